@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/** Jurisdiction rule packs a brokerage advertises under (federal always applies). */
+export const RULE_PACKS = ['federal', 'TX', 'CA', 'FL'] as const;
+export const RulePackSchema = z.enum(RULE_PACKS);
+export type RulePack = z.infer<typeof RulePackSchema>;
+
+export const HexColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb color');
+
+export const PaletteColorSchema = z.object({
+  name: z.string().min(1).max(60),
+  hex: HexColorSchema,
+});
+export type PaletteColor = z.infer<typeof PaletteColorSchema>;
+
+export const FONT_ROLES = ['heading', 'body', 'disclaimer'] as const;
+export const FontRoleSchema = z.enum(FONT_ROLES);
+export type FontRole = z.infer<typeof FontRoleSchema>;
+
+export const BrandFontSchema = z.object({
+  family: z.string().min(1).max(100),
+  role: FontRoleSchema,
+  /** Smallest size allowed for this role, in design pixels (96 dpi). */
+  minSize: z.number().positive().max(500),
+  weights: z.array(z.number().int().min(100).max(900)).max(9).default([400, 700]),
+});
+export type BrandFont = z.infer<typeof BrandFontSchema>;
+
+export const BrandLogoSchema = z.object({
+  id: z.string().min(1).max(60),
+  name: z.string().min(1).max(100),
+  /** Asset id or URL of the approved artwork. */
+  src: z.string().min(1).max(2000),
+  /** Aspect ratio (width / height) of the artwork. */
+  aspect: z.number().positive(),
+  /** Smallest placed width in design pixels. */
+  minWidth: z.number().positive(),
+  /** Clear space around the logo as a fraction of its height. */
+  clearSpace: z.number().min(0).max(2),
+});
+export type BrandLogo = z.infer<typeof BrandLogoSchema>;
+
+export const DisclaimerSchema = z.object({
+  id: z.string().min(1).max(60),
+  text: z.string().min(1).max(2000),
+  /** Which rule pack requires it (federal = always). */
+  pack: RulePackSchema.default('federal'),
+});
+export type Disclaimer = z.infer<typeof DisclaimerSchema>;
+
+export const BrandKitSchema = z.object({
+  brokerageLegalName: z.string().min(1).max(200),
+  palette: z.array(PaletteColorSchema).min(1).max(40),
+  fonts: z.array(BrandFontSchema).min(1).max(20),
+  logos: z.array(BrandLogoSchema).max(20),
+  ehoMark: z.object({
+    src: z.string().min(1).max(2000),
+    /** Whether a missing EHO logo or slogan is an error or a warning. */
+    severity: z.enum(['error', 'warning']).default('warning'),
+  }),
+  disclaimers: z.array(DisclaimerSchema).max(20),
+  rulePacks: z.array(RulePackSchema).min(1).default(['federal']),
+  /** IANA time zone for dates printed in designs (open-house times). */
+  timeZone: z.string().min(1).max(64).default('America/Chicago'),
+  voice: z.string().max(1000).optional(),
+});
+export type BrandKit = z.infer<typeof BrandKitSchema>;
+
+/** The kit seeded for the demo brokerage. */
+export const DEMO_BRAND_KIT: BrandKit = {
+  brokerageLegalName: 'Demo Realty, LLC',
+  palette: [
+    { name: 'Navy', hex: '#1f3a5f' },
+    { name: 'Gold', hex: '#c9a227' },
+    { name: 'Slate', hex: '#4a5568' },
+    { name: 'Mist', hex: '#edf2f7' },
+    { name: 'Coral', hex: '#e0604e' },
+  ],
+  fonts: [
+    { family: 'Montserrat', role: 'heading', minSize: 18, weights: [600, 700, 800] },
+    { family: 'Open Sans', role: 'body', minSize: 11, weights: [400, 600] },
+    { family: 'Open Sans', role: 'disclaimer', minSize: 8, weights: [400] },
+  ],
+  logos: [{ id: 'primary', name: 'Primary logo', src: '/brand/demo-logo.svg', aspect: 3, minWidth: 120, clearSpace: 0.25 }],
+  ehoMark: { src: '/brand/eho.svg', severity: 'error' },
+  disclaimers: [
+    {
+      id: 'general',
+      text: 'Information deemed reliable but not guaranteed. Equal Housing Opportunity.',
+      pack: 'federal',
+    },
+  ],
+  rulePacks: ['federal', 'TX'],
+  timeZone: 'America/Chicago',
+  voice: 'Warm, confident and plain-spoken; no hype, no exclamation marks.',
+};

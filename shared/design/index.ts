@@ -1,0 +1,3 @@
+export * from './model.js';
+export * from './ydoc.js';
+export { keyBetween, spacedKeys, FIRST_KEY } from './fractional-index.js';

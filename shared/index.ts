@@ -1,0 +1,3 @@
+export * from './design/index.js';
+export * from './protocol/index.js';
+export * from './brand/index.js';
