@@ -50,3 +50,4 @@ export const ACK_PARAM = 'ack';
 export function isDocumentChange(frame: Uint8Array): boolean {
   return frame.length >= 2 && frame[0] === MessageType.sync && (frame[1] === SyncMessageType.step2 || frame[1] === SyncMessageType.update);
 }
+export * from './presence.js';
