@@ -158,3 +158,16 @@ export function compareStacking(a: { z: string; id: string }, b: { z: string; id
   if (a.z !== b.z) return a.z < b.z ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/** Page size (design px at 96 dpi) for a blank design of each kind. */
+export const DEFAULT_PAGE_SIZE: Record<DesignKind, { width: number; height: number }> = {
+  flyer: { width: 816, height: 1056 },
+  'open-house': { width: 816, height: 1056 },
+  'feature-sheet': { width: 816, height: 1056 },
+  'price-reduced': { width: 816, height: 1056 },
+  'business-card': { width: 336, height: 192 },
+  postcard: { width: 576, height: 384 },
+  'email-signature': { width: 600, height: 200 },
+  'social-post': { width: 1080, height: 1080 },
+  story: { width: 1080, height: 1920 },
+};

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { AuthService, TokenSigner, tokenFromRequest } from './auth/index.js';
+import { DocumentStore, InProcessFanout, RedisFanout, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
+import type { Config } from './config.js';
+import { migrate, openDatabase, type Db } from './db/index.js';
+import { AppError } from './errors.js';
+import { Metrics } from './metrics.js';
+import { DesignRepository, tokenSecret } from './repos/index.js';
+import { registerAssetRoutes } from './routes/assets.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerBrandKitRoutes } from './routes/brand-kit.js';
+import { registerDesignRoutes } from './routes/designs.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerTemplateRoutes } from './routes/templates.js';
+import { seedDemo, type DemoLogin } from './seed/index.js';
+
+const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
+
+export interface BuildOptions {
+  /** Use this database instead of opening one from the config (tests share one). */
+  db?: Db;
+  /** Use this fan-out instead of the configured one (tests wire instances together in-process). */
+  fanout?: Fanout;
+  /** Serve the built client when present (default true). */
+  serveClient?: boolean;
+  logger?: boolean;
+}
+
+export interface RealBrandApp {
+  app: FastifyInstance;
+  db: Db;
+  rooms: RoomManager;
+  store: DocumentStore;
+  fanout: Fanout;
+  metrics: Metrics;
+  instanceId: string;
+  demoLogins: DemoLogin[] | null;
+  /** Graceful stop: stop accepting, flush rooms, close sockets with 1012, close the database if we opened it. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server in-process: database, rooms, routes. Nothing listens until `app.listen`. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<RealBrandApp> {
+  const instanceId = config.INSTANCE_ID ?? randomUUID();
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  const log = app.log;
+  const ownsDb = !options.db;
+  const db = options.db ?? (await openDatabase(config));
+  await migrate(db);
+  const demoLogins = config.SEED_DEMO ? await seedDemo(db, config.DEMO_PASSWORD) : null;
+
+  const metrics = new Metrics();
+  const store = new DocumentStore(db);
+  const fanout =
+    options.fanout ??
+    (config.REDIS_URL
+      ? new RedisFanout(instanceId, config.REDIS_URL, (err) => log.warn({ err: err.message }, 'redis fan-out error'))
+      : new InProcessFanout(instanceId));
+  const rooms = new RoomManager({
+    store,
+    fanout,
+    metrics,
+    log,
+    idleMs: config.ROOM_IDLE_MS,
+    reconcileMs: config.RECONCILE_MS,
+    compactThreshold: config.COMPACT_THRESHOLD,
+    maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
+    awarenessThrottleMs: config.AWARENESS_THROTTLE_MS,
+  });
+  const auth = new AuthService(db, new TokenSigner(await tokenSecret(db, config.SESSION_SECRET)), config.ACCESS_TOKEN_TTL_SECONDS);
+  const designs = new DesignRepository(db);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: config.MAX_MESSAGE_BYTES },
+    // Our own pre-close: flush every room before sockets close (with 1012).
+    preClose: async () => {
+      await rooms.shutdown();
+    },
+  });
+
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const result = await auth.authenticate(tokenFromRequest(req));
+    req.user = result.ok ? result.user : null;
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side' } });
+    }
+    // Fastify's own 4xx (bad JSON, body too large, wrong content type): say what, not how.
+    const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'payload_too_large' : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'bad_request';
+    const message = code === 'payload_too_large' ? 'Request body is too large' : code === 'unsupported_media_type' ? 'Unsupported content type' : 'Malformed request';
+    return reply.code(status).send({ error: { code, message } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/collab') && serveClient) {
+      return reply.sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+
+  registerHealthRoutes(app, { db, fanout, metrics, redisConfigured: Boolean(config.REDIS_URL) && !options.fanout });
+  registerAuthRoutes(app, { auth, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:') });
+  registerDesignRoutes(app, { db, store });
+  registerTemplateRoutes(app, { db });
+  registerBrandKitRoutes(app, { db });
+  registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
+  registerCollabRoute(app, {
+    auth,
+    rooms,
+    metrics,
+    heartbeatMs: config.HEARTBEAT_MS,
+    async resolveAccess(designId, user) {
+      const brokerageId = await designs.brokerageOf(designId);
+      if (!brokerageId) return 'not-found';
+      if (brokerageId !== user.brokerageId) return 'other-brokerage';
+      return 'edit';
+    },
+  });
+
+  const serveClient = (options.serveClient ?? true) && existsSync(join(CLIENT_DIST, 'index.html'));
+  if (serveClient) {
+    await app.register(fastifyStatic, {
+      root: CLIENT_DIST,
+      wildcard: false,
+      setHeaders(res, path) {
+        // Vite's hashed bundles never change; index.html must always be revalidated.
+        res.header('cache-control', path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    db,
+    rooms,
+    store,
+    fanout,
+    metrics,
+    instanceId,
+    demoLogins,
+    close() {
+      closing ??= (async () => {
+        await app.close(); // stops accepting; preClose flushes rooms and closes sockets with 1012
+        await fanout.close();
+        if (ownsDb) await db.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { sniffImage, type ImageInfo } from './image-info.js';

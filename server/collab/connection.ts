@@ -1,0 +1,58 @@
+import type { WebSocket } from 'ws';
+import { encodeDurableAck } from './protocol.js';
+
+export interface Principal {
+  userId: string;
+  brokerageId: string;
+  name: string;
+  role: string;
+  sessionId: string;
+}
+
+/** One client socket in one room, with what the server tracks about it. */
+export class Connection {
+  /** Awareness client ids this socket controls (removed when it leaves). */
+  readonly awarenessClients = new Set<number>();
+  /** Document-changing messages received (sync step 2 + update). */
+  changesReceived = 0;
+  /** Of those, how many are queued or being written. */
+  changesInFlight = 0;
+  /** Highest count acknowledged so far. */
+  changesAcked = 0;
+  alive = true;
+  closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly principal: Principal,
+    public readOnly: boolean,
+    readonly wantsAck: boolean,
+  ) {}
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    // Back-pressure: a client that stops reading must not grow our memory without bound.
+    if (this.ws.bufferedAmount > 64 * 1024 * 1024) {
+      this.close(1008, 'client is not reading');
+      return;
+    }
+    this.ws.send(frame, { binary: true });
+  }
+
+  /** Tells the client how many of its changes are durable (only if it asked for acks). */
+  acknowledge(upTo: number): void {
+    if (!this.wantsAck || upTo <= this.changesAcked) return;
+    this.changesAcked = upTo;
+    this.send(encodeDurableAck(upTo));
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, reason.slice(0, 120));
+    } catch {
+      this.ws.terminate();
+    }
+  }
+}

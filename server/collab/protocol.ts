@@ -1,0 +1,98 @@
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { CloseCode, MessageType, SyncMessageType } from '../../shared/index.js';
+
+/** A client message, decoded and checked; anything else raises ProtocolError. */
+export type ClientMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'doc-change'; update: Uint8Array } // sync step 2 or update: same handling
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' }
+  | { type: 'auth' };
+
+export class ProtocolError extends Error {
+  constructor(
+    readonly closeCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Decodes one frame: exactly one message, nothing left over. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  if (frame.length === 0) throw new ProtocolError(CloseCode.invalidPayload, 'empty message');
+  const decoder = decoding.createDecoder(frame);
+  let message: ClientMessage;
+  try {
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync: {
+        const sub = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (sub === SyncMessageType.step1) message = { type: 'sync-step1', stateVector: payload };
+        else if (sub === SyncMessageType.step2 || sub === SyncMessageType.update) message = { type: 'doc-change', update: payload };
+        else throw new ProtocolError(CloseCode.unsupportedData, `unknown sync message type ${sub}`);
+        break;
+      }
+      case MessageType.awareness:
+        message = { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        break;
+      case MessageType.queryAwareness:
+        message = { type: 'query-awareness' };
+        break;
+      case MessageType.auth:
+        // Clients have nothing to say in the auth sub-protocol; tolerate and ignore.
+        decoder.pos = frame.length;
+        message = { type: 'auth' };
+        break;
+      default:
+        throw new ProtocolError(CloseCode.unsupportedData, `unknown message type ${type}`);
+    }
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw new ProtocolError(CloseCode.invalidPayload, 'malformed message');
+  }
+  if (decoder.pos !== frame.length) throw new ProtocolError(CloseCode.invalidPayload, 'trailing bytes after message');
+  return message;
+}
+
+function frame(write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+export const encodeSyncStep1 = (stateVector: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncMessageType.step1);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
+
+export const encodeSyncStep2 = (diff: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncMessageType.step2);
+    encoding.writeVarUint8Array(e, diff);
+  });
+
+export const encodeUpdate = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncMessageType.update);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+export const encodeAwareness = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+/** Our durable acknowledgement (see shared/protocol). */
+export const encodeDurableAck = (committed: number) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.durableAck);
+    encoding.writeVarUint(e, committed);
+  });

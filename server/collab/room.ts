@@ -1,0 +1,404 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { FastifyBaseLogger } from 'fastify';
+import { CloseCode } from '../../shared/index.js';
+import type { Metrics } from '../metrics.js';
+import { Connection } from './connection.js';
+import type { Fanout, FanoutMessage } from './fanout.js';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError, type ClientMessage } from './protocol.js';
+import type { DocumentStore } from './store.js';
+
+/** Transaction origins that are not a client socket. */
+export const REMOTE = Symbol('remote'); // from another instance or backfilled from the log: already durable
+export const LOADED = Symbol('loaded'); // read from the database at load
+export const SERVER = Symbol('server'); // made by the server itself (reverts, fixes): must be persisted
+
+/**
+ * Decides whether a client's document change may be applied. The permission
+ * layer plugs in here (read-only sockets, locked objects).
+ */
+export type ChangeGuard = (room: Room, conn: Connection, update: Uint8Array) => 'apply' | 'drop';
+
+export interface RoomOptions {
+  store: DocumentStore;
+  fanout: Fanout;
+  metrics: Metrics;
+  log: FastifyBaseLogger;
+  compactThreshold: number;
+  maxDocumentBytes: number;
+  awarenessThrottleMs: number;
+  guard?: ChangeGuard;
+}
+
+// Remote instances' clients renew presence every 15 s; 20 s of silence means that instance is gone.
+const REMOTE_PRESENCE_TIMEOUT_MS = 20_000;
+
+/** One loaded design: its Yjs doc, presence, sockets, and the write-behind to the update log. */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+
+  /** All log entries up to here are in `doc` (contiguous). */
+  seq = 0;
+  private snapshotSeq = 0;
+  private readonly seqAhead = new Set<number>();
+  private gapTimer: NodeJS.Timeout | null = null;
+
+  private pending: Uint8Array[] = [];
+  private pendingSince = 0;
+  private pendingCounts = new Map<Connection, number>();
+  private flushing: Promise<void> | null = null;
+  private compacting = false;
+  private backfilling: Promise<void> | null = null;
+  private approxBytes = 0;
+  private destroyed = false;
+
+  private readonly remotePresence = new Map<number, number>(); // awareness client id → last heard (ms)
+  private awarenessOutbox = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  private readonly presenceSweep: NodeJS.Timeout;
+
+  constructor(
+    readonly designId: string,
+    private readonly opts: RoomOptions,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.presenceSweep = setInterval(() => this.sweepRemotePresence(), 2_000);
+    this.presenceSweep.unref();
+  }
+
+  /** Loads the stored document; fan-out messages that arrive meanwhile are held and replayed. */
+  async load(): Promise<void> {
+    const held: FanoutMessage[] = [];
+    let loaded = false;
+    await this.opts.fanout.subscribe(this.designId, (m) => (loaded ? this.onFanout(m) : held.push(m)));
+    const stored = await this.opts.store.load(this.designId);
+    const parts: Uint8Array[] = [];
+    if (stored.snapshot) parts.push(stored.snapshot.data);
+    for (const u of stored.updates) parts.push(u.data);
+    if (parts.length) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), LOADED);
+    this.snapshotSeq = stored.snapshot?.seq ?? 0;
+    this.seq = stored.updates.at(-1)?.seq ?? this.snapshotSeq;
+    this.approxBytes = parts.reduce((n, p) => n + p.byteLength, 0);
+    loaded = true;
+    for (const m of held) this.onFanout(m);
+    this.opts.fanout.publish({ kind: 'awareness-query', origin: this.opts.fanout.instanceId, designId: this.designId });
+  }
+
+  // ---- sockets ---------------------------------------------------------
+
+  join(conn: Connection): void {
+    this.conns.add(conn);
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.getStates().size > 0) {
+      conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+    }
+  }
+
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessClients.size) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], SERVER);
+    }
+  }
+
+  /** Handles one decoded client message; throws ProtocolError for bad payloads. */
+  receive(conn: Connection, message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step1': {
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        } catch {
+          throw new ProtocolError(CloseCode.invalidPayload, 'malformed state vector');
+        }
+        conn.send(encodeSyncStep2(diff));
+        return;
+      }
+      case 'doc-change':
+        this.receiveChange(conn, message.update);
+        return;
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        } catch {
+          throw new ProtocolError(CloseCode.invalidPayload, 'malformed awareness update');
+        }
+        return;
+      case 'query-awareness':
+        conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+      case 'auth':
+        return;
+    }
+  }
+
+  private receiveChange(conn: Connection, update: Uint8Array): void {
+    if (conn.readOnly) return; // dropped, and never acknowledged: the client's changes are not saved
+    if (this.opts.guard && this.opts.guard(this, conn, update) === 'drop') return;
+    if (this.approxBytes + update.byteLength > this.opts.maxDocumentBytes) {
+      throw new ProtocolError(CloseCode.messageTooBig, 'document size limit reached');
+    }
+    // Decode fully before integrating, so a malformed update can't leave the doc half-changed.
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      throw new ProtocolError(CloseCode.invalidPayload, 'malformed document update');
+    }
+    conn.changesReceived++;
+    const before = conn.changesInFlight;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch {
+      throw new ProtocolError(CloseCode.invalidPayload, 'document update could not be applied');
+    }
+    // Nothing new in it (the server already had it): durable as soon as everything before it is.
+    if (conn.changesInFlight === before && before === 0) conn.acknowledge(conn.changesReceived);
+  }
+
+  broadcast(frame: Uint8Array, except?: Connection): void {
+    for (const c of this.conns) if (c !== except) c.send(frame);
+  }
+
+  // ---- document changes --------------------------------------------------
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const source = origin instanceof Connection ? 'client' : origin === REMOTE ? 'remote' : origin === LOADED ? 'load' : 'server';
+    this.opts.metrics.updates.inc({ source });
+    if (origin === LOADED) return;
+    this.broadcast(encodeUpdate(update), origin instanceof Connection ? origin : undefined);
+    if (origin === REMOTE) return;
+    this.approxBytes += update.byteLength;
+    this.enqueue(update, origin instanceof Connection ? origin : null);
+  };
+
+  private enqueue(update: Uint8Array, conn: Connection | null): void {
+    if (this.pending.length === 0) this.pendingSince = performance.now();
+    this.pending.push(update);
+    this.opts.metrics.persistQueue.inc();
+    if (conn) {
+      conn.changesInFlight++;
+      this.pendingCounts.set(conn, (this.pendingCounts.get(conn) ?? 0) + 1);
+    }
+    // Group commit: while one write is in flight, everything arriving meanwhile joins the next one.
+    this.flushing ??= this.flushLoop();
+  }
+
+  private async flushLoop(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        const counts = this.pendingCounts;
+        const since = this.pendingSince;
+        this.pending = [];
+        this.pendingCounts = new Map();
+        // Let updates from the same tick join this write.
+        await new Promise<void>((r) => setImmediate(r));
+        batch.push(...this.pending);
+        for (const [c, n] of this.pendingCounts) counts.set(c, (counts.get(c) ?? 0) + n);
+        this.pending = [];
+        this.pendingCounts = new Map();
+
+        const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+        const seq = await this.appendWithRetry(merged);
+        this.opts.metrics.persistQueue.dec(batch.length);
+        this.opts.metrics.persistLag.observe((performance.now() - since) / 1000);
+        if (seq === null) {
+          // The design was deleted under us: nothing more to save.
+          for (const c of this.conns) c.close(CloseCode.notFound, 'design was deleted');
+          return;
+        }
+        this.markSeq(seq);
+        this.opts.fanout.publish({ kind: 'update', origin: this.opts.fanout.instanceId, designId: this.designId, seq, update: merged });
+        for (const [conn, n] of counts) {
+          conn.changesInFlight -= n;
+          // Everything this socket sent so far is durable once nothing of it is still in flight.
+          if (conn.changesInFlight === 0) conn.acknowledge(conn.changesReceived);
+        }
+        this.maybeCompact();
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private async appendWithRetry(update: Uint8Array): Promise<number | null> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.opts.store.append(this.designId, update);
+      } catch (err) {
+        if (this.destroyed && attempt >= 3) throw err;
+        this.opts.log.warn({ err, designId: this.designId, attempt }, 'update log append failed; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2_000)));
+      }
+    }
+  }
+
+  /** Resolves when every update received so far is committed. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.pending.length > 0 || this.flushing !== null;
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting || this.seq - this.snapshotSeq < this.opts.compactThreshold) return;
+    this.compacting = true;
+    this.opts.store
+      .compact(this.designId)
+      .then((upTo) => {
+        if (upTo !== null) {
+          this.snapshotSeq = Math.max(this.snapshotSeq, upTo);
+          this.opts.metrics.compactions.inc();
+        }
+      })
+      .catch((err) => this.opts.log.warn({ err, designId: this.designId }, 'compaction failed'))
+      .finally(() => {
+        this.compacting = false;
+      });
+  }
+
+  // ---- sequence tracking and catch-up --------------------------------------
+
+  private markSeq(seq: number): void {
+    if (seq <= this.seq) return;
+    this.seqAhead.add(seq);
+    while (this.seqAhead.delete(this.seq + 1)) this.seq++;
+    if (this.seqAhead.size > 0 && !this.gapTimer) {
+      // A gap: give the missing message a moment to arrive, then read it from the log.
+      this.gapTimer = setTimeout(() => {
+        this.gapTimer = null;
+        if (this.seqAhead.size > 0) void this.backfill();
+      }, 250);
+      this.gapTimer.unref();
+    }
+  }
+
+  /** Reads what this replica lacks from the log (gap, lost fan-out, late join). */
+  backfill(): Promise<void> {
+    this.backfilling ??= (async () => {
+      try {
+        const missing = await this.opts.store.catchUp(this.designId, this.seq);
+        if (this.destroyed) return;
+        if (missing.snapshot) {
+          Y.applyUpdate(this.doc, missing.snapshot.data, REMOTE);
+          this.snapshotSeq = Math.max(this.snapshotSeq, missing.snapshot.seq);
+          if (missing.snapshot.seq > this.seq) this.seq = missing.snapshot.seq;
+          for (const s of [...this.seqAhead]) if (s <= this.seq) this.seqAhead.delete(s);
+        }
+        for (const u of missing.updates) {
+          Y.applyUpdate(this.doc, u.data, REMOTE);
+          this.markSeq(u.seq);
+        }
+        // Rows we can't see yet belong to commits still in flight elsewhere; the next reconcile gets them.
+      } catch (err) {
+        this.opts.log.warn({ err, designId: this.designId }, 'backfill failed');
+      } finally {
+        this.backfilling = null;
+      }
+    })();
+    return this.backfilling;
+  }
+
+  private onFanout(m: FanoutMessage): void {
+    if (m.origin === this.opts.fanout.instanceId || this.destroyed) return;
+    switch (m.kind) {
+      case 'update':
+        try {
+          Y.applyUpdate(this.doc, m.update, REMOTE);
+        } catch (err) {
+          this.opts.log.warn({ err, designId: this.designId }, 'bad update from peer; backfilling');
+          void this.backfill();
+          return;
+        }
+        this.markSeq(m.seq);
+        return;
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, m.update, REMOTE);
+        } catch (err) {
+          this.opts.log.warn({ err }, 'bad awareness from peer');
+        }
+        return;
+      case 'awareness-query':
+        this.publishLocalPresence();
+        return;
+    }
+  }
+
+  // ---- presence -----------------------------------------------------------
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (origin instanceof Connection) {
+      for (const id of added.concat(updated)) origin.awarenessClients.add(id);
+      for (const id of removed) origin.awarenessClients.delete(id);
+    } else if (origin === REMOTE) {
+      const now = Date.now();
+      for (const id of added.concat(updated)) this.remotePresence.set(id, now);
+      for (const id of removed) this.remotePresence.delete(id);
+    }
+    this.broadcast(
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
+      origin instanceof Connection ? origin : undefined,
+    );
+    // Our own clients' presence goes to peers, coalesced; timeouts and peers' presence do not.
+    if (origin instanceof Connection || origin === SERVER) {
+      for (const id of changed) this.awarenessOutbox.add(id);
+      this.schedulePresencePublish();
+    }
+  };
+
+  private schedulePresencePublish(): void {
+    if (this.awarenessTimer) return;
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = null;
+      const ids = [...this.awarenessOutbox];
+      this.awarenessOutbox.clear();
+      if (ids.length === 0 || this.destroyed) return;
+      this.opts.fanout.publish({
+        kind: 'awareness',
+        origin: this.opts.fanout.instanceId,
+        designId: this.designId,
+        update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+      });
+    }, this.opts.awarenessThrottleMs);
+  }
+
+  /** Re-announces the presence of this instance's clients (a peer asked, or we reconnected). */
+  publishLocalPresence(): void {
+    for (const c of this.conns) for (const id of c.awarenessClients) this.awarenessOutbox.add(id);
+    if (this.awarenessOutbox.size) this.schedulePresencePublish();
+  }
+
+  private sweepRemotePresence(): void {
+    const cutoff = Date.now() - REMOTE_PRESENCE_TIMEOUT_MS;
+    const stale = [...this.remotePresence].filter(([, at]) => at < cutoff).map(([id]) => id);
+    if (stale.length) {
+      for (const id of stale) this.remotePresence.delete(id);
+      awarenessProtocol.removeAwarenessStates(this.awareness, stale, 'timeout');
+    }
+  }
+
+  // ---- lifecycle -------------------------------------------------------------
+
+  async destroy(): Promise<void> {
+    await this.flush();
+    this.destroyed = true;
+    clearInterval(this.presenceSweep);
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    await this.opts.fanout.unsubscribe(this.designId);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,155 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { CloseCode } from '../../shared/index.js';
+import type { Metrics } from '../metrics.js';
+import type { Connection } from './connection.js';
+import type { Fanout } from './fanout.js';
+import { Room, type ChangeGuard } from './room.js';
+import type { DocumentStore } from './store.js';
+
+export interface RoomManagerOptions {
+  store: DocumentStore;
+  fanout: Fanout;
+  metrics: Metrics;
+  log: FastifyBaseLogger;
+  idleMs: number;
+  reconcileMs: number;
+  compactThreshold: number;
+  maxDocumentBytes: number;
+  awarenessThrottleMs: number;
+  guard?: ChangeGuard;
+}
+
+interface Entry {
+  ready: Promise<Room>;
+  room?: Room;
+  idleTimer?: NodeJS.Timeout;
+  closing?: Promise<void>;
+}
+
+/**
+ * The rooms of this instance: each design loads at most once, unloads a while
+ * after its last socket leaves, and catches up with peers by itself.
+ */
+export class RoomManager {
+  private readonly entries = new Map<string, Entry>();
+  private readonly reconcileTimer: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(private readonly opts: RoomManagerOptions) {
+    this.reconcileTimer = setInterval(() => void this.reconcile(), opts.reconcileMs);
+    this.reconcileTimer.unref();
+    opts.fanout.onReconnect(() => {
+      void this.reconcile();
+      for (const e of this.entries.values()) e.room?.publishLocalPresence();
+    });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  loadedRooms(): Room[] {
+    return [...this.entries.values()].flatMap((e) => (e.room ? [e.room] : []));
+  }
+
+  /** The loaded room, if any (no load). */
+  peek(designId: string): Room | undefined {
+    return this.entries.get(designId)?.room;
+  }
+
+  /** Joins a socket to its design's room, loading the room if needed. */
+  async join(designId: string, conn: Connection): Promise<Room> {
+    for (;;) {
+      if (this.stopped) throw new Error('server is shutting down');
+      const entry = this.entries.get(designId);
+      if (entry?.closing) {
+        await entry.closing; // an unload in progress: wait, then load afresh
+        continue;
+      }
+      const room = await this.open(designId);
+      const current = this.entries.get(designId);
+      if (current?.room !== room || current.closing) continue; // evicted while we waited
+      if (current.idleTimer) {
+        clearTimeout(current.idleTimer);
+        current.idleTimer = undefined;
+      }
+      room.join(conn);
+      return room;
+    }
+  }
+
+  leave(room: Room, conn: Connection): void {
+    room.leave(conn);
+    if (room.conns.size === 0) this.scheduleEviction(room.designId);
+  }
+
+  private open(designId: string): Promise<Room> {
+    const existing = this.entries.get(designId);
+    if (existing) return existing.ready;
+    const room = new Room(designId, this.opts);
+    const entry: Entry = { ready: Promise.resolve(room) };
+    entry.ready = room.load().then(
+      () => {
+        entry.room = room;
+        this.opts.metrics.rooms.set(this.entries.size);
+        return room;
+      },
+      async (err) => {
+        // A failed load leaves nothing behind: the next join tries again from scratch.
+        this.entries.delete(designId);
+        await room.destroy().catch(() => undefined);
+        throw err;
+      },
+    );
+    this.entries.set(designId, entry);
+    return entry.ready;
+  }
+
+  private scheduleEviction(designId: string): void {
+    const entry = this.entries.get(designId);
+    if (!entry?.room || entry.closing) return;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = setTimeout(() => void this.evict(designId), this.opts.idleMs);
+    entry.idleTimer.unref();
+  }
+
+  private async evict(designId: string): Promise<void> {
+    const entry = this.entries.get(designId);
+    if (!entry?.room || entry.room.conns.size > 0 || entry.closing) return;
+    const room = entry.room;
+    entry.closing = (async () => {
+      try {
+        await room.destroy();
+      } catch (err) {
+        this.opts.log.error({ err, designId }, 'room unload failed');
+      } finally {
+        this.entries.delete(designId);
+        this.opts.metrics.rooms.set(this.entries.size);
+      }
+    })();
+    await entry.closing;
+  }
+
+  /** Compares each room with the log's latest sequence number and backfills what is missing. */
+  async reconcile(): Promise<void> {
+    const rooms = this.loadedRooms();
+    if (rooms.length === 0 || this.stopped) return;
+    try {
+      const latest = await this.opts.store.latestSeqs(rooms.map((r) => r.designId));
+      await Promise.all(rooms.filter((r) => (latest.get(r.designId) ?? 0) > r.seq).map((r) => r.backfill()));
+    } catch (err) {
+      this.opts.log.warn({ err }, 'reconcile failed');
+    }
+  }
+
+  /** Graceful stop: flush every room, then close every socket with 1012. */
+  async shutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.reconcileTimer);
+    const rooms = this.loadedRooms();
+    await Promise.all(rooms.map((r) => r.flush().catch((err) => this.opts.log.error({ err, designId: r.designId }, 'flush failed at shutdown'))));
+    for (const r of rooms) for (const c of [...r.conns]) c.close(CloseCode.serviceRestart, 'server restarting');
+    await Promise.all(rooms.map((r) => r.destroy().catch(() => undefined)));
+    this.entries.clear();
+  }
+}

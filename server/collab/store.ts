@@ -1,0 +1,129 @@
+import * as Y from 'yjs';
+import type { Db } from '../db/index.js';
+
+export interface LoggedUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface StoredDocument {
+  snapshot: LoggedUpdate | null;
+  updates: LoggedUpdate[];
+}
+
+/** 64-bit-safe advisory lock key for one design's compaction. */
+function compactionLockKey(designId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < designId.length; i++) {
+    h ^= designId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return 0x5a000000_00 + h; // stays inside Number.MAX_SAFE_INTEGER and bigint range
+}
+
+const toBytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer));
+
+/**
+ * The design document store: an append-only update log plus one compacted
+ * snapshot per design. The same SQL runs on PostgreSQL and PGlite.
+ */
+export class DocumentStore {
+  constructor(private readonly db: Db) {}
+
+  /** Writes the first snapshot of a new design (seq 0). */
+  async createDocument(designId: string, state: Uint8Array, tx: Pick<Db, 'query'> = this.db): Promise<void> {
+    await tx.query('INSERT INTO design_snapshots (design_id, seq, data) VALUES ($1, 0, $2)', [designId, state]);
+  }
+
+  async load(designId: string): Promise<StoredDocument> {
+    const snap = await this.db.query<{ seq: number; data: unknown }>(
+      'SELECT seq, data FROM design_snapshots WHERE design_id = $1',
+      [designId],
+    );
+    const snapshot = snap.rows[0] ? { seq: Number(snap.rows[0].seq), data: toBytes(snap.rows[0].data) } : null;
+    const updates = await this.updatesAfter(designId, snapshot?.seq ?? 0);
+    return { snapshot, updates };
+  }
+
+  async updatesAfter(designId: string, seq: number): Promise<LoggedUpdate[]> {
+    const { rows } = await this.db.query<{ seq: number; data: unknown }>(
+      'SELECT seq, data FROM design_updates WHERE design_id = $1 AND seq > $2 ORDER BY seq',
+      [designId, seq],
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) }));
+  }
+
+  /**
+   * What a replica that has everything up to `seq` is missing. If compaction
+   * already folded some of those rows into the snapshot, the snapshot comes too
+   * (applying it again is harmless: Yjs updates are idempotent).
+   */
+  async catchUp(designId: string, seq: number): Promise<StoredDocument> {
+    const snap = await this.db.query<{ seq: number; data: unknown }>(
+      'SELECT seq, data FROM design_snapshots WHERE design_id = $1 AND seq > $2',
+      [designId, seq],
+    );
+    const snapshot = snap.rows[0] ? { seq: Number(snap.rows[0].seq), data: toBytes(snap.rows[0].data) } : null;
+    const updates = await this.updatesAfter(designId, snapshot?.seq ?? seq);
+    return { snapshot, updates };
+  }
+
+  /** Appends one (merged) update; returns its sequence number, or null if the design is gone. */
+  async append(designId: string, update: Uint8Array): Promise<number | null> {
+    const { rows } = await this.db.query<{ seq: number }>(
+      `WITH s AS (
+         UPDATE designs SET update_seq = update_seq + 1, updated_at = now() WHERE id = $1 RETURNING update_seq
+       )
+       INSERT INTO design_updates (design_id, seq, data) SELECT $1, update_seq, $2 FROM s RETURNING seq`,
+      [designId, update],
+    );
+    return rows[0] ? Number(rows[0].seq) : null;
+  }
+
+  /** Latest sequence number per design (designs not found are left out). */
+  async latestSeqs(designIds: string[]): Promise<Map<string, number>> {
+    if (designIds.length === 0) return new Map();
+    const { rows } = await this.db.query<{ id: string; update_seq: number }>(
+      'SELECT id, update_seq FROM designs WHERE id = ANY($1::text[])',
+      [designIds],
+    );
+    return new Map(rows.map((r) => [r.id, Number(r.update_seq)]));
+  }
+
+  async logLength(designId: string): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM design_updates WHERE design_id = $1', [designId]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * Folds the log into the snapshot. Several instances may try at once: a
+   * transaction-scoped advisory lock lets one do it and the others skip.
+   * Returns the seq the snapshot now covers, or null when skipped.
+   */
+  async compact(designId: string): Promise<number | null> {
+    return this.db.transaction(async (tx) => {
+      const lock = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [compactionLockKey(designId)]);
+      if (!lock.rows[0]?.ok) return null;
+      const snap = await tx.query<{ seq: number; data: unknown }>('SELECT seq, data FROM design_snapshots WHERE design_id = $1', [designId]);
+      const from = snap.rows[0] ? Number(snap.rows[0].seq) : 0;
+      const { rows } = await tx.query<{ seq: number; data: unknown }>(
+        'SELECT seq, data FROM design_updates WHERE design_id = $1 AND seq > $2 ORDER BY seq',
+        [designId, from],
+      );
+      if (rows.length === 0) return from;
+      const doc = new Y.Doc({ gc: true });
+      if (snap.rows[0]) Y.applyUpdate(doc, toBytes(snap.rows[0].data));
+      for (const r of rows) Y.applyUpdate(doc, toBytes(r.data));
+      const state = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      const upTo = Number(rows[rows.length - 1]!.seq);
+      await tx.query(
+        `INSERT INTO design_snapshots (design_id, seq, data, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (design_id) DO UPDATE SET seq = EXCLUDED.seq, data = EXCLUDED.data, updated_at = now()`,
+        [designId, upTo, state],
+      );
+      await tx.query('DELETE FROM design_updates WHERE design_id = $1 AND seq <= $2', [designId, upTo]);
+      return upTo;
+    });
+  }
+}

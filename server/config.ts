@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number) => z.coerce.number().int().min(min);
+
+/** Every setting comes from the environment, validated once at start-up. */
+export const ConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  SEED_DEMO: bool.default(true),
+  DEMO_PASSWORD: z.string().min(8).default('realbrand-demo'),
+  SESSION_SECRET: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: int(60).default(12 * 60 * 60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.string().url().optional(),
+  INSTANCE_ID: z.string().min(1).max(64).optional(),
+  MAX_MESSAGE_BYTES: int(1024).default(4 * 1024 * 1024),
+  MAX_DOCUMENT_BYTES: int(1024).default(64 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: int(1024).default(10 * 1024 * 1024),
+  ROOM_IDLE_MS: int(0).default(30_000),
+  COMPACT_THRESHOLD: int(2).default(500),
+  HEARTBEAT_MS: int(100).default(10_000),
+  RECONCILE_MS: int(100).default(2_000),
+  AWARENESS_THROTTLE_MS: int(0).default(50),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_REVIEW_MODEL: z.string().min(1).default('gpt-4.1'),
+  OPENAI_FAST_MODEL: z.string().min(1).default('gpt-4.1-mini'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; an invalid value stops start-up with a message naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

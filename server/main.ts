@@ -1,0 +1,39 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+
+const config = loadConfig();
+const server = await buildApp(config);
+await server.app.listen({ host: config.HOST, port: config.PORT });
+const address = server.app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.PORT;
+const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+
+const lines = [
+  '',
+  `  RealBrand is running at ${url}`,
+  `  database: ${server.db.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.DATA_DIR}`}; fan-out: ${config.REDIS_URL ? 'Redis' : 'in-process'}`,
+];
+lines.push('', '  Demo log-ins (password: ' + config.DEMO_PASSWORD + '):');
+for (const email of ['admin@demo.realbrand.test', 'brand@demo.realbrand.test', 'agent@demo.realbrand.test', 'agent2@demo.realbrand.test', 'agent@rival.realbrand.test']) {
+  lines.push(`    ${email}`);
+}
+if (!config.SEED_DEMO) lines.splice(3);
+console.log(lines.join('\n') + '\n');
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.app.log.info({ signal }, 'shutting down: flushing rooms');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        server.app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

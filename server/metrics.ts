@@ -1,0 +1,39 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics for one app instance (its own registry, so tests can build several apps). */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly connections = new Gauge({ name: 'realbrand_ws_connections', help: 'Open collaboration sockets', registers: [this.registry] });
+  readonly rooms = new Gauge({ name: 'realbrand_rooms_loaded', help: 'Design rooms loaded in memory', registers: [this.registry] });
+  readonly updates = new Counter({
+    name: 'realbrand_doc_updates_total',
+    help: 'Document updates applied (rate() gives updates/s)',
+    labelNames: ['source'],
+    registers: [this.registry],
+  });
+  readonly persistLag = new Histogram({
+    name: 'realbrand_persistence_lag_seconds',
+    help: 'Time from an update arriving to its commit in the update log',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly persistQueue = new Gauge({ name: 'realbrand_persistence_queue', help: 'Updates waiting to be committed', registers: [this.registry] });
+  readonly compactions = new Counter({ name: 'realbrand_compactions_total', help: 'Update log compactions', registers: [this.registry] });
+  readonly protocolErrors = new Counter({
+    name: 'realbrand_protocol_errors_total',
+    help: 'Sockets closed for protocol violations',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  readonly httpDuration = new Histogram({
+    name: 'realbrand_http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+}

@@ -1,0 +1,29 @@
+import { BrandKitSchema, type BrandKit } from '../../shared/index.js';
+import type { Queryable } from '../db/index.js';
+import type { Brokerage } from './types.js';
+
+export class BrokerageRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async get(id: string): Promise<Brokerage | null> {
+    const { rows } = await this.db.query<{ id: string; name: string }>('SELECT id, name FROM brokerages WHERE id = $1', [id]);
+    return rows[0] ?? null;
+  }
+
+  async count(): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM brokerages');
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async create(input: { id: string; name: string; brandKit: BrandKit }): Promise<Brokerage> {
+    await this.db.query('INSERT INTO brokerages (id, name, brand_kit) VALUES ($1, $2, $3)', [input.id, input.name, JSON.stringify(input.brandKit)]);
+    return { id: input.id, name: input.name };
+  }
+
+  async brandKit(id: string): Promise<BrandKit | null> {
+    const { rows } = await this.db.query<{ brand_kit: unknown }>('SELECT brand_kit FROM brokerages WHERE id = $1', [id]);
+    if (!rows[0]) return null;
+    const raw = typeof rows[0].brand_kit === 'string' ? JSON.parse(rows[0].brand_kit) : rows[0].brand_kit;
+    return BrandKitSchema.parse(raw);
+  }
+}

@@ -1,0 +1,86 @@
+import type { Queryable } from '../db/index.js';
+import type { DesignRecord, DesignStatus } from './types.js';
+
+interface DesignRow {
+  id: string;
+  brokerage_id: string;
+  owner_id: string;
+  owner_name: string;
+  title: string;
+  kind: string;
+  template_id: string | null;
+  template_version: number | null;
+  status: DesignStatus;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+const toRecord = (r: DesignRow): DesignRecord => ({
+  id: r.id,
+  brokerageId: r.brokerage_id,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  title: r.title,
+  kind: r.kind,
+  templateId: r.template_id,
+  templateVersion: r.template_version,
+  status: r.status,
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+});
+
+const SELECT = `SELECT d.id, d.brokerage_id, d.owner_id, u.name AS owner_name, d.title, d.kind, d.template_id,
+  d.template_version, d.status, d.created_at, d.updated_at
+  FROM designs d JOIN users u ON u.id = d.owner_id`;
+
+/** Every read is scoped by brokerage: a design of another brokerage does not exist for the caller. */
+export class DesignRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async create(input: {
+    id: string;
+    brokerageId: string;
+    ownerId: string;
+    title: string;
+    kind: string;
+    templateId?: string | null;
+    templateVersion?: number | null;
+  }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO designs (id, brokerage_id, owner_id, title, kind, template_id, template_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [input.id, input.brokerageId, input.ownerId, input.title, input.kind, input.templateId ?? null, input.templateVersion ?? null],
+    );
+  }
+
+  async get(brokerageId: string, id: string): Promise<DesignRecord | null> {
+    const { rows } = await this.db.query<DesignRow>(`${SELECT} WHERE d.brokerage_id = $1 AND d.id = $2 AND d.deleted_at IS NULL`, [brokerageId, id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** Where a design lives, whoever asks (the socket uses it to tell 4403 from 4404). */
+  async brokerageOf(id: string): Promise<string | null> {
+    const { rows } = await this.db.query<{ brokerage_id: string }>('SELECT brokerage_id FROM designs WHERE id = $1 AND deleted_at IS NULL', [id]);
+    return rows[0]?.brokerage_id ?? null;
+  }
+
+  async listByOwner(brokerageId: string, ownerId: string): Promise<DesignRecord[]> {
+    const { rows } = await this.db.query<DesignRow>(
+      `${SELECT} WHERE d.brokerage_id = $1 AND d.owner_id = $2 AND d.deleted_at IS NULL ORDER BY d.updated_at DESC LIMIT 500`,
+      [brokerageId, ownerId],
+    );
+    return rows.map(toRecord);
+  }
+
+  async rename(brokerageId: string, id: string, title: string): Promise<boolean> {
+    const { rows } = await this.db.query('UPDATE designs SET title = $3, updated_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id', [brokerageId, id, title]);
+    return rows.length > 0;
+  }
+
+  async softDelete(brokerageId: string, id: string): Promise<boolean> {
+    const { rows } = await this.db.query('UPDATE designs SET deleted_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id', [brokerageId, id]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const ROLES = ['agent', 'brand_manager', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export interface User {
+  id: string;
+  brokerageId: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
+export interface Brokerage {
+  id: string;
+  name: string;
+}
+
+export const DESIGN_STATUSES = ['draft', 'in_review', 'approved', 'changes_requested'] as const;
+export type DesignStatus = (typeof DESIGN_STATUSES)[number];
+
+export interface DesignRecord {
+  id: string;
+  brokerageId: string;
+  ownerId: string;
+  ownerName: string;
+  title: string;
+  kind: string;
+  templateId: string | null;
+  templateVersion: number | null;
+  status: DesignStatus;
+  createdAt: string;
+  updatedAt: string;
+}

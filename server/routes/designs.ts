@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE, DesignKindSchema, designToUpdate, instantiateTemplate, type Design } from '../../shared/index.js';
+import { getTemplate } from '../../templates/index.js';
+import type { DocumentStore } from '../collab/index.js';
+import type { Db } from '../db/index.js';
+import { AppError, notFound } from '../errors.js';
+import { BrokerageRepository, DesignRepository } from '../repos/index.js';
+import { parse } from '../validation.js';
+import { requireUser } from './context.js';
+
+const CreateDesignSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  templateId: z.string().min(1).max(100).optional(),
+  kind: DesignKindSchema.optional(),
+});
+const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') });
+const RenameSchema = z.object({ title: z.string().trim().min(1).max(200) });
+
+export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore }): void {
+  const designs = new DesignRepository(deps.db);
+  const brokerages = new BrokerageRepository(deps.db);
+
+  app.get('/api/designs', async (req) => {
+    const user = requireUser(req);
+    return { designs: await designs.listByOwner(user.brokerageId, user.id) };
+  });
+
+  app.post('/api/designs', async (req, reply) => {
+    const user = requireUser(req);
+    const body = parse(CreateDesignSchema, req.body);
+    let design: Design;
+    let templateVersion: number | null = null;
+    if (body.templateId) {
+      const template = getTemplate(body.templateId);
+      if (!template) throw new AppError(400, 'validation_failed', 'templateId: no such template', { fields: [{ field: 'templateId', message: 'no such template' }] });
+      const kit = await brokerages.brandKit(user.brokerageId);
+      if (!kit) throw notFound('Brokerage');
+      design = instantiateTemplate(template, kit, { title: body.title });
+      templateVersion = template.version;
+    } else {
+      const kind = body.kind ?? 'flyer';
+      design = { meta: { title: body.title, kind, ...DEFAULT_PAGE_SIZE[kind], background: '#ffffff' }, objects: {} };
+    }
+    const id = randomUUID();
+    const state = designToUpdate(design);
+    await deps.db.transaction(async (tx) => {
+      await new DesignRepository(tx).create({
+        id,
+        brokerageId: user.brokerageId,
+        ownerId: user.id,
+        title: body.title,
+        kind: design.meta.kind,
+        templateId: body.templateId ?? null,
+        templateVersion,
+      });
+      await deps.store.createDocument(id, state, tx);
+    });
+    return reply.code(201).send({ id });
+  });
+
+  app.get('/api/designs/:id', async (req) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const record = await designs.get(user.brokerageId, id);
+    if (!record) throw notFound('Design');
+    return { ...record, access: 'edit' as const, canLock: user.role === 'brand_manager' || user.role === 'admin' };
+  });
+
+  app.patch('/api/designs/:id', async (req) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const body = parse(RenameSchema, req.body);
+    if (!(await designs.rename(user.brokerageId, id, body.title))) throw notFound('Design');
+    return { id, title: body.title };
+  });
+
+  app.delete('/api/designs/:id', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const record = await designs.get(user.brokerageId, id);
+    if (!record) throw notFound('Design');
+    if (record.ownerId !== user.id && user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only the owner or an admin can delete a design');
+    await designs.softDelete(user.brokerageId, id);
+    return reply.code(204).send();
+  });
+}
