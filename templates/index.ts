@@ -6,9 +6,29 @@
  */
 import { TemplateSchema, summarizeTemplate, type Template, type TemplateSummary } from '../shared/index.js';
 import listingFlyer from './listing-flyer.json' with { type: 'json' };
+import openHouseFlyer from './open-house-flyer.json' with { type: 'json' };
+import justListedPost from './just-listed-post.json' with { type: 'json' };
+import justSoldPost from './just-sold-post.json' with { type: 'json' };
+import listingStory from './listing-story.json' with { type: 'json' };
+import postcard from './postcard.json' with { type: 'json' };
+import businessCard from './business-card.json' with { type: 'json' };
+import emailSignature from './email-signature.json' with { type: 'json' };
+import featureSheet from './feature-sheet.json' with { type: 'json' };
+import priceReduced from './price-reduced.json' with { type: 'json' };
 
 /** Raw documents in catalogue order (listing-flyer first: the server seeds it). */
-const RAW: readonly unknown[] = [listingFlyer];
+const RAW: readonly unknown[] = [
+  listingFlyer,
+  openHouseFlyer,
+  justListedPost,
+  justSoldPost,
+  listingStory,
+  postcard,
+  businessCard,
+  emailSignature,
+  featureSheet,
+  priceReduced,
+];
 
 function load(raw: unknown, index: number): Template {
   const parsed = TemplateSchema.safeParse(raw);

@@ -96,7 +96,12 @@ export function disclaimer(id: string, box: Box, s: Omit<TextStyle, 'size'> & { 
   return text(id, box, '{{disclaimer.general}}', { font: 'disclaimer', size: 9, lineHeight: 1.25, role: 'disclaimer', locked: true, name: 'Disclaimer', ...s });
 }
 export function brokerage(id: string, box: Box, s: TextStyle): Draft {
-  return text(id, box, '{{brokerage.legalName}}', { font: 'heading', weight: 700, role: 'brokerage-name', locked: true, name: 'Brokerage name', ...s });
+  return text(id, box, '{{brokerage.legalName}}', { font: 'body', weight: 700, role: 'brokerage-name', locked: true, name: 'Brokerage name', ...s });
+}
+
+/** A small uppercase section label in the body face (heading faces have an 18 px floor). */
+export function label(id: string, box: Box, value: string, s: Partial<TextStyle> = {}): Draft {
+  return text(id, box, value, { font: 'body', size: 12, weight: 700, fill: '$color.primary', ...s });
 }
 
 export interface TemplateSpec {
@@ -162,3 +167,14 @@ export const SAMPLE = {
   agentEmail: 'jordan.ellis@demorealty.com',
   agentLicense: 'TX License #0654321',
 };
+
+/** The locked brand footer used on Letter pieces: rule, brokerage name, disclaimer, EHO mark. */
+export function letterFooter(suffix = '', page?: number, y = 948, W = 816, M = 48): Draft[] {
+  const c = page === undefined ? {} : { page };
+  return [
+    hline(`rule${suffix}`, M, y, W - 2 * M, '$color.light', 2, c),
+    brokerage(`brokerage${suffix}`, [M, y + 12, 560, 20], { size: 14, fill: '$color.primary', ...c }),
+    disclaimer(`disclaimer${suffix}`, [M, y + 38, 620, 44], c),
+    eho(`eho${suffix}`, [W - M - 48, y + 14, 48, 48], c),
+  ];
+}

@@ -1,0 +1,114 @@
+/**
+ * Renders templates to SVG (and PNG via headless Chromium) to look at them.
+ *   npx tsx templates/tools/preview.ts [id ...] [--kit alt] [--out /tmp/preview]
+ * Photos and the logo are drawn as neutral stand-ins; text wraps by the same
+ * estimate the tests use, so what overflows here overflows there.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_BRAND_KIT, instantiateTemplate, objectsInOrder, type BrandKit, type Design, type DesignObject } from '../../shared/index.js';
+import { TEMPLATES } from '../index.js';
+import { ALT_KIT } from './kits.js';
+import { fitText } from './metrics.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function fontStack(family: string, kit: BrandKit): string {
+  const heading = kit.fonts.find((f) => f.role === 'heading')?.family;
+  const fallback = family === heading ? "'Liberation Sans', Arial" : "'Liberation Sans', Arial";
+  return `'${family}', ${fallback}, sans-serif`;
+}
+
+function renderObject(o: DesignObject, kit: BrandKit): string {
+  const { x, y, width: w, height: h } = o;
+  const tf = o.angle ? ` transform="rotate(${o.angle} ${x + w / 2} ${y + h / 2})"` : '';
+  const op = o.opacity !== undefined ? ` opacity="${o.opacity}"` : '';
+  switch (o.type) {
+    case 'rect':
+      return `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${o.radius ?? 0}" fill="${o.fill}"${o.stroke ? ` stroke="${o.stroke}" stroke-width="${o.strokeWidth ?? 1}"` : ''}${tf}${op}/>`;
+    case 'ellipse':
+      return `<ellipse cx="${x + w / 2}" cy="${y + h / 2}" rx="${w / 2}" ry="${h / 2}" fill="${o.fill}"${o.stroke ? ` stroke="${o.stroke}" stroke-width="${o.strokeWidth ?? 1}"` : ''}${tf}${op}/>`;
+    case 'line':
+      return `<line x1="${x}" y1="${y + h / 2}" x2="${x + w}" y2="${y + h / 2}" stroke="${o.stroke}" stroke-width="${o.strokeWidth}"${tf}${op}/>`;
+    case 'image': {
+      if (o.role === 'logo') {
+        const primary = kit.palette[0]!.hex;
+        const name = kit.brokerageLegalName.replace(/,?\s*(LLC|Inc\.?|Group|Ltd\.?)$/i, '').toUpperCase();
+        const fs = Math.min(h * 0.42, (w * 0.78) / (name.length * 0.62));
+        return `<g${tf}${op}><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none"/><rect x="${x}" y="${y + h * 0.18}" width="${h * 0.64}" height="${h * 0.64}" fill="${primary}"/><text x="${x + h * 0.32}" y="${y + h * 0.5}" font-family="Liberation Serif" font-size="${h * 0.42}" font-weight="700" fill="#fff" text-anchor="middle" dominant-baseline="central">${esc(name[0] ?? 'R')}</text><text x="${x + h * 0.78}" y="${y + h * 0.5}" font-family="'Liberation Sans'" font-weight="700" font-size="${fs}" fill="${primary}" dominant-baseline="central">${esc(name)}</text></g>`;
+      }
+      if (o.role === 'eho-logo') {
+        const s = Math.min(w, h);
+        const cx = x + w / 2;
+        const t = y + (h - s) / 2;
+        return `<g${tf}${op} fill="#333"><path d="M${cx - s * 0.42} ${t + s * 0.42} L${cx} ${t + s * 0.08} L${cx + s * 0.42} ${t + s * 0.42} Z"/><rect x="${cx - s * 0.3}" y="${t + s * 0.42}" width="${s * 0.6}" height="${s * 0.36}"/><rect x="${cx - s * 0.18}" y="${t + s * 0.5}" width="${s * 0.36}" height="${s * 0.05}" fill="#fff"/><rect x="${cx - s * 0.18}" y="${t + s * 0.62}" width="${s * 0.36}" height="${s * 0.05}" fill="#fff"/><text x="${cx}" y="${t + s * 0.93}" font-size="${s * 0.1}" font-family="'Liberation Sans'" font-weight="700" text-anchor="middle">EQUAL HOUSING</text></g>`;
+      }
+      const id = `g-${o.id}`;
+      const isAgent = o.role === 'agent-photo';
+      return `<defs><linearGradient id="${id}" x1="0" y1="0" x2="0.3" y2="1"><stop offset="0" stop-color="${isAgent ? '#c9ced6' : '#9fb6c9'}"/><stop offset="0.62" stop-color="${isAgent ? '#aab2bd' : '#c8d3c0'}"/><stop offset="1" stop-color="${isAgent ? '#8f98a5' : '#6f8a5e'}"/></linearGradient></defs><g${tf}${op}><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="url(#${id})"/>${
+        isAgent
+          ? `<circle cx="${x + w / 2}" cy="${y + h * 0.4}" r="${Math.min(w, h) * 0.18}" fill="#eef0f3"/><ellipse cx="${x + w / 2}" cy="${y + h * 0.95}" rx="${w * 0.32}" ry="${h * 0.3}" fill="#eef0f3"/>`
+          : `<path d="M${x + w * 0.3} ${y + h * 0.72} L${x + w * 0.3} ${y + h * 0.5} L${x + w * 0.5} ${y + h * 0.32} L${x + w * 0.7} ${y + h * 0.5} L${x + w * 0.7} ${y + h * 0.72} Z" fill="#f4f1ea" opacity="0.85"/><rect x="${x + w * 0.46}" y="${y + h * 0.6}" width="${w * 0.08}" height="${h * 0.12}" fill="#7c6a58"/>`
+      }</g>`;
+    }
+    case 'text': {
+      const fit = fitText(o);
+      const lh = o.fontSize * (o.lineHeight ?? 1.16);
+      const anchor = o.textAlign === 'center' ? 'middle' : o.textAlign === 'right' ? 'end' : 'start';
+      const tx = o.textAlign === 'center' ? x + w / 2 : o.textAlign === 'right' ? x + w : x;
+      const spans = fit.lines
+        .map((l, i) => `<tspan x="${tx}" y="${y + i * lh + (lh - o.fontSize) / 2 + o.fontSize * 0.8}">${esc(l)}</tspan>`)
+        .join('');
+      const guide = fit.fits ? '' : `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="red" stroke-dasharray="4 2"/>`;
+      return `<text font-family="${esc(fontStack(o.fontFamily, kit))}" font-size="${o.fontSize}" font-weight="${o.fontWeight}"${o.fontStyle === 'italic' ? ' font-style="italic"' : ''} fill="${o.fill}" text-anchor="${anchor}"${tf}${op}>${spans}</text>${guide}`;
+    }
+  }
+}
+
+export function renderSvg(design: Design, kit: BrandKit, opts: { showBleed?: boolean } = {}): { svg: string; width: number; height: number } {
+  const { width: W, height: H } = design.meta;
+  const pages = design.meta.pages ?? 1;
+  const bleed = opts.showBleed ? (design.meta.bleed ?? 0) : 0;
+  const gap = 24;
+  const totalH = pages * (H + 2 * bleed) + (pages - 1) * gap;
+  const parts: string[] = [];
+  for (let p = 0; p < pages; p++) {
+    const oy = p * (H + 2 * bleed + gap) + bleed;
+    const objs = objectsInOrder(design).filter((o) => (o.page ?? 0) === p && o.visible !== false);
+    parts.push(
+      `<svg x="0" y="${oy - bleed}" width="${W + 2 * bleed}" height="${H + 2 * bleed}" viewBox="${-bleed} ${-bleed} ${W + 2 * bleed} ${H + 2 * bleed}" overflow="hidden"><rect x="${-bleed}" y="${-bleed}" width="${W + 2 * bleed}" height="${H + 2 * bleed}" fill="${design.meta.background}"/>${objs.map((o) => renderObject(o, kit)).join('\n')}${
+        bleed ? `<rect x="0" y="0" width="${W}" height="${H}" fill="none" stroke="#ff00ff" stroke-width="0.5"/>` : ''
+      }</svg>`,
+    );
+  }
+  const width = W + 2 * bleed;
+  return {
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${totalH}" viewBox="0 0 ${width} ${totalH}"><rect width="100%" height="100%" fill="#888"/>${parts.join('\n')}</svg>`,
+    width,
+    height: totalH,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    const v = args[i + 1];
+    args.splice(i, 2);
+    return v;
+  };
+  const kit = flag('--kit') === 'alt' ? ALT_KIT : DEMO_BRAND_KIT;
+  const out = flag('--out') ?? '/tmp/preview';
+  const bleed = args.includes('--bleed');
+  const ids = args.filter((a) => !a.startsWith('--'));
+  mkdirSync(out, { recursive: true });
+  for (const t of TEMPLATES.filter((t) => ids.length === 0 || ids.includes(t.id))) {
+    const { svg, width, height } = renderSvg(instantiateTemplate(t, kit), kit, { showBleed: bleed });
+    const file = join(out, `${t.id}${kit === ALT_KIT ? '-alt' : ''}`);
+    writeFileSync(`${file}.svg`, svg);
+    execFileSync('/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${file}.png`, `--window-size=${width},${height}`, `file://${file}.svg`], { stdio: 'ignore' });
+    console.log(`${file}.png`);
+  }
+}
