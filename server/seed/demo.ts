@@ -38,6 +38,7 @@ const PEOPLE: Array<{ email: string; name: string; role: Role; brokerage: 'demo'
  * sample flyer. Returns the log-ins to print, or null when there was data already.
  */
 export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | null> {
+  if ((await new BrokerageRepository(db).count()) > 0) return null; // cheap check before hashing
   const hashes = await Promise.all(PEOPLE.map(() => hashPassword(password)));
   return db.transaction(async (tx) => {
     // Another instance may be seeding at the same moment: one wins, the other sees data.

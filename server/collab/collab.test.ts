@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode, objectsMap } from '../../shared/index.js';
+import { freshPglite, type TestDatabase } from '../test-support/databases.js';
+import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
+import { closeOf, stockClient, synced } from '../test-support/clients.js';
+import { TokenSigner } from '../auth/index.js';
+import { TEST_SECRET } from '../test-support/server.js';
+
+let db: TestDatabase;
+let server: TestServer;
+let agent: string;
+let agent2: string;
+let rival: string;
+let designId: string;
+
+beforeAll(async () => {
+  db = await freshPglite();
+  server = await startTestServer({}, { db: await db.open() });
+  [agent, agent2, rival] = await Promise.all([
+    login(server.url, 'agent@demo.realbrand.test'),
+    login(server.url, 'agent2@demo.realbrand.test'),
+    login(server.url, 'agent@rival.realbrand.test'),
+  ]);
+  const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Collab test', templateId: 'listing-flyer' });
+  designId = created.body.id;
+});
+
+afterAll(async () => {
+  await server?.close();
+  await server?.db.close();
+  await db?.drop();
+});
+
+describe('stock y-websocket clients', () => {
+  it('converge on concurrent edits to different properties of one object and to different objects', async () => {
+    const a = stockClient(server.wsUrl, designId, agent);
+    const b = stockClient(server.wsUrl, designId, agent2);
+    try {
+      await Promise.all([synced(a), synced(b)]);
+      const ids = [...objectsMap(a.doc).keys()];
+      expect(ids.length).toBeGreaterThan(3);
+      const [first, second] = ids as [string, string];
+      // Concurrent: neither has seen the other's change when making its own.
+      objectsMap(a.doc).get(first)!.set('x', 111);
+      objectsMap(b.doc).get(first)!.set('y', 222);
+      objectsMap(b.doc).get(second)!.set('opacity', 0.5);
+      await waitFor(
+        () =>
+          objectsMap(a.doc).get(first)?.get('y') === 222 &&
+          objectsMap(b.doc).get(first)?.get('x') === 111 &&
+          objectsMap(a.doc).get(second)?.get('opacity') === 0.5,
+        5_000,
+        'convergence',
+      );
+      expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+    } finally {
+      a.destroy();
+      b.destroy();
+    }
+  });
+
+  it('exchange awareness states', async () => {
+    const a = stockClient(server.wsUrl, designId, agent);
+    const b = stockClient(server.wsUrl, designId, agent2);
+    try {
+      await Promise.all([synced(a), synced(b)]);
+      a.provider.awareness.setLocalStateField('user', { id: 'a', name: 'Sam', color: '#f00' });
+      await waitFor(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Sam'), 5_000, 'awareness at b');
+      a.destroy();
+      await waitFor(() => ![...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Sam'), 5_000, 'awareness removed at b');
+    } finally {
+      a.destroy();
+      b.destroy();
+    }
+  });
+});
+
+describe('authentication and access', () => {
+  const url = () => `${server.wsUrl}/collab/${designId}`;
+  it('closes 4401 without a token', async () => {
+    const { code, reason } = await closeOf(url());
+    expect(code).toBe(CloseCode.unauthenticated);
+    expect(reason).toMatch(/authentication/);
+  });
+  it('closes 4401 with a wrong token', async () => {
+    expect((await closeOf(`${url()}?token=v1.abc.def`)).code).toBe(CloseCode.unauthenticated);
+  });
+  it('closes 4401 with an expired token', async () => {
+    const expired = new TokenSigner(TEST_SECRET).sign({ sub: 'x', bid: 'y', sid: 'z', exp: 1 });
+    const { code, reason } = await closeOf(`${url()}?token=${expired}`);
+    expect(code).toBe(CloseCode.unauthenticated);
+    expect(reason).toMatch(/expired/);
+  });
+  it('closes 4403 for another brokerage’s design', async () => {
+    const { code, reason } = await closeOf(`${url()}?token=${rival}`);
+    expect(code).toBe(CloseCode.forbidden);
+    expect(reason.length).toBeGreaterThan(0);
+  });
+  it('closes 4404 for an unknown design', async () => {
+    expect((await closeOf(`${server.wsUrl}/collab/does-not-exist?token=${agent}`)).code).toBe(CloseCode.notFound);
+  });
+  it('accepts the token as a bearer header', async () => {
+    const c = stockClient(server.wsUrl, designId, '');
+    c.destroy();
+    const res = await new Promise<string>((resolve) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      import('ws').then(({ default: WS }) => {
+        const ws = new WS(url(), { headers: { authorization: `Bearer ${agent}` } });
+        ws.on('message', () => {
+          ws.close();
+          resolve('message');
+        });
+        ws.on('close', (code) => resolve(`closed ${code}`));
+      });
+    });
+    expect(res).toBe('message');
+  });
+});
