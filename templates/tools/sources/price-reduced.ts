@@ -17,7 +17,7 @@ export default template({
   bleed: B,
   objects: [
     logo('logo', [M, 26, 156, 52]),
-    text('status', [468, 42, 300, 26], 'NEW PRICE', { font: 'heading', size: 20, weight: 700, fill: '$color.primary', align: 'right' }),
+    text('status', [468, 42, 300, 26], 'FOR SALE', { font: 'heading', size: 20, weight: 700, fill: '$color.primary', align: 'right' }),
     rect('banner', [-B, 104, W + 2 * B, 112], '$color.primary'),
     text('headline', [M, 126, 720, 66], 'PRICE REDUCED', { font: 'heading', size: 56, weight: 800, fill: '$on.primary', align: 'center', role: 'headline' }),
     rect('bannerBar', [-B, 216, W + 2 * B, 6], '$color.accent'),
@@ -25,7 +25,7 @@ export default template({
     label('newLbl', [M, 646, 400, 18], 'NOW OFFERED AT'),
     text('price', [M, 666, 440, 68], S.price, { font: 'heading', size: 56, weight: 800, fill: '$color.primary', role: 'price', binding: 'listing.ListPrice' }),
     label('wasLbl', [528, 646, 240, 18], 'PREVIOUSLY', { align: 'right', fill: '$color.neutral' }),
-    text('oldPrice', [528, 668, 240, 32], '$1,325,000', { font: 'heading', size: 26, weight: 600, align: 'right', name: 'Previous price' }),
+    text('oldPrice', [528, 668, 240, 32], '$1,325,000', { font: 'heading', size: 26, weight: 600, align: 'right', binding: 'listing.PreviousListPrice', name: 'Previous price' }),
     hline('priceRule', M, 754, 720, '$color.light', 2),
     text('addr1', [M, 772, 480, 36], S.line1, { font: 'heading', size: 28, weight: 700, fill: '$color.primary', role: 'address', binding: 'listing.address.line1' }),
     text('addr2', [M, 812, 400, 22], S.line2, { size: 17, role: 'address', binding: 'listing.address.line2' }),
