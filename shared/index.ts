@@ -2,3 +2,4 @@ export * from './design/index.js';
 export * from './protocol/index.js';
 export * from './brand/index.js';
 export * from './template/index.js';
+export * from './compliance/index.js';

@@ -14,10 +14,9 @@ import { fitText } from './metrics.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function fontStack(family: string, kit: BrandKit): string {
-  const heading = kit.fonts.find((f) => f.role === 'heading')?.family;
-  const fallback = family === heading ? "'Liberation Sans', Arial" : "'Liberation Sans', Arial";
-  return `'${family}', ${fallback}, sans-serif`;
+/** Brand fonts are rarely installed on a build machine; fall back to a metric-neutral sans. */
+function fontStack(family: string): string {
+  return `'${family}', 'Liberation Sans', Arial, sans-serif`;
 }
 
 function renderObject(o: DesignObject, kit: BrandKit): string {
@@ -61,7 +60,7 @@ function renderObject(o: DesignObject, kit: BrandKit): string {
         .map((l, i) => `<tspan x="${tx}" y="${y + i * lh + (lh - o.fontSize) / 2 + o.fontSize * 0.8}">${esc(l)}</tspan>`)
         .join('');
       const guide = fit.fits ? '' : `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="red" stroke-dasharray="4 2"/>`;
-      return `<text font-family="${esc(fontStack(o.fontFamily, kit))}" font-size="${o.fontSize}" font-weight="${o.fontWeight}"${o.fontStyle === 'italic' ? ' font-style="italic"' : ''} fill="${o.fill}" text-anchor="${anchor}"${tf}${op}>${spans}</text>${guide}`;
+      return `<text font-family="${esc(fontStack(o.fontFamily))}" font-size="${o.fontSize}" font-weight="${o.fontWeight}"${o.fontStyle === 'italic' ? ' font-style="italic"' : ''} fill="${o.fill}" text-anchor="${anchor}"${tf}${op}>${spans}</text>${guide}`;
     }
   }
 }
