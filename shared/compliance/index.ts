@@ -1,0 +1,14 @@
+export * from './types.js';
+export * from './scoring.js';
+export * from './engine.js';
+export * from './rules/index.js';
+export * from './fair-housing/index.js';
+export {
+  SAFE_MARGIN_PX,
+  DEFAULT_LINE_HEIGHT,
+  estimateLines,
+  estimateTextHeight,
+  normalizeText,
+  containsNormalized,
+} from './design-utils.js';
+export { brokerageCoreName } from './brokerage.js';

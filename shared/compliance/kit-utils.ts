@@ -1,0 +1,88 @@
+import { colorToLab, contrastRatio, deltaE2000, type Lab, type BrandKit } from '../brand/index.js';
+import type { Design, TextObject } from '../design/index.js';
+import { DEFAULT_LINE_HEIGHT, estimateLines, kitFont, placementMargin, topZ, uniqueId } from './design-utils.js';
+
+export interface AllowedColor {
+  name: string;
+  hex: string;
+  lab: Lab;
+}
+
+/** Black, white and transparent are always allowed, whatever the kit says. */
+export const ALWAYS_ALLOWED_COLORS = [
+  { name: 'Black', hex: '#000000' },
+  { name: 'White', hex: '#ffffff' },
+] as const;
+
+const allowedCache = new WeakMap<BrandKit, AllowedColor[]>();
+
+/** The kit palette plus black and white, with Lab values computed once per kit. */
+export function allowedColors(kit: BrandKit): AllowedColor[] {
+  let list = allowedCache.get(kit);
+  if (!list) {
+    list = [...kit.palette, ...ALWAYS_ALLOWED_COLORS].flatMap((c) => {
+      const lab = colorToLab(c.hex);
+      return lab ? [{ name: c.name, hex: c.hex.toLowerCase(), lab }] : [];
+    });
+    allowedCache.set(kit, list);
+  }
+  return list;
+}
+
+export function nearestAllowed(kit: BrandKit, lab: Lab): { color: AllowedColor; deltaE: number } {
+  let best: { color: AllowedColor; deltaE: number } | null = null;
+  for (const c of allowedColors(kit)) {
+    const d = deltaE2000(lab, c.lab);
+    if (!best || d < best.deltaE) best = { color: c, deltaE: d };
+  }
+  return best!;
+}
+
+/** The allowed colour with the most contrast against `background`. */
+export function bestContrastColor(kit: BrandKit, background: string): string {
+  let best = '#000000';
+  let bestRatio = -1;
+  for (const c of allowedColors(kit)) {
+    const r = contrastRatio(c.hex, background);
+    if (r > bestRatio) {
+      bestRatio = r;
+      best = c.hex;
+    }
+  }
+  return best;
+}
+
+/**
+ * A text object for an insert-object fix, placed at the bottom of the page
+ * inside the margins and stacked above everything else.
+ */
+export function makeBottomText(
+  design: Design,
+  kit: BrandKit,
+  opts: { idBase: string; text: string; role: string; fontRole: 'heading' | 'body' | 'disclaimer'; fontSize?: number; align?: 'left' | 'center' | 'right'; widthFraction?: number; bottomOffset?: number },
+): TextObject {
+  const margin = placementMargin(design);
+  const font = kitFont(kit, opts.fontRole);
+  const fontSize = Math.max(font.minSize, opts.fontSize ?? font.minSize);
+  const width = Math.max(40, (design.meta.width - 2 * margin) * (opts.widthFraction ?? 1));
+  const lines = estimateLines(opts.text, width, fontSize, false);
+  const height = Math.ceil(lines * fontSize * DEFAULT_LINE_HEIGHT) + 2;
+  const y = Math.max(0, design.meta.height - margin - height - (opts.bottomOffset ?? 0));
+  return {
+    id: uniqueId(design, opts.idBase),
+    type: 'text',
+    x: margin,
+    y,
+    width,
+    height,
+    angle: 0,
+    z: topZ(design),
+    role: opts.role,
+    text: opts.text,
+    fontFamily: font.family,
+    fontSize,
+    fontWeight: font.weights.includes(400) ? 400 : (font.weights[0] ?? 400),
+    fill: bestContrastColor(kit, design.meta.background),
+    textAlign: opts.align ?? 'left',
+  };
+}

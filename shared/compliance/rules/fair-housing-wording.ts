@@ -1,0 +1,55 @@
+import type { RulePack } from '../../brand/index.js';
+import { PROTECTED_CLASSES } from '../fair-housing/classes.js';
+import { scanFairHousing } from '../fair-housing/scan.js';
+import { ordered } from '../design-utils.js';
+import { LISTING_REMARKS_TARGET, type Finding, type Rule } from '../types.js';
+
+export const FAIR_HOUSING_RULE_ID = 'fair-housing-wording';
+
+/**
+ * Findings for one piece of text. `target` is the object id the replace-text
+ * fix applies to (or a pseudo id such as `@text`); `objectIds` is what the
+ * finding points at in the design (empty for text outside the design).
+ */
+export function fairHousingTextFindings(
+  text: string,
+  target: string,
+  objectIds: string[],
+  packs: readonly RulePack[],
+): Finding[] {
+  const where = target === LISTING_REMARKS_TARGET ? ' in the listing remarks' : '';
+  return scanFairHousing(text, packs).map((m) => {
+    const cls = PROTECTED_CLASSES[m.cls].label;
+    const message =
+      m.severity === 'error'
+        ? `"${m.text}"${where} states a preference, limitation or exclusion based on ${cls} (Fair Housing). Describe the property, not who should live there — e.g. "${m.suggestion}".`
+        : `"${m.text}"${where} can signal a preference based on ${cls} (Fair Housing). ${m.advice ?? `Consider "${m.suggestion}".`}`;
+    return {
+      ruleId: FAIR_HOUSING_RULE_ID,
+      category: 'compliance' as const,
+      severity: m.severity,
+      objectIds,
+      message,
+      fix: { kind: 'replace-text' as const, objectId: target, from: m.text, to: m.suggestion, at: m.start, label: `Replace with "${m.suggestion}"` },
+      ...(m.severity === 'error' ? { blocking: true } : {}),
+    };
+  });
+}
+
+/** Fair Housing wording in every text object (hidden ones too: they can be shown) and the listing remarks. */
+export const fairHousingWording: Rule = {
+  id: FAIR_HOUSING_RULE_ID,
+  title: 'Fair Housing wording',
+  category: 'compliance',
+  severity: 'error',
+  blocking: true,
+  check(design, ctx) {
+    const out: Finding[] = [];
+    for (const o of ordered(design)) {
+      if (o.type !== 'text' || !o.text) continue;
+      out.push(...fairHousingTextFindings(o.text, o.id, [o.id], ctx.rulePacks));
+    }
+    if (ctx.listingRemarks) out.push(...fairHousingTextFindings(ctx.listingRemarks, LISTING_REMARKS_TARGET, [], ctx.rulePacks));
+    return out;
+  },
+};
