@@ -1,0 +1,156 @@
+/**
+ * The server under test as a separate child process, and what /proc says about it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const CLK_TCK = 100; // Linux USER_HZ; /proc/<pid>/stat times are in these ticks
+
+export interface ProcStats {
+  /** utime + stime, seconds. */
+  cpuSeconds: number;
+  rssBytes: number;
+  /** Peak RSS so far. */
+  hwmBytes: number;
+}
+
+export function procStats(pid: number): ProcStats {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after "(comm)": state is field 3, utime 14, stime 15 (1-based).
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(rest[11]);
+  const stime = Number(rest[12]);
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { cpuSeconds: (utime + stime) / CLK_TCK, rssBytes: kb('VmRSS'), hwmBytes: kb('VmHWM') };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function childrenOf(): Map<number, number[]> {
+  const kids = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = kids.get(ppid) ?? [];
+      list.push(Number(name));
+      kids.set(ppid, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kids;
+}
+
+const cmdline = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * `npx tsx server/main.ts` is npm → tsx CLI → node running the server: the
+ * process that does the work is the deepest descendant whose command line
+ * names the entry point.
+ */
+function findServerPid(root: number, entry: string): number | null {
+  const kids = childrenOf();
+  let best: { pid: number; depth: number } | null = null;
+  const walk = (pid: number, depth: number) => {
+    if (cmdline(pid).includes(entry) && (!best || depth > best.depth)) best = { pid, depth };
+    for (const k of kids.get(pid) ?? []) walk(k, depth + 1);
+  };
+  walk(root, 0);
+  return (best as { pid: number } | null)?.pid ?? null;
+}
+
+export interface ServerChild {
+  url: string;
+  wsUrl: string;
+  /** The node process that runs the server (not npm's or tsx's wrapper). */
+  pid: number;
+  child: ChildProcess;
+  /** warn/error lines the server logged (LOG_LEVEL=warn). */
+  logLines: string[];
+  stop(): Promise<number | null>;
+}
+
+export async function startServer(env: Record<string, string>, opts: { nodeOptions?: string } = {}): Promise<ServerChild> {
+  const entry = 'server/main.ts';
+  const child = spawn('npx', ['tsx', entry], {
+    cwd: process.cwd(),
+    env: { ...process.env, ...env, ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stop() reaches npm, tsx and the server
+  });
+  const logLines: string[] = [];
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s; output:\n${out.slice(-2000)}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      out += text;
+      const m = /RealBrand is running at (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+      for (const line of text.split('\n')) if (line.startsWith('{')) logLines.push(line);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => {
+      out += c.toString();
+      for (const line of c.toString().split('\n')) if (line.trim()) logLines.push(line);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before it was ready; output:\n${out.slice(-2000)}`));
+    });
+  });
+  // Keep draining its output so it never blocks on a full pipe.
+  let pid: number | null = null;
+  for (let i = 0; i < 50 && !pid; i++) {
+    pid = findServerPid(child.pid!, entry);
+    if (!pid) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!pid || !existsSync(`/proc/${pid}`)) throw new Error('could not find the server process');
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    pid,
+    child,
+    logLines,
+    async stop() {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        return child.exitCode;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 20_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
