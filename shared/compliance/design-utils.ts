@@ -245,3 +245,13 @@ export function placementMargin(design: Design): number {
 export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
+
+/** A short human name for an object in messages. */
+export function describeObject(o: DesignObject): string {
+  if (o.name) return `"${o.name}"`;
+  if (o.type === 'text' && o.text.trim()) {
+    const t = o.text.trim().replace(/\s+/g, ' ');
+    return `"${t.length > 30 ? `${t.slice(0, 29)}…` : t}"`;
+  }
+  return o.role ? `the ${o.role.replace(/-/g, ' ')}` : `${o.type} ${o.id}`;
+}
