@@ -20,6 +20,9 @@ import { registerBrandKitRoutes } from './routes/brand-kit.js';
 import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
+import { registerScoreRoutes } from './routes/scores.js';
+import { attachRealtime, designRoom } from './realtime/index.js';
+import { ScoringService } from './scoring/index.js';
 import { seedDemo, type DemoLogin } from './seed/index.js';
 
 const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
@@ -41,6 +44,7 @@ export interface RealBrandApp {
   store: DocumentStore;
   fanout: Fanout;
   metrics: Metrics;
+  scoring: ScoringService;
   instanceId: string;
   demoLogins: DemoLogin[] | null;
   /** Graceful stop: stop accepting, flush rooms, close sockets with 1012, close the database if we opened it. */
@@ -72,7 +76,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     (config.REDIS_URL
       ? new RedisFanout(instanceId, config.REDIS_URL, (err) => log.warn({ err: err.message }, 'redis fan-out error'))
       : new InProcessFanout(instanceId));
+  // Live scoring pushes through socket.io, which is attached once the routes exist (below).
+  let pushScore: (score: { designId: string }) => void = () => undefined;
+  const scoring = new ScoringService({ db, store, log, publish: (score) => pushScore(score) });
   const rooms = new RoomManager({
+    onRoomOpened: (room) => scoring.attach(room),
     store,
     fanout,
     metrics,
@@ -141,6 +149,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerDesignRoutes(app, { db, store });
   registerTemplateRoutes(app, { db });
   registerBrandKitRoutes(app, { db });
+  registerScoreRoutes(app, { db, scoring });
   registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   registerCollabRoute(app, {
     auth,
@@ -154,6 +163,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return 'edit';
     },
   });
+
+  const realtime = attachRealtime(app, {
+    auth,
+    redisUrl: options.fanout ? undefined : config.REDIS_URL,
+    canOpenDesign: async (designId, user) => (await designs.brokerageOf(designId)) === user.brokerageId,
+    onDesignJoined: (socket, designId) => {
+      void scoring.current(designId).then((score) => score && socket.emit('score', score)).catch(() => undefined);
+    },
+  });
+  pushScore = (score) => realtime.io.to(designRoom(score.designId)).emit('score', score);
+  app.addHook('preClose', async () => realtime.close());
 
   const serveClient = (options.serveClient ?? true) && existsSync(join(CLIENT_DIST, 'index.html'));
   if (serveClient) {
@@ -175,6 +195,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     store,
     fanout,
     metrics,
+    scoring,
     instanceId,
     demoLogins,
     close() {

@@ -17,6 +17,8 @@ export interface RoomManagerOptions {
   maxDocumentBytes: number;
   awarenessThrottleMs: number;
   guard?: ChangeGuard;
+  /** Called once each time a room finishes loading (e.g. to start live scoring). */
+  onRoomOpened?: (room: Room) => void;
 }
 
 interface Entry {
@@ -92,6 +94,7 @@ export class RoomManager {
       () => {
         entry.room = room;
         this.opts.metrics.rooms.set(this.entries.size);
+        this.opts.onRoomOpened?.(room);
         return room;
       },
       async (err) => {

@@ -30,7 +30,7 @@ const PEOPLE: Array<{ email: string; name: string; role: Role; brokerage: 'demo'
   { email: 'brand@demo.realbrand.test', name: 'Priya Shah', role: 'brand_manager', brokerage: 'demo', phone: '(512) 555-0101', license: 'TX 0610002' },
   { email: 'agent@demo.realbrand.test', name: 'Sam Carter', role: 'agent', brokerage: 'demo', phone: '(512) 555-0142', license: 'TX 0654321' },
   { email: 'agent2@demo.realbrand.test', name: 'Jamie Lee', role: 'agent', brokerage: 'demo', phone: '(512) 555-0177', license: 'TX 0687654' },
-  { email: 'agent@rival.realbrand.test', name: 'Riley Stone', role: 'agent', brokerage: 'rival', phone: '(415) 555-0190', license: 'DRE 01234567' },
+  { email: 'agent@rival.realbrand.test', name: 'Riley Stone', role: 'agent', brokerage: 'rival', phone: '(415) 555-0190', license: 'CA 01234567' },
 ];
 
 /**
@@ -59,7 +59,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | 
           name: p.name,
           role: p.role,
           passwordHash: hashes[i]!,
-          profile: { phone: p.phone, licenseNumbers: [p.license] },
+          profile: { phone: p.phone, licenseNumbers: { [p.license.split(' ')[0]!]: p.license.split(' ')[1]! } },
         }),
       );
     }

@@ -1,0 +1,54 @@
+import { instantiateTemplate, type RuleContext } from '../../shared/index.js';
+import { getTemplate } from '../../templates/index.js';
+import type { Db } from '../db/index.js';
+import { BrokerageRepository } from '../repos/index.js';
+
+interface Cached {
+  at: number;
+  value: Omit<RuleContext, 'template'>;
+}
+
+// Brand kits change rarely; a short cache keeps scoring off the database on every keystroke.
+const TTL_MS = 5_000;
+
+/** Builds the rule context for a design: the brokerage's kit and packs, its owner's licenses, its template. */
+export class ScoringContextProvider {
+  private readonly cache = new Map<string, Cached>();
+  private readonly brokerages: BrokerageRepository;
+
+  constructor(private readonly db: Db) {
+    this.brokerages = new BrokerageRepository(db);
+  }
+
+  async forDesign(designId: string, templateId?: string): Promise<RuleContext | null> {
+    const cached = this.cache.get(designId);
+    let base = cached && Date.now() - cached.at < TTL_MS ? cached.value : null;
+    if (!base) {
+      const { rows } = await this.db.query<{ brokerage_id: string; name: string; profile: unknown }>(
+        `SELECT d.brokerage_id, u.name, u.profile FROM designs d JOIN users u ON u.id = d.owner_id WHERE d.id = $1`,
+        [designId],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      const kit = await this.brokerages.brandKit(row.brokerage_id);
+      if (!kit) return null;
+      const profile = (typeof row.profile === 'string' ? JSON.parse(row.profile) : row.profile) as { licenseNumbers?: Record<string, string> };
+      base = {
+        brandKit: kit,
+        rulePacks: kit.rulePacks,
+        agents: [{ name: row.name, licenseNumbers: isRecord(profile?.licenseNumbers) ? profile.licenseNumbers : undefined }],
+      };
+      this.cache.set(designId, { at: Date.now(), value: base });
+    }
+    const template = templateId ? getTemplate(templateId) : undefined;
+    return { ...base, template: template ? instantiateTemplate(template, base.brandKit) : undefined };
+  }
+
+  forget(designId: string): void {
+    this.cache.delete(designId);
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, string> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+}

@@ -1,0 +1,2 @@
+export { ScoringService, type DesignScore, type ScoringOptions } from './service.js';
+export { ScoringContextProvider } from './context.js';

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import type { FastifyBaseLogger } from 'fastify';
+import { readDesign, scoreDesign, type ScoreResult } from '../../shared/index.js';
+import { Connection, SERVER, type DocumentStore, type Room } from '../collab/index.js';
+import type { Db } from '../db/index.js';
+import { ScoringContextProvider } from './context.js';
+
+export interface DesignScore extends ScoreResult {
+  designId: string;
+  seq: number;
+  at: string;
+}
+
+export interface ScoringOptions {
+  db: Db;
+  store: DocumentStore;
+  log: FastifyBaseLogger;
+  /** Pushes a fresh score to everyone in the design. */
+  publish: (score: DesignScore) => void;
+  /** Quiet time after the last change before re-scoring. */
+  settleMs?: number;
+}
+
+/**
+ * Live scoring: re-scores a design shortly after its changes settle, stores the
+ * result when it differs from the last one, and pushes it to the design's room.
+ * Only the instance whose clients made a change scores it, so peers don't repeat the work.
+ */
+export class ScoringService {
+  private readonly contexts: ScoringContextProvider;
+  private readonly latest = new Map<string, DesignScore>();
+  private readonly lastDigest = new Map<string, string>();
+
+  constructor(private readonly opts: ScoringOptions) {
+    this.contexts = new ScoringContextProvider(opts.db);
+  }
+
+  /** Watches a loaded room. */
+  attach(room: Room): void {
+    let timer: NodeJS.Timeout | null = null;
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (!(origin instanceof Connection) && origin !== SERVER) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        void this.scoreRoom(room).catch((err) => this.opts.log.warn({ err, designId: room.designId }, 'scoring failed'));
+      }, this.opts.settleMs ?? 100);
+    };
+    room.doc.on('update', onUpdate);
+    room.doc.on('destroy', () => {
+      if (timer) clearTimeout(timer);
+      this.latest.delete(room.designId);
+      this.lastDigest.delete(room.designId);
+      this.contexts.forget(room.designId);
+    });
+  }
+
+  async scoreRoom(room: Room): Promise<DesignScore | null> {
+    return this.scoreDoc(room.designId, room.doc, room.seq);
+  }
+
+  /** The latest score: from memory, else computed from the stored document. */
+  async current(designId: string): Promise<DesignScore | null> {
+    const cached = this.latest.get(designId);
+    if (cached) return cached;
+    const stored = await this.opts.store.load(designId);
+    const doc = new Y.Doc();
+    try {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data);
+      for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+      const seq = stored.updates.at(-1)?.seq ?? stored.snapshot?.seq ?? 0;
+      return await this.scoreDoc(designId, doc, seq, false);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private async scoreDoc(designId: string, doc: Y.Doc, seq: number, push = true): Promise<DesignScore | null> {
+    const { design } = readDesign(doc);
+    const ctx = await this.contexts.forDesign(designId, design.meta.templateId);
+    if (!ctx) return null;
+    const result = scoreDesign(design, ctx);
+    const score: DesignScore = { ...result, designId, seq, at: new Date().toISOString() };
+    const digest = createHash('sha1')
+      .update(JSON.stringify([result.brand, result.compliance, result.blocksApproval, result.findings]))
+      .digest('hex');
+    const changed = this.lastDigest.get(designId) !== digest;
+    this.latest.set(designId, score);
+    this.lastDigest.set(designId, digest);
+    if (changed) {
+      await this.opts.db
+        .query(
+          `INSERT INTO design_scores (design_id, seq, brand, compliance, blocks_approval, findings, digest)
+           SELECT $1, $2, $3, $4, $5, $6, $7
+           WHERE COALESCE((SELECT digest FROM design_scores WHERE design_id = $1 ORDER BY id DESC LIMIT 1), '') <> $7`,
+          [designId, seq, result.brand, result.compliance, result.blocksApproval, JSON.stringify(result.findings), digest],
+        )
+        .catch((err) => this.opts.log.warn({ err, designId }, 'could not store score'));
+    }
+    if (push && changed) this.opts.publish(score);
+    return score;
+  }
+
+  /** Score history, newest first. */
+  async history(designId: string, limit = 100): Promise<Array<{ seq: number; brand: number; compliance: number; blocksApproval: boolean; at: string }>> {
+    const { rows } = await this.opts.db.query<{ seq: number; brand: number; compliance: number; blocks_approval: boolean; created_at: Date | string }>(
+      'SELECT seq, brand, compliance, blocks_approval, created_at FROM design_scores WHERE design_id = $1 ORDER BY id DESC LIMIT $2',
+      [designId, limit],
+    );
+    return rows.map((r) => ({ seq: Number(r.seq), brand: r.brand, compliance: r.compliance, blocksApproval: r.blocks_approval, at: new Date(r.created_at).toISOString() }));
+  }
+}
