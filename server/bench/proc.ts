@@ -89,11 +89,17 @@ export interface ServerChild {
   stop(): Promise<number | null>;
 }
 
-export async function startServer(env: Record<string, string>, opts: { nodeOptions?: string } = {}): Promise<ServerChild> {
+/**
+ * Starts `npx tsx server/main.ts`. With `nodeArgs` (e.g. --cpu-prof, which
+ * NODE_OPTIONS may not carry) it runs `node <nodeArgs> --import tsx server/main.ts`
+ * instead: the same loader, without the npm and tsx wrapper processes.
+ */
+export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): Promise<ServerChild> {
   const entry = 'server/main.ts';
-  const child = spawn('npx', ['tsx', entry], {
+  const [cmd, args] = opts.nodeArgs?.length ? [process.execPath, [...opts.nodeArgs, '--import', 'tsx', entry]] : ['npx', ['tsx', entry]];
+  const child = spawn(cmd, args, {
     cwd: process.cwd(),
-    env: { ...process.env, ...env, ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}) },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() reaches npm, tsx and the server
   });

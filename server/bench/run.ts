@@ -350,7 +350,7 @@ async function main(): Promise<void> {
         ROOM_IDLE_MS: String(ROOM_IDLE_MS),
         ...(process.env.BENCH_REDIS === '1' ? { REDIS_URL: 'redis://127.0.0.1:6379' } : { REDIS_URL: '' }),
       },
-      { nodeOptions: profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : undefined },
+      { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined },
     );
     const started = procStats(server.pid);
     log(`server pid ${server.pid} at ${server.url} (RSS ${fmtMiB(started.rssBytes)} after start)`);
