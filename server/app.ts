@@ -23,6 +23,8 @@ import { registerTemplateRoutes } from './routes/templates.js';
 import { registerScoreRoutes } from './routes/scores.js';
 import { attachRealtime, designRoom } from './realtime/index.js';
 import { ScoringService } from './scoring/index.js';
+import { AiService, OpenAiProvider } from './ai/index.js';
+import { registerAiRoutes } from './routes/ai.js';
 import { seedDemo, type DemoLogin } from './seed/index.js';
 
 const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
@@ -150,6 +152,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerTemplateRoutes(app, { db });
   registerBrandKitRoutes(app, { db });
   registerScoreRoutes(app, { db, scoring });
+  const ai = new AiService({
+    db,
+    log,
+    defaultMonthlyBudgetUsd: config.AI_MONTHLY_BUDGET_USD,
+    remote: config.OPENAI_API_KEY
+      ? new OpenAiProvider({
+          apiKey: config.OPENAI_API_KEY,
+          baseURL: config.OPENAI_BASE_URL,
+          reviewModel: config.OPENAI_REVIEW_MODEL,
+          fastModel: config.OPENAI_FAST_MODEL,
+          timeoutMs: config.OPENAI_TIMEOUT_MS,
+        })
+      : undefined,
+  });
+  registerAiRoutes(app, { db, ai, rooms, store });
   registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   registerCollabRoute(app, {
     auth,

@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_REVIEW_MODEL: z.string().min(1).default('gpt-4.1'),
   OPENAI_FAST_MODEL: z.string().min(1).default('gpt-4.1-mini'),
+  OPENAI_TIMEOUT_MS: int(100).default(20_000),
+  AI_MONTHLY_BUDGET_USD: z.coerce.number().nonnegative().default(50),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -5,3 +5,4 @@ export { Connection, type Principal } from './connection.js';
 export { DocumentStore, type LoggedUpdate, type StoredDocument } from './store.js';
 export { InProcessFanout, RedisFanout, type Fanout, type FanoutMessage } from './fanout.js';
 export { decodeClientMessage, ProtocolError } from './protocol.js';
+export { currentDesign } from './read-design.js';

@@ -85,7 +85,7 @@ describe('live scoring', () => {
       const recovered = await waitFor(
         () => {
           const last = scores.at(-1)!;
-          return !last.findings.some((f) => f.objectIds.includes('bad-copy') && f.ruleId === 'fair-housing-wording') && last;
+          return last.findings.some((f) => f.objectIds.includes('bad-copy') && f.ruleId === 'fair-housing-wording') ? null : last;
         },
         2_000,
         'recovered score',
