@@ -1,0 +1,128 @@
+/** Thin fetch wrapper for the same-origin REST API. Errors become ApiError with the server's code. */
+import type { BrandKit, Design } from '../../shared/index.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Role = 'agent' | 'brand_manager' | 'admin';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  brokerageId: string;
+  brokerageName: string;
+}
+
+export interface DesignSummary {
+  id: string;
+  title: string;
+  kind: string;
+  ownerId: string;
+  ownerName: string;
+  status: string;
+  templateId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DesignInfo {
+  id: string;
+  title: string;
+  kind: string;
+  ownerId: string;
+  brokerageId: string;
+  status: string;
+  templateId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  access: 'edit' | 'view';
+  canLock: boolean;
+}
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  kind: string;
+  version: number;
+  width: number;
+  height: number;
+}
+
+export interface TemplateDetail {
+  id: string;
+  title: string;
+  kind: string;
+  version: number;
+  design: Design;
+}
+
+export interface Asset {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+  mime: string;
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init.headers } });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection.');
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!res.ok) {
+    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `Request failed (${res.status})`);
+  }
+  return body as T;
+}
+
+function json(method: string, body: unknown): RequestInit {
+  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+export const api = {
+  login: (email: string, password: string) => request<{ accessToken: string; user: User }>('/api/auth/login', json('POST', { email, password })),
+  logout: () => request<void>('/api/auth/logout', { method: 'POST' }),
+  me: () => request<{ user: User }>('/api/auth/me'),
+  designs: () => request<{ designs: DesignSummary[] }>('/api/designs'),
+  createDesign: (title: string, templateId?: string) => request<{ id: string }>('/api/designs', json('POST', { title, templateId })),
+  design: (id: string) => request<DesignInfo>(`/api/designs/${encodeURIComponent(id)}`),
+  deleteDesign: (id: string) => request<void>(`/api/designs/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  templates: async () => {
+    const body = await request<TemplateSummary[] | { templates: TemplateSummary[] }>('/api/templates');
+    return Array.isArray(body) ? body : body.templates;
+  },
+  template: (id: string) => request<TemplateDetail>(`/api/templates/${encodeURIComponent(id)}`),
+  brandKit: () => request<BrandKit>('/api/brand-kit'),
+  uploadAsset: (file: Blob, name = 'upload') => {
+    const form = new FormData();
+    form.append('file', file, name);
+    return request<Asset>('/api/assets', { method: 'POST', body: form });
+  },
+};
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return 'Something went wrong';
+}

@@ -1,0 +1,44 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider, RequireAuth } from './auth.js';
+import { ToastProvider } from './toasts.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { DesignsPage } from './pages/DesignsPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+
+// The editor pulls in fabric, Yjs and jsPDF: load it only when a design is opened.
+const EditorPage = lazy(() => import('./pages/EditorPage.js'));
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <ToastProvider>
+        <AuthProvider>
+          <Routes>
+            <Route path="/" element={<Navigate to="/designs" replace />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              path="/designs"
+              element={
+                <RequireAuth>
+                  <DesignsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/designs/:id"
+              element={
+                <RequireAuth>
+                  <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>
+                    <EditorPage />
+                  </Suspense>
+                </RequireAuth>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </AuthProvider>
+      </ToastProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,46 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth.js';
+import { Logo } from './Logo.js';
+
+const ROLE_LABEL = { agent: 'Agent', brand_manager: 'Brand manager', admin: 'Admin' } as const;
+
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]!.toUpperCase())
+    .join('');
+}
+
+export function AppHeader() {
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  return (
+    <header className="app-header">
+      <Link to="/designs" className="app-header-brand">
+        <Logo small />
+      </Link>
+      {user && <span className="brokerage-name">{user.brokerageName}</span>}
+      <div className="spacer" />
+      {user && (
+        <div className="user-chip">
+          <span className="avatar">{initials(user.name)}</span>
+          <span className="user-chip-text">
+            <strong>{user.name}</strong>
+            <span className="muted">{ROLE_LABEL[user.role]}</span>
+          </span>
+          <button
+            className="btn btn-ghost"
+            onClick={async () => {
+              await logout();
+              navigate('/login');
+            }}
+          >
+            Log out
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, type TemplateDetail, type TemplateSummary } from '../api.js';
+import { useToasts } from '../toasts.js';
+import { DesignThumbnail } from './DesignThumbnail.js';
+import { Modal } from './Modal.js';
+
+const KIND_LABELS: Record<string, string> = {
+  flyer: 'Flyer',
+  'open-house': 'Open house',
+  'business-card': 'Business card',
+  'email-signature': 'Email signature',
+  'social-post': 'Social post',
+  story: 'Story',
+  postcard: 'Postcard',
+  'feature-sheet': 'Feature sheet',
+  'price-reduced': 'Price reduced',
+};
+export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
+
+function TemplateCard({ t, selected, onSelect }: { t: TemplateSummary; selected: boolean; onSelect: () => void }) {
+  const [detail, setDetail] = useState<TemplateDetail | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.template(t.id).then((d) => live && setDetail(d)).catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [t.id]);
+  return (
+    <button type="button" className={`template-card${selected ? ' selected' : ''}`} onClick={onSelect} aria-pressed={selected} data-template-id={t.id}>
+      <div className="template-thumb" style={{ aspectRatio: `${t.width} / ${t.height}` }}>
+        {detail ? <DesignThumbnail design={detail.design} title={t.title} /> : <div className="thumb-skeleton" />}
+      </div>
+      <div className="template-meta">
+        <strong>{t.title}</strong>
+        <span className="muted">
+          {kindLabel(t.kind)} · {Math.round(t.width)}×{Math.round(t.height)}
+        </span>
+      </div>
+    </button>
+  );
+}
+
+export function TemplatePicker({ onClose, onCreate }: { onClose: () => void; onCreate: (title: string, templateId?: string) => Promise<void> }) {
+  const toasts = useToasts();
+  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api
+      .templates()
+      .then((ts) => {
+        setTemplates(ts);
+        if (ts[0]) setSelected((s) => s ?? ts[0].id);
+      })
+      .catch((err) => {
+        toasts.error(err);
+        setTemplates([]);
+      });
+  }, [toasts]);
+
+  const chosen = templates?.find((t) => t.id === selected);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await onCreate(title.trim() || chosen?.title || 'Untitled design', selected ?? undefined);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal title="New design" onClose={onClose} wide>
+      <form onSubmit={submit} className="picker">
+        <div className="template-grid" role="list">
+          {templates === null && <div className="muted">Loading templates…</div>}
+          {templates?.length === 0 && <div className="muted">No templates yet. Ask your brand manager to publish one.</div>}
+          {templates?.map((t) => (
+            <TemplateCard key={t.id} t={t} selected={t.id === selected} onSelect={() => setSelected(t.id)} />
+          ))}
+        </div>
+        <div className="picker-footer">
+          <label className="field field-inline">
+            <span>Title</span>
+            <input name="title" placeholder={chosen?.title ?? 'Untitled design'} value={title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !selected}>
+            {busy ? 'Creating…' : 'Create design'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,79 @@
+/** Small stroke icons (24×24 grid, currentColor). */
+import type { ReactElement } from 'react';
+
+const paths: Record<string, ReactElement> = {
+  select: <path d="M5 3l14 8-6 1.5L10 19z" />,
+  text: <path d="M5 6V4h14v2M12 4v16M9 20h6" />,
+  rect: <rect x="4" y="6" width="16" height="12" rx="1.5" />,
+  ellipse: <ellipse cx="12" cy="12" rx="8" ry="6.5" />,
+  line: <path d="M4 19L20 5" />,
+  image: (
+    <>
+      <rect x="3.5" y="5" width="17" height="14" rx="2" />
+      <circle cx="9" cy="10" r="1.8" />
+      <path d="M4 17l5-5 4 4 3-3 4 4" />
+    </>
+  ),
+  undo: <path d="M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3" />,
+  redo: <path d="M15 14l5-5-5-5M20 9H10a6 6 0 000 12h3" />,
+  back: <path d="M15 18l-6-6 6-6" />,
+  download: <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />,
+  help: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9.5 9.5a2.5 2.5 0 114 2c-.9.6-1.5 1.1-1.5 2.2M12 17h.01" />
+    </>
+  ),
+  eye: (
+    <>
+      <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </>
+  ),
+  eyeOff: <path d="M3 3l18 18M10.6 5.1A10 10 0 0112 5c6.5 0 10 7 10 7a17 17 0 01-3.2 4.1M6.6 6.6C3.8 8.4 2 12 2 12s3.5 7 10 7a9.7 9.7 0 005.4-1.6M9.9 9.9a3 3 0 004.2 4.2" />,
+  lock: (
+    <>
+      <rect x="5" y="11" width="14" height="9" rx="2" />
+      <path d="M8 11V8a4 4 0 018 0v3" />
+    </>
+  ),
+  unlock: (
+    <>
+      <rect x="5" y="11" width="14" height="9" rx="2" />
+      <path d="M8 11V8a4 4 0 017.5-2" />
+    </>
+  ),
+  trash: <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />,
+  copy: (
+    <>
+      <rect x="8" y="8" width="12" height="12" rx="2" />
+      <path d="M16 8V5a1 1 0 00-1-1H5a1 1 0 00-1 1v10a1 1 0 001 1h3" />
+    </>
+  ),
+  forward: <path d="M12 19V5M6 11l6-6 6 6" />,
+  backward: <path d="M12 5v14M6 13l6 6 6-6" />,
+  alignLeft: <path d="M4 3v18M8 7h10M8 12h6M8 17h12" />,
+  alignHCenter: <path d="M12 3v18M6 7h12M8 12h8M5 17h14" />,
+  alignRight: <path d="M20 3v18M6 7h10M10 12h6M4 17h12" />,
+  alignTop: <path d="M3 4h18M7 8v10M12 8v6M17 8v12" />,
+  alignVCenter: <path d="M3 12h18M7 6v12M12 8v8M17 5v14" />,
+  alignBottom: <path d="M3 20h18M7 6v10M12 10v6M17 4v12" />,
+  distH: <path d="M4 4v16M20 4v16M10 8h4v8h-4z" />,
+  distV: <path d="M4 4h16M4 20h16M8 10h8v4H8z" />,
+  textLeft: <path d="M4 6h16M4 10h10M4 14h16M4 18h10" />,
+  textCenter: <path d="M4 6h16M7 10h10M4 14h16M7 18h10" />,
+  textRight: <path d="M4 6h16M10 10h10M4 14h16M10 18h10" />,
+  textJustify: <path d="M4 6h16M4 10h16M4 14h16M4 18h16" />,
+  plus: <path d="M12 5v14M5 12h14" />,
+  minus: <path d="M5 12h14" />,
+};
+
+export type IconName = keyof typeof paths;
+
+export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
+  return (
+    <svg className="icon" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      {paths[name]}
+    </svg>
+  );
+}

@@ -1,0 +1,554 @@
+/**
+ * The editor: composes the design session (Yjs + WebSocket + IndexedDB), the
+ * fabric canvas and its binding, viewport, snapping guides, creation tools,
+ * presence and undo, and exposes commands for the React UI.
+ */
+import * as Y from 'yjs';
+import { Canvas } from 'fabric';
+import { objectToYMap, type BrandKit, type DesignMeta, type DesignObject } from '../../../shared/index.js';
+import { api, type DesignInfo, type User } from '../api.js';
+import { CanvasBinding, COMMAND_ORIGIN, CANVAS_ORIGIN } from './binding.js';
+import { unionAABB, round2 } from './convert.js';
+import { exportPdf, exportPng } from './export.js';
+import { Guides } from './guides.js';
+import { installKeyboard } from './keyboard.js';
+import { PresenceLayer, userColor } from './presence.js';
+import { DesignSession } from './session.js';
+import { alignOffsets, distributeOffsets, type AlignMode } from './snapping.js';
+import { initialState, Store, toLayer, type EditorState, type Tool } from './store.js';
+import { CreationTool, newId, objectForTool, type NewObject } from './tools.js';
+import { Viewport } from './viewport.js';
+import { keysOnTop, zBack, zBackward, zForward, zFront } from './zorder.js';
+
+export interface EditorOptions {
+  designId: string;
+  user: User;
+  info: DesignInfo;
+  kit: BrandKit | null;
+  /** Element the canvas fills. */
+  host: HTMLElement;
+  onError(message: string): void;
+  onInfo?(message: string): void;
+}
+
+const WORKSPACE = '#e8ebf0';
+const CLIPBOARD_MIME = 'application/x-realbrand-objects';
+const TEXT_LAYOUT_KEYS = ['text', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'width', 'lineHeight'];
+
+export class Editor {
+  readonly store = new Store<EditorState>(initialState);
+  readonly session: DesignSession;
+  readonly canvas: Canvas;
+  readonly binding: CanvasBinding;
+  readonly viewport: Viewport;
+  readonly presence: PresenceLayer;
+  readonly undoManager: Y.UndoManager;
+  private guides: Guides;
+  private tools: CreationTool;
+  private canvasEl: HTMLCanvasElement;
+  private overlay: HTMLElement;
+  private offs: Array<() => void> = [];
+  private userMovedViewport = false;
+  private clipboard: DesignObject[] = [];
+  private pasteCount = 0;
+  private frame = 0;
+  private pending = { layers: false, selected: false };
+
+  constructor(readonly opts: EditorOptions) {
+    const { host, info, user } = opts;
+    this.session = new DesignSession(opts.designId);
+
+    this.canvasEl = document.createElement('canvas');
+    host.append(this.canvasEl);
+    this.overlay = document.createElement('div');
+    this.overlay.className = 'canvas-overlay';
+    host.append(this.overlay);
+    const rect = host.getBoundingClientRect();
+    this.canvas = new Canvas(this.canvasEl, {
+      width: Math.max(1, rect.width),
+      height: Math.max(1, rect.height),
+      renderOnAddRemove: false,
+      preserveObjectStacking: true,
+      backgroundColor: WORKSPACE,
+      selectionColor: 'rgba(37, 99, 235, 0.08)',
+      selectionBorderColor: '#2563eb',
+      selectionLineWidth: 1,
+      selectionKey: 'shiftKey',
+      uniformScaling: true,
+      stopContextMenu: true,
+      fireRightClick: false,
+      targetFindTolerance: 4,
+      controlsAboveOverlay: true,
+    });
+
+    const canEdit = info.access === 'edit';
+    this.binding = new CanvasBinding(this.session.doc, this.canvas, { canEdit, canLock: canEdit && info.canLock });
+    this.binding.start();
+
+    this.viewport = new Viewport(this.canvas, host, () => this.binding.meta, () => this.binding.isEditingText());
+    this.guides = new Guides(this.canvas, this.binding);
+    this.tools = new CreationTool(this.canvas, (tool, box) => this.createFromTool(tool, box));
+    this.presence = new PresenceLayer(this.overlay, this.session.awareness, this.binding, this.canvas, {
+      id: user.id,
+      name: user.name,
+      color: userColor(user.id),
+    });
+
+    this.undoManager = new Y.UndoManager([this.binding.objects, this.binding.metaMap], {
+      trackedOrigins: new Set([CANVAS_ORIGIN, COMMAND_ORIGIN]),
+      captureTimeout: 400,
+    });
+
+    this.wire();
+    this.resize();
+    this.viewport.fit();
+    this.refreshLayers();
+    this.store.set({ meta: this.binding.meta, zoom: this.viewport.zoom });
+    this.offs.push(installKeyboard(this, () => this.store.set({ help: !this.store.get().help })));
+
+    if (new URLSearchParams(window.location.search).has('e2e') || import.meta.env.DEV) {
+      (window as unknown as { __realbrand: unknown }).__realbrand = { doc: this.session.doc, canvas: this.canvas, editor: this };
+    }
+  }
+
+  get canEdit(): boolean {
+    return this.binding.options.canEdit;
+  }
+  get canLock(): boolean {
+    return this.binding.options.canLock;
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  private wire(): void {
+    const { host } = this.opts;
+    const ro = new ResizeObserver(() => this.resize());
+    ro.observe(host);
+    this.offs.push(() => ro.disconnect());
+
+    this.offs.push(
+      this.binding.on({
+        selection: (ids) => {
+          this.presence.setSelection(ids);
+          this.store.set({ selection: ids });
+          this.schedule({ selected: true });
+          this.presence.schedule();
+        },
+        objects: (ids, structural) => {
+          const sel = this.store.get().selection;
+          this.schedule({ layers: structural, selected: sel.some((id) => ids.has(id)) });
+          this.presence.schedule();
+          if (!this.store.get().ready && this.binding.objects.size > 0 && this.session.status.localLoaded) this.store.set({ ready: true });
+        },
+        meta: (meta) => {
+          this.store.set({ meta });
+          if (!this.userMovedViewport) this.viewport.fit();
+        },
+        committed: () => this.undoManager.stopCapturing(),
+      }),
+      this.viewport.onChange(() => {
+        this.store.set({ zoom: this.viewport.zoom });
+        this.presence.schedule();
+      }),
+      this.presence.onPeers(() => this.store.set({ peers: this.presence.peers })),
+      this.session.subscribe(() => this.onSession()),
+      this.canvas.on('after:render', ({ ctx }) => this.drawPageMask(ctx as CanvasRenderingContext2D)),
+    );
+    // Zooming or panning by hand stops automatic fitting.
+    const markMoved = () => (this.userMovedViewport = true);
+    host.addEventListener('wheel', markMoved, { passive: true });
+    this.offs.push(() => host.removeEventListener('wheel', markMoved));
+
+    const undoState = () => this.store.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
+    this.undoManager.on('stack-item-added', (e: { stackItem: { meta: Map<string, unknown> } }) => {
+      e.stackItem.meta.set('selection', this.binding.selectedIds());
+      undoState();
+    });
+    this.undoManager.on('stack-item-popped', (e: { stackItem: { meta: Map<string, unknown> } }) => {
+      const ids = (e.stackItem.meta.get('selection') as string[] | undefined) ?? [];
+      this.binding.select(ids.filter((id) => this.binding.fabricOf(id)));
+      undoState();
+    });
+    this.undoManager.on('stack-cleared', undoState);
+
+    // Files dropped on the canvas become images where they land.
+    const over = (e: DragEvent) => {
+      if (this.canEdit && e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const files = [...(e.dataTransfer?.files ?? [])].filter((f) => f.type.startsWith('image/'));
+      if (!files.length || !this.canEdit) return;
+      e.preventDefault();
+      const at = this.canvas.getScenePoint(e as unknown as MouseEvent);
+      files.forEach((f, i) => void this.addImageFile(f, { x: at.x + i * 20, y: at.y + i * 20 }));
+    };
+    host.addEventListener('dragover', over);
+    host.addEventListener('drop', drop);
+    this.offs.push(
+      () => host.removeEventListener('dragover', over),
+      () => host.removeEventListener('drop', drop),
+    );
+  }
+
+  private onSession(): void {
+    const s = this.session.status;
+    const ready = this.store.get().ready || s.synced || (s.localLoaded && this.binding.objects.size > 0);
+    this.store.set({ connection: s.connection, save: s.save, fatal: s.fatal, ready });
+  }
+
+  private resize(): void {
+    const r = this.opts.host.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return;
+    this.canvas.setDimensions({ width: r.width, height: r.height });
+    if (!this.userMovedViewport) this.viewport.fit();
+    this.canvas.requestRenderAll();
+  }
+
+  /** Dims what lies outside the page, like a print preview. */
+  private drawPageMask(ctx: CanvasRenderingContext2D): void {
+    const v = this.canvas.viewportTransform;
+    const { width, height } = this.binding.meta;
+    const x = v[4];
+    const y = v[5];
+    const w = width * v[0];
+    const h = height * v[3];
+    ctx.save();
+    ctx.fillStyle = 'rgba(232, 235, 240, 0.86)';
+    ctx.beginPath();
+    ctx.rect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.rect(x, y, w, h);
+    ctx.fill('evenodd');
+    ctx.restore();
+  }
+
+  /** Batches UI refreshes to one per frame. */
+  private schedule(what: { layers?: boolean; selected?: boolean }): void {
+    if (what.layers) this.pending.layers = true;
+    if (what.selected) this.pending.selected = true;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.pending.layers) this.refreshLayers();
+      if (this.pending.selected) this.refreshSelected();
+      this.pending = { layers: false, selected: false };
+    });
+  }
+
+  private refreshLayers(): void {
+    this.store.set({ layers: this.binding.allModels().reverse().map(toLayer) });
+  }
+
+  private refreshSelected(): void {
+    const ids = this.binding.selectedIds();
+    this.store.set({
+      selection: ids,
+      selected: ids.map((id) => this.binding.model(id)).filter((o): o is DesignObject => !!o),
+    });
+  }
+
+  // ---------------------------------------------------------------- model helpers
+
+  private transact(fn: () => void): void {
+    this.session.doc.transact(fn, COMMAND_ORIGIN);
+  }
+
+  /** Selected objects the local user may change. */
+  private changeable(ids = this.binding.selectedIds()): DesignObject[] {
+    return ids.map((id) => this.binding.model(id)).filter((o): o is DesignObject => !!o && this.binding.canChange(o));
+  }
+
+  private insert(objects: NewObject[], select = true): string[] {
+    if (!this.canEdit || objects.length === 0) return [];
+    const keys = keysOnTop(this.binding.stack(), objects.length);
+    const ids: string[] = [];
+    this.transact(() => {
+      objects.forEach((o, i) => {
+        const id = newId();
+        ids.push(id);
+        // New copies are never locked: locks are set on purpose by a brand manager.
+        const full = { ...o, id, z: keys[i], locked: undefined } as DesignObject;
+        this.binding.objects.set(id, objectToYMap(full));
+      });
+    });
+    this.undoManager.stopCapturing();
+    if (select) this.binding.select(ids);
+    return ids;
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  setTool(tool: Tool): void {
+    if (!this.canEdit && tool !== 'select') return;
+    this.tools.setTool(tool);
+    this.store.set({ tool });
+  }
+
+  private createFromTool(tool: Exclude<Tool, 'select'>, box: { x: number; y: number; width: number; height: number }): void {
+    const ids = this.insert([objectForTool(tool, box, this.opts.kit)]);
+    this.setTool('select');
+    if (tool === 'text' && ids[0]) {
+      this.binding.syncTextHeights(ids);
+      this.editText(ids[0], true);
+    }
+  }
+
+  /** Enters in-place editing of a text object. */
+  editText(id: string, selectAll = false): void {
+    const fo = this.binding.fabricOf(id);
+    if (!fo || !('enterEditing' in fo) || !(fo as { editable?: boolean }).editable) return;
+    const tb = fo as unknown as { enterEditing(): void; selectAll(): void; hiddenTextarea?: HTMLTextAreaElement };
+    this.canvas.setActiveObject(fo);
+    tb.enterEditing();
+    if (selectAll) tb.selectAll();
+    tb.hiddenTextarea?.focus();
+    this.canvas.requestRenderAll();
+  }
+
+  undo(): void {
+    if (this.binding.isEditingText()) return;
+    this.undoManager.undo();
+  }
+
+  redo(): void {
+    if (this.binding.isEditingText()) return;
+    this.undoManager.redo();
+  }
+
+  select(ids: string[]): void {
+    this.binding.select(ids);
+  }
+
+  selectAll(): void {
+    this.binding.select(
+      this.binding
+        .allModels()
+        .filter((o) => o.visible !== false && this.binding.canChange(o))
+        .map((o) => o.id),
+    );
+  }
+
+  deleteSelection(): void {
+    const objs = this.changeable();
+    if (!objs.length) return;
+    this.canvas.discardActiveObject();
+    this.transact(() => objs.forEach((o) => this.binding.objects.delete(o.id)));
+    this.canvas.requestRenderAll();
+  }
+
+  duplicate(): void {
+    const objs = this.changeable();
+    if (!objs.length) return;
+    this.insert(objs.map(({ id: _id, z: _z, ...rest }) => ({ ...rest, x: round2(rest.x + 20), y: round2(rest.y + 20) }) as NewObject));
+  }
+
+  copy(): DesignObject[] {
+    const objs = this.binding
+      .selectedIds()
+      .map((id) => this.binding.model(id))
+      .filter((o): o is DesignObject => !!o);
+    if (objs.length) {
+      this.clipboard = objs;
+      this.pasteCount = 0;
+    }
+    return objs;
+  }
+
+  cut(): void {
+    this.copy();
+    this.deleteSelection();
+  }
+
+  paste(objects: DesignObject[] = this.clipboard): void {
+    if (!objects.length) return;
+    this.pasteCount++;
+    const d = 20 * this.pasteCount;
+    this.insert(objects.map(({ id: _id, z: _z, ...rest }) => ({ ...rest, x: round2(rest.x + d), y: round2(rest.y + d) }) as NewObject));
+  }
+
+  /** Clipboard event payloads (so copy/paste also works between tabs and designs). */
+  clipboardPayload(): string | null {
+    const objs = this.copy();
+    return objs.length ? JSON.stringify({ [CLIPBOARD_MIME]: objs }) : null;
+  }
+
+  pastePayload(text: string): boolean {
+    try {
+      const data = JSON.parse(text) as Record<string, unknown>;
+      const objs = data[CLIPBOARD_MIME];
+      if (!Array.isArray(objs)) return false;
+      this.clipboard = objs as DesignObject[];
+      this.pasteCount = 0;
+      this.paste();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private restack(fn: (stack: Array<{ id: string; z: string }>, id: string) => string | null, topFirst: boolean): void {
+    const objs = this.changeable();
+    if (!objs.length) return;
+    const order = [...objs].sort((a, b) => (a.z < b.z ? -1 : a.z > b.z ? 1 : 0));
+    if (topFirst) order.reverse();
+    this.transact(() => {
+      for (const o of order) {
+        const z = fn(this.binding.stack(), o.id);
+        if (z) this.binding.objects.get(o.id)?.set('z', z);
+      }
+    });
+  }
+
+  bringForward(): void {
+    this.restack(zForward, true);
+  }
+  sendBackward(): void {
+    this.restack(zBackward, false);
+  }
+  bringToFront(): void {
+    this.restack(zFront, false);
+  }
+  sendToBack(): void {
+    this.restack(zBack, true);
+  }
+
+  /** Moves the selection by (dx, dy) design pixels. */
+  nudge(dx: number, dy: number): void {
+    const objs = this.changeable().filter((o) => !o.locked);
+    if (!objs.length) return;
+    this.transact(() => {
+      for (const o of objs) {
+        const m = this.binding.objects.get(o.id);
+        m?.set('x', round2(o.x + dx));
+        m?.set('y', round2(o.y + dy));
+      }
+    });
+  }
+
+  align(mode: AlignMode): void {
+    const objs = this.changeable().filter((o) => !o.locked);
+    if (!objs.length) return;
+    const boxes = objs.map((o) => this.binding.aabbOf(o.id)!);
+    const ref = objs.length === 1 ? { left: 0, top: 0, right: this.binding.meta.width, bottom: this.binding.meta.height } : unionAABB(boxes)!;
+    this.moveBy(objs, alignOffsets(boxes, ref, mode));
+  }
+
+  distribute(axis: 'x' | 'y'): void {
+    const objs = this.changeable().filter((o) => !o.locked);
+    if (objs.length < 3) return;
+    this.moveBy(objs, distributeOffsets(objs.map((o) => this.binding.aabbOf(o.id)!), axis));
+  }
+
+  private moveBy(objs: DesignObject[], offsets: Array<{ dx: number; dy: number }>): void {
+    this.transact(() => {
+      objs.forEach((o, i) => {
+        const { dx, dy } = offsets[i];
+        const m = this.binding.objects.get(o.id);
+        if (dx) m?.set('x', round2(o.x + dx));
+        if (dy) m?.set('y', round2(o.y + dy));
+      });
+    });
+  }
+
+  /** Sets properties on objects (the properties and layers panels). */
+  setProps(ids: string[], patch: Record<string, unknown>): void {
+    const lockChange = 'locked' in patch;
+    if (lockChange && !this.canLock) return;
+    const objs = ids.map((id) => this.binding.model(id)).filter((o): o is DesignObject => !!o && this.binding.canChange(o));
+    if (!objs.length) return;
+    this.transact(() => {
+      for (const o of objs) {
+        const m = this.binding.objects.get(o.id);
+        if (!m) continue;
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === undefined || v === null || v === '') {
+            if (k === 'name' || k === 'stroke' || k === 'locked') m.delete(k);
+          } else if (m.get(k) !== v) m.set(k, v);
+        }
+      }
+    });
+    const texts = objs.filter((o) => o.type === 'text').map((o) => o.id);
+    if (texts.length && TEXT_LAYOUT_KEYS.some((k) => k in patch)) this.binding.syncTextHeights(texts);
+    this.schedule({ selected: true });
+  }
+
+  setMeta(patch: Partial<DesignMeta>): void {
+    if (!this.canEdit) return;
+    this.transact(() => {
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.binding.metaMap.set(k, v);
+    });
+  }
+
+  async addImageFile(file: File, at?: { x: number; y: number }): Promise<void> {
+    if (!this.canEdit) return;
+    if (!/^image\/(png|jpeg|webp)$/.test(file.type)) {
+      this.opts.onError('Images must be PNG, JPEG or WebP.');
+      return;
+    }
+    if (file.size > 10 * 1024 * 1024) {
+      this.opts.onError('Images can be at most 10 MB.');
+      return;
+    }
+    this.store.set({ busy: 'Uploading image…' });
+    try {
+      const asset = await api.uploadAsset(file, file.name);
+      const { width: W, height: H } = this.binding.meta;
+      const scale = Math.min(1, (W * 0.5) / asset.width, (H * 0.5) / asset.height);
+      const w = round2(asset.width * scale);
+      const h = round2(asset.height * scale);
+      const c = at ?? { x: W / 2, y: H / 2 };
+      this.insert([
+        { type: 'image', src: asset.url, naturalWidth: asset.width, naturalHeight: asset.height, fit: 'cover', x: round2(c.x - w / 2), y: round2(c.y - h / 2), width: w, height: h, angle: 0 },
+      ]);
+    } catch (err) {
+      this.opts.onError(err instanceof Error ? err.message : 'Upload failed');
+    } finally {
+      this.store.set({ busy: null });
+    }
+  }
+
+  zoomFit(): void {
+    this.userMovedViewport = false;
+    this.viewport.fit();
+  }
+  zoom100(): void {
+    this.userMovedViewport = true;
+    this.viewport.actualSize();
+  }
+  zoomIn(): void {
+    this.userMovedViewport = true;
+    this.viewport.zoomBy(1.25);
+  }
+  zoomOut(): void {
+    this.userMovedViewport = true;
+    this.viewport.zoomBy(0.8);
+  }
+
+  async exportPng(title: string): Promise<void> {
+    await exportPng(this.canvas, this.binding.meta, title);
+  }
+
+  async exportPdf(title: string): Promise<void> {
+    this.store.set({ busy: 'Preparing PDF…' });
+    try {
+      await exportPdf(this.binding, title);
+    } finally {
+      this.store.set({ busy: null });
+    }
+  }
+
+  destroy(): void {
+    for (const off of this.offs) off();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.undoManager.destroy();
+    this.presence.dispose();
+    this.guides.dispose();
+    this.tools.dispose();
+    this.viewport.dispose();
+    this.binding.dispose();
+    void this.canvas.dispose();
+    this.session.destroy();
+    this.overlay.remove();
+    const w = window as unknown as { __realbrand?: { editor?: unknown } };
+    if (w.__realbrand?.editor === this) delete w.__realbrand;
+  }
+}

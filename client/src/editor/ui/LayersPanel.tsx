@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Icon, type IconName } from '../../components/icons.js';
+import type { LayerItem } from '../store.js';
+import { useEditor, useEditorState } from './context.js';
+
+const TYPE_ICON: Record<LayerItem['type'], IconName> = { text: 'text', image: 'image', rect: 'rect', ellipse: 'ellipse', line: 'line' };
+
+function LayerRow({ layer, selected }: { layer: LayerItem; selected: boolean }) {
+  const { editor } = useEditor();
+  const [editing, setEditing] = useState(false);
+  const mayChange = editor.canEdit && (!layer.locked || editor.canLock);
+  const selection = () => editor.store.get().selection;
+  return (
+    <li
+      className={`layer${selected ? ' selected' : ''}${layer.visible ? '' : ' hidden-layer'}`}
+      data-testid="layer"
+      data-object-id={layer.id}
+      onClick={(e) => {
+        if (!mayChange) return;
+        const cur = selection();
+        if (e.shiftKey || e.metaKey || e.ctrlKey) editor.select(cur.includes(layer.id) ? cur.filter((id) => id !== layer.id) : [...cur, layer.id]);
+        else editor.select([layer.id]);
+      }}
+    >
+      <span className="layer-icon">
+        <Icon name={TYPE_ICON[layer.type]} size={15} />
+      </span>
+      {editing ? (
+        <input
+          className="layer-name-input"
+          autoFocus
+          defaultValue={layer.label}
+          onClick={(e) => e.stopPropagation()}
+          onBlur={(e) => {
+            setEditing(false);
+            const name = e.target.value.trim();
+            if (name !== layer.label) editor.setProps([layer.id], { name: name || undefined });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+            if (e.key === 'Escape') setEditing(false);
+          }}
+        />
+      ) : (
+        <span className="layer-name" title={mayChange ? 'Double-click to rename' : layer.label} onDoubleClick={() => mayChange && setEditing(true)}>
+          {layer.label}
+        </span>
+      )}
+      {layer.locked &&
+        (editor.canLock ? (
+          <button className="icon-btn layer-btn on" title="Unlock for agents" aria-label={`Unlock ${layer.label}`} onClick={(e) => (e.stopPropagation(), editor.setProps([layer.id], { locked: false }))}>
+            <Icon name="lock" size={14} />
+          </button>
+        ) : (
+          <span className="layer-btn on" title="Locked by your brand manager" data-testid="layer-locked">
+            <Icon name="lock" size={14} />
+          </span>
+        ))}
+      {!layer.locked && editor.canLock && (
+        <button className="icon-btn layer-btn reveal" title="Lock for agents" aria-label={`Lock ${layer.label}`} onClick={(e) => (e.stopPropagation(), editor.setProps([layer.id], { locked: true }))}>
+          <Icon name="unlock" size={14} />
+        </button>
+      )}
+      {mayChange && (
+        <button
+          className={`icon-btn layer-btn${layer.visible ? ' reveal' : ' on'}`}
+          title={layer.visible ? 'Hide' : 'Show'}
+          aria-label={`${layer.visible ? 'Hide' : 'Show'} ${layer.label}`}
+          onClick={(e) => (e.stopPropagation(), editor.setProps([layer.id], { visible: !layer.visible }))}
+        >
+          <Icon name={layer.visible ? 'eye' : 'eyeOff'} size={14} />
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function LayersPanel() {
+  const layers = useEditorState((s) => s.layers);
+  const selection = useEditorState((s) => s.selection);
+  return (
+    <div className="layers">
+      <header className="panel-head">
+        <h3>Layers</h3>
+        <span className="muted">{layers.length}</span>
+      </header>
+      {layers.length === 0 ? (
+        <p className="panel-empty">This design is empty. Add text, shapes or an image from the toolbar.</p>
+      ) : (
+        <ul className="layer-list" data-testid="layers">
+          {layers.map((l) => (
+            <LayerRow key={l.id} layer={l} selected={selection.includes(l.id)} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

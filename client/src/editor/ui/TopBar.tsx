@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Icon } from '../../components/icons.js';
+import { useToasts } from '../../toasts.js';
+import { useEditor, useEditorState } from './context.js';
+import { PresenceAvatars } from './PresenceAvatars.js';
+import { StatusIndicator } from './StatusIndicator.js';
+
+function ZoomControls() {
+  const { editor } = useEditor();
+  const zoom = useEditorState((s) => s.zoom);
+  return (
+    <div className="zoom-controls" role="group" aria-label="Zoom">
+      <button className="icon-btn" onClick={() => editor.zoomOut()} title="Zoom out" aria-label="Zoom out">
+        <Icon name="minus" size={16} />
+      </button>
+      <button className="zoom-value" onClick={() => editor.zoom100()} title="Zoom to 100%" data-testid="zoom-value">
+        {Math.round(zoom * 100)}%
+      </button>
+      <button className="icon-btn" onClick={() => editor.zoomIn()} title="Zoom in" aria-label="Zoom in">
+        <Icon name="plus" size={16} />
+      </button>
+      <button className="btn btn-ghost btn-small" onClick={() => editor.zoomFit()} title="Zoom to fit (Shift+1)">
+        Fit
+      </button>
+    </div>
+  );
+}
+
+function ExportMenu() {
+  const { editor, title } = useEditor();
+  const toasts = useToasts();
+  const [open, setOpen] = useState(false);
+  const run = async (kind: 'png' | 'pdf') => {
+    setOpen(false);
+    try {
+      if (kind === 'png') await editor.exportPng(title);
+      else await editor.exportPdf(title);
+    } catch (err) {
+      toasts.error(err);
+    }
+  };
+  return (
+    <div className="menu-wrap">
+      <button className="btn btn-primary" onClick={() => setOpen((o) => !o)} aria-haspopup="menu" aria-expanded={open} data-testid="export-button">
+        <Icon name="download" size={16} /> Export
+      </button>
+      {open && (
+        <>
+          <div className="menu-scrim" onClick={() => setOpen(false)} />
+          <div className="menu" role="menu">
+            <button role="menuitem" onClick={() => run('png')} data-testid="export-png">
+              <strong>PNG image</strong>
+              <span className="muted">2× resolution, for web and social</span>
+            </button>
+            <button role="menuitem" onClick={() => run('pdf')} data-testid="export-pdf">
+              <strong>PDF document</strong>
+              <span className="muted">Print-ready, real text and vector shapes</span>
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function TopBar() {
+  const { editor, title } = useEditor();
+  const canUndo = useEditorState((s) => s.canUndo);
+  const canRedo = useEditorState((s) => s.canRedo);
+  const readOnly = !editor.canEdit;
+  return (
+    <header className="editor-topbar">
+      <Link to="/designs" className="icon-btn" title="Back to my designs" aria-label="Back to my designs">
+        <Icon name="back" />
+      </Link>
+      <div className="editor-title">
+        <strong data-testid="design-title">{title}</strong>
+        {readOnly && <span className="pill">View only</span>}
+      </div>
+      <StatusIndicator />
+      <div className="spacer" />
+      <PresenceAvatars />
+      <div className="topbar-group" role="group" aria-label="History">
+        <button className="icon-btn" onClick={() => editor.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo">
+          <Icon name="undo" />
+        </button>
+        <button className="icon-btn" onClick={() => editor.redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo">
+          <Icon name="redo" />
+        </button>
+      </div>
+      <ZoomControls />
+      <button className="icon-btn" onClick={() => editor.store.set({ help: true })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        <Icon name="help" />
+      </button>
+      <ExportMenu />
+    </header>
+  );
+}

@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import type { BrandKit } from '../../../shared/index.js';
+import { api, ApiError, type DesignInfo } from '../api.js';
+import { loginPath, useAuth, useUser } from '../auth.js';
+import { useToasts } from '../toasts.js';
+import { Editor } from '../editor/editor.js';
+import { EditorContext, useEditorState } from '../editor/ui/context.js';
+import { LayersPanel } from '../editor/ui/LayersPanel.js';
+import { PropertiesPanel } from '../editor/ui/PropertiesPanel.js';
+import { ShortcutsDialog } from '../editor/ui/ShortcutsDialog.js';
+import { ToolRail } from '../editor/ui/ToolRail.js';
+import { TopBar } from '../editor/ui/TopBar.js';
+import { NotFoundPage } from './NotFoundPage.js';
+
+const FATAL: Record<number, { title: string; message: string }> = {
+  4403: { title: 'No access', message: 'You do not have access to this design. Ask its owner or your brand manager to share it.' },
+  4404: { title: 'Design not found', message: 'This design does not exist or was deleted.' },
+  4410: { title: 'Access revoked', message: 'Your access to this design was removed while you were editing it.' },
+};
+
+function CanvasStatus() {
+  const ready = useEditorState((s) => s.ready);
+  const busy = useEditorState((s) => s.busy);
+  const connection = useEditorState((s) => s.connection);
+  return (
+    <>
+      {!ready && (
+        <div className="canvas-loading">
+          <div className="spinner" />
+          <span>{connection === 'offline' ? 'Offline — waiting for a connection…' : 'Opening design…'}</span>
+        </div>
+      )}
+      {busy && (
+        <div className="canvas-busy" role="status">
+          <div className="spinner spinner-small" /> {busy}
+        </div>
+      )}
+    </>
+  );
+}
+
+function FatalOverlay() {
+  const fatal = useEditorState((s) => s.fatal);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { expire } = useAuth();
+  useEffect(() => {
+    if (fatal?.code === 4401) {
+      expire();
+      navigate(loginPath(location), { replace: true });
+    }
+  }, [fatal, expire, navigate, location]);
+  if (!fatal || fatal.code === 4401) return null;
+  const info = FATAL[fatal.code] ?? { title: 'Connection closed', message: fatal.reason || 'The server closed the connection.' };
+  return (
+    <div className="modal-backdrop" data-testid="fatal">
+      <div className="empty-card">
+        <h2>{info.title}</h2>
+        <p>{info.message}</p>
+        <button className="btn btn-primary" onClick={() => navigate('/designs')}>
+          Back to my designs
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) {
+  const user = useUser();
+  const toasts = useToasts();
+  const host = useRef<HTMLDivElement>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const ed = new Editor({
+      designId: info.id,
+      user,
+      info,
+      kit,
+      host: host.current,
+      onError: (m) => toasts.show(m, 'error'),
+      onInfo: (m) => toasts.show(m, 'info'),
+    });
+    setEditor(ed);
+    return () => {
+      ed.destroy();
+      setEditor(null);
+    };
+  }, [info, kit, user, toasts]);
+
+  const ctx = useMemo(() => (editor ? { editor, kit, title: info.title } : null), [editor, kit, info.title]);
+
+  return (
+    <EditorContext.Provider value={ctx}>
+      <div className="editor">
+        {ctx && <TopBar />}
+        <div className="editor-body">
+          {ctx && <ToolRail />}
+          <div className="canvas-host" ref={host} data-testid="canvas-host">
+            {ctx && <CanvasStatus />}
+          </div>
+          {ctx && (
+            <aside className="side-panel">
+              <div className="side-scroll">
+                <PropertiesPanel />
+              </div>
+              <LayersPanel />
+            </aside>
+          )}
+        </div>
+        {ctx && (
+          <>
+            <ShortcutsDialog />
+            <FatalOverlay />
+          </>
+        )}
+      </div>
+    </EditorContext.Provider>
+  );
+}
+
+export default function EditorPage() {
+  const { id = '' } = useParams();
+  const [info, setInfo] = useState<DesignInfo | null>(null);
+  const [kit, setKit] = useState<BrandKit | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const { expire } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const toasts = useToasts();
+
+  useEffect(() => {
+    let live = true;
+    setInfo(null);
+    setError(null);
+    Promise.all([api.design(id), api.brandKit().catch(() => null)])
+      .then(([d, k]) => {
+        if (!live) return;
+        setKit(k);
+        setInfo(d);
+      })
+      .catch((err: unknown) => {
+        if (!live) return;
+        if (err instanceof ApiError && err.status === 401) {
+          expire();
+          navigate(loginPath(location), { replace: true });
+        } else if (err instanceof ApiError) setError(err);
+        else toasts.error(err);
+      });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  if (error) {
+    if (error.status === 404) return <NotFoundPage title="Design not found" message="This design does not exist or was deleted." />;
+    if (error.status === 403) return <NotFoundPage title="No access" message="You do not have access to this design." />;
+    return <NotFoundPage title="Could not open the design" message={error.message} />;
+  }
+  if (!info) return <div className="page-loading"><div className="spinner" /></div>;
+  return <EditorShell info={info} kit={kit} />;
+}
