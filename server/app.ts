@@ -21,8 +21,9 @@ import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
 import { registerScoreRoutes } from './routes/scores.js';
-import { attachRealtime, designRoom } from './realtime/index.js';
-import { ScoringService } from './scoring/index.js';
+import { attachRealtime, designRoom, userRoom } from './realtime/index.js';
+import { ScanService, ScoringService } from './scoring/index.js';
+import { registerScanRoutes } from './routes/scans.js';
 import { AiService, OpenAiProvider } from './ai/index.js';
 import { registerAiRoutes } from './routes/ai.js';
 import { seedDemo, type DemoLogin } from './seed/index.js';
@@ -167,6 +168,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       : undefined,
   });
   registerAiRoutes(app, { db, ai, rooms, store });
+  let pushScanProgress: (userId: string, progress: unknown) => void = () => undefined;
+  const scans = new ScanService({ db, rooms, store, scoring, log, progress: (userId, p) => pushScanProgress(userId, p) });
+  registerScanRoutes(app, { scans });
   registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   registerCollabRoute(app, {
     auth,
@@ -190,6 +194,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   pushScore = (score) => realtime.io.to(designRoom(score.designId)).emit('score', score);
+  pushScanProgress = (userId, progress) => realtime.io.to(userRoom(userId)).emit('scan:progress', progress);
   app.addHook('preClose', async () => realtime.close());
 
   const serveClient = (options.serveClient ?? true) && existsSync(join(CLIENT_DIST, 'index.html'));

@@ -10,6 +10,7 @@ export interface ServerEvents {
   score: (payload: unknown) => void;
   'design:event': (payload: unknown) => void;
   notification: (payload: unknown) => void;
+  'scan:progress': (payload: unknown) => void;
 }
 
 export interface ClientEvents {

@@ -20,6 +20,11 @@ export class BrokerageRepository {
     return { id: input.id, name: input.name };
   }
 
+  async updateBrandKit(id: string, kit: BrandKit): Promise<boolean> {
+    const { rows } = await this.db.query('UPDATE brokerages SET brand_kit = $2 WHERE id = $1 RETURNING id', [id, JSON.stringify(kit)]);
+    return rows.length > 0;
+  }
+
   async brandKit(id: string): Promise<BrandKit | null> {
     const { rows } = await this.db.query<{ brand_kit: unknown }>('SELECT brand_kit FROM brokerages WHERE id = $1', [id]);
     if (!rows[0]) return null;

@@ -122,6 +122,42 @@ describe('live scoring', () => {
   });
 });
 
+describe('brokerage scan', () => {
+  it('scans every design with progress pushed live and a CSV report', async () => {
+    const brand = await login(server.url, 'brand@demo.realbrand.test');
+    const socket = realtime(brand);
+    const progress: Array<{ jobId: string; done: number; total: number; status: string }> = [];
+    socket.on('scan:progress', (p) => progress.push(p));
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    try {
+      const started = await api<{ id: string }>(server.url, brand, 'POST', '/api/compliance/scans');
+      expect(started.status).toBe(202);
+      const job = await waitFor(async () => {
+        const r = await api<{ status: string; total: number; report: Array<{ designId: string; compliance: number }> }>(server.url, brand, 'GET', `/api/compliance/scans/${started.body.id}`);
+        return r.body.status === 'done' && r.body;
+      }, 10_000, 'scan done');
+      expect(job.total).toBeGreaterThanOrEqual(2);
+      expect(job.report.map((r) => r.designId)).toContain(designId);
+      await waitFor(() => progress.some((p) => p.jobId === started.body.id && p.status === 'done'), 5_000, 'progress event');
+      const csv = await fetch(`${server.url}/api/compliance/scans/${started.body.id}/report.csv`, { headers: { authorization: `Bearer ${brand}` } });
+      expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+      const lines = (await csv.text()).trim().split('\r\n');
+      expect(lines[0]).toMatch(/^Design,Owner,Kind/);
+      expect(lines.length).toBe(job.total + 1);
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('is for brand managers and admins only, and scoped to the brokerage', async () => {
+    expect((await api(server.url, agent, 'POST', '/api/compliance/scans')).status).toBe(403);
+    const brand = await login(server.url, 'brand@demo.realbrand.test');
+    const started = await api<{ id: string }>(server.url, brand, 'POST', '/api/compliance/scans');
+    const rivalAdmin = rival; // an agent of another brokerage
+    expect((await api(server.url, rivalAdmin, 'GET', `/api/compliance/scans/${started.body.id}`)).status).toBe(403);
+  });
+});
+
 describe('POST /api/compliance/check', () => {
   it('checks text', async () => {
     const res = await api<ScorePayload>(server.url, agent, 'POST', '/api/compliance/check', { text: 'Adults only, no children' });

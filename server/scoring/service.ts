@@ -76,6 +76,12 @@ export class ScoringService {
     }
   }
 
+  /** Scores a plain design in its brokerage's context, without storing or pushing anything. */
+  async evaluate(designId: string, design: import('../../shared/index.js').Design): Promise<ScoreResult | null> {
+    const ctx = await this.contexts.forDesign(designId, design.meta.templateId);
+    return ctx ? scoreDesign(design, ctx) : null;
+  }
+
   private async scoreDoc(designId: string, doc: Y.Doc, seq: number, push = true): Promise<DesignScore | null> {
     const { design } = readDesign(doc);
     const ctx = await this.contexts.forDesign(designId, design.meta.templateId);
