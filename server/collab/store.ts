@@ -36,13 +36,7 @@ export class DocumentStore {
   }
 
   async load(designId: string): Promise<StoredDocument> {
-    const snap = await this.db.query<{ seq: number; data: unknown }>(
-      'SELECT seq, data FROM design_snapshots WHERE design_id = $1',
-      [designId],
-    );
-    const snapshot = snap.rows[0] ? { seq: Number(snap.rows[0].seq), data: toBytes(snap.rows[0].data) } : null;
-    const updates = await this.updatesAfter(designId, snapshot?.seq ?? 0);
-    return { snapshot, updates };
+    return this.read(designId, -1);
   }
 
   async updatesAfter(designId: string, seq: number): Promise<LoggedUpdate[]> {
@@ -59,13 +53,29 @@ export class DocumentStore {
    * (applying it again is harmless: Yjs updates are idempotent).
    */
   async catchUp(designId: string, seq: number): Promise<StoredDocument> {
-    const snap = await this.db.query<{ seq: number; data: unknown }>(
-      'SELECT seq, data FROM design_snapshots WHERE design_id = $1 AND seq > $2',
-      [designId, seq],
+    return this.read(designId, seq);
+  }
+
+  /**
+   * The snapshot (if it is past `after`) and the log rows past both. One
+   * statement, so one view of the database: a compaction committing in between
+   * two separate reads would pair the old snapshot with the already-trimmed log.
+   */
+  private async read(designId: string, after: number): Promise<StoredDocument> {
+    const { rows } = await this.db.query<{ snap: boolean; seq: number; data: unknown }>(
+      `WITH s AS (SELECT seq, data FROM design_snapshots WHERE design_id = $1)
+       SELECT true AS snap, seq, data FROM s WHERE seq > $2::bigint
+       UNION ALL
+       SELECT false AS snap, u.seq, u.data FROM design_updates u
+        WHERE u.design_id = $1 AND u.seq > GREATEST($2::bigint, COALESCE((SELECT seq FROM s), 0))
+       ORDER BY snap DESC, seq`,
+      [designId, after],
     );
-    const snapshot = snap.rows[0] ? { seq: Number(snap.rows[0].seq), data: toBytes(snap.rows[0].data) } : null;
-    const updates = await this.updatesAfter(designId, snapshot?.seq ?? seq);
-    return { snapshot, updates };
+    const snap = rows[0]?.snap ? rows[0] : null;
+    return {
+      snapshot: snap ? { seq: Number(snap.seq), data: toBytes(snap.data) } : null,
+      updates: rows.filter((r) => !r.snap).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) })),
+    };
   }
 
   /** Appends one (merged) update; returns its sequence number, or null if the design is gone. */
