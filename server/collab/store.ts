@@ -78,11 +78,11 @@ export class DocumentStore {
     };
   }
 
-  /** Appends one (merged) update; returns its sequence number, or null if the design is gone. */
+  /** Appends one (merged) update; returns its sequence number, or null if the design is gone (deleted, also soft-deleted). */
   async append(designId: string, update: Uint8Array): Promise<number | null> {
     const { rows } = await this.db.query<{ seq: number }>(
       `WITH s AS (
-         UPDATE designs SET update_seq = update_seq + 1, updated_at = now() WHERE id = $1 RETURNING update_seq
+         UPDATE designs SET update_seq = update_seq + 1, updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING update_seq
        )
        INSERT INTO design_updates (design_id, seq, data) SELECT $1, update_seq, $2 FROM s RETURNING seq`,
       [designId, update],
