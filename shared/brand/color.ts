@@ -155,6 +155,13 @@ export function colorToLab(input: string): Lab | null {
 const DEG = Math.PI / 180;
 const POW25_7 = 25 ** 7;
 
+/** Hue angle in degrees (0–360), 0 for a neutral colour. */
+function hueAngle(b: number, ap: number): number {
+  if (b === 0 && ap === 0) return 0;
+  const h = Math.atan2(b, ap) / DEG;
+  return h < 0 ? h + 360 : h;
+}
+
 /**
  * CIEDE2000 colour difference (kL = kC = kH = 1), following Sharma, Wu &
  * Dalal (2005), including their notes on hue angle and mean hue when one
@@ -172,13 +179,8 @@ export function deltaE2000(lab1: Lab, lab2: Lab): number {
   const a2p = (1 + G) * a2;
   const C1p = Math.hypot(a1p, b1);
   const C2p = Math.hypot(a2p, b2);
-  const hp = (b: number, ap: number) => {
-    if (b === 0 && ap === 0) return 0;
-    const h = Math.atan2(b, ap) / DEG;
-    return h < 0 ? h + 360 : h;
-  };
-  const h1p = hp(b1, a1p);
-  const h2p = hp(b2, a2p);
+  const h1p = hueAngle(b1, a1p);
+  const h2p = hueAngle(b2, a2p);
 
   const dLp = L2 - L1;
   const dCp = C2p - C1p;

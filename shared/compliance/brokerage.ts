@@ -26,7 +26,18 @@ export interface BrokerageElements {
   teamObjects: TextObject[];
 }
 
+const elementsCache = new WeakMap<Design['objects'], { legalName: string; result: BrokerageElements }>();
+
+/** Brokerage name, contact and team elements (computed once per design value; three rules use it). */
 export function findBrokerageElements(design: Design, legalName: string): BrokerageElements {
+  const hit = elementsCache.get(design.objects);
+  if (hit && hit.legalName === legalName) return hit.result;
+  const result = computeBrokerageElements(design, legalName);
+  elementsCache.set(design.objects, { legalName, result });
+  return result;
+}
+
+function computeBrokerageElements(design: Design, legalName: string): BrokerageElements {
   const core = compactText(brokerageCoreName(legalName));
   const full = compactText(legalName);
   const nameObjects: TextObject[] = [];

@@ -69,7 +69,8 @@ export function numericWeight(weight: number | string | undefined): number {
 /** Axis-aligned bounds of an object's box after rotation about its centre. */
 export function bounds(o: Box & { angle?: number }): Box {
   const angle = o.angle ?? 0;
-  if (!angle || angle % 360 === 0) return { x: o.x, y: o.y, width: o.width, height: o.height };
+  // Unrotated: the object itself is its bounds (read-only use; saves an allocation per object).
+  if (!angle || angle % 360 === 0) return o;
   const rad = (angle * Math.PI) / 180;
   const cos = Math.abs(Math.cos(rad));
   const sin = Math.abs(Math.sin(rad));
@@ -99,9 +100,8 @@ export function centre(o: Box): { x: number; y: number } {
 
 /** Whether a point lies inside an object's (rotated) rect or ellipse. */
 export function containsPoint(o: DesignObject, px: number, py: number): boolean {
-  const c = centre(o);
-  let dx = px - c.x;
-  let dy = py - c.y;
+  let dx = px - (o.x + o.width / 2);
+  let dy = py - (o.y + o.height / 2);
   const angle = o.angle ?? 0;
   if (angle) {
     const rad = (-angle * Math.PI) / 180;
@@ -139,21 +139,31 @@ export function isBackgroundLike(o: DesignObject, design: Design): boolean {
 const NON_ALNUM_RE = /[^\p{L}\p{N}]+/gu;
 const NON_ALNUM_ALL_RE = /[^\p{L}\p{N}]/gu;
 
-/** Lower case with everything but letters and digits removed ("Demo Realty, L.L.C." → "demorealtyllc"). */
-export function compactText(text: string): string {
-  return text.toLowerCase().replace(NON_ALNUM_ALL_RE, '');
+/** A bounded memo for pure string → value functions (text rarely changes between re-scores). */
+export function memoize<T>(fn: (s: string) => T, max = 4096): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const v = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, v);
+    return v;
+  };
 }
+
+/** Lower case with everything but letters and digits removed ("Demo Realty, L.L.C." → "demorealtyllc"). */
+export const compactText = memoize((text: string): string => text.toLowerCase().replace(NON_ALNUM_ALL_RE, ''));
 
 /** Lower case, punctuation and whitespace collapsed to single spaces, trimmed. */
-export function normalizeText(text: string): string {
-  return text.toLowerCase().replace(NON_ALNUM_RE, ' ').trim();
-}
+export const normalizeText = memoize((text: string): string => text.toLowerCase().replace(NON_ALNUM_RE, ' ').trim());
 
-/** Whether `needle` occurs in `haystack` on word boundaries after normalising both. */
+const padded = memoize((text: string): string => ` ${normalizeText(text)} `);
+
+/** Whether `needle` occurs in `haystack` on word boundaries after normalising both (case, punctuation, whitespace). */
 export function containsNormalized(haystack: string, needle: string): boolean {
-  const h = ` ${normalizeText(haystack)} `;
-  const n = normalizeText(needle);
-  return n.length > 0 && h.includes(` ${n} `);
+  const n = padded(needle);
+  return n.length > 2 && padded(haystack).includes(n);
 }
 
 /** Average glyph width as a fraction of the font size (estimate). */
@@ -164,34 +174,38 @@ export function glyphWidthFactor(bold: boolean): number {
 /**
  * Estimate how many lines a text wraps to in a box of `width` px: greedy word
  * wrap with an average glyph width; words longer than a line are broken.
+ * Scans characters in place (no splitting), as it runs on every text object
+ * on every re-score.
  */
 export function estimateLines(text: string, width: number, fontSize: number, bold: boolean): number {
   const charW = fontSize * glyphWidthFactor(bold);
   const perLine = Math.max(1, Math.floor((width + 0.01) / charW));
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    const words = paragraph.split(/\s+/).filter(Boolean);
-    if (words.length === 0) {
-      lines++;
+  let lines = 1;
+  let used = 0; // characters on the current line
+  let word = 0; // length of the word being read
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const ch = i < n ? text.charCodeAt(i) : 10;
+    const isSpace = ch === 32 || ch === 9 || ch === 13 || ch === 10 || ch === 12 || ch === 160;
+    if (!isSpace) {
+      word++;
       continue;
     }
-    let used = 0;
-    lines++;
-    for (const word of words) {
-      const len = word.length;
-      const need = used === 0 ? len : used + 1 + len;
-      if (need <= perLine) {
-        used = need;
-        continue;
+    if (word > 0) {
+      const need = used === 0 ? word : used + 1 + word;
+      if (need <= perLine) used = need;
+      else {
+        if (used > 0) lines++;
+        if (word > perLine) {
+          lines += Math.ceil(word / perLine) - 1;
+          used = word % perLine || perLine;
+        } else used = word;
       }
-      if (used > 0) {
-        lines++;
-        used = 0;
-      }
-      if (len > perLine) {
-        lines += Math.ceil(len / perLine) - 1;
-        used = len % perLine || perLine;
-      } else used = len;
+      word = 0;
+    }
+    if (ch === 10 && i < n) {
+      lines++;
+      used = 0;
     }
   }
   return lines;

@@ -1,4 +1,4 @@
-import { colorToLab, contrastRatio, deltaE2000, type Lab, type BrandKit } from '../brand/index.js';
+import { colorToLab, contrastRatio, deltaE2000, type BrandKit, type Lab } from '../brand/index.js';
 import type { Design, TextObject } from '../design/index.js';
 import { DEFAULT_LINE_HEIGHT, estimateLines, kitFont, placementMargin, topZ, uniqueId } from './design-utils.js';
 
@@ -29,13 +29,30 @@ export function allowedColors(kit: BrandKit): AllowedColor[] {
   return list;
 }
 
-export function nearestAllowed(kit: BrandKit, lab: Lab): { color: AllowedColor; deltaE: number } {
-  let best: { color: AllowedColor; deltaE: number } | null = null;
-  for (const c of allowedColors(kit)) {
-    const d = deltaE2000(lab, c.lab);
-    if (!best || d < best.deltaE) best = { color: c, deltaE: d };
+export interface NearestAllowed {
+  color: AllowedColor;
+  deltaE: number;
+}
+
+const nearestCache = new WeakMap<BrandKit, Map<string, NearestAllowed | null>>();
+
+/** The allowed colour nearest (ΔE2000) to a colour string, cached per kit and string; null if it does not parse. */
+export function nearestAllowed(kit: BrandKit, color: string): NearestAllowed | null {
+  let cache = nearestCache.get(kit);
+  if (!cache) nearestCache.set(kit, (cache = new Map()));
+  const hit = cache.get(color);
+  if (hit !== undefined) return hit;
+  const lab = colorToLab(color);
+  let best: NearestAllowed | null = null;
+  if (lab) {
+    for (const c of allowedColors(kit)) {
+      const d = deltaE2000(lab, c.lab);
+      if (!best || d < best.deltaE) best = { color: c, deltaE: d };
+    }
   }
-  return best!;
+  if (cache.size > 4096) cache.clear();
+  cache.set(color, best);
+  return best;
 }
 
 /** The allowed colour with the most contrast against `background`. */

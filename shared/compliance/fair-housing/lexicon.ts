@@ -79,13 +79,14 @@ export const MACROS = {
   sexpl: 'females|males|women|men|ladies|gentlemen|girls|guys|gals|boys',
   dis: 'disabled|handicapped|handicap|handicaps|cripple|crippled|wheelchair|wheelchairs|disability|disabilities|amputee|paraplegic|quadriplegic|retarded',
   animal: 'animal|dog|cat|pet',
+  anc: 'european|anglo|saxon|nordic|scandinavian|germanic|aryan|white|african|asian|hispanic|latino|mexican|irish|italian|jewish|arab|slavic|native|indigenous|american|english|british|christian|chinese|japanese|korean|indian|caucasian|german|french|dutch|polish|russian|middle|mediterranean',
   military: 'military|veteran|vet|soldier|servicemember|sailor|marine|airman|airmen|gi|enlisted|reservist',
 } as const;
 
 const E = 'error' as const;
 const W = 'warning' as const;
 
-export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
+const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
   // ── Familial status (federal) ───────────────────────────────────────────
   {
     id: 'fs-no-kids',
@@ -113,11 +114,14 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
     cls: 'familial-status',
     severity: E,
     patterns: [
-      'adult|adults only|exclusively',
+      'adult|adults|grownups|grownup only|exclusively',
+      'grown (up|ups) only|exclusively',
+      'for (adults|grownups|grown ups) only',
       'only adult|adults',
       'adults preferred|wanted|required',
       'adult|adults (living|occupancy) only',
       '(adult|adults) (building|complex|community|household|tenants) only',
+      'adult (building|buildings|complex|household|apartment|apartments|unit|units|property|properties|occupancy)',
       'adults [18|21] [and|or] [over|older] only',
     ],
     suggestion: 'all are welcome',
@@ -127,8 +131,10 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
     cls: 'familial-status',
     severity: E,
     patterns: [
-      '$ideal for [a|an|the|one|two|any] [young|mature|retired|professional|working|older|quiet|happy] (couple|couples|single|singles) !of|family|level|story|storey|car|garage|floor|lot|home|house|bed|vanity|sink|owner|stall|wide|pane|hung|door|use|dwelling|residence|detached|wall|loaded',
-      '$ideal for [a|an|the] single|one (person|adult|professional|individual|occupant)',
+      '$ideal (for|to) [a|an|the|one|two|any] [young|mature|retired|professional|working|older|quiet|happy] (couple|couples|single|singles) !of|family|level|story|storey|car|garage|floor|lot|home|house|bed|vanity|sink|owner|stall|wide|pane|hung|door|use|dwelling|residence|detached|wall|loaded',
+      '$ideal (for|to) [a|an|the] single|one (person|adult|professional|individual|occupant)',
+      '# (adult|adults) (max|maximum|only|limit)',
+      'no (little|small|young) ones',
       '$ideal for [a|an] (working|professional|mature) (adult|adults|person|professional)',
       '(couples|couple|singles) only|preferred|wanted',
       'single|mature|working|professional [adult|adults] only',
@@ -146,7 +152,7 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
     cls: 'familial-status',
     severity: W,
     patterns: [
-      '$ideal for [a|the|growing|young|large|big] (family|families) !room|rooms|gathering|gatherings|dinner|dinners|meal|meals|time|fun|activity|activities|event|events|game|games|movie|entertaining|living',
+      '$ideal for [a|the|your] [growing|young|large|big] (family|families) !room|rooms|gathering|gatherings|dinner|dinners|meal|meals|time|fun|activity|activities|event|events|game|games|movie|entertaining|living',
       'family friendly [neighborhood|community|area|building|complex]',
       'family (neighborhood|neighbourhood|community|street|block|area|building|complex)',
       'families (preferred|wanted|only|welcome)',
@@ -164,7 +170,7 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
       '# + (community|communities|living|only|building|complex|neighborhood|adult|lifestyle)',
       'active adult (community|communities|living|lifestyle|neighborhood)',
       'senior (community|communities|living|housing|only|building|complex) !center|centre',
-      'adult (community|communities|complex|building|neighborhood)',
+      'adult (community|communities|neighborhood)',
       '(no one|nobody|no residents|no occupants|no tenants) (under|younger than|below) #',
       '(residents|occupants|tenants|buyers) (must|should) be (over|at least|older than) #',
       '(seniors|senior citizens|retirees) only',
@@ -282,6 +288,7 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
       '(no|not for) (recovering addicts|recovering alcoholics|alcoholics|people in recovery|aids patients|hiv positive|hiv)',
       '$dis (people|persons|tenants|renters|applicants) (need not apply|not welcome|not allowed|not permitted)',
       'no (walkers|canes|crutches|mobility scooters|oxygen tanks)',
+      '(must|should|may|can) not (use|need|require|have|rely on) [a|an|any] (wheelchair|wheelchairs|walker|walkers|cane|canes|service animal|service animals|service dog|oxygen|mobility aid|mobility aids|mobility device)',
     ],
     suggestion: 'accessibility details available on request',
   },
@@ -294,7 +301,7 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
       'no $nat !$goods',
       '$nat (only|preferred|wanted|exclusively) !$goods',
       '$nat (need not apply|not welcome|not allowed|not permitted)',
-      '(american|american born|us born|native born|natural born|americans) (only|preferred|citizens only)',
+      '(american|american born|us born|native born|natural born|americans) [$people] (only|preferred|citizens only)',
       '$nat (family|families|tenant|tenants|buyer|buyers|renter|renters|couple|couples|household|households|applicants|people|clientele) (only|preferred|wanted|welcome)',
       '(prefer|prefers|preferred|seeking|looking for) [a|an] $nat (family|families|tenant|tenants|buyer|buyers|renter|renters|couple|couples|household)',
       'no (immigrants|foreigners|foreign nationals|foreign born|refugees|migrants|newcomers to this country|non english speakers|non english speaking)',
@@ -327,6 +334,7 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
       '(must|required to|need to) be [a|an] (us|u s|united states|american) (citizen|citizens)',
       '(us|u s|united states|american) (citizen|citizens) only',
       'citizenship (only|required|verified|checked)',
+      'citizens only',
       'only [us|american] citizens',
       'only (u s|united states) citizens',
       '(proof of|show|provide) (citizenship|legal status|immigration status|residency status|green card)',
@@ -344,6 +352,7 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
       '(must|required to|need to) be [a|an] (us|u s|united states|american) (citizen|citizens)',
       '(us|u s|united states|american) (citizen|citizens) only',
       'citizenship (only|required|verified|checked)',
+      'citizens only',
       'only [us|american] citizens',
       'only (u s|united states) citizens',
       '(proof of|show|provide) (citizenship|legal status|immigration status|residency status|green card)',
@@ -367,7 +376,7 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
       '(section|sec) 8 (tenants|holders|applicants) (need not apply|not welcome)',
       '(voucher|vouchers|welfare|assistance) (holders|recipients|tenants) (need not apply|not accepted|not welcome|not considered)',
       '(voucher|vouchers|welfare|assistance) (not|never) (accepted|allowed|welcome|considered|permitted)',
-      '(do not|dont|does not|doesnt|will not|wont|cannot|cant|not) (accept|accepting|take|taking|allow) [any] ((section|sec) 8|vouchers|voucher|housing assistance|government assistance|public assistance|welfare|subsidies|ssi)',
+      '(do not|dont|does not|doesnt|will not|wont|cannot|cant|not) (accept|accepting|take|taking|allow) [any] ((section|sec) 8|vouchers|voucher|housing vouchers|housing choice vouchers|housing assistance|government assistance|public assistance|welfare|subsidies|ssi)',
       '(employment|job|wage|wages|paycheck|w2) income only',
       '(must|should) (have|show) (employment|job|w2|wage) income',
     ],
@@ -449,8 +458,10 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
     cls: 'ancestry',
     severity: E,
     patterns: [
-      '(of|with) [pure|good|true|northern|western|eastern|southern] (european|anglo|anglo saxon|saxon|nordic|scandinavian|germanic|aryan|white|african|asian|hispanic|latino|mexican|irish|italian|jewish|arab|slavic|native|indigenous|american|english|british|christian|chinese|japanese|korean|indian) (descent|ancestry|heritage|lineage|extraction|bloodline|blood|stock|roots|origin|origins|background)',
+      '(of|with) [pure|good|true|northern|western|eastern|southern] $anc [saxon|american|eastern|european|asian|african] (descent|ancestry|heritage|lineage|extraction|bloodline|blood|stock|roots|origin|origins|background)',
       '(ancestry|lineage|bloodline|heritage|family tree) (required|matters|verified|checked|preferred|considered|must be shown)',
+      '(must|should) (have|be of|come from|be from|be) [a|an] [pure|good|true|northern|western|eastern|southern] $anc [saxon|american|eastern|european|asian|african] (descent|ancestry|heritage|lineage|extraction|bloodline|blood|stock|roots|origin|origins|background)',
+      '$anc [saxon|american|eastern|european|asian|african] (descent|ancestry|lineage|extraction|bloodline) (only|preferred|required|wanted)',
       '(pure|good|proper) (bloodline|bloodlines|stock|lineage|breeding)',
       '(descendants|descendant) of (european|anglo|pilgrims|settlers|founding families|slaves|immigrants) (only|preferred|wanted)',
       'no (one|tenants|buyers|applicants) of [a|an] (foreign|european|african|asian|hispanic|latino|mexican|arab|middle eastern|jewish|irish|italian) (descent|ancestry|heritage|extraction|background)',
@@ -476,7 +487,7 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
     cls: 'military-status',
     severity: E,
     patterns: [
-      'no [active|enlisted] $military [personnel|members|families|tenants|renters|please]',
+      'no [active|enlisted] $military [personnel|members|families|tenants|renters|please] !discount|discounts|base|bases|housing|clause|time|installation|experience|history',
       'no (active duty|service members|service people|servicemen|servicewomen|armed forces|national guard|military families|military personnel)',
       '($military|military families|active duty|service members) (need not apply|not welcome|not allowed|not accepted|not permitted)',
       '(civilians|civilian|non military|nonmilitary) (only|tenants only|preferred)',
@@ -485,6 +496,104 @@ export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [
     suggestion: 'welcoming to all',
   },
 ];
+
+/**
+ * Generic frames, generated per class from who the class's members are, so
+ * that phrasing nobody listed still matches: "no X", "X only", "X need not
+ * apply", "will only rent to X", "must be X", "not a good fit for X".
+ * `members` are nouns (safe after "no" and "rent to"); `traits` are
+ * adjectives or predicates (after "must be").
+ */
+interface ClassGroup {
+  cls: ProtectedClass;
+  /** Adjectives that, before a word for people ("tenants"), name the class. */
+  adjectives: string;
+  members: string;
+  traits?: string;
+  suggestion: string;
+}
+
+const GROUPS: readonly ClassGroup[] = [
+  {
+    cls: 'familial-status', adjectives: 'pregnant|expectant|expecting',
+    members: '$kids|little ones|families with $kids|families with young $kids|families with small $kids|parents|single parents|expecting parents|pregnant women',
+    suggestion: 'welcoming to all',
+  },
+  { cls: 'race', adjectives: '$race', members: '$racepl|african americans|people of color|black people|white people|asian people', traits: 'white|black|caucasian|asian', suggestion: 'welcoming to all' },
+  { cls: 'color', adjectives: 'dark skinned|light skinned|fair skinned', members: 'people of color|dark skinned people|light skinned people', traits: 'light skinned|dark skinned|fair skinned', suggestion: 'welcoming to all' },
+  { cls: 'religion', adjectives: '$rel', members: '$relpl|religious people|nonreligious people', traits: '$rel|religious|a believer|a churchgoer', suggestion: 'welcoming to all' },
+  { cls: 'sex', adjectives: 'female|male', members: 'women|men|females|males|ladies|gentlemen|girls|guys', traits: 'female|male|a woman|a man', suggestion: 'welcoming to all' },
+  {
+    cls: 'disability', adjectives: '$dis|blind|deaf|mentally ill|mentally disabled|physically disabled',
+    members:
+      'disabled people|disabled persons|the disabled|handicapped people|handicapped persons|the handicapped|wheelchair users|people in wheelchairs|people with disabilities|persons with disabilities|the mentally ill|mentally ill people|the blind|the deaf|blind people|deaf people',
+    traits: 'able bodied|ablebodied|ambulatory|in good health|physically fit|healthy|mentally stable|of sound mind|mobile|fully mobile',
+    suggestion: 'accessibility details available on request',
+  },
+  {
+    cls: 'national-origin', adjectives: '$nat|foreign|immigrant|non english speaking|american|native born',
+    members: 'immigrants|foreigners|americans|mexicans|italians|indians|pakistanis|arabs|russians|africans|haitians|cubans|filipinos|germans|hispanics|latinos|somalis|nigerians|iranians|syrians|asians|chinese people|irish people|foreign nationals|non english speakers|people with accents',
+    traits: 'american|an american|american born|english speaking|a native english speaker|a native speaker|fluent in english|$nat',
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'source-of-income', adjectives: 'section 8|voucher|subsidized|welfare',
+    members: 'section 8|section 8 tenants|voucher holders|vouchers|housing vouchers|welfare recipients|people on welfare|people on assistance|ssi recipients|subsidized tenants',
+    traits: 'employed|on payroll|w2 employed',
+    suggestion: 'all lawful, verifiable sources of income considered',
+  },
+  { cls: 'marital-status', adjectives: 'unmarried|divorced|cohabiting|unwed|married', members: 'unmarried couples|unmarried people|divorcees|divorced people|cohabiting couples|live in partners', traits: 'married|a married couple|husband and wife', suggestion: 'welcoming to all households' },
+  { cls: 'age', adjectives: 'senior|elderly|older|retired|young', members: 'seniors|senior citizens|the elderly|elderly people|retirees|older people|older adults|young people|millennials|boomers|baby boomers', traits: 'under #|younger than #|no older than #', suggestion: 'welcoming to all' },
+  {
+    cls: 'sexual-orientation', adjectives: 'gay|lesbian|bisexual|lgbt|lgbtq|queer|same sex|straight|heterosexual',
+    members: 'gays|lesbians|homosexuals|bisexuals|gay people|gay couples|lesbian couples|same sex couples|lgbt people|lgbtq people|lgbt couples|lgbtq couples|lgbt applicants|lgbtq applicants',
+    traits: 'straight|heterosexual',
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'gender-identity', adjectives: 'transgender|trans|nonbinary|non binary|transsexual|cisgender',
+    members: 'transgender people|trans people|transgender persons|transsexuals|nonbinary people|non binary people|cross dressers|crossdressers|trans women|trans men',
+    traits: 'cisgender|gender conforming',
+    suggestion: 'welcoming to all',
+  },
+  { cls: 'military-status', adjectives: 'military|veteran|active duty|enlisted|civilian', members: 'veterans|vets|soldiers|service members|servicemembers|military families|military personnel|active duty personnel|active duty military|sailors|marines', traits: 'a civilian|civilian|non military', suggestion: 'welcoming to all' },
+  {
+    cls: 'citizenship-immigration', adjectives: 'undocumented|illegal|noncitizen|non citizen|citizen',
+    members: 'undocumented immigrants|illegal immigrants|illegals|illegal aliens|non citizens|noncitizens|undocumented people|the undocumented|daca recipients',
+    traits: 'a us citizen|a u s citizen|a citizen|an american citizen|a legal resident|a permanent resident|documented|legal',
+    suggestion: 'all applicants screened by the same criteria',
+  },
+];
+
+const REFUSE = '(only|exclusively|not|never|wont|will not|dont|do not|does not|doesnt|cannot|cant|refuse to|refuses to|will only|would only|prefer to) (rent|sell|lease|show|renting|selling|leasing|showing|rents|sells|leases) [this|the|our|my] [home|house|unit|property|apartment|room] to [a|an|any]';
+const NOT_FOR = '(not|never|isnt|is not) [a|the|an] [good|great|right|ideal|suitable|safe|appropriate] (fit|match|place|home|choice|option|suitable|suited|appropriate|safe|designed|meant|intended|ideal|recommended|built) (for|to)';
+const REJECT =
+  '(cannot|cant|unable to|will not|wont|do not|dont|does not|doesnt|not|never|would rather not) (|want to|be able to) (accommodate|accept|accepting|allow|allowing|take|taking|want|wants|house|permit|welcome|consider|considering|entertain|tolerate|approve) [any|more|additional]';
+const EXCLUDED = '[is|are|will] [be] (only|preferred|wanted|need not apply|not welcome|not allowed|not accepted|not permitted|not considered|unwelcome|are not welcome|are not allowed|are unwelcome|need not inquire|please do not apply|do not apply|should not apply|keep out|stay away)';
+
+const PERSON =
+  '(tenant|tenants|renter|renters|buyer|buyers|applicant|applicants|people|persons|person|family|families|resident|residents|occupant|occupants|couple|couples|household|households|roommate|roommates|individual|individuals|lodger|lodgers|neighbor|neighbors|clientele) !room|rooms|home|homes|house|houses|residence|residences|zoning|zoned|lot|lots|neighborhood|dwelling|dwellings|size|sized|style|owned|run|friendly|oriented|business|businesses|practice|law|physician|doctor|dentist|medicine';
+const PREFER = '(prefer|prefers|preferred|preferring|seeking|looking for|want|wants|wanted|favor|favors|ideally|only) [a|an|the]';
+
+const FRAME_TERMS: readonly FairHousingTerm[] = GROUPS.map((g) => ({
+  id: `${g.cls}-frames`,
+  cls: g.cls,
+  severity: 'error' as const,
+  patterns: [
+    `no (${g.members}) !$goods`,
+    `(${g.members}) ${EXCLUDED}`,
+    `${REFUSE} (${g.members})`,
+    `${REJECT} (${g.members})`,
+    `no (${g.adjectives}) ${PERSON}`,
+    `(${g.adjectives}) ${PERSON.replace(/ !.*$/, '')} ${EXCLUDED}`,
+    `${PREFER} (${g.adjectives}) ${PERSON}`,
+    `${REFUSE} (${g.adjectives}) ${PERSON}`,
+    `${REJECT} (${g.adjectives}) ${PERSON}`,
+    `${NOT_FOR} [the] (${g.members})`,
+    ...(g.traits ? [`(must|should|need to|has to|have to) be (${g.traits}) !$goods`, `(${g.traits}) (applicants|tenants|renters|buyers|residents|occupants) only`] : []),
+  ],
+  suggestion: g.suggestion,
+}));
 
 /**
  * Phrases that look like trouble but are acceptable (see the decisions
@@ -510,3 +619,6 @@ export const ACCEPTABLE_PHRASES: readonly string[] = [
   'adult (swim|pool|lounge|lap pool)',
   'no (age restrictions|age restriction|hoa|rental restrictions)',
 ];
+
+/** Every term the matcher compiles: explicit phrases plus the generated frames. */
+export const FAIR_HOUSING_TERMS: readonly FairHousingTerm[] = [...EXPLICIT_TERMS, ...FRAME_TERMS];

@@ -14,7 +14,9 @@
  *   a|b|c         any one of these words
  *   [a|b]         optional slot (zero or one of these words)
  *   (x y|z)       group of alternatives that may span several words; expanded
- *                 at compile time into one pattern per alternative
+ *                 at compile time into one pattern per alternative (single
+ *                 words among them merge into one slot); an empty
+ *                 alternative, as in (|want to), makes the group optional
  *   $name         a macro (a named list of words), e.g. $kids → kid|child|…
  *   #             any number token ("55", "8")
  *   *             any one token
@@ -171,7 +173,16 @@ function expandGroups(pattern: string): string[] {
   alts.push(inner.slice(last));
   const head = pattern.slice(0, open);
   const tail = pattern.slice(close + 1);
-  return alts.flatMap((alt) => expandGroups(`${head} ${alt} ${tail}`));
+  // Single plain words merge into one slot ("a|b|c"); only multi-word alternatives expand.
+  const single: string[] = [];
+  const multi: string[] = [];
+  for (const raw of alts) {
+    const alt = raw.trim();
+    if (/^[$\p{L}\p{N}+'’][\w\p{L}\p{N}+'’-]*$/u.test(alt) && !alt.includes('-')) single.push(alt);
+    else multi.push(alt);
+  }
+  const variants = single.length > 0 ? [single.join('|'), ...multi] : multi;
+  return variants.flatMap((alt) => expandGroups(`${head} ${alt} ${tail}`));
 }
 
 function expandMacros(pattern: string, macros: Macros): string {
@@ -194,10 +205,20 @@ function wordStems(alts: string): Set<string> {
   return out;
 }
 
+// Slots are immutable, and the same slot text (a macro's word list, say) recurs
+// across thousands of expanded patterns: parse each distinct one once.
+const slotCache = new Map<string, Slot>();
+
 function parseSlots(pattern: string): Slot[] {
   const slots: Slot[] = [];
   for (const part of pattern.trim().split(/\s+/)) {
     if (!part) continue;
+    const cached = slotCache.get(part);
+    if (cached) {
+      slots.push(cached);
+      continue;
+    }
+    const before = slots.length;
     if (part.startsWith('~')) {
       slots.push({ kind: 'gap', max: Number(part.slice(1)) || 1 });
     } else if (part.startsWith('!')) {
@@ -209,6 +230,7 @@ function parseSlots(pattern: string): Slot[] {
       else if (body === '*') slots.push({ kind: 'any', optional });
       else slots.push({ kind: 'word', stems: wordStems(body), optional });
     }
+    if (slots.length > before) slotCache.set(part, slots[slots.length - 1]!);
   }
   return slots;
 }
@@ -220,7 +242,9 @@ function parseSlots(pattern: string): Slot[] {
  */
 export function compilePattern<T>(pattern: string, payload: T, macros: Macros = {}): CompiledPattern<T>[] {
   const out: CompiledPattern<T>[] = [];
-  for (const expanded of expandGroups(expandMacros(pattern, macros))) {
+  // Groups first, then macros: a macro is always one slot's word list, so its '|' must not split a group.
+  for (const grouped of expandGroups(pattern)) {
+    const expanded = expandMacros(grouped, macros);
     let variants: Slot[][] = [parseSlots(expanded)];
     // Expand leading optionals.
     for (let guard = 0; guard < 8; guard++) {

@@ -46,10 +46,35 @@ function matchCase(original: string, replacement: string): string {
  * Scan text for Fair Housing problems under the given packs (federal always
  * applies). Overlapping matches are resolved to one per span: errors beat
  * warnings, longer beats shorter; anything lying inside an acceptable phrase
- * ("family room", "single-family neighborhood") is dropped.
+ * ("family room", "single-family neighborhood") is dropped. Results are
+ * memoised per text and pack set and returned frozen.
  */
-export function scanFairHousing(text: string, packs: readonly RulePack[]): FairHousingMatch[] {
+export function scanFairHousing(text: string, packs: readonly RulePack[]): readonly FairHousingMatch[] {
   if (!text) return [];
+  // Texts rarely change between re-scores: memoise per pack set (bounded).
+  const key = packKey(packs);
+  let cache = scanCache.get(key);
+  if (!cache) scanCache.set(key, (cache = new Map()));
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const result = scanUncached(text, packs);
+  for (const m of result) Object.freeze(m);
+  Object.freeze(result);
+  if (cache.size >= SCAN_CACHE_MAX) cache.clear();
+  cache.set(text, result);
+  return result;
+}
+
+const SCAN_CACHE_MAX = 4096;
+const scanCache = new Map<string, Map<string, readonly FairHousingMatch[]>>();
+
+function packKey(packs: readonly RulePack[]): string {
+  let key = '';
+  for (const p of ['CA', 'FL', 'TX'] as const) if (packs.includes(p)) key += p;
+  return key;
+}
+
+function scanUncached(text: string, packs: readonly RulePack[]): FairHousingMatch[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const raw = TERM_MATCHER.scanTokens(tokens);
@@ -61,14 +86,26 @@ export function scanFairHousing(text: string, packs: readonly RulePack[]): FairH
     if (!termPacks.get(m.payload)!.some((p) => active.has(p))) return false;
     return !allowed.some((a) => a.startToken <= m.startToken && a.endToken >= m.endToken);
   });
-  candidates.sort(
+  // A match strictly inside a longer match is read in the longer one's context
+  // ("senior citizens only" is about age, not citizenship).
+  const contextual = candidates.filter(
+    (m) =>
+      !candidates.some(
+        (o) =>
+          o !== m &&
+          o.startToken <= m.startToken &&
+          o.endToken >= m.endToken &&
+          o.endToken - o.startToken > m.endToken - m.startToken,
+      ),
+  );
+  contextual.sort(
     (a, b) =>
       SEVERITY_RANK[a.payload.severity] - SEVERITY_RANK[b.payload.severity] ||
       b.endToken - b.startToken - (a.endToken - a.startToken) ||
       a.startToken - b.startToken,
   );
   const kept: typeof candidates = [];
-  for (const c of candidates) {
+  for (const c of contextual) {
     if (kept.some((k) => c.startToken < k.endToken && k.startToken < c.endToken)) continue;
     kept.push(c);
   }

@@ -1,4 +1,4 @@
-import { colorToLab, parseColor } from '../../brand/index.js';
+import { parseColor } from '../../brand/index.js';
 import type { DesignObject } from '../../design/index.js';
 import { isVisible, ordered, round2 } from '../design-utils.js';
 import { nearestAllowed } from '../kit-utils.js';
@@ -38,8 +38,9 @@ export const brandColors: Rule = {
         return;
       }
       if (rgba.a === 0) return;
-      const lab = colorToLab(value)!;
-      const { color, deltaE } = nearestAllowed(kit, lab);
+      const nearest = nearestAllowed(kit, value);
+      if (!nearest) return;
+      const { color, deltaE } = nearest;
       if (deltaE <= COLOR_DELTA_E_PASS) return;
       const severity = deltaE <= COLOR_DELTA_E_WARN ? 'warning' : 'error';
       const label = `Use ${color.name} ${color.hex}`;
