@@ -11,6 +11,7 @@ import { PropertiesPanel } from '../editor/ui/PropertiesPanel.js';
 import { ShortcutsDialog } from '../editor/ui/ShortcutsDialog.js';
 import { ToolRail } from '../editor/ui/ToolRail.js';
 import { TopBar } from '../editor/ui/TopBar.js';
+import { InsightsDrawer } from '../scoring/ui/InsightsDrawer.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 const FATAL: Record<number, { title: string; message: string }> = {
@@ -101,6 +102,7 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
           <div className="canvas-host" ref={host} data-testid="canvas-host">
             {ctx && <CanvasStatus />}
           </div>
+          {ctx && <InsightsDrawer />}
           {ctx && (
             <aside className="side-panel">
               <div className="side-scroll">

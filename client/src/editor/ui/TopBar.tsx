@@ -5,6 +5,7 @@ import { useToasts } from '../../toasts.js';
 import { useEditor, useEditorState } from './context.js';
 import { PresenceAvatars } from './PresenceAvatars.js';
 import { StatusIndicator } from './StatusIndicator.js';
+import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
 
 function ZoomControls() {
   const { editor } = useEditor();
@@ -80,6 +81,7 @@ export function TopBar() {
       </div>
       <StatusIndicator />
       <div className="spacer" />
+      <ScoreBadges />
       <PresenceAvatars />
       <div className="topbar-group" role="group" aria-label="History">
         <button className="icon-btn" onClick={() => editor.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo">

@@ -1,0 +1,58 @@
+import '../insights.css';
+import type { ScoringController } from '../controller.js';
+import { countBySeverity } from '../format.js';
+import { AssistPanel } from './AssistPanel.js';
+import { ChecksPanel } from './ChecksPanel.js';
+import { useScoringController, useScoringState } from './hooks.js';
+
+function Drawer({ c }: { c: ScoringController }) {
+  const open = useScoringState(c, (s) => s.open);
+  const tab = useScoringState(c, (s) => s.tab);
+  const score = useScoringState(c, (s) => s.score);
+  const errors = score ? countBySeverity(score.findings).error : 0;
+  return (
+    <aside className={`insights${open ? ' open' : ''}`} aria-label="Checks and assistant" aria-hidden={!open} data-testid="insights">
+      <div className="insights-tabs" role="tablist">
+        <button role="tab" aria-selected={tab === 'checks'} className={tab === 'checks' ? 'active' : ''} onClick={() => c.setOpen(true, 'checks')} data-testid="tab-checks">
+          Checks {errors > 0 && <span className="count count-error">{errors}</span>}
+        </button>
+        <button role="tab" aria-selected={tab === 'assist'} className={tab === 'assist' ? 'active' : ''} onClick={() => c.setOpen(true, 'assist')} data-testid="tab-assist">
+          Assistant
+        </button>
+        <div className="spacer" />
+        <button className="icon-btn" onClick={() => c.setOpen(false)} aria-label="Close panel" title="Close">
+          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </div>
+      {/* Both stay mounted so switching tabs keeps the assistant's results. */}
+      <div className="insights-scroll" hidden={tab !== 'checks'}>
+        <ChecksPanel c={c} />
+      </div>
+      <div className="insights-scroll" hidden={tab !== 'assist'}>
+        <AssistPanel c={c} />
+      </div>
+    </aside>
+  );
+}
+
+/** The findings and assistant drawer beside the canvas (opened from the score badges). */
+export function InsightsDrawer() {
+  const c = useScoringController();
+  return c ? <Drawer c={c} /> : null;
+}
+
+/** A top-bar button that opens the assistant. */
+export function AssistToggle({ c }: { c: ScoringController }) {
+  const active = useScoringState(c, (s) => s.open && s.tab === 'assist');
+  return (
+    <button className={`btn btn-ghost assist-btn${active ? ' active' : ''}`} onClick={() => c.toggle('assist')} data-testid="assist-button" title="Assistant: review copy, rewrite text, write a listing description">
+      <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        <path d="M12 3l1.8 4.7L18.5 9.5l-4.7 1.8L12 16l-1.8-4.7L5.5 9.5l4.7-1.8z" />
+        <path d="M19 15l.8 2.2L22 18l-2.2.8L19 21l-.8-2.2L16 18l2.2-.8z" />
+      </svg>
+      Assist
+    </button>
+  );
+}

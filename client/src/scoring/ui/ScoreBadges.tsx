@@ -1,0 +1,61 @@
+import type { Category } from '../../../../shared/index.js';
+import '../insights.css';
+import type { ScoringController } from '../controller.js';
+import { BAND_LABEL, countBySeverity, scoreBand, summarize } from '../format.js';
+import { useScoringController, useScoringState } from './hooks.js';
+import { AssistToggle } from './InsightsDrawer.js';
+import { ScoreRing } from './ScoreRing.js';
+
+function Badge({ c, category }: { c: ScoringController; category: Category }) {
+  const score = useScoringState(c, (s) => s.score);
+  const open = useScoringState(c, (s) => s.open && s.tab === 'checks');
+  const value = score ? score[category] : null;
+  const findings = score?.findings.filter((f) => f.category === category) ?? [];
+  const counts = countBySeverity(findings);
+  const label = category === 'brand' ? 'Brand' : 'Compliance';
+  return (
+    <button
+      className={`score-badge${open ? ' active' : ''}`}
+      onClick={() => c.toggle('checks')}
+      title={`${label}: ${summarize(findings)} — click for details`}
+      data-testid={`score-${category}`}
+      data-score={value === null ? '' : Math.round(value)}
+    >
+      <ScoreRing score={value} label={label} />
+      <span className="score-badge-text">
+        <strong>{label}</strong>
+        <span className={`score-badge-sub band-${scoreBand(value)}`}>
+          {value === null ? 'Scoring…' : counts.error ? `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}` : counts.warning ? `${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}` : BAND_LABEL[scoreBand(value)]}
+        </span>
+      </span>
+    </button>
+  );
+}
+
+function Badges({ c }: { c: ScoringController }) {
+  const blocks = useScoringState(c, (s) => !!s.score?.blocksApproval);
+  const live = useScoringState(c, (s) => s.status);
+  return (
+    <div className="score-badges" role="group" aria-label="Design scores" data-status={live}>
+      <Badge c={c} category="brand" />
+      <Badge c={c} category="compliance" />
+      {blocks && (
+        <button className="blocks-pill" onClick={() => c.setOpen(true, 'checks')} data-testid="blocks-approval" title="Fix the blocking issues before this design can be approved">
+          <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" aria-hidden="true">
+            <circle cx="12" cy="12" r="9" />
+            <path d="M5.7 5.7l12.6 12.6" />
+          </svg>
+          Blocks approval
+        </button>
+      )}
+      <AssistToggle c={c} />
+    </div>
+  );
+}
+
+/** Brand and compliance ring gauges for the editor's top bar (click to open the findings), and the assistant button. */
+export function ScoreBadges() {
+  const c = useScoringController();
+  if (!c) return <div className="score-badges" aria-hidden="true" />;
+  return <Badges c={c} />;
+}
