@@ -3,3 +3,4 @@ export * from './protocol/index.js';
 export * from './brand/index.js';
 export * from './template/index.js';
 export * from './compliance/index.js';
+export * from './review/index.js';

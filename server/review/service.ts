@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { transition, type DesignStatus, type ReviewAction } from '../../shared/index.js';
+import { Connection, SERVER, type Room } from '../collab/index.js';
+import type { Db, Queryable } from '../db/index.js';
+import { AppError, notFound } from '../errors.js';
+import type { ScoringService } from '../scoring/index.js';
+import type { NotificationService } from './notifications.js';
+import type { VersionService } from './versions.js';
+
+export interface Reviewer {
+  id: string;
+  name: string;
+  role: string;
+  brokerageId: string;
+}
+
+export interface ReviewEvent {
+  type: 'review.submitted' | 'review.approved' | 'review.changes_requested';
+  designId: string;
+  brokerageId: string;
+  actorId: string;
+  ownerId: string;
+  kind: string;
+  comment?: string;
+  brand?: number;
+  compliance?: number;
+  /** Milliseconds from submission to this decision. */
+  turnaroundMs?: number;
+}
+
+export interface ReviewServiceDeps {
+  db: Db;
+  log: FastifyBaseLogger;
+  scoring: ScoringService;
+  versions: VersionService;
+  notifications: NotificationService;
+  /** Live updates: the design's room and the brokerage's review queue. */
+  publish: (brokerageId: string, designId: string, status: DesignStatus) => void;
+  /** Durable domain events, written in the same transaction as the change. */
+  recordEvent?: (tx: Queryable, event: ReviewEvent) => Promise<void>;
+  /** Whether this person may edit the design (owner, editor share, brand manager, admin). */
+  canEdit: (user: Reviewer, design: { ownerId: string; id: string }) => Promise<boolean>;
+}
+
+const REVIEWER_ROLES = new Set(['brand_manager', 'admin']);
+
+/** The review workflow around the pure state machine in shared/review. */
+export class ReviewService {
+  constructor(private readonly deps: ReviewServiceDeps) {}
+
+  /** An edit to an approved (or sent back) design returns it to draft for re-approval. */
+  attach(room: Room): void {
+    let timer: NodeJS.Timeout | null = null;
+    room.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (!(origin instanceof Connection) && origin !== SERVER) return;
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void this.onEdited(room.designId, origin instanceof Connection ? origin.principal.userId : null).catch((err) =>
+          this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'),
+        );
+      }, 300);
+      timer.unref();
+    });
+    room.doc.on('destroy', () => timer && clearTimeout(timer));
+  }
+
+  private async onEdited(designId: string, userId: string | null): Promise<void> {
+    const { rows } = await this.deps.db.query<{ brokerage_id: string; status: DesignStatus }>(
+      `UPDATE designs SET status = 'draft', updated_at = now() WHERE id = $1 AND status IN ('approved', 'changes_requested')
+       RETURNING brokerage_id, status`,
+      [designId],
+    );
+    const row = rows[0];
+    if (!row) return;
+    if (userId) {
+      await this.deps.db.query("INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id) VALUES ($1, $2, $3, 'reopened', $4)", [randomUUID(), designId, row.brokerage_id, userId]);
+    }
+    this.deps.publish(row.brokerage_id, designId, 'draft');
+  }
+
+  async submit(user: Reviewer, designId: string, comment?: string): Promise<DesignStatus> {
+    return this.act(user, designId, 'submit', comment);
+  }
+
+  async review(user: Reviewer, designId: string, decision: 'approve' | 'request_changes', comment?: string): Promise<DesignStatus> {
+    return this.act(user, designId, decision, comment);
+  }
+
+  private async act(user: Reviewer, designId: string, action: ReviewAction, comment?: string): Promise<DesignStatus> {
+    const { rows } = await this.deps.db.query<{ owner_id: string; status: DesignStatus; title: string; kind: string }>(
+      'SELECT owner_id, status, title, kind FROM designs WHERE id = $1 AND brokerage_id = $2 AND deleted_at IS NULL',
+      [designId, user.brokerageId],
+    );
+    const design = rows[0];
+    if (!design) throw notFound('Design');
+    const score = action === 'approve' || action === 'submit' ? await this.deps.scoring.current(designId) : null;
+    const result = transition(design.status, action, {
+      canSubmit: await this.deps.canEdit(user, { ownerId: design.owner_id, id: designId }),
+      canReview: REVIEWER_ROLES.has(user.role),
+      blocksApproval: score?.blocksApproval ?? false,
+    });
+    if (!result.ok) {
+      const status = result.code === 'forbidden' ? 403 : result.code === 'approval_blocked' ? 422 : 409;
+      throw new AppError(status, result.code, result.message);
+    }
+    const recordAction = action === 'submit' ? 'submitted' : action === 'approve' ? 'approved' : 'changes_requested';
+    const pushes: Array<{ userId: string; n: Awaited<ReturnType<NotificationService['notify']>> }> = [];
+    await this.deps.db.transaction(async (tx) => {
+      // Guard against a concurrent decision: only move from the status we read.
+      const moved = await tx.query('UPDATE designs SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id', [designId, design.status, result.status]);
+      if (!moved.rows.length) throw new AppError(409, 'invalid_transition', 'The design changed status meanwhile; reload and try again');
+      let turnaroundMs: number | undefined;
+      if (action !== 'submit') {
+        const submitted = await tx.query<{ created_at: Date }>(
+          "SELECT created_at FROM design_reviews WHERE design_id = $1 AND action = 'submitted' ORDER BY created_at DESC LIMIT 1",
+          [designId],
+        );
+        if (submitted.rows[0]) turnaroundMs = Date.now() - new Date(submitted.rows[0].created_at).getTime();
+      }
+      await tx.query(
+        'INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id, comment, brand_score, compliance_score) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [randomUUID(), designId, user.brokerageId, recordAction, user.id, comment ?? null, score?.brand ?? null, score?.compliance ?? null],
+      );
+      await this.deps.recordEvent?.(tx, {
+        type: `review.${recordAction}` as ReviewEvent['type'],
+        designId,
+        brokerageId: user.brokerageId,
+        actorId: user.id,
+        ownerId: design.owner_id,
+        kind: design.kind,
+        comment,
+        brand: score?.brand,
+        compliance: score?.compliance,
+        turnaroundMs,
+      });
+      if (action === 'submit') {
+        const reviewers = await tx.query<{ id: string }>("SELECT id FROM users WHERE brokerage_id = $1 AND active AND role IN ('brand_manager', 'admin') AND id <> $2", [user.brokerageId, user.id]);
+        for (const r of reviewers.rows) {
+          pushes.push({
+            userId: r.id,
+            n: await this.deps.notifications.notify(tx, { userId: r.id, brokerageId: user.brokerageId, kind: 'review_requested', designId, title: `${user.name} submitted “${design.title}” for review`, body: comment }),
+          });
+        }
+      } else if (design.owner_id !== user.id) {
+        const title = action === 'approve' ? `“${design.title}” was approved by ${user.name}` : `${user.name} requested changes on “${design.title}”`;
+        pushes.push({
+          userId: design.owner_id,
+          n: await this.deps.notifications.notify(tx, { userId: design.owner_id, brokerageId: user.brokerageId, kind: action === 'approve' ? 'approved' : 'changes_requested', designId, title, body: comment }),
+        });
+      }
+    });
+    for (const p of pushes) this.deps.notifications.deliver(p.userId, p.n);
+    this.deps.publish(user.brokerageId, designId, result.status);
+    if (action !== 'request_changes') {
+      await this.deps.versions.create(designId, action === 'submit' ? 'submit' : 'approval', action === 'submit' ? 'Submitted for review' : 'Approved', user.id).catch((err) => this.deps.log.warn({ err }, 'version failed'));
+    }
+    return result.status;
+  }
+
+  async history(brokerageId: string, designId: string) {
+    const { rows } = await this.deps.db.query<{ id: string; action: string; actor_id: string; actor: string; comment: string | null; brand_score: number | null; compliance_score: number | null; created_at: Date }>(
+      `SELECT r.*, u.name AS actor FROM design_reviews r JOIN users u ON u.id = r.actor_id
+       WHERE r.brokerage_id = $1 AND r.design_id = $2 ORDER BY r.created_at DESC LIMIT 200`,
+      [brokerageId, designId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      actorId: r.actor_id,
+      actorName: r.actor,
+      comment: r.comment,
+      brand: r.brand_score,
+      compliance: r.compliance_score,
+      at: new Date(r.created_at).toISOString(),
+    }));
+  }
+
+  /** Designs waiting for review in the brokerage, oldest submission first. */
+  async queue(brokerageId: string) {
+    const { rows } = await this.deps.db.query<{ id: string; title: string; kind: string; owner_id: string; owner: string; submitted_at: Date | null; updated_at: Date }>(
+      `SELECT d.id, d.title, d.kind, d.owner_id, u.name AS owner, d.updated_at,
+              (SELECT max(created_at) FROM design_reviews r WHERE r.design_id = d.id AND r.action = 'submitted') AS submitted_at
+       FROM designs d JOIN users u ON u.id = d.owner_id
+       WHERE d.brokerage_id = $1 AND d.status = 'in_review' AND d.deleted_at IS NULL
+       ORDER BY submitted_at ASC NULLS LAST LIMIT 500`,
+      [brokerageId],
+    );
+    const items = [];
+    for (const r of rows) {
+      const score = await this.deps.scoring.current(r.id).catch(() => null);
+      items.push({
+        id: r.id,
+        title: r.title,
+        kind: r.kind,
+        ownerId: r.owner_id,
+        ownerName: r.owner,
+        submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+        brand: score?.brand ?? null,
+        compliance: score?.compliance ?? null,
+        blocksApproval: score?.blocksApproval ?? false,
+      });
+    }
+    return items;
+  }
+}

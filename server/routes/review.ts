@@ -1,0 +1,145 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
+import type { Db } from '../db/index.js';
+import { AppError, notFound } from '../errors.js';
+import { DesignRepository } from '../repos/index.js';
+import { NewCommentSchema, type CommentService, type NotificationService, type ReviewService, type VersionService } from '../review/index.js';
+import { parse } from '../validation.js';
+import { requireUser } from './context.js';
+
+const DesignParams = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') });
+const VersionParams = DesignParams.extend({ versionId: z.string().uuid('not a version id') });
+const IdParams = z.object({ id: z.string().uuid('not an id') });
+const SubmitSchema = z.object({ comment: z.string().trim().max(2_000).optional() }).strict();
+const ReviewSchema = z.object({ decision: z.enum(['approve', 'request_changes']), comment: z.string().trim().max(2_000).optional() }).strict();
+const NamedVersionSchema = z.object({ name: z.string().trim().min(1).max(120) }).strict();
+const ResolveSchema = z.object({ resolved: z.boolean().default(true) }).strict();
+const ExportSchema = z.object({ format: z.enum(['png', 'pdf', 'html', 'zip']) }).strict();
+
+export interface ReviewRouteDeps {
+  db: Db;
+  rooms: RoomManager;
+  store: DocumentStore;
+  reviews: ReviewService;
+  versions: VersionService;
+  comments: CommentService;
+  notifications: NotificationService;
+  /** Called when an export is allowed (events, audit). */
+  onExport?: (e: { designId: string; brokerageId: string; userId: string; format: string; kind: string }) => Promise<void>;
+}
+
+/** Review workflow, comments, inbox, version history and export policy. */
+export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps): void {
+  const designs = new DesignRepository(deps.db);
+
+  async function designFor(req: Parameters<typeof requireUser>[0]) {
+    const user = requireUser(req);
+    const { id } = parse(DesignParams, req.params, 'id');
+    const design = await designs.get(user.brokerageId, id);
+    if (!design) throw notFound('Design');
+    return { user, design };
+  }
+
+  // ---- review -------------------------------------------------------------
+  app.post('/api/designs/:id/submit', async (req) => {
+    const { user, design } = await designFor(req);
+    const body = parse(SubmitSchema, req.body ?? {});
+    return { id: design.id, status: await deps.reviews.submit(user, design.id, body.comment) };
+  });
+
+  app.post('/api/designs/:id/review', async (req) => {
+    const { user, design } = await designFor(req);
+    const body = parse(ReviewSchema, req.body);
+    return { id: design.id, status: await deps.reviews.review(user, design.id, body.decision, body.comment) };
+  });
+
+  app.get('/api/designs/:id/reviews', async (req) => {
+    const { user, design } = await designFor(req);
+    return { reviews: await deps.reviews.history(user.brokerageId, design.id) };
+  });
+
+  app.get('/api/reviews/queue', async (req) => {
+    const user = requireUser(req);
+    if (user.role !== 'brand_manager' && user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only brand managers and admins review designs');
+    return { designs: await deps.reviews.queue(user.brokerageId) };
+  });
+
+  // ---- export policy --------------------------------------------------------
+  /** The editor asks before downloading: brokerage policy may require approval first. Records the export. */
+  app.post('/api/designs/:id/exports', async (req) => {
+    const { user, design } = await designFor(req);
+    const body = parse(ExportSchema, req.body);
+    const { rows } = await deps.db.query<{ required: boolean | null }>("SELECT (settings->>'requireApprovalBeforeExport')::boolean AS required FROM brokerages WHERE id = $1", [user.brokerageId]);
+    if (rows[0]?.required && design.status !== 'approved') {
+      throw new AppError(409, 'approval_required', 'Your brokerage requires approval before export: submit the design for review first');
+    }
+    await deps.onExport?.({ designId: design.id, brokerageId: user.brokerageId, userId: user.id, format: body.format, kind: design.kind });
+    return { allowed: true };
+  });
+
+  // ---- comments -------------------------------------------------------------
+  app.get('/api/designs/:id/comments', async (req) => {
+    const { user, design } = await designFor(req);
+    return { comments: await deps.comments.list(user.brokerageId, design.id) };
+  });
+
+  app.post('/api/designs/:id/comments', async (req, reply) => {
+    const { user, design } = await designFor(req);
+    const body = parse(NewCommentSchema, req.body);
+    const { comment } = await deps.comments.add(user, design.id, body);
+    return reply.code(201).send(comment);
+  });
+
+  app.post('/api/comments/:id/resolve', async (req) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParams, req.params, 'id');
+    const body = parse(ResolveSchema, req.body ?? {});
+    return deps.comments.resolve(user.brokerageId, user.id, id, body.resolved);
+  });
+
+  // ---- inbox ----------------------------------------------------------------
+  app.get('/api/notifications', async (req) => deps.notifications.inbox(requireUser(req).id));
+
+  app.post('/api/notifications/:id/read', async (req, reply) => {
+    const user = requireUser(req);
+    const raw = (req.params as { id?: string }).id;
+    const id = raw === 'all' ? 'all' : parse(IdParams, req.params, 'id').id;
+    await deps.notifications.markRead(user.id, id);
+    return reply.code(204).send();
+  });
+
+  // ---- versions -------------------------------------------------------------
+  app.get('/api/designs/:id/versions', async (req) => {
+    const { user, design } = await designFor(req);
+    return { versions: await deps.versions.list(user.brokerageId, design.id) };
+  });
+
+  app.post('/api/designs/:id/versions', async (req, reply) => {
+    const { user, design } = await designFor(req);
+    const body = parse(NamedVersionSchema, req.body);
+    const id = await deps.versions.create(design.id, 'named', body.name, user.id);
+    return reply.code(201).send({ id });
+  });
+
+  app.get('/api/designs/:id/versions/:versionId', async (req) => {
+    const user = requireUser(req);
+    const { id, versionId } = parse(VersionParams, req.params, 'id');
+    if (!(await designs.get(user.brokerageId, id))) throw notFound('Design');
+    const design = await deps.versions.preview(user.brokerageId, id, versionId);
+    if (!design) throw notFound('Version');
+    return { design };
+  });
+
+  app.post('/api/designs/:id/versions/:versionId/restore', async (req) => {
+    const user = requireUser(req);
+    const { id, versionId } = parse(VersionParams, req.params, 'id');
+    const record = await designs.get(user.brokerageId, id);
+    if (!record) throw notFound('Design');
+    if (record.ownerId !== user.id && user.role !== 'admin' && user.role !== 'brand_manager') {
+      throw new AppError(403, 'forbidden', 'Only people who can edit this design can restore a version');
+    }
+    if (!(await deps.versions.restore(user.brokerageId, id, versionId, user.id))) throw notFound('Version');
+    return { restored: true, design: await currentDesign(deps.rooms, deps.store, id) };
+  });
+}
