@@ -7,15 +7,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { AuthService, TokenSigner, tokenFromRequest } from './auth/index.js';
+import { Identity, type AccessBus } from './auth/index.js';
 import { DocumentStore, InProcessFanout, RedisFanout, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { AppError } from './errors.js';
 import { Metrics } from './metrics.js';
-import { DesignRepository, tokenSecret } from './repos/index.js';
 import { registerAssetRoutes } from './routes/assets.js';
-import { registerAuthRoutes } from './routes/auth.js';
 import { registerBrandKitRoutes } from './routes/brand-kit.js';
 import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -35,6 +33,8 @@ export interface BuildOptions {
   db?: Db;
   /** Use this fan-out instead of the configured one (tests wire instances together in-process). */
   fanout?: Fanout;
+  /** Use this access-revocation bus (tests wire instances together in-process). */
+  accessBus?: AccessBus;
   /** Serve the built client when present (default true). */
   serveClient?: boolean;
   logger?: boolean;
@@ -82,7 +82,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Live scoring pushes through socket.io, which is attached once the routes exist (below).
   let pushScore: (score: { designId: string }) => void = () => undefined;
   const scoring = new ScoringService({ db, store, log, publish: (score) => pushScore(score) });
+  // Identity: sessions, permissions (incl. the collaboration guard), audit, live revocation.
+  const identity = await Identity.create(db, config, { accessBus: options.accessBus, log });
+  const auth = identity.auth;
   const rooms = new RoomManager({
+    guard: identity.guard,
     onRoomOpened: (room) => scoring.attach(room),
     store,
     fanout,
@@ -94,8 +98,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
     awarenessThrottleMs: config.AWARENESS_THROTTLE_MS,
   });
-  const auth = new AuthService(db, new TokenSigner(await tokenSecret(db, config.SESSION_SECRET)), config.ACCESS_TOKEN_TTL_SECONDS);
-  const designs = new DesignRepository(db);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
@@ -108,17 +110,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   app.decorateRequest('user', null);
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
-    const result = await auth.authenticate(tokenFromRequest(req));
-    req.user = result.ok ? result.user : null;
-  });
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
-  });
+  // Authentication (with refresh-cookie rotation), CSRF, security headers, and the identity routes.
+  identity.register(app);
   app.addHook('onResponse', async (req, reply) => {
     metrics.httpDuration.observe(
       { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
@@ -148,7 +141,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   registerHealthRoutes(app, { db, fanout, metrics, redisConfigured: Boolean(config.REDIS_URL) && !options.fanout });
-  registerAuthRoutes(app, { auth, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:') });
   registerDesignRoutes(app, { db, store });
   registerTemplateRoutes(app, { db });
   registerBrandKitRoutes(app, { db });
@@ -177,18 +169,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     rooms,
     metrics,
     heartbeatMs: config.HEARTBEAT_MS,
-    async resolveAccess(designId, user) {
-      const brokerageId = await designs.brokerageOf(designId);
-      if (!brokerageId) return 'not-found';
-      if (brokerageId !== user.brokerageId) return 'other-brokerage';
-      return 'edit';
-    },
+    resolveAccess: identity.resolveAccess,
   });
 
   const realtime = attachRealtime(app, {
     auth,
     redisUrl: options.fanout ? undefined : config.REDIS_URL,
-    canOpenDesign: async (designId, user) => (await designs.brokerageOf(designId)) === user.brokerageId,
+    canOpenDesign: identity.canOpenDesign,
     onDesignJoined: (socket, designId) => {
       void scoring.current(designId).then((score) => score && socket.emit('score', score)).catch(() => undefined);
     },
@@ -196,6 +183,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   pushScore = (score) => realtime.io.to(designRoom(score.designId)).emit('score', score);
   pushScanProgress = (userId, progress) => realtime.io.to(userRoom(userId)).emit('scan:progress', progress);
   app.addHook('preClose', async () => realtime.close());
+  identity.attachLive({ rooms, io: realtime.io as never });
 
   const serveClient = (options.serveClient ?? true) && existsSync(join(CLIENT_DIST, 'index.html'));
   if (serveClient) {
@@ -224,6 +212,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       closing ??= (async () => {
         await app.close(); // stops accepting; preClose flushes rooms and closes sockets with 1012
         await fanout.close();
+        await identity.close();
         if (ownsDb) await db.close();
       })();
       return closing;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket, RawData } from 'ws';
 import { z } from 'zod';
 import { ACK_PARAM, CloseCode } from '../../shared/index.js';
-import { tokenFromRequest, type AuthService } from '../auth/index.js';
+import type { AuthService } from '../auth/index.js';
 import type { Metrics } from '../metrics.js';
 import { Connection } from './connection.js';
 import { decodeClientMessage, ProtocolError } from './protocol.js';
@@ -119,7 +119,7 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
     socket.on('error', () => socket.terminate());
 
     void (async () => {
-      const auth = await opts.auth.authenticate(tokenFromRequest(req, true));
+      const auth = await opts.auth.authenticateRequest(req, undefined, true);
       if (!auth.ok) return closeWith(CloseCode.unauthenticated, AUTH_REASONS[auth.problem] ?? 'authentication failed');
       const designId = DesignIdSchema.safeParse((req.params as { designId?: string }).designId);
       if (!designId.success) return closeWith(CloseCode.notFound, 'design not found');

@@ -17,7 +17,15 @@ export const SERVER = Symbol('server'); // made by the server itself (reverts, f
  * Decides whether a client's document change may be applied. The permission
  * layer plugs in here (read-only sockets, locked objects).
  */
-export type ChangeGuard = (room: Room, conn: Connection, update: Uint8Array) => 'apply' | 'drop';
+export type ChangeGuard = (room: Room, conn: Connection, update: Uint8Array) => 'apply' | 'drop' | ChangeCheck;
+
+/**
+ * Runs inside the transaction that applies a client's change, before anyone sees
+ * it, and may write corrections (e.g. restore locked values). Returns true when it
+ * corrected something: the combined result then goes to the sender as well.
+ */
+export type ChangeCheck = (tr: Y.Transaction) => boolean;
+const CORRECTED = 'rb:corrected';
 
 export interface RoomOptions {
   store: DocumentStore;
@@ -139,7 +147,8 @@ export class Room {
 
   private receiveChange(conn: Connection, update: Uint8Array): void {
     if (conn.readOnly) return; // dropped, and never acknowledged: the client's changes are not saved
-    if (this.opts.guard && this.opts.guard(this, conn, update) === 'drop') return;
+    const verdict = this.opts.guard ? this.opts.guard(this, conn, update) : 'apply';
+    if (verdict === 'drop') return;
     if (this.approxBytes + update.byteLength > this.opts.maxDocumentBytes) {
       throw new ProtocolError(CloseCode.messageTooBig, 'document size limit reached');
     }
@@ -152,7 +161,12 @@ export class Room {
     conn.changesReceived++;
     const before = conn.changesInFlight;
     try {
-      Y.applyUpdate(this.doc, update, conn);
+      if (verdict === 'apply') Y.applyUpdate(this.doc, update, conn);
+      else
+        this.doc.transact((tr) => {
+          Y.applyUpdate(this.doc, update, conn);
+          if (verdict(tr)) tr.meta.set(CORRECTED, true);
+        }, conn);
     } catch {
       throw new ProtocolError(CloseCode.invalidPayload, 'document update could not be applied');
     }
@@ -166,11 +180,12 @@ export class Room {
 
   // ---- document changes --------------------------------------------------
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc?: Y.Doc, tr?: Y.Transaction): void => {
     const source = origin instanceof Connection ? 'client' : origin === REMOTE ? 'remote' : origin === LOADED ? 'load' : 'server';
     this.opts.metrics.updates.inc({ source });
     if (origin === LOADED) return;
-    this.broadcast(encodeUpdate(update), origin instanceof Connection ? origin : undefined);
+    // A corrected change goes back to its sender too, so its copy converges to the corrected state.
+    this.broadcast(encodeUpdate(update), origin instanceof Connection && !tr?.meta.get(CORRECTED) ? origin : undefined);
     if (origin === REMOTE) return;
     this.approxBytes += update.byteLength;
     this.enqueue(update, origin instanceof Connection ? origin : null);

@@ -6,7 +6,8 @@ import { getTemplate } from '../../templates/index.js';
 import type { DocumentStore } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
-import { BrokerageRepository, DesignRepository } from '../repos/index.js';
+import { can, canChangeLocked, canDeleteDesign, designAccess, requireDesign } from '../auth/index.js';
+import { BrokerageRepository, DesignRepository, withTenant } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
@@ -17,14 +18,21 @@ const CreateDesignSchema = z.object({
 });
 const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') });
 const RenameSchema = z.object({ title: z.string().trim().min(1).max(200) });
+const ListQuerySchema = z.object({ scope: z.enum(['mine', 'brokerage']).optional() });
 
 export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore }): void {
   const designs = new DesignRepository(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
 
+  /** My designs and those shared with me (`?scope=brokerage`: every design I may review), each with my access. */
   app.get('/api/designs', async (req) => {
     const user = requireUser(req);
-    return { designs: await designs.listByOwner(user.brokerageId, user.id) };
+    const { scope } = parse(ListQuerySchema, req.query ?? {}, 'query');
+    const all = scope === 'brokerage' && (can(user, 'design.review') || user.role === 'admin');
+    const rows = await withTenant(deps.db, user.brokerageId, (tx) => new DesignRepository(tx).listVisible(user.brokerageId, user.id, all));
+    return {
+      designs: rows.map(({ sharedAccess, ...d }) => ({ ...d, access: designAccess(user, { ...d, share: sharedAccess }) })),
+    };
   });
 
   app.post('/api/designs', async (req, reply) => {
@@ -63,15 +71,17 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
   app.get('/api/designs/:id', async (req) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
+    const { access } = await requireDesign(deps.db, user, id);
     const record = await designs.get(user.brokerageId, id);
     if (!record) throw notFound('Design');
-    return { ...record, access: 'edit' as const, canLock: user.role === 'brand_manager' || user.role === 'admin' };
+    return { ...record, access, canLock: access === 'edit' && canChangeLocked(user), canShare: access === 'edit' };
   });
 
   app.patch('/api/designs/:id', async (req) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
     const body = parse(RenameSchema, req.body);
+    await requireDesign(deps.db, user, id, 'edit');
     if (!(await designs.rename(user.brokerageId, id, body.title))) throw notFound('Design');
     return { id, title: body.title };
   });
@@ -79,9 +89,8 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
   app.delete('/api/designs/:id', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
-    const record = await designs.get(user.brokerageId, id);
-    if (!record) throw notFound('Design');
-    if (record.ownerId !== user.id && user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only the owner or an admin can delete a design');
+    const { facts } = await requireDesign(deps.db, user, id);
+    if (!canDeleteDesign(user, facts)) throw new AppError(403, 'forbidden', 'Only the owner or an admin can delete a design');
     await designs.softDelete(user.brokerageId, id);
     return reply.code(204).send();
   });

@@ -56,3 +56,13 @@ export function compliantObjects(): DesignObject[] {
 export function ctx(over: Partial<RuleContext> = {}, kit: BrandKit = DEMO_BRAND_KIT): RuleContext {
   return { brandKit: kit, rulePacks: kit.rulePacks, ...over };
 }
+
+/** Run one rule over objects (page meta and context overridable) and return its findings. */
+export function runRule(
+  rule: { check: (d: Design, c: RuleContext) => import('./types.js').RuleFinding[] },
+  objects: DesignObject[],
+  meta: Partial<Design['meta']> = {},
+  over: Partial<RuleContext> = {},
+) {
+  return rule.check(design(objects, meta), ctx(over));
+}

@@ -71,7 +71,7 @@ export const MACROS = {
   racepl: 'whites|blacks|caucasians|asians|negroes|minorities|coloreds|nonwhites',
   nat: 'mexican|irish|italian|chinese|japanese|korean|vietnamese|indian|pakistani|arab|polish|russian|african|haitian|cuban|filipino|german|hispanic|latino|latina|latinx|somali|nigerian|ukrainian|iranian|syrian|guatemalan|salvadoran|dominican|jamaican|hmong|afghan|iraqi',
   goods:
-    'drywall|tile|tiles|door|doors|marble|maple|elm|style|styled|cabinet|cabinetry|food|cuisine|restaurant|market|garden|colonial|revival|architecture|design|influence|inspired|oak|bakery|grocery|deli|takeout|quarter|village|culture|cultural|festival|heritage|art|rug|stone|limestone|granite|porcelain|range|appliance|made|built|elm|plum|cherry|lantern|motif|town',
+    'drywall|tile|tiles|door|doors|marble|maple|elm|style|styled|cabinet|cabinetry|food|cuisine|restaurant|market|garden|colonial|revival|architecture|design|influence|inspired|oak|bakery|grocery|deli|takeout|quarter|village|culture|cultural|festival|heritage|art|rug|stone|limestone|granite|porcelain|range|appliance|made|built|elm|plum|cherry|lantern|motif|town|land|cave|caves|zone',
   rel: 'christian|catholic|protestant|jewish|muslim|moslem|islamic|hindu|buddhist|sikh|mormon|lds|evangelical|baptist|methodist|lutheran|presbyterian|pentecostal|atheist|agnostic|churchgoing|churchgoer|godfearing|believing',
   relpl: 'christians|catholics|protestants|jews|muslims|moslems|hindus|buddhists|sikhs|mormons|evangelicals|baptists|atheists|agnostics|churchgoers|believers|nonbelievers',
   landmark: 'church|school|college|university|hospital|charity|center|centre|cathedral|chapel|temple|synagogue|mosque|academy|brothers|cemetery|camp|bookstore|radio|ministry|heritage|association|services',
@@ -510,6 +510,8 @@ interface ClassGroup {
   adjectives: string;
   members: string;
   traits?: string;
+  /** "X only" / "X preferred" can be lawful for this class (age-qualified housing). */
+  onlyIsLawful?: boolean;
   suggestion: string;
 }
 
@@ -543,7 +545,8 @@ const GROUPS: readonly ClassGroup[] = [
     suggestion: 'all lawful, verifiable sources of income considered',
   },
   { cls: 'marital-status', adjectives: 'unmarried|divorced|cohabiting|unwed|married', members: 'unmarried couples|unmarried people|divorcees|divorced people|cohabiting couples|live in partners', traits: 'married|a married couple|husband and wife', suggestion: 'welcoming to all households' },
-  { cls: 'age', adjectives: 'senior|elderly|older|retired|young', members: 'seniors|senior citizens|the elderly|elderly people|retirees|older people|older adults|young people|millennials|boomers|baby boomers', traits: 'under #|younger than #|no older than #', suggestion: 'welcoming to all' },
+  // "Seniors only" is lawful for qualifying senior housing (HOPA; Cal. Civ. Code §51.3): a warning, not an error.
+  { cls: 'age', onlyIsLawful: true, adjectives: 'senior|elderly|older|retired|young', members: 'seniors|senior citizens|the elderly|elderly people|retirees|older people|older adults|young people|millennials|boomers|baby boomers', traits: 'under #|younger than #|no older than #', suggestion: 'welcoming to all' },
   {
     cls: 'sexual-orientation', adjectives: 'gay|lesbian|bisexual|lgbt|lgbtq|queer|same sex|straight|heterosexual',
     members: 'gays|lesbians|homosexuals|bisexuals|gay people|gay couples|lesbian couples|same sex couples|lgbt people|lgbtq people|lgbt couples|lgbtq couples|lgbt applicants|lgbtq applicants',
@@ -575,17 +578,20 @@ const PERSON =
   '(tenant|tenants|renter|renters|buyer|buyers|applicant|applicants|people|persons|person|family|families|resident|residents|occupant|occupants|couple|couples|household|households|roommate|roommates|individual|individuals|lodger|lodgers|neighbor|neighbors|clientele) !room|rooms|home|homes|house|houses|residence|residences|zoning|zoned|lot|lots|neighborhood|dwelling|dwellings|size|sized|style|owned|run|friendly|oriented|business|businesses|practice|law|physician|doctor|dentist|medicine';
 const PREFER = '(prefer|prefers|preferred|preferring|seeking|looking for|want|wants|wanted|favor|favors|ideally|only) [a|an|the]';
 
+const EXCLUDED_HARD =
+  '[is|are|will] [be] (need not apply|not welcome|not allowed|not accepted|not permitted|not considered|unwelcome|are not welcome|are not allowed|are unwelcome|need not inquire|please do not apply|do not apply|should not apply|keep out|stay away)';
+
 const FRAME_TERMS: readonly FairHousingTerm[] = GROUPS.map((g) => ({
   id: `${g.cls}-frames`,
   cls: g.cls,
   severity: 'error' as const,
   patterns: [
     `no (${g.members}) !$goods`,
-    `(${g.members}) ${EXCLUDED}`,
+    `(${g.members}) ${g.onlyIsLawful ? EXCLUDED_HARD : EXCLUDED}`,
     `${REFUSE} (${g.members})`,
     `${REJECT} (${g.members})`,
     `no (${g.adjectives}) ${PERSON}`,
-    `(${g.adjectives}) ${PERSON.replace(/ !.*$/, '')} ${EXCLUDED}`,
+    `(${g.adjectives}) ${PERSON.replace(/ !.*$/, '')} ${g.onlyIsLawful ? EXCLUDED_HARD : EXCLUDED}`,
     `${PREFER} (${g.adjectives}) ${PERSON}`,
     `${REFUSE} (${g.adjectives}) ${PERSON}`,
     `${REJECT} (${g.adjectives}) ${PERSON}`,
