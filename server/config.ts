@@ -15,7 +15,9 @@ export const ConfigSchema = z.object({
   SEED_DEMO: bool.default(true),
   DEMO_PASSWORD: z.string().min(8).default('realbrand-demo'),
   SESSION_SECRET: z.string().min(32).optional(),
-  ACCESS_TOKEN_TTL_SECONDS: int(60).default(12 * 60 * 60),
+  /** Access tokens are short-lived; refresh tokens (rotated on every use) carry the session. */
+  ACCESS_TOKEN_TTL_SECONDS: int(1).default(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: int(60).default(30 * 24 * 60 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
   INSTANCE_ID: z.string().min(1).max(64).optional(),

@@ -1,3 +1,18 @@
-export { AuthService, SESSION_COOKIE, tokenFromRequest, type AuthUser, type AuthResult } from './service.js';
+export {
+  AuthService,
+  SESSION_COOKIE,
+  REFRESH_COOKIE,
+  tokenFromRequest,
+  setSessionCookies,
+  clearSessionCookies,
+  type AuthUser,
+  type AuthResult,
+} from './service.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { TokenSigner, type TokenClaims } from './token.js';
+export { Identity, type IdentityOptions } from './identity.js';
+export { AuditLog, type AuditEvent, type AuditEntry } from './audit.js';
+export { InProcessAccessBus, RedisAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
+export * from './permissions.js';
+export { requireCapability, requireDesign } from './access.js';
+export { CSRF_HEADER } from './http.js';

@@ -1,12 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { BrokerageRepository, SessionRepository, UserRepository, type User } from '../repos/index.js';
+import type { AuditLog } from './audit.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
+import { LoginRateLimiter } from './rate-limit.js';
 import { TokenSigner, type TokenProblem } from './token.js';
+import { hashRecoveryCode, verifyTotp } from './totp.js';
 
+/** The access token (short-lived, signed). */
 export const SESSION_COOKIE = 'rb_session';
+/** The refresh token (opaque, single use, rotated on every use). */
+export const REFRESH_COOKIE = 'rb_refresh';
 
 export interface AuthUser extends User {
   brokerageName: string;
@@ -15,38 +21,188 @@ export interface AuthUser extends User {
 
 export type AuthResult = { ok: true; user: AuthUser } | { ok: false; problem: TokenProblem | 'missing' | 'revoked' };
 
-/** Sessions: log-in, token verification, and where a request's token comes from. */
+export interface RequestMeta {
+  ip?: string;
+  userAgent?: string;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token stops working (refresh before). */
+  accessExpiresAt: Date;
+  /** When the session ends at the latest (the refresh token's lifetime). */
+  sessionExpiresAt: Date;
+}
+
+export interface AuthServiceOptions {
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  /** A refresh token presented again this soon after its rotation (parallel browser requests) authenticates without rotating. */
+  refreshGraceMs?: number;
+  audit?: AuditLog;
+  /** Called when sessions of a user end (so live sockets close, on every instance). */
+  onSessionsEnded?: (event: { userId: string; brokerageId: string; reason: string }) => void;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Sessions: log-in, refresh-token rotation, token verification, and where a request's token comes from. */
 export class AuthService {
-  private readonly users: UserRepository;
-  private readonly sessions: SessionRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
   private readonly brokerages: BrokerageRepository;
+  readonly limiter: LoginRateLimiter;
+  private readonly graceMs: number;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly signer: TokenSigner,
-    private readonly ttlSeconds: number,
+    private readonly opts: AuthServiceOptions,
   ) {
     this.users = new UserRepository(db);
     this.sessions = new SessionRepository(db);
     this.brokerages = new BrokerageRepository(db);
+    this.limiter = new LoginRateLimiter(db);
+    this.graceMs = opts.refreshGraceMs ?? 10_000;
   }
 
-  async login(email: string, password: string, meta: { ip?: string; userAgent?: string } = {}): Promise<{ accessToken: string; user: AuthUser; expiresAt: Date }> {
-    const found = await this.users.findForLogin(email);
+  get accessTtlSeconds(): number {
+    return this.opts.accessTtlSeconds;
+  }
+
+  /**
+   * Checks the password (and the second factor when enabled) and starts a session.
+   * Rate limited per account and per address: 429 with `retryAfterSeconds`.
+   */
+  async login(
+    email: string,
+    password: string,
+    meta: RequestMeta & { code?: string } = {},
+  ): Promise<IssuedTokens & { user: AuthUser }> {
+    const normalized = email.trim().toLowerCase();
+    const ip = meta.ip ?? 'unknown';
+    const wait = await this.limiter.retryAfter(normalized, ip);
+    if (wait > 0) {
+      throw new AppError(429, 'too_many_attempts', `Too many failed log-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, {
+        retryAfterSeconds: wait,
+      });
+    }
+    const found = await this.users.findForLogin(normalized);
     // Verify against a dummy hash when the account is unknown, so timing says nothing.
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
-    if (!found || !ok || !found.active) throw new AppError(401, 'invalid_credentials', 'Email or password is incorrect');
+    const fail = async (reason: string, error: AppError) => {
+      await this.limiter.record(normalized, ip, false);
+      await this.opts.audit?.record({
+        brokerageId: found?.brokerageId ?? null,
+        actorId: found?.id ?? null,
+        actorEmail: normalized,
+        action: 'auth.login_failed',
+        details: { reason },
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      });
+      throw error;
+    };
+    const invalid = new AppError(401, 'invalid_credentials', 'Email or password is incorrect');
+    if (!found || !ok) return fail(found ? 'bad_password' : 'unknown_account', invalid);
+    if (!found.active) return fail('deactivated', invalid);
+    if (found.totpEnabled) {
+      if (!meta.code) throw new AppError(401, 'totp_required', 'Enter the code from your authenticator app', { fields: [{ field: 'code', message: 'required' }] });
+      if (!(await this.checkSecondFactor(found.brokerageId, found.id, meta.code))) {
+        return fail('bad_totp', new AppError(401, 'invalid_totp', 'That code is not valid', { fields: [{ field: 'code', message: 'not valid' }] }));
+      }
+    }
+    await this.limiter.record(normalized, ip, true);
     const sessionId = randomUUID();
-    const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
-    await this.sessions.create({ id: sessionId, userId: found.id, brokerageId: found.brokerageId, expiresAt, ...meta });
-    const accessToken = this.signer.sign({ sub: found.id, bid: found.brokerageId, sid: sessionId, exp: Math.floor(expiresAt.getTime() / 1000) });
+    const sessionExpiresAt = new Date(Date.now() + this.opts.refreshTtlSeconds * 1000);
+    await this.sessions.create({ id: sessionId, userId: found.id, brokerageId: found.brokerageId, expiresAt: sessionExpiresAt, ...meta });
+    const tokens = await this.issue(found.id, found.brokerageId, sessionId, sessionExpiresAt);
     const brokerage = await this.brokerages.get(found.brokerageId);
-    const { passwordHash: _omit, ...user } = found;
-    return { accessToken, user: { ...user, brokerageName: brokerage?.name ?? '', sessionId }, expiresAt };
+    const { passwordHash: _omit, totpEnabled: _t, ...user } = found;
+    await this.opts.audit?.record({
+      brokerageId: found.brokerageId,
+      actorId: found.id,
+      actorEmail: found.email,
+      action: 'auth.login',
+      targetType: 'session',
+      targetId: sessionId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    return { ...tokens, user: { ...user, brokerageName: brokerage?.name ?? '', sessionId } };
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await this.sessions.revoke(sessionId);
+  /** A TOTP code (once per time step) or an unused recovery code. */
+  async checkSecondFactor(brokerageId: string, userId: string, code: string): Promise<boolean> {
+    const state = await this.users.totpState(brokerageId, userId);
+    if (!state?.enabled || !state.secret) return false;
+    const digits = code.replace(/\s+/g, '');
+    if (/^\d{6}$/.test(digits)) {
+      const step = verifyTotp(state.secret, digits);
+      return step !== null && (await this.users.claimTotpStep(brokerageId, userId, step));
+    }
+    return this.users.useRecoveryCode(userId, hashRecoveryCode(code));
+  }
+
+  private async issue(userId: string, brokerageId: string, sessionId: string, sessionExpiresAt: Date): Promise<IssuedTokens> {
+    const accessExpiresAt = new Date(Math.min(Date.now() + this.opts.accessTtlSeconds * 1000, sessionExpiresAt.getTime()));
+    const accessToken = this.signer.sign({ sub: userId, bid: brokerageId, sid: sessionId, exp: Math.floor(accessExpiresAt.getTime() / 1000) });
+    const refreshToken = `rt1.${randomBytes(32).toString('base64url')}`;
+    await this.sessions.addRefreshToken({ id: randomUUID(), sessionId, brokerageId, tokenHash: sha256(refreshToken), expiresAt: sessionExpiresAt });
+    return { accessToken, refreshToken, accessExpiresAt, sessionExpiresAt };
+  }
+
+  /**
+   * Rotates a refresh token: the presented one is used up and a new pair is issued.
+   * Presenting a used token again is reuse (a stolen copy, or the thief's): the
+   * whole session — every token of the family — is revoked.
+   */
+  async refresh(refreshToken: string, meta: RequestMeta = {}): Promise<IssuedTokens & { userId: string; brokerageId: string; sessionId: string }> {
+    const rejected = new AppError(401, 'invalid_refresh_token', 'Your session has ended; log in again');
+    if (!/^rt1\.[\w-]{43}$/.test(refreshToken)) throw rejected;
+    const found = await this.sessions.findRefreshToken(sha256(refreshToken));
+    if (!found || found.expired || !found.sessionLive) throw rejected;
+    if (found.usedAt) {
+      await this.revokeFamily(found, meta);
+      throw rejected;
+    }
+    const { rows } = await this.db.query<{ expires_at: Date | string }>('SELECT expires_at FROM sessions WHERE id = $1', [found.sessionId]);
+    const sessionExpiresAt = new Date(rows[0]!.expires_at);
+    const tokens = await this.issue(found.userId, found.brokerageId, found.sessionId, sessionExpiresAt);
+    if (!(await this.sessions.useRefreshToken(found.id, sha256(tokens.refreshToken)))) {
+      // Someone used it between our read and our write: that is reuse too.
+      await this.revokeFamily(found, meta);
+      throw rejected;
+    }
+    await this.sessions.touch(found.sessionId);
+    return { ...tokens, userId: found.userId, brokerageId: found.brokerageId, sessionId: found.sessionId };
+  }
+
+  private async revokeFamily(found: { sessionId: string; userId: string; brokerageId: string }, meta: RequestMeta): Promise<void> {
+    await this.sessions.revoke(found.sessionId, 'refresh_token_reuse');
+    await this.opts.audit?.record({
+      brokerageId: found.brokerageId,
+      actorId: found.userId,
+      action: 'auth.refresh_reuse',
+      targetType: 'session',
+      targetId: found.sessionId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    this.opts.onSessionsEnded?.({ userId: found.userId, brokerageId: found.brokerageId, reason: 'refresh_token_reuse' });
+  }
+
+  async logout(user: { id: string; brokerageId: string; sessionId: string }): Promise<void> {
+    await this.sessions.revoke(user.sessionId, 'logout');
+    this.opts.onSessionsEnded?.({ userId: user.id, brokerageId: user.brokerageId, reason: 'logout' });
+  }
+
+  /** Sign out everywhere: every session of the user ends (but `except`), live sockets close. */
+  async logoutAll(user: { id: string; brokerageId: string }, reason = 'logout_all', except?: string): Promise<number> {
+    const n = await this.sessions.revokeAllOf(user.brokerageId, user.id, reason, except);
+    this.opts.onSessionsEnded?.({ userId: user.id, brokerageId: user.brokerageId, reason });
+    return n;
   }
 
   async authenticate(token: string | undefined): Promise<AuthResult> {
@@ -54,12 +210,70 @@ export class AuthService {
     const verified = this.signer.verify(token);
     if (!verified.ok) return verified;
     const { sub, bid, sid } = verified.claims;
-    if (!(await this.sessions.isLive(sid, sub))) return { ok: false, problem: 'revoked' };
-    const user = await this.users.get(bid, sub);
-    if (!user || !user.active) return { ok: false, problem: 'revoked' };
-    const brokerage = await this.brokerages.get(bid);
-    return { ok: true, user: { ...user, brokerageName: brokerage?.name ?? '', sessionId: sid } };
+    return this.sessionUser(sub, bid, sid);
   }
+
+  private async sessionUser(userId: string, brokerageId: string, sessionId: string): Promise<AuthResult> {
+    if (!(await this.sessions.isLive(sessionId, userId))) return { ok: false, problem: 'revoked' };
+    const user = await this.users.get(brokerageId, userId);
+    if (!user || !user.active) return { ok: false, problem: 'revoked' };
+    const brokerage = await this.brokerages.get(brokerageId);
+    return { ok: true, user: { ...user, brokerageName: brokerage?.name ?? '', sessionId } };
+  }
+
+  /**
+   * Authenticates a request: Bearer header, else cookies, else `?token=` (when
+   * allowed). A browser whose short-lived access cookie has expired is carried
+   * by its refresh cookie: with `reply`, the refresh token is rotated and both
+   * cookies are set again; without (a WebSocket upgrade), a current refresh token
+   * authenticates its session without rotating.
+   */
+  async authenticateRequest(req: FastifyRequest, reply?: FastifyReply, allowQuery = false, secureCookies = false): Promise<AuthResult> {
+    const header = req.headers.authorization;
+    if (header?.startsWith('Bearer ')) return this.authenticate(header.slice(7).trim());
+    const access = req.cookies?.[SESSION_COOKIE];
+    const refresh = req.cookies?.[REFRESH_COOKIE];
+    if (access || !refresh) {
+      const result = await this.authenticate(access ?? (allowQuery ? queryToken(req) : undefined));
+      if (result.ok || !refresh || (result.problem !== 'expired' && result.problem !== 'missing')) return result;
+    }
+    // The access cookie is missing or expired: fall back to the refresh cookie.
+    if (!refresh || !/^rt1\.[\w-]{43}$/.test(refresh)) return { ok: false, problem: 'missing' };
+    const found = await this.sessions.findRefreshToken(sha256(refresh));
+    if (!found || found.expired || !found.sessionLive) return { ok: false, problem: 'revoked' };
+    const meta = { ip: req.ip, userAgent: req.headers['user-agent'] };
+    if (found.usedAt) {
+      // Parallel requests of one browser all carry the old token: inside the grace window they ride on the session.
+      if (Date.now() - found.usedAt.getTime() <= this.graceMs) return this.sessionUser(found.userId, found.brokerageId, found.sessionId);
+      await this.revokeFamily(found, meta);
+      return { ok: false, problem: 'revoked' };
+    }
+    if (!reply) return this.sessionUser(found.userId, found.brokerageId, found.sessionId);
+    try {
+      const tokens = await this.refresh(refresh, meta);
+      setSessionCookies(reply, tokens, secureCookies || req.protocol === 'https');
+      return this.sessionUser(tokens.userId, tokens.brokerageId, tokens.sessionId);
+    } catch {
+      return { ok: false, problem: 'revoked' };
+    }
+  }
+}
+
+function queryToken(req: FastifyRequest): string | undefined {
+  const q = (req.query as Record<string, unknown> | undefined)?.token;
+  return typeof q === 'string' ? q : undefined;
+}
+
+/** Both cookies: httpOnly, SameSite=Lax, Secure over TLS; they live as long as the session. */
+export function setSessionCookies(reply: FastifyReply, tokens: Pick<IssuedTokens, 'accessToken' | 'refreshToken' | 'sessionExpiresAt'>, secure: boolean): void {
+  const common = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', expires: tokens.sessionExpiresAt };
+  reply.setCookie(SESSION_COOKIE, tokens.accessToken, common);
+  reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, common);
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(REFRESH_COOKIE, { path: '/' });
 }
 
 /** The token a request carries: `Authorization: Bearer`, the session cookie, or `?token=` (WebSocket clients). */
@@ -68,9 +282,6 @@ export function tokenFromRequest(req: FastifyRequest, allowQuery = false): strin
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (cookie) return cookie;
-  if (allowQuery) {
-    const q = (req.query as Record<string, unknown> | undefined)?.token;
-    if (typeof q === 'string') return q;
-  }
+  if (allowQuery) return queryToken(req);
   return undefined;
 }

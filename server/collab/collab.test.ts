@@ -6,6 +6,7 @@ import { api, login, startTestServer, waitFor, type TestServer } from '../test-s
 import { closeOf, stockClient, synced } from '../test-support/clients.js';
 import { TokenSigner } from '../auth/index.js';
 import { TEST_SECRET } from '../test-support/server.js';
+import { shareDesign } from '../test-support/identity.js';
 
 let db: TestDatabase;
 let server: TestServer;
@@ -24,6 +25,8 @@ beforeAll(async () => {
   ]);
   const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Collab test', templateId: 'listing-flyer' });
   designId = created.body.id;
+  // Agents edit their own designs and those shared with them (server/auth/permissions.ts).
+  await shareDesign(server.url, agent, designId, 'agent2@demo.realbrand.test', 'edit');
 });
 
 afterAll(async () => {
@@ -38,7 +41,8 @@ describe('stock y-websocket clients', () => {
     const b = stockClient(server.wsUrl, designId, agent2);
     try {
       await Promise.all([synced(a), synced(b)]);
-      const ids = [...objectsMap(a.doc).keys()];
+      // Unlocked objects only: agents' changes to locked ones are reverted by the server (guard.test.ts).
+      const ids = [...objectsMap(a.doc).entries()].filter(([, m]) => m.get('locked') !== true).map(([id]) => id);
       expect(ids.length).toBeGreaterThan(3);
       const [first, second] = ids as [string, string];
       // Concurrent: neither has seen the other's change when making its own.

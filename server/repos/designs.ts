@@ -74,6 +74,32 @@ export class DesignRepository {
     return rows.map(toRecord);
   }
 
+  /**
+   * What the permission check needs about one design for one user, whoever asks:
+   * its brokerage and owner, and that user's share of it. Null when it does not exist.
+   */
+  async accessFacts(id: string, userId: string): Promise<{ brokerageId: string; ownerId: string; share: 'view' | 'edit' | null } | null> {
+    const { rows } = await this.db.query<{ brokerage_id: string; owner_id: string; access: 'view' | 'edit' | null }>(
+      `SELECT d.brokerage_id, d.owner_id, s.access FROM designs d
+       LEFT JOIN design_shares s ON s.design_id = d.id AND s.user_id = $2 AND s.brokerage_id = d.brokerage_id
+       WHERE d.id = $1 AND d.deleted_at IS NULL`,
+      [id, userId],
+    );
+    const r = rows[0];
+    return r ? { brokerageId: r.brokerage_id, ownerId: r.owner_id, share: r.access ?? null } : null;
+  }
+
+  /** The user's own designs and those shared with them (all of the brokerage's when `all`), newest first. */
+  async listVisible(brokerageId: string, userId: string, all = false): Promise<Array<DesignRecord & { sharedAccess: 'view' | 'edit' | null }>> {
+    const { rows } = await this.db.query<DesignRow & { shared_access: 'view' | 'edit' | null }>(
+      `${SELECT} LEFT JOIN design_shares s ON s.design_id = d.id AND s.user_id = $2 AND s.brokerage_id = d.brokerage_id
+       WHERE d.brokerage_id = $1 AND d.deleted_at IS NULL AND ($3::boolean OR d.owner_id = $2 OR s.user_id IS NOT NULL)
+       ORDER BY d.updated_at DESC LIMIT 500`.replace('SELECT d.id,', 'SELECT s.access AS shared_access, d.id,'),
+      [brokerageId, userId, all],
+    );
+    return rows.map((r) => ({ ...toRecord(r), sharedAccess: r.shared_access ?? null }));
+  }
+
   async rename(brokerageId: string, id: string, title: string): Promise<boolean> {
     const { rows } = await this.db.query('UPDATE designs SET title = $3, updated_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id', [brokerageId, id, title]);
     return rows.length > 0;

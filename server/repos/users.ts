@@ -9,6 +9,8 @@ interface UserRow {
   role: Role;
   active: boolean;
   password_hash: string;
+  totp_enabled?: boolean;
+  created_at?: Date | string;
 }
 
 const toUser = (r: UserRow): User => ({
@@ -24,10 +26,10 @@ export class UserRepository {
   constructor(private readonly db: Queryable) {}
 
   /** Log-in is the one lookup not scoped by brokerage: the email is how we find it. */
-  async findForLogin(email: string): Promise<(User & { passwordHash: string }) | null> {
+  async findForLogin(email: string): Promise<(User & { passwordHash: string; totpEnabled: boolean }) | null> {
     const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE email = $1', [email.trim().toLowerCase()]);
     const row = rows[0];
-    return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+    return row ? { ...toUser(row), passwordHash: row.password_hash, totpEnabled: Boolean(row.totp_enabled) } : null;
   }
 
   async get(brokerageId: string, id: string): Promise<User | null> {
@@ -47,5 +49,94 @@ export class UserRepository {
       [input.id, input.brokerageId, input.email.trim().toLowerCase(), input.name, input.role, input.passwordHash, JSON.stringify(input.profile ?? {})],
     );
     return toUser(rows[0]!);
+  }
+
+  /** Case-insensitive lookup of a person of this brokerage by email. */
+  async findByEmail(brokerageId: string, email: string): Promise<User | null> {
+    const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE brokerage_id = $1 AND email = $2', [brokerageId, email.trim().toLowerCase()]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  /** Whether any account (of any brokerage) uses this email (emails are unique across the service). */
+  async emailTaken(email: string): Promise<boolean> {
+    const { rows } = await this.db.query('SELECT 1 FROM users WHERE email = $1', [email.trim().toLowerCase()]);
+    return rows.length > 0;
+  }
+
+  /** People of a brokerage with what the People page shows. */
+  async listPeople(brokerageId: string): Promise<Array<User & { totpEnabled: boolean; createdAt: string }>> {
+    const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE brokerage_id = $1 ORDER BY active DESC, name', [brokerageId]);
+    return rows.map((r) => ({ ...toUser(r), totpEnabled: Boolean(r.totp_enabled), createdAt: new Date(r.created_at ?? 0).toISOString() }));
+  }
+
+  async setRole(brokerageId: string, id: string, role: Role): Promise<User | null> {
+    const { rows } = await this.db.query<UserRow>('UPDATE users SET role = $3 WHERE brokerage_id = $1 AND id = $2 RETURNING *', [brokerageId, id, role]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async setActive(brokerageId: string, id: string, active: boolean): Promise<User | null> {
+    const { rows } = await this.db.query<UserRow>('UPDATE users SET active = $3 WHERE brokerage_id = $1 AND id = $2 RETURNING *', [brokerageId, id, active]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async passwordHash(brokerageId: string, id: string): Promise<string | null> {
+    const { rows } = await this.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE brokerage_id = $1 AND id = $2', [brokerageId, id]);
+    return rows[0]?.password_hash ?? null;
+  }
+
+  async setPassword(brokerageId: string, id: string, passwordHash: string): Promise<void> {
+    await this.db.query('UPDATE users SET password_hash = $3, password_changed_at = now() WHERE brokerage_id = $1 AND id = $2', [brokerageId, id, passwordHash]);
+  }
+
+  async countActiveAdmins(brokerageId: string): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE brokerage_id = $1 AND role = 'admin' AND active", [brokerageId]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  // ---- two-factor ----
+
+  async totpState(brokerageId: string, id: string): Promise<{ enabled: boolean; secret: string | null; pending: string | null; lastStep: number | null } | null> {
+    const { rows } = await this.db.query<{ totp_enabled: boolean; totp_secret: string | null; totp_pending_secret: string | null; totp_last_step: number | null }>(
+      'SELECT totp_enabled, totp_secret, totp_pending_secret, totp_last_step FROM users WHERE brokerage_id = $1 AND id = $2',
+      [brokerageId, id],
+    );
+    const r = rows[0];
+    return r ? { enabled: r.totp_enabled, secret: r.totp_secret, pending: r.totp_pending_secret, lastStep: r.totp_last_step === null ? null : Number(r.totp_last_step) } : null;
+  }
+
+  async setTotpPending(brokerageId: string, id: string, secret: string): Promise<void> {
+    await this.db.query('UPDATE users SET totp_pending_secret = $3 WHERE brokerage_id = $1 AND id = $2', [brokerageId, id, secret]);
+  }
+
+  async enableTotp(brokerageId: string, id: string, secret: string, step: number): Promise<void> {
+    await this.db.query(
+      'UPDATE users SET totp_secret = $3, totp_pending_secret = NULL, totp_enabled = true, totp_last_step = $4 WHERE brokerage_id = $1 AND id = $2',
+      [brokerageId, id, secret, step],
+    );
+  }
+
+  async disableTotp(brokerageId: string, id: string): Promise<void> {
+    await this.db.query('UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled = false, totp_last_step = NULL WHERE brokerage_id = $1 AND id = $2', [brokerageId, id]);
+    await this.db.query('DELETE FROM recovery_codes WHERE user_id = $1', [id]);
+  }
+
+  /** Records the TOTP time step just used; false when it (or a later one) was used already (no replay). */
+  async claimTotpStep(brokerageId: string, id: string, step: number): Promise<boolean> {
+    const { rows } = await this.db.query(
+      'UPDATE users SET totp_last_step = $3 WHERE brokerage_id = $1 AND id = $2 AND (totp_last_step IS NULL OR totp_last_step < $3) RETURNING id',
+      [brokerageId, id, step],
+    );
+    return rows.length > 0;
+  }
+
+  async replaceRecoveryCodes(userId: string, hashes: string[]): Promise<void> {
+    await this.db.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
+    for (const h of hashes) await this.db.query('INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)', [userId, h]);
+  }
+
+  /** Uses up one recovery code; false when it is unknown or used. */
+  async useRecoveryCode(userId: string, hash: string): Promise<boolean> {
+    const { rows } = await this.db.query('UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING user_id', [userId, hash]);
+    return rows.length > 0;
   }
 }

@@ -1,0 +1,142 @@
+import * as Y from 'yjs';
+import { objectsMap } from '../../shared/index.js';
+import { canChangeLocked } from '../auth/permissions.js';
+import type { Connection } from './connection.js';
+import type { ChangeGuard, Room } from './room.js';
+
+/** A change to `locked` made by someone allowed to (brand manager, admin): for the audit log. */
+export interface LockChange {
+  designId: string;
+  objectId: string;
+  from: unknown;
+  to: unknown;
+  conn: Connection;
+}
+
+/** A forbidden change the server reverted. */
+export interface Reverted {
+  designId: string;
+  objectIds: string[];
+  conn: Connection;
+}
+
+export interface LockGuardOptions {
+  onLockChange?: (change: LockChange) => void;
+  onRevert?: (reverted: Reverted) => void;
+}
+
+interface Before {
+  map: Y.Map<unknown>;
+  locked: unknown;
+  /** The whole object, only for locked ones (what a revert restores). */
+  props?: Record<string, unknown>;
+}
+
+/** The object (an entry of the `objects` root map) that `type` is, or is nested in. */
+function objectOf(type: Y.AbstractType<unknown>, objects: Y.Map<Y.Map<unknown>>): { id: string; map: Y.Map<unknown>; key: string | null } | null {
+  let t: Y.AbstractType<unknown> = type;
+  let key: string | null = null;
+  for (;;) {
+    const item = t._item;
+    if (!item) return null;
+    const parent = item.parent as Y.AbstractType<unknown> | null;
+    if (!parent || typeof parent !== 'object') return null;
+    if (parent === (objects as unknown)) {
+      return t instanceof Y.Map && typeof item.parentSub === 'string' ? { id: item.parentSub, map: t as Y.Map<unknown>, key } : null;
+    }
+    key = item.parentSub;
+    t = parent;
+  }
+}
+
+function setOrDelete(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (value === undefined) {
+    if (map.has(key)) map.delete(key);
+  } else if (map.get(key) !== value || (typeof value === 'object' && value !== null)) {
+    map.set(key, value);
+  }
+}
+
+/**
+ * The permission layer inside the collaboration stream.
+ *
+ * - Read-only connections: every document change is dropped (awareness is untouched).
+ * - Someone without the lock right (agents) changing a locked object, deleting or
+ *   replacing it, or changing any object's `locked`: the change is applied and, in
+ *   the same Yjs transaction, the previous values are written back as new
+ *   server-made items. Peers receive one update whose end state is the locked
+ *   state (they never observe the forbidden values); the sender receives it too,
+ *   and because the restore items come after its own they win last-writer-wins, so
+ *   its copy converges back. Nothing the client made is left missing on the server.
+ * - Someone with the right changing `locked`: reported for the audit log.
+ */
+export function createLockGuard(opts: LockGuardOptions = {}): ChangeGuard {
+  return (room: Room, conn: Connection) => {
+    if (conn.readOnly) return 'drop';
+    const mayLock = canChangeLocked({ role: conn.principal.role });
+    const objects = objectsMap(room.doc);
+    const before = new Map<string, Before>();
+    for (const [id, map] of objects.entries()) {
+      if (!(map instanceof Y.Map)) continue;
+      const locked = map.get('locked');
+      before.set(id, locked === true ? { map, locked, props: map.toJSON() as Record<string, unknown> } : { map, locked });
+    }
+
+    return (tr: Y.Transaction): boolean => {
+      const reverted = new Set<string>();
+      const lockChanges: Array<{ objectId: string; from: unknown; to: unknown }> = [];
+      const lockCheck = (id: string, map: Y.Map<unknown>, was: unknown) => {
+        const now = map.get('locked');
+        if (now === was || (now === undefined && was === false) || (now === false && was === undefined)) return;
+        if (mayLock) lockChanges.push({ objectId: id, from: was ?? false, to: now ?? false });
+        else {
+          setOrDelete(map, 'locked', was);
+          reverted.add(id);
+        }
+      };
+      try {
+        for (const [type, keys] of [...tr.changed]) {
+          if (type === (objects as unknown)) {
+            for (const id of keys) {
+              if (id === null) continue;
+              const prev = before.get(id);
+              const now = objects.get(id);
+              if (prev && now === prev.map) continue; // the object itself is handled below
+              if (prev?.locked === true && !mayLock) {
+                // A locked object deleted or replaced: put it back as it was.
+                objects.set(id, new Y.Map(Object.entries(prev.props ?? {})));
+                reverted.add(id);
+              } else if (now instanceof Y.Map) {
+                lockCheck(id, now, prev?.locked);
+              }
+            }
+            continue;
+          }
+          const found = objectOf(type as Y.AbstractType<unknown>, objects);
+          if (!found) continue;
+          const prev = before.get(found.id);
+          if (!prev || prev.map !== found.map) continue; // new in this change: checked above
+          if (prev.locked === true && !mayLock) {
+            const props = prev.props ?? {};
+            if (type === (found.map as unknown)) {
+              for (const key of keys) if (key !== null) setOrDelete(found.map, key, props[key]);
+            } else if (found.key !== null) {
+              // Something nested inside a locked object's property: restore the whole property.
+              found.map.set(found.key, props[found.key]);
+            }
+            reverted.add(found.id);
+          } else if (type === (found.map as unknown) && keys.has('locked')) {
+            lockCheck(found.id, found.map, prev.locked);
+          }
+        }
+      } catch {
+        // Never leave a half-checked change: the caller's transaction still completes; report it as reverted.
+      }
+      if (lockChanges.length && opts.onLockChange) {
+        for (const c of lockChanges) opts.onLockChange({ designId: room.designId, conn, ...c });
+      }
+      if (reverted.size) opts.onRevert?.({ designId: room.designId, objectIds: [...reverted], conn });
+      return reverted.size > 0;
+    };
+  };
+}

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from '../auth/password.js';
+import { qrSvg } from '../auth/qr.js';
+import type { AuthService } from '../auth/index.js';
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.js';
+import type { Db } from '../db/index.js';
+import { AppError } from '../errors.js';
+import { parse } from '../validation.js';
+import { requireUser } from './context.js';
+
+export const NewPasswordSchema = z.string().min(10, 'use at least 10 characters').max(1024);
+const ChangePasswordSchema = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPasswordSchema }).strict();
+const CodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') }).strict();
+const DisableSchema = z.object({ password: z.string().min(1).max(1024) }).strict();
+
+const wrongPassword = () => new AppError(400, 'validation_failed', 'currentPassword: not your current password', { fields: [{ field: 'currentPassword', message: 'not your current password' }] });
+
+/** Self-service: change password, two-factor enrolment. */
+export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthService }): void {
+  const users = deps.auth.users;
+
+  app.post('/api/account/password', async (req, reply) => {
+    const user = requireUser(req);
+    const body = parse(ChangePasswordSchema, req.body);
+    const stored = await users.passwordHash(user.brokerageId, user.id);
+    if (!stored || !(await verifyPassword(body.currentPassword, stored))) throw wrongPassword();
+    await users.setPassword(user.brokerageId, user.id, await hashPassword(body.newPassword));
+    // Every other session ends; this one stays.
+    await deps.auth.logoutAll(user, 'password_changed', user.sessionId);
+    void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.password_changed', ip: req.ip });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/account/totp', async (req) => {
+    const user = requireUser(req);
+    const state = await users.totpState(user.brokerageId, user.id);
+    return { enabled: Boolean(state?.enabled) };
+  });
+
+  /** Starts enrolment: a new secret (pending until confirmed), its otpauth URI and a QR code as SVG. */
+  app.post('/api/account/totp/setup', async (req) => {
+    const user = requireUser(req);
+    const state = await users.totpState(user.brokerageId, user.id);
+    if (state?.enabled) throw new AppError(409, 'totp_already_enabled', 'Two-factor is already on; turn it off first to enrol again');
+    const secret = newTotpSecret();
+    await users.setTotpPending(user.brokerageId, user.id, secret);
+    const uri = otpauthUri(secret, user.email);
+    return { secret, otpauthUri: uri, qrSvg: qrSvg(uri) };
+  });
+
+  /** Confirms enrolment with a current code; answers the recovery codes (shown once). */
+  app.post('/api/account/totp/enable', async (req) => {
+    const user = requireUser(req);
+    const { code } = parse(CodeSchema, req.body);
+    const state = await users.totpState(user.brokerageId, user.id);
+    if (!state?.pending) throw new AppError(409, 'totp_not_started', 'Start two-factor setup first');
+    const step = verifyTotp(state.pending, code);
+    if (step === null) throw new AppError(400, 'validation_failed', 'code: not valid', { fields: [{ field: 'code', message: 'not valid' }] });
+    const codes = newRecoveryCodes();
+    await deps.db.transaction(async (tx) => {
+      await tx.query('UPDATE users SET totp_secret = $3, totp_pending_secret = NULL, totp_enabled = true, totp_last_step = $4 WHERE brokerage_id = $1 AND id = $2', [
+        user.brokerageId,
+        user.id,
+        state.pending,
+        step,
+      ]);
+      await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [user.id]);
+      for (const c of codes) await tx.query('INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)', [user.id, hashRecoveryCode(c)]);
+    });
+    void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.totp_enabled', ip: req.ip });
+    return { enabled: true, recoveryCodes: codes };
+  });
+
+  app.post('/api/account/totp/disable', async (req, reply) => {
+    const user = requireUser(req);
+    const body = parse(DisableSchema, req.body);
+    const stored = await users.passwordHash(user.brokerageId, user.id);
+    if (!stored || !(await verifyPassword(body.password, stored))) {
+      throw new AppError(400, 'validation_failed', 'password: not your password', { fields: [{ field: 'password', message: 'not your password' }] });
+    }
+    await users.disableTotp(user.brokerageId, user.id);
+    void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.totp_disabled', ip: req.ip });
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,87 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireCapability } from '../auth/access.js';
+import { hashPassword } from '../auth/password.js';
+import { ROLES } from '../auth/permissions.js';
+import { sha256 } from '../auth/service.js';
+import type { Db } from '../db/index.js';
+import { AppError, notFound } from '../errors.js';
+import { InviteRepository, UserRepository } from '../repos/index.js';
+import { parse } from '../validation.js';
+import { NewPasswordSchema } from './account.js';
+
+const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const TokenSchema = z.string().regex(/^inv1\.[\w-]{43}$/, 'not an invitation token');
+const CreateSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), role: z.enum(ROLES) }).strict();
+const PreviewSchema = z.object({ token: TokenSchema }).strict();
+const AcceptSchema = z.object({ token: TokenSchema, name: z.string().trim().min(1).max(200), password: NewPasswordSchema }).strict();
+const IdParamsSchema = z.object({ id: z.string().uuid('not an invitation id') }).strict();
+
+const invalidInvite = () => new AppError(404, 'invite_not_found', 'This invitation link is not valid any more. Ask your admin for a new one.');
+
+/** Invitations: admins invite by email with a role; the link's token is single use and expires. */
+export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; publicUrl?: string }): void {
+  const invites = new InviteRepository(deps.db);
+  const users = new UserRepository(deps.db);
+
+  app.post('/api/invites', async (req, reply) => {
+    const admin = requireCapability(req, 'people.manage');
+    const body = parse(CreateSchema, req.body);
+    if (await users.emailTaken(body.email)) {
+      throw new AppError(409, 'already_member', 'email: someone already has an account with this email', { fields: [{ field: 'email', message: 'already has an account' }] });
+    }
+    const token = `inv1.${randomBytes(32).toString('base64url')}`;
+    const invite = await invites.create({
+      id: randomUUID(),
+      brokerageId: admin.brokerageId,
+      email: body.email,
+      role: body.role,
+      tokenHash: sha256(token),
+      invitedBy: admin.id,
+      expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+    });
+    void req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'people.invited', targetType: 'invite', targetId: invite.id, details: { email: body.email, role: body.role }, ip: req.ip });
+    const path = `/invite/${token}`;
+    return reply.code(201).send({ invite, token, path, url: deps.publicUrl ? new URL(path, deps.publicUrl).toString() : path });
+  });
+
+  app.get('/api/invites', async (req) => {
+    const admin = requireCapability(req, 'people.manage');
+    return { invites: await invites.listOpen(admin.brokerageId) };
+  });
+
+  app.delete('/api/invites/:id', async (req, reply) => {
+    const admin = requireCapability(req, 'people.manage');
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    if (!(await invites.revoke(admin.brokerageId, id))) throw notFound('Invitation');
+    void req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'people.invite_revoked', targetType: 'invite', targetId: id, ip: req.ip });
+    return reply.code(204).send();
+  });
+
+  /** Public: what the accept page shows before the person chooses a password. */
+  app.post('/api/invites/preview', async (req) => {
+    const { token } = parse(PreviewSchema, req.body);
+    const invite = await invites.findOpenByHash(sha256(token));
+    if (!invite) throw invalidInvite();
+    return { email: invite.email, role: invite.role, brokerageName: invite.brokerageName, expiresAt: invite.expiresAt };
+  });
+
+  /** Public: accepting creates the account (once); the person then logs in. */
+  app.post('/api/invites/accept', async (req, reply) => {
+    const body = parse(AcceptSchema, req.body);
+    const invite = await invites.findOpenByHash(sha256(body.token));
+    if (!invite) throw invalidInvite();
+    const passwordHash = await hashPassword(body.password);
+    const user = await deps.db
+      .transaction(async (tx) => {
+        const txUsers = new UserRepository(tx);
+        if (await txUsers.emailTaken(invite.email)) throw new AppError(409, 'already_member', 'An account with this email exists already; log in instead');
+        const created = await txUsers.create({ id: randomUUID(), brokerageId: invite.brokerageId, email: invite.email, name: body.name, role: invite.role, passwordHash });
+        if (!(await new InviteRepository(tx).claim(invite.id, created.id))) throw invalidInvite();
+        return created;
+      });
+    void req.server.audit?.record({ brokerageId: invite.brokerageId, actorId: user.id, actorEmail: user.email, action: 'people.invite_accepted', targetType: 'invite', targetId: invite.id, details: { role: invite.role }, ip: req.ip });
+    return reply.code(201).send({ user: { id: user.id, email: user.email, name: user.name, role: user.role } });
+  });
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireCapability } from '../auth/access.js';
+import type { AccessEvent } from '../auth/access-bus.js';
+import { canManagePerson, ROLES } from '../auth/permissions.js';
+import type { AuthService } from '../auth/index.js';
+import type { Db } from '../db/index.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { UserRepository } from '../repos/index.js';
+import { parse } from '../validation.js';
+
+const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a person id') }).strict();
+const PatchSchema = z
+  .object({ role: z.enum(ROLES).optional(), active: z.boolean().optional() })
+  .strict()
+  .refine((b) => b.role !== undefined || b.active !== undefined, { message: 'give role or active', path: ['role'] });
+
+/** Admins: the brokerage's people, their roles, deactivation. */
+export function registerPeopleRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthService; notifyAccess: (event: AccessEvent) => void }): void {
+  const users = new UserRepository(deps.db);
+
+  app.get('/api/people', async (req) => {
+    const admin = requireCapability(req, 'people.manage');
+    return { people: await users.listPeople(admin.brokerageId) };
+  });
+
+  app.patch('/api/people/:id', async (req) => {
+    const admin = requireCapability(req, 'people.manage');
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const body = parse(PatchSchema, req.body);
+    const target = await users.get(admin.brokerageId, id);
+    if (!target) throw notFound('Person');
+    if (!canManagePerson(admin, target)) throw forbidden('You cannot change your own role or deactivate yourself');
+    const losesAdmin = target.role === 'admin' && target.active && ((body.role && body.role !== 'admin') || body.active === false);
+    if (losesAdmin && (await users.countActiveAdmins(admin.brokerageId)) <= 1) {
+      throw new AppError(409, 'last_admin', 'A brokerage needs at least one active admin');
+    }
+    const audit = (action: string, details: Record<string, unknown>) =>
+      req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action, targetType: 'user', targetId: id, details: { email: target.email, ...details }, ip: req.ip });
+    let person = target;
+    if (body.role && body.role !== target.role) {
+      person = (await users.setRole(admin.brokerageId, id, body.role)) ?? person;
+      void audit('people.role_changed', { from: target.role, to: body.role });
+      deps.notifyAccess({ userId: id, brokerageId: admin.brokerageId, reason: 'role_changed' });
+    }
+    if (body.active !== undefined && body.active !== target.active) {
+      person = (await users.setActive(admin.brokerageId, id, body.active)) ?? person;
+      if (!body.active) {
+        // Ends every session and, through the access bus, every live socket on every instance.
+        await deps.auth.logoutAll({ id, brokerageId: admin.brokerageId }, 'deactivated');
+        deps.notifyAccess({ userId: id, brokerageId: admin.brokerageId, reason: 'deactivated' });
+      }
+      void audit(body.active ? 'people.reactivated' : 'people.deactivated', {});
+    }
+    return { person };
+  });
+}

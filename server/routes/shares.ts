@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireDesign } from '../auth/access.js';
+import type { AccessEvent } from '../auth/access-bus.js';
+import { canShareDesign } from '../auth/permissions.js';
+import type { Db } from '../db/index.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { ShareRepository, UserRepository } from '../repos/index.js';
+import { parse } from '../validation.js';
+import { requireUser } from './context.js';
+
+const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') }).strict();
+const ShareParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id'), userId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a user id') }).strict();
+const ShareSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), access: z.enum(['view', 'edit']) }).strict();
+
+/** Sharing a design with people of the same brokerage. */
+export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notifyAccess: (event: AccessEvent) => void }): void {
+  const shares = new ShareRepository(deps.db);
+  const users = new UserRepository(deps.db);
+
+  app.post('/api/designs/:id/shares', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const body = parse(ShareSchema, req.body);
+    const { facts } = await requireDesign(deps.db, user, id);
+    if (!canShareDesign(user, facts)) throw forbidden('Only people who can edit this design can share it');
+    const target = await users.findByEmail(user.brokerageId, body.email);
+    if (!target || !target.active) {
+      throw new AppError(404, 'person_not_found', 'email: nobody with that email in your brokerage', { fields: [{ field: 'email', message: 'nobody with that email in your brokerage' }] });
+    }
+    if (target.id === facts.ownerId) throw new AppError(400, 'validation_failed', 'email: that is the owner of the design', { fields: [{ field: 'email', message: 'that is the owner of the design' }] });
+    await shares.upsert({ brokerageId: user.brokerageId, designId: id, userId: target.id, access: body.access, sharedBy: user.id });
+    void req.server.audit?.record({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'design.shared',
+      targetType: 'design',
+      targetId: id,
+      details: { with: target.email, userId: target.id, access: body.access },
+      ip: req.ip,
+    });
+    deps.notifyAccess({ userId: target.id, brokerageId: user.brokerageId, reason: 'share_changed', designId: id });
+    return reply.code(201).send({ share: { designId: id, userId: target.id, email: target.email, name: target.name, access: body.access } });
+  });
+
+  app.get('/api/designs/:id/shares', async (req) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    await requireDesign(deps.db, user, id);
+    return { shares: await shares.list(user.brokerageId, id) };
+  });
+
+  app.delete('/api/designs/:id/shares/:userId', async (req, reply) => {
+    const user = requireUser(req);
+    const { id, userId } = parse(ShareParamsSchema, req.params, 'params');
+    const { facts } = await requireDesign(deps.db, user, id);
+    if (!canShareDesign(user, facts) && userId !== user.id) throw forbidden('Only people who can edit this design can change its sharing');
+    if (!(await shares.remove(user.brokerageId, id, userId))) throw notFound('Share');
+    void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'design.unshared', targetType: 'design', targetId: id, details: { userId }, ip: req.ip });
+    deps.notifyAccess({ userId, brokerageId: user.brokerageId, reason: 'share_changed', designId: id });
+    return reply.code(204).send();
+  });
+}
