@@ -14,6 +14,7 @@ import { migrate, openDatabase, type Db } from './db/index.js';
 import { AppError } from './errors.js';
 import { Metrics } from './metrics.js';
 import { registerAssetRoutes } from './routes/assets.js';
+import { registerListingRoutes } from './routes/listings.js';
 import { registerBrandKitRoutes } from './routes/brand-kit.js';
 import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -164,6 +165,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const scans = new ScanService({ db, rooms, store, scoring, log, progress: (userId, p) => pushScanProgress(userId, p) });
   registerScanRoutes(app, { scans });
   registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
+  registerListingRoutes(app, { db, store, rooms, log, dataDir: config.DATA_DIR, publicUrl: config.PUBLIC_URL });
   registerCollabRoute(app, {
     auth,
     rooms,

@@ -4,3 +4,4 @@ export * from './brand/index.js';
 export * from './template/index.js';
 export * from './compliance/index.js';
 export * from './review/index.js';
+export * from './listing/index.js';

@@ -6,6 +6,7 @@ import { getTemplate } from '../../templates/index.js';
 import type { DocumentStore } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
+import { mergeListingForNewDesign } from '../listings/index.js';
 import { can, canChangeLocked, canDeleteDesign, designAccess, requireDesign } from '../auth/index.js';
 import { BrokerageRepository, DesignRepository, withTenant } from '../repos/index.js';
 import { parse } from '../validation.js';
@@ -15,6 +16,7 @@ const CreateDesignSchema = z.object({
   title: z.string().trim().min(1).max(200),
   templateId: z.string().min(1).max(100).optional(),
   kind: DesignKindSchema.optional(),
+  listingId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a listing id').optional(),
 });
 const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') });
 const RenameSchema = z.object({ title: z.string().trim().min(1).max(200) });
@@ -51,6 +53,9 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
       const kind = body.kind ?? 'flyer';
       design = { meta: { title: body.title, kind, ...DEFAULT_PAGE_SIZE[kind], background: '#ffffff' }, objects: {} };
     }
+    // From a listing: every binding resolved (server/listings); the design remembers the listing.
+    const listingMerge = body.listingId ? await mergeListingForNewDesign(deps.db, user, design, body.listingId, Boolean(body.templateId)) : null;
+    if (listingMerge) design = listingMerge.design;
     const id = randomUUID();
     const state = designToUpdate(design);
     await deps.db.transaction(async (tx) => {
@@ -64,6 +69,7 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
         templateVersion,
       });
       await deps.store.createDocument(id, state, tx);
+      await listingMerge?.link(tx, id);
     });
     return reply.code(201).send({ id });
   });
