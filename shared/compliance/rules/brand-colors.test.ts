@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { line, rect, runRule, text } from '../fixtures.js';
+import type { Fix } from '../types.js';
 import { brandColors } from './brand-colors.js';
 
 describe('brand-colors', () => {
@@ -34,7 +35,9 @@ describe('brand-colors', () => {
       [rect({ id: 'r', fill: '#ff0000', stroke: '#00ff00', strokeWidth: 2 }), line({ id: 'l', stroke: '#0000ff' })],
       { background: '#f0d0b0' },
     );
-    expect(findings.map((f) => f.fix && ('objectId' in f.fix ? `${f.fix.objectId}:${Object.keys(f.fix.props ?? {})}` : `meta:${Object.keys((f.fix as { props: object }).props)}`))).toEqual([
+    const where = (fix: Fix | undefined) =>
+      fix?.kind === 'set-props' ? `${fix.objectId}:${Object.keys(fix.props)}` : fix?.kind === 'set-meta' ? `meta:${Object.keys(fix.props)}` : '?';
+    expect(findings.map((f) => where(f.fix))).toEqual([
       'meta:background',
       'r:fill',
       'r:stroke',
