@@ -26,6 +26,10 @@ import { registerScanRoutes } from './routes/scans.js';
 import { AiService, OpenAiProvider } from './ai/index.js';
 import { registerAiRoutes } from './routes/ai.js';
 import { seedDemo, type DemoLogin } from './seed/index.js';
+import { EventBackbone, analyticsConsumer, type EventTuning } from './events/index.js';
+import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js';
+import { registerAdminMetricsRoutes } from './routes/admin-metrics.js';
+import { registerWebhookRoutes } from './routes/webhooks.js';
 
 const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
@@ -36,6 +40,8 @@ export interface BuildOptions {
   fanout?: Fanout;
   /** Use this access-revocation bus (tests wire instances together in-process). */
   accessBus?: AccessBus;
+  /** Event backbone tuning (tests: fast polls and retries; `redisUrl: null` forces in-process delivery). */
+  events?: { redisUrl?: string | null; tuning?: Partial<EventTuning>; webhooks?: Partial<Omit<WebhookServiceOptions, 'db' | 'log'>> };
   /** Serve the built client when present (default true). */
   serveClient?: boolean;
   logger?: boolean;
@@ -51,6 +57,9 @@ export interface RealBrandApp {
   scoring: ScoringService;
   instanceId: string;
   demoLogins: DemoLogin[] | null;
+  /** Domain events: outbox relay and consumer groups (analytics, webhooks). */
+  events: EventBackbone;
+  webhooks: WebhookService;
   /** Graceful stop: stop accepting, flush rooms, close sockets with 1012, close the database if we opened it. */
   close(): Promise<void>;
 }
@@ -164,6 +173,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let pushScanProgress: (userId: string, progress: unknown) => void = () => undefined;
   const scans = new ScanService({ db, rooms, store, scoring, log, progress: (userId, p) => pushScanProgress(userId, p) });
   registerScanRoutes(app, { scans });
+  // Event backbone: outbox -> Redis Streams (REDIS_URL) or in-process delivery; analytics and webhooks consume it.
+  const webhooks = new WebhookService({ db, log, ...options.events?.webhooks });
+  const events = new EventBackbone({
+    db,
+    log,
+    instanceId,
+    redisUrl: options.events?.redisUrl === undefined ? config.REDIS_URL : options.events.redisUrl,
+    consumers: [analyticsConsumer(), webhooks.consumer()],
+    ...options.events?.tuning,
+  });
+  registerAdminMetricsRoutes(app, { db });
+  registerWebhookRoutes(app, { webhooks });
+  await events.start();
+  webhooks.start();
   registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   registerListingRoutes(app, { db, store, rooms, log, dataDir: config.DATA_DIR, publicUrl: config.PUBLIC_URL });
   registerCollabRoute(app, {
@@ -210,9 +233,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     scoring,
     instanceId,
     demoLogins,
+    events,
+    webhooks,
     close() {
       closing ??= (async () => {
         await app.close(); // stops accepting; preClose flushes rooms and closes sockets with 1012
+        await webhooks.close();
+        await events.close();
         await fanout.close();
         await identity.close();
         if (ownsDb) await db.close();

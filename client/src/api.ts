@@ -76,13 +76,33 @@ export interface Asset {
   mime: string;
 }
 
-export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
+/** Sent on every request: the server's CSRF check wants it on cookie-authenticated changes. */
+const CSRF_HEADERS = { 'X-Requested-With': 'fetch' };
+const NO_REFRESH = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout']);
+let refreshing: Promise<boolean> | null = null;
+
+/** Renews the short-lived session cookie from the refresh cookie (one request at a time). */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { ...CSRF_HEADERS, 'Content-Type': 'application/json' }, body: '{}' })
+    .then((r) => r.ok)
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
   try {
-    res = await fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init.headers } });
+    return await fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...CSRF_HEADERS, ...init.headers } });
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection.');
   }
+}
+
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let res = await send(path, init);
+  if (res.status === 401 && !NO_REFRESH.has(path) && (await refreshSession())) res = await send(path, init);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let body: unknown = null;
@@ -109,6 +129,7 @@ export const api = {
   designs: () => request<{ designs: DesignSummary[] }>('/api/designs'),
   createDesign: (title: string, templateId?: string) => request<{ id: string }>('/api/designs', json('POST', { title, templateId })),
   design: (id: string) => request<DesignInfo>(`/api/designs/${encodeURIComponent(id)}`),
+  renameDesign: (id: string, title: string) => request<{ id: string; title: string }>(`/api/designs/${encodeURIComponent(id)}`, json('PATCH', { title })),
   deleteDesign: (id: string) => request<void>(`/api/designs/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   templates: async () => {
     const body = await request<TemplateSummary[] | { templates: TemplateSummary[] }>('/api/templates');

@@ -6,6 +6,7 @@ import { getTemplate } from '../../templates/index.js';
 import type { DocumentStore } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
+import { emit } from '../events/index.js';
 import { mergeListingForNewDesign } from '../listings/index.js';
 import { can, canChangeLocked, canDeleteDesign, designAccess, requireDesign } from '../auth/index.js';
 import { BrokerageRepository, DesignRepository, withTenant } from '../repos/index.js';
@@ -69,6 +70,11 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
         templateVersion,
       });
       await deps.store.createDocument(id, state, tx);
+      await emit(tx, 'design.created', {
+        brokerageId: user.brokerageId,
+        actorId: user.id,
+        payload: { designId: id, kind: design.meta.kind, ownerId: user.id, templateId: body.templateId ?? null, title: body.title },
+      });
       await listingMerge?.link(tx, id);
     });
     return reply.code(201).send({ id });

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { readDesign, scoreDesign, type ScoreResult } from '../../shared/index.js';
 import { Connection, SERVER, type DocumentStore, type Room } from '../collab/index.js';
 import type { Db } from '../db/index.js';
+import { recordNewViolations } from '../events/index.js';
 import { ScoringContextProvider } from './context.js';
 
 export interface DesignScore extends ScoreResult {
@@ -95,13 +96,17 @@ export class ScoringService {
     this.latest.set(designId, score);
     this.lastDigest.set(designId, digest);
     if (changed) {
+      // The score row and the compliance.violation.detected events for newly failing rules commit together.
       await this.opts.db
-        .query(
-          `INSERT INTO design_scores (design_id, seq, brand, compliance, blocks_approval, findings, digest)
-           SELECT $1, $2, $3, $4, $5, $6, $7
-           WHERE COALESCE((SELECT digest FROM design_scores WHERE design_id = $1 ORDER BY id DESC LIMIT 1), '') <> $7`,
-          [designId, seq, result.brand, result.compliance, result.blocksApproval, JSON.stringify(result.findings), digest],
-        )
+        .transaction(async (tx) => {
+          const stored = await tx.query(
+            `INSERT INTO design_scores (design_id, seq, brand, compliance, blocks_approval, findings, digest)
+             SELECT $1, $2, $3, $4, $5, $6, $7
+             WHERE COALESCE((SELECT digest FROM design_scores WHERE design_id = $1 ORDER BY id DESC LIMIT 1), '') <> $7 RETURNING id`,
+            [designId, seq, result.brand, result.compliance, result.blocksApproval, JSON.stringify(result.findings), digest],
+          );
+          if (stored.rows.length) await recordNewViolations(tx, designId, result);
+        })
         .catch((err) => this.opts.log.warn({ err, designId }, 'could not store score'));
     }
     if (push && changed) this.opts.publish(score);

@@ -11,9 +11,9 @@
  *   when a `z` changes or objects come and go.
  */
 import * as Y from 'yjs';
-import { ActiveSelection, Rect, Shadow, Textbox, util, type Canvas, type FabricObject } from 'fabric';
+import { ActiveSelection, Rect, Shadow, Textbox, util, type Canvas, type FabricImage, type FabricObject } from 'fabric';
 import { metaMap, objectsMap, readMeta, readObject, updateObject, type DesignMeta, type DesignObject } from '../../../shared/index.js';
-import { boxAABB, changedProps, geometryToModel, round2, textPlacement, type AABB, type FabricGeometry } from './convert.js';
+import { boxAABB, changedProps, containBox, geometryToModel, round2, textPlacement, type AABB, type FabricGeometry } from './convert.js';
 import { applyModel, createFabricObject, type ModelFabricObject } from './fabric-objects.js';
 import { sortStack } from './zorder.js';
 
@@ -451,6 +451,15 @@ export class CanvasBinding {
         const type = fo.rbType!;
         const g = decompose(fo);
         const patch: Record<string, unknown> = geometryToModel(type, g, { fontSize: typeof raw.fontSize === 'number' ? raw.fontSize : undefined });
+        if (type === 'image' && raw.fit === 'contain' && typeof raw.width === 'number' && typeof raw.height === 'number') {
+          // The visible image is smaller than the box: scale the box by the same factor.
+          const el = (fo as FabricImage).getElement() as HTMLImageElement;
+          const nw = el.naturalWidth || fo.width;
+          const nh = el.naturalHeight || fo.height;
+          const s0 = Math.min(raw.width / nw, raw.height / nh);
+          const box = containBox({ width: raw.width, height: raw.height }, s0, g.scaleX, g.scaleY);
+          Object.assign(patch, box, { x: round2(g.cx - box.width / 2), y: round2(g.cy - box.height / 2) });
+        }
         if (type === 'line') {
           const h = typeof raw.height === 'number' ? raw.height : 0;
           patch.height = h;

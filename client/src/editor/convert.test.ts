@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   boxAABB,
+  containBox,
   boxCorners,
   changedProps,
   fitViewport,
@@ -85,6 +86,16 @@ describe('image fitting', () => {
     expect(c.height).toBe(200);
     expect(c.cropX).toBe(100);
     expect(c.cropY).toBe(0);
+  });
+  it('contain shows the whole image centred', () => {
+    const c = imageCrop(200, 220, 48, 48, 'contain');
+    expect(c.width).toBe(200);
+    expect(c.height).toBe(220);
+    expect(c.scaleX).toBeCloseTo(48 / 220);
+    expect(c.scaleY).toBeCloseTo(48 / 220);
+  });
+  it('scaling a contain image scales its box', () => {
+    expect(containBox({ width: 48, height: 48 }, 0.2, 0.4, 0.4)).toEqual({ width: 96, height: 96 });
   });
   it('fill stretches', () => {
     expect(imageCrop(400, 200, 100, 100, undefined)).toEqual({ cropX: 0, cropY: 0, width: 400, height: 200, scaleX: 0.25, scaleY: 0.5 });

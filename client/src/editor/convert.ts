@@ -129,14 +129,19 @@ export interface ImageCrop {
 
 /**
  * How to show an image of natural size nw×nh in a box w×h.
- * cover: fill the box, crop the overflow centred; fill: stretch; contain is
- * shown as cover (the box is the image's visible frame either way).
+ * cover: fill the box, crop the overflow centred; fill: stretch; contain:
+ * the whole image, uniformly scaled and centred in the box (the fabric
+ * object is then smaller than the model box, with the same centre).
  */
 export function imageCrop(nw: number, nh: number, w: number, h: number, fit: 'cover' | 'contain' | 'fill' | undefined): ImageCrop {
   const W = Math.max(w, 0.01);
   const H = Math.max(h, 0.01);
   if (!(nw > 0 && nh > 0)) return { cropX: 0, cropY: 0, width: W, height: H, scaleX: 1, scaleY: 1 };
-  if (fit === 'cover' || fit === 'contain') {
+  if (fit === 'contain') {
+    const s = Math.min(W / nw, H / nh);
+    return { cropX: 0, cropY: 0, width: nw, height: nh, scaleX: s, scaleY: s };
+  }
+  if (fit === 'cover') {
     const s = Math.max(W / nw, H / nh);
     const sw = W / s;
     const sh = H / s;
@@ -213,4 +218,13 @@ export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 8;
 export function clampZoom(z: number): number {
   return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
+}
+
+/**
+ * The model box of a `contain` image after the user scaled its visible
+ * image from `before` (the contain scale) to (scaleX, scaleY).
+ */
+export function containBox(model: { width: number; height: number }, containScale: number, scaleX: number, scaleY: number): { width: number; height: number } {
+  const s = containScale || 1;
+  return { width: round2(Math.max(1, (model.width * Math.abs(scaleX)) / s)), height: round2(Math.max(1, (model.height * Math.abs(scaleY)) / s)) };
 }

@@ -506,6 +506,21 @@ export class Editor {
     }
   }
 
+  /** Uploads a file and puts it into an existing image frame (keeps the frame's box). */
+  async replaceImage(id: string, file: File): Promise<void> {
+    const o = this.binding.model(id);
+    if (!o || o.type !== 'image' || !this.binding.canChange(o)) return;
+    this.store.set({ busy: 'Uploading image…' });
+    try {
+      const asset = await api.uploadAsset(file, file.name);
+      this.setProps([id], { src: asset.url, naturalWidth: asset.width, naturalHeight: asset.height, fit: o.fit === 'contain' ? 'contain' : 'cover' });
+    } catch (err) {
+      this.opts.onError(err instanceof Error ? err.message : 'Upload failed');
+    } finally {
+      this.store.set({ busy: null });
+    }
+  }
+
   zoomFit(): void {
     this.userMovedViewport = false;
     this.viewport.fit();

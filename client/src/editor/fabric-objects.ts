@@ -70,13 +70,48 @@ export function imageUrl(src: string): string {
   return `/api/assets/${encodeURIComponent(src)}`;
 }
 
-function placeholderElement(): HTMLCanvasElement {
-  const c = document.createElement('canvas');
-  c.width = 2;
-  c.height = 2;
+const placeholders = new Map<string, HTMLCanvasElement>();
+
+/** A neutral "photo goes here" tile with the box's aspect ratio. */
+function placeholderFor(w: number, h: number, empty: boolean): HTMLCanvasElement {
+  const pw = 360;
+  const ph = Math.max(24, Math.min(2400, Math.round((pw * Math.max(h, 1)) / Math.max(w, 1))));
+  const key = `${pw}x${ph}:${empty}`;
+  let c = placeholders.get(key);
+  if (c) return c;
+  c = document.createElement('canvas');
+  c.width = pw;
+  c.height = ph;
   const ctx = c.getContext('2d')!;
-  ctx.fillStyle = '#dbe2ea';
-  ctx.fillRect(0, 0, 2, 2);
+  ctx.fillStyle = empty ? '#dfe5ec' : '#e9edf2';
+  ctx.fillRect(0, 0, pw, ph);
+  if (empty) {
+    const s = Math.min(pw, ph) * 0.22;
+    ctx.save();
+    ctx.translate(pw / 2, ph / 2 - (ph > 90 ? s * 0.25 : 0));
+    ctx.strokeStyle = '#94a3b8';
+    ctx.lineWidth = Math.max(1.5, s * 0.07);
+    ctx.lineJoin = 'round';
+    ctx.strokeRect(-s, -s * 0.75, s * 2, s * 1.5);
+    ctx.beginPath();
+    ctx.moveTo(-s * 0.85, s * 0.6);
+    ctx.lineTo(-s * 0.25, -s * 0.05);
+    ctx.lineTo(s * 0.2, s * 0.4);
+    ctx.lineTo(s * 0.45, s * 0.15);
+    ctx.lineTo(s * 0.85, s * 0.6);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(s * 0.45, -s * 0.3, s * 0.16, 0, Math.PI * 2);
+    ctx.stroke();
+    if (ph > 90) {
+      ctx.fillStyle = '#64748b';
+      ctx.font = `600 ${Math.round(Math.max(11, s * 0.28))}px system-ui, "Liberation Sans", Arial, sans-serif`;
+      ctx.textAlign = 'center';
+      ctx.fillText('Add a photo', 0, s * 1.25);
+    }
+    ctx.restore();
+  }
+  placeholders.set(key, c);
   return c;
 }
 
@@ -99,7 +134,7 @@ export function createFabricObject(o: DesignObject, onImageLoaded: () => void): 
       fo = new LineShape({ originX: 'center', originY: 'center', objectCaching: false, fill: 'transparent', strokeWidth: 0 });
       break;
     case 'image':
-      fo = new FabricImage(placeholderElement(), { originX: 'center', originY: 'center', objectCaching: true });
+      fo = new FabricImage(placeholderFor(o.width, o.height, !o.src), { originX: 'center', originY: 'center', objectCaching: true });
       break;
   }
   fo.rbType = o.type;
@@ -129,28 +164,30 @@ function applyText(fo: Textbox, o: TextObject): void {
 function applyImage(fo: FabricImage & { rbSrc?: string }, o: ImageObject, onImageLoaded: () => void): void {
   const url = imageUrl(o.src);
   const el = fo.getElement() as HTMLImageElement | HTMLCanvasElement;
-  const loaded = fo.rbSrc === url && el instanceof HTMLImageElement;
-  const nw = loaded ? el.naturalWidth || o.naturalWidth || o.width : o.naturalWidth || o.width;
-  const nh = loaded ? el.naturalHeight || o.naturalHeight || o.height : o.naturalHeight || o.height;
-  if (loaded) {
-    const crop = imageCrop(nw, nh, o.width, o.height, o.fit);
+  if (url && fo.rbSrc === url && el instanceof HTMLImageElement) {
+    const crop = imageCrop(el.naturalWidth || o.naturalWidth || o.width, el.naturalHeight || o.naturalHeight || o.height, o.width, o.height, o.fit);
     fo.set({ ...crop, ...placement(o) });
-  } else {
-    // Placeholder: a 2×2 swatch stretched over the box until the image arrives.
-    fo.set({ cropX: 0, cropY: 0, width: 2, height: 2, scaleX: Math.max(o.width, 1) / 2, scaleY: Math.max(o.height, 1) / 2, ...placement(o) });
-    if (url && fo.rbSrc !== url) {
-      fo.rbSrc = url;
-      loadImage(url)
-        .then((img) => {
-          if (fo.rbSrc !== url) return;
-          fo.setElement(img);
-          fo.dirty = true;
-          // The binding re-applies the current model now that the natural size is known.
-          onImageLoaded();
-        })
-        .catch(() => {});
-    }
+    return;
   }
+  // Placeholder until the image arrives (or for a photo frame without a photo).
+  const ph = placeholderFor(o.width, o.height, !url);
+  if (el !== ph) fo.setElement(ph);
+  fo.set({ cropX: 0, cropY: 0, width: ph.width, height: ph.height, scaleX: Math.max(o.width, 1) / ph.width, scaleY: Math.max(o.height, 1) / ph.height, ...placement(o) });
+  if (!url) {
+    fo.rbSrc = '';
+    return;
+  }
+  if (fo.rbSrc === url) return; // already loading
+  fo.rbSrc = url;
+  loadImage(url)
+    .then((img) => {
+      if (fo.rbSrc !== url) return;
+      fo.setElement(img);
+      fo.dirty = true;
+      // The binding re-applies the current model now that the natural size is known.
+      onImageLoaded();
+    })
+    .catch(() => {});
 }
 
 /** Brings an existing fabric object in line with the model object (same type). */

@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { ACK_PARAM, CloseCode, MessageType } from '../../../shared/index.js';
 import { countingWebSocket, SaveTracker } from './save-tracker.js';
+import { refreshSession } from '../api.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 export type SaveState = 'saved' | 'saving' | 'unsaved';
@@ -56,11 +57,13 @@ export class DesignSession {
       this.refresh();
     });
     this.provider.on('sync', () => this.refresh());
-    this.provider.on('closed', ({ code, reason }) => this.set({ fatal: { code, reason } }));
-    this.provider.on('connection-close', (event) => {
-      if (event && (event.code === CloseCode.unauthenticated || event.code === CloseCode.forbidden || event.code === CloseCode.notFound || event.code === CloseCode.accessRevoked)) {
-        this.set({ fatal: { code: event.code, reason: event.reason } });
+    this.provider.on('closed', ({ code, reason }) => {
+      if (code === CloseCode.unauthenticated) {
+        // The short-lived session cookie expired: renew it and carry on, or ask to log in again.
+        void refreshSession().then((ok) => (ok ? this.provider.connect() : this.set({ fatal: { code, reason } })));
+        return;
       }
+      this.set({ fatal: { code, reason } });
     });
     this.offs.push(this.tracker.subscribe(() => this.refresh()));
 

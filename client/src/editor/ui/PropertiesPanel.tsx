@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { DesignObject, TextObject } from '../../../../shared/index.js';
 import { Icon, type IconName } from '../../components/icons.js';
 import { ALL_WEIGHTS, fontOptions } from '../fonts.js';
@@ -173,12 +174,34 @@ function ShapeSection({ objs }: { objs: DesignObject[] }) {
 
 function ImageSection({ o }: { o: Extract<DesignObject, { type: 'image' }> }) {
   const { editor } = useEditor();
+  const file = useRef<HTMLInputElement>(null);
+  const may = editor.canEdit && (!o.locked || editor.canLock);
   return (
     <Section title="Image">
+      {may && (
+        <>
+          <button className="btn btn-block" onClick={() => file.current?.click()} data-testid="replace-image">
+            <Icon name="image" size={16} /> {o.src ? 'Replace image…' : 'Add photo…'}
+          </button>
+          <input
+            ref={file}
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            hidden
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void editor.replaceImage(o.id, f);
+              e.target.value = '';
+            }}
+          />
+          <div style={{ height: 10 }} />
+        </>
+      )}
       <label className="field">
         <span>Fit</span>
         <select value={o.fit ?? 'fill'} onChange={(e) => editor.setProps([o.id], { fit: e.target.value })}>
           <option value="cover">Fill frame (crop)</option>
+          <option value="contain">Fit inside frame</option>
           <option value="fill">Stretch</option>
         </select>
       </label>

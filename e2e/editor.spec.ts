@@ -1,0 +1,201 @@
+import { readFile } from 'node:fs/promises';
+import { AGENT_A, PASSWORD, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen } from './fixtures.js';
+
+test.describe('app shell', () => {
+  test('a logged-out visitor logs in and is sent back to where they were going', async ({ page }) => {
+    await page.goto('/designs?from=e2e');
+    await expect(page).toHaveURL(/\/login\?next=/);
+    await page.getByLabel('Email').fill(AGENT_A);
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page).toHaveURL(/\/designs\?from=e2e$/);
+    await expect(page.getByRole('heading', { name: 'My designs' })).toBeVisible();
+  });
+
+  test('an agent creates a design from a template with the thumbnail picker', async ({ agentA }) => {
+    const { page } = agentA;
+    await page.goto('/designs');
+    await page.getByTestId('new-design').click();
+    const card = page.locator('[data-template-id="listing-flyer"]');
+    await expect(card.locator('svg.design-thumb')).toBeVisible();
+    await card.click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Picker flyer');
+    await page.getByRole('button', { name: 'Create design' }).click();
+    await expect(page).toHaveURL(/\/designs\/[^/?]+$/);
+    await expect(page.getByTestId('design-title')).toHaveText('Picker flyer');
+    await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+    await expect(page.getByTestId('layer')).not.toHaveCount(0);
+  });
+});
+
+test.describe('two agents on one flyer', () => {
+  test('live editing, presence, undo, offline and persistence', async ({ agentA, agentB, designId }) => {
+    const A = agentA.page;
+    const B = agentB.page;
+    await openEditor(A, designId);
+    await openEditor(B, designId);
+
+    // Both are here.
+    await expect(A.getByTestId('avatar')).toHaveCount(2);
+    await expect(B.getByTestId('avatar')).toHaveCount(2);
+
+    await test.step('A adds a text and types; B sees it', async () => {
+      await A.getByTestId('tool-text').click();
+      await clickDesign(A, 620, 480);
+      await A.keyboard.type('Open Sunday 1-4 PM');
+      await A.keyboard.press('Escape');
+      await expect.poll(() => findText(B, 'Open Sunday 1-4 PM')).toHaveLength(1);
+      const [id] = await findText(B, 'Open Sunday 1-4 PM');
+      await expect.poll(() => B.evaluate((oid) => (window as any).__realbrand.editor.binding.fabricOf(oid)?.text, id)).toBe('Open Sunday 1-4 PM');
+      await expect(A.getByTestId('save-status')).toHaveText('All changes saved');
+    });
+
+    await test.step('B moves a rectangle; A sees it move', async () => {
+      const before = (await model(A, 'band'))!;
+      await drag(B, { x: 300, y: 672 }, { x: 330, y: 712 });
+      await expect.poll(async () => (await model(B, 'band'))!.y).toBeGreaterThan(before.y + 20);
+      const after = (await model(B, 'band'))!;
+      await expect.poll(async () => (await model(A, 'band'))!.y).toBe(after.y);
+      expect((await model(A, 'band'))!.x).toBe(after.x);
+      // A's canvas shows it there too (fabric centre = model top-left + half size).
+      const top = await A.evaluate(() => (window as any).__realbrand.editor.binding.fabricOf('band').top);
+      expect(top).toBeCloseTo(after.y + after.height / 2, 1);
+    });
+
+    await test.step('both change different properties of one object at once; both survive', async () => {
+      await clickDesign(A, 700, 632); // price
+      await clickDesign(B, 700, 632);
+      await expect.poll(() => selection(A)).toEqual(['price']);
+      await expect.poll(() => selection(B)).toEqual(['price']);
+      await Promise.all([
+        A.getByTestId('properties').getByRole('option', { name: 'Gold' }).click(),
+        (async () => {
+          await B.getByTestId('font-size').fill('48');
+          await B.getByTestId('font-size').press('Enter');
+        })(),
+      ]);
+      for (const p of [A, B]) {
+        await expect.poll(async () => (await model(p, 'price'))!.fill).toBe('#c9a227');
+        await expect.poll(async () => (await model(p, 'price'))!.fontSize).toBe(48);
+      }
+    });
+
+    await test.step("A sees B's cursor and selection outline", async () => {
+      const p = await toScreen(B, 400, 300);
+      await B.mouse.move(p.x, p.y, { steps: 3 });
+      const cursor = A.getByTestId('remote-cursor');
+      await expect(cursor).toBeVisible();
+      const me = (await (await B.context().request.get('/api/auth/me')).json()) as { user: { name: string } };
+      await expect(cursor).toContainText(me.user.name);
+      await expect(A.locator('[data-testid="remote-selection"][data-object-id="price"]')).toHaveCount(1);
+    });
+
+    await test.step("undo in A reverts only A's change", async () => {
+      await A.locator('.canvas-host').hover();
+      await A.keyboard.press('Control+z');
+      await expect.poll(async () => (await model(A, 'price'))!.fill).toBe('#ffffff');
+      await expect.poll(async () => (await model(B, 'price'))!.fill).toBe('#ffffff');
+      expect((await model(A, 'price'))!.fontSize).toBe(48);
+      // B's move of the band is untouched by A's undo.
+      expect((await model(A, 'band'))!.y).toBe((await model(B, 'band'))!.y);
+    });
+
+    await test.step('offline edits reach B after A comes back', async () => {
+      await A.context().setOffline(true);
+      await expect(A.getByTestId('connection-status')).toHaveText('Offline');
+      const before = (await model(A, 'facts'))!;
+      await A.locator('[data-testid="layer"][data-object-id="facts"]').click();
+      await A.locator('.canvas-host').hover();
+      await A.keyboard.press('Shift+ArrowRight');
+      await A.keyboard.press('Shift+ArrowRight');
+      await expect.poll(async () => (await model(A, 'facts'))!.x).toBe(before.x + 20);
+      await expect(A.getByTestId('save-status')).toHaveText('Edits kept on this device');
+      expect((await model(B, 'facts'))!.x).toBe(before.x);
+      await A.context().setOffline(false);
+      await expect(A.getByTestId('connection-status')).toHaveText('Connected');
+      await expect.poll(async () => (await model(B, 'facts'))!.x).toBe(before.x + 20);
+      await expect(A.getByTestId('save-status')).toHaveText('All changes saved');
+    });
+
+    await test.step('B leaves; their avatar goes', async () => {
+      await B.close();
+      await expect(A.getByTestId('avatar')).toHaveCount(1);
+      await expect(A.getByTestId('remote-cursor')).toHaveCount(0);
+    });
+
+    await test.step('reload: everything persisted', async () => {
+      const band = (await model(A, 'band'))!;
+      await expect(A.getByTestId('save-status')).toHaveText('All changes saved');
+      await A.reload();
+      await openEditor(A, designId);
+      expect(await findText(A, 'Open Sunday 1-4 PM')).toHaveLength(1);
+      expect((await model(A, 'band'))!.y).toBe(band.y);
+      expect((await model(A, 'price'))!.fontSize).toBe(48);
+    });
+  });
+
+  test('an agent cannot move the locked logo', async ({ agentA, designId }) => {
+    const A = agentA.page;
+    await openEditor(A, designId);
+    const before = (await model(A, 'logo'))!;
+    expect(before.locked).toBe(true);
+    await expect(A.locator('[data-testid="layer"][data-object-id="logo"] [data-testid="layer-locked"]')).toBeVisible();
+    const c = await toScreen(A, before.x + before.width / 2, before.y + before.height / 2);
+    await A.mouse.move(c.x, c.y);
+    await expect(A.getByTestId('lock-badge')).toBeVisible();
+    await drag(A, { x: before.x + before.width / 2, y: before.y + before.height / 2 }, { x: before.x + 200, y: before.y + 150 });
+    expect(await selection(A)).not.toContain('logo');
+    const after = (await model(A, 'logo'))!;
+    expect([after.x, after.y]).toEqual([before.x, before.y]);
+    const fo = await A.evaluate(() => {
+      const o = (window as any).__realbrand.editor.binding.fabricOf('logo');
+      return { left: o.left, top: o.top };
+    });
+    expect(fo.left).toBeCloseTo(before.x + before.width / 2, 1);
+    expect(fo.top).toBeCloseTo(before.y + before.height / 2, 1);
+  });
+
+  test('export PNG and PDF', async ({ agentA, designId }) => {
+    const A = agentA.page;
+    await openEditor(A, designId);
+    // Wait for the logo to load so the export is complete.
+    await A.waitForFunction(() => (window as any).__realbrand.editor.binding.fabricOf('logo')?.getElement() instanceof HTMLImageElement);
+
+    await A.getByTestId('export-button').click();
+    const [png] = await Promise.all([A.waitForEvent('download'), A.getByTestId('export-png').click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const pngBytes = await readFile((await png.path())!);
+    expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // Decode in the browser and read pixels: 2× the 816×1056 page.
+    const pixels = await A.evaluate(async (b64) => {
+      const bmp = new Image();
+      bmp.src = `data:image/png;base64,${b64}`;
+      await bmp.decode();
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      const at = (x: number, y: number) => [...ctx.getImageData(x, y, 1, 1).data];
+      // The navy band (#1f3a5f) at design (600, 670); the mist strip (#edf2f7) at (790, 740).
+      return { w: bmp.width, h: bmp.height, band: at(1200, 1340), strip: at(1580, 1480) };
+    }, pngBytes.toString('base64'));
+    expect(pixels.w).toBe(1632);
+    expect(pixels.h).toBe(2112);
+    expect(pixels.band).toEqual([0x1f, 0x3a, 0x5f, 255]);
+    expect(pixels.strip).toEqual([0xed, 0xf2, 0xf7, 255]);
+
+    await A.getByTestId('export-button').click();
+    const [pdf] = await Promise.all([A.waitForEvent('download'), A.getByTestId('export-pdf').click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdfBytes = await readFile((await pdf.path())!);
+    const text = pdfBytes.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    // Letter size in points, real fonts (vector text) and an embedded image.
+    expect(text).toMatch(/\/MediaBox \[0 0 612(\.0+)? 792(\.0+)?\]/);
+    expect(text).toContain('/BaseFont /Helvetica-Bold');
+    expect(text).toContain('/Subtype /Image');
+  });
+});
