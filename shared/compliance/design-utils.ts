@@ -260,12 +260,17 @@ export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+const quotedExcerpt = memoize((text: string): string => {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return t ? `"${t.length > 30 ? `${t.slice(0, 29)}…` : t}"` : '';
+});
+
 /** A short human name for an object in messages. */
 export function describeObject(o: DesignObject): string {
   if (o.name) return `"${o.name}"`;
-  if (o.type === 'text' && o.text.trim()) {
-    const t = o.text.trim().replace(/\s+/g, ' ');
-    return `"${t.length > 30 ? `${t.slice(0, 29)}…` : t}"`;
+  if (o.type === 'text') {
+    const q = quotedExcerpt(o.text);
+    if (q) return q;
   }
   return o.role ? `the ${o.role.replace(/-/g, ' ')}` : `${o.type} ${o.id}`;
 }

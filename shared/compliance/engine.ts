@@ -51,8 +51,11 @@ export function runRules(design: Design, ctx: RuleContext, rules: readonly Rule[
       });
       continue;
     }
+    // Rule output is freshly built per call, so fill in the defaults in place (no copies).
     for (const f of produced) {
-      out.push({ ...f, ruleId: f.ruleId ?? rule.id, category: f.category ?? rule.category });
+      if (f.ruleId === undefined) f.ruleId = rule.id;
+      if (f.category === undefined) f.category = rule.category;
+      out.push(f as Finding);
     }
   }
   return out;
