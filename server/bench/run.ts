@@ -15,7 +15,7 @@
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -111,7 +111,22 @@ function fdLimit(): number {
 interface Ctx {
   server: ServerChild;
   tokens: [string, string];
+  dbName: string;
 }
+
+/** Committed transactions in the bench database so far (PostgreSQL's statistics, flushed within ~1 s). */
+async function commits(dbName: string): Promise<number> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    const { rows } = await c.query('SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = $1', [dbName]);
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await c.end();
+  }
+}
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 interface FanoutResult {
   clients: number;
@@ -148,6 +163,8 @@ interface LoadResult {
   rssAfter: number;
   hwm: number;
   benchCpuSeconds: number;
+  /** PostgreSQL commits in the bench database during the workload (approximate). */
+  dbCommits: number;
 }
 
 async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign: number; ratePerClient: number; seconds: number; ack: boolean }): Promise<LoadResult> {
@@ -165,7 +182,8 @@ async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign
     })),
   );
   const clients = await connectAll(specs, 50);
-  await sleep(1_000);
+  await sleep(1_200);
+  const commitsBefore = await commits(ctx.dbName);
   const before = procStats(server.pid);
   const benchBefore = process.cpuUsage();
   const periodMs = 1000 / opts.ratePerClient;
@@ -186,8 +204,11 @@ async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign
   while (Date.now() < deadline && (samples.length < edits * (opts.clientsPerDesign - 1) || (opts.ack && clients.some((c) => c.unacked > 0)))) await sleep(20);
   const after = procStats(server.pid);
   const bench = process.cpuUsage(benchBefore);
+  await sleep(1_200);
+  const dbCommits = (await commits(ctx.dbName)) - commitsBefore;
   await closeAll(clients);
   return {
+    dbCommits,
     designs: designIds.length,
     clientsPerDesign: opts.clientsPerDesign,
     seconds: opts.seconds,
@@ -331,7 +352,8 @@ async function main(): Promise<void> {
   const dbUrlObj = new URL(ADMIN_URL);
   dbUrlObj.pathname = `/${name}`;
   const dbUrl = dbUrlObj.toString();
-  log(`fresh database ${name}`);
+  log(`fresh database ${name}; load average ${loadavg()} on ${cpus().length} CPUs`);
+  loadStart = loadavg();
 
   let server: ServerChild | null = null;
   const results: Results = { fanout: [], load: null, ack: null, idle: null, cold: null };
@@ -355,7 +377,7 @@ async function main(): Promise<void> {
     const started = procStats(server.pid);
     log(`server pid ${server.pid} at ${server.url} (RSS ${fmtMiB(started.rssBytes)} after start)`);
     const tokens: [string, string] = [await login(server.url, 'agent@demo.realbrand.test'), await login(server.url, 'agent2@demo.realbrand.test')];
-    const ctx: Ctx = { server, tokens };
+    const ctx: Ctx = { server, tokens, dbName: name };
 
     if (PHASES.has('1')) {
       for (const n of [2, 10, 50]) {
@@ -378,7 +400,7 @@ async function main(): Promise<void> {
       results.load = r;
       log(
         `2 load, 100 designs x 4 clients x 5 edits/s x 20 s: p50 ${fmtMs(r.latency.p50)} / p95 ${fmtMs(r.latency.p95)} / p99 ${fmtMs(r.latency.p99)} ms, ` +
-          `server CPU ${r.serverCpuSeconds.toFixed(2)} s, RSS ${fmtMiB(r.rssAfter)} (${r.latency.n}/${r.expected} deliveries, bench CPU ${r.benchCpuSeconds.toFixed(1)} s)`,
+          `server CPU ${r.serverCpuSeconds.toFixed(2)} s, RSS ${fmtMiB(r.rssAfter)} (${r.latency.n}/${r.expected} deliveries, ~${r.dbCommits} db commits, bench CPU ${r.benchCpuSeconds.toFixed(1)} s, load ${loadavg()})`,
       );
     }
     if (PHASES.has('5')) {
@@ -387,7 +409,7 @@ async function main(): Promise<void> {
       results.ack = r;
       log(
         `5 durable ack, 100 designs x 4 clients (?ack=1) x 5 edits/s x 10 s: p50 ${fmtMs(r.ack!.p50)} / p95 ${fmtMs(r.ack!.p95)} / p99 ${fmtMs(r.ack!.p99)} ms ` +
-          `(${r.ack!.n}/${r.edits} acked; fan-out p99 ${fmtMs(r.latency.p99)} ms, server CPU ${r.serverCpuSeconds.toFixed(2)} s)`,
+          `(${r.ack!.n}/${r.edits} acked; fan-out p99 ${fmtMs(r.latency.p99)} ms, server CPU ${r.serverCpuSeconds.toFixed(2)} s, ~${r.dbCommits} db commits, load ${loadavg()})`,
       );
     }
     if (PHASES.has('3')) {
@@ -424,6 +446,7 @@ async function main(): Promise<void> {
     log(`dropped database ${name}`);
   }
 
+  loadEnd = loadavg();
   const report = renderReport(results);
   console.log('\n' + report.table + '\n');
   const full = ['1', '2', '3', '4', '5'].every((p) => PHASES.has(p));
@@ -433,6 +456,9 @@ async function main(): Promise<void> {
   }
 }
 
+let loadStart = '';
+let loadEnd = '';
+
 function machine(): string[] {
   const model = cpus()[0]?.model ?? 'unknown';
   const nproc = execSync('nproc').toString().trim();
@@ -441,6 +467,7 @@ function machine(): string[] {
     `- memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     `- node ${process.version}, ${process.platform} ${process.arch}`,
     `- date: ${new Date().toISOString()}`,
+    `- load average (1/5/15 min) at start ${loadStart}, at end ${loadEnd}: the machine is shared; latency figures are sensitive to other load, CPU seconds much less so`,
   ];
 }
 
