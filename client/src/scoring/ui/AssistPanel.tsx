@@ -107,17 +107,18 @@ function ReviewSection({ c, provider }: { c: ScoringController; provider: AiProv
                         )}
                       </span>
                     )}
-                    <span className="finding-meta">
-                      <span className="object-chip">{f.category.replace('-', ' ')}</span>
-                      {model && <span className="object-chip">{layerLabel(model)}</span>}
-                    </span>
                   </span>
                 </button>
-                {f.suggestion && f.quote && (
-                  <button className="btn btn-small fix-btn" disabled={!canApply} onClick={() => apply(f, i)} data-testid="ai-apply">
-                    {applied.has(i) ? 'Applied' : 'Apply'}
-                  </button>
-                )}
+                <div className="finding-actions">
+                  <span className="object-chip">{f.category.replace('-', ' ')}</span>
+                  {model && <span className="object-chip">{layerLabel(model)}</span>}
+                  <span className="spacer" />
+                  {f.suggestion && f.quote && (
+                    <button className="btn btn-small fix-btn" disabled={!canApply} onClick={() => apply(f, i)} data-testid="ai-apply">
+                      {applied.has(i) ? 'Applied' : 'Apply'}
+                    </button>
+                  )}
+                </div>
               </li>
             );
           })}

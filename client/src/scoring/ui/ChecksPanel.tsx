@@ -64,30 +64,31 @@ function FindingCard({ c, finding }: { c: ScoringController; finding: Finding })
         <span className="finding-body">
           <span className="finding-message">{finding.message}</span>
           <FixPreview finding={finding} />
-          <span className="finding-meta">
-            {finding.blocking && <span className="tag tag-blocking">Blocks approval</span>}
-            <ObjectChips ids={finding.objectIds} />
-          </span>
         </span>
       </button>
-      {fix && (
-        <button
-          className="btn btn-small fix-btn"
-          disabled={!allowed}
-          title={allowed ? fix.label : 'You cannot change this object (view only or locked)'}
-          data-testid="fix"
-          onClick={() => {
-            const r = c.apply(fix);
-            if (r.ok) toasts.show(`Fixed: ${fix.label}`, 'success');
-            else toasts.show(r.message, 'error');
-          }}
-        >
-          <svg width="13" height="13" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-            <path d="M15 4l5 5L9 20H4v-5z" />
-          </svg>
-          {fixVerb(fix.kind)}
-        </button>
-      )}
+      <div className="finding-actions">
+        {finding.blocking && <span className="tag tag-blocking">Blocks approval</span>}
+        <ObjectChips ids={finding.objectIds} />
+        <span className="spacer" />
+        {fix && (
+          <button
+            className="btn btn-small fix-btn"
+            disabled={!allowed}
+            title={allowed ? fix.label : 'You cannot change this object (view only or locked)'}
+            data-testid="fix"
+            onClick={() => {
+              const r = c.apply(fix);
+              if (r.ok) toasts.show(`Fixed: ${fix.label}`, 'success');
+              else toasts.show(r.message, 'error');
+            }}
+          >
+            <svg width="13" height="13" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+              <path d="M15 4l5 5L9 20H4v-5z" />
+            </svg>
+            {fixVerb(fix.kind)}
+          </button>
+        )}
+      </div>
     </li>
   );
 }
