@@ -31,6 +31,11 @@ export function ordered(design: Design): readonly DesignObject[] {
   return list;
 }
 
+/** The page an object is on (multi-page designs such as a business card's front and back). */
+export function pageOf(o: { page?: number }): number {
+  return o.page ?? 0;
+}
+
 export function isVisible(o: DesignObject): boolean {
   return o.visible !== false && (o.opacity ?? 1) > 0;
 }
@@ -233,6 +238,26 @@ export function uniqueId(design: Design, base: string): string {
 /** The kit font for a role, falling back to body, then the first font. */
 export function kitFont(kit: BrandKit, role: FontRole) {
   return kit.fonts.find((f) => f.role === role) ?? kit.fonts.find((f) => f.role === 'body') ?? kit.fonts[0]!;
+}
+
+/**
+ * The kit font entry that governs a text object: the entry for the family it
+ * actually uses (choosing the entry for its role when the family serves
+ * several roles, else the non-disclaimer one), or, for an off-kit family, the
+ * kit font for its role.
+ */
+export function kitFontFor(kit: BrandKit, o: TextObject) {
+  const role = fontRoleOf(o);
+  const family = primaryFamily(o.fontFamily);
+  const same = kit.fonts.filter((f) => f.family.toLowerCase() === family);
+  if (same.length === 0) return kitFont(kit, role);
+  return same.find((f) => f.role === role) ?? same.find((f) => f.role !== 'disclaimer') ?? same[0]!;
+}
+
+/** The first family of a CSS font-family list, unquoted and lower-cased. */
+export function primaryFamily(fontFamily: string): string {
+  const first = fontFamily.split(',')[0] ?? '';
+  return first.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
 }
 
 /** Which font role a text object plays, from its role or size. */

@@ -1,15 +1,12 @@
-import { fontRoleOf, kitFont, numericWeight, visibleTexts } from '../design-utils.js';
+import { fontRoleOf, kitFont, kitFontFor, numericWeight, primaryFamily, visibleTexts } from '../design-utils.js';
 import type { Rule, RuleFinding } from '../types.js';
-
-function primaryFamily(fontFamily: string): string {
-  const first = fontFamily.split(',')[0] ?? '';
-  return first.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
-}
 
 /**
  * Text uses the kit's fonts: family from the kit (error; fix: the kit font
- * for the text's role), a weight the kit lists for that family (info), and
- * at least the role's minimum size (warning).
+ * for the text's role — disclaimer/license → disclaimer, headline/price or
+ * ≥ 28px → heading, else body), a weight the kit lists for that family
+ * (info), and at least the minimum size of the kit font that governs it
+ * (the entry for the family it uses; warning).
  */
 export const brandFonts: Rule = {
   id: 'brand-fonts',
@@ -50,12 +47,13 @@ export const brandFonts: Rule = {
           });
         }
       }
-      if (o.fontSize + 1e-9 < font.minSize) {
+      const governing = kitFontFor(kit, o);
+      if (o.fontSize + 1e-9 < governing.minSize) {
         out.push({
           severity: 'warning',
           objectIds: [o.id],
-          message: `${o.fontSize}px is below the brand minimum of ${font.minSize}px for ${role} text.`,
-          fix: { kind: 'set-props', objectId: o.id, props: { fontSize: font.minSize }, label: `Set to ${font.minSize}px` },
+          message: `${o.fontSize}px is below the brand minimum of ${governing.minSize}px for ${governing.role} text.`,
+          fix: { kind: 'set-props', objectId: o.id, props: { fontSize: governing.minSize }, label: `Set to ${governing.minSize}px` },
         });
       }
     }

@@ -17,6 +17,7 @@ describe('logo-clear-space', () => {
     ['backdrop band below the logo', rect({ id: 'o', x: 0, y: 50, width: 1080, height: 200, z: 'a' }), false],
     ['same band above the logo', rect({ id: 'o', x: 0, y: 50, width: 1080, height: 200, z: 'z' }), true],
     ['hidden object', text({ id: 'o', text: 'x', x: 100, y: 210, width: 200, height: 30, z: 'n', visible: false }), false],
+    ['same spot on another page', text({ id: 'o', text: 'x', x: 100, y: 210, width: 200, height: 30, z: 'n', page: 1 }), false],
   ])('%s', (_name, other, intrudes) => {
     const findings = runRule(logoClearSpace, [logo(), other]);
     expect(findings.length > 0).toBe(intrudes);

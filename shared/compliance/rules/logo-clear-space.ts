@@ -1,4 +1,4 @@
-import { bounds, contains, describeObject, intersects, isBackgroundLike, isVisible, ordered, type Box } from '../design-utils.js';
+import { bounds, contains, describeObject, intersects, isBackgroundLike, isVisible, ordered, pageOf, type Box } from '../design-utils.js';
 import type { Rule, RuleFinding } from '../types.js';
 import { placedLogos } from './logo-usage.js';
 
@@ -7,7 +7,7 @@ import { placedLogos } from './logo-usage.js';
  * every side by clearSpace × its height. Ignored: backgrounds (role
  * background/decoration, or covering the page) and backdrops (objects
  * stacked below the logo that contain the whole clear-space box, e.g. a
- * header band the logo sits on).
+ * header band the logo sits on), and objects on other pages.
  */
 export const logoClearSpace: Rule = {
   id: 'logo-clear-space',
@@ -25,7 +25,7 @@ export const logoClearSpace: Rule = {
       const logoIndex = all.indexOf(logo);
       const intruders: typeof all[number][] = [];
       all.forEach((o, i) => {
-        if (o === logo || !isVisible(o) || isBackgroundLike(o, design)) return;
+        if (o === logo || pageOf(o) !== pageOf(logo) || !isVisible(o) || isBackgroundLike(o, design)) return;
         const ob = bounds(o);
         if (!intersects(ob, zone)) return;
         if (i < logoIndex && contains(ob, zone, 0.5)) return;

@@ -20,6 +20,7 @@ describe('text-contrast', () => {
     ['text over an image is not judged', [image({ id: 'i', x: 0, y: 0, width: 500, height: 500, z: 'a' }), t({ fill: '#ffffff' })], '#ffffff', null],
     ['half-transparent navy over white composites (navy text fails)', [rect({ id: 'r', x: 0, y: 0, width: 500, height: 500, fill: 'rgba(31,58,95,0.5)', z: 'a' }), t({ fill: '#1f3a5f' })], '#ffffff', 'error'],
     ['dark page background', [t({ fill: '#edf2f7' })], '#1f3a5f', null],
+    ['a rect on another page does not count', [rect({ id: 'r', x: 0, y: 0, width: 500, height: 500, fill: '#1f3a5f', z: 'a', page: 1 }), t({ fill: '#ffffff' })], '#ffffff', 'error'],
   ])('%s', (_name, objects, background, expected) => {
     const findings = runRule(textContrast, objects, { background });
     if (expected === null) return expect(findings).toEqual([]);

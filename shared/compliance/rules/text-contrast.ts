@@ -1,6 +1,6 @@
 import { colorToLab, compositeOver, contrastRatio, deltaE2000, parseColor, type Rgba } from '../../brand/index.js';
 import type { Design, DesignObject, TextObject } from '../../design/index.js';
-import { centre, containsPoint, describeObject, isBold, isVisible, ordered, round2 } from '../design-utils.js';
+import { centre, containsPoint, describeObject, isBold, isVisible, ordered, pageOf, round2 } from '../design-utils.js';
 import { allowedColors } from '../kit-utils.js';
 import type { Rule, RuleFinding } from '../types.js';
 
@@ -16,14 +16,16 @@ const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
 
 /**
  * The colour behind a point, compositing the (translucent) rects and ellipses
- * stacked below `index` over the page background. Undefined if an image is
+ * stacked below `index` (on the same page) over the page background. Undefined if an image is
  * in the way (its colour is unknown).
  */
 export function backdropAt(design: Design, list: readonly DesignObject[], index: number, px: number, py: number): Rgba | undefined {
   const layers: Rgba[] = [];
+  const page = pageOf(list[index]!);
   for (let i = index - 1; i >= 0; i--) {
     const o = list[i]!;
     if (o.type !== 'rect' && o.type !== 'ellipse' && o.type !== 'image') continue;
+    if (pageOf(o) !== page) continue;
     if (!isVisible(o) || !containsPoint(o, px, py)) continue;
     if (o.type === 'image') return undefined;
     const fill = parseColor(o.fill);

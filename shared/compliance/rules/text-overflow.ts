@@ -1,4 +1,4 @@
-import { describeObject, estimateTextHeight, kitFont, fontRoleOf, visibleTexts } from '../design-utils.js';
+import { describeObject, estimateTextHeight, kitFontFor, visibleTexts } from '../design-utils.js';
 import type { Rule, RuleFinding } from '../types.js';
 
 /** Slack before a text counts as overflowing, in px. */
@@ -25,7 +25,7 @@ export const textOverflow: Rule = {
       if (o.y + grown <= design.meta.height) {
         fix = { kind: 'set-props', objectId: o.id, props: { height: grown }, label: 'Make the text box taller' };
       } else {
-        const min = kitFont(ctx.brandKit, fontRoleOf(o)).minSize;
+        const min = kitFontFor(ctx.brandKit, o).minSize;
         for (let size = Math.floor(o.fontSize) - 1; size >= min; size--) {
           if (estimateTextHeight({ ...o, fontSize: size }) <= o.height + TOLERANCE_PX) {
             fix = { kind: 'set-props', objectId: o.id, props: { fontSize: size }, label: `Reduce to ${size}px` };
