@@ -107,7 +107,7 @@ export class RedisStreamsTransport implements EventTransport {
         failures = 0;
       } catch (err) {
         failures++;
-        if (failures === 1 || failures % 50 === 0) this.opts.log.warn({ err: errorText(err) }, 'event relay failed; events stay in the outbox');
+        if (failures === 3 || failures % 100 === 0) this.opts.log.warn({ err: errorText(err) }, 'event relay failed; events stay in the outbox');
       }
       if (!more && this.running) await this.relayWaker.wait(failures ? Math.min(this.opts.pollMs * 2 ** Math.min(failures, 6), 2_000) : this.opts.pollMs);
     }
@@ -224,7 +224,7 @@ export class RedisStreamsTransport implements EventTransport {
           this.relayWaker.wake();
         } else {
           failures++;
-          if (failures === 1) this.opts.log.warn({ err: message, group }, 'event consumer read failed');
+          if (failures === 3) this.opts.log.warn({ err: message, group }, 'event consumer read failed');
         }
         await new Promise((r) => setTimeout(r, Math.min(this.opts.pollMs * 2 ** Math.min(failures, 4), 1_000)));
       }
