@@ -5,9 +5,12 @@ import { ToastProvider } from './toasts.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { DesignsPage } from './pages/DesignsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { brandRoutes } from './brand/routes.js';
 
 // The editor pulls in fabric, Yjs and jsPDF: load it only when a design is opened.
 const EditorPage = lazy(() => import('./pages/EditorPage.js'));
+const PeoplePage = lazy(() => import('./pages/admin/PeoplePage.js'));
+const AcceptInvitePage = lazy(() => import('./pages/invite/AcceptInvitePage.js'));
 
 export function App() {
   return (
@@ -17,6 +20,24 @@ export function App() {
           <Routes>
             <Route path="/" element={<Navigate to="/designs" replace />} />
             <Route path="/login" element={<LoginPage />} />
+            <Route
+              path="/invite/:token"
+              element={
+                <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>
+                  <AcceptInvitePage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/admin/people"
+              element={
+                <RequireAuth>
+                  <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>
+                    <PeoplePage />
+                  </Suspense>
+                </RequireAuth>
+              }
+            />
             <Route
               path="/designs"
               element={
@@ -35,6 +56,7 @@ export function App() {
                 </RequireAuth>
               }
             />
+            {brandRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AuthProvider>

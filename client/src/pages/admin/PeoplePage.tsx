@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { errorMessage, json, request, type Role } from '../../api.js';
+import { useUser } from '../../auth.js';
+
+interface Person {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  totpEnabled: boolean;
+}
+
+interface Invite {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+}
+
+const ROLE_LABELS: Record<Role, string> = { agent: 'Agent', brand_manager: 'Brand manager', admin: 'Admin' };
+
+/** Admins: people of the brokerage, their roles, deactivation, and invitations (the link is shown to copy). */
+export function PeoplePage() {
+  const me = useUser();
+  const [people, setPeople] = useState<Person[]>([]);
+  const [invites, setInvites] = useState<Invite[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('agent');
+  const [link, setLink] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const [p, i] = await Promise.all([request<{ people: Person[] }>('/api/people'), request<{ invites: Invite[] }>('/api/invites')]);
+      setPeople(p.people);
+      setInvites(i.invites);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function invite(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await request<{ path: string; url: string }>('/api/invites', json('POST', { email: email.trim(), role }));
+      setLink(new URL(r.path, window.location.origin).toString());
+      setEmail('');
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function change(person: Person, patch: { role?: Role; active?: boolean }) {
+    setError(null);
+    try {
+      await request(`/api/people/${encodeURIComponent(person.id)}`, json('PATCH', patch));
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  async function revoke(invite: Invite) {
+    try {
+      await request(`/api/invites/${encodeURIComponent(invite.id)}`, { method: 'DELETE' });
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <div className="page people-page">
+      <header className="page-header">
+        <Link to="/designs">← Designs</Link>
+        <h1>People</h1>
+        <span className="muted">{me.brokerageName}</span>
+      </header>
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
+      <section aria-label="Invite someone">
+        <h2>Invite someone</h2>
+        <form className="inline-form" onSubmit={invite} aria-label="Invite">
+          <label className="field">
+            <span>Email</span>
+            <input name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>Role</span>
+            <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button className="btn btn-primary" type="submit" disabled={busy}>
+            {busy ? 'Inviting…' : 'Create invite link'}
+          </button>
+        </form>
+        {link && (
+          <p className="invite-link">
+            Send this link to the person (it works once and expires in 7 days):{' '}
+            <input aria-label="Invite link" data-testid="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} size={60} />
+          </p>
+        )}
+        {invites.length > 0 && (
+          <ul className="invites" aria-label="Open invitations">
+            {invites.map((i) => (
+              <li key={i.id}>
+                {i.email} · {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString()}{' '}
+                <button className="btn btn-small" type="button" onClick={() => void revoke(i)}>
+                  Revoke
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label="People">
+        <h2>People</h2>
+        <table className="people-table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Status</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id} data-testid={`person-${p.email}`}>
+                <td>{p.name}</td>
+                <td>{p.email}</td>
+                <td>
+                  <select aria-label={`Role of ${p.email}`} value={p.role} disabled={p.id === me.id} onChange={(e) => void change(p, { role: e.target.value as Role })}>
+                    {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{p.active ? 'Active' : 'Deactivated'}</td>
+                <td>
+                  {p.id !== me.id && (
+                    <button className="btn btn-small" type="button" onClick={() => void change(p, { active: !p.active })}>
+                      {p.active ? 'Deactivate' : 'Reactivate'}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+export default PeoplePage;

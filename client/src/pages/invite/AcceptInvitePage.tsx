@@ -1,0 +1,80 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { errorMessage, json, request } from '../../api.js';
+import { Logo } from '../../components/Logo.js';
+
+interface Preview {
+  email: string;
+  role: string;
+  brokerageName: string;
+  expiresAt: string;
+}
+
+/** `/invite/:token`: the invited person picks a name and password, then logs in. */
+export function AcceptInvitePage() {
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    request<Preview>('/api/invites/preview', json('POST', { token }))
+      .then(setPreview)
+      .catch((err) => setError(errorMessage(err)));
+  }, [token]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await request('/api/invites/accept', json('POST', { token, name: name.trim(), password }));
+      navigate(`/login?email=${encodeURIComponent(preview?.email ?? '')}`, { replace: true });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="login-page">
+      <div className="login-side">
+        <Logo />
+        <h2>Welcome to RealBrand.</h2>
+      </div>
+      <form className="login-card" onSubmit={submit} aria-label="Accept invitation">
+        <h1>Join {preview?.brokerageName ?? 'your brokerage'}</h1>
+        {preview && (
+          <p className="muted">
+            You were invited as <strong>{preview.email}</strong> ({preview.role.replace('_', ' ')}).
+          </p>
+        )}
+        <label className="field">
+          <span>Your name</span>
+          <input name="name" required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} disabled={!preview} />
+        </label>
+        <label className="field">
+          <span>Choose a password</span>
+          <input name="password" type="password" required minLength={10} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} disabled={!preview} />
+        </label>
+        {error && (
+          <div className="form-error" role="alert">
+            {error}
+          </div>
+        )}
+        <button className="btn btn-primary btn-block" type="submit" disabled={busy || !preview}>
+          {busy ? 'Creating your account…' : 'Create account'}
+        </button>
+        <p className="muted">
+          Have an account? <Link to="/login">Log in</Link>
+        </p>
+      </form>
+    </div>
+  );
+}
+
+export default AcceptInvitePage;
