@@ -12,6 +12,16 @@ import type { ProtectedClass } from '../fair-housing/classes.js';
  *   look-alike words.
  *
  * `packs` defaults to all packs (federal, CA, TX, FL), the strictest setting.
+ *
+ * Honesty note: the first block was written together with the lexicon. The
+ * later batches were each written as a held-out set first and measured
+ * before any lexicon change: violation recall 85% (40), 77% (30), 90% (30)
+ * and 87% (30); no acceptable held-out sentence (110) was flagged as an
+ * error. The misses then drove general fixes (class "frames", not
+ * per-sentence patterns) and the batches were added here. So the figures
+ * `npm run eval:compliance` prints are on a development set; expect real
+ * copy to land nearer the held-out numbers. Add new held-out batches the
+ * same way: measure first, then fix, then add.
  */
 export interface CorpusEntry {
   text: string;
@@ -285,8 +295,7 @@ export const CORPUS: readonly CorpusEntry[] = [
   { text: 'No Section 8.', label: 'acceptable', packs: ['federal', 'FL'] },
   // A preference for couples is a federal familial-status violation (HUD 1995 memo), married or not.
   { text: 'Married couples only.', label: 'violation', cls: 'familial-status', packs: ['federal', 'TX'] },
-  // ── Second and third batches: written as held-out sets (without looking at
-  // the patterns) and added once measured; see README notes in run.ts. ──
+  // ── Held-out batches 1–3 (see the note at the top), added once measured. ──
   ...v(
     'familial-status',
     'Not a good fit for families with small children.',
@@ -421,5 +430,68 @@ export const CORPUS: readonly CorpusEntry[] = [
     'Dual primary suites, great for multigenerational living.',
     'Perfect for first-time buyers.',
     "No man's land no more: the new bridge links both sides of the creek.",
+  ),
+  // Fourth held-out batch.
+  ...v('familial-status', 'Absolutely no children.'),
+  ...v('familial-status', 'No one under 18 may reside here.'),
+  ...v('familial-status', 'Owner prefers tenants without kids.'),
+  ...v('familial-status', 'Suitable for adults only.'),
+  ...v('familial-status', 'Ideal for a professional couple, no children please.'),
+  ...v('familial-status', 'A quiet adult-only building.'),
+  ...v('race', 'Whites preferred in this building.'),
+  ...v('national-origin', 'Hispanics need not apply.'),
+  ...v('religion', 'No Catholics.'),
+  ...v('religion', 'Christian roommate preferred.'),
+  ...v('sex', 'Only female applicants will be considered.'),
+  ...v('sex', 'Great for a single man.'),
+  ...v('disability', 'No wheelchair-bound tenants.'),
+  ...v('disability', 'Tenants must have no disabilities.'),
+  ...v('disability', 'Not suitable for people in wheelchairs.'),
+  ...v('national-origin', 'English speaking tenants only.'),
+  ...v('national-origin', 'Must be born in the USA.'),
+  ...v('source-of-income', 'No Section-8 vouchers.'),
+  ...v('source-of-income', 'Housing assistance not accepted.'),
+  ...v('marital-status', 'Only married couples will be considered.'),
+  ...v('age', 'No seniors allowed.'),
+  ...v('age', 'Perfect for millennials only.'),
+  ...v('sexual-orientation', 'Straight people only.'),
+  ...v('gender-identity', 'No transgender applicants.'),
+  ...v('ancestry', 'Applicants of Asian descent need not apply.'),
+  ...v('genetic-information', 'Genetic information required with application.'),
+  ...v('military-status', 'No active-duty military.'),
+  ...v('citizenship-immigration', 'Must provide proof of legal immigration status.'),
+  ...v('citizenship-immigration', 'No non-citizens.'),
+  ...v('familial-status', 'Couples without children preferred.'),
+  ...ok(
+    'Children\'s playground across the street.',
+    'Large family kitchen with a breakfast nook.',
+    'Two master suites on the main floor.',
+    'Quiet neighborhood with walking trails.',
+    'Adult-height vanities in both baths.',
+    'No HOA fees and no city taxes.',
+    'Close to churches, schools and shopping.',
+    'Walk-in pantry and mudroom.',
+    'Bring the whole family to the open house.',
+    'Exclusive amenities include a rooftop pool.',
+    'Private gated driveway.',
+    'Mature landscaping and a sprinkler system.',
+    'Single-level living with no steps.',
+    'Black and white checkerboard tile in the laundry.',
+    'The home sits on a quiet street near the Christian school.',
+    'Sellers are relocating for work.',
+    'Call the listing agent for a private tour.',
+    'Native landscaping saves water.',
+    'Military relocation discount available.',
+    'Guest suite ideal for visiting family.',
+    'Easy to show; vacant and on a lockbox.',
+    'Separate living quarters above the garage.',
+    'Kids can bike to the elementary school.',
+    'Spanish-style roof tiles replaced in 2020.',
+    'Great for entertaining family and friends.',
+    'Over 55 acres of preserved open space nearby.',
+    'Owner occupied for 20 years; lovingly maintained.',
+    'White picket fence and a front porch swing.',
+    'Senior discount at the community gym.',
+    'Walking distance to the temple and the library.',
   ),
 ];

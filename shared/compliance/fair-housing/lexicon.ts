@@ -95,6 +95,8 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
     patterns: [
       'no [small|young|little|more|school|age|aged|teenage] $kids [$allowed|please]',
       'no $kids (under|below|younger than) #',
+      // A 55+ community that qualifies under HOPA says so (a warning below); a bare age floor excludes children.
+      '(no one|nobody|no residents|no occupants|no tenants|no persons|no people) (under|younger than|below) #',
       '(not|never) $allowed [any] $kids',
       '$kids [are|is] (not|never|strictly not) $allowed',
       '$kids [are|is] (unwelcome|prohibited|forbidden|banned)',
@@ -171,7 +173,6 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
       'active adult (community|communities|living|lifestyle|neighborhood)',
       'senior (community|communities|living|housing|only|building|complex) !center|centre',
       'adult (community|communities|neighborhood)',
-      '(no one|nobody|no residents|no occupants|no tenants) (under|younger than|below) #',
       '(residents|occupants|tenants|buyers) (must|should) be (over|at least|older than) #',
       '(seniors|senior citizens|retirees) only',
     ],
@@ -302,6 +303,9 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
       '$nat (only|preferred|wanted|exclusively) !$goods',
       '$nat (need not apply|not welcome|not allowed|not permitted)',
       '(american|american born|us born|native born|natural born|americans) [$people] (only|preferred|citizens only)',
+      '(must|should|need to) be (born|raised) in (the|this) (usa|us|u s|united states|america|country|state)',
+      '(must|should|need to) be (born|raised) in (usa|america)',
+      '(born|raised) in (the) (usa|us|u s|united states|america) (only|preferred)',
       '$nat (family|families|tenant|tenants|buyer|buyers|renter|renters|couple|couples|household|households|applicants|people|clientele) (only|preferred|wanted|welcome)',
       '(prefer|prefers|preferred|seeking|looking for) [a|an] $nat (family|families|tenant|tenants|buyer|buyers|renter|renters|couple|couples|household)',
       'no (immigrants|foreigners|foreign nationals|foreign born|refugees|migrants|newcomers to this country|non english speakers|non english speaking)',
@@ -337,7 +341,8 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
       'citizens only',
       'only [us|american] citizens',
       'only (u s|united states) citizens',
-      '(proof of|show|provide) (citizenship|legal status|immigration status|residency status|green card)',
+      '(proof of|show|provide) [your|valid|current] [legal|lawful] (immigration|citizenship|residency) [status]',
+      '(proof of|show|provide) [your|valid|current] (citizenship|green card|legal status|lawful status|visa)',
       'green card (holders|holder|required)',
       'no (undocumented|illegals|illegal aliens|illegal immigrants|aliens|non citizens|noncitizens)',
     ],
@@ -355,7 +360,8 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
       'citizens only',
       'only [us|american] citizens',
       'only (u s|united states) citizens',
-      '(proof of|show|provide) (citizenship|legal status|immigration status|residency status|green card)',
+      '(proof of|show|provide) [your|valid|current] [legal|lawful] (immigration|citizenship|residency) [status]',
+      '(proof of|show|provide) [your|valid|current] (citizenship|green card|legal status|lawful status|visa)',
       'green card (holders|holder|required)',
       'no (undocumented|illegals|illegal aliens|illegal immigrants|aliens|non citizens|noncitizens)',
       '(undocumented|illegal) (immigrants|aliens|tenants|people) (need not apply|not welcome|not allowed)',
@@ -546,7 +552,8 @@ const GROUPS: readonly ClassGroup[] = [
   },
   { cls: 'marital-status', adjectives: 'unmarried|divorced|cohabiting|unwed|married', members: 'unmarried couples|unmarried people|divorcees|divorced people|cohabiting couples|live in partners', traits: 'married|a married couple|husband and wife', suggestion: 'welcoming to all households' },
   // "Seniors only" is lawful for qualifying senior housing (HOPA; Cal. Civ. Code §51.3): a warning, not an error.
-  { cls: 'age', onlyIsLawful: true, adjectives: 'senior|elderly|older|retired|young', members: 'seniors|senior citizens|the elderly|elderly people|retirees|older people|older adults|young people|millennials|boomers|baby boomers', traits: 'under #|younger than #|no older than #', suggestion: 'welcoming to all' },
+  { cls: 'age', onlyIsLawful: true, adjectives: 'senior|elderly|older|retired', members: 'seniors|senior citizens|the elderly|elderly people|retirees|older people|older adults|boomers|baby boomers', suggestion: 'welcoming to all' },
+  { cls: 'age', adjectives: 'young|younger|youthful', members: 'young people|young adults|young professionals|millennials|gen z|gen zers|twentysomethings|college age people', traits: 'under #|younger than #|no older than #', suggestion: 'welcoming to all' },
   {
     cls: 'sexual-orientation', adjectives: 'gay|lesbian|bisexual|lgbt|lgbtq|queer|same sex|straight|heterosexual',
     members: 'gays|lesbians|homosexuals|bisexuals|gay people|gay couples|lesbian couples|same sex couples|lgbt people|lgbtq people|lgbt couples|lgbtq couples|lgbt applicants|lgbtq applicants',
@@ -581,8 +588,8 @@ const PREFER = '(prefer|prefers|preferred|preferring|seeking|looking for|want|wa
 const EXCLUDED_HARD =
   '[is|are|will] [be] (need not apply|not welcome|not allowed|not accepted|not permitted|not considered|unwelcome|are not welcome|are not allowed|are unwelcome|need not inquire|please do not apply|do not apply|should not apply|keep out|stay away)';
 
-const FRAME_TERMS: readonly FairHousingTerm[] = GROUPS.map((g) => ({
-  id: `${g.cls}-frames`,
+const FRAME_TERMS: readonly FairHousingTerm[] = GROUPS.map((g, i) => ({
+  id: `${g.cls}-frames-${i}`,
   cls: g.cls,
   severity: 'error' as const,
   patterns: [
