@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.js';
 import { Logo } from './Logo.js';
+import { BrandNav } from '../brand/routes.js';
 
 const ROLE_LABEL = { agent: 'Agent', brand_manager: 'Brand manager', admin: 'Admin' } as const;
 
@@ -22,6 +23,7 @@ export function AppHeader() {
         <Logo small />
       </Link>
       {user && <span className="brokerage-name">{user.brokerageName}</span>}
+      {user && <BrandNav role={user.role} />}
       <div className="spacer" />
       {user && (
         <div className="user-chip">
