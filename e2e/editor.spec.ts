@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { AGENT_A, PASSWORD, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen } from './fixtures.js';
+import { inflateSync } from 'node:zlib';
+import { AGENT_A, AGENT_B, PASSWORD, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen } from './fixtures.js';
 
 test.describe('app shell', () => {
   test('a logged-out visitor logs in and is sent back to where they were going', async ({ page }) => {
@@ -36,6 +37,14 @@ test.describe('two agents on one flyer', () => {
     const A = agentA.page;
     const B = agentB.page;
     await openEditor(A, designId);
+
+    // A shares the flyer with B through the Share dialog.
+    await A.getByTestId('share-button').click();
+    await A.getByRole('dialog').getByLabel('Email').fill(AGENT_B);
+    await A.getByRole('dialog').getByRole('button', { name: 'Share' }).click();
+    await expect(A.getByTestId('share')).toHaveCount(1);
+    await A.keyboard.press('Escape');
+
     await openEditor(B, designId);
 
     // Both are here.
@@ -193,9 +202,34 @@ test.describe('two agents on one flyer', () => {
     const text = pdfBytes.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
-    // Letter size in points, real fonts (vector text) and an embedded image.
-    expect(text).toMatch(/\/MediaBox \[0 0 612(\.0+)? 792(\.0+)?\]/);
-    expect(text).toContain('/BaseFont /Helvetica-Bold');
+    // Letter size in points, an embedded image, and the flyer's text as real PDF text.
+    expect(text).toMatch(/\/MediaBox \[0 0 612\.?0* 792\.?0*\]/);
     expect(text).toContain('/Subtype /Image');
+    const content = pdfStreams(pdfBytes);
+    expect(content).toContain('(1234 Magnolia Ridge Lane) Tj');
+    expect(content).toContain('($1,250,000) Tj');
   });
 });
+
+/** The PDF's content streams, inflated where compressed, as one string. */
+function pdfStreams(pdf: Buffer): string {
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = pdf.indexOf('stream', at, 'latin1');
+    if (start < 0) break;
+    let body = start + 'stream'.length;
+    if (pdf[body] === 0x0d) body++;
+    if (pdf[body] === 0x0a) body++;
+    const end = pdf.indexOf('endstream', body, 'latin1');
+    if (end < 0) break;
+    const raw = pdf.subarray(body, end);
+    try {
+      out.push(inflateSync(raw).toString('latin1'));
+    } catch {
+      out.push(raw.toString('latin1'));
+    }
+    at = end + 'endstream'.length;
+  }
+  return out.join('\n');
+}

@@ -49,6 +49,16 @@ export interface DesignInfo {
   updatedAt: string;
   access: 'edit' | 'view';
   canLock: boolean;
+  /** Whether I may share it (server: whoever can edit). */
+  canShare?: boolean;
+}
+
+export interface DesignShare {
+  designId: string;
+  userId: string;
+  email: string;
+  name: string;
+  access: 'view' | 'edit';
 }
 
 export interface TemplateSummary {
@@ -129,6 +139,9 @@ export const api = {
   designs: () => request<{ designs: DesignSummary[] }>('/api/designs'),
   createDesign: (title: string, templateId?: string) => request<{ id: string }>('/api/designs', json('POST', { title, templateId })),
   design: (id: string) => request<DesignInfo>(`/api/designs/${encodeURIComponent(id)}`),
+  shares: (id: string) => request<{ shares: DesignShare[] }>(`/api/designs/${encodeURIComponent(id)}/shares`),
+  share: (id: string, email: string, access: 'view' | 'edit') => request<{ share: DesignShare }>(`/api/designs/${encodeURIComponent(id)}/shares`, json('POST', { email, access })),
+  unshare: (id: string, userId: string) => request<void>(`/api/designs/${encodeURIComponent(id)}/shares/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
   renameDesign: (id: string, title: string) => request<{ id: string; title: string }>(`/api/designs/${encodeURIComponent(id)}`, json('PATCH', { title })),
   deleteDesign: (id: string) => request<void>(`/api/designs/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   templates: async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { BrandKit } from '../../../shared/index.js';
 import { api, ApiError, type DesignInfo } from '../api.js';
@@ -91,7 +91,25 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
     };
   }, [info, kit, user, toasts]);
 
-  const ctx = useMemo(() => (editor ? { editor, kit, title: info.title } : null), [editor, kit, info.title]);
+  const [title, setTitle] = useState(info.title);
+  const rename = useCallback(
+    async (next: string) => {
+      const prev = title;
+      setTitle(next);
+      try {
+        await api.renameDesign(info.id, next);
+        editor?.setMeta({ title: next });
+      } catch (err) {
+        setTitle(prev);
+        toasts.error(err);
+      }
+    },
+    [info.id, title, editor, toasts],
+  );
+  const ctx = useMemo(
+    () => (editor ? { editor, kit, title, rename, canShare: info.canShare ?? info.access === 'edit' } : null),
+    [editor, kit, title, rename, info.canShare, info.access],
+  );
 
   return (
     <EditorContext.Provider value={ctx}>

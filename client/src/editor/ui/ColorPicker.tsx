@@ -2,6 +2,11 @@ import { useEffect, useState } from 'react';
 import { useEditor } from './context.js';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
+/** White and black sit with every palette. */
+const NEUTRALS = [
+  { name: 'White', hex: '#ffffff' },
+  { name: 'Black', hex: '#000000' },
+];
 
 /** Brand palette first, then any colour. */
 export function ColorPicker({ label, value, onChange, allowNone = false }: { label: string; value: string | undefined; onChange: (hex: string | undefined) => void; allowNone?: boolean }) {
@@ -9,7 +14,7 @@ export function ColorPicker({ label, value, onChange, allowNone = false }: { lab
   const [text, setText] = useState(value ?? '');
   useEffect(() => setText(value ?? ''), [value]);
   const palette = kit?.palette ?? [];
-  const inPalette = palette.some((p) => p.hex.toLowerCase() === value?.toLowerCase());
+  const inPalette = [...palette, ...NEUTRALS].some((p) => p.hex.toLowerCase() === value?.toLowerCase());
   return (
     <div className="color-picker" data-testid={`color-${label.toLowerCase()}`}>
       <div className="field-label">
@@ -32,6 +37,20 @@ export function ColorPicker({ label, value, onChange, allowNone = false }: { lab
             title={`${p.name} ${p.hex}`}
             aria-label={p.name}
             onClick={() => onChange(p.hex)}
+          />
+        ))}
+        <span className="swatch-sep" aria-hidden="true" />
+        {NEUTRALS.map((n) => (
+          <button
+            key={n.hex}
+            type="button"
+            role="option"
+            aria-selected={n.hex === value?.toLowerCase()}
+            className={`swatch${n.hex === value?.toLowerCase() ? ' selected' : ''}`}
+            style={{ background: n.hex }}
+            title={`${n.name} ${n.hex}`}
+            aria-label={n.name}
+            onClick={() => onChange(n.hex)}
           />
         ))}
         {allowNone && (

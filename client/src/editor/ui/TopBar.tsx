@@ -5,6 +5,7 @@ import { useToasts } from '../../toasts.js';
 import { useEditor, useEditorState } from './context.js';
 import { PresenceAvatars } from './PresenceAvatars.js';
 import { StatusIndicator } from './StatusIndicator.js';
+import { ShareDialog } from './ShareDialog.js';
 import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
 
 function ZoomControls() {
@@ -65,8 +66,53 @@ function ExportMenu() {
   );
 }
 
+function EditableTitle() {
+  const { editor, title, rename } = useEditor();
+  const [editing, setEditing] = useState(false);
+  if (!editing || !editor.canEdit) {
+    return (
+      <button className="title-btn" data-testid="design-title" title={editor.canEdit ? 'Rename' : title} onClick={() => editor.canEdit && setEditing(true)}>
+        {title}
+      </button>
+    );
+  }
+  return (
+    <input
+      className="title-input"
+      aria-label="Design title"
+      autoFocus
+      defaultValue={title}
+      maxLength={200}
+      onFocus={(e) => e.target.select()}
+      onBlur={(e) => {
+        setEditing(false);
+        const next = e.target.value.trim();
+        if (next && next !== title) void rename(next);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        if (e.key === 'Escape') setEditing(false);
+      }}
+    />
+  );
+}
+
+function ShareButton() {
+  const { canShare } = useEditor();
+  const [open, setOpen] = useState(false);
+  if (!canShare) return null;
+  return (
+    <>
+      <button className="btn" onClick={() => setOpen(true)} data-testid="share-button">
+        Share
+      </button>
+      {open && <ShareDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
 export function TopBar() {
-  const { editor, title } = useEditor();
+  const { editor } = useEditor();
   const canUndo = useEditorState((s) => s.canUndo);
   const canRedo = useEditorState((s) => s.canRedo);
   const readOnly = !editor.canEdit;
@@ -76,7 +122,7 @@ export function TopBar() {
         <Icon name="back" />
       </Link>
       <div className="editor-title">
-        <strong data-testid="design-title">{title}</strong>
+        <EditableTitle />
         {readOnly && <span className="pill">View only</span>}
       </div>
       <StatusIndicator />
@@ -95,6 +141,7 @@ export function TopBar() {
       <button className="icon-btn" onClick={() => editor.store.set({ help: true })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         <Icon name="help" />
       </button>
+      <ShareButton />
       <ExportMenu />
     </header>
   );

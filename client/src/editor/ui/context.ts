@@ -7,6 +7,9 @@ export interface EditorContextValue {
   editor: Editor;
   kit: BrandKit | null;
   title: string;
+  /** Renames the design (server title and the document's meta title). */
+  rename(title: string): Promise<void>;
+  canShare: boolean;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);
