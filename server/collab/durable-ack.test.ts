@@ -24,8 +24,8 @@ beforeAll(async () => {
   database = await freshPostgres();
   server = await startTestServer({ ROOM_IDLE_MS: '60000' }, { db: await database.open() });
   [agent, agent2] = await Promise.all([login(server.url, 'agent@demo.realbrand.test'), login(server.url, 'agent2@demo.realbrand.test')]);
-  designId = await createDesign(server.url, agent, 'durable ack');
-}, 60_000);
+  designId = await createDesign(server.url, agent, 'durable ack', ['agent2@demo.realbrand.test']);
+}, 120_000);
 
 afterAll(async () => {
   await server?.close();

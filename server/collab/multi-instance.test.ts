@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metaMap, objectsMap } from '../../shared/index.js';
 import { stockClient, synced, type StockClient } from '../test-support/clients.js';
 import { freshPostgres, type TestDatabase } from '../test-support/databases.js';
-import { contentOf, converged, createDesign } from '../test-support/docs.js';
+import { contentOf, converged, createDesign, editableIds } from '../test-support/docs.js';
 import { startServerProcess, stopAllProcesses, throwawayRedis, type RedisProcess, type ServerProcess } from '../test-support/processes.js';
 import { login, waitFor } from '../test-support/server.js';
 
@@ -35,8 +35,8 @@ beforeAll(async () => {
   a = await startServerProcess({ ...env(), INSTANCE_ID: 'instance-a' }); // seeds the empty database
   b = await startServerProcess({ ...env(), INSTANCE_ID: 'instance-b' });
   [agent, agent2] = await Promise.all([login(a.url, 'agent@demo.realbrand.test'), login(b.url, 'agent2@demo.realbrand.test')]);
-  designId = await createDesign(a.url, agent, 'multi-instance');
-}, 120_000);
+  designId = await createDesign(a.url, agent, 'multi-instance', ['agent2@demo.realbrand.test']);
+}, 180_000);
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -49,7 +49,7 @@ describe('two instances, one database, one Redis', () => {
     const ca = client(a);
     const cb = client(b, agent2);
     await Promise.all([synced(ca), synced(cb)]);
-    const [first, second] = [...objectsMap(ca.doc).keys()] as [string, string];
+    const [first, second] = editableIds(ca.doc) as [string, string];
     objectsMap(ca.doc).get(first)!.set('x', 11);
     objectsMap(cb.doc).get(first)!.set('y', 22);
     objectsMap(cb.doc).get(second)!.set('text', 'from instance b');
@@ -79,7 +79,7 @@ describe('two instances, one database, one Redis', () => {
     const cb = client(b, agent2);
     await Promise.all([synced(ca), synced(cb)]);
     await converged([ca.doc, cb.doc], 10_000);
-    const ids = [...objectsMap(ca.doc).keys()];
+    const ids = editableIds(ca.doc);
 
     await redis.kill();
     await waitFor(async () => (await readyz(a)).checks.redis === false && (await readyz(b)).checks.redis === false, 10_000, 'instances noticing Redis is gone');
@@ -118,7 +118,7 @@ describe('two instances, one database, one Redis', () => {
     const cc = client(late);
     await synced(cc);
     expect(contentOf(cc.doc)).toBe(before);
-    const ids = [...objectsMap(cc.doc).keys()];
+    const ids = editableIds(cc.doc);
     objectsMap(cc.doc).get(ids[1]!)!.set('x', 333);
     objectsMap(ca.doc).get(ids[2]!)!.set('x', 111);
     await converged([ca.doc, cb.doc, cc.doc], 10_000);

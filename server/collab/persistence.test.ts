@@ -11,12 +11,13 @@ import { CloseCode, metaMap, objectsMap } from '../../shared/index.js';
 import type { Db } from '../db/index.js';
 import { stockClient, synced, type StockClient } from '../test-support/clients.js';
 import { freshPglite, freshPostgres, type TestDatabase } from '../test-support/databases.js';
-import { contentOf, converged, createDesign, designRowCounts, docFromStore, spiedStockClient } from '../test-support/docs.js';
+import { contentOf, converged, createDesign, designRowCounts, docFromStore, editableIds, spiedStockClient } from '../test-support/docs.js';
 import { startServerProcess, stopAllProcesses, type ServerProcess } from '../test-support/processes.js';
 import { login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
 import { DocumentStore } from './store.js';
 
 const COMPACT_THRESHOLD = 20;
+const AGENT2 = 'agent2@demo.realbrand.test';
 
 const backends = [
   { name: 'PostgreSQL', fresh: freshPostgres },
@@ -61,9 +62,9 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
   beforeAll(async () => {
     database = await fresh();
     const s = await inProcess(); // migrates and seeds
-    [agent, agent2] = await Promise.all([login(s.url, 'agent@demo.realbrand.test'), login(s.url, 'agent2@demo.realbrand.test')]);
+    [agent, agent2] = await Promise.all([login(s.url, 'agent@demo.realbrand.test'), login(s.url, AGENT2)]);
     await s.close();
-  });
+  }, 180_000); // a fresh PGlite runs initdb, and the demo seed hashes passwords: slow on a busy machine
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -75,7 +76,7 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
 
   /** Concurrent edits of every kind the model has: properties, new objects, a deletion, meta. */
   function editTogether(a: Y.Doc, b: Y.Doc, tag: string): void {
-    const ids = [...objectsMap(a).keys()];
+    const ids = editableIds(a);
     const [first, second, third] = ids as [string, string, string];
     objectsMap(a).get(first)!.set('x', 101);
     objectsMap(b).get(first)!.set('y', 202);
@@ -91,7 +92,7 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
 
   it('survives an in-process restart (close, then a new app on the same database)', async () => {
     const s1 = await inProcess();
-    const designId = await createDesign(s1.url, agent, 'restart');
+    const designId = await createDesign(s1.url, agent, 'restart', [AGENT2]);
     const a = client(s1.wsUrl, designId);
     const b = client(s1.wsUrl, designId, agent2);
     await Promise.all([synced(a), synced(b)]);
@@ -116,7 +117,7 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
     const designId = await createDesign(s.url, agent, 'many updates');
     const a = client(s.wsUrl, designId);
     await synced(a);
-    const ids = [...objectsMap(a.doc).keys()];
+    const ids = editableIds(a.doc);
     const room = () => s.rooms.peek(designId)!;
     // 100 bursts of 100 one-property updates; after each burst the server has it all,
     // so the log gets at least 100 appends and must compact several times.
@@ -320,7 +321,7 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
     it('kill -9 after 200 ms idle: everything is there after a restart', async () => {
       child = await startServerProcess(childEnv());
       const port = child.port;
-      const designId = await createDesign(child.url, agent, 'crash');
+      const designId = await createDesign(child.url, agent, 'crash', [AGENT2]);
       const a = client(child.wsUrl, designId);
       const b = client(child.wsUrl, designId, agent2);
       await Promise.all([synced(a), synced(b)]);
@@ -353,12 +354,12 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
 
     it('graceful stop (SIGTERM): exit 0, clients get 1012, nothing lost', async () => {
       child ??= await startServerProcess(childEnv()); // reuses the restarted process when the case above ran
-      const designId = await createDesign(child.url, agent, 'graceful');
+      const designId = await createDesign(child.url, agent, 'graceful', [AGENT2]);
       const editor = spiedStockClient(child.wsUrl, designId, agent);
       const watcher = spiedStockClient(child.wsUrl, designId, agent2);
       clients.push(editor, watcher);
       await Promise.all([synced(editor), synced(watcher)]);
-      const ids = [...objectsMap(editor.doc).keys()];
+      const ids = editableIds(editor.doc);
       for (let i = 0; i < 1000; i++) objectsMap(editor.doc).get(ids[i % ids.length]!)!.set('x', i);
       metaMap(editor.doc).set('title', 'last edit before SIGTERM');
       // Once the watcher has the last edit the server has applied all of it; stop right away,

@@ -33,10 +33,20 @@ export async function docFromStore(store: DocumentStore, designId: string): Prom
   return doc;
 }
 
-export async function createDesign(baseUrl: string, token: string, title: string, templateId = 'listing-flyer'): Promise<string> {
+/** Creates a design from a template, shared for editing with `editors` (agents edit only their own and shared designs). */
+export async function createDesign(baseUrl: string, token: string, title: string, editors: string[] = [], templateId = 'listing-flyer'): Promise<string> {
   const res = await api<{ id: string }>(baseUrl, token, 'POST', '/api/designs', { title, templateId });
   if (res.status !== 201) throw new Error(`could not create a design: ${res.status} ${JSON.stringify(res.body)}`);
+  for (const email of editors) {
+    const shared = await api(baseUrl, token, 'POST', `/api/designs/${res.body.id}/shares`, { email, access: 'edit' });
+    if (shared.status !== 201) throw new Error(`could not share the design with ${email}: ${shared.status} ${JSON.stringify(shared.body)}`);
+  }
   return res.body.id;
+}
+
+/** Ids of the objects an agent may change (the server reverts agents' changes to locked ones). */
+export function editableIds(doc: Y.Doc): string[] {
+  return [...objectsMap(doc).entries()].filter(([, m]) => m.get('locked') !== true).map(([id]) => id);
 }
 
 export async function designRowCounts(db: Db, designId: string): Promise<{ updates: number; snapshotSeq: number | null; updateSeq: number }> {

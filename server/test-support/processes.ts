@@ -99,7 +99,7 @@ export interface ServerProcess extends Spawned {
  * does, and resolves once it prints the URL it serves. `env` is the whole
  * configuration: DATABASE_URL and REDIS_URL from this process are not inherited.
  */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
   const base: Record<string, string | undefined> = { ...process.env };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'DATA_DIR', 'PORT', 'HOST', 'INSTANCE_ID', 'PUBLIC_URL', 'NODE_OPTIONS']) delete base[key];
   const spawned = spawnTracked(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
