@@ -143,15 +143,22 @@ export interface CompiledPattern<T> {
 
 export type Macros = Readonly<Record<string, string>>;
 
-/** Expand `(a b|c)` groups into separate pattern strings (cartesian product). */
-function expandGroups(pattern: string): string[] {
-  const open = pattern.indexOf('(');
+const NOT_PLAIN_WORD_RE = /[\s()[\]!~#*-]/;
+
+/**
+ * Expand `(a b|c)` groups into separate pattern strings (cartesian product).
+ * Scanning resumes after each substituted alternative, so text before it is
+ * never re-scanned.
+ */
+function expandGroups(pattern: string, from = 0): string[] {
+  const open = pattern.indexOf('(', from);
   if (open < 0) return [pattern];
   let depth = 0;
   let close = -1;
   for (let i = open; i < pattern.length; i++) {
-    if (pattern[i] === '(') depth++;
-    else if (pattern[i] === ')' && --depth === 0) {
+    const ch = pattern.charCodeAt(i);
+    if (ch === 40 /* ( */) depth++;
+    else if (ch === 41 /* ) */ && --depth === 0) {
       close = i;
       break;
     }
@@ -163,9 +170,10 @@ function expandGroups(pattern: string): string[] {
   let d = 0;
   let last = 0;
   for (let i = 0; i < inner.length; i++) {
-    if (inner[i] === '(') d++;
-    else if (inner[i] === ')') d--;
-    else if (inner[i] === '|' && d === 0) {
+    const ch = inner.charCodeAt(i);
+    if (ch === 40) d++;
+    else if (ch === 41) d--;
+    else if (ch === 124 /* | */ && d === 0) {
       alts.push(inner.slice(last, i));
       last = i + 1;
     }
@@ -173,16 +181,22 @@ function expandGroups(pattern: string): string[] {
   alts.push(inner.slice(last));
   const head = pattern.slice(0, open);
   const tail = pattern.slice(close + 1);
-  // Single plain words merge into one slot ("a|b|c"); only multi-word alternatives expand.
+  // Single plain words merge into one slot ("a|b|c"); only multi-word (or
+  // nested, or empty) alternatives expand.
   const single: string[] = [];
   const multi: string[] = [];
   for (const raw of alts) {
     const alt = raw.trim();
-    if (/^[$\p{L}\p{N}+'’][\w\p{L}\p{N}+'’-]*$/u.test(alt) && !alt.includes('-')) single.push(alt);
+    if (alt !== '' && !NOT_PLAIN_WORD_RE.test(alt)) single.push(alt);
     else multi.push(alt);
   }
   const variants = single.length > 0 ? [single.join('|'), ...multi] : multi;
-  return variants.flatMap((alt) => expandGroups(`${head} ${alt} ${tail}`));
+  const out: string[] = [];
+  for (const alt of variants) {
+    // The substituted alternative may itself hold groups: resume scanning at its start.
+    for (const e of expandGroups(`${head} ${alt} ${tail}`, head.length)) out.push(e);
+  }
+  return out;
 }
 
 function expandMacros(pattern: string, macros: Macros): string {
