@@ -82,25 +82,32 @@ describe('domain events', () => {
   });
 });
 
-let pg: TestDatabase;
 let redis: RedisProcess;
+const databases: TestDatabase[] = [];
 const opened: EventBackbone[] = [];
 
 beforeAll(async () => {
-  [pg, redis] = await Promise.all([freshPostgres(), throwawayRedis()]);
-  const db = await pg.open();
-  await migrate(db);
-  await db.query('CREATE TABLE test_effects (group_name text NOT NULL, event_id uuid NOT NULL)');
+  redis = await throwawayRedis();
 });
 
 afterAll(async () => {
   await Promise.all(opened.map((b) => b.close()));
-  await pg?.drop();
+  await Promise.all(databases.map((d) => d.drop()));
   await stopAllProcesses();
 });
 
+/** A fresh database per transport, so each suite sees only its own events. */
+async function freshDb(): Promise<TestDatabase> {
+  const pg = await freshPostgres();
+  databases.push(pg);
+  const db = await pg.open();
+  await migrate(db);
+  await db.query('CREATE TABLE test_effects (group_name text NOT NULL, event_id uuid NOT NULL)');
+  return pg;
+}
+
 /** One backbone per simulated server instance, each with its own connection pool. */
-async function instance(transport: 'redis' | 'in-process', consumers: EventConsumer[], prefix: string): Promise<EventBackbone> {
+async function instance(pg: TestDatabase, transport: 'redis' | 'in-process', consumers: EventConsumer[], prefix = 't:ev'): Promise<EventBackbone> {
   const b = new EventBackbone({ db: await pg.open(), log: quiet, redisUrl: transport === 'redis' ? redis.url : null, consumers, keyPrefix: prefix, ...FAST });
   opened.push(b);
   await b.start();
@@ -110,23 +117,14 @@ async function instance(transport: 'redis' | 'in-process', consumers: EventConsu
 // The same contract for both transports.
 describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', (transport) => {
   const g = (name: string) => `${transport === 'redis' ? 'r' : 'p'}-${name}`;
-
-  it('delivers every event exactly once to each of two groups across two instances', async () => {
-    const db = await pg.open();
-    const groups = [counting(g('one')), counting(g('two'))];
-    const prefix = 't:ev';
-    const a = await instance(transport, groups, prefix);
-    const b = await instance(transport, groups, prefix);
-    const ids = await produce(db, 40);
-    await waitFor(async () => (await allOnce(db, g('one'), ids)) && (await allOnce(db, g('two'), ids)), 15_000, 'delivery to both groups');
-    await Promise.all([a.close(), b.close()]);
-    expect([...(await effects(db, g('one'))).values()].every((n) => n === 1)).toBe(true);
+  let pg: TestDatabase;
+  beforeAll(async () => {
+    pg = await freshDb();
   });
 
   it('dead-letters an event whose consumer always throws, and the other groups carry on', async () => {
     const db = await pg.open();
-    const prefix = 't:ev';
-    const bus = await instance(transport, [poison(g('poison')), counting(g('healthy'))], prefix);
+        const bus = await instance(pg, transport, [poison(g('poison')), counting(g('healthy'))]);
     const ids = await produce(db, 2);
     await waitFor(async () => allOnce(db, g('healthy'), ids), 10_000, 'healthy group');
     const dead = await waitFor(async () => {
@@ -145,12 +143,22 @@ describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', 
     await bus.close();
   });
 
+  it('delivers every event exactly once to each of two groups across two instances', async () => {
+    const db = await pg.open();
+    const groups = [counting(g('one')), counting(g('two'))];
+        const a = await instance(pg, transport, groups);
+    const b = await instance(pg, transport, groups);
+    const ids = await produce(db, 40);
+    await waitFor(async () => (await allOnce(db, g('one'), ids)) && (await allOnce(db, g('two'), ids)), 15_000, 'delivery to both groups');
+    await Promise.all([a.close(), b.close()]);
+    expect([...(await effects(db, g('one'))).values()].every((n) => n === 1)).toBe(true);
+  });
+
   it('replay from a point in time rebuilds the analytics projection to the same numbers', async () => {
     const db = await pg.open();
     await db.query('DELETE FROM analytics_daily');
     await db.query("DELETE FROM event_processed WHERE group_name = 'analytics'");
-    const prefix = 't:ev';
-    const bus = await instance(transport, [analyticsConsumer()], prefix);
+        const bus = await instance(pg, transport, [analyticsConsumer()]);
     const day = 86_400_000;
     const base = Date.parse('2026-03-10T12:00:00Z');
     const all = [
@@ -191,13 +199,14 @@ describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', 
 
 describe('Redis Streams transport', () => {
   it('after Redis restarts empty (killed while events were produced), every event is delivered exactly once to each group', async () => {
+    const pg = await freshDb();
     const db = await pg.open();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     // 'slow' holds its first delivery until Redis is dead, so entries relayed but not yet processed are lost with it.
     const groups = [counting('k-fast'), counting('k-slow', gate)];
-    const a = await instance('redis', groups, 't:ev');
-    await instance('redis', groups, 't:ev');
+    const a = await instance(pg, 'redis', groups, 't:kill');
+    await instance(pg, 'redis', groups, 't:kill');
     const first = await produce(db, 10);
     await waitFor(async () => allOnce(db, 'k-fast', first), 10_000, 'first batch to the fast group');
     await redis.kill();
@@ -210,7 +219,7 @@ describe('Redis Streams transport', () => {
     await waitFor(async () => (await allOnce(db, 'k-fast', ids)) && (await allOnce(db, 'k-slow', ids)), 20_000, 'all 30 events to both groups after the restart');
     const probe = new Redis(redis.url);
     try {
-      expect(await probe.keys('t:ev:*:epoch')).toHaveLength(1);
+      expect(await probe.keys('t:kill:*:epoch')).toHaveLength(1);
     } finally {
       probe.disconnect();
     }
