@@ -2,3 +2,9 @@ export { ListingRepository, listingChanges, type FieldChange, type ListingRecord
 export { ListingImporter, ImportPayloadError, type ImportResult } from './importer.js';
 export { DesignListingService, agentProfile, mergeListingForNewDesign, type MergeRecord, type PendingUpdate, type AppliedUpdate } from './merge-service.js';
 export { currentDesign, loadDoc } from './design-docs.js';
+export { ResoClient, ResoApiError, retryAfterMs, firstPageUrl, propertyUrl, type ResoClientOptions, type ResoPage } from './reso-client.js';
+export { ListingSyncService, type SyncConfigInput, type SyncStatus } from './sync.js';
+export { BulkDesignService, MAX_BULK_LISTINGS, fileSlug, type BulkJob } from './bulk.js';
+export { designToPdf, pdfImageFromBytes, type PdfImage } from './pdf.js';
+export { zip, crc32, type ZipEntry } from './zip.js';
+export { emailSignatureHtml, absoluteImageUrl } from './email-signature.js';

@@ -7,6 +7,7 @@ import { ROLES } from '../auth/permissions.js';
 import { sha256 } from '../auth/service.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
+import { recordAgentOnboarded } from '../events/index.js';
 import { InviteRepository, UserRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { NewPasswordSchema } from './account.js';
@@ -79,6 +80,7 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; publi
         if (await txUsers.emailTaken(invite.email)) throw new AppError(409, 'already_member', 'An account with this email exists already; log in instead');
         const created = await txUsers.create({ id: randomUUID(), brokerageId: invite.brokerageId, email: invite.email, name: body.name, role: invite.role, passwordHash });
         if (!(await new InviteRepository(tx).claim(invite.id, created.id))) throw invalidInvite();
+        await recordAgentOnboarded(tx, { brokerageId: invite.brokerageId, userId: created.id, name: created.name, role: created.role, via: 'invite' });
         return created;
       });
     void req.server.audit?.record({ brokerageId: invite.brokerageId, actorId: user.id, actorEmail: user.email, action: 'people.invite_accepted', targetType: 'invite', targetId: invite.id, details: { role: invite.role }, ip: req.ip });

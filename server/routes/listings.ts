@@ -1,9 +1,9 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DocumentStore, RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
-import { DesignListingService, ImportPayloadError, ListingImporter, ListingRepository } from '../listings/index.js';
+import { BulkDesignService, DesignListingService, emailSignatureHtml, fileSlug, ImportPayloadError, ListingImporter, ListingRepository, ListingSyncService, MAX_BULK_LISTINGS, currentDesign } from '../listings/index.js';
 import { BrokerageRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
@@ -15,6 +15,30 @@ const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
+const IdSchema = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not an id');
+const BulkSchema = z
+  .object({
+    templateId: z.string().min(1).max(100),
+    listingIds: z.array(IdSchema).min(1).max(MAX_BULK_LISTINGS),
+  })
+  .strict();
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .url()
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL');
+const SyncConfigSchema = z
+  .object({
+    endpoint: httpUrl,
+    tokenUrl: httpUrl,
+    clientId: z.string().trim().min(1).max(500),
+    clientSecret: z.string().min(1).max(2000).optional(),
+    scope: z.string().trim().max(500).nullable().optional(),
+    intervalMinutes: z.number().int().min(5).max(7 * 24 * 60).default(60),
+    enabled: z.boolean().default(true),
+  })
+  .strict();
 const ApplyUpdateSchema = z.object({ force: z.boolean().default(false) }).strict();
 
 /** RESO payloads can be large (an OData page with Media expanded). */
@@ -34,11 +58,30 @@ export interface ListingRouteDeps {
   syncTickMs?: number;
 }
 
-export function registerListingRoutes(app: FastifyInstance, deps: ListingRouteDeps): { designListings: DesignListingService } {
+export function registerListingRoutes(
+  app: FastifyInstance,
+  deps: ListingRouteDeps,
+): { designListings: DesignListingService; sync: ListingSyncService; bulk: BulkDesignService } {
   const listings = new ListingRepository(deps.db);
   const importer = new ListingImporter(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
   const designListings = new DesignListingService(deps);
+  const sync = new ListingSyncService({ db: deps.db, log: deps.log, tickMs: deps.syncTickMs });
+  const bulk = new BulkDesignService(deps);
+  sync.start();
+  app.addHook('onClose', async () => {
+    await sync.stop();
+    await bulk.idle();
+  });
+
+  const requireAdmin = (req: FastifyRequest) => {
+    const user = requireUser(req);
+    if (user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only an admin can manage the listing sync');
+    return user;
+  };
+  const baseUrl = (req: FastifyRequest) => deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  const designExists = async (brokerageId: string, id: string) =>
+    (await deps.db.query('SELECT 1 FROM designs WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL', [brokerageId, id])).rows.length > 0;
 
   app.post('/api/listings/import', { bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
     const user = requireUser(req);
@@ -85,5 +128,87 @@ export function registerListingRoutes(app: FastifyInstance, deps: ListingRouteDe
     return designListings.apply(user.brokerageId, id, body.force);
   });
 
-  return { designListings };
+  /* ---- bulk: one template x many listings ---- */
+
+  app.post('/api/listings/bulk-designs', async (req, reply) => {
+    const user = requireUser(req);
+    const body = parse(BulkSchema, req.body);
+    const job = await bulk.start(user, body.templateId, body.listingIds);
+    return reply.code(202).send({ jobId: job.id, ...job });
+  });
+
+  app.get('/api/listings/jobs/:id', async (req) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const job = await bulk.get(user.brokerageId, id);
+    if (!job) throw notFound('Job');
+    return job;
+  });
+
+  app.get('/api/listings/jobs/:id/export.zip', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const job = await bulk.get(user.brokerageId, id);
+    if (!job) throw notFound('Job');
+    if (job.status === 'running' || job.status === 'queued') throw new AppError(409, 'job_running', 'The job is still generating designs');
+    const archive = await bulk.exportZip(user.brokerageId, id);
+    if (!archive) throw notFound('Job');
+    return reply
+      .type('application/zip')
+      .header('content-disposition', `attachment; filename="designs-${id.slice(0, 8)}.zip"`)
+      .send(Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength));
+  });
+
+  /* ---- exports of one design ---- */
+
+  app.get('/api/designs/:id/export.pdf', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    if (!(await designExists(user.brokerageId, id))) throw notFound('Design');
+    const { title, pdf } = await bulk.designPdf(user.brokerageId, id);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${fileSlug(title)}.pdf"`)
+      .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+  });
+
+  app.get('/api/designs/:id/export/email-signature.html', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    if (!(await designExists(user.brokerageId, id))) throw notFound('Design');
+    const design = await currentDesign(id, deps);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'")
+      .send(emailSignatureHtml(design, baseUrl(req)));
+  });
+
+  /* ---- admin: scheduled RESO Web API pull ---- */
+
+  app.get('/api/admin/listing-sync', async (req) => {
+    const user = requireAdmin(req);
+    return sync.status(user.brokerageId);
+  });
+
+  app.put('/api/admin/listing-sync', async (req) => {
+    const user = requireAdmin(req);
+    const body = parse(SyncConfigSchema, req.body);
+    if (!(await sync.configure(user.brokerageId, body))) {
+      throw new AppError(400, 'validation_failed', 'clientSecret: required when configuring the sync for the first time', {
+        fields: [{ field: 'clientSecret', message: 'required the first time' }],
+      });
+    }
+    return sync.status(user.brokerageId);
+  });
+
+  app.post('/api/admin/listing-sync/run', async (req) => {
+    const user = requireAdmin(req);
+    const status = await sync.status(user.brokerageId);
+    if (!status.configured) throw new AppError(409, 'not_configured', 'Configure the listing sync first');
+    const after = await sync.runNow(user.brokerageId);
+    if (!after) throw new AppError(409, 'sync_running', 'A sync is already running');
+    return after;
+  });
+
+  return { designListings, sync, bulk };
 }

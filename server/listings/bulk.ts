@@ -1,0 +1,206 @@
+/**
+ * Bulk generation: one template × many listings → one design per listing,
+ * with progress (job row + socket push), then a ZIP of their PDFs on request.
+ * Jobs run in the process that accepted them; a job whose process stopped
+ * stays `running` with the designs made so far (they are real designs).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { designToUpdate, instantiateTemplate, type Design } from '../../shared/index.js';
+import { addressLines } from '../../shared/listing/index.js';
+import { getTemplate } from '../../templates/index.js';
+import type { DocumentStore, RoomManager } from '../collab/index.js';
+import type { Db } from '../db/index.js';
+import { AppError, notFound } from '../errors.js';
+import { BrokerageRepository, DesignRepository } from '../repos/index.js';
+import { currentDesign } from './design-docs.js';
+import { mergeListingForNewDesign } from './merge-service.js';
+import { designToPdf, pdfImageFromBytes, type PdfImage } from './pdf.js';
+import { ListingRepository } from './repo.js';
+import { zip } from './zip.js';
+
+export const MAX_BULK_LISTINGS = 200;
+
+export interface BulkJob {
+  id: string;
+  templateId: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  designIds: string[];
+  errors: { listingId: string; code: string; message: string }[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+interface JobRow {
+  id: string;
+  template_id: string;
+  status: BulkJob['status'];
+  total: number;
+  done: number;
+  design_ids: unknown;
+  errors: unknown;
+  created_at: Date | string;
+  finished_at: Date | string | null;
+}
+
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+export interface BulkDeps {
+  db: Db;
+  store: DocumentStore;
+  rooms: RoomManager;
+  log: FastifyBaseLogger;
+  dataDir: string;
+  notify?: (userId: string, payload: unknown) => void;
+}
+
+export class BulkDesignService {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly deps: BulkDeps) {}
+
+  async start(user: { id: string; brokerageId: string }, templateId: string, listingIds: string[]): Promise<BulkJob> {
+    const template = getTemplate(templateId);
+    if (!template) throw new AppError(400, 'validation_failed', 'templateId: no such template', { fields: [{ field: 'templateId', message: 'no such template' }] });
+    const ids = [...new Set(listingIds)];
+    // Every listing must be the caller's brokerage's: otherwise the whole request is refused (no partial leaks).
+    const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM listings WHERE brokerage_id = $1 AND id = ANY($2::text[])', [user.brokerageId, ids]);
+    if (rows.length !== ids.length) throw notFound('Listing');
+    const id = randomUUID();
+    await this.deps.db.query(
+      `INSERT INTO listing_jobs (id, brokerage_id, user_id, template_id, listing_ids, status, total) VALUES ($1, $2, $3, $4, $5, 'running', $6)`,
+      [id, user.brokerageId, user.id, templateId, JSON.stringify(ids), ids.length],
+    );
+    const run = this.run(user, id, templateId, ids).catch((err) => this.deps.log.error({ err, jobId: id }, 'bulk job failed'));
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+    return (await this.get(user.brokerageId, id))!;
+  }
+
+  /** Resolves when every job started here has finished (tests, graceful stop). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  async get(brokerageId: string, id: string): Promise<BulkJob | null> {
+    const { rows } = await this.deps.db.query<JobRow>('SELECT * FROM listing_jobs WHERE brokerage_id = $1 AND id = $2', [brokerageId, id]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      templateId: r.template_id,
+      status: r.status,
+      total: Number(r.total),
+      done: Number(r.done),
+      designIds: json(r.design_ids) as string[],
+      errors: json(r.errors) as BulkJob['errors'],
+      createdAt: iso(r.created_at),
+      finishedAt: r.finished_at ? iso(r.finished_at) : null,
+    };
+  }
+
+  private async run(user: { id: string; brokerageId: string }, jobId: string, templateId: string, listingIds: string[]): Promise<void> {
+    const template = getTemplate(templateId)!;
+    const kit = await new BrokerageRepository(this.deps.db).brandKit(user.brokerageId);
+    const listings = new ListingRepository(this.deps.db);
+    const designIds: string[] = [];
+    const errors: BulkJob['errors'] = [];
+    let done = 0;
+    for (const listingId of listingIds) {
+      try {
+        if (!kit) throw notFound('Brokerage');
+        const listing = await listings.get(user.brokerageId, listingId);
+        if (!listing) throw notFound('Listing');
+        const title = `${addressLines(listing.listing.address).line1 || listing.listingKey} – ${template.title}`.slice(0, 200);
+        const instantiated = instantiateTemplate(template, kit, { title });
+        const merged = await mergeListingForNewDesign(this.deps.db, user, instantiated, listingId, true);
+        const designId = randomUUID();
+        await this.deps.db.transaction(async (tx) => {
+          await new DesignRepository(tx).create({
+            id: designId,
+            brokerageId: user.brokerageId,
+            ownerId: user.id,
+            title,
+            kind: merged.design.meta.kind,
+            templateId: template.id,
+            templateVersion: template.version,
+          });
+          await this.deps.store.createDocument(designId, designToUpdate(merged.design), tx);
+          await merged.link(tx, designId);
+        });
+        designIds.push(designId);
+      } catch (err) {
+        if (!(err instanceof AppError)) this.deps.log.error({ err, jobId, listingId }, 'bulk design failed');
+        errors.push({ listingId, code: err instanceof AppError ? err.code : 'internal_error', message: err instanceof AppError ? err.message : 'Could not create this design' });
+      }
+      done++;
+      await this.deps.db.query('UPDATE listing_jobs SET done = $3, design_ids = $4, errors = $5 WHERE brokerage_id = $1 AND id = $2', [
+        user.brokerageId,
+        jobId,
+        done,
+        JSON.stringify(designIds),
+        JSON.stringify(errors),
+      ]);
+      this.deps.notify?.(user.id, { type: 'listing-bulk', jobId, status: 'running', done, total: listingIds.length });
+    }
+    const status = designIds.length === 0 && errors.length > 0 ? 'failed' : 'done';
+    await this.deps.db.query('UPDATE listing_jobs SET status = $3, finished_at = now() WHERE brokerage_id = $1 AND id = $2', [user.brokerageId, jobId, status]);
+    this.deps.notify?.(user.id, { type: 'listing-bulk', jobId, status, done, total: listingIds.length });
+  }
+
+  /** The embeddable images of a design: the brokerage's own uploaded assets (remote URLs are not fetched; see README). */
+  async pdfImages(brokerageId: string, design: Design): Promise<Map<string, PdfImage>> {
+    const images = new Map<string, PdfImage>();
+    const ids = [...new Set(Object.values(design.objects).flatMap((o) => (o.type === 'image' && /^[0-9a-f-]{36}$/i.test(o.src) ? [o.src] : [])))];
+    if (ids.length === 0) return images;
+    const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM assets WHERE brokerage_id = $1 AND id = ANY($2::text[])', [brokerageId, ids]);
+    const dir = resolve(this.deps.dataDir, 'assets');
+    for (const { id } of rows) {
+      const bytes = await readFile(join(dir, id)).catch(() => null);
+      const image = bytes ? pdfImageFromBytes(new Uint8Array(bytes)) : null;
+      if (image) images.set(id, image);
+    }
+    return images;
+  }
+
+  async designPdf(brokerageId: string, designId: string): Promise<{ title: string; pdf: Uint8Array }> {
+    const design = await currentDesign(designId, this.deps);
+    return { title: design.meta.title, pdf: designToPdf(design, await this.pdfImages(brokerageId, design)) };
+  }
+
+  /** A ZIP with one PDF per design the job made (still existing in the brokerage). */
+  async exportZip(brokerageId: string, jobId: string): Promise<Uint8Array | null> {
+    const job = await this.get(brokerageId, jobId);
+    if (!job) return null;
+    const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM designs WHERE brokerage_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL', [
+      brokerageId,
+      job.designIds,
+    ]);
+    const alive = new Set(rows.map((r) => r.id));
+    const used = new Set<string>();
+    const entries = [];
+    for (const id of job.designIds.filter((d) => alive.has(d))) {
+      const { title, pdf } = await this.designPdf(brokerageId, id);
+      let name = fileSlug(title);
+      for (let n = 2; used.has(name); n++) name = `${fileSlug(title)}-${n}`;
+      used.add(name);
+      entries.push({ name: `${name}.pdf`, data: pdf });
+    }
+    return zip(entries);
+  }
+}
+
+export function fileSlug(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'design'
+  );
+}
