@@ -20,13 +20,15 @@ import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
 import { registerScoreRoutes } from './routes/scores.js';
-import { attachRealtime, designRoom, userRoom } from './realtime/index.js';
+import { attachRealtime, brokerageRoom, designRoom, userRoom } from './realtime/index.js';
 import { ScanService, ScoringService } from './scoring/index.js';
 import { registerScanRoutes } from './routes/scans.js';
 import { AiService, OpenAiProvider } from './ai/index.js';
 import { registerAiRoutes } from './routes/ai.js';
+import { CommentService, NotificationService, ReviewService, VersionService } from './review/index.js';
+import { registerReviewRoutes } from './routes/review.js';
 import { seedDemo, type DemoLogin } from './seed/index.js';
-import { EventBackbone, analyticsConsumer, type EventTuning } from './events/index.js';
+import { EventBackbone, analyticsConsumer, emit, type EventTuning } from './events/index.js';
 import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js';
 import { registerAdminMetricsRoutes } from './routes/admin-metrics.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
@@ -91,13 +93,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       : new InProcessFanout(instanceId));
   // Live scoring pushes through socket.io, which is attached once the routes exist (below).
   let pushScore: (score: { designId: string }) => void = () => undefined;
+  let emitTo: (room: string, event: 'notification' | 'design:event' | 'review:queue', payload: unknown) => void = () => undefined;
   const scoring = new ScoringService({ db, store, log, publish: (score) => pushScore(score) });
+  const notifications = new NotificationService(db, (userId, n) => emitTo(userRoom(userId), 'notification', n));
+  // Room watchers are attached once each room loads (versions and reviews are made once rooms exist).
+  let versions: VersionService | null = null;
+  let reviews: ReviewService | null = null;
   // Identity: sessions, permissions (incl. the collaboration guard), audit, live revocation.
   const identity = await Identity.create(db, config, { accessBus: options.accessBus, log });
   const auth = identity.auth;
   const rooms = new RoomManager({
     guard: identity.guard,
-    onRoomOpened: (room) => scoring.attach(room),
+    onRoomOpened: (room) => {
+      scoring.attach(room);
+      versions?.attach(room);
+      reviews?.attach(room);
+    },
     store,
     fanout,
     metrics,
@@ -170,6 +181,54 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       : undefined,
   });
   registerAiRoutes(app, { db, ai, rooms, store });
+  versions = new VersionService({ db, rooms, store, log });
+  reviews = new ReviewService({
+    db,
+    log,
+    scoring,
+    versions,
+    notifications,
+    publish: (brokerageId, designId, status) => {
+      emitTo(designRoom(designId), 'design:event', { type: 'status', designId, status });
+      emitTo(brokerageRoom(brokerageId), 'review:queue', { designId, status });
+    },
+    canEdit: async (user, design) => (await identity.resolveAccess(design.id, user)) === 'edit',
+    recordEvent: async (tx, e) => {
+      const scores = e.brand !== undefined && e.compliance !== undefined ? { brand: e.brand, compliance: e.compliance } : undefined;
+      const common = { brokerageId: e.brokerageId, actorId: e.actorId };
+      if (e.type === 'review.submitted') {
+        await emit(tx, 'review.submitted', { ...common, payload: { designId: e.designId, kind: e.kind, ownerId: e.ownerId, submittedBy: e.actorId, scores } });
+      } else {
+        const payload = { designId: e.designId, kind: e.kind, ownerId: e.ownerId, reviewerId: e.actorId, turnaroundMs: e.turnaroundMs ?? null, comment: e.comment, scores };
+        await emit(tx, e.type, { ...common, payload });
+      }
+      if (e.type !== 'review.submitted') {
+        await identity.audit.write({ brokerageId: e.brokerageId, actorId: e.actorId, action: e.type === 'review.approved' ? 'design.approved' : 'design.changes_requested', targetType: 'design', targetId: e.designId, details: { comment: e.comment ?? null } }, tx);
+      }
+    },
+  });
+  registerReviewRoutes(app, {
+    db,
+    rooms,
+    store,
+    reviews,
+    versions,
+    comments: new CommentService(db, notifications),
+    notifications,
+    resolveAccess: identity.resolveAccess,
+    onExport: async (x) => {
+      const score = await scoring.current(x.designId).catch(() => null);
+      await db.transaction(async (tx) => {
+        await emit(tx, 'design.exported', {
+          brokerageId: x.brokerageId,
+          actorId: x.userId,
+          payload: { designId: x.designId, kind: x.kind, ownerId: x.ownerId, format: x.format, scores: score ? { brand: score.brand, compliance: score.compliance } : undefined },
+        });
+        await identity.audit.write({ brokerageId: x.brokerageId, actorId: x.userId, action: 'design.exported', targetType: 'design', targetId: x.designId, details: { format: x.format } }, tx);
+      });
+    },
+  });
+  app.addHook('onClose', async () => versions?.stop());
   let pushScanProgress: (userId: string, progress: unknown) => void = () => undefined;
   const scans = new ScanService({ db, rooms, store, scoring, log, progress: (userId, p) => pushScanProgress(userId, p) });
   registerScanRoutes(app, { scans });
@@ -188,7 +247,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await events.start();
   webhooks.start();
   registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
-  registerListingRoutes(app, { db, store, rooms, log, dataDir: config.DATA_DIR, publicUrl: config.PUBLIC_URL });
+  registerListingRoutes(app, { db, store, rooms, log, dataDir: config.DATA_DIR, publicUrl: config.PUBLIC_URL, notify: (userId, payload) => emitTo(userRoom(userId), 'notification', payload) });
   registerCollabRoute(app, {
     auth,
     rooms,
@@ -207,6 +266,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   pushScore = (score) => realtime.io.to(designRoom(score.designId)).emit('score', score);
   pushScanProgress = (userId, progress) => realtime.io.to(userRoom(userId)).emit('scan:progress', progress);
+  emitTo = (room, event, payload) => realtime.io.to(room).emit(event, payload);
   app.addHook('preClose', async () => realtime.close());
   identity.attachLive({ rooms, io: realtime.io as never });
 

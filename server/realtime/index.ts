@@ -11,6 +11,7 @@ export interface ServerEvents {
   'design:event': (payload: unknown) => void;
   notification: (payload: unknown) => void;
   'scan:progress': (payload: unknown) => void;
+  'review:queue': (payload: unknown) => void;
 }
 
 export interface ClientEvents {

@@ -56,8 +56,9 @@ describe('review workflow', () => {
       expect(queue.body.designs.map((d) => d.id)).toContain(id);
       expect((await api(server.url, agent, 'GET', '/api/reviews/queue')).status).toBe(403);
 
-      // Agents cannot decide.
-      expect((await api(server.url, agent2, 'POST', `/api/designs/${id}/review`, { decision: 'approve' })).status).toBe(403);
+      // Agents cannot decide, not even on their own design; an agent without access doesn't see it at all.
+      expect((await api(server.url, agent, 'POST', `/api/designs/${id}/review`, { decision: 'approve' })).status).toBe(403);
+      expect((await api(server.url, agent2, 'POST', `/api/designs/${id}/review`, { decision: 'approve' })).status).toBe(404);
 
       const sentBack = await api<{ status: string }>(server.url, brand, 'POST', `/api/designs/${id}/review`, { decision: 'request_changes', comment: 'Headline is too small' });
       expect(sentBack.body.status).toBe('changes_requested');
@@ -127,6 +128,7 @@ describe('review workflow', () => {
 describe('comments and mentions', () => {
   it('pins a threaded comment to an object, notifies the mentioned person live, and resolves', async () => {
     const id = await newDesign('Commented');
+    await api(server.url, agent, 'POST', `/api/designs/${id}/shares`, { email: 'agent2@demo.realbrand.test', access: 'view' });
     const mentioned = await realtime(agent2);
     const notes: Array<{ kind: string }> = [];
     mentioned.on('notification', (n) => notes.push(n));

@@ -25,20 +25,25 @@ export interface ReviewRouteDeps {
   versions: VersionService;
   comments: CommentService;
   notifications: NotificationService;
+  /** How this person may open the design (the permissions matrix). */
+  resolveAccess: (designId: string, user: { id: string; brokerageId: string; role: string }) => Promise<'edit' | 'view' | 'not-found' | 'other-brokerage'>;
   /** Called when an export is allowed (events, audit). */
-  onExport?: (e: { designId: string; brokerageId: string; userId: string; format: string; kind: string }) => Promise<void>;
+  onExport?: (e: { designId: string; brokerageId: string; userId: string; ownerId: string; format: string; kind: string }) => Promise<void>;
 }
 
 /** Review workflow, comments, inbox, version history and export policy. */
 export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps): void {
   const designs = new DesignRepository(deps.db);
 
-  async function designFor(req: Parameters<typeof requireUser>[0]) {
+  /** The design, if the caller may at least see it; `need: 'edit'` also requires edit access. */
+  async function designFor(req: Parameters<typeof requireUser>[0], need: 'view' | 'edit' = 'view') {
     const user = requireUser(req);
     const { id } = parse(DesignParams, req.params, 'id');
     const design = await designs.get(user.brokerageId, id);
-    if (!design) throw notFound('Design');
-    return { user, design };
+    const access = design ? await deps.resolveAccess(id, user) : 'not-found';
+    if (!design || (access !== 'edit' && access !== 'view')) throw notFound('Design');
+    if (need === 'edit' && access !== 'edit') throw new AppError(403, 'forbidden', 'You can view this design but not change it');
+    return { user, design, access };
   }
 
   // ---- review -------------------------------------------------------------
@@ -74,7 +79,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
     if (rows[0]?.required && design.status !== 'approved') {
       throw new AppError(409, 'approval_required', 'Your brokerage requires approval before export: submit the design for review first');
     }
-    await deps.onExport?.({ designId: design.id, brokerageId: user.brokerageId, userId: user.id, format: body.format, kind: design.kind });
+    await deps.onExport?.({ designId: design.id, brokerageId: user.brokerageId, userId: user.id, ownerId: design.ownerId, format: body.format, kind: design.kind });
     return { allowed: true };
   });
 
@@ -116,29 +121,23 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
   });
 
   app.post('/api/designs/:id/versions', async (req, reply) => {
-    const { user, design } = await designFor(req);
+    const { user, design } = await designFor(req, 'edit');
     const body = parse(NamedVersionSchema, req.body);
     const id = await deps.versions.create(design.id, 'named', body.name, user.id);
     return reply.code(201).send({ id });
   });
 
   app.get('/api/designs/:id/versions/:versionId', async (req) => {
-    const user = requireUser(req);
+    const { user } = await designFor(req);
     const { id, versionId } = parse(VersionParams, req.params, 'id');
-    if (!(await designs.get(user.brokerageId, id))) throw notFound('Design');
     const design = await deps.versions.preview(user.brokerageId, id, versionId);
     if (!design) throw notFound('Version');
     return { design };
   });
 
   app.post('/api/designs/:id/versions/:versionId/restore', async (req) => {
-    const user = requireUser(req);
+    const { user } = await designFor(req, 'edit');
     const { id, versionId } = parse(VersionParams, req.params, 'id');
-    const record = await designs.get(user.brokerageId, id);
-    if (!record) throw notFound('Design');
-    if (record.ownerId !== user.id && user.role !== 'admin' && user.role !== 'brand_manager') {
-      throw new AppError(403, 'forbidden', 'Only people who can edit this design can restore a version');
-    }
     if (!(await deps.versions.restore(user.brokerageId, id, versionId, user.id))) throw notFound('Version');
     return { restored: true, design: await currentDesign(deps.rooms, deps.store, id) };
   });

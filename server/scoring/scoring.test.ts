@@ -134,7 +134,7 @@ describe('brokerage scan', () => {
       expect(started.status).toBe(202);
       const job = await waitFor(async () => {
         const r = await api<{ status: string; total: number; report: Array<{ designId: string; compliance: number }> }>(server.url, brand, 'GET', `/api/compliance/scans/${started.body.id}`);
-        return r.body.status === 'done' && r.body;
+        return r.body.status === 'done' ? r.body : null;
       }, 10_000, 'scan done');
       expect(job.total).toBeGreaterThanOrEqual(2);
       expect(job.report.map((r) => r.designId)).toContain(designId);
