@@ -80,6 +80,34 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Runs `fn` on the design's live room without a socket (server-made changes:
+   * restores, fixes, listing updates), loading it if needed; it unloads later if nobody joins.
+   */
+  async withRoom<T>(designId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    for (;;) {
+      if (this.stopped) throw new Error('server is shutting down');
+      const entry = this.entries.get(designId);
+      if (entry?.closing) {
+        await entry.closing;
+        continue;
+      }
+      const room = await this.open(designId);
+      const current = this.entries.get(designId);
+      if (current?.room !== room || current.closing) continue;
+      if (current.idleTimer) {
+        clearTimeout(current.idleTimer);
+        current.idleTimer = undefined;
+      }
+      try {
+        return await fn(room);
+      } finally {
+        await room.flush();
+        if (room.conns.size === 0) this.scheduleEviction(designId);
+      }
+    }
+  }
+
   leave(room: Room, conn: Connection): void {
     room.leave(conn);
     if (room.conns.size === 0) this.scheduleEviction(room.designId);
