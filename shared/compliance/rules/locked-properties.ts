@@ -34,7 +34,7 @@ export const lockedProperties: Rule = {
           severity: 'warning',
           objectIds: [],
           message: `Locked template element ${describeObject(t)} was removed.`,
-          fix: { kind: 'insert-object', object: t, label: 'Restore it' },
+          fix: { kind: 'insert-object', object: { ...t }, label: 'Restore it' },
         });
         continue;
       }
