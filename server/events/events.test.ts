@@ -6,6 +6,7 @@ import { migrate, type Db, type Queryable } from '../db/index.js';
 import { freshPostgres, type TestDatabase } from '../test-support/databases.js';
 import { stopAllProcesses, throwawayRedis, type RedisProcess } from '../test-support/processes.js';
 import { waitFor } from '../test-support/server.js';
+import { withTenant } from '../repos/index.js';
 import { analyticsBumps, analyticsConsumer, emit, EventBackbone, RedisStreamsTransport, type EventConsumer } from './index.js';
 
 const quiet = { warn: (...a: unknown[]) => process.env.EVENTS_DEBUG && console.warn(...a), error() {}, info() {}, debug() {} };
@@ -196,6 +197,30 @@ describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', 
     await bus.close();
   });
 });
+
+describe('outbox', () => {
+  it('commits with the change it describes, rolls back with it, and works in a tenant-scoped transaction', async () => {
+    const pg = await freshDb();
+    const db = await pg.open();
+    const count = async () => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_outbox')).rows[0]!.n);
+    await expect(
+      db.transaction(async (tx) => {
+        await produceIn(tx);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await count()).toBe(0);
+    await withTenant(db, B, (tx) => produceIn(tx));
+    expect(await count()).toBe(1);
+    // Row-level security: a tenant transaction cannot record another brokerage's event.
+    await expect(withTenant(db, 'other-brokerage', (tx) => produceIn(tx))).rejects.toThrow();
+    expect(await count()).toBe(1);
+  });
+});
+
+function produceIn(tx: Queryable) {
+  return emit(tx, 'design.created', { brokerageId: B, payload: { designId: 'd', kind: 'flyer', ownerId: 'o', templateId: null, title: 't' } });
+}
 
 describe('Redis Streams transport', () => {
   it('after Redis restarts empty (killed while events were produced), every event is delivered exactly once to each group', async () => {
