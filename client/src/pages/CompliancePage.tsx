@@ -67,7 +67,7 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
                   </button>
                 </th>
               ))}
-              <th>Top issues</th>
+              <th className="plain">Top issues</th>
             </tr>
           </thead>
           <tbody>
