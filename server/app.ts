@@ -8,7 +8,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { Identity, type AccessBus } from './auth/index.js';
-import { DocumentStore, InProcessFanout, RedisFanout, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
+import { DocumentStore, PresenceDirectory, InProcessFanout, RedisFanout, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { AppError } from './errors.js';
@@ -27,6 +27,7 @@ import { AiService, OpenAiProvider } from './ai/index.js';
 import { registerAiRoutes } from './routes/ai.js';
 import { CommentService, NotificationService, ReviewService, VersionService } from './review/index.js';
 import { registerReviewRoutes } from './routes/review.js';
+import { registerPresenceRoutes } from './routes/presence.js';
 import { seedDemo, type DemoLogin } from './seed/index.js';
 import { EventBackbone, analyticsConsumer, emit, type EventTuning } from './events/index.js';
 import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js';
@@ -229,6 +230,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   app.addHook('onClose', async () => versions?.stop());
+  const presence = new PresenceDirectory(instanceId, rooms, options.fanout ? undefined : config.REDIS_URL, (err) => log.warn({ err: err.message }, 'presence directory redis error'));
+  registerPresenceRoutes(app, { db, presence });
+  app.addHook('onClose', async () => presence.close());
   let pushScanProgress: (userId: string, progress: unknown) => void = () => undefined;
   const scans = new ScanService({ db, rooms, store, scoring, log, progress: (userId, p) => pushScanProgress(userId, p) });
   registerScanRoutes(app, { scans });

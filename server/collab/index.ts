@@ -6,3 +6,4 @@ export { DocumentStore, type LoggedUpdate, type StoredDocument } from './store.j
 export { InProcessFanout, RedisFanout, type Fanout, type FanoutMessage } from './fanout.js';
 export { decodeClientMessage, ProtocolError } from './protocol.js';
 export { currentDesign } from './read-design.js';
+export { PresenceDirectory, type ActiveSession } from './presence-directory.js';

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { PresenceDirectory } from '../collab/index.js';
+import type { Db } from '../db/index.js';
+import { AppError } from '../errors.js';
+import { requireUser } from './context.js';
+
+/** "Now": who is editing what in the brokerage, across all instances (admins and brand managers). */
+export function registerPresenceRoutes(app: FastifyInstance, deps: { db: Db; presence: PresenceDirectory }): void {
+  app.get('/api/admin/presence', async (req) => {
+    const user = requireUser(req);
+    if (user.role === 'agent') throw new AppError(403, 'forbidden', 'Only admins and brand managers can see who is editing');
+    const sessions = await deps.presence.forBrokerage(user.brokerageId);
+    const ids = [...new Set(sessions.map((s) => s.designId))];
+    const { rows } = ids.length
+      ? await deps.db.query<{ id: string; title: string; kind: string; status: string }>(
+          'SELECT id, title, kind, status FROM designs WHERE brokerage_id = $1 AND id = ANY($2::text[])',
+          [user.brokerageId, ids],
+        )
+      : { rows: [] };
+    const designs = rows.map((d) => {
+      const here = sessions.filter((s) => s.designId === d.id);
+      const people = [...new Map(here.map((s) => [s.userId, { userId: s.userId, name: s.name, readOnly: s.readOnly }])).values()];
+      return { designId: d.id, title: d.title, kind: d.kind, status: d.status, people };
+    });
+    return { designs, people: new Set(sessions.map((s) => s.userId)).size, instances: new Set(sessions.map((s) => s.instanceId)).size };
+  });
+}
