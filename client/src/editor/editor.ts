@@ -9,7 +9,8 @@ import { objectToYMap, type BrandKit, type DesignMeta, type DesignObject } from 
 import { api, type DesignInfo, type User } from '../api.js';
 import { CanvasBinding, COMMAND_ORIGIN, CANVAS_ORIGIN } from './binding.js';
 import { unionAABB, round2 } from './convert.js';
-import { exportPdf, exportPng } from './export.js';
+import { exportPdf, exportPng, renderPage } from './export.js';
+import { saveThumbnail } from '../thumbnails.js';
 import { Guides } from './guides.js';
 import { installKeyboard } from './keyboard.js';
 import { PresenceLayer, userColor } from './presence.js';
@@ -138,9 +139,11 @@ export class Editor {
           const sel = this.store.get().selection;
           this.schedule({ layers: structural, selected: sel.some((id) => ids.has(id)) });
           this.presence.schedule();
+          this.scheduleThumbnail();
           if (!this.store.get().ready && this.binding.objects.size > 0 && this.session.status.localLoaded) this.store.set({ ready: true });
         },
         meta: (meta) => {
+          this.scheduleThumbnail();
           this.store.set({ meta });
           if (!this.userMovedViewport) this.viewport.fit();
         },
@@ -202,6 +205,25 @@ export class Editor {
     this.canvas.setDimensions({ width: r.width, height: r.height });
     if (!this.userMovedViewport) this.viewport.fit();
     this.canvas.requestRenderAll();
+  }
+
+  private thumbTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Keeps a small preview of the page for the designs list (this browser only). */
+  private scheduleThumbnail(): void {
+    if (this.thumbTimer) clearTimeout(this.thumbTimer);
+    this.thumbTimer = setTimeout(() => this.saveThumbnail(), 2500);
+  }
+
+  private saveThumbnail(): void {
+    this.thumbTimer = null;
+    try {
+      const meta = this.binding.meta;
+      const el = renderPage(this.canvas, meta, Math.min(1, 320 / Math.max(meta.width, meta.height)));
+      saveThumbnail(this.opts.designId, el.toDataURL('image/jpeg', 0.82));
+    } catch {
+      // Quota exceeded or a tainted canvas: the list falls back to a plain card.
+    }
   }
 
   /** Dims what lies outside the page, like a print preview. */
@@ -552,6 +574,7 @@ export class Editor {
   }
 
   destroy(): void {
+    if (this.thumbTimer) this.saveThumbnail();
     for (const off of this.offs) off();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.undoManager.destroy();

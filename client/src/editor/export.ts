@@ -40,7 +40,10 @@ export function download(blob: Blob, filename: string): void {
 export function renderPage(canvas: Canvas, meta: DesignMeta, scale = 2): HTMLCanvasElement {
   const v = canvas.viewportTransform;
   const zoom = v[0];
-  return canvas.toCanvasElement(scale / zoom, { left: v[4], top: v[5], width: meta.width * zoom, height: meta.height * zoom });
+  const el = canvas.toCanvasElement(scale / zoom, { left: v[4], top: v[5], width: meta.width * zoom, height: meta.height * zoom });
+  // 'after:render' listeners (overlays) just saw the export's viewport: let them redraw with the real one.
+  canvas.requestRenderAll();
+  return el;
 }
 
 export async function exportPng(canvas: Canvas, meta: DesignMeta, title: string): Promise<void> {

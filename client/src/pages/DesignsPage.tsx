@@ -5,6 +5,7 @@ import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { kindLabel, TemplatePicker } from '../components/TemplatePicker.js';
+import { loadThumbnail } from '../thumbnails.js';
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 function when(iso: string): string {
@@ -13,12 +14,19 @@ function when(iso: string): string {
 }
 
 function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: boolean; onDelete: () => void }) {
+  const thumb = loadThumbnail(d.id);
   return (
     <li className="design-card">
       <Link to={`/designs/${d.id}`} className="design-card-link" data-testid="design-card">
-        <div className={`design-card-art kind-${d.kind}`}>
-          <span>{kindLabel(d.kind)}</span>
-        </div>
+        {thumb ? (
+          <div className="design-card-art design-card-thumb">
+            <img src={thumb} alt="" />
+          </div>
+        ) : (
+          <div className={`design-card-art kind-${d.kind}`}>
+            <span>{kindLabel(d.kind)}</span>
+          </div>
+        )}
         <div className="design-card-meta">
           <strong title={d.title}>{d.title}</strong>
           <span className="muted">
@@ -53,6 +61,11 @@ export function DesignsPage() {
       });
   }, [toasts]);
   useEffect(load, [load]);
+  // Warm the editor bundle while the list is on screen, so opening a design is quick.
+  useEffect(() => {
+    const t = window.setTimeout(() => void import('./EditorPage.js'), 800);
+    return () => window.clearTimeout(t);
+  }, []);
 
   async function create(title: string, templateId?: string) {
     try {

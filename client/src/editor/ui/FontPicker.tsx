@@ -11,7 +11,7 @@ export function FontPicker({ value, onChange }: { value: string; onChange: (fami
   return (
     <label className="field">
       <span>Font</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="font-family" style={{ fontFamily: value }}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="font-family">
         {!known && <option value={value}>{value}</option>}
         {brand.length > 0 && (
           <optgroup label="Brand fonts">
