@@ -36,6 +36,8 @@ export interface RoomOptions {
   maxDocumentBytes: number;
   awarenessThrottleMs: number;
   guard?: ChangeGuard;
+  /** Joins appends across rooms into one statement (see GroupCommitter); without it each room appends on its own. */
+  committer?: Pick<DocumentStore, 'append'>;
 }
 
 // Remote instances' clients renew presence every 15 s; 20 s of silence means that instance is gone.
@@ -217,6 +219,9 @@ export class Room {
         for (const [c, n] of this.pendingCounts) counts.set(c, (counts.get(c) ?? 0) + n);
         this.pending = [];
         this.pendingCounts = new Map();
+        // Each socket's messages up to here are in this write or an earlier one (writes are in order).
+        const marks = new Map<Connection, number>();
+        for (const c of counts.keys()) marks.set(c, c.changesReceived);
 
         const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
         const seq = await this.appendWithRetry(merged);
@@ -231,8 +236,10 @@ export class Room {
         this.opts.fanout.publish({ kind: 'update', origin: this.opts.fanout.instanceId, designId: this.designId, seq, update: merged });
         for (const [conn, n] of counts) {
           conn.changesInFlight -= n;
-          // Everything this socket sent so far is durable once nothing of it is still in flight.
-          if (conn.changesInFlight === 0) conn.acknowledge(conn.changesReceived);
+          // Everything this socket sent so far is durable once nothing of it is still in flight;
+          // otherwise at least what it sent before this write was cut (a socket that keeps
+          // typing would otherwise wait for a pause to hear that anything was saved).
+          conn.acknowledge(conn.changesInFlight === 0 ? conn.changesReceived : marks.get(conn)!);
         }
         this.maybeCompact();
       }
@@ -244,7 +251,7 @@ export class Room {
   private async appendWithRetry(update: Uint8Array): Promise<number | null> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.opts.store.append(this.designId, update);
+        return await (this.opts.committer ?? this.opts.store).append(this.designId, update);
       } catch (err) {
         if (this.destroyed && attempt >= 3) throw err;
         this.opts.log.warn({ err, designId: this.designId, attempt }, 'update log append failed; retrying');

@@ -3,7 +3,8 @@ import { CloseCode } from '../../shared/index.js';
 import type { Metrics } from '../metrics.js';
 import type { Connection } from './connection.js';
 import type { Fanout } from './fanout.js';
-import { Room, type ChangeGuard } from './room.js';
+import { GroupCommitter } from './group-commit.js';
+import { Room, type ChangeGuard, type RoomOptions } from './room.js';
 import type { DocumentStore } from './store.js';
 
 export interface RoomManagerOptions {
@@ -36,8 +37,10 @@ export class RoomManager {
   private readonly entries = new Map<string, Entry>();
   private readonly reconcileTimer: NodeJS.Timeout;
   private stopped = false;
+  private readonly roomOptions: RoomOptions;
 
   constructor(private readonly opts: RoomManagerOptions) {
+    this.roomOptions = { ...opts, committer: new GroupCommitter(opts.store) };
     this.reconcileTimer = setInterval(() => void this.reconcile(), opts.reconcileMs);
     this.reconcileTimer.unref();
     opts.fanout.onReconnect(() => {
@@ -116,7 +119,7 @@ export class RoomManager {
   private open(designId: string): Promise<Room> {
     const existing = this.entries.get(designId);
     if (existing) return existing.ready;
-    const room = new Room(designId, this.opts);
+    const room = new Room(designId, this.roomOptions);
     const entry: Entry = { ready: Promise.resolve(room) };
     entry.ready = room.load().then(
       () => {

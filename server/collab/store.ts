@@ -90,6 +90,35 @@ export class DocumentStore {
     return rows[0] ? Number(rows[0].seq) : null;
   }
 
+  /**
+   * Appends one (merged) update for each of several distinct designs in one
+   * statement (one round trip, one commit): group commit across rooms.
+   * Same result per entry as `append`. PGlite (one in-process connection, no
+   * round trips to save) and single entries use `append` itself.
+   */
+  async appendMany(entries: Array<{ designId: string; update: Uint8Array }>): Promise<Array<number | null>> {
+    if (this.db.kind !== 'pg' || entries.length === 1) {
+      const out: Array<number | null> = [];
+      for (const e of entries) out.push(await this.append(e.designId, e.update));
+      return out;
+    }
+    const { rows } = await this.db.query<{ design_id: string; seq: number }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::bytea[]) AS t(design_id, data)
+       ), s AS (
+         UPDATE designs d SET update_seq = d.update_seq + 1, updated_at = now()
+           FROM input i WHERE d.id = i.design_id AND d.deleted_at IS NULL
+         RETURNING d.id, d.update_seq
+       )
+       INSERT INTO design_updates (design_id, seq, data)
+       SELECT s.id, s.update_seq, i.data FROM s JOIN input i ON i.design_id = s.id
+       RETURNING design_id, seq`,
+      [entries.map((e) => e.designId), entries.map((e) => Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength))],
+    );
+    const seqs = new Map(rows.map((r) => [r.design_id, Number(r.seq)]));
+    return entries.map((e) => seqs.get(e.designId) ?? null);
+  }
+
   /** Latest sequence number per design (designs not found are left out). */
   async latestSeqs(designIds: string[]): Promise<Map<string, number>> {
     if (designIds.length === 0) return new Map();
