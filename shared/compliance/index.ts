@@ -1,6 +1,7 @@
 export * from './types.js';
 export * from './scoring.js';
 export * from './engine.js';
+export * from './apply-fix.js';
 export * from './rules/index.js';
 export * from './fair-housing/index.js';
 export {

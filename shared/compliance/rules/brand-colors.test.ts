@@ -46,6 +46,17 @@ describe('brand-colors', () => {
     expect(findings[0]!.fix).toMatchObject({ kind: 'set-meta' });
   });
 
+  it('snaps text to the nearest brand colour that stays readable on its background', () => {
+    // #999 is nearest to Mist, but Mist on white fails contrast; Slate is the nearest readable one.
+    const [f] = runRule(brandColors, [text({ id: 't', text: 'Call today', fill: '#999999', fontSize: 14 })]);
+    expect(f!.fix).toMatchObject({ kind: 'set-props', props: { fill: '#4a5568' } });
+    expect(f!.message).toContain('nearest: Mist');
+    // On a navy band, a near-navy headline snaps to a colour readable on navy instead of Navy.
+    const band = rect({ id: 'band', x: 0, y: 0, width: 800, height: 300, fill: '#1f3a5f', z: 'a' });
+    const [g] = runRule(brandColors, [band, text({ id: 'h', text: 'Just listed', fill: '#22406a', fontSize: 40, x: 20, y: 20, width: 400, height: 50, z: 'b' })]);
+    expect(g!.fix?.kind === 'set-props' && g!.fix.props.fill).not.toBe('#1f3a5f');
+  });
+
   it('ignores zero-width strokes and hidden objects', () => {
     expect(runRule(brandColors, [rect({ id: 'r', fill: '#1f3a5f', stroke: '#ff0000', strokeWidth: 0 })])).toEqual([]);
     expect(runRule(brandColors, [rect({ id: 'r', fill: '#ff0000', visible: false })])).toEqual([]);
