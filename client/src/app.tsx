@@ -6,6 +6,7 @@ import { LoginPage } from './pages/LoginPage.js';
 import { DesignsPage } from './pages/DesignsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { brandRoutes } from './brand/routes.js';
+import { listingRoutes } from './pages/listings/routes.js';
 
 // The editor pulls in fabric, Yjs and jsPDF: load it only when a design is opened.
 const EditorPage = lazy(() => import('./pages/EditorPage.js'));
@@ -57,6 +58,7 @@ export function App() {
               }
             />
             {brandRoutes}
+            {listingRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AuthProvider>

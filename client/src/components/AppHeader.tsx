@@ -2,6 +2,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.js';
 import { Logo } from './Logo.js';
 import { BrandNav } from '../brand/routes.js';
+import { ListingsNavLink } from '../pages/listings/routes.js';
 
 const ROLE_LABEL = { agent: 'Agent', brand_manager: 'Brand manager', admin: 'Admin' } as const;
 
@@ -24,6 +25,7 @@ export function AppHeader() {
       </Link>
       {user && <span className="brokerage-name">{user.brokerageName}</span>}
       {user && <BrandNav role={user.role} />}
+      {user && <ListingsNavLink />}
       <div className="spacer" />
       {user && (
         <div className="user-chip">

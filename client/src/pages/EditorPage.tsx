@@ -11,6 +11,7 @@ import { PropertiesPanel } from '../editor/ui/PropertiesPanel.js';
 import { ShortcutsDialog } from '../editor/ui/ShortcutsDialog.js';
 import { ToolRail } from '../editor/ui/ToolRail.js';
 import { TopBar } from '../editor/ui/TopBar.js';
+import { ListingUpdateBanner } from '../editor/listing-banner.js';
 import { InsightsDrawer } from '../scoring/ui/InsightsDrawer.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
@@ -115,6 +116,7 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
     <EditorContext.Provider value={ctx}>
       <div className="editor">
         {ctx && <TopBar />}
+        {ctx && <ListingUpdateBanner designId={info.id} canEdit={info.access === 'edit'} />}
         <div className="editor-body">
           {ctx && <ToolRail />}
           <div className="canvas-host" ref={host} data-testid="canvas-host">
