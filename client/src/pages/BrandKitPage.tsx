@@ -166,6 +166,7 @@ export function BrandKitPage() {
     const v = validateKit(draft);
     if (v.errors) {
       setErrors(v.errors);
+      requestAnimationFrame(() => document.querySelector('.kit-err')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
       toasts.show(`Fix ${Object.keys(v.errors).length === 1 ? 'the highlighted field' : `${Object.keys(v.errors).length} highlighted fields`} before saving.`, 'error');
       return;
     }
@@ -179,7 +180,10 @@ export function BrandKitPage() {
     } catch (err) {
       if (err instanceof ApiError) {
         const f = fieldErrors(err.details);
-        if (f.length) setErrors(serverFieldErrors(f));
+        if (f.length) {
+          setErrors(serverFieldErrors(f));
+          requestAnimationFrame(() => document.querySelector('.kit-err')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
+        }
       }
       toasts.show(errorMessage(err), 'error');
     } finally {

@@ -161,7 +161,7 @@ function RewriteSection() {
           <div className="ai-presets">
             {PRESETS.map((p) => (
               <button key={p} className={`chip${p === instruction ? ' active' : ''}`} onClick={() => setInstruction(p)}>
-                {p.replace(/^Make it /, '')}
+                {p.replace(/^Make it (.)/, (_m, c: string) => c.toUpperCase())}
               </button>
             ))}
           </div>
