@@ -17,7 +17,7 @@ import { PresenceLayer, userColor } from './presence.js';
 import { DesignSession } from './session.js';
 import { alignOffsets, distributeOffsets, type AlignMode } from './snapping.js';
 import { initialState, Store, toLayer, type EditorState, type Tool } from './store.js';
-import { CreationTool, newId, objectForTool, type NewObject } from './tools.js';
+import { clampToPage, CreationTool, newId, objectForTool, type NewObject } from './tools.js';
 import { Viewport } from './viewport.js';
 import { keysOnTop, zBack, zBackward, zForward, zFront } from './zorder.js';
 
@@ -306,7 +306,7 @@ export class Editor {
   }
 
   private createFromTool(tool: Exclude<Tool, 'select'>, box: { x: number; y: number; width: number; height: number }): void {
-    const ids = this.insert([objectForTool(tool, box, this.opts.kit)]);
+    const ids = this.insert([objectForTool(tool, clampToPage(box, this.binding.meta), this.opts.kit)]);
     this.setTool('select');
     if (tool === 'text' && ids[0]) {
       this.binding.syncTextHeights(ids);

@@ -53,7 +53,11 @@ export function boxFromDrag(tool: Exclude<Tool, 'select'>, a: Point, b: Point): 
   const w = Math.abs(b.x - a.x);
   const h = Math.abs(b.y - a.y);
   const size = DEFAULT_SIZE[tool];
-  if (w < 4 && h < 4) return { x: a.x - size.width / 2, y: a.y - (size.height || 0) / 2, ...size };
+  if (w < 4 && h < 4) {
+    // A click: text starts where you click (like typing); shapes are centred on the point.
+    if (tool === 'text') return { x: a.x, y: a.y - size.height / 2, ...size };
+    return { x: a.x - size.width / 2, y: a.y - (size.height || 0) / 2, ...size };
+  }
   if (tool === 'line') return { x: Math.min(a.x, b.x), y: a.y, width: Math.max(w, 4), height: 0 };
   if (tool === 'text') return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.max(w, 40), height: size.height };
   return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.max(w, 4), height: Math.max(h, 4) };
@@ -130,4 +134,11 @@ export class CreationTool {
   dispose(): void {
     for (const off of this.offs) off();
   }
+}
+
+/** Moves a new object's box inside the page when it fits (a click near an edge should not leave it hanging off). */
+export function clampToPage(box: { x: number; y: number; width: number; height: number }, page: { width: number; height: number }): { x: number; y: number; width: number; height: number } {
+  const x = box.width <= page.width ? Math.min(Math.max(box.x, 0), page.width - box.width) : box.x;
+  const y = box.height <= page.height ? Math.min(Math.max(box.y, 0), page.height - box.height) : box.y;
+  return { ...box, x, y };
 }
