@@ -58,6 +58,10 @@ export class Room {
   private pending: Uint8Array[] = [];
   private pendingSince = 0;
   private pendingCounts = new Map<Connection, number>();
+  /** Updates queued for the log so far, and how many of those are committed (a prefix: writes are in order). */
+  private enqueuedCount = 0;
+  private committedCount = 0;
+  private ackWaiters: Array<{ conn: Connection; upTo: number; after: number }> = [];
   private flushing: Promise<void> | null = null;
   private compacting = false;
   private backfilling: Promise<void> | null = null;
@@ -172,8 +176,12 @@ export class Room {
     } catch {
       throw new ProtocolError(CloseCode.invalidPayload, 'document update could not be applied');
     }
-    // Nothing new in it (the server already had it): durable as soon as everything before it is.
-    if (conn.changesInFlight === before && before === 0) conn.acknowledge(conn.changesReceived);
+    // Nothing new in it (the server already had it): durable as soon as everything before it is,
+    // including the same content from another socket that may still be on its way to the log.
+    if (conn.changesInFlight === before && before === 0) {
+      if (this.committedCount >= this.enqueuedCount) conn.acknowledge(conn.changesReceived);
+      else this.ackWaiters.push({ conn, upTo: conn.changesReceived, after: this.enqueuedCount });
+    }
   }
 
   broadcast(frame: Uint8Array, except?: Connection): void {
@@ -196,6 +204,7 @@ export class Room {
   private enqueue(update: Uint8Array, conn: Connection | null): void {
     if (this.pending.length === 0) this.pendingSince = performance.now();
     this.pending.push(update);
+    this.enqueuedCount++;
     this.opts.metrics.persistQueue.inc();
     if (conn) {
       conn.changesInFlight++;
@@ -233,6 +242,8 @@ export class Room {
           return;
         }
         this.markSeq(seq);
+        this.committedCount += batch.length; // writes complete in order
+        this.releaseAckWaiters();
         this.opts.fanout.publish({ kind: 'update', origin: this.opts.fanout.instanceId, designId: this.designId, seq, update: merged });
         for (const [conn, n] of counts) {
           conn.changesInFlight -= n;
@@ -258,6 +269,17 @@ export class Room {
         await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2_000)));
       }
     }
+  }
+
+  /** Acknowledges no-op changes whose content was pending when they came and is now committed. */
+  private releaseAckWaiters(): void {
+    if (this.ackWaiters.length === 0) return;
+    const still: typeof this.ackWaiters = [];
+    for (const w of this.ackWaiters) {
+      if (w.after > this.committedCount) still.push(w);
+      else if (w.conn.changesInFlight === 0) w.conn.acknowledge(w.upTo); // otherwise its own next ack covers it
+    }
+    this.ackWaiters = still;
   }
 
   /** Resolves when every update received so far is committed. */
