@@ -4,6 +4,7 @@
  * after the database has them; stock clients never see type 100.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
@@ -61,9 +62,9 @@ interface AckObservation {
 async function ackClient() {
   const ws = new WebSocket(`${server.wsUrl}/collab/${designId}?token=${agent}&${ACK_PARAM}=1`);
   const acks: AckObservation[] = [];
-  let frames = 0;
+  const received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => {
-    frames++;
+    received.push(new Uint8Array(data));
     const n = ackCount(new Uint8Array(data));
     if (n === null) return;
     acks.push({ n, storedKeys: docFromStore(server.store, designId).then((doc) => [...metaMap(doc).keys()]) });
@@ -72,9 +73,34 @@ async function ackClient() {
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
-  await waitFor(() => frames > 0, 10_000, 'server sync step 1');
-  return { ws, acks, last: () => acks.at(-1)?.n ?? 0 };
+  await waitFor(() => received.length > 0, 10_000, 'server sync step 1');
+  return {
+    ws,
+    acks,
+    last: () => acks.at(-1)?.n ?? 0,
+    /** Query awareness and wait for the answer: everything sent before has been processed (in order). */
+    async roundTrip() {
+      const from = received.length;
+      ws.send(new Uint8Array([MessageType.queryAwareness]));
+      await waitFor(() => received.slice(from).some((f) => f[0] === MessageType.awareness), 10_000, 'awareness answer');
+    },
+  };
 }
+
+/** Holds the design's row lock from outside the server, so its next commit waits (a slow disk, made deterministic). */
+async function holdCommits(): Promise<{ release(): Promise<void> }> {
+  const c = new pg.Client({ connectionString: database.url });
+  await c.connect();
+  await c.query('BEGIN');
+  await c.query('SELECT 1 FROM designs WHERE id = $1 FOR UPDATE', [designId]);
+  return {
+    async release() {
+      await c.query('COMMIT');
+      await c.end();
+    },
+  };
+}
+const storedKeys = async () => [...metaMap(await docFromStore(server.store, designId)).keys()];
 
 describe('durable acknowledgements (?ack=1)', () => {
   it('arrive after the update is committed to design_updates, counting document-changing messages', async () => {
@@ -130,6 +156,47 @@ describe('durable acknowledgements (?ack=1)', () => {
     await waitFor(() => client.last() === 4, 10_000, 'ack of sync step 2');
     expect(await client.acks.at(-1)!.storedKeys).toContain('via-step2');
     client.ws.close();
+  });
+
+  it('no ack while the commit is held up; it follows the commit', async () => {
+    const client = await ackClient();
+    const local = new Y.Doc();
+    metaMap(local).set('held-up', 1);
+    const lock = await holdCommits();
+    try {
+      client.ws.send(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(local)));
+      await client.roundTrip();
+      expect(client.last()).toBe(0);
+      expect(await storedKeys()).not.toContain('held-up');
+    } finally {
+      await lock.release();
+    }
+    await waitFor(() => client.last() === 1, 10_000, 'ack after the commit');
+    expect(await client.acks[0]!.storedKeys).toContain('held-up');
+    client.ws.close();
+  });
+
+  it('a duplicate of another socket’s change still being committed is not acknowledged before that commit', async () => {
+    const first = await ackClient();
+    const second = await ackClient();
+    const local = new Y.Doc();
+    metaMap(local).set('sent-twice', true);
+    const update = Y.encodeStateAsUpdate(local);
+    const lock = await holdCommits();
+    try {
+      first.ws.send(syncFrame(SYNC_UPDATE, update));
+      await first.roundTrip(); // the server has applied it; its commit waits for the lock
+      second.ws.send(syncFrame(SYNC_UPDATE, update)); // nothing new for the server, but not durable yet either
+      await second.roundTrip();
+      expect(second.last()).toBe(0);
+      expect(first.last()).toBe(0);
+    } finally {
+      await lock.release();
+    }
+    await waitFor(() => first.last() === 1 && second.last() === 1, 10_000, 'acks after the commit');
+    expect(await second.acks[0]!.storedKeys).toContain('sent-twice');
+    first.ws.close();
+    second.ws.close();
   });
 
   it('stock clients (no ?ack=1) never receive message type 100', async () => {
