@@ -359,5 +359,11 @@ export function checkWebhookUrl(value: string): { ok: true; url: string } | { ok
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, message: 'must be an http or https URL' };
   if (u.username || u.password) return { ok: false, message: 'must not contain credentials' };
   if (!u.hostname) return { ok: false, message: 'needs a host' };
+  // Cloud metadata endpoints are never a webhook receiver (SSRF). Loopback and private
+  // addresses stay allowed: on-premises CRMs and the tests use them.
+  const host = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (/^169\.254\./.test(host) || host === 'metadata.google.internal' || host.startsWith('fd00:ec2::') || host === '0.0.0.0') {
+    return { ok: false, message: 'must not target a link-local or metadata address' };
+  }
   return { ok: true, url: u.toString() };
 }
