@@ -28,6 +28,7 @@ test('a Fair Housing phrase drops the compliance score for both agents, highligh
   const before = await firstScore(A);
   expect(await firstScore(B)).toBe(before);
   await expect(A.getByTestId('blocks-approval')).toHaveCount(0);
+  let typedAt = 0;
 
   await test.step('agent A types the phrase into the description', async () => {
     const desc = (await model(A, 'desc'))!;
@@ -37,15 +38,15 @@ test('a Fair Housing phrase drops the compliance score for both agents, highligh
     await A.keyboard.press('Control+A');
     await A.keyboard.type(`Charming home, ${PHRASE}.`);
     await A.keyboard.press('Escape');
-    await expect.poll(async () => (await model(B, 'desc'))?.text).toContain(PHRASE);
+    typedAt = Date.now();
   });
 
   await test.step('within a second both see the compliance badge drop and the text box flagged', async () => {
-    const started = Date.now();
     await Promise.all(
       [A, B].map((p) => expect.poll(() => score(p, 'compliance'), { timeout: 1_000, intervals: [50] }).toBeLessThan(before)),
     );
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - typedAt, 'ms from the last keystroke to both badges dropping').toBeLessThan(1_000);
+    expect((await model(B, 'desc'))!.text).toContain(PHRASE);
     for (const p of [A, B]) {
       await expect(p.getByTestId('blocks-approval')).toBeVisible();
       await expect(p.locator('[data-testid="finding-marker"][data-object-id="desc"]')).toHaveAttribute('data-severity', 'error');

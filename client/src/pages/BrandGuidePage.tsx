@@ -84,7 +84,7 @@ function Fonts({ kit }: { kit: BrandKit }) {
 
 /** The logo with its clear space drawn around it, to scale. */
 function LogoDiagram({ logo }: { logo: BrandLogo }) {
-  const h = 84;
+  const h = 110;
   const w = h * logo.aspect;
   const pad = logo.clearSpace * h;
   const W = w + pad * 2;
