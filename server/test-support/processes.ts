@@ -9,8 +9,9 @@ const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Every child this test process started; `stopAllProcesses` (afterAll) and process exit end them. */
 const children = new Set<ChildProcess>();
+const terminators = new WeakMap<ChildProcess, (c: ChildProcess) => void>();
 process.once('exit', () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) terminators.get(c)?.(c);
 });
 
 export interface Exit {
@@ -21,15 +22,23 @@ export interface Exit {
 interface Spawned {
   child: ChildProcess;
   pid: number;
+  /** Ends the process for good (SIGKILL, or closing a watchdog's stdin). */
+  terminate(): void;
   /** Everything the child wrote so far (stdout and stderr), for failure messages. */
   output(): string;
   exited: Promise<Exit>;
   get running(): boolean;
 }
 
-function spawnTracked(command: string, args: string[], env: Record<string, string | undefined>): Spawned {
-  const child = spawn(command, args, { cwd: REPO_ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Every child gets a stdin pipe from us and watches it: when this process dies,
+ * even by SIGKILL, the pipe closes and the child ends itself (no orphans).
+ */
+function spawnTracked(command: string, args: string[], env: Record<string, string | undefined>, terminate?: (c: ChildProcess) => void): Spawned {
+  const child = spawn(command, args, { cwd: REPO_ROOT, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin!.on('error', () => undefined);
   children.add(child);
+  terminators.set(child, terminate ?? ((c) => c.kill('SIGKILL')));
   let out = '';
   const keep = (chunk: Buffer) => {
     out += chunk.toString();
@@ -46,6 +55,7 @@ function spawnTracked(command: string, args: string[], env: Record<string, strin
   return {
     child,
     pid: child.pid!,
+    terminate: () => terminators.get(child)!(child),
     output: () => out,
     exited,
     get running() {
@@ -63,7 +73,7 @@ export async function stopAllProcesses(): Promise<void> {
         new Promise<void>((resolve) => {
           if (c.exitCode !== null || c.signalCode !== null) return resolve();
           c.once('exit', () => resolve());
-          c.kill('SIGKILL');
+          terminators.get(c)?.(c);
         }),
     ),
   );
@@ -102,7 +112,7 @@ export interface ServerProcess extends Spawned {
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
   const base: Record<string, string | undefined> = { ...process.env };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'DATA_DIR', 'PORT', 'HOST', 'INSTANCE_ID', 'PUBLIC_URL', 'NODE_OPTIONS']) delete base[key];
-  const spawned = spawnTracked(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const spawned = spawnTracked(process.execPath, ['--import', './server/test-support/die-with-parent.mjs', '--import', 'tsx', 'server/main.ts'], {
     ...base,
     HOST: '127.0.0.1',
     PORT: '0',
@@ -154,7 +164,14 @@ export async function throwawayRedis(): Promise<RedisProcess> {
     url,
     async start() {
       if (current?.running) return;
-      current = spawnTracked('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { ...process.env });
+      // A shell watchdog owns redis-server: closing its stdin (us calling kill(), or this process
+      // dying) makes it SIGKILL redis-server, wait for it, and exit.
+      current = spawnTracked(
+        'sh',
+        ['-c', 'redis-server "$@" & r=$!; cat >/dev/null; kill -9 $r 2>/dev/null; wait $r', 'sh', '--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'],
+        { ...process.env },
+        (c) => c.stdin!.end(),
+      );
       const proc = current;
       await waitFor(
         async () => {
@@ -178,7 +195,7 @@ export async function throwawayRedis(): Promise<RedisProcess> {
       const proc = current;
       current = null;
       if (!proc?.running) return;
-      proc.child.kill('SIGKILL');
+      proc.terminate();
       await proc.exited;
     },
   };
