@@ -18,7 +18,7 @@ beforeAll(async () => {
   const b = await api<{ listings: { id: string }[] }>(server.url, agent, 'POST', '/api/listings/import', fixture('odata-page'));
   const c = await api<{ listings: { id: string }[] }>(server.url, agent, 'POST', '/api/listings/import', fixture('no-internet'));
   listingIds = [...a.body.listings, ...b.body.listings, ...c.body.listings].map((l) => l.id);
-});
+}, 180_000);
 
 afterAll(async () => {
   await server?.close();

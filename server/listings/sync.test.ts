@@ -37,7 +37,7 @@ beforeAll(async () => {
     login(server.url, 'agent@demo.realbrand.test'),
     login(server.url, 'agent@rival.realbrand.test'),
   ]);
-});
+}, 180_000);
 
 afterAll(async () => {
   await server?.close();
