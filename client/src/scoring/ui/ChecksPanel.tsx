@@ -1,4 +1,4 @@
-import type { Finding } from '../../../../shared/index.js';
+import { LISTING_REMARKS_TARGET, type Finding } from '../../../../shared/index.js';
 import { useEditor } from '../../editor/ui/context.js';
 import { layerLabel } from '../../editor/store.js';
 import { useToasts } from '../../toasts.js';
@@ -21,6 +21,7 @@ function ObjectChips({ ids }: { ids: string[] }) {
   if (!ids.length) return null;
   const shown = ids.slice(0, 3).map((id) => {
     const m = editor.binding.model(id);
+    if (id === LISTING_REMARKS_TARGET) return { id, label: 'Listing remarks', type: 'listing' };
     return { id, label: m ? layerLabel(m) : 'Deleted object', type: m?.type };
   });
   return (
