@@ -5,7 +5,8 @@ import { ListingFactsSchema, type AiContext, type AiService } from '../ai/index.
 import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
-import { BrokerageRepository, DesignRepository } from '../repos/index.js';
+import { BrokerageRepository } from '../repos/index.js';
+import { requireDesign } from '../auth/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
@@ -15,7 +16,6 @@ const DescribeSchema = z.object({ facts: ListingFactsSchema }).strict();
 
 export function registerAiRoutes(app: FastifyInstance, deps: { db: Db; ai: AiService; rooms: RoomManager; store: DocumentStore }): void {
   const brokerages = new BrokerageRepository(deps.db);
-  const designs = new DesignRepository(deps.db);
 
   async function context(brokerageId: string): Promise<AiContext> {
     const kit = await brokerages.brandKit(brokerageId);
@@ -32,7 +32,7 @@ export function registerAiRoutes(app: FastifyInstance, deps: { db: Db; ai: AiSer
   app.post('/api/ai/review', async (req) => {
     const user = requireUser(req);
     const { designId } = parse(ReviewSchema, req.body);
-    if (!(await designs.get(user.brokerageId, designId))) throw notFound('Design');
+    await requireDesign(deps.db, user, designId, 'view');
     const design = await currentDesign(deps.rooms, deps.store, designId);
     const items = objectsInOrder(design).flatMap((o) => (o.type === 'text' && o.text.trim() ? [{ objectId: o.id, role: o.role, text: o.text.slice(0, 5_000) }] : []));
     const answer = await deps.ai.review(await context(user.brokerageId), items.slice(0, 200));

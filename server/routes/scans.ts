@@ -17,6 +17,8 @@ export function registerScanRoutes(app: FastifyInstance, deps: { scans: ScanServ
 
   app.post('/api/compliance/scans', async (req, reply) => {
     const user = requireReviewer(req);
+    // Nothing to configure yet: an empty body (or none) only.
+    parse(z.object({}).strict().optional(), req.body ?? undefined);
     const id = await deps.scans.start(user.brokerageId, user.id);
     return reply.code(202).send({ id });
   });

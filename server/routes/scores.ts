@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { DesignSchema, checkText, scoreDesign } from '../../shared/index.js';
 import type { Db } from '../db/index.js';
 import { notFound } from '../errors.js';
-import { BrokerageRepository, DesignRepository } from '../repos/index.js';
+import { BrokerageRepository } from '../repos/index.js';
+import { requireDesign } from '../auth/index.js';
 import type { ScoringService } from '../scoring/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
@@ -15,13 +16,12 @@ const CheckSchema = z.union([
 ]);
 
 export function registerScoreRoutes(app: FastifyInstance, deps: { db: Db; scoring: ScoringService }): void {
-  const designs = new DesignRepository(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
 
   app.get('/api/designs/:id/score', async (req) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
-    if (!(await designs.get(user.brokerageId, id))) throw notFound('Design');
+    await requireDesign(deps.db, user, id, 'view');
     const score = await deps.scoring.current(id);
     if (!score) throw notFound('Design');
     return { brand: score.brand, compliance: score.compliance, blocksApproval: score.blocksApproval, findings: score.findings, seq: score.seq, at: score.at };
@@ -30,7 +30,7 @@ export function registerScoreRoutes(app: FastifyInstance, deps: { db: Db; scorin
   app.get('/api/designs/:id/score/history', async (req) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
-    if (!(await designs.get(user.brokerageId, id))) throw notFound('Design');
+    await requireDesign(deps.db, user, id, 'view');
     return { history: await deps.scoring.history(id) };
   });
 

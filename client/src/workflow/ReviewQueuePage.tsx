@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { AppHeader } from '../components/AppHeader.js';
+import { kindLabel } from '../components/TemplatePicker.js';
+import { ScoreRing } from '../scoring/ui/ScoreRing.js';
+import { useToasts } from '../toasts.js';
+import { workflowApi, type QueueItem } from './api.js';
+import { relativeTime } from './format.js';
+import { useLiveEvent } from './useLiveEvent.js';
+
+/** Brand managers' review queue: designs waiting for a decision, oldest first, updated live. */
+export function ReviewQueuePage() {
+  const toasts = useToasts();
+  const [items, setItems] = useState<QueueItem[] | null>(null);
+  const load = useCallback(() => {
+    workflowApi
+      .queue()
+      .then((r) => setItems(r.designs))
+      .catch((err) => {
+        toasts.error(err);
+        setItems([]);
+      });
+  }, [toasts]);
+  useEffect(load, [load]);
+  useLiveEvent('review:queue', load);
+
+  return (
+    <div className="page">
+      <AppHeader />
+      <main className="page-main workflow-page">
+        <div className="page-title-row">
+          <h1>Review queue</h1>
+          {items && <span className="muted">{items.length === 1 ? '1 design waiting' : `${items.length} designs waiting`}</span>}
+        </div>
+        {items === null ? (
+          <div className="page-loading">
+            <div className="spinner" />
+          </div>
+        ) : items.length === 0 ? (
+          <div className="empty-state">
+            <h2>All caught up</h2>
+            <p className="muted">Designs that agents submit for review appear here as soon as they are sent.</p>
+          </div>
+        ) : (
+          <ul className="queue-list" data-testid="review-queue">
+            {items.map((d) => (
+              <li key={d.id} className="queue-item" data-testid="queue-item">
+                <div className="queue-item-main">
+                  <Link to={`/designs/${d.id}?review=1`} className="queue-title">
+                    {d.title}
+                  </Link>
+                  <span className="muted">
+                    {kindLabel(d.kind)} · {d.ownerName} · submitted {relativeTime(d.submittedAt)}
+                  </span>
+                </div>
+                <div className="queue-scores">
+                  <ScoreRing score={d.brand} label="Brand" />
+                  <ScoreRing score={d.compliance} label="Compliance" />
+                  {d.blocksApproval && <span className="status-pill status-blocked">Blocks approval</span>}
+                </div>
+                <Link className="btn btn-primary" to={`/designs/${d.id}?review=1`}>
+                  Review
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** "Changes requested" banner under the top bar, with the reviewer's comment (live: it appears when the review lands). */
+import { useState } from 'react';
+import { relativeTime } from '../format.js';
+import { useEditorWorkflow } from './context.js';
+import { CommentBody } from './CommentsPanel.js';
+
+export function ReviewBanner() {
+  const w = useEditorWorkflow();
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  if (!w || w.status !== 'changes_requested') return null;
+  const latest = [...w.reviews].reverse().find((r) => r.action === 'changes_requested') ?? null;
+  const key = latest?.id ?? 'none';
+  if (dismissed === key) return null;
+  const open = w.threads.filter((t) => !t.resolved).length;
+  return (
+    <div className="wf-banner wf-banner-changes" role="status" data-testid="changes-requested-banner">
+      <svg className="wf-banner-icon" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+        <path d="M12 3l9.5 17h-19z" />
+        <path d="M12 10v4M12 17.5h.01" />
+      </svg>
+      <div className="wf-banner-main">
+        <strong>
+          Changes requested{latest ? ` by ${latest.actorName}` : ''}
+          {latest && <span className="muted"> · {relativeTime(latest.at)}</span>}
+        </strong>
+        {latest?.comment ? <CommentBody body={latest.comment} names={w.people.map((p) => p.name)} /> : <span className="muted">See the comments for details.</span>}
+      </div>
+      <div className="wf-banner-actions">
+        {open > 0 && (
+          <button className="btn btn-small" onClick={() => w.openPanel('comments')} data-testid="banner-open-comments">
+            {open === 1 ? '1 open comment' : `${open} open comments`}
+          </button>
+        )}
+        <button className="icon-btn" onClick={() => setDismissed(key)} aria-label="Dismiss" title="Dismiss">
+          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden>
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </div>
+    </div>
+  );
+}

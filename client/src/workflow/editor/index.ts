@@ -1,0 +1,8 @@
+/** The review workflow inside the editor: provider, top-bar controls, banner, canvas pins, drawer, export gate. */
+export { EditorWorkflow } from './EditorWorkflow.js';
+export { useEditorWorkflow, type EditorWorkflowValue, type WorkflowPanel } from './context.js';
+export { WorkflowActions, WorkflowStatus, StatusPill } from './ReviewControls.js';
+export { ReviewBanner } from './ReviewBanner.js';
+export { CommentLayer } from './CommentLayer.js';
+export { WorkflowDrawer } from './WorkflowDrawer.js';
+export { checkExport, type ExportCheck, type ExportFormat } from './export-gate.js';
