@@ -7,7 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { Identity, type AccessBus } from './auth/index.js';
+import { Identity, setPasswordCost, type AccessBus } from './auth/index.js';
 import { DocumentStore, PresenceDirectory, InProcessFanout, RedisFanout, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
@@ -80,6 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: false,
   });
   const log = app.log;
+  setPasswordCost(config.PASSWORD_SCRYPT_LOG_N);
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase(config));
   await migrate(db);

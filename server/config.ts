@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('realbrand-demo'),
   SESSION_SECRET: z.string().min(32).optional(),
   /** Access tokens are short-lived; refresh tokens (rotated on every use) carry the session. */
+  /** scrypt cost (log2 N) for new password hashes; 17 is OWASP's floor. Only tests should lower it. */
+  PASSWORD_SCRYPT_LOG_N: int(10).max(20).default(17),
   ACCESS_TOKEN_TTL_SECONDS: int(1).default(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: int(60).default(30 * 24 * 60 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -5,8 +5,16 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
     scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
   );
 
-// OWASP's scrypt floor is N=2^17, r=8, p=1 (128 MiB); we use that.
+// OWASP's scrypt floor is N=2^17, r=8, p=1 (128 MiB); that is the default. Test runs lower it
+// (PASSWORD_SCRYPT_LOG_N) so suites that seed fresh databases don't spend seconds hashing.
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
+
+/** Sets the cost of new hashes (existing hashes keep their own parameters). */
+export function setPasswordCost(logN: number): void {
+  if (!Number.isInteger(logN) || logN < 10 || logN > 20) throw new Error('scrypt cost must be 2^10..2^20');
+  if (PARAMS.N !== 2 ** logN) dummyHash = null;
+  PARAMS.N = 2 ** logN;
+}
 const KEY_LENGTH = 32;
 
 /** `scrypt$N$r$p$salt$hash` (base64url parts), so parameters can be raised later. */

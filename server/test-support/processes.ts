@@ -118,6 +118,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     PORT: '0',
     SESSION_SECRET: TEST_SECRET,
     LOG_LEVEL: 'warn',
+    // Cheap password hashes: every fresh database seeds five accounts.
+    PASSWORD_SCRYPT_LOG_N: '12',
     ...env,
   });
   const url = await Promise.race([

@@ -18,6 +18,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     PORT: '0',
     SESSION_SECRET: TEST_SECRET,
     LOG_LEVEL: 'silent',
+    // Cheap password hashes: every fresh database seeds five accounts.
+    PASSWORD_SCRYPT_LOG_N: '12',
     DATA_DIR: env.DATA_DIR ?? '.tmp/test-data',
     ...env,
   });
