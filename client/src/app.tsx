@@ -7,6 +7,7 @@ import { DesignsPage } from './pages/DesignsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { brandRoutes } from './brand/routes.js';
 import { listingRoutes } from './pages/listings/routes.js';
+import { workflowRoutes } from './workflow/routes.js';
 
 // The editor pulls in fabric, Yjs and jsPDF: load it only when a design is opened.
 const EditorPage = lazy(() => import('./pages/EditorPage.js'));
@@ -59,6 +60,7 @@ export function App() {
             />
             {brandRoutes}
             {listingRoutes}
+            {workflowRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AuthProvider>

@@ -2,6 +2,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.js';
 import { Logo } from './Logo.js';
 import { BrandNav } from '../brand/routes.js';
+import { WorkflowNav } from '../workflow/routes.js';
+import { NotificationBell } from '../workflow/NotificationBell.js';
 import { ListingsNavLink } from '../pages/listings/routes.js';
 
 const ROLE_LABEL = { agent: 'Agent', brand_manager: 'Brand manager', admin: 'Admin' } as const;
@@ -26,7 +28,9 @@ export function AppHeader() {
       {user && <span className="brokerage-name">{user.brokerageName}</span>}
       {user && <BrandNav role={user.role} />}
       {user && <ListingsNavLink />}
+      {user && <WorkflowNav role={user.role} />}
       <div className="spacer" />
+      {user && <NotificationBell />}
       {user && (
         <div className="user-chip">
           <span className="avatar">{initials(user.name)}</span>
