@@ -376,9 +376,19 @@ async function main(): Promise<void> {
     );
     const started = procStats(server.pid);
     log(`server pid ${server.pid} at ${server.url} (RSS ${fmtMiB(started.rssBytes)} after start)`);
-    const tokens: [string, string] = [await login(server.url, 'agent@demo.realbrand.test'), await login(server.url, 'agent2@demo.realbrand.test')];
+    // Two sessions of the designs' owner (designs are private to their owner unless shared).
+    const tokens: [string, string] = [await login(server.url, 'agent@demo.realbrand.test'), await login(server.url, 'agent@demo.realbrand.test')];
     const ctx: Ctx = { server, tokens, dbName: name };
 
+    // Idle connections first: the RSS delta is clean only before the heavy phases leave garbage behind.
+    if (PHASES.has('3')) {
+      const r = await phaseIdle(ctx, idleConnections, 100);
+      results.idle = r;
+      log(
+        `3 idle, ${r.connections} connections over ${r.designs} designs: ${fmtKiB(r.rssPerConn)} RSS and ${r.cpuMsPerConn.toFixed(2)} ms CPU per connection ` +
+          `(RSS ${fmtMiB(r.rssBefore)} -> ${fmtMiB(r.rssAfter)}, connected in ${r.connectSeconds.toFixed(1)} s)`,
+      );
+    }
     if (PHASES.has('1')) {
       for (const n of [2, 10, 50]) {
         const r = await phaseFanout(ctx, n);
@@ -410,14 +420,6 @@ async function main(): Promise<void> {
       log(
         `5 durable ack, 100 designs x 4 clients (?ack=1) x 5 edits/s x 10 s: p50 ${fmtMs(r.ack!.p50)} / p95 ${fmtMs(r.ack!.p95)} / p99 ${fmtMs(r.ack!.p99)} ms ` +
           `(${r.ack!.n}/${r.edits} acked; fan-out p99 ${fmtMs(r.latency.p99)} ms, server CPU ${r.serverCpuSeconds.toFixed(2)} s, ~${r.dbCommits} db commits, load ${loadavg()})`,
-      );
-    }
-    if (PHASES.has('3')) {
-      const r = await phaseIdle(ctx, idleConnections, 100);
-      results.idle = r;
-      log(
-        `3 idle, ${r.connections} connections over ${r.designs} designs: ${fmtKiB(r.rssPerConn)} RSS and ${r.cpuMsPerConn.toFixed(2)} ms CPU per connection ` +
-          `(RSS ${fmtMiB(r.rssBefore)} -> ${fmtMiB(r.rssAfter)}, connected in ${r.connectSeconds.toFixed(1)} s)`,
       );
     }
     if (PHASES.has('4')) {
@@ -456,6 +458,15 @@ async function main(): Promise<void> {
   }
 }
 
+function revision(): string {
+  if (process.env.BENCH_REV) return process.env.BENCH_REV;
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() + (execSync('git status --porcelain server shared', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() ? ' + uncommitted changes' : '');
+  } catch {
+    return 'unknown revision';
+  }
+}
+
 let loadStart = '';
 let loadEnd = '';
 
@@ -466,7 +477,7 @@ function machine(): string[] {
     `- CPU: ${model}, nproc ${nproc}`,
     `- memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     `- node ${process.version}, ${process.platform} ${process.arch}`,
-    `- date: ${new Date().toISOString()}`,
+    `- date: ${new Date().toISOString()}, code: ${revision()}`,
     `- load average (1/5/15 min) at start ${loadStart}, at end ${loadEnd}: the machine is shared; latency figures are sensitive to other load, CPU seconds much less so`,
   ];
 }
