@@ -4,7 +4,7 @@
  * presence and undo, and exposes commands for the React UI.
  */
 import * as Y from 'yjs';
-import { Canvas } from 'fabric';
+import { ActiveSelection, Canvas } from 'fabric';
 import { objectToYMap, type BrandKit, type DesignMeta, type DesignObject } from '../../../shared/index.js';
 import { api, type DesignInfo, type User } from '../api.js';
 import { CanvasBinding, COMMAND_ORIGIN, CANVAS_ORIGIN } from './binding.js';
@@ -173,6 +173,22 @@ export class Editor {
       undoState();
     });
     this.undoManager.on('stack-cleared', undoState);
+
+    // Right-click: select what is under the pointer (unless it is already selected) and open the menu.
+    const contextMenu = (e: MouseEvent) => {
+      e.preventDefault();
+      if (!this.canEdit) return;
+      const target = this.canvas.findTarget(e as unknown as PointerEvent).target;
+      if (!target) this.binding.select([]);
+      else if (!(target instanceof ActiveSelection)) {
+        const id = this.binding.idOf(target);
+        if (id && target.selectable && !this.binding.selectedIds().includes(id)) this.binding.select([id]);
+      }
+      this.store.set({ menu: { x: e.clientX, y: e.clientY } });
+    };
+    // Capture: fabric stops the event on its own element.
+    host.addEventListener('contextmenu', contextMenu, { capture: true });
+    this.offs.push(() => host.removeEventListener('contextmenu', contextMenu, { capture: true }));
 
     // Files dropped on the canvas become images where they land.
     const over = (e: DragEvent) => {
@@ -388,6 +404,10 @@ export class Editor {
   }
 
   /** Clipboard event payloads (so copy/paste also works between tabs and designs). */
+  get hasClipboard(): boolean {
+    return this.clipboard.length > 0;
+  }
+
   clipboardPayload(): string | null {
     const objs = this.copy();
     return objs.length ? JSON.stringify({ [CLIPBOARD_MIME]: objs }) : null;

@@ -33,6 +33,8 @@ export interface EditorState {
   busy: string | null;
   /** Keyboard shortcuts dialog open. */
   help: boolean;
+  /** Context menu position (viewport px), when open. */
+  menu: { x: number; y: number } | null;
 }
 
 export const initialState: EditorState = {
@@ -51,6 +53,7 @@ export const initialState: EditorState = {
   fatal: null,
   busy: null,
   help: false,
+  menu: null,
 };
 
 export class Store<S extends object> {
