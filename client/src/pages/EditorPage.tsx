@@ -13,6 +13,7 @@ import { ToolRail } from '../editor/ui/ToolRail.js';
 import { TopBar } from '../editor/ui/TopBar.js';
 import { ListingUpdateBanner } from '../editor/listing-banner.js';
 import { InsightsDrawer } from '../scoring/ui/InsightsDrawer.js';
+import { CommentLayer, EditorWorkflow, ReviewBanner, ReviewBar, WorkflowDrawer } from '../workflow/editor/index.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 const FATAL: Record<number, { title: string; message: string }> = {
@@ -114,15 +115,20 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
 
   return (
     <EditorContext.Provider value={ctx}>
+      <EditorWorkflow info={info} user={user}>
       <div className="editor">
         {ctx && <TopBar />}
         {ctx && <ListingUpdateBanner designId={info.id} canEdit={info.access === 'edit'} />}
+        {ctx && <ReviewBar />}
+        {ctx && <ReviewBanner />}
         <div className="editor-body">
           {ctx && <ToolRail />}
           <div className="canvas-host" ref={host} data-testid="canvas-host">
             {ctx && <CanvasStatus />}
+            {ctx && <CommentLayer />}
           </div>
           {ctx && <InsightsDrawer />}
+          {ctx && <WorkflowDrawer />}
           {ctx && (
             <aside className="side-panel">
               <div className="side-scroll">
@@ -139,6 +145,7 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
           </>
         )}
       </div>
+      </EditorWorkflow>
     </EditorContext.Provider>
   );
 }

@@ -7,6 +7,7 @@ import { PresenceAvatars } from './PresenceAvatars.js';
 import { StatusIndicator } from './StatusIndicator.js';
 import { ShareDialog } from './ShareDialog.js';
 import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
+import { checkExport, WorkflowActions, WorkflowStatus } from '../../workflow/editor/index.js';
 
 function ZoomControls() {
   const { editor } = useEditor();
@@ -36,6 +37,12 @@ function ExportMenu() {
   const run = async (kind: 'png' | 'pdf') => {
     setOpen(false);
     try {
+      // Brokerage policy may require approval before any download.
+      const check = await checkExport(editor.opts.designId, kind);
+      if (!check.allowed) {
+        toasts.show(check.message, 'error');
+        return;
+      }
       if (kind === 'png') await editor.exportPng(title);
       else await editor.exportPdf(title);
     } catch (err) {
@@ -125,6 +132,7 @@ export function TopBar() {
         <EditableTitle />
         {readOnly && <span className="pill">View only</span>}
       </div>
+      <WorkflowStatus />
       <StatusIndicator />
       <div className="spacer" />
       <ScoreBadges />
@@ -141,6 +149,7 @@ export function TopBar() {
       <button className="icon-btn" onClick={() => editor.store.set({ help: true })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         <Icon name="help" />
       </button>
+      <WorkflowActions />
       <ShareButton />
       <ExportMenu />
     </header>

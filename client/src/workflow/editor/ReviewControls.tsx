@@ -10,7 +10,7 @@ import { useEditor } from '../../editor/ui/context.js';
 import { peekScoring } from '../../scoring/controller.js';
 import { useToasts } from '../../toasts.js';
 import { workflowApi, type DesignStatus } from '../api.js';
-import { STATUS_LABEL } from '../format.js';
+import { relativeTime, STATUS_LABEL } from '../format.js';
 import { useEditorWorkflow, useWorkflow } from './context.js';
 import { MentionInput } from './MentionInput.js';
 
@@ -99,66 +99,127 @@ function ActionForm({ action, onDone, onClose }: { action: Action; onDone(status
   );
 }
 
-function ReviewActions() {
+function useDecision() {
   const w = useWorkflow();
   const toasts = useToasts();
-  const [open, setOpen] = useState<Action | null>(null);
-  const done = (status: DesignStatus, message: string) => {
+  return (status: DesignStatus, message: string) => {
     w.setStatus(status);
     w.bumpVersions();
     void w.reloadReviews();
-    setOpen(null);
     toasts.show(message, 'success');
   };
-  const canSubmit = w.mayEdit && (w.status === 'draft' || w.status === 'changes_requested');
-  const canDecide = w.isReviewer && w.status === 'in_review';
-  if (!canSubmit && !canDecide) return null;
+}
+
+/** "Submit for review" / "Resubmit" for whoever may edit a draft (top bar). */
+function SubmitAction() {
+  const w = useWorkflow();
+  const decided = useDecision();
+  const [open, setOpen] = useState(false);
+  if (!w.mayEdit || (w.status !== 'draft' && w.status !== 'changes_requested')) return null;
+  const resubmit = w.status === 'changes_requested';
   return (
-    <div className="wf-actions">
-      {canSubmit && (
-        <div className="menu-wrap">
-          <button className="btn btn-primary-soft" onClick={() => setOpen(open === 'submit' ? null : 'submit')} aria-expanded={open === 'submit'} data-testid="submit-review">
-            {w.status === 'changes_requested' ? 'Resubmit' : 'Submit for review'}
-          </button>
-          {open === 'submit' && <ActionForm action="submit" onClose={() => setOpen(null)} onDone={(s) => done(s, 'Submitted for review — your brand manager was notified')} />}
-        </div>
-      )}
-      {canDecide && (
-        <>
-          <div className="menu-wrap">
-            <button className="btn btn-warn-soft" onClick={() => setOpen(open === 'request_changes' ? null : 'request_changes')} aria-expanded={open === 'request_changes'} data-testid="request-changes">
-              Request changes
-            </button>
-            {open === 'request_changes' && <ActionForm action="request_changes" onClose={() => setOpen(null)} onDone={(s) => done(s, 'Changes requested — the author was notified')} />}
-          </div>
-          <div className="menu-wrap">
-            <button className="btn btn-approve" onClick={() => setOpen(open === 'approve' ? null : 'approve')} aria-expanded={open === 'approve'} data-testid="approve">
-              Approve
-            </button>
-            {open === 'approve' && <ActionForm action="approve" onClose={() => setOpen(null)} onDone={(s) => done(s, 'Approved — the author was notified')} />}
-          </div>
-        </>
+    <div className="menu-wrap">
+      <button className="btn btn-primary-soft" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="submit-review" title={resubmit ? 'Send the design back for review' : 'Ask your brand manager to review this design'}>
+        {resubmit ? (
+          'Resubmit'
+        ) : (
+          <>
+            Submit<span className="wf-wide">&nbsp;for review</span>
+          </>
+        )}
+      </button>
+      {open && (
+        <ActionForm
+          action="submit"
+          onClose={() => setOpen(false)}
+          onDone={(s) => {
+            setOpen(false);
+            decided(s, 'Submitted for review — your brand manager was notified');
+          }}
+        />
       )}
     </div>
   );
 }
 
-function ReviewModeChip() {
-  const w = useWorkflow();
-  if (!w.reviewing) return null;
+/** Request changes / Approve (review bar). */
+function DecisionActions() {
+  const decided = useDecision();
+  const [open, setOpen] = useState<Action | null>(null);
+  const finish = (s: DesignStatus, message: string) => {
+    setOpen(null);
+    decided(s, message);
+  };
   return (
-    <div className="wf-review-mode" data-testid="review-mode">
-      <Link to="/reviews" className="wf-back-queue" title="Back to the review queue">
-        Review queue
-      </Link>
-      {w.mayEdit ? (
-        <button className={`wf-mode-toggle${w.readOnly ? '' : ' on'}`} role="switch" aria-checked={!w.readOnly} onClick={() => w.setEditing(w.readOnly)} data-testid="edit-toggle" title={w.readOnly ? 'Switch to editing' : 'Back to read-only review'}>
-          <span className="wf-switch" aria-hidden />
-          {w.readOnly ? 'Edit' : 'Editing'}
+    <div className="wf-actions">
+      <div className="menu-wrap">
+        <button className="btn btn-warn-soft" onClick={() => setOpen(open === 'request_changes' ? null : 'request_changes')} aria-expanded={open === 'request_changes'} data-testid="request-changes">
+          Request changes
         </button>
-      ) : (
-        <span className="wf-readonly-note">Read-only</span>
+        {open === 'request_changes' && <ActionForm action="request_changes" onClose={() => setOpen(null)} onDone={(s) => finish(s, 'Changes requested — the author was notified')} />}
+      </div>
+      <div className="menu-wrap">
+        <button className="btn btn-approve" onClick={() => setOpen(open === 'approve' ? null : 'approve')} aria-expanded={open === 'approve'} data-testid="approve">
+          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+            <path d="M5 12.5l4.5 4.5L19 7.5" />
+          </svg>
+          Approve
+        </button>
+        {open === 'approve' && <ActionForm action="approve" onClose={() => setOpen(null)} onDone={(s) => finish(s, 'Approved — the author was notified')} />}
+      </div>
+    </div>
+  );
+}
+
+function EditToggle() {
+  const w = useWorkflow();
+  if (!w.mayEdit) return <span className="wf-readonly-note" title="You can comment and decide, not change the design">Read-only</span>;
+  return (
+    <button className={`wf-mode-toggle${w.readOnly ? '' : ' on'}`} role="switch" aria-checked={!w.readOnly} onClick={() => w.setEditing(w.readOnly)} data-testid="edit-toggle" title={w.readOnly ? 'Switch to editing' : 'Back to read-only review'}>
+      <span className="wf-switch" aria-hidden />
+      {w.readOnly ? 'Edit' : 'Editing'}
+    </button>
+  );
+}
+
+/**
+ * The reviewer's bar under the top bar: who submitted what and when (with
+ * their note), read-only / Edit, and the decision. Shown when the design was
+ * opened from the review queue, or to a reviewer while it is in review.
+ */
+export function ReviewBar() {
+  const w = useEditorWorkflow();
+  if (!w || !(w.reviewing || (w.isReviewer && w.status === 'in_review'))) return null;
+  const submitted = [...w.reviews].reverse().find((r) => r.action === 'submitted') ?? null;
+  const decided = [...w.reviews].reverse().find((r) => r.action === 'approved' || r.action === 'changes_requested') ?? null;
+  const canDecide = w.isReviewer && w.status === 'in_review';
+  return (
+    <div className="wf-review-bar" data-testid="review-bar">
+      {w.reviewing && (
+        <Link to="/reviews" className="wf-back-queue" title="Back to the review queue">
+          Review queue
+        </Link>
       )}
+      <div className="wf-review-info">
+        {w.status === 'in_review' && submitted ? (
+          <>
+            <span>
+              <strong>{submitted.actorName}</strong> submitted this for review <span className="muted">· {relativeTime(submitted.at)}</span>
+            </span>
+            {submitted.comment && <q className="wf-review-note">{submitted.comment}</q>}
+          </>
+        ) : w.status === 'approved' ? (
+          <span>Approved{decided?.action === 'approved' ? ` by ${decided.actorName} · ${relativeTime(decided.at)}` : ''}</span>
+        ) : w.status === 'changes_requested' ? (
+          <span>Changes requested — waiting for the author to resubmit</span>
+        ) : w.status === 'in_review' ? (
+          <span>In review</span>
+        ) : (
+          <span>Not submitted for review</span>
+        )}
+      </div>
+      <EditToggle />
+      {canDecide && <DecisionActions />}
     </div>
   );
 }
@@ -188,22 +249,17 @@ function PanelToggles() {
 export function WorkflowStatus() {
   const w = useEditorWorkflow();
   if (!w) return null;
-  return (
-    <>
-      <StatusPill status={w.status} />
-      <ReviewModeChip />
-    </>
-  );
+  return <StatusPill status={w.status} />;
 }
 
-/** Review decisions and panel toggles (right of the top bar, before Share / Export). */
+/** Panel toggles and "Submit for review" (right of the top bar, before Share / Export). */
 export function WorkflowActions() {
   const w = useEditorWorkflow();
   if (!w) return null;
   return (
     <>
       <PanelToggles />
-      <ReviewActions />
+      <SubmitAction />
     </>
   );
 }
