@@ -1,3 +1,4 @@
+import { emit } from '../events/index.js';
 import { MAX_RECORDS_PER_PAYLOAD, parsePayload, payloadRecords, type RecordError } from '../../shared/listing/index.js';
 import type { Db } from '../db/index.js';
 import { ListingRepository, type ListingSource, type UpsertOutcome } from './repo.js';
@@ -35,7 +36,22 @@ export class ListingImporter {
     const listings: ImportResult['listings'] = [];
     for (const { listing, raw } of parsed.listings) {
       // One transaction per record: the row lock orders concurrent imports of the same listing.
-      const r = await this.db.transaction((tx) => new ListingRepository(tx).upsert(brokerageId, listing, raw, source));
+      const r = await this.db.transaction(async (tx) => {
+        const result = await new ListingRepository(tx).upsert(brokerageId, listing, raw, source);
+        // The domain event travels with the change it describes (same transaction).
+        if (result.outcome === 'created' || result.outcome === 'updated') {
+          await emit(tx, 'mls.listing.synced', {
+            brokerageId,
+            payload: {
+              listingKey: listing.listingKey.slice(0, 255),
+              source,
+              status: listing.status ?? undefined,
+              changes: result.outcome === 'created' ? ['created'] : result.changes.map((c) => c.field).slice(0, 200),
+            },
+          });
+        }
+        return result;
+      });
       listings.push({ id: r.id, listingKey: listing.listingKey, outcome: r.outcome, version: r.version });
     }
     return { imported: listings.length, listings, errors: parsed.errors };

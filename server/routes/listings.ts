@@ -7,6 +7,8 @@ import { BulkDesignService, DesignListingService, emailSignatureHtml, fileSlug, 
 import { BrokerageRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
+import { requireDesign } from '../auth/index.js';
+import { emit } from '../events/index.js';
 
 const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not an id') });
 const ListQuerySchema = z.object({
@@ -79,9 +81,12 @@ export function registerListingRoutes(
     if (user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only an admin can manage the listing sync');
     return user;
   };
+  /** Server-made files count as downloads in analytics. */
+  const downloaded = (user: { id: string; brokerageId: string }, assetId: string, designId: string | null) =>
+    deps.db
+      .transaction((tx) => emit(tx, 'asset.downloaded', { brokerageId: user.brokerageId, actorId: user.id, payload: { assetId, designId, userId: user.id } }))
+      .catch((err) => deps.log.warn({ err }, 'could not record a download'));
   const baseUrl = (req: FastifyRequest) => deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
-  const designExists = async (brokerageId: string, id: string) =>
-    (await deps.db.query('SELECT 1 FROM designs WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL', [brokerageId, id])).rows.length > 0;
 
   app.post('/api/listings/import', { bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
     const user = requireUser(req);
@@ -118,6 +123,7 @@ export function registerListingRoutes(
   app.get('/api/designs/:id/listing-update', async (req) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
+    await requireDesign(deps.db, user, id, 'view');
     return designListings.pendingChanges(user.brokerageId, id);
   });
 
@@ -125,6 +131,7 @@ export function registerListingRoutes(
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
     const body = parse(ApplyUpdateSchema, req.body ?? {});
+    await requireDesign(deps.db, user, id, 'edit');
     return designListings.apply(user.brokerageId, id, body.force);
   });
 
@@ -153,6 +160,7 @@ export function registerListingRoutes(
     if (job.status === 'running' || job.status === 'queued') throw new AppError(409, 'job_running', 'The job is still generating designs');
     const archive = await bulk.exportZip(user.brokerageId, id);
     if (!archive) throw notFound('Job');
+    await downloaded(user, `bulk-zip:${id}`, null);
     return reply
       .type('application/zip')
       .header('content-disposition', `attachment; filename="designs-${id.slice(0, 8)}.zip"`)
@@ -164,8 +172,9 @@ export function registerListingRoutes(
   app.get('/api/designs/:id/export.pdf', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
-    if (!(await designExists(user.brokerageId, id))) throw notFound('Design');
+    await requireDesign(deps.db, user, id, 'view');
     const { title, pdf } = await bulk.designPdf(user.brokerageId, id);
+    await downloaded(user, `design-pdf:${id}`, id);
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${fileSlug(title)}.pdf"`)
@@ -175,8 +184,9 @@ export function registerListingRoutes(
   app.get('/api/designs/:id/export/email-signature.html', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
-    if (!(await designExists(user.brokerageId, id))) throw notFound('Design');
+    await requireDesign(deps.db, user, id, 'view');
     const design = await currentDesign(id, deps);
+    await downloaded(user, `email-signature:${id}`, id);
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'")

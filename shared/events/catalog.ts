@@ -42,7 +42,7 @@ export const AssetDownloadedV1 = z.object({
 });
 
 export const MlsListingSyncedV1 = z.object({
-  listingKey: z.string().min(1).max(200),
+  listingKey: z.string().min(1).max(255),
   source: z.string().max(100),
   status: z.string().max(50).optional(),
   changes: z.array(z.string().max(100)).max(200).default([]),
