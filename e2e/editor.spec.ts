@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
-import { AGENT_A, AGENT_B, PASSWORD, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen } from './fixtures.js';
+import { AGENT_A, AGENT_B, BRAND_MANAGER, PASSWORD, loggedIn, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen } from './fixtures.js';
 
 test.describe('app shell', () => {
   test('a logged-out visitor logs in and is sent back to where they were going', async ({ page }) => {
@@ -165,6 +165,39 @@ test.describe('two agents on one flyer', () => {
     });
     expect(fo.left).toBeCloseTo(before.x + before.width / 2, 1);
     expect(fo.top).toBeCloseTo(before.y + before.height / 2, 1);
+  });
+
+  test('a brand manager locks and unlocks an object for agents', async ({ browser, agentA, designId }) => {
+    const A = agentA.page;
+    const share = await agentA.context.request.post(`/api/designs/${designId}/shares`, {
+      headers: { 'X-Requested-With': 'e2e' },
+      data: { email: BRAND_MANAGER, access: 'edit' },
+    });
+    expect(share.status()).toBe(201);
+    const manager = await loggedIn(browser, BRAND_MANAGER);
+    try {
+      const M = manager.page;
+      await openEditor(A, designId);
+      await openEditor(M, designId);
+      const price = (await model(A, 'price'))!;
+      const centre = { x: price.x + price.width / 2, y: price.y + price.height / 2 };
+
+      await M.locator('[data-testid="layer"][data-object-id="price"]').click();
+      await M.getByTestId('toggle-lock').click();
+      await expect.poll(async () => (await model(A, 'price'))!.locked).toBe(true);
+      await expect(A.locator('[data-testid="layer"][data-object-id="price"] [data-testid="layer-locked"]')).toBeVisible();
+      await drag(A, centre, { x: centre.x - 120, y: centre.y + 60 });
+      expect((await model(A, 'price'))!.x).toBe(price.x);
+
+      await M.getByTestId('toggle-lock').click();
+      await expect.poll(async () => (await model(A, 'price'))!.locked ?? false).toBe(false);
+      // The first drag drew a marquee around what lies under the locked text: clear it first.
+      await A.keyboard.press('Escape');
+      await drag(A, centre, { x: centre.x - 120, y: centre.y + 60 });
+      await expect.poll(async () => (await model(M, 'price'))!.x).toBeLessThan(price.x - 60);
+    } finally {
+      await manager.context.close();
+    }
   });
 
   test('export PNG and PDF', async ({ agentA, designId }) => {

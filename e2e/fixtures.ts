@@ -8,6 +8,7 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 export const PASSWORD = 'realbrand-demo';
 export const AGENT_A = 'agent@demo.realbrand.test';
 export const AGENT_B = 'agent2@demo.realbrand.test';
+export const BRAND_MANAGER = 'brand@demo.realbrand.test';
 
 export interface Agent {
   page: Page;
@@ -15,7 +16,7 @@ export interface Agent {
   email: string;
 }
 
-async function loggedIn(browser: Browser, email: string): Promise<Agent> {
+export async function loggedIn(browser: Browser, email: string): Promise<Agent> {
   const context = await browser.newContext();
   const res = await context.request.post('/api/auth/login', { data: { email, password: PASSWORD } });
   expect(res.ok(), `log-in as ${email}`).toBeTruthy();

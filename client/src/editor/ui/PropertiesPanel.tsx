@@ -30,10 +30,10 @@ function PageProperties() {
             <span className="muted"> · {(meta.width / 96).toFixed(2)}″ × {(meta.height / 96).toFixed(2)}″</span>
           </strong>
         </div>
-        <ColorPicker label="Background" value={meta.background} onChange={(hex) => hex && editor.setMeta({ background: hex })} />
+        {editor.canEdit && <ColorPicker label="Background" value={meta.background} onChange={(hex) => hex && editor.setMeta({ background: hex })} />}
       </Section>
       <div className="panel-empty">
-        <p>Select an object to edit it, or add one from the toolbar.</p>
+        <p>{editor.canEdit ? 'Select an object to edit it, or add one from the toolbar.' : 'You can view this design. Ask its owner to share it with you to edit.'}</p>
         <p className="muted">Press ? for keyboard shortcuts.</p>
       </div>
     </>
@@ -78,19 +78,20 @@ function ArrangeSection({ count }: { count: number }) {
 
 function GeometrySection({ o }: { o: DesignObject }) {
   const { editor } = useEditor();
-  const set = (patch: Record<string, unknown>) => editor.setProps([o.id], patch);
+  // Locked objects stay put for everyone until a brand manager unlocks them.
+  const set = (patch: Record<string, unknown>) => !o.locked && editor.setProps([o.id], patch);
   return (
     <Section title="Position">
       <div className="grid-2">
-        <NumberField label="X" value={o.x} onCommit={(x) => set({ x })} testId="prop-x" />
-        <NumberField label="Y" value={o.y} onCommit={(y) => set({ y })} testId="prop-y" />
-        <NumberField label="W" value={o.width} min={1} onCommit={(width) => set({ width })} testId="prop-width" />
+        <NumberField label="X" value={o.x} onCommit={(x) => set({ x })} testId="prop-x" disabled={!!o.locked} />
+        <NumberField label="Y" value={o.y} onCommit={(y) => set({ y })} testId="prop-y" disabled={!!o.locked} />
+        <NumberField label="W" value={o.width} min={1} onCommit={(width) => set({ width })} testId="prop-width" disabled={!!o.locked} />
         {o.type === 'text' ? (
           <NumberField label="H" value={o.height} disabled onCommit={() => {}} />
         ) : (
-          <NumberField label="H" value={o.height} min={o.type === 'line' ? 0 : 1} onCommit={(height) => set({ height })} testId="prop-height" />
+          <NumberField label="H" value={o.height} min={o.type === 'line' ? 0 : 1} onCommit={(height) => set({ height })} testId="prop-height" disabled={!!o.locked} />
         )}
-        <NumberField label="∠" value={o.angle} suffix="°" onCommit={(a) => set({ angle: ((a % 360) + 360) % 360 })} testId="prop-angle" />
+        <NumberField label="∠" value={o.angle} suffix="°" onCommit={(a) => set({ angle: ((a % 360) + 360) % 360 })} testId="prop-angle" disabled={!!o.locked} />
         <NumberField label="Opacity" value={Math.round((o.opacity ?? 1) * 100)} min={0} max={100} suffix="%" onCommit={(v) => set({ opacity: v / 100 })} />
       </div>
     </Section>

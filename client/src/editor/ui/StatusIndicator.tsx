@@ -1,4 +1,4 @@
-import { useEditorState } from './context.js';
+import { useEditor, useEditorState } from './context.js';
 
 const LABELS = {
   connected: 'Connected',
@@ -8,10 +8,15 @@ const LABELS = {
 } as const;
 
 export function StatusIndicator() {
+  const { editor } = useEditor();
   const connection = useEditorState((s) => s.connection);
   const save = useEditorState((s) => s.save);
-  const saveText =
-    save === 'saved'
+  // A read-only connection never saves anything: say what it is instead.
+  const saveText = !editor.canEdit
+    ? connection === 'connected'
+      ? 'Live view'
+      : 'Waiting to reconnect'
+    : save === 'saved'
       ? connection === 'connected'
         ? 'All changes saved'
         : connection === 'connecting'
