@@ -1,4 +1,4 @@
-import { instantiateTemplate, type RuleContext } from '../../shared/index.js';
+import { instantiateTemplate, type BrandKit, type Design, type RuleContext } from '../../shared/index.js';
 import { getTemplate } from '../../templates/index.js';
 import type { Db } from '../db/index.js';
 import { BrokerageRepository } from '../repos/index.js';
@@ -40,8 +40,20 @@ export class ScoringContextProvider {
       };
       this.cache.set(designId, { at: Date.now(), value: base });
     }
-    const template = templateId ? getTemplate(templateId) : undefined;
-    return { ...base, template: template ? instantiateTemplate(template, base.brandKit) : undefined };
+    return { ...base, template: templateId ? this.resolvedTemplate(templateId, base.brandKit) : undefined };
+  }
+
+  // Instantiating a template is far costlier than scoring: keep one per (template, kit).
+  private readonly templates = new WeakMap<BrandKit, Map<string, Design | undefined>>();
+
+  private resolvedTemplate(templateId: string, kit: BrandKit): Design | undefined {
+    let byId = this.templates.get(kit);
+    if (!byId) this.templates.set(kit, (byId = new Map()));
+    if (!byId.has(templateId)) {
+      const template = getTemplate(templateId);
+      byId.set(templateId, template ? instantiateTemplate(template, kit) : undefined);
+    }
+    return byId.get(templateId);
   }
 
   forget(designId: string): void {

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
-import { readDesign, scoreDesign, type ScoreResult } from '../../shared/index.js';
+import { metaMap, objectsMap, readDesign, scoreDesign, type Design, type ScoreResult } from '../../shared/index.js';
 import { Connection, SERVER, type DocumentStore, type Room } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { recordNewViolations } from '../events/index.js';
 import { ScoringContextProvider } from './context.js';
+import { LiveDesign } from './live-design.js';
+
+/** While edits keep coming, re-score at most this often (a pause re-scores after settleMs). */
+const MIN_INTERVAL_MS = 300;
 
 export interface DesignScore extends ScoreResult {
   designId: string;
@@ -32,24 +36,37 @@ export class ScoringService {
   private readonly contexts: ScoringContextProvider;
   private readonly latest = new Map<string, DesignScore>();
   private readonly lastDigest = new Map<string, string>();
+  private readonly live = new Map<string, LiveDesign>();
 
   constructor(private readonly opts: ScoringOptions) {
     this.contexts = new ScoringContextProvider(opts.db);
   }
 
-  /** Watches a loaded room. */
+  /**
+   * Watches a loaded room: a change to the design (its objects or meta) by this
+   * instance's clients or the server schedules a re-score once edits pause for
+   * `settleMs`, at most one every MIN_INTERVAL_MS while someone keeps typing.
+   */
   attach(room: Room): void {
+    const live = new LiveDesign(room.doc);
+    this.live.set(room.designId, live);
     let timer: NodeJS.Timeout | null = null;
-    const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (!(origin instanceof Connection) && origin !== SERVER) return;
+    let lastRun = 0;
+    const schedule = (txn: Y.Transaction) => {
+      if (!(txn.origin instanceof Connection) && txn.origin !== SERVER) return;
       if (timer) clearTimeout(timer);
+      const settle = this.opts.settleMs ?? 100;
+      const wait = Math.max(settle, lastRun + MIN_INTERVAL_MS - Date.now());
       timer = setTimeout(() => {
         timer = null;
+        lastRun = Date.now();
         void this.scoreRoom(room).catch((err) => this.opts.log.warn({ err, designId: room.designId }, 'scoring failed'));
-      }, this.opts.settleMs ?? 100);
+      }, wait);
     };
-    room.doc.on('update', onUpdate);
+    objectsMap(room.doc).observeDeep((_events, txn) => schedule(txn));
+    metaMap(room.doc).observe((_event, txn) => schedule(txn));
     room.doc.on('destroy', () => {
+      this.live.delete(room.designId);
       if (timer) clearTimeout(timer);
       this.latest.delete(room.designId);
       this.lastDigest.delete(room.designId);
@@ -58,7 +75,8 @@ export class ScoringService {
   }
 
   async scoreRoom(room: Room): Promise<DesignScore | null> {
-    return this.scoreDoc(room.designId, room.doc, room.seq);
+    const design = this.live.get(room.designId)?.read() ?? readDesign(room.doc).design;
+    return this.scoreDesignValue(room.designId, design, room.seq);
   }
 
   /** The latest score: from memory, else computed from the stored document. */
@@ -78,13 +96,16 @@ export class ScoringService {
   }
 
   /** Scores a plain design in its brokerage's context, without storing or pushing anything. */
-  async evaluate(designId: string, design: import('../../shared/index.js').Design): Promise<ScoreResult | null> {
+  async evaluate(designId: string, design: Design): Promise<ScoreResult | null> {
     const ctx = await this.contexts.forDesign(designId, design.meta.templateId);
     return ctx ? scoreDesign(design, ctx) : null;
   }
 
   private async scoreDoc(designId: string, doc: Y.Doc, seq: number, push = true): Promise<DesignScore | null> {
-    const { design } = readDesign(doc);
+    return this.scoreDesignValue(designId, readDesign(doc).design, seq, push);
+  }
+
+  private async scoreDesignValue(designId: string, design: Design, seq: number, push = true): Promise<DesignScore | null> {
     const ctx = await this.contexts.forDesign(designId, design.meta.templateId);
     if (!ctx) return null;
     const result = scoreDesign(design, ctx);
