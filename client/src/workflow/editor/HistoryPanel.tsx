@@ -160,7 +160,7 @@ function VersionItem({ v, latest, onPreview, onRestore, canRestore }: { v: Versi
           {latest && <span className="muted latest">latest</span>}
         </div>
         <div className="version-title">{versionTitle(v)}</div>
-        {v.createdByName && (v.kind !== 'auto' || people.length === 0) && <div className="muted version-by">by {v.createdByName}</div>}
+        {v.createdByName && !people.some((p) => p.name === v.createdByName) && <div className="muted version-by">by {v.createdByName}</div>}
         {people.length > 0 && (
           <ul className="version-people">
             {people.map((p) => (

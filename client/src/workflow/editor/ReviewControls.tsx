@@ -235,7 +235,7 @@ function PanelToggles() {
         </svg>
         {openThreads > 0 && <span className="wf-count">{openThreads}</span>}
       </button>
-      <button className={`icon-btn${w.panel === 'history' ? ' active' : ''}`} onClick={() => w.openPanel(w.panel === 'history' ? null : 'history')} title="Version history" aria-label="Version history" aria-pressed={w.panel === 'history'} data-testid="history-toggle">
+      <button className={`icon-btn wf-history-toggle${w.panel === 'history' ? ' active' : ''}`} onClick={() => w.openPanel(w.panel === 'history' ? null : 'history')} title="Version history" aria-label="Version history" aria-pressed={w.panel === 'history'} data-testid="history-toggle">
         <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
           <path d="M3.5 12a8.5 8.5 0 1 0 2.5-6" />
           <path d="M3 4v4.5h4.5M12 7.5V12l3 2" />
