@@ -146,6 +146,45 @@ test.describe('two agents on one flyer', () => {
     });
   });
 
+  test("a remote change to the object I am dragging waits until I let go", async ({ agentA, agentB, designId }) => {
+    const A = agentA.page;
+    const B = agentB.page;
+    const res = await agentA.context.request.post(`/api/designs/${designId}/shares`, { headers: { 'X-Requested-With': 'e2e' }, data: { email: AGENT_B, access: 'edit' } });
+    expect(res.status()).toBe(201);
+    await openEditor(A, designId);
+    await openEditor(B, designId);
+    const strip = (await model(A, 'strip'))!;
+    const from = await toScreen(A, 790, strip.y + strip.height / 2);
+    await A.mouse.move(from.x, from.y);
+    await A.mouse.down();
+    await A.mouse.move(from.x, from.y + 20, { steps: 4 });
+    await A.mouse.move(from.x, from.y + 40, { steps: 4 });
+
+    // Meanwhile B recolours it and moves it somewhere else.
+    await B.locator('[data-testid="layer"][data-object-id="strip"]').click();
+    await B.getByTestId('color-fill').getByRole('option', { name: 'Coral' }).click();
+    await B.getByTestId('prop-x').fill('200');
+    await B.getByTestId('prop-x').press('Enter');
+    await expect.poll(async () => (await model(A, 'strip'))!.fill).toBe('#e0604e');
+
+    // Still in A's hand: not yanked to B's x, not recoloured mid-drag.
+    const held = await A.evaluate(() => {
+      const o = (window as any).__realbrand.editor.binding.fabricOf('strip');
+      return { left: o.left, fill: o.fill };
+    });
+    expect(held.left).toBeCloseTo(strip.x + strip.width / 2, 0);
+    expect(held.fill).toBe(strip.fill);
+
+    await A.mouse.move(from.x, from.y + 60, { steps: 4 });
+    await A.mouse.up();
+    // A let go last: A's position wins; B's colour is applied now.
+    await expect.poll(() => A.evaluate(() => (window as any).__realbrand.editor.binding.fabricOf('strip').fill)).toBe('#e0604e');
+    for (const p of [A, B]) {
+      await expect.poll(async () => (await model(p, 'strip'))!.x).toBe(strip.x);
+      await expect.poll(async () => (await model(p, 'strip'))!.y).toBeGreaterThan(strip.y + 40);
+    }
+  });
+
   test('an agent cannot move the locked logo', async ({ agentA, designId }) => {
     const A = agentA.page;
     await openEditor(A, designId);
