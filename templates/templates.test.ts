@@ -28,7 +28,7 @@ const SAFE = 12;
 const BRAND_ROLES = ['logo', 'disclaimer', 'eho-logo', 'brokerage-name'];
 /** Elements that may run into the bleed; everything else stays in the safe area. */
 const BLEEDABLE_ROLES = ['decoration', 'background', 'photo'];
-const BINDING_RE = /^(?:listing\.(?:ListPrice|PreviousListPrice|address\.line[12]|facts|PublicRemarks|OpenHouse|photo\.\d+)|agent\.(?:name|phone|email|license|photo))$/;
+const BINDING_RE = /^(?:listing\.(?:ListPrice|PreviousListPrice|statusLabel|address\.line[12]|facts|PublicRemarks|OpenHouse|photo\.\d+)|agent\.(?:name|phone|email|license|photo))$/;
 
 const REQUIRED: Record<string, { kind: string; width: number; height: number; pages?: number }> = {
   'listing-flyer': { kind: 'flyer', width: 816, height: 1056 },

@@ -32,7 +32,9 @@ describe('every template merges, is a valid Design and scores without rule error
     for (const o of Object.values(merged.objects)) {
       if (!o.binding) continue;
       const sample = base.objects[o.id]!;
-      if (o.type === 'text' && sample.type === 'text' && o.binding.startsWith('listing.')) expect(o.text, o.binding).not.toBe(sample.text);
+      // (An active listing's status label reads "FOR SALE", like the sample.)
+      if (o.type === 'text' && sample.type === 'text' && o.binding.startsWith('listing.') && o.binding !== 'listing.statusLabel') expect(o.text, o.binding).not.toBe(sample.text);
+      if (o.type === 'text' && o.binding === 'listing.statusLabel') expect(o.text).toBe('FOR SALE');
       if (o.type === 'image' && o.binding.startsWith('listing.photo')) expect(o.fit).toBe('cover');
     }
     const result = scoreDesign(merged, { ...ctx, template: base });

@@ -37,7 +37,7 @@ export default template({
     image('hero', [-B, -B, W + 2 * B, 588], '', { role: 'photo', binding: 'listing.photo.0', name: 'Hero photo', page: 0 }),
     rect('plate', [36, 36, 180, 76], '#ffffff', { page: 0 }),
     logo('logo', [48, 48, 156, 52], { page: 0 }),
-    label('status', [M, 600, 440, 18], 'FOR SALE', { page: 0 }),
+    label('status', [M, 600, 440, 18], 'FOR SALE', { page: 0, binding: 'listing.statusLabel' }),
     text('addr1', [M, 622, 440, 40], S.line1, { font: 'heading', size: 32, weight: 700, fill: '$color.primary', role: 'address', binding: 'listing.address.line1', page: 0 }),
     text('addr2', [M, 668, 440, 24], S.line2, { size: 18, role: 'address', binding: 'listing.address.line2', page: 0 }),
     label('priceLbl', [488, 600, 280, 18], 'LIST PRICE', { align: 'right', page: 0 }),

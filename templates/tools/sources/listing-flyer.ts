@@ -18,7 +18,7 @@ export default template({
   height: H,
   bleed: B,
   objects: [
-    text('status', [528, 44, 240, 24], 'FOR SALE', { font: 'heading', size: 18, weight: 700, fill: '$color.primary', align: 'right', role: 'headline' }),
+    text('status', [528, 44, 240, 24], 'FOR SALE', { font: 'heading', size: 18, weight: 700, fill: '$color.primary', align: 'right', role: 'headline', binding: 'listing.statusLabel' }),
     logo('logo', [M, 26, 156, 52]),
     image('hero', [-B, 104, W + 2 * B, 456], '', { role: 'photo', binding: 'listing.photo.0', name: 'Hero photo' }),
     rect('band', [-B, 560, W + 2 * B, 124], '$color.primary'),

@@ -17,7 +17,7 @@ export default template({
   bleed: B,
   objects: [
     logo('logo', [M, 26, 156, 52]),
-    text('status', [468, 42, 300, 26], 'FOR SALE', { font: 'heading', size: 20, weight: 700, fill: '$color.primary', align: 'right' }),
+    text('status', [468, 42, 300, 26], 'FOR SALE', { font: 'heading', size: 20, weight: 700, fill: '$color.primary', align: 'right', binding: 'listing.statusLabel' }),
     rect('banner', [-B, 104, W + 2 * B, 112], '$color.primary'),
     text('headline', [M, 126, 720, 66], 'PRICE REDUCED', { font: 'heading', size: 56, weight: 800, fill: '$on.primary', align: 'center', role: 'headline' }),
     rect('bannerBar', [-B, 216, W + 2 * B, 6], '$color.accent'),
