@@ -57,6 +57,7 @@ export class Editor {
 
   constructor(readonly opts: EditorOptions) {
     const { host, info, user } = opts;
+    performance.mark('realbrand:editor-start');
     this.session = new DesignSession(opts.designId);
 
     this.canvasEl = document.createElement('canvas');
@@ -85,6 +86,7 @@ export class Editor {
     const canEdit = info.access === 'edit';
     this.binding = new CanvasBinding(this.session.doc, this.canvas, { canEdit, canLock: canEdit && info.canLock });
     this.binding.start();
+    performance.mark('realbrand:canvas-bound');
 
     this.viewport = new Viewport(this.canvas, host, () => this.binding.meta, () => this.binding.isEditingText());
     this.guides = new Guides(this.canvas, this.binding);
@@ -212,6 +214,7 @@ export class Editor {
   private onSession(): void {
     const s = this.session.status;
     const ready = this.store.get().ready || s.synced || (s.localLoaded && this.binding.objects.size > 0);
+    if (ready && !this.store.get().ready) performance.mark('realbrand:ready');
     this.store.set({ connection: s.connection, save: s.save, fatal: s.fatal, ready });
   }
 

@@ -6,6 +6,7 @@ import { useToasts } from '../toasts.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { kindLabel, TemplatePicker } from '../components/TemplatePicker.js';
 import { loadThumbnail } from '../thumbnails.js';
+import { prefetchDesign } from './design-prefetch.js';
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 function when(iso: string): string {
@@ -17,7 +18,15 @@ function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: b
   const thumb = loadThumbnail(d.id);
   return (
     <li className="design-card">
-      <Link to={`/designs/${d.id}`} className="design-card-link" data-testid="design-card">
+      <Link
+        to={`/designs/${d.id}`}
+        className="design-card-link"
+        data-testid="design-card"
+        onMouseEnter={() => {
+          void prefetchDesign(d.id).catch(() => {});
+          void import('./EditorPage.js');
+        }}
+      >
         {thumb ? (
           <div className="design-card-art design-card-thumb">
             <img src={thumb} alt="" />

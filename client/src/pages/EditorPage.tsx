@@ -9,12 +9,14 @@ import { EditorContext, useEditorState } from '../editor/ui/context.js';
 import { LayersPanel } from '../editor/ui/LayersPanel.js';
 import { PropertiesPanel } from '../editor/ui/PropertiesPanel.js';
 import { ShortcutsDialog } from '../editor/ui/ShortcutsDialog.js';
+import { ContextMenu } from '../editor/ui/ContextMenu.js';
 import { ToolRail } from '../editor/ui/ToolRail.js';
 import { TopBar } from '../editor/ui/TopBar.js';
 import { ListingUpdateBanner } from '../editor/listing-banner.js';
 import { InsightsDrawer } from '../scoring/ui/InsightsDrawer.js';
 import { CommentLayer, EditorWorkflow, ReviewBanner, ReviewBar, WorkflowDrawer } from '../workflow/editor/index.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { takeDesign } from './design-prefetch.js';
 
 const FATAL: Record<number, { title: string; message: string }> = {
   4403: { title: 'No access', message: 'You do not have access to this design. Ask its owner or your brand manager to share it.' },
@@ -141,6 +143,7 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
         {ctx && (
           <>
             <ShortcutsDialog />
+            <ContextMenu />
             <FatalOverlay />
           </>
         )}
@@ -164,7 +167,7 @@ export default function EditorPage() {
     let live = true;
     setInfo(null);
     setError(null);
-    Promise.all([api.design(id), api.brandKit().catch(() => null)])
+    takeDesign(id)
       .then(([d, k]) => {
         if (!live) return;
         setKit(k);
