@@ -1,53 +1,9 @@
+import { MATERIAL_GROUPS, type MaterialKey, type MetricsReport, type SeriesPoint } from '../../shared/events/index.js';
 import type { Db } from '../db/index.js';
 import { withTenant } from '../repos/index.js';
 import { M, readAnalytics, type DailyRow } from './analytics.js';
 
-/** Design kinds counted as each headline material. */
-export const MATERIAL_GROUPS = {
-  listingsGenerated: ['flyer', 'price-reduced', 'feature-sheet'],
-  openHouseMaterials: ['open-house'],
-  emailSignatures: ['email-signature'],
-  businessCards: ['business-card'],
-  socialPosts: ['social-post', 'story'],
-  postcards: ['postcard'],
-} as const;
-type MaterialKey = keyof typeof MATERIAL_GROUPS;
-
-export interface SeriesPoint {
-  date: string;
-  created: number;
-  exports: number;
-  downloads: number;
-  approvals: number;
-  violations: number;
-  avgBrand: number | null;
-  avgCompliance: number | null;
-}
-
-export interface MetricsReport extends Record<MaterialKey, number> {
-  from: string;
-  to: string;
-  generatedAt: string;
-  designsCreated: number;
-  createdByKind: Record<string, number>;
-  exports: number;
-  exportsByFormat: Record<string, number>;
-  downloads: number;
-  submissions: number;
-  approvals: number;
-  changesRequested: number;
-  averageApprovalTurnaroundMs: number | null;
-  complianceViolations: number;
-  averageBrandScore: number | null;
-  averageComplianceScore: number | null;
-  agentsOnboarded: number;
-  listingsSynced: number;
-  perAgent: Array<{ agentId: string; name: string; role: string | null; designs: number; exports: number; approvals: number }>;
-  series: SeriesPoint[];
-  materialsByKind: Array<{ date: string } & Record<MaterialKey | 'other', number>>;
-  approvalTurnaround: Array<{ date: string; approvals: number; averageMs: number | null }>;
-  violationsByRule: Array<{ ruleId: string; count: number }>;
-}
+export { MATERIAL_GROUPS, type MetricsReport, type SeriesPoint } from '../../shared/events/index.js';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const avg = (total: number, n: number) => (n > 0 ? round1(total / n) : null);

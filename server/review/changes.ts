@@ -1,22 +1,8 @@
-import { objectsMap, readDesign, type Design } from '../../shared/index.js';
+import { objectsMap, readDesign, type ChangesByPerson, type Design, type DesignDiff, type PersonChanges } from '../../shared/index.js';
 import * as Y from 'yjs';
 import { Connection, type Room } from '../collab/index.js';
 
-export interface PersonChanges {
-  name: string;
-  added: string[];
-  changed: string[];
-  removed: string[];
-}
-
-/** Who changed what, by user id. */
-export type ChangesByPerson = Record<string, PersonChanges>;
-
-export interface DesignDiff {
-  added: string[];
-  removed: string[];
-  changed: string[];
-}
+export type { ChangesByPerson, DesignDiff, PersonChanges };
 
 /** Objects added, removed and changed between two versions of a design (pure). */
 export function diffDesigns(before: Design, after: Design): DesignDiff {

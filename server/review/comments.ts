@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { Comment } from '../../shared/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import type { NotificationService } from './notifications.js';
@@ -16,20 +17,7 @@ export const NewCommentSchema = z
   .strict();
 export type NewComment = z.infer<typeof NewCommentSchema>;
 
-export interface Comment {
-  id: string;
-  designId: string;
-  parentId: string | null;
-  authorId: string;
-  authorName: string;
-  body: string;
-  objectId: string | null;
-  x: number | null;
-  y: number | null;
-  mentions: string[];
-  resolvedAt: string | null;
-  createdAt: string;
-}
+export type { Comment };
 
 /** `@Name Surname`, `@first` or `@email` mentions resolved against the brokerage's people. */
 export function findMentions(body: string, people: Array<{ id: string; name: string; email: string }>): string[] {

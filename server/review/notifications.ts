@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Notification } from '../../shared/index.js';
 import type { Queryable } from '../db/index.js';
 
-export interface Notification {
-  id: string;
-  kind: string;
-  designId: string | null;
-  title: string;
-  body: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+export type { Notification };
 
 /** The in-app inbox; `push` delivers it live (socket.io user room). */
 export class NotificationService {

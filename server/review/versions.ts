@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
-import { metaMap, objectsMap, objectToYMap, readDesign, type Design } from '../../shared/index.js';
+import { metaMap, objectsMap, objectToYMap, readDesign, type Design, type VersionKind, type VersionSummary } from '../../shared/index.js';
 import { SERVER, type DocumentStore, type Room, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
-import { ChangeTracker, designOfState, diffDesigns, type ChangesByPerson, type DesignDiff } from './changes.js';
+import { ChangeTracker, designOfState, diffDesigns, type ChangesByPerson } from './changes.js';
 
-export type VersionKind = 'auto' | 'named' | 'submit' | 'approval' | 'restore';
-
-export interface VersionSummary {
-  id: string;
-  kind: VersionKind;
-  name: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  createdByName: string | null;
-  changes: ChangesByPerson;
-  diff: DesignDiff;
-}
+export type { VersionKind, VersionSummary };
 
 // A burst of activity ends after this much quiet; long sessions still get a version this often.
 const QUIET_MS = 30_000;

@@ -1,40 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { ScanJob, ScanProgress, ScanRow } from '../../shared/index.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { toCsv } from './csv.js';
 import type { ScoringService } from './service.js';
 
-export interface ScanRow {
-  designId: string;
-  title: string;
-  owner: string;
-  kind: string;
-  status: string;
-  brand: number | null;
-  compliance: number | null;
-  blocksApproval: boolean;
-  errors: number;
-  warnings: number;
-  topIssues: string;
-}
-
-export interface ScanJob {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  createdAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-export interface ScanProgress {
-  jobId: string;
-  done: number;
-  total: number;
-  status: ScanJob['status'];
-}
+export type { ScanJob, ScanProgress, ScanRow };
 
 /** Scans every design of a brokerage with the rule engine, with progress and a CSV report. */
 export class ScanService {

@@ -13,3 +13,4 @@ export {
   containsNormalized,
 } from './design-utils.js';
 export { brokerageCoreName } from './brokerage.js';
+export type { ScanRow, ScanJob, ScanProgress } from './scan-report.js';

@@ -1,1 +1,2 @@
 export * from './state-machine.js';
+export * from './dto.js';

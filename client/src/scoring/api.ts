@@ -1,5 +1,5 @@
 /** REST calls for scores, the AI assistant, the brand kit and brokerage scans (on the app's `request` helper). */
-import type { BrandKit, Finding } from '../../../shared/index.js';
+import type { BrandKit, Finding, ScanJob as SharedScanJob, ScanProgress, ScanRow } from '../../../shared/index.js';
 import { json, request } from '../api.js';
 
 export interface DesignScore {
@@ -54,35 +54,10 @@ export interface AiDescription {
   findings: Finding[];
 }
 
-export interface ScanRow {
-  designId: string;
-  title: string;
-  owner: string;
-  kind: string;
-  status: string;
-  brand: number | null;
-  compliance: number | null;
-  blocksApproval: boolean;
-  errors: number;
-  warnings: number;
-  topIssues: string;
-}
-export interface ScanJob {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  createdAt: string;
-  finishedAt: string | null;
-  error: string | null;
+export interface ScanJob extends SharedScanJob {
   report: ScanRow[] | null;
 }
-export interface ScanProgress {
-  jobId: string;
-  done: number;
-  total: number;
-  status: ScanJob['status'];
-}
+export type { ScanProgress, ScanRow };
 
 const enc = encodeURIComponent;
 

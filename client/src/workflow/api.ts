@@ -1,111 +1,13 @@
 /** REST calls for reviews, comments, the inbox, version history and the admin dashboard. */
-import type { Design } from '../../../shared/index.js';
+import type { MaterialKey, MetricsReport, SeriesPoint } from '../../../shared/events/index.js';
+import type { Comment, Design, DesignStatus, Notification, PersonChanges, QueueItem, ReviewEntry, VersionSummary } from '../../../shared/index.js';
 import { json, request } from '../api.js';
 
 const enc = encodeURIComponent;
 
-export type DesignStatus = 'draft' | 'in_review' | 'approved' | 'changes_requested';
-
-export interface QueueItem {
-  id: string;
-  title: string;
-  kind: string;
-  ownerId: string;
-  ownerName: string;
-  submittedAt: string | null;
-  brand: number | null;
-  compliance: number | null;
-  blocksApproval: boolean;
-}
-
-export interface ReviewEntry {
-  id: string;
-  action: 'submitted' | 'approved' | 'changes_requested' | 'reopened';
-  actorId: string;
-  actorName: string;
-  comment: string | null;
-  brand: number | null;
-  compliance: number | null;
-  at: string;
-}
-
-export interface Comment {
-  id: string;
-  designId: string;
-  parentId: string | null;
-  authorId: string;
-  authorName: string;
-  body: string;
-  objectId: string | null;
-  x: number | null;
-  y: number | null;
-  mentions: string[];
-  resolvedAt: string | null;
-  createdAt: string;
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  designId: string | null;
-  title: string;
-  body: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export interface PersonChanges {
-  name: string;
-  added: string[];
-  changed: string[];
-  removed: string[];
-}
-
-export interface Version {
-  id: string;
-  kind: 'auto' | 'named' | 'submit' | 'approval' | 'restore';
-  name: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  createdByName: string | null;
-  changes: Record<string, PersonChanges>;
-  diff: { added: string[]; removed: string[]; changed: string[] };
-}
-
-export interface SeriesPoint {
-  date: string;
-  created: number;
-  exports: number;
-  downloads: number;
-  approvals: number;
-  violations: number;
-  avgBrand: number | null;
-  avgCompliance: number | null;
-}
-
-export type MaterialKey = 'listingsGenerated' | 'openHouseMaterials' | 'emailSignatures' | 'businessCards' | 'socialPosts' | 'postcards';
-
-export interface MetricsReport extends Record<MaterialKey, number> {
-  from: string;
-  to: string;
-  designsCreated: number;
-  exports: number;
-  downloads: number;
-  submissions: number;
-  approvals: number;
-  changesRequested: number;
-  averageApprovalTurnaroundMs: number | null;
-  complianceViolations: number;
-  averageBrandScore: number | null;
-  averageComplianceScore: number | null;
-  agentsOnboarded: number;
-  listingsSynced: number;
-  perAgent: Array<{ agentId: string; name: string; role: string | null; designs: number; exports: number; approvals: number }>;
-  series: SeriesPoint[];
-  materialsByKind: Array<{ date: string } & Record<MaterialKey | 'other', number>>;
-  approvalTurnaround: Array<{ date: string; approvals: number; averageMs: number | null }>;
-  violationsByRule: Array<{ ruleId: string; count: number }>;
-}
+export type { Comment, DesignStatus, Notification, PersonChanges, QueueItem, ReviewEntry };
+export type Version = VersionSummary;
+export type { MaterialKey, MetricsReport, SeriesPoint };
 
 export interface LivePresence {
   designs: Array<{ designId: string; title: string; kind: string; status: string; people: Array<{ userId: string; name: string; readOnly: boolean }> }>;
