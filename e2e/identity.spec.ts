@@ -42,7 +42,7 @@ test('an admin invites an agent, who accepts, logs in and sees only their broker
   const me = (await (await context.request.get('/api/auth/me')).json()) as { user: { brokerageId: string; brokerageName: string } };
   expect(me.user.brokerageName).toBe('Demo Realty');
   expect(designs.every((d) => d.brokerageId === me.user.brokerageId)).toBe(true);
-  await expect(page.getByText('1847 Bluebonnet Lane flyer')).toHaveCount(0);
+  await expect(page.getByText('Sample flyer: 1234 Magnolia Ridge Lane')).toHaveCount(0);
   // The single-use link is spent.
   await page.goto(link);
   await expect(page.getByRole('alert')).toContainText('not valid');

@@ -67,7 +67,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | 
     const agent = created.find((u) => u.email === 'agent@demo.realbrand.test')!;
     if (template) {
       const id = randomUUID();
-      const design = instantiateTemplate(template, DEMO_BRAND_KIT, { title: '1847 Bluebonnet Lane flyer' });
+      const design = instantiateTemplate(template, DEMO_BRAND_KIT, { title: 'Sample flyer: 1234 Magnolia Ridge Lane' });
       await new DesignRepository(tx).create({
         id,
         brokerageId: ids.demo,
