@@ -7,7 +7,7 @@ import { PresenceAvatars } from './PresenceAvatars.js';
 import { StatusIndicator } from './StatusIndicator.js';
 import { ShareDialog } from './ShareDialog.js';
 import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
-import { checkExport, WorkflowActions, WorkflowStatus } from '../../workflow/editor/index.js';
+import { checkExport, downloadEmailSignatureHtml, WorkflowActions, WorkflowStatus } from '../../workflow/editor/index.js';
 
 function ZoomControls() {
   const { editor } = useEditor();
@@ -34,7 +34,7 @@ function ExportMenu() {
   const { editor, title } = useEditor();
   const toasts = useToasts();
   const [open, setOpen] = useState(false);
-  const run = async (kind: 'png' | 'pdf') => {
+  const run = async (kind: 'png' | 'pdf' | 'html') => {
     setOpen(false);
     try {
       // Brokerage policy may require approval before any download.
@@ -44,6 +44,7 @@ function ExportMenu() {
         return;
       }
       if (kind === 'png') await editor.exportPng(title);
+      else if (kind === 'html') await downloadEmailSignatureHtml(editor.opts.designId, title);
       else await editor.exportPdf(title);
     } catch (err) {
       toasts.error(err);
@@ -66,6 +67,12 @@ function ExportMenu() {
               <strong>PDF document</strong>
               <span className="muted">Print-ready, real text and vector shapes</span>
             </button>
+            {editor.opts.info.kind === 'email-signature' && (
+              <button role="menuitem" onClick={() => run('html')} data-testid="export-html">
+                <strong>HTML email signature</strong>
+                <span className="muted">Paste into Gmail, Outlook or Apple Mail</span>
+              </button>
+            )}
           </div>
         </>
       )}

@@ -10,6 +10,7 @@ import { request, type DesignInfo, type DesignShare, type User } from '../../api
 import { EditorContext } from '../../editor/ui/context.js';
 import { acquireSocket, releaseSocket } from '../../realtime.js';
 import { peekScoring } from '../../scoring/controller.js';
+import { useToasts } from '../../toasts.js';
 import { api } from '../../api.js';
 import { workflowApi, type Comment, type DesignStatus, type Notification, type ReviewEntry } from '../api.js';
 import { EditorWorkflowContext, type EditorWorkflowValue, type WorkflowPanel } from './context.js';
@@ -102,8 +103,9 @@ export function EditorWorkflow({ info, user, children }: { info: DesignInfo; use
   }, [panel, reloadComments]);
 
   // ---- live events ----------------------------------------------------------------
-  const handlers = useRef({ reloadComments, reloadReviews });
-  handlers.current = { reloadComments, reloadReviews };
+  const toasts = useToasts();
+  const handlers = useRef({ reloadComments, reloadReviews, toasts });
+  handlers.current = { reloadComments, reloadReviews, toasts };
   useEffect(() => {
     const socket = acquireSocket();
     const join = () => socket.emit('design:join', { designId });
@@ -115,6 +117,8 @@ export function EditorWorkflow({ info, user, children }: { info: DesignInfo; use
     };
     const onNotification = (n: Notification) => {
       if (n?.designId !== designId) return;
+      // The app header's bell is not on the editor page: say it here.
+      if (n.title) handlers.current.toasts.show(n.title, n.kind === 'approved' ? 'success' : 'info');
       if (n.kind === 'comment' || n.kind === 'mention') void handlers.current.reloadComments();
       else {
         void handlers.current.reloadReviews();

@@ -1,5 +1,6 @@
 /** Asks the server before any download: brokerage policy may require approval before export (409 approval_required). */
 import { ApiError } from '../../api.js';
+import { download, fileSlug } from '../../editor/export.js';
 import { workflowApi } from '../api.js';
 
 export type ExportFormat = 'png' | 'pdf' | 'html' | 'zip';
@@ -15,4 +16,11 @@ export async function checkExport(designId: string, format: ExportFormat): Promi
     if (err instanceof ApiError) return { allowed: false, code: err.code, message: err.message };
     return { allowed: false, code: 'error', message: err instanceof Error ? err.message : 'Could not check the export policy' };
   }
+}
+
+/** The server-rendered HTML email signature, saved as a file (call `checkExport(id, 'html')` first). */
+export async function downloadEmailSignatureHtml(designId: string, title: string): Promise<void> {
+  const res = await fetch(`/api/designs/${encodeURIComponent(designId)}/export/email-signature.html`, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
+  if (!res.ok) throw new Error(`HTML export failed (${res.status})`);
+  download(await res.blob(), `${fileSlug(title)}.html`);
 }
