@@ -14,7 +14,8 @@ export default defineConfig({
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/fabric')) return 'fabric';
-          if (id.includes('node_modules/jspdf')) return 'jspdf';
+          // jspdf is left to the bundler: only the editor's export imports it, lazily. Naming its
+          // chunk here would also pull Vite's preload helper into it, loading jspdf on every page.
           if (id.includes('node_modules/yjs') || id.includes('node_modules/y-') || id.includes('node_modules/lib0')) return 'yjs';
           return undefined;
         },

@@ -157,8 +157,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return reply.code(status).send({ error: { code, message } });
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/collab') && serveClient) {
-      return reply.sendFile('index.html');
+    // Client routes (no file extension) get the app; a missing file stays a 404.
+    const path = req.url.split('?')[0]!;
+    if (req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/collab') && !/\.[a-z0-9]+$/i.test(path) && serveClient) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
@@ -279,7 +281,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (serveClient) {
     await app.register(fastifyStatic, {
       root: CLIENT_DIST,
-      wildcard: false,
+      // Serve whatever is in dist now (a rebuild needs no restart); unknown paths fall through to the SPA.
+      wildcard: true,
       setHeaders(res, path) {
         // Vite's hashed bundles never change; index.html must always be revalidated.
         res.header('cache-control', path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
