@@ -28,6 +28,7 @@ import { registerAiRoutes } from './routes/ai.js';
 import { CommentService, NotificationService, ReviewService, VersionService } from './review/index.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { registerPresenceRoutes } from './routes/presence.js';
+import { registerSettingsRoutes } from './routes/settings.js';
 import { seedDemo, type DemoLogin } from './seed/index.js';
 import { EventBackbone, analyticsConsumer, emit, type EventTuning } from './events/index.js';
 import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js';
@@ -235,6 +236,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => versions?.stop());
   const presence = new PresenceDirectory(instanceId, rooms, options.fanout ? undefined : config.REDIS_URL, (err) => log.warn({ err: err.message }, 'presence directory redis error'));
   registerPresenceRoutes(app, { db, presence });
+  registerSettingsRoutes(app, { db, audit: identity.audit, defaultAiBudgetUsd: config.AI_MONTHLY_BUDGET_USD });
   app.addHook('onClose', async () => presence.close());
   let pushScanProgress: (userId: string, progress: unknown) => void = () => undefined;
   const scans = new ScanService({ db, rooms, store, scoring, log, progress: (userId, p) => pushScanProgress(userId, p) });

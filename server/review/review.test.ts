@@ -212,3 +212,24 @@ describe('export policy', () => {
     }
   });
 });
+
+describe('brokerage settings', () => {
+  it('lets admins require approval before export, audited; agents cannot change it', async () => {
+    const admin = await login(server.url, 'admin@demo.realbrand.test');
+    const current = await api<{ requireApprovalBeforeExport: boolean; aiMonthlyBudgetUsd: number }>(server.url, admin, 'GET', '/api/admin/settings');
+    expect(current.body.requireApprovalBeforeExport).toBe(false);
+    expect((await api(server.url, agent, 'PUT', '/api/admin/settings', { ...current.body, requireApprovalBeforeExport: true })).status).toBe(403);
+    expect((await api(server.url, admin, 'PUT', '/api/admin/settings', { requireApprovalBeforeExport: 'yes', aiMonthlyBudgetUsd: 5 })).status).toBe(400);
+    const id = await newDesign('Policy');
+    try {
+      expect((await api(server.url, admin, 'PUT', '/api/admin/settings', { requireApprovalBeforeExport: true, aiMonthlyBudgetUsd: 25 })).status).toBe(200);
+      expect((await api(server.url, agent, 'POST', `/api/designs/${id}/exports`, { format: 'png' })).status).toBe(409);
+      const audit = await api<{ entries: Array<{ action: string }> }>(server.url, admin, 'GET', '/api/admin/audit?action=settings');
+      expect(audit.body.entries.map((e) => e.action)).toContain('settings.changed');
+    } finally {
+      await api(server.url, admin, 'PUT', '/api/admin/settings', current.body);
+    }
+    const people = await api<{ people: Array<{ name: string }> }>(server.url, agent, 'GET', '/api/people/mentionable');
+    expect(people.body.people.map((p) => p.name)).toContain('Priya Shah');
+  });
+});

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { AppHeader } from '../components/AppHeader.js';
 import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
-import { workflowApi, type AiUsage, type LivePresence, type MetricsReport } from './api.js';
+import { workflowApi, type AiUsage, type BrokerageSettings, type LivePresence, type MetricsReport } from './api.js';
 import { HBars, Lines, StackedBars, type Series } from './charts.js';
 import { duration, rangeEndingToday } from './format.js';
 
@@ -50,6 +50,66 @@ function Panel({ title, csv, children, wide }: { title: string; csv?: string; ch
         )}
       </header>
       {children}
+    </section>
+  );
+}
+
+/** Admin-only brokerage policies: approval before export and the monthly AI budget. */
+function SettingsPanel() {
+  const toasts = useToasts();
+  const [settings, setSettings] = useState<BrokerageSettings | null>(null);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    workflowApi.settings().then(setSettings, (err) => toasts.error(err));
+  }, [toasts]);
+  if (!settings) return null;
+  async function save(next: BrokerageSettings) {
+    setSaving(true);
+    try {
+      setSettings(await workflowApi.saveSettings(next));
+      toasts.show('Settings saved', 'success');
+    } catch (err) {
+      toasts.error(err);
+    } finally {
+      setSaving(false);
+    }
+  }
+  return (
+    <section className="dash-panel settings-panel" data-testid="brokerage-settings">
+      <header>
+        <h2>Brokerage settings</h2>
+      </header>
+      <label className="setting-row">
+        <input
+          type="checkbox"
+          checked={settings.requireApprovalBeforeExport}
+          disabled={saving}
+          onChange={(e) => void save({ ...settings, requireApprovalBeforeExport: e.target.checked })}
+        />
+        <span>
+          <strong>Require approval before export</strong>
+          <span className="muted"> — agents can download a design only after a brand manager approves it.</span>
+        </span>
+      </label>
+      <form
+        className="setting-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const value = Number(new FormData(e.currentTarget).get('budget'));
+          if (Number.isFinite(value) && value >= 0) void save({ ...settings, aiMonthlyBudgetUsd: value });
+        }}
+      >
+        <span>
+          <strong>Monthly AI budget</strong>
+          <span className="muted"> — past it, the built-in assistant answers instead.</span>
+        </span>
+        <span className="budget-input">
+          $<input name="budget" type="number" min={0} step={1} defaultValue={settings.aiMonthlyBudgetUsd} aria-label="Monthly AI budget in US dollars" />
+          <button className="btn btn-ghost btn-small" disabled={saving}>
+            Save
+          </button>
+        </span>
+      </form>
     </section>
   );
 }
@@ -129,6 +189,8 @@ export function DashboardPage() {
             <Link to="/compliance">Compliance scan →</Link>
           </div>
         </section>
+
+        {user.role === 'admin' && <SettingsPanel />}
 
         {!report ? (
           <div className="page-loading">

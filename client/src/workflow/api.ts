@@ -24,6 +24,11 @@ export interface AiUsage {
   byTask: Array<{ task: string; calls: number; costUsd: number }>;
 }
 
+export interface BrokerageSettings {
+  requireApprovalBeforeExport: boolean;
+  aiMonthlyBudgetUsd: number;
+}
+
 export const workflowApi = {
   submit: (id: string, comment?: string) => request<{ status: DesignStatus }>(`/api/designs/${enc(id)}/submit`, json('POST', comment ? { comment } : {})),
   review: (id: string, decision: 'approve' | 'request_changes', comment?: string) =>
@@ -44,4 +49,6 @@ export const workflowApi = {
   metricsCsvUrl: (table: string, from: string, to: string) => `/api/admin/metrics.csv?table=${enc(table)}&from=${enc(from)}&to=${enc(to)}`,
   presence: () => request<LivePresence>('/api/admin/presence'),
   aiUsage: () => request<AiUsage>('/api/ai/usage'),
+  settings: () => request<BrokerageSettings>('/api/admin/settings'),
+  saveSettings: (s: BrokerageSettings) => request<BrokerageSettings>('/api/admin/settings', json('PUT', s)),
 };

@@ -146,8 +146,10 @@ export function EditorWorkflow({ info, user, children }: { info: DesignInfo; use
     let ok = true;
     const people: Person[] = [];
     const admins = user.role === 'admin' ? request<{ people: Array<{ id: string; name: string; email: string; active?: boolean }> }>('/api/people').then((r) => r.people.filter((p) => p.active !== false)) : Promise.resolve([]);
+    // Everyone active in the brokerage can be mentioned (names only for non-admins).
+    const colleagues = request<{ people: Array<{ id: string; name: string }> }>('/api/people/mentionable').then((r) => r.people.map((p) => ({ ...p, email: undefined as string | undefined })));
     const shares = mayEdit ? api.shares(designId).then((r) => r.shares.map((s: DesignShare) => ({ id: s.userId, name: s.name, email: s.email }))) : Promise.resolve([]);
-    void Promise.allSettled([admins, shares]).then((rs) => {
+    void Promise.allSettled([admins, shares, colleagues]).then((rs) => {
       for (const r of rs) if (r.status === 'fulfilled') people.push(...r.value.map((p) => ({ id: p.id, name: p.name, email: p.email })));
       if (ok) setDirectory(people);
     });
