@@ -137,8 +137,17 @@ test('agent submits, manager comments on the headline and requests changes, agen
 
     await test.step('the agent fixes the headline and resubmits', async () => {
       const h = (await model(A, HEADLINE))!;
-      const at = await toScreen(A, h.x + h.width - 20, h.y + h.height / 2);
       await A.getByTestId('comments-toggle').click(); // close the drawer; the pin stays clickable but the text is under it
+      // Closing the drawer re-fits the canvas: read the headline's screen position once it has stopped moving.
+      let at = await toScreen(A, h.x + h.width - 20, h.y + h.height / 2);
+      await expect
+        .poll(async () => {
+          const now = await toScreen(A, h.x + h.width - 20, h.y + h.height / 2);
+          const still = Math.abs(now.x - at.x) < 0.5 && Math.abs(now.y - at.y) < 0.5;
+          at = now;
+          return still;
+        })
+        .toBe(true);
       await A.mouse.dblclick(at.x, at.y);
       await expect.poll(() => A.evaluate(() => (window as any).__realbrand.editor.binding.isEditingText())).toBe(true);
       await A.keyboard.press('Control+A');
