@@ -58,6 +58,8 @@ export class CanvasBinding {
   readonly metaMap: Y.Map<unknown>;
   readonly page: Rect;
   meta: DesignMeta;
+  /** Bumped whenever the model changes what fabric shows (remote edits, images, stacking, page); caches compare it. */
+  sceneVersion = 0;
   private byId = new Map<string, ModelFabricObject>();
   private ids = new WeakMap<FabricObject, string>();
   private interacting = new Set<string>();
@@ -248,6 +250,7 @@ export class CanvasBinding {
   }
 
   private onImageLoaded(id: string): void {
+    this.sceneVersion++;
     if (this.interacting.has(id)) this.deferred.add(id);
     else this.applyIds(new Set([id]));
     this.canvas.requestRenderAll();
@@ -310,6 +313,7 @@ export class CanvasBinding {
   }
 
   private syncOne(id: string): void {
+    this.sceneVersion++;
     const map = this.objects.get(id);
     const fo = this.byId.get(id);
     const o = map instanceof Y.Map ? readObject(id, map) : null;
@@ -348,6 +352,7 @@ export class CanvasBinding {
     const list: FabricObject[] = [this.page, ...order];
     const current = this.canvas._objects;
     if (current.length === list.length && current.every((o, i) => o === list[i])) return;
+    this.sceneVersion++;
     current.length = 0;
     current.push(...list);
     this.canvas.requestRenderAll();
@@ -360,6 +365,7 @@ export class CanvasBinding {
   };
 
   private applyMeta(): void {
+    this.sceneVersion++;
     this.meta = readMeta(this.doc);
     const { width, height, background } = this.meta;
     this.page.set({ left: width / 2, top: height / 2, width, height, fill: background });

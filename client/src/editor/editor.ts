@@ -12,6 +12,7 @@ import { unionAABB, round2 } from './convert.js';
 import { exportPdf, exportPng, renderPage } from './export.js';
 import { saveThumbnail } from '../thumbnails.js';
 import { Guides } from './guides.js';
+import { TransformCache } from './transform-cache.js';
 import { installKeyboard } from './keyboard.js';
 import { PresenceLayer, userColor } from './presence.js';
 import { DesignSession } from './session.js';
@@ -45,6 +46,7 @@ export class Editor {
   readonly presence: PresenceLayer;
   readonly undoManager: Y.UndoManager;
   private guides: Guides;
+  private transformCache: TransformCache;
   private tools: CreationTool;
   private canvasEl: HTMLCanvasElement;
   private overlay: HTMLElement;
@@ -90,6 +92,7 @@ export class Editor {
 
     this.viewport = new Viewport(this.canvas, host, () => this.binding.meta, () => this.binding.isEditingText());
     this.guides = new Guides(this.canvas, this.binding);
+    this.transformCache = new TransformCache(this.canvas, this.binding);
     this.tools = new CreationTool(this.canvas, (tool, box) => this.createFromTool(tool, box));
     this.presence = new PresenceLayer(this.overlay, this.session.awareness, this.binding, this.canvas, {
       id: user.id,
@@ -603,6 +606,7 @@ export class Editor {
     this.undoManager.destroy();
     this.presence.dispose();
     this.guides.dispose();
+    this.transformCache.dispose();
     this.tools.dispose();
     this.viewport.dispose();
     this.binding.dispose();
