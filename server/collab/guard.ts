@@ -57,6 +57,46 @@ function setOrDelete(map: Y.Map<unknown>, key: string, value: unknown): void {
   }
 }
 
+function beforeOf(map: Y.Map<unknown>): Before {
+  const locked = map.get('locked');
+  return locked === true ? { map, locked, props: map.toJSON() as Record<string, unknown> } : { map, locked };
+}
+
+/**
+ * Each room's objects as they stand between changes (identity, `locked`, and the
+ * props of locked ones), built once and then refreshed only for the objects each
+ * transaction touches, so checking an edit costs what the edit touched, not the
+ * whole design.
+ */
+const snapshots = new WeakMap<Room, Map<string, Before>>();
+
+function snapshotOf(room: Room): Map<string, Before> {
+  let snapshot = snapshots.get(room);
+  if (snapshot) return snapshot;
+  const objects = objectsMap(room.doc);
+  const fresh = new Map<string, Before>();
+  for (const [id, map] of objects.entries()) if (map instanceof Y.Map) fresh.set(id, beforeOf(map));
+  snapshot = fresh;
+  snapshots.set(room, snapshot);
+  room.doc.on('afterTransaction', (tr: Y.Transaction) => {
+    const touched = new Set<string>();
+    for (const [type, keys] of tr.changed) {
+      if (type === (objects as unknown)) {
+        for (const id of keys) if (id !== null) touched.add(id);
+      } else {
+        const found = objectOf(type as Y.AbstractType<unknown>, objects);
+        if (found) touched.add(found.id);
+      }
+    }
+    for (const id of touched) {
+      const map = objects.get(id);
+      if (map instanceof Y.Map) fresh.set(id, beforeOf(map));
+      else fresh.delete(id);
+    }
+  });
+  return snapshot;
+}
+
 /**
  * The permission layer inside the collaboration stream.
  *
@@ -75,12 +115,7 @@ export function createLockGuard(opts: LockGuardOptions = {}): ChangeGuard {
     if (conn.readOnly) return 'drop';
     const mayLock = canChangeLocked({ role: conn.principal.role });
     const objects = objectsMap(room.doc);
-    const before = new Map<string, Before>();
-    for (const [id, map] of objects.entries()) {
-      if (!(map instanceof Y.Map)) continue;
-      const locked = map.get('locked');
-      before.set(id, locked === true ? { map, locked, props: map.toJSON() as Record<string, unknown> } : { map, locked });
-    }
+    const before = snapshotOf(room);
 
     return (tr: Y.Transaction): boolean => {
       const reverted = new Set<string>();
