@@ -20,6 +20,7 @@ import { alignOffsets, distributeOffsets, type AlignMode } from './snapping.js';
 import { initialState, Store, toLayer, type EditorState, type Tool } from './store.js';
 import { clampToPage, CreationTool, newId, objectForTool, type NewObject } from './tools.js';
 import { Viewport } from './viewport.js';
+import { redrawWhenFontsLoad } from './font-loading.js';
 import { keysOnTop, zBack, zBackward, zForward, zFront } from './zorder.js';
 
 export interface EditorOptions {
@@ -88,6 +89,7 @@ export class Editor {
     const canEdit = info.access === 'edit';
     this.binding = new CanvasBinding(this.session.doc, this.canvas, { canEdit, canLock: canEdit && info.canLock });
     this.binding.start();
+    this.offs.push(redrawWhenFontsLoad(this.canvas));
     performance.mark('realbrand:canvas-bound');
 
     this.viewport = new Viewport(this.canvas, host, () => this.binding.meta, () => this.binding.isEditingText());
