@@ -182,13 +182,18 @@ export class ScoringController {
         el.remove();
         continue;
       }
-      el.dataset.objectId = id;
-      el.dataset.testid = 'finding-marker';
-      el.dataset.severity = m.severity;
-      el.className = `finding-marker sev-${m.severity}${m.focused ? ' focused' : ''}`;
       const pad = 4;
       const left = box.left * v[0] + v[4] - pad;
       const top = box.top * v[3] + v[5] - pad;
+      const className = `finding-marker sev-${m.severity}${m.focused ? ' focused' : ''}`;
+      const geometry = `${left.toFixed(1)},${top.toFixed(1)},${((box.right - box.left) * v[0]).toFixed(1)},${((box.bottom - box.top) * v[3]).toFixed(1)}`;
+      // Runs after every canvas render: touch the DOM only when a marker actually changed.
+      if (el.dataset.geometry === geometry && el.className === className) continue;
+      el.dataset.objectId = id;
+      el.dataset.testid = 'finding-marker';
+      el.dataset.severity = m.severity;
+      el.dataset.geometry = geometry;
+      el.className = className;
       el.style.transform = `translate(${left}px, ${top}px)`;
       el.style.width = `${(box.right - box.left) * v[0] + pad * 2}px`;
       el.style.height = `${(box.bottom - box.top) * v[3] + pad * 2}px`;
