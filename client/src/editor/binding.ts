@@ -16,6 +16,7 @@ import { metaMap, objectsMap, readMeta, readObject, updateObject, type DesignMet
 import { boxAABB, changedProps, containBox, geometryToModel, round2, textPlacement, type AABB, type FabricGeometry } from './convert.js';
 import { applyModel, createFabricObject, type ModelFabricObject } from './fabric-objects.js';
 import { sortStack } from './zorder.js';
+import { isOnPage, pageOf } from './pages.js';
 
 /** Origin of changes made by interacting with this canvas (fabric already shows them). */
 export const CANVAS_ORIGIN = { source: 'canvas' } as const;
@@ -23,7 +24,7 @@ export const CANVAS_ORIGIN = { source: 'canvas' } as const;
 export const COMMAND_ORIGIN = { source: 'command' } as const;
 
 const STREAM_INTERVAL_MS = 33;
-const STRUCTURAL_KEYS = new Set(['z', 'name', 'visible', 'locked', 'role', 'type', 'text']);
+const STRUCTURAL_KEYS = new Set(['z', 'name', 'visible', 'locked', 'role', 'type', 'text', 'page']);
 
 export interface BindingOptions {
   canEdit: boolean;
@@ -58,6 +59,8 @@ export class CanvasBinding {
   readonly metaMap: Y.Map<unknown>;
   readonly page: Rect;
   meta: DesignMeta;
+  /** The design page shown (0-based): only its objects are on the fabric canvas. */
+  currentPage = 0;
   /** Bumped whenever the model changes what fabric shows (remote edits, images, stacking, page); caches compare it. */
   sceneVersion = 0;
   private byId = new Map<string, ModelFabricObject>();
@@ -163,13 +166,42 @@ export class CanvasBinding {
     return sortStack(out);
   }
 
-  /** Stack entries (id, z) without validating every object. */
-  stack(): Array<{ id: string; z: string }> {
+  /** Valid model objects of one page (default: the page shown), lowest first. */
+  pageModels(page = this.currentPage): DesignObject[] {
+    return this.allModels().filter((o) => isOnPage(o, page));
+  }
+
+  /** Stack entries (id, z) without validating every object; only one page's when `page` is given. */
+  stack(page?: number): Array<{ id: string; z: string }> {
     const out: Array<{ id: string; z: string }> = [];
     this.objects.forEach((map, id) => {
-      if (map instanceof Y.Map) out.push({ id, z: String(map.get('z') ?? '') });
+      if (map instanceof Y.Map && (page === undefined || isOnPage({ page: map.get('page') }, page))) out.push({ id, z: String(map.get('z') ?? '') });
     });
     return out;
+  }
+
+  /** Whether an object is on the page shown. */
+  isShown(id: string): boolean {
+    const map = this.objects.get(id);
+    return map instanceof Y.Map && isOnPage({ page: map.get('page') }, this.currentPage);
+  }
+
+  /** Shows another page: only its objects are on the canvas (others stay bound, off-canvas). */
+  setPage(page: number): void {
+    if (page === this.currentPage) return;
+    const c = this.canvas;
+    const active = c.getActiveObject();
+    if (active instanceof Textbox && active.isEditing) active.exitEditing();
+    c.discardActiveObject();
+    this.currentPage = page;
+    this.reorder();
+    // Text on a page not shown missed font re-measuring: measure it now.
+    for (const fo of c.getObjects()) {
+      if (fo instanceof Textbox) fo.initDimensions();
+      fo.dirty = true;
+    }
+    c.requestRenderAll();
+    this.emit('selection', this.selectedIds());
   }
 
   selectedIds(): string[] {
@@ -204,7 +236,7 @@ export class CanvasBinding {
   select(ids: string[]): void {
     const objs = ids
       .map((id) => this.byId.get(id))
-      .filter((o): o is ModelFabricObject => !!o && o.selectable && o.visible !== false);
+      .filter((o): o is ModelFabricObject => !!o && o.selectable && o.visible !== false && this.isShown(this.ids.get(o)!));
     const c = this.canvas;
     if (c.getActiveObject() instanceof Textbox && (c.getActiveObject() as Textbox).isEditing) (c.getActiveObject() as Textbox).exitEditing();
     if (objs.length === 0) c.discardActiveObject();
@@ -229,7 +261,7 @@ export class CanvasBinding {
       fn();
       const alive = objs.filter((o) => {
         const id = this.ids.get(o);
-        return id && this.byId.get(id) === o && o.selectable && o.visible !== false;
+        return id && this.byId.get(id) === o && o.selectable && o.visible !== false && this.isShown(id);
       });
       if (alive.length > 1) c._setActiveObject(new ActiveSelection(alive, { canvas: c }));
       else if (alive.length === 1) c._setActiveObject(alive[0]);
@@ -325,7 +357,8 @@ export class CanvasBinding {
     if (fo && fo.rbType === o.type) {
       applyModel(fo, o, () => this.onImageLoaded(id));
       this.applyInteractivity(fo, o);
-      if (!fo.selectable && this.canvas.getActiveObjects().includes(fo)) this.deselect(fo);
+      // Not selectable any more, or moved to another page (reorder() takes it off the canvas).
+      if ((!fo.selectable || pageOf(o) !== this.currentPage) && this.canvas.getActiveObjects().includes(fo)) this.deselect(fo);
       return;
     }
     if (fo) this.removeFabric(id, fo);
@@ -346,9 +379,9 @@ export class CanvasBinding {
     this.byId.delete(id);
   }
 
-  /** Puts canvas objects in `z` order (page first). */
+  /** Puts the shown page's objects on the canvas in `z` order (page rect first); other pages' objects stay off it. */
   reorder(): void {
-    const order = sortStack(this.stack()).map((s) => this.byId.get(s.id)).filter((o): o is ModelFabricObject => !!o);
+    const order = sortStack(this.stack(this.currentPage)).map((s) => this.byId.get(s.id)).filter((o): o is ModelFabricObject => !!o);
     const list: FabricObject[] = [this.page, ...order];
     const current = this.canvas._objects;
     if (current.length === list.length && current.every((o, i) => o === list[i])) return;

@@ -22,6 +22,7 @@ import { clampToPage, CreationTool, newId, objectForTool, type NewObject } from 
 import { Viewport } from './viewport.js';
 import { redrawWhenFontsLoad } from './font-loading.js';
 import { keysOnTop, zBack, zBackward, zForward, zFront } from './zorder.js';
+import { clampPage, pageCount, pageForNew, planPageDeletion } from './pages.js';
 
 export interface EditorOptions {
   designId: string;
@@ -152,6 +153,9 @@ export class Editor {
         meta: (meta) => {
           this.scheduleThumbnail();
           this.store.set({ meta });
+          // Someone deleted the page shown (or the last pages): stay on a page that exists.
+          const page = clampPage(this.binding.currentPage, pageCount(meta));
+          if (page !== this.binding.currentPage) this.setPage(page);
           if (!this.userMovedViewport) this.viewport.fit();
         },
         committed: () => this.undoManager.stopCapturing(),
@@ -241,6 +245,8 @@ export class Editor {
 
   private saveThumbnail(): void {
     this.thumbTimer = null;
+    // The designs list shows the first page.
+    if (this.binding.currentPage !== 0) return;
     try {
       const meta = this.binding.meta;
       const el = renderPage(this.canvas, meta, Math.min(1, 320 / Math.max(meta.width, meta.height)));
@@ -281,7 +287,7 @@ export class Editor {
   }
 
   private refreshLayers(): void {
-    this.store.set({ layers: this.binding.allModels().reverse().map(toLayer) });
+    this.store.set({ layers: this.binding.pageModels().reverse().map(toLayer) });
   }
 
   private refreshSelected(): void {
@@ -306,13 +312,15 @@ export class Editor {
   private insert(objects: NewObject[], select = true): string[] {
     if (!this.canEdit || objects.length === 0) return [];
     const keys = keysOnTop(this.binding.stack(), objects.length);
+    // New objects (and pasted or duplicated copies) land on the page shown.
+    const page = pageForNew(this.binding.currentPage, this.pageCount);
     const ids: string[] = [];
     this.transact(() => {
       objects.forEach((o, i) => {
         const id = newId();
         ids.push(id);
         // New copies are never locked: locks are set on purpose by a brand manager.
-        const full = { ...o, id, z: keys[i], locked: undefined } as DesignObject;
+        const full = { ...o, id, z: keys[i], locked: undefined, page } as DesignObject;
         this.binding.objects.set(id, objectToYMap(full));
       });
     });
@@ -367,7 +375,7 @@ export class Editor {
   selectAll(): void {
     this.binding.select(
       this.binding
-        .allModels()
+        .pageModels()
         .filter((o) => o.visible !== false && this.binding.canChange(o))
         .map((o) => o.id),
     );
@@ -442,7 +450,8 @@ export class Editor {
     if (topFirst) order.reverse();
     this.transact(() => {
       for (const o of order) {
-        const z = fn(this.binding.stack(), o.id);
+        // Stacking is per page: step past the neighbours you can see.
+        const z = fn(this.binding.stack(this.binding.currentPage), o.id);
         if (z) this.binding.objects.get(o.id)?.set('z', z);
       }
     });
@@ -571,6 +580,76 @@ export class Editor {
     }
   }
 
+  // ---------------------------------------------------------------- pages
+
+  get pageCount(): number {
+    return pageCount(this.binding.meta);
+  }
+
+  get currentPage(): number {
+    return this.binding.currentPage;
+  }
+
+  /** Shows page `page` (0-based, clamped). */
+  setPage(page: number): void {
+    const next = clampPage(page, this.pageCount);
+    if (next !== this.binding.currentPage) {
+      this.tools.setTool('select');
+      this.binding.setPage(next);
+    }
+    this.presence.setPage(next);
+    this.store.set({ page: next, tool: 'select' });
+    this.refreshLayers();
+    this.refreshSelected();
+  }
+
+  nextPage(): void {
+    this.setPage(this.binding.currentPage + 1);
+  }
+  prevPage(): void {
+    this.setPage(this.binding.currentPage - 1);
+  }
+
+  /** Appends an empty page and shows it. */
+  addPage(): void {
+    if (!this.canEdit || this.pageCount >= 99) return;
+    const pages = this.pageCount + 1;
+    this.transact(() => this.binding.metaMap.set('pages', pages));
+    this.undoManager.stopCapturing();
+    this.setPage(pages - 1);
+  }
+
+  /** Number of objects on a page (the UI asks before deleting a page with content). */
+  objectsOnPage(page: number): number {
+    return this.binding.stack(page).length;
+  }
+
+  /**
+   * Deletes a page: its objects go, later pages' objects move down one page,
+   * meta.pages drops by one — one undoable transaction. Returns an error
+   * message when it may not (last page, or locked elements for non-managers).
+   */
+  deletePage(page: number = this.binding.currentPage): string | null {
+    const count = this.pageCount;
+    if (!this.canEdit) return 'You can only view this design.';
+    if (count <= 1) return 'A design needs at least one page.';
+    if (page < 0 || page >= count) return null;
+    const entries: Array<{ id: string; page?: unknown; locked?: boolean }> = [];
+    this.binding.objects.forEach((m, id) => entries.push({ id, page: m.get('page'), locked: m.get('locked') === true }));
+    const plan = planPageDeletion(entries, page, count);
+    if (plan.locked.length && !this.canLock) return 'This page (or a later one) has elements locked by your brand manager; ask them to delete it.';
+    this.canvas.discardActiveObject();
+    this.undoManager.stopCapturing();
+    this.transact(() => {
+      for (const id of plan.remove) this.binding.objects.delete(id);
+      for (const { id, page: p } of plan.shift) this.binding.objects.get(id)?.set('page', p);
+      this.binding.metaMap.set('pages', plan.pages);
+    });
+    this.undoManager.stopCapturing();
+    this.setPage(Math.min(page, plan.pages - 1));
+    return null;
+  }
+
   zoomFit(): void {
     this.userMovedViewport = false;
     this.viewport.fit();
@@ -589,7 +668,8 @@ export class Editor {
   }
 
   async exportPng(title: string): Promise<void> {
-    await exportPng(this.canvas, this.binding.meta, title);
+    // The canvas shows the current page; multi-page designs name the file after it.
+    await exportPng(this.canvas, this.binding.meta, this.pageCount > 1 ? `${title}-p${this.binding.currentPage + 1}` : title);
   }
 
   async exportPdf(title: string): Promise<void> {

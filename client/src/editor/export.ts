@@ -10,6 +10,7 @@ import type { DesignMeta, DesignObject, TextObject } from '../../../shared/index
 import { boxAABB, boxCenter, imageCrop, rotatePoint, type Point } from './convert.js';
 import { imageUrl, loadImage } from './fabric-objects.js';
 import type { CanvasBinding } from './binding.js';
+import { isOnPage, pageCount } from './pages.js';
 
 /** CSS pixels (96 dpi) to PDF points (72 dpi). */
 export const PX_TO_PT = 0.75;
@@ -200,13 +201,27 @@ export async function exportPdf(binding: CanvasBinding, title: string): Promise<
   pdf.setProperties({ title, creator: 'RealBrand' });
   const GState = (pdf as unknown as { GState: new (p: Record<string, number>) => unknown }).GState;
 
+  const all = binding.allModels().filter((o) => o.visible !== false);
+  const rasters = new Map(await Promise.all(all.filter((o) => o.type === 'image').map(async (o) => [o.id, await rasterizeImage(o as Extract<DesignObject, { type: 'image' }>)] as const)));
+  // One PDF page per design page, all the same size.
+  const pages = pageCount(meta);
+  for (let page = 0; page < pages; page++) {
+    if (page > 0) pdf.addPage([W, H], W > H ? 'landscape' : 'portrait');
+    drawPdfPage(pdf, binding, meta, all.filter((o) => isOnPage(o, page)), rasters, GState);
+  }
+  download(pdf.output('blob'), `${fileSlug(title)}.pdf`);
+}
+
+type Raster = Awaited<ReturnType<typeof rasterizeImage>>;
+
+function drawPdfPage(pdf: JsPDF, binding: CanvasBinding, meta: DesignMeta, objects: DesignObject[], rasters: Map<string, Raster>, GState: new (p: Record<string, number>) => unknown): void {
+  const W = meta.width * PX_TO_PT;
+  const H = meta.height * PX_TO_PT;
+  pdf.setGState(new GState({ opacity: 1, 'stroke-opacity': 1 }));
   if (isPaint(meta.background)) {
     pdf.setFillColor(meta.background);
     pdf.rect(0, 0, W, H, 'F');
   }
-  const objects = binding.allModels().filter((o) => o.visible !== false);
-  const rasters = new Map(await Promise.all(objects.filter((o) => o.type === 'image').map(async (o) => [o.id, await rasterizeImage(o as Extract<DesignObject, { type: 'image' }>)] as const)));
-
   for (const o of objects) {
     const opacity = o.opacity ?? 1;
     if (opacity <= 0) continue;
@@ -236,6 +251,8 @@ export async function exportPdf(binding: CanvasBinding, title: string): Promise<
       }
       case 'text': {
         const fo = binding.fabricOf(o.id);
+        // Text on a page not shown may have been measured before the fonts loaded.
+        if (fo instanceof Textbox && !fo.canvas?.getObjects().includes(fo)) fo.initDimensions();
         drawText(pdf, o, fo instanceof Textbox ? fo : undefined);
         break;
       }
@@ -251,5 +268,4 @@ export async function exportPdf(binding: CanvasBinding, title: string): Promise<
     }
   }
   pdf.setGState(new GState({ opacity: 1, 'stroke-opacity': 1 }));
-  download(pdf.output('blob'), `${fileSlug(title)}.pdf`);
 }

@@ -55,7 +55,7 @@ export class Guides {
     if (!this.targets) {
       const moving = new Set(ids);
       const others: AABB[] = [];
-      for (const o of this.binding.allModels()) {
+      for (const o of this.binding.pageModels()) {
         if (moving.has(o.id) || o.visible === false) continue;
         const b = this.binding.aabbOf(o.id);
         if (b) others.push(b);

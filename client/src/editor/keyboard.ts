@@ -53,6 +53,7 @@ export const SHORTCUTS: Array<{ group: string; items: Shortcut[] }> = [
       { keys: `${MOD}+ + / −`, label: 'Zoom in / out' },
       { keys: `${MOD}+scroll / pinch`, label: 'Zoom at pointer' },
       { keys: 'Space+drag', label: 'Pan (or middle mouse button)' },
+      { keys: 'PageUp / PageDown', label: 'Previous / next page' },
       { keys: '?', label: 'Keyboard shortcuts' },
     ],
   },
@@ -84,6 +85,8 @@ export function installKeyboard(editor: Editor, onHelp?: () => void): () => void
     else if (mod && e.key === '0') editor.zoomFit();
     else if (mod) handled = false;
     else if (e.key === 'Delete' || e.key === 'Backspace') editor.deleteSelection();
+    else if (e.key === 'PageDown') editor.nextPage();
+    else if (e.key === 'PageUp') editor.prevPage();
     else if (e.key.startsWith('Arrow')) {
       const step = e.shiftKey ? 10 : 1;
       const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;

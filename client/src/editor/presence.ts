@@ -23,6 +23,8 @@ export interface Peer {
   user: PresenceState['user'];
   cursor: Point | null;
   selection: string[];
+  /** Page the peer is on (0-based). */
+  page: number;
   self: boolean;
 }
 
@@ -57,7 +59,7 @@ export class PresenceLayer {
     this.badge.hidden = true;
     host.append(this.svg, this.badge);
 
-    const state: PresenceState = { user, cursor: null, selection: [] };
+    const state: PresenceState = { user, cursor: null, selection: [], page: binding.currentPage };
     awareness.setLocalState(state);
 
     const onChange = () => {
@@ -103,11 +105,17 @@ export class PresenceLayer {
     this.awareness.getStates().forEach((raw, clientId) => {
       const parsed = PresenceStateSchema.safeParse(raw);
       if (!parsed.success) return;
-      list.push({ clientId, user: parsed.data.user, cursor: parsed.data.cursor ?? null, selection: parsed.data.selection ?? [], self: clientId === me });
+      list.push({ clientId, user: parsed.data.user, cursor: parsed.data.cursor ?? null, selection: parsed.data.selection ?? [], page: parsed.data.page ?? 0, self: clientId === me });
     });
     list.sort((a, b) => (a.self ? -1 : b.self ? 1 : a.clientId - b.clientId));
     this.peerList = list;
     for (const fn of this.listeners) fn();
+  }
+
+  /** Publishes the page shown; others draw my cursor and selection only when on the same page. */
+  setPage(page: number): void {
+    if (this.awareness.getLocalState()?.page !== page) this.awareness.setLocalStateField('page', page);
+    this.schedule();
   }
 
   setSelection(ids: string[]): void {
@@ -146,7 +154,8 @@ export class PresenceLayer {
     const seen = new Set<number>();
     const polys: string[] = [];
     for (const peer of this.peerList) {
-      if (peer.self) continue;
+      // Peers on another page: no cursor, no selection outlines (their avatar says where they are).
+      if (peer.self || peer.page !== this.binding.currentPage) continue;
       seen.add(peer.clientId);
       const color = peer.user.color;
       for (const id of peer.selection) {

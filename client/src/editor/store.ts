@@ -24,6 +24,8 @@ export interface EditorState {
   /** Top of the stack first. */
   layers: LayerItem[];
   meta: DesignMeta | null;
+  /** Design page shown (0-based). */
+  page: number;
   connection: ConnectionState;
   save: SaveState;
   peers: Peer[];
@@ -45,6 +47,7 @@ export const initialState: EditorState = {
   selected: [],
   layers: [],
   meta: null,
+  page: 0,
   connection: 'connecting',
   save: 'saved',
   peers: [],

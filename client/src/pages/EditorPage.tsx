@@ -7,6 +7,7 @@ import { useToasts } from '../toasts.js';
 import { Editor } from '../editor/editor.js';
 import { EditorContext, useEditorState } from '../editor/ui/context.js';
 import { LayersPanel } from '../editor/ui/LayersPanel.js';
+import { PageNavigator } from '../editor/ui/PageNavigator.js';
 import { PropertiesPanel } from '../editor/ui/PropertiesPanel.js';
 import { ShortcutsDialog } from '../editor/ui/ShortcutsDialog.js';
 import { ContextMenu } from '../editor/ui/ContextMenu.js';
@@ -128,6 +129,7 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
           <div className="canvas-host" ref={host} data-testid="canvas-host">
             {ctx && <CanvasStatus />}
             {ctx && <CommentLayer />}
+            {ctx && <PageNavigator />}
           </div>
           {ctx && <InsightsDrawer />}
           {ctx && <WorkflowDrawer />}

@@ -1,0 +1,130 @@
+/**
+ * Multi-page designs (issue 6): a feature sheet shows one page at a time, new
+ * objects land on the page shown, pages can be added and deleted, and the PDF
+ * has one page per design page.
+ */
+import { readFile } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { clickDesign, expect, findText, model, openEditor, test } from './fixtures.js';
+
+/** Ids of the design objects on this client's fabric canvas, sorted. */
+function canvasIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const { canvas, editor } = (window as any).__realbrand;
+    return (canvas.getObjects() as unknown[])
+      .map((o) => editor.binding.idOf(o) as string | undefined)
+      .filter((id): id is string => !!id)
+      .sort();
+  });
+}
+
+/** Ids of the model objects on one (0-based) page, sorted. */
+function modelIds(page: Page, p: number): Promise<string[]> {
+  return page.evaluate((n) => {
+    const out: string[] = [];
+    (window as any).__realbrand.doc.getMap('objects').forEach((m: any, id: string) => {
+      if ((m.get('page') ?? 0) === n) out.push(id);
+    });
+    return out.sort();
+  }, p);
+}
+
+test.describe('multi-page designs', () => {
+  test('feature sheet: page navigation, objects on page 2, add/delete page, 2-page PDF', async ({ agentA }) => {
+    const A = agentA.page;
+    const res = await agentA.context.request.post('/api/designs', {
+      headers: { 'X-Requested-With': 'e2e' },
+      data: { title: `E2E feature sheet ${Date.now()}`, templateId: 'feature-sheet' },
+    });
+    expect(res.status()).toBe(201);
+    const { id: designId } = (await res.json()) as { id: string };
+    await openEditor(A, designId);
+
+    const front = await modelIds(A, 0);
+    const back = await modelIds(A, 1);
+    expect(front.length).toBeGreaterThan(5);
+    expect(back.length).toBeGreaterThan(5);
+
+    await test.step('page 1 shows only the front page', async () => {
+      await expect(A.getByTestId('page-label')).toHaveText('Page 1 of 2');
+      await expect.poll(() => canvasIds(A)).toEqual(front);
+      await expect(A.getByTestId('layer')).toHaveCount(front.length);
+    });
+
+    await test.step('page 2 shows the back page (button), PageUp/PageDown switch', async () => {
+      await A.getByTestId('page-next').click();
+      await expect(A.getByTestId('page-label')).toHaveText('Page 2 of 2');
+      await expect.poll(() => canvasIds(A)).toEqual(back);
+      await expect(A.getByTestId('layer')).toHaveCount(back.length);
+      await A.keyboard.press('PageUp');
+      await expect(A.getByTestId('page-label')).toHaveText('Page 1 of 2');
+      await A.keyboard.press('PageDown');
+      await expect(A.getByTestId('page-label')).toHaveText('Page 2 of 2');
+      await expect.poll(() => canvasIds(A)).toEqual(back);
+      // Awareness says which page I am on.
+      expect(await A.evaluate(() => (window as any).__realbrand.editor.session.awareness.getLocalState().page)).toBe(1);
+    });
+
+    await test.step('a text added on page 2 is stored with page 1 (0-based)', async () => {
+      await A.getByTestId('tool-text').click();
+      await clickDesign(A, 420, 520);
+      await A.keyboard.type('Back page note');
+      await A.keyboard.press('Escape');
+      await expect.poll(() => findText(A, 'Back page note')).toHaveLength(1);
+      const [id] = await findText(A, 'Back page note');
+      expect((await model(A, id))!.page).toBe(1);
+      await expect.poll(() => canvasIds(A)).toContain(id);
+      await expect(A.getByTestId('layer')).toHaveCount(back.length + 1);
+    });
+
+    await test.step('the PDF has one page per design page, with vector text from both', async () => {
+      await A.getByTestId('export-button').click();
+      const [pdf] = await Promise.all([A.waitForEvent('download'), A.getByTestId('export-pdf').click()]);
+      const bytes = await readFile((await pdf.path())!);
+      const text = bytes.toString('latin1');
+      expect(text.match(/\/Type\s*\/Page(?!s)\b/g) ?? []).toHaveLength(2);
+      const content = pdfStreams(bytes);
+      expect(content).toContain('(1234 Magnolia Ridge Lane) Tj');
+      expect(content).toContain('(Back page note) Tj');
+    });
+
+    await test.step('PNG export is the page shown, named after it', async () => {
+      await A.getByTestId('export-button').click();
+      const [png] = await Promise.all([A.waitForEvent('download'), A.getByTestId('export-png').click()]);
+      expect(png.suggestedFilename()).toMatch(/-p2\.png$/);
+    });
+
+    await test.step('add a page, then delete it again (undoable)', async () => {
+      await A.getByTestId('page-add').click();
+      await expect(A.getByTestId('page-label')).toHaveText('Page 3 of 3');
+      await expect.poll(() => canvasIds(A)).toEqual([]);
+      expect(await A.evaluate(() => (window as any).__realbrand.doc.getMap('meta').get('pages'))).toBe(3);
+      await A.getByTestId('page-delete').click(); // empty page: no confirmation
+      await expect(A.getByTestId('page-label')).toHaveText('Page 2 of 2');
+      expect(await A.evaluate(() => (window as any).__realbrand.doc.getMap('meta').get('pages'))).toBe(2);
+    });
+  });
+});
+
+/** The PDF's content streams, inflated where compressed, as one string. */
+function pdfStreams(pdf: Buffer): string {
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = pdf.indexOf('stream', at, 'latin1');
+    if (start < 0) break;
+    let body = start + 'stream'.length;
+    if (pdf[body] === 0x0d) body++;
+    if (pdf[body] === 0x0a) body++;
+    const end = pdf.indexOf('endstream', body, 'latin1');
+    if (end < 0) break;
+    try {
+      out.push(inflateSync(pdf.subarray(body, end)).toString('latin1'));
+    } catch {
+      out.push(pdf.subarray(body, end).toString('latin1'));
+    }
+    at = end + 'endstream'.length;
+  }
+  return out.join('\n');
+}
