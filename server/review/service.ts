@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { transition, type DesignStatus, type ReviewAction } from '../../shared/index.js';
+import type * as Y from 'yjs';
+import { metaMap, objectsMap, transition, type DesignStatus, type ReviewAction } from '../../shared/index.js';
 import { Connection, SERVER, type Room } from '../collab/index.js';
 import type { Db, Queryable } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
@@ -44,15 +45,21 @@ export interface ReviewServiceDeps {
 }
 
 const REVIEWER_ROLES = new Set(['brand_manager', 'admin']);
+const REOPEN_CHECK_MS = 1_500;
 
 /** The review workflow around the pure state machine in shared/review. */
 export class ReviewService {
   constructor(private readonly deps: ReviewServiceDeps) {}
 
-  /** An edit to an approved (or sent back) design returns it to draft for re-approval. */
+  /**
+   * An edit to an approved (or sent back) design returns it to draft for re-approval.
+   * Checked at most once per REOPEN_CHECK_MS per room while people edit (one small query).
+   */
   attach(room: Room): void {
     let timer: NodeJS.Timeout | null = null;
-    room.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+    // Only changes to the design itself (objects, page settings) count as edits.
+    const onChange = (_e: unknown, txn: Y.Transaction) => {
+      const origin = txn.origin;
       if (!(origin instanceof Connection) && origin !== SERVER) return;
       if (timer) return;
       timer = setTimeout(() => {
@@ -60,9 +67,11 @@ export class ReviewService {
         void this.onEdited(room.designId, origin instanceof Connection ? origin.principal.userId : null).catch((err) =>
           this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'),
         );
-      }, 300);
+      }, REOPEN_CHECK_MS);
       timer.unref();
-    });
+    };
+    objectsMap(room.doc).observeDeep(onChange);
+    metaMap(room.doc).observe(onChange);
     room.doc.on('destroy', () => timer && clearTimeout(timer));
   }
 
