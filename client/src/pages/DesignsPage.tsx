@@ -70,6 +70,13 @@ export function DesignsPage() {
       });
   }, [toasts]);
   useEffect(load, [load]);
+  // Fetch the editor's code while the list is on screen, so opening a design doesn't wait for it.
+  useEffect(() => {
+    const warm = () => void import('./EditorPage.js').catch(() => undefined);
+    const idle = (window as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
+    if (idle) idle(warm);
+    else setTimeout(warm, 300);
+  }, []);
   // Warm the editor bundle while the list is on screen, so opening a design is quick.
   useEffect(() => {
     const t = window.setTimeout(() => void import('./EditorPage.js'), 800);
