@@ -112,7 +112,11 @@ export class ScoringController {
   /** Selects a finding's objects (those the user may select) and makes them pulse. */
   focus(key: string | null, objectIds: string[]): void {
     clearTimeout(this.focusTimer);
-    const ids = objectIds.filter((id) => this.editor.binding.fabricOf(id));
+    let ids = objectIds.filter((id) => this.editor.binding.fabricOf(id));
+    // Multi-page designs: go to the page of the finding's first object, and focus what is on it.
+    const first = ids.length && !this.editor.binding.isShown(ids[0]) ? this.editor.binding.model(ids[0]) : null;
+    if (first) this.editor.setPage(first.page ?? 0);
+    ids = ids.filter((id) => this.editor.binding.isShown(id));
     this.store.set({ focused: key, focusedIds: ids });
     if (ids.length) this.editor.select(ids);
     // The pulse fades after a while; the finding stays marked in the panel.
@@ -176,7 +180,8 @@ export class ScoringController {
     for (const el of [...this.layer.children] as HTMLDivElement[]) existing.set(el.dataset.objectId ?? '', el);
     for (const [id, el] of existing) if (!want.has(id)) el.remove();
     for (const [id, m] of want) {
-      const box = this.editor.binding.aabbOf(id);
+      // Only the page shown gets markers.
+      const box = this.editor.binding.isShown(id) ? this.editor.binding.aabbOf(id) : null;
       const el = existing.get(id) ?? this.layer.appendChild(document.createElement('div'));
       if (!box) {
         el.remove();
