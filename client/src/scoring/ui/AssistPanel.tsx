@@ -5,6 +5,7 @@ import { useEditor, useEditorState } from '../../editor/ui/context.js';
 import { layerLabel } from '../../editor/store.js';
 import { keysOnTop } from '../../editor/zorder.js';
 import { newId, objectForTool } from '../../editor/tools.js';
+import { pageForNew } from '../../editor/pages.js';
 import { useToasts } from '../../toasts.js';
 import { insightsApi, type AiDescription, type AiFinding, type AiNotice, type AiProviderName, type AiReview, type AiRewrite, type ListingFacts } from '../api.js';
 import type { ScoringController } from '../controller.js';
@@ -242,7 +243,7 @@ function ListingSection({ c }: { c: ScoringController }) {
     const { width, height } = editor.binding.meta;
     const w = Math.round(width * 0.7);
     const base = objectForTool('text', { x: (width - w) / 2, y: height * 0.4, width: w, height: 40 }, kit);
-    const object = { ...base, text, fontSize: Math.max(14, kit?.fonts.find((x) => x.role === 'body')?.minSize ?? 14), id: newId(), z: keysOnTop(editor.binding.stack(), 1)[0] } as TextObject;
+    const object = { ...base, text, fontSize: Math.max(14, kit?.fonts.find((x) => x.role === 'body')?.minSize ?? 14), id: newId(), z: keysOnTop(editor.binding.stack(), 1)[0], page: pageForNew(editor.currentPage, editor.pageCount) } as TextObject;
     const r = c.apply({ kind: 'insert-object', object, label: 'Add description' });
     if (!r.ok) toasts.show(r.message, 'error');
   };
