@@ -29,6 +29,7 @@ import { CommentService, NotificationService, ReviewService, VersionService } fr
 import { registerReviewRoutes } from './routes/review.js';
 import { registerPresenceRoutes } from './routes/presence.js';
 import { registerSettingsRoutes } from './routes/settings.js';
+import { BrokerageTemplates } from './templates/index.js';
 import { seedDemo, type DemoLogin } from './seed/index.js';
 import { EventBackbone, analyticsConsumer, emit, type EventTuning } from './events/index.js';
 import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js';
@@ -167,8 +168,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   registerHealthRoutes(app, { db, fanout, metrics, redisConfigured: Boolean(config.REDIS_URL) && !options.fanout });
-  registerDesignRoutes(app, { db, store });
-  registerTemplateRoutes(app, { db });
+  const brokerageTemplates = new BrokerageTemplates(db);
+  registerDesignRoutes(app, { db, store, templates: brokerageTemplates });
+  registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
   registerBrandKitRoutes(app, { db });
   registerScoreRoutes(app, { db, scoring });
   const ai = new AiService({

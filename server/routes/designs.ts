@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, DesignKindSchema, designToUpdate, instantiateTemplate, type Design } from '../../shared/index.js';
 import { getTemplate } from '../../templates/index.js';
+import type { BrokerageTemplates } from '../templates/index.js';
 import type { DocumentStore } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
@@ -23,7 +24,7 @@ const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 
 const RenameSchema = z.object({ title: z.string().trim().min(1).max(200) });
 const ListQuerySchema = z.object({ scope: z.enum(['mine', 'brokerage']).optional() });
 
-export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore }): void {
+export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore; templates: BrokerageTemplates }): void {
   const designs = new DesignRepository(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
 
@@ -43,7 +44,13 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
     const body = parse(CreateDesignSchema, req.body);
     let design: Design;
     let templateVersion: number | null = null;
-    if (body.templateId) {
+    const own = body.templateId ? await deps.templates.get(deps.db, user.brokerageId, body.templateId) : null;
+    if (own) {
+      // A template the brokerage authored: its newest version (retired ones are no longer offered).
+      if (own.status !== 'published') throw new AppError(400, 'validation_failed', 'templateId: this template was retired', { fields: [{ field: 'templateId', message: 'retired' }] });
+      design = { meta: { ...own.design.meta, title: body.title, templateId: own.id, templateVersion: own.version }, objects: own.design.objects };
+      templateVersion = own.version;
+    } else if (body.templateId) {
       const template = getTemplate(body.templateId);
       if (!template) throw new AppError(400, 'validation_failed', 'templateId: no such template', { fields: [{ field: 'templateId', message: 'no such template' }] });
       const kit = await brokerages.brandKit(user.brokerageId);

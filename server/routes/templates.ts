@@ -2,27 +2,73 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { instantiateTemplate } from '../../shared/index.js';
 import { getTemplate, templateSummaries } from '../../templates/index.js';
+import { requireCapability, requireDesign, type AuditLog } from '../auth/index.js';
+import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
+import type { BrokerageTemplates } from '../templates/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
-export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db }): void {
+const IdParams = z.object({ id: z.string().min(1).max(100) });
+const PublishSchema = z.object({ designId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/), title: z.string().trim().min(1).max(200).optional() }).strict();
+const ListQuery = z.object({ retired: z.enum(['0', '1']).optional() });
+
+/**
+ * The template library: the built-in templates (templates/) plus the ones brand
+ * managers publish from the editor. Agents see published ones; retired ones stay
+ * listed for brand managers (?retired=1) and keep working for designs made from them.
+ */
+export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; templates: BrokerageTemplates; rooms: RoomManager; store: DocumentStore; audit: AuditLog }): void {
   const brokerages = new BrokerageRepository(deps.db);
 
   app.get('/api/templates', async (req) => {
-    requireUser(req);
-    return templateSummaries();
+    const user = requireUser(req);
+    const query = parse(ListQuery, req.query, 'query');
+    const own = await deps.templates.list(user.brokerageId, query.retired === '1');
+    return [...own, ...templateSummaries().map((t) => ({ ...t, source: 'library' as const }))];
   });
 
   /** The template resolved with the caller's brand kit (what a new design from it looks like). */
   app.get('/api/templates/:id', async (req) => {
     const user = requireUser(req);
-    const { id } = parse(z.object({ id: z.string().min(1).max(100) }), req.params, 'id');
+    const { id } = parse(IdParams, req.params, 'id');
+    const own = await deps.templates.get(deps.db, user.brokerageId, id);
+    if (own) return { id: own.id, title: own.title, kind: own.kind, version: own.version, source: 'brokerage', status: own.status, design: own.design };
     const template = getTemplate(id);
     const kit = await brokerages.brandKit(user.brokerageId);
     if (!template || !kit) throw notFound('Template');
-    return { id: template.id, title: template.title, kind: template.kind, version: template.version, design: instantiateTemplate(template, kit) };
+    return { id: template.id, title: template.title, kind: template.kind, version: template.version, source: 'library', design: instantiateTemplate(template, kit) };
+  });
+
+  app.get('/api/templates/:id/thumbnail.svg', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParams, req.params, 'id');
+    const svg = await deps.templates.thumbnail(user.brokerageId, id);
+    if (!svg) throw notFound('Template');
+    return reply.type('image/svg+xml').header('cache-control', 'private, max-age=60').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(svg);
+  });
+
+  /** Brand managers publish a design as a template (again: a new version). Generates the thumbnail. */
+  app.post('/api/templates', async (req, reply) => {
+    const user = requireCapability(req, 'templates.edit');
+    const body = parse(PublishSchema, req.body);
+    await requireDesign(deps.db, user, body.designId, 'view');
+    const kit = await brokerages.brandKit(user.brokerageId);
+    if (!kit) throw notFound('Brand kit');
+    const design = await currentDesign(deps.rooms, deps.store, body.designId);
+    const published = await deps.templates.publish({ brokerageId: user.brokerageId, userId: user.id, designId: body.designId, title: body.title ?? design.meta.title, design, kit });
+    await deps.audit.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'template.published', targetType: 'template', targetId: published.id, details: { version: published.version, designId: body.designId } });
+    return reply.code(201).send(published);
+  });
+
+  app.post('/api/templates/:id/retire', async (req) => {
+    const user = requireCapability(req, 'templates.edit');
+    const { id } = parse(IdParams, req.params, 'id');
+    parse(z.object({}).strict().optional(), req.body ?? undefined);
+    if (!(await deps.templates.retire(user.brokerageId, id))) throw notFound('Template');
+    await deps.audit.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'template.retired', targetType: 'template', targetId: id });
+    return { id, status: 'retired' };
   });
 }

@@ -1,4 +1,4 @@
-import { instantiateTemplate, type BrandKit, type Design, type RuleContext } from '../../shared/index.js';
+import { DesignSchema, instantiateTemplate, type BrandKit, type Design, type RuleContext } from '../../shared/index.js';
 import { getTemplate } from '../../templates/index.js';
 import type { Db } from '../db/index.js';
 import { BrokerageRepository } from '../repos/index.js';
@@ -20,7 +20,7 @@ export class ScoringContextProvider {
     this.brokerages = new BrokerageRepository(db);
   }
 
-  async forDesign(designId: string, templateId?: string): Promise<RuleContext | null> {
+  async forDesign(designId: string, templateId?: string, templateVersion?: number): Promise<RuleContext | null> {
     const cached = this.cache.get(designId);
     let base = cached && Date.now() - cached.at < TTL_MS ? cached.value : null;
     if (!base) {
@@ -40,7 +40,29 @@ export class ScoringContextProvider {
       };
       this.cache.set(designId, { at: Date.now(), value: base });
     }
+    if (templateId && !getTemplate(templateId)) {
+      // A template the brokerage authored: compare against the version the design came from.
+      return { ...base, template: await this.authoredTemplate(designId, templateId, templateVersion) };
+    }
     return { ...base, template: templateId ? this.resolvedTemplate(templateId, base.brandKit) : undefined };
+  }
+
+  private readonly authored = new Map<string, Design | undefined>();
+
+  private async authoredTemplate(designId: string, templateId: string, version?: number): Promise<Design | undefined> {
+    const key = `${templateId}@${version ?? 'latest'}`;
+    if (this.authored.has(key)) return this.authored.get(key);
+    const { rows } = await this.db.query<{ design: unknown }>(
+      `SELECT t.design FROM brokerage_templates t JOIN designs d ON d.brokerage_id = t.brokerage_id
+       WHERE d.id = $1 AND t.id = $2 AND ($3::int IS NULL OR t.version = $3) ORDER BY t.version DESC LIMIT 1`,
+      [designId, templateId, version ?? null],
+    );
+    const raw = rows[0]?.design;
+    const parsed = raw === undefined ? undefined : DesignSchema.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+    const design = parsed?.success ? parsed.data : undefined;
+    if (this.authored.size > 500) this.authored.clear();
+    this.authored.set(key, design);
+    return design;
   }
 
   // Instantiating a template is far costlier than scoring: keep one per (template, kit).

@@ -97,7 +97,7 @@ export class ScoringService {
 
   /** Scores a plain design in its brokerage's context, without storing or pushing anything. */
   async evaluate(designId: string, design: Design): Promise<ScoreResult | null> {
-    const ctx = await this.contexts.forDesign(designId, design.meta.templateId);
+    const ctx = await this.contexts.forDesign(designId, design.meta.templateId, design.meta.templateVersion);
     return ctx ? scoreDesign(design, ctx) : null;
   }
 
@@ -106,7 +106,7 @@ export class ScoringService {
   }
 
   private async scoreDesignValue(designId: string, design: Design, seq: number, push = true): Promise<DesignScore | null> {
-    const ctx = await this.contexts.forDesign(designId, design.meta.templateId);
+    const ctx = await this.contexts.forDesign(designId, design.meta.templateId, design.meta.templateVersion);
     if (!ctx) return null;
     const result = scoreDesign(design, ctx);
     const score: DesignScore = { ...result, designId, seq, at: new Date().toISOString() };

@@ -19,7 +19,7 @@ function fontStack(family: string): string {
   return `'${family}', 'Liberation Sans', Arial, sans-serif`;
 }
 
-function renderObject(o: DesignObject, kit: BrandKit): string {
+function renderObject(o: DesignObject, kit: BrandKit, guides = true): string {
   const { x, y, width: w, height: h } = o;
   const tf = o.angle ? ` transform="rotate(${o.angle} ${x + w / 2} ${y + h / 2})"` : '';
   const op = o.opacity !== undefined ? ` opacity="${o.opacity}"` : '';
@@ -59,13 +59,13 @@ function renderObject(o: DesignObject, kit: BrandKit): string {
       const spans = fit.lines
         .map((l, i) => `<tspan x="${tx}" y="${y + i * lh + (lh - o.fontSize) / 2 + o.fontSize * 0.8}">${esc(l)}</tspan>`)
         .join('');
-      const guide = fit.fits ? '' : `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="red" stroke-dasharray="4 2"/>`;
+      const guide = fit.fits || !guides ? '' : `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="red" stroke-dasharray="4 2"/>`;
       return `<text font-family="${esc(fontStack(o.fontFamily))}" font-size="${o.fontSize}" font-weight="${o.fontWeight}"${o.fontStyle === 'italic' ? ' font-style="italic"' : ''} fill="${o.fill}" text-anchor="${anchor}"${tf}${op}>${spans}</text>${guide}`;
     }
   }
 }
 
-export function renderSvg(design: Design, kit: BrandKit, opts: { showBleed?: boolean } = {}): { svg: string; width: number; height: number } {
+export function renderSvg(design: Design, kit: BrandKit, opts: { showBleed?: boolean; guides?: boolean } = {}): { svg: string; width: number; height: number } {
   const { width: W, height: H } = design.meta;
   const pages = design.meta.pages ?? 1;
   const bleed = opts.showBleed ? (design.meta.bleed ?? 0) : 0;
@@ -76,7 +76,7 @@ export function renderSvg(design: Design, kit: BrandKit, opts: { showBleed?: boo
     const oy = p * (H + 2 * bleed + gap) + bleed;
     const objs = objectsInOrder(design).filter((o) => (o.page ?? 0) === p && o.visible !== false);
     parts.push(
-      `<svg x="0" y="${oy - bleed}" width="${W + 2 * bleed}" height="${H + 2 * bleed}" viewBox="${-bleed} ${-bleed} ${W + 2 * bleed} ${H + 2 * bleed}" overflow="hidden"><rect x="${-bleed}" y="${-bleed}" width="${W + 2 * bleed}" height="${H + 2 * bleed}" fill="${design.meta.background}"/>${objs.map((o) => renderObject(o, kit)).join('\n')}${
+      `<svg x="0" y="${oy - bleed}" width="${W + 2 * bleed}" height="${H + 2 * bleed}" viewBox="${-bleed} ${-bleed} ${W + 2 * bleed} ${H + 2 * bleed}" overflow="hidden"><rect x="${-bleed}" y="${-bleed}" width="${W + 2 * bleed}" height="${H + 2 * bleed}" fill="${design.meta.background}"/>${objs.map((o) => renderObject(o, kit, opts.guides !== false)).join('\n')}${
         bleed ? `<rect x="0" y="0" width="${W}" height="${H}" fill="none" stroke="#ff00ff" stroke-width="0.5"/>` : ''
       }</svg>`,
     );

@@ -1,0 +1,1 @@
+export { BrokerageTemplates, type BrokerageTemplateSummary } from './store.js';
