@@ -68,6 +68,8 @@ export interface TemplateSummary {
   version: number;
   width: number;
   height: number;
+  /** Built-in library template, or one the brokerage's brand managers published. */
+  source?: 'library' | 'brokerage';
 }
 
 export interface TemplateDetail {

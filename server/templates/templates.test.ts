@@ -47,7 +47,7 @@ describe('templates authored in the editor', () => {
     expect((await api(server.url, agent, 'POST', '/api/templates', { designId: source })).status).toBe(403);
     const v1 = await waitFor(async () => {
       const r = await api<{ id: string; version: number }>(server.url, brand, 'POST', '/api/templates', { designId: source, title: 'Coastal flyer' });
-      return r.status === 201 && r.body;
+      return r.status === 201 ? r.body : null;
     }, 5_000, 'publish');
     expect(v1.version).toBe(1);
 
@@ -69,7 +69,7 @@ describe('templates authored in the editor', () => {
     objectsMap(client.doc).get(headline)!.set('text', 'COASTAL LIVING 2');
     const v2 = await waitFor(async () => {
       const r = await api<{ id: string; version: number }>(server.url, brand, 'POST', '/api/templates', { designId: source });
-      return r.status === 201 && r.body;
+      return r.status === 201 ? r.body : null;
     }, 5_000, 'republish');
     expect(v2).toEqual({ id: v1.id, version: 2 });
     expect((await api<{ templateVersion: number }>(server.url, agent, 'GET', `/api/designs/${made}`)).body.templateVersion).toBe(1);

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, type TemplateDetail, type TemplateSummary } from '../api.js';
+import { api, request, type TemplateDetail, type TemplateSummary } from '../api.js';
+import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
 import { DesignThumbnail } from './DesignThumbnail.js';
 import { Modal } from './Modal.js';
@@ -17,7 +18,7 @@ const KIND_LABELS: Record<string, string> = {
 };
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
 
-function TemplateCard({ t, selected, onSelect }: { t: TemplateSummary; selected: boolean; onSelect: () => void }) {
+function TemplateCard({ t, selected, onSelect, onRetire }: { t: TemplateSummary; selected: boolean; onSelect: () => void; onRetire?: () => void }) {
   const [detail, setDetail] = useState<TemplateDetail | null>(null);
   useEffect(() => {
     let live = true;
@@ -35,7 +36,24 @@ function TemplateCard({ t, selected, onSelect }: { t: TemplateSummary; selected:
         <strong>{t.title}</strong>
         <span className="muted">
           {kindLabel(t.kind)} · {Math.round(t.width)}×{Math.round(t.height)}
+          {t.source === 'brokerage' && <> · v{t.version}</>}
         </span>
+        {t.source === 'brokerage' && <span className="template-badge">Your brokerage</span>}
+        {onRetire && (
+          <span
+            role="button"
+            tabIndex={0}
+            className="template-retire"
+            title="Retire: no longer offered for new designs"
+            onClick={(e) => {
+              e.stopPropagation();
+              onRetire();
+            }}
+            onKeyDown={(e) => e.key === 'Enter' && (e.stopPropagation(), onRetire())}
+          >
+            Retire
+          </span>
+        )}
       </div>
     </button>
   );
@@ -43,6 +61,7 @@ function TemplateCard({ t, selected, onSelect }: { t: TemplateSummary; selected:
 
 export function TemplatePicker({ onClose, onCreate }: { onClose: () => void; onCreate: (title: string, templateId?: string) => Promise<void> }) {
   const toasts = useToasts();
+  const user = useUser();
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [title, setTitle] = useState('');
@@ -63,6 +82,18 @@ export function TemplatePicker({ onClose, onCreate }: { onClose: () => void; onC
 
   const chosen = templates?.find((t) => t.id === selected);
 
+  async function retire(t: TemplateSummary) {
+    if (!window.confirm(`Retire “${t.title}”? Agents won't see it for new designs; designs made from it are not affected.`)) return;
+    try {
+      await request(`/api/templates/${encodeURIComponent(t.id)}/retire`, { method: 'POST' });
+      setTemplates((ts) => ts?.filter((x) => x.id !== t.id) ?? null);
+      if (selected === t.id) setSelected(null);
+      toasts.show(`Retired “${t.title}”`, 'success');
+    } catch (err) {
+      toasts.error(err);
+    }
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
@@ -80,7 +111,13 @@ export function TemplatePicker({ onClose, onCreate }: { onClose: () => void; onC
           {templates === null && <div className="muted">Loading templates…</div>}
           {templates?.length === 0 && <div className="muted">No templates yet. Ask your brand manager to publish one.</div>}
           {templates?.map((t) => (
-            <TemplateCard key={t.id} t={t} selected={t.id === selected} onSelect={() => setSelected(t.id)} />
+            <TemplateCard
+              key={t.id}
+              t={t}
+              selected={t.id === selected}
+              onSelect={() => setSelected(t.id)}
+              onRetire={t.source === 'brokerage' && (user.role === 'brand_manager' || user.role === 'admin') ? () => void retire(t) : undefined}
+            />
           ))}
         </div>
         <div className="picker-footer">

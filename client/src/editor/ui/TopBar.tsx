@@ -6,6 +6,7 @@ import { useEditor, useEditorState } from './context.js';
 import { PresenceAvatars } from './PresenceAvatars.js';
 import { StatusIndicator } from './StatusIndicator.js';
 import { ShareDialog } from './ShareDialog.js';
+import { PublishTemplateButton } from '../../workflow/editor/PublishTemplate.js';
 import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
 import { checkExport, downloadEmailSignatureHtml, WorkflowActions, WorkflowStatus } from '../../workflow/editor/index.js';
 
@@ -157,6 +158,7 @@ export function TopBar() {
         <Icon name="help" />
       </button>
       <WorkflowActions />
+      <PublishTemplateButton />
       <ShareButton />
       <ExportMenu />
     </header>
