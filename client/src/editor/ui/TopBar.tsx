@@ -8,7 +8,7 @@ import { StatusIndicator } from './StatusIndicator.js';
 import { ShareDialog } from './ShareDialog.js';
 import { PublishTemplateButton } from '../../workflow/editor/PublishTemplate.js';
 import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
-import { checkExport, downloadEmailSignatureHtml, WorkflowActions, WorkflowStatus } from '../../workflow/editor/index.js';
+import { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml, WorkflowActions, WorkflowStatus } from '../../workflow/editor/index.js';
 
 function ZoomControls() {
   const { editor } = useEditor();
@@ -35,17 +35,21 @@ function ExportMenu() {
   const { editor, title } = useEditor();
   const toasts = useToasts();
   const [open, setOpen] = useState(false);
-  const run = async (kind: 'png' | 'pdf' | 'html') => {
+  const run = async (kind: 'png' | 'pdf' | 'html' | 'copy-html') => {
     setOpen(false);
     try {
       // Brokerage policy may require approval before any download.
-      const check = await checkExport(editor.opts.designId, kind);
+      const check = await checkExport(editor.opts.designId, kind === 'copy-html' ? 'html' : kind);
       if (!check.allowed) {
         toasts.show(check.message, 'error');
         return;
       }
       if (kind === 'png') await editor.exportPng(title);
       else if (kind === 'html') await downloadEmailSignatureHtml(editor.opts.designId, title);
+      else if (kind === 'copy-html') {
+        await copyEmailSignatureHtml(editor.opts.designId);
+        toasts.show('Signature copied: paste it into your mail settings', 'success');
+      }
       else await editor.exportPdf(title);
     } catch (err) {
       toasts.error(err);
@@ -71,6 +75,12 @@ function ExportMenu() {
             {editor.opts.info.kind === 'email-signature' && (
               <button role="menuitem" onClick={() => run('html')} data-testid="export-html">
                 <strong>HTML email signature</strong>
+                <span className="muted">Download the email-safe HTML file</span>
+              </button>
+            )}
+            {editor.opts.info.kind === 'email-signature' && (
+              <button role="menuitem" onClick={() => run('copy-html')} data-testid="copy-html">
+                <strong>Copy email signature</strong>
                 <span className="muted">Paste into Gmail, Outlook or Apple Mail</span>
               </button>
             )}

@@ -5,4 +5,4 @@ export { ReviewBar, WorkflowActions, WorkflowStatus, StatusPill } from './Review
 export { ReviewBanner } from './ReviewBanner.js';
 export { CommentLayer } from './CommentLayer.js';
 export { WorkflowDrawer } from './WorkflowDrawer.js';
-export { checkExport, downloadEmailSignatureHtml, type ExportCheck, type ExportFormat } from './export-gate.js';
+export { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml, type ExportCheck, type ExportFormat } from './export-gate.js';
