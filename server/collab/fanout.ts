@@ -113,7 +113,8 @@ export class RedisFanout implements Fanout {
     const common = {
       lazyConnect: false,
       maxRetriesPerRequest: 1,
-      retryStrategy: (times: number) => Math.min(50 * 2 ** times, 1000),
+      // Reconnect quickly (Redis is local to the deployment); the reconnect triggers a catch-up from the log.
+      retryStrategy: (times: number) => Math.min(50 * 2 ** times, 300),
     };
     // Publishing while disconnected fails fast: peers recover the gap from the database.
     this.pub = new Redis(url, { ...common, enableOfflineQueue: false });

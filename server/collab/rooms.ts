@@ -45,6 +45,8 @@ export class RoomManager {
     this.reconcileTimer.unref();
     opts.fanout.onReconnect(() => {
       void this.reconcile();
+      // Commits that were in flight at the moment of reconnecting show up a moment later.
+      setTimeout(() => void this.reconcile(), 500).unref();
       for (const e of this.entries.values()) e.room?.publishLocalPresence();
     });
   }
