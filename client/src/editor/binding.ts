@@ -25,6 +25,10 @@ export const COMMAND_ORIGIN = { source: 'command' } as const;
 
 const STREAM_INTERVAL_MS = 33;
 const STRUCTURAL_KEYS = new Set(['z', 'name', 'visible', 'locked', 'role', 'type', 'text', 'page']);
+/** Keys a peer's drag streams: changes to only these on a few objects are drawn as a "remote move". */
+const GEOMETRY_KEYS = new Set(['x', 'y', 'width', 'height', 'angle']);
+/** A peer's drag is over after this long without a geometry update. */
+const REMOTE_MOVE_IDLE_MS = 250;
 
 export interface BindingOptions {
   canEdit: boolean;
@@ -63,6 +67,14 @@ export class CanvasBinding {
   currentPage = 0;
   /** Bumped whenever the model changes what fabric shows (remote edits, images, stacking, page); caches compare it. */
   sceneVersion = 0;
+  /**
+   * Objects a peer is moving right now (geometry-only remote updates in a row). While set,
+   * their updates don't change `sceneVersion`, so the transform cache keeps the rest of the
+   * scene as bitmaps and redraws only these objects.
+   */
+  remoteMoving: ReadonlySet<string> | null = null;
+  private remoteMoveTimer: ReturnType<typeof setTimeout> | null = null;
+  private sameScene = false;
   private byId = new Map<string, ModelFabricObject>();
   private ids = new WeakMap<FabricObject, string>();
   private interacting = new Set<string>();
@@ -120,6 +132,7 @@ export class CanvasBinding {
     for (const d of this.disposers) d();
     this.disposers = [];
     if (this.streamTimer) clearTimeout(this.streamTimer);
+    if (this.remoteMoveTimer) clearTimeout(this.remoteMoveTimer);
   }
 
   on(listener: BindingListener): () => void {
@@ -322,12 +335,38 @@ export class CanvasBinding {
       }
     }
     if (txn.origin !== CANVAS_ORIGIN) {
-      this.applyIds(touched);
+      const remoteMove = !structural && this.interacting.size === 0 && touched.size > 0 && touched.size <= 8 && events.every((ev) => ev.target !== this.objects && [...ev.changes.keys.keys()].every((k) => GEOMETRY_KEYS.has(k)));
+      if (remoteMove) this.markRemoteMove(touched);
+      else if (this.remoteMoving) this.endRemoteMove();
+      this.sameScene = remoteMove;
+      try {
+        this.applyIds(touched);
+      } finally {
+        this.sameScene = false;
+      }
       if (structural) this.reorder();
       this.canvas.requestRenderAll();
     }
     this.emit('objects', touched, structural);
   };
+
+  private markRemoteMove(ids: Set<string>): void {
+    const same = this.remoteMoving && ids.size === this.remoteMoving.size && [...ids].every((id) => this.remoteMoving!.has(id));
+    // A different set of objects starts moving: the cached scene must include where the previous ones ended.
+    if (!same) this.sceneVersion++;
+    this.remoteMoving = ids;
+    if (this.remoteMoveTimer) clearTimeout(this.remoteMoveTimer);
+    this.remoteMoveTimer = setTimeout(() => this.endRemoteMove(), REMOTE_MOVE_IDLE_MS);
+  }
+
+  private endRemoteMove(): void {
+    if (this.remoteMoveTimer) clearTimeout(this.remoteMoveTimer);
+    this.remoteMoveTimer = null;
+    if (!this.remoteMoving) return;
+    this.remoteMoving = null;
+    this.sceneVersion++;
+    this.canvas.requestRenderAll();
+  }
 
   private applyIds(ids: Set<string>): void {
     const now = [...ids].filter((id) => {
@@ -345,7 +384,7 @@ export class CanvasBinding {
   }
 
   private syncOne(id: string): void {
-    this.sceneVersion++;
+    if (!this.sameScene) this.sceneVersion++;
     const map = this.objects.get(id);
     const fo = this.byId.get(id);
     const o = map instanceof Y.Map ? readObject(id, map) : null;

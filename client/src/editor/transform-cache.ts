@@ -49,6 +49,12 @@ export class TransformCache {
       canvas.on('mouse:up', () => this.stop()),
       canvas.on('object:modified', () => this.stop()),
       canvas.on('selection:cleared', () => this.stop()),
+      // Local edits that don't go through the model first (typing, a finished transform) change the
+      // scene while a peer's move may be drawn from the cached bitmaps: rebuild them.
+      canvas.on('text:changed', () => (this.layers = null)),
+      canvas.on('object:modified', () => (this.layers = null)),
+      canvas.on('object:added', () => (this.layers = null)),
+      canvas.on('object:removed', () => (this.layers = null)),
       () => {
         c._renderObjects = this.original;
       },
@@ -63,7 +69,7 @@ export class TransformCache {
   }
 
   private render(ctx: CanvasRenderingContext2D, objects: FabricObject[]): void {
-    const moving = this.moving;
+    const moving = this.moving ?? this.remoteMovingObjects();
     // Only the main canvas during a transform; exports and thumbnails render normally.
     if (!moving || moving.size === 0 || ctx !== this.canvas.getContext()) {
       this.original.call(this.canvas, ctx, objects);
@@ -97,6 +103,18 @@ export class TransformCache {
     if (layers.below) this.blit(ctx, layers.below);
     this.original.call(this.canvas, ctx, objects.slice(from, to + 1));
     if (layers.above) this.blit(ctx, layers.above);
+  }
+
+  /** What a peer is dragging (see CanvasBinding.remoteMoving), as fabric objects. */
+  private remoteMovingObjects(): Set<FabricObject> | null {
+    const ids = this.binding.remoteMoving;
+    if (!ids) return null;
+    const out = new Set<FabricObject>();
+    for (const id of ids) {
+      const fo = this.binding.fabricOf(id);
+      if (fo) out.add(fo);
+    }
+    return out;
   }
 
   /** Draws `objects` with the main canvas's current transform into a transparent bitmap of the canvas's size. */
