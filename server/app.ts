@@ -36,6 +36,9 @@ import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js'
 import { registerAdminMetricsRoutes } from './routes/admin-metrics.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
 
+/** Paths that name a static file (a miss is a 404, not the app); tokens with dots stay client routes. */
+const STATIC_FILE = /\.(?:js|mjs|css|map|svg|png|jpe?g|webp|gif|ico|woff2?|ttf|json|txt|webmanifest|html)$/i;
+
 const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
 
 export interface BuildOptions {
@@ -161,7 +164,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setNotFoundHandler((req, reply) => {
     // Client routes (no file extension) get the app; a missing file stays a 404.
     const path = req.url.split('?')[0]!;
-    if (req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/collab') && !/\.[a-z0-9]+$/i.test(path) && serveClient) {
+    if (req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/collab') && !STATIC_FILE.test(path) && serveClient) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });

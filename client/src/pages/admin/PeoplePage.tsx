@@ -1,5 +1,5 @@
+import { AppHeader } from '../../components/AppHeader.js';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
 import { errorMessage, json, request, type Role } from '../../api.js';
 import { useUser } from '../../auth.js';
 
@@ -81,12 +81,13 @@ export function PeoplePage() {
   }
 
   return (
-    <div className="page people-page">
-      <header className="page-header">
-        <Link to="/designs">← Designs</Link>
-        <h1>People</h1>
+    <div className="page">
+      <AppHeader />
+      <main className="page-main workflow-page people-page">
+      <div className="page-title-row">
+        <h1>People and roles</h1>
         <span className="muted">{me.brokerageName}</span>
-      </header>
+      </div>
       {error && (
         <div className="form-error" role="alert">
           {error}
@@ -134,7 +135,7 @@ export function PeoplePage() {
       </section>
       <section aria-label="People">
         <h2>People</h2>
-        <table className="people-table">
+        <table className="people-table data-table">
           <thead>
             <tr>
               <th>Name</th>
@@ -171,6 +172,7 @@ export function PeoplePage() {
           </tbody>
         </table>
       </section>
+      </main>
     </div>
   );
 }
