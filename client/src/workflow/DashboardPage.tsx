@@ -5,6 +5,7 @@ import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
 import { workflowApi, type AiUsage, type BrokerageSettings, type LivePresence, type MetricsReport } from './api.js';
 import { HBars, Lines, StackedBars, type Series } from './charts.js';
+import { ListingSyncPanel } from './ListingSyncPanel.js';
 import { duration, rangeEndingToday } from './format.js';
 
 const MATERIALS: Series[] = [
@@ -191,6 +192,7 @@ export function DashboardPage() {
         </section>
 
         {user.role === 'admin' && <SettingsPanel />}
+        {user.role === 'admin' && <ListingSyncPanel />}
 
         {!report ? (
           <div className="page-loading">
