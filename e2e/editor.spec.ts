@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
-import { AGENT_A, AGENT_B, BRAND_MANAGER, PASSWORD, loggedIn, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen } from './fixtures.js';
+import { AGENT_A, AGENT_B, BRAND_MANAGER, PASSWORD, loggedIn, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen, pdfStreams } from './fixtures.js';
 
 test.describe('app shell', () => {
   test('a logged-out visitor logs in and is sent back to where they were going', async ({ page }) => {
@@ -282,26 +281,3 @@ test.describe('two agents on one flyer', () => {
     expect(content).toContain('($1,250,000) Tj');
   });
 });
-
-/** The PDF's content streams, inflated where compressed, as one string. */
-function pdfStreams(pdf: Buffer): string {
-  const out: string[] = [];
-  let at = 0;
-  for (;;) {
-    const start = pdf.indexOf('stream', at, 'latin1');
-    if (start < 0) break;
-    let body = start + 'stream'.length;
-    if (pdf[body] === 0x0d) body++;
-    if (pdf[body] === 0x0a) body++;
-    const end = pdf.indexOf('endstream', body, 'latin1');
-    if (end < 0) break;
-    const raw = pdf.subarray(body, end);
-    try {
-      out.push(inflateSync(raw).toString('latin1'));
-    } catch {
-      out.push(raw.toString('latin1'));
-    }
-    at = end + 'endstream'.length;
-  }
-  return out.join('\n');
-}

@@ -3,6 +3,7 @@
  * the listing-flyer template, and helpers that read editor state through the
  * `?e2e` test hook (`window.__realbrand`). Tests drive the real UI.
  */
+import { inflateSync } from 'node:zlib';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const PASSWORD = 'realbrand-demo';
@@ -108,4 +109,27 @@ export async function clickDesign(page: Page, x: number, y: number): Promise<voi
 /** Selected object ids in this client. */
 export function selection(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as any).__realbrand.editor.binding.selectedIds());
+}
+
+/** A PDF's content streams, inflated where compressed, as one string (to look for drawn text). */
+export function pdfStreams(pdf: Buffer): string {
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = pdf.indexOf('stream', at, 'latin1');
+    if (start < 0) break;
+    let body = start + 'stream'.length;
+    if (pdf[body] === 0x0d) body++;
+    if (pdf[body] === 0x0a) body++;
+    const end = pdf.indexOf('endstream', body, 'latin1');
+    if (end < 0) break;
+    const raw = pdf.subarray(body, end);
+    try {
+      out.push(inflateSync(raw).toString('latin1'));
+    } catch {
+      out.push(raw.toString('latin1'));
+    }
+    at = end + 'endstream'.length;
+  }
+  return out.join('\n');
 }

@@ -4,9 +4,8 @@
  * update in the editor, export the PDF and find the new price in it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { expect, openEditor, test } from './fixtures.js';
+import { expect, openEditor, test, pdfStreams } from './fixtures.js';
 
 const FIXTURE = 'server/listings/fixtures/single-property.json';
 
@@ -72,26 +71,3 @@ test('import a listing, make a flyer, accept a price change, export the PDF', as
     expect(content).not.toContain('($1,250,000) Tj');
   });
 });
-
-/** The PDF's content streams, inflated where compressed, as one string. */
-function pdfStreams(pdf: Buffer): string {
-  const out: string[] = [];
-  let at = 0;
-  for (;;) {
-    const start = pdf.indexOf('stream', at, 'latin1');
-    if (start < 0) break;
-    let body = start + 'stream'.length;
-    if (pdf[body] === 0x0d) body++;
-    if (pdf[body] === 0x0a) body++;
-    const end = pdf.indexOf('endstream', body, 'latin1');
-    if (end < 0) break;
-    const raw = pdf.subarray(body, end);
-    try {
-      out.push(inflateSync(raw).toString('latin1'));
-    } catch {
-      out.push(raw.toString('latin1'));
-    }
-    at = end + 'endstream'.length;
-  }
-  return out.join('\n');
-}

@@ -4,9 +4,8 @@
  * has one page per design page.
  */
 import { readFile } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { AGENT_B, clickDesign, expect, findText, model, openEditor, test, toScreen } from './fixtures.js';
+import { AGENT_B, clickDesign, expect, findText, model, openEditor, test, toScreen, pdfStreams } from './fixtures.js';
 
 /** Ids of the design objects on this client's fabric canvas, sorted. */
 function canvasIds(page: Page): Promise<string[]> {
@@ -185,25 +184,3 @@ test.describe('multi-page designs, two agents', () => {
     });
   });
 });
-
-/** The PDF's content streams, inflated where compressed, as one string. */
-function pdfStreams(pdf: Buffer): string {
-  const out: string[] = [];
-  let at = 0;
-  for (;;) {
-    const start = pdf.indexOf('stream', at, 'latin1');
-    if (start < 0) break;
-    let body = start + 'stream'.length;
-    if (pdf[body] === 0x0d) body++;
-    if (pdf[body] === 0x0a) body++;
-    const end = pdf.indexOf('endstream', body, 'latin1');
-    if (end < 0) break;
-    try {
-      out.push(inflateSync(pdf.subarray(body, end)).toString('latin1'));
-    } catch {
-      out.push(pdf.subarray(body, end).toString('latin1'));
-    }
-    at = end + 'endstream'.length;
-  }
-  return out.join('\n');
-}

@@ -15,7 +15,7 @@ import type { DocumentStore, RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import { BrokerageRepository, DesignRepository } from '../repos/index.js';
-import { currentDesign } from './design-docs.js';
+import { currentDesign } from '../collab/index.js';
 import { mergeListingForNewDesign } from './merge-service.js';
 import { designToPdf, pdfImageFromBytes, type PdfImage } from './pdf.js';
 import { ListingRepository } from './repo.js';
@@ -169,7 +169,7 @@ export class BulkDesignService {
   }
 
   async designPdf(brokerageId: string, designId: string): Promise<{ title: string; pdf: Uint8Array }> {
-    const design = await currentDesign(designId, this.deps);
+    const design = await currentDesign(this.deps.rooms, this.deps.store, designId);
     return { title: design.meta.title, pdf: designToPdf(design, await this.pdfImages(brokerageId, design)) };
   }
 

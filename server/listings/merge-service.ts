@@ -27,7 +27,7 @@ import { SERVER, type DocumentStore, type RoomManager } from '../collab/index.js
 import type { Db, Queryable } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
-import { loadDoc } from './design-docs.js';
+import { loadStoredDoc } from '../collab/index.js';
 import { ListingRepository } from './repo.js';
 
 /** What `designs.listing_merge` holds. */
@@ -227,7 +227,7 @@ export class DesignListingService {
     } else {
       // Not loaded here: apply to the stored state and append the difference to the log.
       // A room that loads meanwhile (here or on another instance) backfills it from the log.
-      const doc = await loadDoc(designId, this.deps.store);
+      const doc = await loadStoredDoc(this.deps.store, designId);
       try {
         const before = Y.encodeStateVector(doc);
         doc.transact(() => edit(doc));

@@ -18,8 +18,8 @@ export interface Brokerage {
   name: string;
 }
 
-export const DESIGN_STATUSES = ['draft', 'in_review', 'approved', 'changes_requested'] as const;
-export type DesignStatus = (typeof DESIGN_STATUSES)[number];
+export { DESIGN_STATUSES, type DesignStatus } from '../../shared/index.js';
+import type { DesignStatus } from '../../shared/index.js';
 
 export interface DesignRecord {
   id: string;

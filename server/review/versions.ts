@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
-import { metaMap, objectsMap, objectToYMap, readDesign, type Design, type VersionKind, type VersionSummary } from '../../shared/index.js';
-import { SERVER, type DocumentStore, type Room, type RoomManager } from '../collab/index.js';
+import { metaMap, objectsMap, objectToYMap, type Design, type VersionKind, type VersionSummary } from '../../shared/index.js';
+import { SERVER, loadStoredDoc, type DocumentStore, type Room, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { ChangeTracker, designOfState, diffDesigns, type ChangesByPerson } from './changes.js';
 
@@ -77,9 +77,12 @@ export class VersionService {
   }
 
   private async storedState(designId: string): Promise<Uint8Array> {
-    const stored = await this.deps.store.load(designId);
-    const parts = [...(stored.snapshot ? [stored.snapshot.data] : []), ...stored.updates.map((u) => u.data)];
-    return parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    const doc = await loadStoredDoc(this.deps.store, designId);
+    try {
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** The timeline, newest first, each with what changed since the version before it. */
@@ -151,4 +154,3 @@ export function applyDesign(doc: Y.Doc, target: Design): void {
   }, SERVER);
 }
 
-export { readDesign };

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { DocumentStore, RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
-import { BulkDesignService, DesignListingService, emailSignatureHtml, fileSlug, ImportPayloadError, ListingImporter, ListingRepository, ListingSyncService, MAX_BULK_LISTINGS, currentDesign } from '../listings/index.js';
+import { BulkDesignService, DesignListingService, emailSignatureHtml, fileSlug, ImportPayloadError, ListingImporter, ListingRepository, ListingSyncService, MAX_BULK_LISTINGS } from '../listings/index.js';
+import { currentDesign } from '../collab/index.js';
 import { BrokerageRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
@@ -185,7 +186,7 @@ export function registerListingRoutes(
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
     await requireDesign(deps.db, user, id, 'view');
-    const design = await currentDesign(id, deps);
+    const design = await currentDesign(deps.rooms, deps.store, id);
     await downloaded(user, `email-signature:${id}`, id);
     return reply
       .type('text/html; charset=utf-8')

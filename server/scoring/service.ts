@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import { metaMap, objectsMap, readDesign, scoreDesign, type Design, type ScoreResult } from '../../shared/index.js';
-import { Connection, SERVER, type DocumentStore, type Room } from '../collab/index.js';
+import { Connection, SERVER, loadStoredDoc, type DocumentStore, type Room } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { recordNewViolations } from '../events/index.js';
 import { ScoringContextProvider } from './context.js';
@@ -83,13 +83,9 @@ export class ScoringService {
   async current(designId: string): Promise<DesignScore | null> {
     const cached = this.latest.get(designId);
     if (cached) return cached;
-    const stored = await this.opts.store.load(designId);
-    const doc = new Y.Doc();
+    const [doc, latest] = await Promise.all([loadStoredDoc(this.opts.store, designId), this.opts.store.latestSeqs([designId])]);
     try {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data);
-      for (const u of stored.updates) Y.applyUpdate(doc, u.data);
-      const seq = stored.updates.at(-1)?.seq ?? stored.snapshot?.seq ?? 0;
-      return await this.scoreDoc(designId, doc, seq, false);
+      return await this.scoreDoc(designId, doc, latest.get(designId) ?? 0, false);
     } finally {
       doc.destroy();
     }

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { AppHeader } from '../components/AppHeader.js';
 import { useToasts } from '../toasts.js';
 import { workflowApi, type Notification } from './api.js';
 import { relativeTime } from './format.js';
-import { useLiveEvent } from './useLiveEvent.js';
+import { useLiveList } from './useLiveEvent.js';
 
 const ICON: Record<string, string> = {
   changes_requested: '↩',
@@ -18,18 +17,7 @@ const ICON: Record<string, string> = {
 /** The in-app inbox: review decisions, mentions and comments, newest first, live. */
 export function InboxPage() {
   const toasts = useToasts();
-  const [items, setItems] = useState<Notification[] | null>(null);
-  const load = useCallback(() => {
-    workflowApi
-      .inbox()
-      .then((r) => setItems(r.notifications))
-      .catch((err) => {
-        toasts.error(err);
-        setItems([]);
-      });
-  }, [toasts]);
-  useEffect(load, [load]);
-  useLiveEvent('notification', load);
+  const [items, load] = useLiveList<Notification>(() => workflowApi.inbox().then((r) => r.notifications), 'notification');
 
   async function read(id: string | 'all') {
     await workflowApi.markRead(id).catch((err) => toasts.error(err));

@@ -1,28 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { AppHeader } from '../components/AppHeader.js';
 import { kindLabel } from '../components/TemplatePicker.js';
 import { ScoreRing } from '../scoring/ui/ScoreRing.js';
-import { useToasts } from '../toasts.js';
 import { workflowApi, type QueueItem } from './api.js';
 import { relativeTime } from './format.js';
-import { useLiveEvent } from './useLiveEvent.js';
+import { useLiveList } from './useLiveEvent.js';
 
 /** Brand managers' review queue: designs waiting for a decision, oldest first, updated live. */
 export function ReviewQueuePage() {
-  const toasts = useToasts();
-  const [items, setItems] = useState<QueueItem[] | null>(null);
-  const load = useCallback(() => {
-    workflowApi
-      .queue()
-      .then((r) => setItems(r.designs))
-      .catch((err) => {
-        toasts.error(err);
-        setItems([]);
-      });
-  }, [toasts]);
-  useEffect(load, [load]);
-  useLiveEvent('review:queue', load);
+  const [items] = useLiveList<QueueItem>(() => workflowApi.queue().then((r) => r.designs), 'review:queue');
 
   return (
     <div className="page">
