@@ -1,5 +1,6 @@
 /** Thin fetch wrapper for the same-origin REST API. Errors become ApiError with the server's code. */
-import type { BrandKit, Design } from '../../shared/index.js';
+import type { BrandKit } from '../../shared/brand/index.js';
+import type { Design } from '../../shared/design/index.js';
 
 export class ApiError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 /** Pure helpers behind the brand guidelines page: colour facts, legible text pairs, do's and don'ts. */
-import { contrastRatio, parseColor, RULE_PACKS, type BrandKit, type RulePack } from '../../../shared/index.js';
+import { contrastRatio, parseColor, RULE_PACKS, type BrandKit, type RulePack } from '../../../shared/brand/index.js';
 
 export const AA_NORMAL = 4.5;
 export const AA_LARGE = 3;

@@ -1,5 +1,5 @@
 /** A lightweight SVG rendering of a plain Design (template picker thumbnails). */
-import { objectsInOrder, type Design, type DesignObject } from '../../../shared/index.js';
+import { objectsInOrder, type Design, type DesignObject } from '../../../shared/design/index.js';
 
 function wrap(text: string, width: number, fontSize: number): string[] {
   const maxChars = Math.max(1, Math.floor(width / (fontSize * 0.55)));

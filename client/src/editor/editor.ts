@@ -5,7 +5,8 @@
  */
 import * as Y from 'yjs';
 import { ActiveSelection, Canvas } from 'fabric';
-import { objectToYMap, type BrandKit, type DesignMeta, type DesignObject } from '../../../shared/index.js';
+import { objectToYMap, type DesignMeta, type DesignObject } from '../../../shared/design/index.js';
+import type { BrandKit } from '../../../shared/brand/index.js';
 import { api, type DesignInfo, type User } from '../api.js';
 import { CanvasBinding, COMMAND_ORIGIN, CANVAS_ORIGIN } from './binding.js';
 import { unionAABB, round2 } from './convert.js';

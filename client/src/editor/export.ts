@@ -6,7 +6,7 @@
 import type { Canvas } from 'fabric';
 import { Textbox } from 'fabric';
 import type { jsPDF as JsPDF } from 'jspdf';
-import type { DesignMeta, DesignObject, TextObject } from '../../../shared/index.js';
+import type { DesignMeta, DesignObject, TextObject } from '../../../shared/design/index.js';
 import { boxAABB, boxCenter, imageCrop, rotatePoint, type Point } from './convert.js';
 import { imageUrl, loadImage } from './fabric-objects.js';
 import type { CanvasBinding } from './binding.js';

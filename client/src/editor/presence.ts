@@ -5,7 +5,7 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type { Canvas } from 'fabric';
-import { PresenceStateSchema, type PresenceState } from '../../../shared/index.js';
+import { PresenceStateSchema, type PresenceState } from '../../../shared/protocol/index.js';
 import { boxCorners, designToScreen, type Point } from './convert.js';
 import type { CanvasBinding } from './binding.js';
 

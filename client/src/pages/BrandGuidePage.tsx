@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { BrandKit, BrandLogo } from '../../../shared/index.js';
+import type { BrandKit, BrandLogo } from '../../../shared/brand/index.js';
 import { api, errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
 import { AppHeader } from '../components/AppHeader.js';

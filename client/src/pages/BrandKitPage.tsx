@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { FONT_ROLES, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../shared/index.js';
+import { FONT_ROLES, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../shared/brand/index.js';
 import { api, ApiError, errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
 import { AppHeader } from '../components/AppHeader.js';

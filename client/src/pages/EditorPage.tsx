@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import type { BrandKit } from '../../../shared/index.js';
+import type { BrandKit } from '../../../shared/brand/index.js';
 import { api, ApiError, type DesignInfo } from '../api.js';
 import { loginPath, useAuth, useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';

@@ -1,5 +1,5 @@
 /** Starts loading a design's record and the brand kit before the editor asks (e.g. on hover in the list). */
-import type { BrandKit } from '../../../shared/index.js';
+import type { BrandKit } from '../../../shared/brand/index.js';
 import { api, type DesignInfo } from '../api.js';
 
 type Loaded = [DesignInfo, BrandKit | null];

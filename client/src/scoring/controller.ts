@@ -5,7 +5,7 @@
  * fixes through the design document. Plain TypeScript; React reads `store`.
  */
 import type { Socket } from 'socket.io-client';
-import type { Finding, Fix } from '../../../shared/index.js';
+import type { Finding, Fix } from '../../../shared/compliance/types.js';
 import { COMMAND_ORIGIN } from '../editor/binding.js';
 import type { Editor } from '../editor/editor.js';
 import { Store } from '../editor/store.js';

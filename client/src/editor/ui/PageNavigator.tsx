@@ -1,4 +1,4 @@
-import { PRINT_KINDS } from '../../../../shared/index.js';
+import { PRINT_KINDS } from '../../../../shared/design/index.js';
 import { Icon } from '../../components/icons.js';
 import { useToasts } from '../../toasts.js';
 import { pageCount } from '../pages.js';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { DesignObject, TextObject } from '../../../../shared/index.js';
+import type { DesignObject, TextObject } from '../../../../shared/design/index.js';
 import { Icon, type IconName } from '../../components/icons.js';
 import { ALL_WEIGHTS, fontOptions } from '../fonts.js';
 import { layerLabel } from '../store.js';

@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { BrandKit } from '../../../../shared/index.js';
+import type { BrandKit } from '../../../../shared/brand/index.js';
 import type { Editor } from '../editor.js';
 import type { EditorState } from '../store.js';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { Finding, TextObject } from '../../../../shared/index.js';
+import type { Finding } from '../../../../shared/compliance/types.js';
+import type { TextObject } from '../../../../shared/design/index.js';
 import { errorMessage } from '../../api.js';
 import { useEditor, useEditorState } from '../../editor/ui/context.js';
 import { layerLabel } from '../../editor/store.js';

@@ -1,4 +1,4 @@
-import { LISTING_REMARKS_TARGET, type Finding } from '../../../../shared/index.js';
+import { LISTING_REMARKS_TARGET, type Finding } from '../../../../shared/compliance/types.js';
 import { useEditor } from '../../editor/ui/context.js';
 import { layerLabel } from '../../editor/store.js';
 import { useToasts } from '../../toasts.js';

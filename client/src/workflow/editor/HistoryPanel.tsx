@@ -1,7 +1,7 @@
 /** Version history: a newest-first timeline with who changed what, named versions, read-only previews and restore. */
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Design } from '../../../../shared/index.js';
+import type { Design } from '../../../../shared/design/index.js';
 import { layerLabel } from '../../editor/store.js';
 import { useEditor } from '../../editor/ui/context.js';
 import { useToasts } from '../../toasts.js';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Rect, StaticCanvas } from 'fabric';
-import { objectsInOrder, type Design } from '../../../../shared/index.js';
+import { objectsInOrder, type Design } from '../../../../shared/design/index.js';
 import { applyModel, createFabricObject, type ModelFabricObject } from '../../editor/fabric-objects.js';
 
 export function VersionCanvas({ design, maxWidth, maxHeight }: { design: Design; maxWidth: number; maxHeight: number }) {
