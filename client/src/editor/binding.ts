@@ -286,8 +286,27 @@ export class CanvasBinding {
 
   // ---------------------------------------------------------------- model → canvas
 
+  /**
+   * Whether text is drawn through per-object cache canvases. Off until the design's first frame is
+   * drawn (see `cacheTextSoon`): creating a hundred cache canvases would double that frame's cost.
+   */
+  private cacheText = false;
+
+  /** After the first frame: cache text again, building the caches when the browser is idle. */
+  cacheTextSoon(): void {
+    if (this.cacheText) return;
+    const run = () => {
+      if (this.cacheText) return;
+      this.cacheText = true;
+      for (const fo of this.byId.values()) if (fo.rbType === 'text') fo.objectCaching = true;
+      this.canvas.requestRenderAll();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 200);
+  }
+
   private create(o: DesignObject): ModelFabricObject {
-    const fo = createFabricObject(o, () => this.onImageLoaded(o.id));
+    const fo = createFabricObject(o, () => this.onImageLoaded(o.id), this.cacheText);
     this.byId.set(o.id, fo);
     this.ids.set(fo, o.id);
     this.applyInteractivity(fo, o);

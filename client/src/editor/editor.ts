@@ -167,7 +167,11 @@ export class Editor {
       }),
       this.presence.onPeers(() => this.store.set({ peers: this.presence.peers })),
       this.session.subscribe(() => this.onSession()),
-      this.canvas.on('after:render', ({ ctx }) => this.drawPageMask(ctx as CanvasRenderingContext2D)),
+      this.canvas.on('after:render', ({ ctx }) => {
+        this.drawPageMask(ctx as CanvasRenderingContext2D);
+        // The design is on screen: text caches can be built now, off the first frame's path.
+        if (this.store.get().ready) this.binding.cacheTextSoon();
+      }),
     );
     // Zooming or panning by hand stops automatic fitting.
     const markMoved = () => (this.userMovedViewport = true);

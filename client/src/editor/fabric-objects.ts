@@ -117,12 +117,17 @@ function placeholderFor(w: number, h: number, empty: boolean): HTMLCanvasElement
 
 export type ModelFabricObject = FabricObject & { rbType?: DesignObject['type']; rbSrc?: string };
 
-/** Creates the fabric object for a model object (images fill in once loaded). */
-export function createFabricObject(o: DesignObject, onImageLoaded: () => void): ModelFabricObject {
+/**
+ * Creates the fabric object for a model object (images fill in once loaded). `cacheText`: draw
+ * text through a cache canvas (fast redraws, but creating ~one canvas per object is the costliest
+ * part of a design's first frame, so the binding turns it on after that frame).
+ */
+export function createFabricObject(o: DesignObject, onImageLoaded: () => void, cacheText = true): ModelFabricObject {
   let fo: ModelFabricObject;
   switch (o.type) {
     case 'text':
-      fo = new Textbox(o.text, { originX: 'center', originY: 'center', objectCaching: true, splitByGrapheme: false });
+      // Laid out once, here, with its real font and width (applyModel then finds nothing to re-measure).
+      fo = new Textbox(o.text, { originX: 'center', originY: 'center', objectCaching: cacheText, splitByGrapheme: false, ...textLayout(o) });
       break;
     case 'rect':
       // Plain shapes draw faster directly than through a cache canvas (measured: ~4× with 200 shapes).
@@ -143,21 +148,29 @@ export function createFabricObject(o: DesignObject, onImageLoaded: () => void): 
   return fo;
 }
 
-function applyText(fo: Textbox, o: TextObject): void {
-  fo.set({
+/** The text properties that decide how a Textbox wraps and measures. */
+function textLayout(o: TextObject) {
+  return {
     text: o.text,
     fontFamily: fontStack(o.fontFamily),
     fontSize: o.fontSize,
     fontWeight: o.fontWeight,
     fontStyle: o.fontStyle ?? 'normal',
-    fill: o.fill,
     textAlign: o.textAlign,
     lineHeight: o.lineHeight ?? 1.16,
     width: Math.max(1, o.width),
-    scaleX: 1,
-    scaleY: 1,
-  });
-  fo.initDimensions();
+  };
+}
+
+function applyText(fo: Textbox, o: TextObject): void {
+  // Laying a Textbox out (wrapping, measuring every glyph) is the costly part of building a text
+  // object, and fabric redoes it on any set() of a layout property: pass only the ones that changed.
+  const layout = textLayout(o);
+  const changed: Partial<typeof layout> = {};
+  for (const key of Object.keys(layout) as Array<keyof typeof layout>) {
+    if (fo.get(key) !== layout[key]) (changed as Record<string, unknown>)[key] = layout[key];
+  }
+  fo.set({ ...changed, fill: o.fill, scaleX: 1, scaleY: 1 });
   fo.set({ ...textPlacement(o, fo.height), angle: o.angle });
   fo.setControlsVisibility({ mt: false, mb: false });
 }

@@ -1,26 +1,42 @@
-import { cache, type Canvas } from 'fabric';
+import { cache, type Canvas, type FabricObject } from 'fabric';
+
+/** The first family of a CSS font stack, unquoted and lower-cased ('"Open Sans", Arial' → 'open sans'). */
+export function primaryFamily(stack: string): string {
+  return (stack.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '').toLowerCase();
+}
 
 /**
- * Web fonts arrive after the first render: once they (and any face loaded later)
- * are ready, drop fabric's glyph-width cache and redraw, so text is measured and
- * drawn with the real face rather than the fallback it started with.
+ * Web fonts can arrive after text was first measured: once a face loads, drop
+ * fabric's glyph-width cache for the text objects that use its family, re-measure
+ * them and redraw, so they are laid out and drawn with the real face rather than
+ * the fallback they started with. Only those objects: re-measuring every text
+ * object of a large design because one weight arrived costs a visible pause.
  */
 export function redrawWhenFontsLoad(canvas: Canvas): () => void {
   if (typeof document === 'undefined' || !document.fonts) return () => undefined;
   let live = true;
-  const redraw = () => {
+  const redraw = (families: Set<string> | null) => {
     if (!live) return;
-    cache.clearFontCache();
-    for (const o of canvas.getObjects()) {
-      if ('initDimensions' in o && typeof o.initDimensions === 'function') o.initDimensions();
+    let touched = false;
+    for (const o of canvas.getObjects() as Array<FabricObject & { fontFamily?: string; initDimensions?: () => void }>) {
+      if (typeof o.fontFamily !== 'string' || typeof o.initDimensions !== 'function') continue;
+      if (families && !families.has(primaryFamily(o.fontFamily))) continue;
+      cache.clearFontCache(o.fontFamily);
+      o.initDimensions();
       o.dirty = true;
+      touched = true;
     }
-    canvas.requestRenderAll();
+    if (touched) canvas.requestRenderAll();
   };
-  void document.fonts.ready.then(redraw);
-  document.fonts.addEventListener('loadingdone', redraw);
+  // Faces that finished before the canvas existed: measured right already unless text was added meanwhile.
+  void document.fonts.ready.then(() => redraw(null));
+  const onLoaded = (e: Event) => {
+    const faces = (e as FontFaceSetLoadEvent).fontfaces ?? [];
+    redraw(new Set(faces.map((f) => primaryFamily(f.family))));
+  };
+  document.fonts.addEventListener('loadingdone', onLoaded);
   return () => {
     live = false;
-    document.fonts.removeEventListener('loadingdone', redraw);
+    document.fonts.removeEventListener('loadingdone', onLoaded);
   };
 }
