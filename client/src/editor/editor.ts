@@ -176,7 +176,7 @@ export class Editor {
     // Zooming or panning by hand stops automatic fitting.
     const markMoved = () => (this.userMovedViewport = true);
     host.addEventListener('wheel', markMoved, { passive: true });
-    this.offs.push(() => host.removeEventListener('wheel', markMoved));
+    this.offs.push(() => host.removeEventListener('wheel', markMoved), this.viewport.onGesture(markMoved));
 
     const undoState = () => this.store.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
     this.undoManager.on('stack-item-added', (e: { stackItem: { meta: Map<string, unknown> } }) => {

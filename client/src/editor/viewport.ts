@@ -1,11 +1,28 @@
-/** Zoom (fit, 100 %, wheel and pinch) and pan (space+drag, middle button, wheel) for the canvas. */
+/**
+ * Zoom (fit, 100 %, wheel, trackpad and touch pinch) and pan (space+drag, middle button, wheel,
+ * two fingers) for the canvas.
+ */
 import type { Canvas, TMat2D } from 'fabric';
-import { clampZoom, fitViewport, zoomAt } from './convert.js';
+import { clampZoom, fitViewport, zoomAt, type Point } from './convert.js';
+import { pinchViewport, type PinchStart } from './pinch.js';
+
+/** The parts of fabric's gesture state a pinch has to end (not in its public API). */
+interface CanvasGestureState {
+  _currentTransform: unknown;
+  _groupSelector: unknown;
+  _finalizeCurrentTransform(e: Event): void;
+}
 
 export class Viewport {
   private spaceDown = false;
   private panning: { x: number; y: number; pointerId: number } | null = null;
+  /** Touch points on the canvas (host pixels) by pointer id. */
+  private touches = new Map<number, Point>();
+  private pinch: (PinchStart & { ids: [number, number] }) | null = null;
+  /** A pinch happened and fingers are still down: fabric must not see them move. */
+  private pinchHeld = false;
   private listeners = new Set<() => void>();
+  private gestureListeners = new Set<() => void>();
   private offs: Array<() => void> = [];
 
   constructor(
@@ -18,6 +35,13 @@ export class Viewport {
     const down = (e: PointerEvent) => this.onPointerDown(e);
     const move = (e: PointerEvent) => this.onPointerMove(e);
     const up = (e: PointerEvent) => this.onPointerUp(e);
+    // fabric follows touches through touch events on the document: hold them back during a pinch.
+    const touchmove = (e: TouchEvent) => {
+      if (this.pinchHeld) {
+        e.stopPropagation();
+        e.preventDefault();
+      }
+    };
     const keydown = (e: KeyboardEvent) => {
       if (e.code === 'Space' && !this.isTyping() && !isFormField(e.target)) {
         e.preventDefault();
@@ -41,6 +65,8 @@ export class Viewport {
     host.addEventListener('pointerdown', down, { capture: true });
     window.addEventListener('pointermove', move, { capture: true });
     window.addEventListener('pointerup', up, { capture: true });
+    window.addEventListener('pointercancel', up, { capture: true });
+    window.addEventListener('touchmove', touchmove, { capture: true, passive: false });
     window.addEventListener('keydown', keydown);
     window.addEventListener('keyup', keyup);
     window.addEventListener('blur', blur);
@@ -57,6 +83,8 @@ export class Viewport {
       () => host.removeEventListener('pointerdown', down, { capture: true }),
       () => window.removeEventListener('pointermove', move, { capture: true }),
       () => window.removeEventListener('pointerup', up, { capture: true }),
+      () => window.removeEventListener('pointercancel', up, { capture: true }),
+      () => window.removeEventListener('touchmove', touchmove, { capture: true }),
       () => window.removeEventListener('keydown', keydown),
       () => window.removeEventListener('keyup', keyup),
       () => window.removeEventListener('blur', blur),
@@ -71,6 +99,12 @@ export class Viewport {
   onChange(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
+  }
+
+  /** Called when the user zooms or pans with a gesture (not through a command). */
+  onGesture(fn: () => void): () => void {
+    this.gestureListeners.add(fn);
+    return () => this.gestureListeners.delete(fn);
   }
 
   private set(vpt: TMat2D): void {
@@ -124,6 +158,11 @@ export class Viewport {
   }
 
   private onPointerDown(e: PointerEvent): void {
+    if (e.pointerType === 'touch') {
+      this.touches.set(e.pointerId, this.local(e));
+      if (this.touches.size === 2 && !this.pinch) this.startPinch(e);
+      return;
+    }
     if (e.button === 1 || (e.button === 0 && this.spaceDown)) {
       e.preventDefault();
       e.stopPropagation();
@@ -132,7 +171,31 @@ export class Viewport {
     }
   }
 
+  private startPinch(e: PointerEvent): void {
+    const [[idA, a], [idB, b]] = [...this.touches];
+    // The first finger may have started a drag or a selection box in fabric: end it where it is,
+    // so lifting the fingers later neither drops the object elsewhere nor selects a rectangle.
+    const c = this.canvas as unknown as CanvasGestureState;
+    if (c._currentTransform) c._finalizeCurrentTransform(e);
+    c._currentTransform = null;
+    c._groupSelector = null;
+    this.canvas.clearContext(this.canvas.contextTop);
+    this.pinch = { vpt: [...this.canvas.viewportTransform], a: a!, b: b!, ids: [idA!, idB!] };
+    this.pinchHeld = true;
+    for (const fn of this.gestureListeners) fn();
+  }
+
   private onPointerMove(e: PointerEvent): void {
+    if (e.pointerType === 'touch' && this.touches.has(e.pointerId)) {
+      this.touches.set(e.pointerId, this.local(e));
+      const p = this.pinch;
+      if (!p) return;
+      e.stopPropagation();
+      const a = this.touches.get(p.ids[0]);
+      const b = this.touches.get(p.ids[1]);
+      if (a && b) this.set(pinchViewport(p, a, b));
+      return;
+    }
     if (!this.panning || e.pointerId !== this.panning.pointerId) return;
     e.stopPropagation();
     const dx = e.clientX - this.panning.x;
@@ -143,6 +206,11 @@ export class Viewport {
   }
 
   private onPointerUp(e: PointerEvent): void {
+    if (e.pointerType === 'touch' && this.touches.delete(e.pointerId)) {
+      if (this.pinch?.ids.includes(e.pointerId)) this.pinch = null;
+      if (this.touches.size === 0) this.pinchHeld = false;
+      return;
+    }
     if (!this.panning || e.pointerId !== this.panning.pointerId) return;
     e.stopPropagation();
     this.panning = null;
