@@ -125,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     compactThreshold: config.COMPACT_THRESHOLD,
     maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
     awarenessThrottleMs: config.AWARENESS_THROTTLE_MS,
+    commitWindowMs: config.COMMIT_WINDOW_MS,
   });
 
   await app.register(fastifyCookie);

@@ -11,6 +11,13 @@ export class Metrics {
     labelNames: ['source'],
     registers: [this.registry],
   });
+  /** Children bound once: the label lookup would otherwise run for every edit. */
+  readonly updatesFrom = {
+    client: this.updates.labels('client'),
+    remote: this.updates.labels('remote'),
+    load: this.updates.labels('load'),
+    server: this.updates.labels('server'),
+  };
   readonly persistLag = new Histogram({
     name: 'realbrand_persistence_lag_seconds',
     help: 'Time from an update arriving to its commit in the update log',

@@ -10,6 +10,8 @@ const CLK_TCK = 100; // Linux USER_HZ; /proc/<pid>/stat times are in these ticks
 export interface ProcStats {
   /** utime + stime, seconds. */
   cpuSeconds: number;
+  /** Of which in the kernel (system calls: socket writes and reads). */
+  systemSeconds: number;
   rssBytes: number;
   /** Peak RSS so far. */
   hwmBytes: number;
@@ -23,7 +25,7 @@ export function procStats(pid: number): ProcStats {
   const stime = Number(rest[12]);
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-  return { cpuSeconds: (utime + stime) / CLK_TCK, rssBytes: kb('VmRSS'), hwmBytes: kb('VmHWM') };
+  return { cpuSeconds: (utime + stime) / CLK_TCK, systemSeconds: stime / CLK_TCK, rssBytes: kb('VmRSS'), hwmBytes: kb('VmHWM') };
 }
 
 export async function freePort(): Promise<number> {

@@ -159,6 +159,8 @@ interface LoadResult {
   expected: number;
   ack: Percentiles | null;
   serverCpuSeconds: number;
+  /** Of which in the kernel. */
+  serverSystemSeconds: number;
   rssBefore: number;
   rssAfter: number;
   hwm: number;
@@ -217,6 +219,7 @@ async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign
     expected: edits * (opts.clientsPerDesign - 1),
     ack: opts.ack ? percentiles(acks) : null,
     serverCpuSeconds: after.cpuSeconds - before.cpuSeconds,
+    serverSystemSeconds: after.systemSeconds - before.systemSeconds,
     rssBefore: before.rssBytes,
     rssAfter: after.rssBytes,
     hwm: after.hwmBytes,
@@ -410,7 +413,7 @@ async function main(): Promise<void> {
       results.load = r;
       log(
         `2 load, 100 designs x 4 clients x 5 edits/s x 20 s: p50 ${fmtMs(r.latency.p50)} / p95 ${fmtMs(r.latency.p95)} / p99 ${fmtMs(r.latency.p99)} ms, ` +
-          `server CPU ${r.serverCpuSeconds.toFixed(2)} s, RSS ${fmtMiB(r.rssAfter)} (${r.latency.n}/${r.expected} deliveries, ~${r.dbCommits} db commits, bench CPU ${r.benchCpuSeconds.toFixed(1)} s, load ${loadavg()})`,
+          `server CPU ${r.serverCpuSeconds.toFixed(2)} s (${r.serverSystemSeconds.toFixed(2)} s in the kernel), RSS ${fmtMiB(r.rssAfter)} (${r.latency.n}/${r.expected} deliveries, ~${r.dbCommits} db commits, bench CPU ${r.benchCpuSeconds.toFixed(1)} s, load ${loadavg()})`,
       );
     }
     if (PHASES.has('5')) {

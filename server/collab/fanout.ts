@@ -79,6 +79,8 @@ export class InProcessFanout implements Fanout {
   }
 
   publish(message: FanoutMessage): void {
+    // Only other instances on the bus need it (our own handler ignores our messages); a lone instance skips the work.
+    if (this.bus.listenerCount(message.designId) <= (this.handlers.has(message.designId) ? 1 : 0)) return;
     // Encoded like the Redis path so both are exercised the same way; delivered asynchronously like a network.
     const bytes = encodeFanoutMessage(message);
     queueMicrotask(() => this.bus.emit(message.designId, bytes));

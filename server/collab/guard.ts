@@ -111,67 +111,75 @@ function snapshotOf(room: Room): Map<string, Before> {
  * - Someone with the right changing `locked`: reported for the audit log.
  */
 export function createLockGuard(opts: LockGuardOptions = {}): ChangeGuard {
-  return (room: Room, conn: Connection) => {
-    if (conn.readOnly) return 'drop';
-    const mayLock = canChangeLocked({ role: conn.principal.role });
-    const objects = objectsMap(room.doc);
-    const before = snapshotOf(room);
-
-    return (tr: Y.Transaction): boolean => {
-      const reverted = new Set<string>();
-      const lockChanges: Array<{ objectId: string; from: unknown; to: unknown }> = [];
-      const lockCheck = (id: string, map: Y.Map<unknown>, was: unknown) => {
-        const now = map.get('locked');
-        if (now === was || (now === undefined && was === false) || (now === false && was === undefined)) return;
-        if (mayLock) lockChanges.push({ objectId: id, from: was ?? false, to: now ?? false });
-        else {
-          setOrDelete(map, 'locked', was);
-          reverted.add(id);
-        }
-      };
-      try {
-        for (const [type, keys] of [...tr.changed]) {
-          if (type === (objects as unknown)) {
-            for (const id of keys) {
-              if (id === null) continue;
-              const prev = before.get(id);
-              const now = objects.get(id);
-              if (prev && now === prev.map) continue; // the object itself is handled below
-              if (prev?.locked === true && !mayLock) {
-                // A locked object deleted or replaced: put it back as it was.
-                objects.set(id, new Y.Map(Object.entries(prev.props ?? {})));
-                reverted.add(id);
-              } else if (now instanceof Y.Map) {
-                lockCheck(id, now, prev?.locked);
-              }
-            }
-            continue;
-          }
-          const found = objectOf(type as Y.AbstractType<unknown>, objects);
-          if (!found) continue;
-          const prev = before.get(found.id);
-          if (!prev || prev.map !== found.map) continue; // new in this change: checked above
-          if (prev.locked === true && !mayLock) {
-            const props = prev.props ?? {};
-            if (type === (found.map as unknown)) {
-              for (const key of keys) if (key !== null) setOrDelete(found.map, key, props[key]);
-            } else if (found.key !== null) {
-              // Something nested inside a locked object's property: restore the whole property.
-              found.map.set(found.key, props[found.key]);
-            }
-            reverted.add(found.id);
-          } else if (type === (found.map as unknown) && keys.has('locked')) {
-            lockCheck(found.id, found.map, prev.locked);
-          }
-        }
-      } catch {
-        // Never leave a half-checked change: the caller's transaction still completes; report it as reverted.
-      }
-      if (lockChanges.length && opts.onLockChange) {
-        for (const c of lockChanges) opts.onLockChange({ designId: room.designId, conn, ...c });
-      }
-      if (reverted.size) opts.onRevert?.({ designId: room.designId, objectIds: [...reverted], conn });
-      return reverted.size > 0;
-    };
+  // Plain functions, no closures per change: this runs for every edit.
+  return {
+    admit: (_room, conn) => (conn.readOnly ? 'drop' : 'check'),
+    check: (room, conn, tr) => checkChange(room, conn, tr, opts),
   };
+}
+
+/** What one change did that needs restoring or reporting. */
+interface Findings {
+  mayLock: boolean;
+  reverted: Set<string>;
+  lockChanges: Array<{ objectId: string; from: unknown; to: unknown }>;
+}
+
+function lockCheck(f: Findings, id: string, map: Y.Map<unknown>, was: unknown): void {
+  const now = map.get('locked');
+  if (now === was || (now === undefined && was === false) || (now === false && was === undefined)) return;
+  if (f.mayLock) f.lockChanges.push({ objectId: id, from: was ?? false, to: now ?? false });
+  else {
+    setOrDelete(map, 'locked', was);
+    f.reverted.add(id);
+  }
+}
+
+function checkChange(room: Room, conn: Connection, tr: Y.Transaction, opts: LockGuardOptions): boolean {
+  const objects = objectsMap(room.doc);
+  const before = snapshotOf(room);
+  const f: Findings = { mayLock: canChangeLocked({ role: conn.principal.role }), reverted: new Set(), lockChanges: [] };
+  try {
+    for (const [type, keys] of [...tr.changed]) {
+      if (type === (objects as unknown)) {
+        for (const id of keys) {
+          if (id === null) continue;
+          const prev = before.get(id);
+          const now = objects.get(id);
+          if (prev && now === prev.map) continue; // the object itself is handled below
+          if (prev?.locked === true && !f.mayLock) {
+            // A locked object deleted or replaced: put it back as it was.
+            objects.set(id, new Y.Map(Object.entries(prev.props ?? {})));
+            f.reverted.add(id);
+          } else if (now instanceof Y.Map) {
+            lockCheck(f, id, now, prev?.locked);
+          }
+        }
+        continue;
+      }
+      const found = objectOf(type as Y.AbstractType<unknown>, objects);
+      if (!found) continue;
+      const prev = before.get(found.id);
+      if (!prev || prev.map !== found.map) continue; // new in this change: checked above
+      if (prev.locked === true && !f.mayLock) {
+        const props = prev.props ?? {};
+        if (type === (found.map as unknown)) {
+          for (const key of keys) if (key !== null) setOrDelete(found.map, key, props[key]);
+        } else if (found.key !== null) {
+          // Something nested inside a locked object's property: restore the whole property.
+          found.map.set(found.key, props[found.key]);
+        }
+        f.reverted.add(found.id);
+      } else if (type === (found.map as unknown) && keys.has('locked')) {
+        lockCheck(f, found.id, found.map, prev.locked);
+      }
+    }
+  } catch {
+    // Never leave a half-checked change: the caller's transaction still completes; report it as reverted.
+  }
+  if (f.lockChanges.length && opts.onLockChange) {
+    for (const c of f.lockChanges) opts.onLockChange({ designId: room.designId, conn, ...c });
+  }
+  if (f.reverted.size) opts.onRevert?.({ designId: room.designId, objectIds: [...f.reverted], conn });
+  return f.reverted.size > 0;
 }

@@ -119,15 +119,15 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
     await synced(a);
     const ids = editableIds(a.doc);
     const room = () => s.rooms.peek(designId)!;
-    // 100 bursts of 100 one-property updates; after each burst the server has it all,
-    // so the log gets at least 100 appends and must compact several times.
+    // 100 bursts of 100 one-property updates; after each burst the server has it all
+    // committed, so the log gets at least 100 appends and must compact several times.
     for (let burst = 0; burst < 100; burst++) {
       for (let i = 0; i < 100; i++) {
         const n = burst * 100 + i;
         objectsMap(a.doc).get(ids[n % ids.length]!)!.set(n % 2 ? 'x' : 'y', n);
       }
       const sv = Y.encodeStateVector(a.doc);
-      await waitFor(() => Buffer.from(Y.encodeStateVector(room().doc)).equals(sv), 5_000, `burst ${burst} at the server`);
+      await waitFor(() => Buffer.from(Y.encodeStateVector(room().doc)).equals(sv) && !room().hasPendingWrites, 5_000, `burst ${burst} committed`);
     }
     const expected = contentOf(a.doc);
     a.destroy();

@@ -57,42 +57,37 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   return message;
 }
 
-function frame(write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  write(e);
-  return encoding.toUint8Array(e);
+/**
+ * `type [sub] varUint(length) payload` in one exactly-sized buffer: these frames
+ * are built for every edit and every presence change, so no growable encoder.
+ */
+function framed(type: number, sub: number | null, payload: Uint8Array): Uint8Array {
+  let lenBytes = 1;
+  for (let n = payload.length; n > 0x7f; n = Math.floor(n / 0x80)) lenBytes++;
+  const head = sub === null ? 1 : 2;
+  const out = new Uint8Array(head + lenBytes + payload.length);
+  out[0] = type;
+  if (sub !== null) out[1] = sub;
+  let pos = head;
+  let n = payload.length;
+  while (n > 0x7f) {
+    out[pos++] = 0x80 | (n & 0x7f);
+    n = Math.floor(n / 0x80);
+  }
+  out[pos++] = n;
+  out.set(payload, pos);
+  return out;
 }
 
-export const encodeSyncStep1 = (stateVector: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncMessageType.step1);
-    encoding.writeVarUint8Array(e, stateVector);
-  });
-
-export const encodeSyncStep2 = (diff: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncMessageType.step2);
-    encoding.writeVarUint8Array(e, diff);
-  });
-
-export const encodeUpdate = (update: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncMessageType.update);
-    encoding.writeVarUint8Array(e, update);
-  });
-
-export const encodeAwareness = (update: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.awareness);
-    encoding.writeVarUint8Array(e, update);
-  });
+export const encodeSyncStep1 = (stateVector: Uint8Array) => framed(MessageType.sync, SyncMessageType.step1, stateVector);
+export const encodeSyncStep2 = (diff: Uint8Array) => framed(MessageType.sync, SyncMessageType.step2, diff);
+export const encodeUpdate = (update: Uint8Array) => framed(MessageType.sync, SyncMessageType.update, update);
+export const encodeAwareness = (update: Uint8Array) => framed(MessageType.awareness, null, update);
 
 /** Our durable acknowledgement (see shared/protocol). */
-export const encodeDurableAck = (committed: number) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.durableAck);
-    encoding.writeVarUint(e, committed);
-  });
+export function encodeDurableAck(committed: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.durableAck);
+  encoding.writeVarUint(e, committed);
+  return encoding.toUint8Array(e);
+}

@@ -5,8 +5,19 @@ import { CloseCode } from '../../shared/index.js';
 import type { Metrics } from '../metrics.js';
 import { Connection } from './connection.js';
 import type { Fanout, FanoutMessage } from './fanout.js';
+import type { GroupCommitter, TakeUpdate } from './group-commit.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError, type ClientMessage } from './protocol.js';
 import type { DocumentStore } from './store.js';
+
+/** One write to the update log: the merged update and what it holds of each socket's changes. */
+interface PendingWrite {
+  count: number;
+  merged: Uint8Array;
+  counts: Map<Connection, number>;
+  /** Each socket's change count when the write was cut. */
+  marks: Map<Connection, number>;
+  since: number;
+}
 
 /** Transaction origins that are not a client socket. */
 export const REMOTE = Symbol('remote'); // from another instance or backfilled from the log: already durable
@@ -17,14 +28,16 @@ export const SERVER = Symbol('server'); // made by the server itself (reverts, f
  * Decides whether a client's document change may be applied. The permission
  * layer plugs in here (read-only sockets, locked objects).
  */
-export type ChangeGuard = (room: Room, conn: Connection, update: Uint8Array) => 'apply' | 'drop' | ChangeCheck;
-
-/**
- * Runs inside the transaction that applies a client's change, before anyone sees
- * it, and may write corrections (e.g. restore locked values). Returns true when it
- * corrected something: the combined result then goes to the sender as well.
- */
-export type ChangeCheck = (tr: Y.Transaction) => boolean;
+export interface ChangeGuard {
+  /** Before applying: drop the change, apply it as is, or apply it under `check`. */
+  admit(room: Room, conn: Connection): 'apply' | 'drop' | 'check';
+  /**
+   * Runs inside the transaction that applies a client's change, before anyone sees
+   * it, and may write corrections (e.g. restore locked values). Returns true when it
+   * corrected something: the combined result then goes to the sender as well.
+   */
+  check(room: Room, conn: Connection, tr: Y.Transaction): boolean;
+}
 const CORRECTED = 'rb:corrected';
 
 export interface RoomOptions {
@@ -37,7 +50,7 @@ export interface RoomOptions {
   awarenessThrottleMs: number;
   guard?: ChangeGuard;
   /** Joins appends across rooms into one statement (see GroupCommitter); without it each room appends on its own. */
-  committer?: Pick<DocumentStore, 'append'>;
+  committer?: Pick<GroupCommitter, 'append'>;
 }
 
 // Remote instances' clients renew presence every 15 s; 20 s of silence means that instance is gone.
@@ -153,7 +166,7 @@ export class Room {
 
   private receiveChange(conn: Connection, update: Uint8Array): void {
     if (conn.readOnly) return; // dropped, and never acknowledged: the client's changes are not saved
-    const verdict = this.opts.guard ? this.opts.guard(this, conn, update) : 'apply';
+    const verdict = this.opts.guard ? this.opts.guard.admit(this, conn) : 'apply';
     if (verdict === 'drop') return;
     if (this.approxBytes + update.byteLength > this.opts.maxDocumentBytes) {
       throw new ProtocolError(CloseCode.messageTooBig, 'document size limit reached');
@@ -168,11 +181,10 @@ export class Room {
     const before = conn.changesInFlight;
     try {
       if (verdict === 'apply') Y.applyUpdate(this.doc, update, conn);
-      else
-        this.doc.transact((tr) => {
-          Y.applyUpdate(this.doc, update, conn);
-          if (verdict(tr)) tr.meta.set(CORRECTED, true);
-        }, conn);
+      else {
+        this.checking = { conn, update };
+        this.doc.transact(this.applyChecked, conn);
+      }
     } catch {
       throw new ProtocolError(CloseCode.invalidPayload, 'document update could not be applied');
     }
@@ -184,6 +196,15 @@ export class Room {
     }
   }
 
+  /** The change `applyChecked` applies (a field, not a closure per change: this runs for every edit). */
+  private checking: { conn: Connection; update: Uint8Array } | null = null;
+  private readonly applyChecked = (tr: Y.Transaction): void => {
+    const { conn, update } = this.checking!;
+    this.checking = null;
+    Y.applyUpdate(this.doc, update, conn);
+    if (this.opts.guard!.check(this, conn, tr)) tr.meta.set(CORRECTED, true);
+  };
+
   broadcast(frame: Uint8Array, except?: Connection): void {
     for (const c of this.conns) if (c !== except) c.send(frame);
   }
@@ -192,7 +213,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc?: Y.Doc, tr?: Y.Transaction): void => {
     const source = origin instanceof Connection ? 'client' : origin === REMOTE ? 'remote' : origin === LOADED ? 'load' : 'server';
-    this.opts.metrics.updates.inc({ source });
+    this.opts.metrics.updatesFrom[source].inc();
     if (origin === LOADED) return;
     // A corrected change goes back to its sender too, so its copy converges to the corrected state.
     this.broadcast(encodeUpdate(update), origin instanceof Connection && !tr?.meta.get(CORRECTED) ? origin : undefined);
@@ -214,43 +235,41 @@ export class Room {
     this.flushing ??= this.flushLoop();
   }
 
+  /** Takes everything pending as one write (what each socket had sent by now is in it or in an earlier write). */
+  private takeBatch(): PendingWrite {
+    const updates = this.pending;
+    const counts = this.pendingCounts;
+    this.pending = [];
+    this.pendingCounts = new Map();
+    const marks = new Map<Connection, number>();
+    for (const c of counts.keys()) marks.set(c, c.changesReceived);
+    return { count: updates.length, counts, marks, since: this.pendingSince, merged: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates) };
+  }
+
   private async flushLoop(): Promise<void> {
     try {
       while (this.pending.length > 0) {
-        const batch = this.pending;
-        const counts = this.pendingCounts;
-        const since = this.pendingSince;
-        this.pending = [];
-        this.pendingCounts = new Map();
-        // Let updates from the same tick join this write.
-        await new Promise<void>((r) => setImmediate(r));
-        batch.push(...this.pending);
-        for (const [c, n] of this.pendingCounts) counts.set(c, (counts.get(c) ?? 0) + n);
-        this.pending = [];
-        this.pendingCounts = new Map();
-        // Each socket's messages up to here are in this write or an earlier one (writes are in order).
-        const marks = new Map<Connection, number>();
-        for (const c of counts.keys()) marks.set(c, c.changesReceived);
-
-        const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-        const seq = await this.appendWithRetry(merged);
-        this.opts.metrics.persistQueue.dec(batch.length);
-        this.opts.metrics.persistLag.observe((performance.now() - since) / 1000);
+        // The committer takes the batch when its statement starts, so it holds everything received until then.
+        const slot: { write?: PendingWrite } = {};
+        const seq = await this.appendWithRetry(() => (slot.write ??= this.takeBatch()).merged);
+        const write = slot.write!;
+        this.opts.metrics.persistQueue.dec(write.count);
+        this.opts.metrics.persistLag.observe((performance.now() - write.since) / 1000);
         if (seq === null) {
           // The design was deleted under us: nothing more to save.
           for (const c of this.conns) c.close(CloseCode.notFound, 'design was deleted');
           return;
         }
         this.markSeq(seq);
-        this.committedCount += batch.length; // writes complete in order
+        this.committedCount += write.count; // writes complete in order
         this.releaseAckWaiters();
-        this.opts.fanout.publish({ kind: 'update', origin: this.opts.fanout.instanceId, designId: this.designId, seq, update: merged });
-        for (const [conn, n] of counts) {
+        this.opts.fanout.publish({ kind: 'update', origin: this.opts.fanout.instanceId, designId: this.designId, seq, update: write.merged });
+        for (const [conn, n] of write.counts) {
           conn.changesInFlight -= n;
           // Everything this socket sent so far is durable once nothing of it is still in flight;
           // otherwise at least what it sent before this write was cut (a socket that keeps
           // typing would otherwise wait for a pause to hear that anything was saved).
-          conn.acknowledge(conn.changesInFlight === 0 ? conn.changesReceived : marks.get(conn)!);
+          conn.acknowledge(conn.changesInFlight === 0 ? conn.changesReceived : write.marks.get(conn)!);
         }
         this.maybeCompact();
       }
@@ -259,10 +278,11 @@ export class Room {
     }
   }
 
-  private async appendWithRetry(update: Uint8Array): Promise<number | null> {
+  private async appendWithRetry(take: TakeUpdate): Promise<number | null> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await (this.opts.committer ?? this.opts.store).append(this.designId, update);
+        const committer = this.opts.committer;
+        return await (committer ? committer.append(this.designId, take) : this.opts.store.append(this.designId, take()));
       } catch (err) {
         if (this.destroyed && attempt >= 3) throw err;
         this.opts.log.warn({ err, designId: this.designId, attempt }, 'update log append failed; retrying');

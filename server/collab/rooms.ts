@@ -17,6 +17,8 @@ export interface RoomManagerOptions {
   compactThreshold: number;
   maxDocumentBytes: number;
   awarenessThrottleMs: number;
+  /** Group-commit window across rooms (see GroupCommitter). */
+  commitWindowMs: number;
   guard?: ChangeGuard;
   /** Called once each time a room finishes loading (e.g. to start live scoring). */
   onRoomOpened?: (room: Room) => void;
@@ -40,7 +42,7 @@ export class RoomManager {
   private readonly roomOptions: RoomOptions;
 
   constructor(private readonly opts: RoomManagerOptions) {
-    this.roomOptions = { ...opts, committer: new GroupCommitter(opts.store) };
+    this.roomOptions = { ...opts, committer: new GroupCommitter(opts.store, { windowMs: opts.commitWindowMs, maxInFlight: 2 }) };
     this.reconcileTimer = setInterval(() => void this.reconcile(), opts.reconcileMs);
     this.reconcileTimer.unref();
     opts.fanout.onReconnect(() => {
