@@ -214,11 +214,9 @@ export class AuthService {
   }
 
   private async sessionUser(userId: string, brokerageId: string, sessionId: string): Promise<AuthResult> {
-    if (!(await this.sessions.isLive(sessionId, userId))) return { ok: false, problem: 'revoked' };
-    const user = await this.users.get(brokerageId, userId);
-    if (!user || !user.active) return { ok: false, problem: 'revoked' };
-    const brokerage = await this.brokerages.get(brokerageId);
-    return { ok: true, user: { ...user, brokerageName: brokerage?.name ?? '', sessionId } };
+    const user = await this.users.ofLiveSession(brokerageId, userId, sessionId);
+    if (!user) return { ok: false, problem: 'revoked' };
+    return { ok: true, user: { ...user, sessionId } };
   }
 
   /**

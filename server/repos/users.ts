@@ -37,6 +37,24 @@ export class UserRepository {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
+  /**
+   * The user of a live session, with the brokerage's name, in one round trip
+   * (this runs for every authenticated request and socket): null when the
+   * session is revoked or expired, the user inactive, or any id does not match.
+   */
+  async ofLiveSession(brokerageId: string, userId: string, sessionId: string): Promise<(User & { brokerageName: string }) | null> {
+    const { rows } = await this.db.query<UserRow & { brokerage_name: string }>(
+      `SELECT u.*, b.name AS brokerage_name
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         JOIN brokerages b ON b.id = u.brokerage_id
+        WHERE s.id = $1 AND s.user_id = $2 AND u.brokerage_id = $3
+          AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [sessionId, userId, brokerageId],
+    );
+    return rows[0] ? { ...toUser(rows[0]), brokerageName: rows[0].brokerage_name } : null;
+  }
+
   async list(brokerageId: string): Promise<User[]> {
     const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE brokerage_id = $1 ORDER BY name', [brokerageId]);
     return rows.map(toUser);
