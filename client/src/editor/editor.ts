@@ -169,8 +169,14 @@ export class Editor {
       this.session.subscribe(() => this.onSession()),
       this.canvas.on('after:render', ({ ctx }) => {
         this.drawPageMask(ctx as CanvasRenderingContext2D);
-        // The design is on screen: text caches can be built now, off the first frame's path.
-        if (this.store.get().ready) this.binding.cacheTextSoon();
+        // The design is on screen: text caches and the side panels can be built now, off the first frame's path.
+        if (this.store.get().ready && !this.store.get().drawn) {
+          this.binding.cacheTextSoon();
+          // Once this frame is on screen and the browser is idle, not inside or right after it.
+          const drawn = () => this.store.set({ drawn: true });
+          if (typeof requestIdleCallback === 'function') requestIdleCallback(drawn, { timeout: 300 });
+          else setTimeout(drawn, 50);
+        }
       }),
     );
     // Zooming or panning by hand stops automatic fitting.
@@ -228,7 +234,11 @@ export class Editor {
   private onSession(): void {
     const s = this.session.status;
     const ready = this.store.get().ready || s.synced || (s.localLoaded && this.binding.objects.size > 0);
-    if (ready && !this.store.get().ready) performance.mark('realbrand:ready');
+    if (ready && !this.store.get().ready) {
+      performance.mark('realbrand:ready');
+      // Even an empty design is drawn once after it is ready: that frame lets the panels in (drawn).
+      this.canvas.requestRenderAll();
+    }
     this.store.set({ connection: s.connection, save: s.save, fatal: s.fatal, ready });
   }
 

@@ -16,6 +16,8 @@ export interface LayerItem {
 
 export interface EditorState {
   ready: boolean;
+  /** The design has been drawn once (panels that are not needed for that first frame wait for it). */
+  drawn: boolean;
   tool: Tool;
   zoom: number;
   selection: string[];
@@ -41,6 +43,7 @@ export interface EditorState {
 
 export const initialState: EditorState = {
   ready: false,
+  drawn: false,
   tool: 'select',
   zoom: 1,
   selection: [],

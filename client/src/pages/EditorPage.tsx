@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { BrandKit } from '../../../shared/brand/index.js';
 import { api, ApiError, type DesignInfo } from '../api.js';
@@ -44,6 +44,16 @@ function CanvasStatus() {
       )}
     </>
   );
+}
+
+/**
+ * Mounts its children once the design has been drawn: scores, comments, review, listing updates
+ * and the layer list each fetch and render on mount, and would otherwise compete with opening the
+ * design for the network, the server and the main thread.
+ */
+function DrawnFirst({ children }: { children: ReactNode }) {
+  const drawn = useEditorState((s) => s.drawn);
+  return drawn ? <>{children}</> : null;
 }
 
 function FatalOverlay() {
@@ -121,24 +131,24 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
       <EditorWorkflow info={info} user={user}>
       <div className="editor">
         {ctx && <TopBar />}
-        {ctx && <ListingUpdateBanner designId={info.id} canEdit={info.access === 'edit'} />}
-        {ctx && <ReviewBar />}
-        {ctx && <ReviewBanner />}
+        {ctx && <DrawnFirst><ListingUpdateBanner designId={info.id} canEdit={info.access === 'edit'} /></DrawnFirst>}
+        {ctx && <DrawnFirst><ReviewBar /></DrawnFirst>}
+        {ctx && <DrawnFirst><ReviewBanner /></DrawnFirst>}
         <div className="editor-body">
           {ctx && <ToolRail />}
           <div className="canvas-host" ref={host} data-testid="canvas-host">
             {ctx && <CanvasStatus />}
-            {ctx && <CommentLayer />}
+            {ctx && <DrawnFirst><CommentLayer /></DrawnFirst>}
             {ctx && <PageNavigator />}
           </div>
-          {ctx && <InsightsDrawer />}
-          {ctx && <WorkflowDrawer />}
+          {ctx && <DrawnFirst><InsightsDrawer /></DrawnFirst>}
+          {ctx && <DrawnFirst><WorkflowDrawer /></DrawnFirst>}
           {ctx && (
             <aside className="side-panel">
               <div className="side-scroll">
                 <PropertiesPanel />
               </div>
-              <LayersPanel />
+              <DrawnFirst><LayersPanel /></DrawnFirst>
             </aside>
           )}
         </div>
