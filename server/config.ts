@@ -29,7 +29,7 @@ export const ConfigSchema = z.object({
   ROOM_IDLE_MS: int(0).default(30_000),
   COMPACT_THRESHOLD: int(2).default(500),
   /** Group commit: update-log writes of all rooms start at most once per window (ms). */
-  COMMIT_WINDOW_MS: int(0).max(50).default(20),
+  COMMIT_WINDOW_MS: int(0).max(50).default(40),
   HEARTBEAT_MS: int(100).default(10_000),
   RECONCILE_MS: int(100).default(2_000),
   AWARENESS_THROTTLE_MS: int(0).default(50),

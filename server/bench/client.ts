@@ -43,11 +43,15 @@ function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8A
   });
 }
 
-/** The bench timestamp carried by an edit (a number set into the `bench` map), if any. */
-export function stampOf(update: Uint8Array): number | undefined {
+/**
+ * The bench timestamp carried by an edit (a number set into the `bench` map), if
+ * any. `exceptKey` skips one client's own stamp (the stock server echoes edits
+ * back to their sender; ours does not).
+ */
+export function stampOf(update: Uint8Array, exceptKey?: string): number | undefined {
   const { structs } = Y.decodeUpdate(update);
   for (const s of structs) {
-    if (s instanceof Y.Item && s.content instanceof Y.ContentAny) {
+    if (s instanceof Y.Item && s.content instanceof Y.ContentAny && s.parentSub !== exceptKey) {
       const v = s.content.arr[0];
       if (typeof v === 'number') return v;
     }
@@ -150,7 +154,7 @@ export class BenchClient {
         if (!this.syncedAt) this.syncedAt = nowMs();
       } else if (sub === SyncMessageType.update) {
         if (this.opts.onLatency) {
-          const stamp = stampOf(payload);
+          const stamp = stampOf(payload, String(this.doc.clientID));
           if (stamp !== undefined) this.opts.onLatency(t - stamp);
         }
         if (this.opts.applyAll) Y.applyUpdate(this.doc, payload, FROM_SERVER);

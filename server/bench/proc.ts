@@ -3,6 +3,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 
 const CLK_TCK = 100; // Linux USER_HZ; /proc/<pid>/stat times are in these ticks
@@ -159,6 +161,53 @@ export async function startServer(env: Record<string, string>, opts: { nodeArgs?
       const code = await exited;
       clearTimeout(timer);
       return code;
+    },
+  };
+}
+
+/**
+ * The stock y-websocket server (`@y/websocket-server`, in memory, no auth, no
+ * persistence) as a child process: the in-memory reference, measured by the
+ * same load in the same run. Null when the package is not installed.
+ */
+export async function startStockServer(): Promise<ServerChild | null> {
+  let entry: string;
+  try {
+    entry = join(dirname(createRequire(import.meta.url).resolve('@y/websocket-server/package.json')), 'src', 'server.js');
+  } catch {
+    return null;
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logLines: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('stock y-websocket server did not start in 20 s')), 20_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      if (c.toString().includes('running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => logLines.push(c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`stock y-websocket server exited with ${code}: ${logLines.join('')}`));
+    });
+  });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    pid: child.pid!,
+    child,
+    logLines,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      return 0;
     },
   };
 }

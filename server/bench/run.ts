@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { objectsMap } from '../../shared/index.js';
 import { BenchClient } from './client.js';
-import { freePort, procStats, startServer, type ServerChild } from './proc.js';
+import { freePort, procStats, startServer, startStockServer, type ServerChild } from './proc.js';
 import { fmtKiB, fmtMiB, fmtMs, median, percentiles, pool, ratio, sleep, type Percentiles } from './stats.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -108,14 +108,21 @@ function fdLimit(): number {
 
 // ---- phases ---------------------------------------------------------------------------
 
+/** A server under load: ours, or the stock y-websocket server measured the same way. */
 interface Ctx {
-  server: ServerChild;
+  wsUrl: string;
+  pid: number;
   tokens: [string, string];
-  dbName: string;
+  /** Our server's database (for commit counts); null for the stock server. */
+  dbName: string | null;
+  newDesign(title: string, templateId?: string): Promise<string>;
+  /** Waits until no room is loaded (ours unloads idle rooms; the stock server drops a doc with its last client). */
+  settle(): Promise<void>;
 }
 
 /** Committed transactions in the bench database so far (PostgreSQL's statistics, flushed within ~1 s). */
-async function commits(dbName: string): Promise<number> {
+async function commits(dbName: string | null): Promise<number> {
+  if (!dbName) return 0;
   const c = new pg.Client({ connectionString: ADMIN_URL });
   await c.connect();
   try {
@@ -135,11 +142,11 @@ interface FanoutResult {
 }
 
 async function phaseFanout(ctx: Ctx, n: number): Promise<FanoutResult> {
-  const { server, tokens } = ctx;
-  const designId = await createDesign(server.url, tokens[0], `fan-out ${n}`);
+  const { tokens } = ctx;
+  const designId = await ctx.newDesign(`fan-out ${n}`);
   const samples: number[] = [];
   const clients = await connectAll(
-    Array.from({ length: n }, (_, i) => ({ wsUrl: server.wsUrl, designId, token: tokens[i % 2]!, onLatency: (ms: number) => samples.push(ms) })),
+    Array.from({ length: n }, (_, i) => ({ wsUrl: ctx.wsUrl, designId, token: tokens[i % 2]!, onLatency: (ms: number) => samples.push(ms) })),
     50,
   );
   await sleep(300);
@@ -170,12 +177,12 @@ interface LoadResult {
 }
 
 async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign: number; ratePerClient: number; seconds: number; ack: boolean }): Promise<LoadResult> {
-  const { server, tokens } = ctx;
+  const { tokens } = ctx;
   const samples: number[] = [];
   const acks: number[] = [];
   const specs = designIds.flatMap((designId) =>
     Array.from({ length: opts.clientsPerDesign }, (_, i) => ({
-      wsUrl: server.wsUrl,
+      wsUrl: ctx.wsUrl,
       designId,
       token: tokens[i % 2]!,
       ack: opts.ack,
@@ -186,7 +193,7 @@ async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign
   const clients = await connectAll(specs, 50);
   await sleep(1_200);
   const commitsBefore = await commits(ctx.dbName);
-  const before = procStats(server.pid);
+  const before = procStats(ctx.pid);
   const benchBefore = process.cpuUsage();
   const periodMs = 1000 / opts.ratePerClient;
   const perClient = Math.round(opts.seconds * opts.ratePerClient);
@@ -204,7 +211,7 @@ async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign
   const deadline = Date.now() + 5_000;
   await sleep(200);
   while (Date.now() < deadline && (samples.length < edits * (opts.clientsPerDesign - 1) || (opts.ack && clients.some((c) => c.unacked > 0)))) await sleep(20);
-  const after = procStats(server.pid);
+  const after = procStats(ctx.pid);
   const bench = process.cpuUsage(benchBefore);
   await sleep(1_200);
   const dbCommits = (await commits(ctx.dbName)) - commitsBefore;
@@ -238,23 +245,23 @@ interface IdleResult {
 }
 
 async function phaseIdle(ctx: Ctx, total: number, designs: number): Promise<IdleResult> {
-  const { server, tokens } = ctx;
+  const { tokens } = ctx;
   const ids = await pool(
     Array.from({ length: designs }, (_, i) => i),
     10,
-    (i) => createDesign(server.url, tokens[0], `idle ${i}`),
+    (i) => ctx.newDesign(`idle ${i}`),
   );
-  await waitRoomsEvicted(server.url);
+  await ctx.settle();
   await sleep(500);
-  const before = procStats(server.pid);
+  const before = procStats(ctx.pid);
   const t0 = performance.now();
   const clients = await connectAll(
-    Array.from({ length: total }, (_, i) => ({ wsUrl: server.wsUrl, designId: ids[i % designs]!, token: tokens[i % 2]! })),
+    Array.from({ length: total }, (_, i) => ({ wsUrl: ctx.wsUrl, designId: ids[i % designs]!, token: tokens[i % 2]! })),
     100,
   );
   const connectSeconds = (performance.now() - t0) / 1000;
   await sleep(1_500); // let presence fan-out and post-sync work settle
-  const after = procStats(server.pid);
+  const after = procStats(ctx.pid);
   await closeAll(clients);
   return {
     connections: total,
@@ -277,8 +284,8 @@ interface ColdResult {
   full: number[];
 }
 
-async function phaseCold(ctx: Ctx, dbUrl: string, totalEdits: number, trials: number): Promise<ColdResult> {
-  const { server, tokens } = ctx;
+async function phaseCold(ctx: Ctx, server: ServerChild, dbUrl: string, totalEdits: number, trials: number): Promise<ColdResult> {
+  const { tokens } = ctx;
   const designId = await createDesign(server.url, tokens[0], 'cold load', 'listing-flyer');
   const seeders = await connectAll(
     Array.from({ length: 4 }, (_, i) => ({ wsUrl: server.wsUrl, designId, token: tokens[i % 2]!, ack: true, applyInitial: true })),
@@ -333,6 +340,8 @@ interface Results {
   ack: LoadResult | null;
   idle: IdleResult | null;
   cold: ColdResult | null;
+  /** The same phases 1–3 against the stock y-websocket server, in this run (null if skipped or not installed). */
+  stock: { fanout: FanoutResult[]; load: LoadResult | null; idle: IdleResult | null } | null;
 }
 
 async function main(): Promise<void> {
@@ -359,7 +368,7 @@ async function main(): Promise<void> {
   loadStart = loadavg();
 
   let server: ServerChild | null = null;
-  const results: Results = { fanout: [], load: null, ack: null, idle: null, cold: null };
+  const results: Results = { fanout: [], load: null, ack: null, idle: null, cold: null, stock: null };
   const profileDir = process.env.BENCH_PROFILE;
   try {
     const port = await freePort();
@@ -381,7 +390,15 @@ async function main(): Promise<void> {
     log(`server pid ${server.pid} at ${server.url} (RSS ${fmtMiB(started.rssBytes)} after start)`);
     // Two sessions of the designs' owner (designs are private to their owner unless shared).
     const tokens: [string, string] = [await login(server.url, 'agent@demo.realbrand.test'), await login(server.url, 'agent@demo.realbrand.test')];
-    const ctx: Ctx = { server, tokens, dbName: name };
+    const ours = server;
+    const ctx: Ctx = {
+      wsUrl: server.wsUrl,
+      pid: server.pid,
+      tokens,
+      dbName: name,
+      newDesign: (title, templateId) => createDesign(ours.url, tokens[0], title, templateId),
+      settle: () => waitRoomsEvicted(ours.url),
+    };
 
     // Idle connections first: the RSS delta is clean only before the heavy phases leave garbage behind.
     if (PHASES.has('3')) {
@@ -405,7 +422,7 @@ async function main(): Promise<void> {
       loadDesigns = await pool(
         Array.from({ length: 100 }, (_, i) => i),
         10,
-        (i) => createDesign(server!.url, tokens[0], `load ${i}`, 'listing-flyer'),
+        (i) => ctx.newDesign(`load ${i}`, 'listing-flyer'),
       );
     }
     if (PHASES.has('2')) {
@@ -426,7 +443,7 @@ async function main(): Promise<void> {
       );
     }
     if (PHASES.has('4')) {
-      const r = await phaseCold(ctx, dbUrl, 20_000, 5);
+      const r = await phaseCold(ctx, server, dbUrl, 20_000, 5);
       results.cold = r;
       log(
         `4 cold load of a ${r.edits}-edit design (${r.logRows} log rows + ${fmtKiB(r.snapshotBytes)} snapshot): first reply ${fmtMs(median(r.first))} ms, ` +
@@ -451,6 +468,8 @@ async function main(): Promise<void> {
     log(`dropped database ${name}`);
   }
 
+  if (process.env.BENCH_STOCK !== '0' && ['1', '2', '3'].some((p) => PHASES.has(p))) results.stock = await stockPhases(idleConnections);
+
   loadEnd = loadavg();
   const report = renderReport(results);
   console.log('\n' + report.table + '\n');
@@ -459,6 +478,54 @@ async function main(): Promise<void> {
     writeFileSync(join(HERE, 'RESULTS.md'), report.markdown);
     log(`wrote ${join('server', 'bench', 'RESULTS.md')}`);
   }
+}
+
+/**
+ * Phases 1–3 against the stock y-websocket server (in memory: no auth, no
+ * persistence), same clients, same machine, same run: the in-memory reference
+ * measured here rather than quoted.
+ */
+async function stockPhases(idleConnections: number): Promise<Results['stock']> {
+  const stock = await startStockServer();
+  if (!stock) {
+    log('stock y-websocket server (@y/websocket-server) not installed: no same-run reference');
+    return null;
+  }
+  log(`stock y-websocket server pid ${stock.pid} at ${stock.wsUrl}`);
+  let n = 0;
+  const ctx: Ctx = {
+    wsUrl: stock.wsUrl,
+    pid: stock.pid,
+    tokens: ['-', '-'], // ignored by the stock server
+    dbName: null,
+    newDesign: async (title) => `stock-${++n}-${title.replace(/\W+/g, '-')}`,
+    settle: () => sleep(300),
+  };
+  const out: NonNullable<Results['stock']> = { fanout: [], load: null, idle: null };
+  try {
+    if (PHASES.has('3')) {
+      out.idle = await phaseIdle(ctx, idleConnections, 100);
+      log(`stock 3 idle: ${fmtKiB(out.idle.rssPerConn)} RSS and ${out.idle.cpuMsPerConn.toFixed(2)} ms CPU per connection`);
+    }
+    if (PHASES.has('1')) {
+      for (const c of [2, 10, 50]) {
+        const r = await phaseFanout(ctx, c);
+        out.fanout.push(r);
+        log(`stock 1 fan-out, ${c} clients: p50 ${fmtMs(r.latency.p50)} / p95 ${fmtMs(r.latency.p95)} / p99 ${fmtMs(r.latency.p99)} ms`);
+      }
+    }
+    if (PHASES.has('2')) {
+      const designs = await pool(Array.from({ length: 100 }, (_, i) => i), 10, (i) => ctx.newDesign(`load ${i}`));
+      out.load = await phaseLoad(ctx, designs, { clientsPerDesign: 4, ratePerClient: 5, seconds: 20, ack: false });
+      log(
+        `stock 2 load: p50 ${fmtMs(out.load.latency.p50)} / p95 ${fmtMs(out.load.latency.p95)} / p99 ${fmtMs(out.load.latency.p99)} ms, ` +
+          `server CPU ${out.load.serverCpuSeconds.toFixed(2)} s (${out.load.serverSystemSeconds.toFixed(2)} s in the kernel), RSS ${fmtMiB(out.load.rssAfter)}`,
+      );
+    }
+  } finally {
+    await stock.stop();
+  }
+  return out;
 }
 
 function revision(): string {
@@ -486,38 +553,54 @@ function machine(): string[] {
 }
 
 function renderReport(r: Results): { table: string; markdown: string } {
-  const rows: string[][] = [['measure', 'RealBrand (PostgreSQL)', `vs ${REF.inMemory.name}`, `vs ${REF.persisting.name}`]];
+  const st = r.stock;
+  /** "figure (ratio×)" against the stock server measured in this run. */
+  const vsStock = (ours: number, stock: number | undefined, show: (v: number) => string) => (stock === undefined ? '—' : `${show(stock)} (ours ${ratio(ours, stock)})`);
+  const rows: string[][] = [['measure', 'RealBrand (PostgreSQL)', 'stock y-websocket, same run (in memory)', `vs ${REF.inMemory.name}, issue figures`, `vs ${REF.persisting.name}, issue figures`]];
   for (const f of r.fanout) {
     const ref = f.clients === 50 ? `ref p99 ${REF.fanoutP99At50[0]}–${REF.fanoutP99At50[1]} ms` : '';
+    const sf = st?.fanout.find((x) => x.clients === f.clients);
     rows.push([
       `1. fan-out latency, ${f.clients} clients, p50/p95/p99`,
       `${fmtMs(f.latency.p50)} / ${fmtMs(f.latency.p95)} / ${fmtMs(f.latency.p99)} ms`,
+      sf ? `${fmtMs(sf.latency.p50)} / ${fmtMs(sf.latency.p95)} / ${fmtMs(sf.latency.p99)} ms` : '—',
       f.clients === 50 ? `${ratio(f.latency.p99, REF.fanoutP99At50[0])}–${ratio(f.latency.p99, REF.fanoutP99At50[1])} (p99) ${ref}` : '',
       '',
     ]);
   }
   if (r.load) {
     const l = r.load;
-    rows.push(['2. 100 designs × 4 clients × 5/s, latency p50/p95/p99', `${fmtMs(l.latency.p50)} / ${fmtMs(l.latency.p95)} / ${fmtMs(l.latency.p99)} ms`, '', '']);
+    const sl = st?.load ?? null;
     rows.push([
-      `2. server CPU for the ${l.seconds} s workload`,
-      `${l.serverCpuSeconds.toFixed(2)} s`,
+      '2. 100 designs × 4 clients × 5/s, latency p50/p95/p99',
+      `${fmtMs(l.latency.p50)} / ${fmtMs(l.latency.p95)} / ${fmtMs(l.latency.p99)} ms`,
+      sl ? `${fmtMs(sl.latency.p50)} / ${fmtMs(sl.latency.p95)} / ${fmtMs(sl.latency.p99)} ms` : '—',
+      '',
+      '',
+    ]);
+    rows.push([
+      `2. server CPU for the ${l.seconds} s workload (of which kernel)`,
+      `${l.serverCpuSeconds.toFixed(2)} s (${l.serverSystemSeconds.toFixed(2)} s)`,
+      sl ? `${sl.serverCpuSeconds.toFixed(2)} s (${sl.serverSystemSeconds.toFixed(2)} s); ours ${ratio(l.serverCpuSeconds, sl.serverCpuSeconds)}` : '—',
       `${ratio(l.serverCpuSeconds, REF.inMemory.cpu100)} of ${REF.inMemory.cpu100} s`,
       `${ratio(l.serverCpuSeconds, REF.persisting.cpu100)} of ${REF.persisting.cpu100} s`,
     ]);
-    rows.push(['2. server RSS after the workload (peak)', `${fmtMiB(l.rssAfter)} (${fmtMiB(l.hwm)})`, '', '']);
+    rows.push(['2. server RSS after the workload (peak)', `${fmtMiB(l.rssAfter)} (${fmtMiB(l.hwm)})`, sl ? `${fmtMiB(sl.rssAfter)} (${fmtMiB(sl.hwm)})` : '—', '', '']);
   }
   if (r.idle) {
     const i = r.idle;
+    const si = st?.idle ?? null;
     rows.push([
       `3. RSS per idle connection (${i.connections})`,
       fmtKiB(i.rssPerConn),
+      vsStock(i.rssPerConn, si?.rssPerConn, fmtKiB),
       `${ratio(i.rssPerConn / 1024, REF.inMemory.idleKiB)} of ${REF.inMemory.idleKiB} KiB`,
       `${ratio(i.rssPerConn / 1024, REF.persisting.idleKiB)} of ${REF.persisting.idleKiB} KiB`,
     ]);
     rows.push([
       '3. CPU per connection (accept + auth + sync)',
       `${i.cpuMsPerConn.toFixed(2)} ms`,
+      vsStock(i.cpuMsPerConn, si?.cpuMsPerConn, (v) => `${v.toFixed(2)} ms`),
       `${ratio(i.cpuMsPerConn, REF.inMemory.idleCpuMs)} of ${REF.inMemory.idleCpuMs} ms`,
       `${ratio(i.cpuMsPerConn, REF.persisting.idleCpuMs)} of ${REF.persisting.idleCpuMs} ms`,
     ]);
@@ -527,12 +610,14 @@ function renderReport(r: Results): { table: string; markdown: string } {
     rows.push([
       `4. cold load (${c.edits} edits): first reply`,
       `${fmtMs(median(c.first))} ms`,
+      '— (keeps nothing once the last client leaves)',
       `${ratio(median(c.first), REF.inMemory.coldFirst)} of ${REF.inMemory.coldFirst} ms`,
       `${ratio(median(c.first), REF.persisting.coldFirst)} of ${REF.persisting.coldFirst} ms`,
     ]);
     rows.push([
       '4. cold load: full document (synced)',
       `${fmtMs(median(c.full))} ms`,
+      '—',
       `${ratio(median(c.full), REF.inMemory.coldFull)} of ${REF.inMemory.coldFull} ms`,
       `${ratio(median(c.full), REF.persisting.coldFull)} of ${REF.persisting.coldFull} ms`,
     ]);
@@ -542,6 +627,7 @@ function renderReport(r: Results): { table: string; markdown: string } {
     rows.push([
       '5. edit → durable ack p50/p95/p99',
       `${fmtMs(a.p50)} / ${fmtMs(a.p95)} / ${fmtMs(a.p99)} ms`,
+      '— (persists nothing)',
       `target p95 < ${REF.ackP95Target} ms: ${a.p95 < REF.ackP95Target ? 'met' : 'MISSED'}`,
       '',
     ]);
@@ -559,6 +645,13 @@ function renderReport(r: Results): { table: string; markdown: string } {
         `CPU measured over the edit window plus drain; server RSS before ${fmtMiB(r.load.rssBefore)}; the bench process itself used ${r.load.benchCpuSeconds.toFixed(1)} s CPU.`,
     );
   }
+  if (st?.load) {
+    notes.push(
+      `- stock y-websocket server (\`@y/websocket-server\`, in memory, no auth, no persistence), same clients, measured after ours in this run: ` +
+        `it echoes each edit to its sender too (${st.load.latency.n} deliveries counted without the echoes), so it writes 4 frames per edit where ours writes 3; ` +
+        `the bench process used ${st.load.benchCpuSeconds.toFixed(1)} s CPU against it.`,
+    );
+  }
   if (r.ack) notes.push(`- durable ack: ${r.ack.ack!.n} of ${r.ack.edits} edits acknowledged, max ${fmtMs(r.ack.ack!.max)} ms; fan-out p50/p95/p99 meanwhile ${fmtMs(r.ack.latency.p50)} / ${fmtMs(r.ack.latency.p95)} / ${fmtMs(r.ack.latency.p99)} ms; server CPU ${r.ack.serverCpuSeconds.toFixed(2)} s for 10 s.`);
   if (r.idle) notes.push(`- idle: RSS ${fmtMiB(r.idle.rssBefore)} → ${fmtMiB(r.idle.rssAfter)} for ${r.idle.connections} sockets over ${r.idle.designs} designs (the 100 rooms' own memory included); connected in ${r.idle.connectSeconds.toFixed(1)} s with 100 in flight.`);
   if (r.cold) {
@@ -572,7 +665,7 @@ function renderReport(r: Results): { table: string; markdown: string } {
   const markdown = [
     '# Collaboration server benchmark',
     '',
-    'Produced by `npm run bench` (server/bench/run.ts). The server runs as a child process (`npx tsx server/main.ts`, LOG_LEVEL=warn, PostgreSQL persistence in a fresh database, in-process fan-out); the load comes from raw y-websocket clients (`ws` + lib0) in the bench process on the same machine. Latency = receive time − a timestamp carried in the edit. Reference figures are medians of 3 runs of the same workloads on this kind of machine.',
+    'Produced by `npm run bench` (server/bench/run.ts). The server runs as a child process (`npx tsx server/main.ts`, LOG_LEVEL=warn, PostgreSQL persistence in a fresh database, in-process fan-out); the load comes from raw y-websocket clients (`ws` + lib0) in the bench process on the same machine. Latency = receive time − a timestamp carried in the edit. The "same run" column is the stock y-websocket server under exactly the same clients and load, measured in this run on this machine (the fair comparison: load generation, kernel and machine are the same); the "issue figures" columns quote the reference numbers from the issue (medians of 3 runs on this kind of machine, with their own load generator, so absolute CPU seconds are not directly comparable).',
     '',
     '## Machine',
     '',
