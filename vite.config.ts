@@ -1,16 +1,19 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { earlyStart } from './client/build/early-start.js';
 
 // The client lives in client/; the server serves client/dist in production
 // and proxies to Vite's dev server with `npm run dev`.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), earlyStart()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
     rollupOptions: {
+      // The early-start script is an entry of its own so it runs before the app's bundle has loaded.
+      input: { index: 'client/index.html', 'early-start': 'client/src/early-start.ts' },
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/fabric')) return 'fabric';

@@ -1,6 +1,7 @@
 /** Thin fetch wrapper for the same-origin REST API. Errors become ApiError with the server's code. */
 import type { BrandKit } from '../../shared/brand/index.js';
 import type { Design } from '../../shared/design/index.js';
+import { takeEarlyResponse } from './early-requests.js';
 
 export class ApiError extends Error {
   constructor(
@@ -106,8 +107,11 @@ export function refreshSession(): Promise<boolean> {
 }
 
 async function send(path: string, init: RequestInit): Promise<Response> {
+  const fresh = () => fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...CSRF_HEADERS, ...init.headers } });
   try {
-    return await fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...CSRF_HEADERS, ...init.headers } });
+    // The page's first requests may already be under way (client/src/early-start.ts).
+    const early = takeEarlyResponse(path, init);
+    return await (early ? early.catch(fresh) : fresh());
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection.');
   }

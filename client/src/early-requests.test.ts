@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EARLY_KEY, EARLY_MAX_AGE_MS, earlyRequests, takeEarlyResponse, type EarlyRequests } from './early-requests.js';
+
+const g = globalThis as unknown as Record<string, EarlyRequests | undefined>;
+
+describe('earlyRequests', () => {
+  it('starts the session check on every page, and the design and brand kit on an editor URL', () => {
+    expect(earlyRequests('/designs')).toEqual({ api: ['/api/auth/me'], editor: false });
+    expect(earlyRequests('/login')).toEqual({ api: ['/api/auth/me'], editor: false });
+    expect(earlyRequests('/designs/abc-123')).toEqual({ api: ['/api/auth/me', '/api/designs/abc-123', '/api/brand-kit'], editor: true });
+    expect(earlyRequests('/designs/abc-123/')).toEqual({ api: ['/api/auth/me', '/api/designs/abc-123', '/api/brand-kit'], editor: true });
+  });
+
+  it('encodes the id the way the API client does', () => {
+    expect(earlyRequests('/designs/a%20b').api[1]).toBe(`/api/designs/${encodeURIComponent('a b')}`);
+  });
+});
+
+describe('takeEarlyResponse', () => {
+  afterEach(() => {
+    delete g[EARLY_KEY];
+  });
+
+  const started = (at: number) => {
+    const response = Promise.resolve(new Response('{}'));
+    g[EARLY_KEY] = { at, responses: { '/api/auth/me': response } };
+    return response;
+  };
+
+  it('hands a started GET over once', () => {
+    const response = started(performance.now());
+    expect(takeEarlyResponse('/api/auth/me', {})).toBe(response);
+    expect(takeEarlyResponse('/api/auth/me', {})).toBeNull();
+  });
+
+  it('never answers other methods, bodies or paths', () => {
+    started(performance.now());
+    expect(takeEarlyResponse('/api/auth/me', { method: 'POST' })).toBeNull();
+    expect(takeEarlyResponse('/api/auth/me', { body: '{}' })).toBeNull();
+    expect(takeEarlyResponse('/api/designs', {})).toBeNull();
+  });
+
+  it('ignores stale responses (access can change)', () => {
+    started(performance.now() - EARLY_MAX_AGE_MS - 1);
+    expect(takeEarlyResponse('/api/auth/me', {})).toBeNull();
+  });
+
+  it('does nothing when the early-start script did not run (dev server, tests)', () => {
+    expect(takeEarlyResponse('/api/auth/me', {})).toBeNull();
+  });
+});

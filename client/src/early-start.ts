@@ -1,0 +1,33 @@
+/**
+ * Runs first, before the app's ~400 kB of JavaScript has even downloaded: starts
+ * the requests every page makes anyway (the session check; on /designs/:id the
+ * design record and the brand kit) and, on an editor URL, preloads the editor's
+ * code (the build lists its files in a meta tag, see client/build/early-start.ts).
+ * The app takes these responses (`takeEarlyResponse` in api.ts) instead of asking again.
+ *
+ * It imports only early-requests.ts, so it stays a tiny entry of its own.
+ */
+import { earlyRequests, EARLY_KEY, EDITOR_PRELOAD_META, type EarlyRequests } from './early-requests.js';
+
+performance.mark('realbrand:early-start');
+const paths = earlyRequests(location.pathname);
+const started: EarlyRequests = { at: performance.now(), responses: {} };
+for (const path of paths.api) {
+  const response = fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'fetch' } });
+  response.catch(() => undefined); // the app asks again if this failed
+  started.responses[path] = response;
+}
+(window as unknown as Record<string, EarlyRequests>)[EARLY_KEY] = started;
+
+if (paths.editor) {
+  const files = document.querySelector(`meta[name="${EDITOR_PRELOAD_META}"]`)?.getAttribute('content')?.split(' ').filter(Boolean) ?? [];
+  for (const href of files) {
+    const link = document.createElement('link');
+    if (href.endsWith('.css')) {
+      link.rel = 'preload';
+      link.as = 'style';
+    } else link.rel = 'modulepreload';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+}
