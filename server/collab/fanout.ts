@@ -122,10 +122,14 @@ export class RedisFanout implements Fanout {
     this.pub = new Redis(url, { ...common, enableOfflineQueue: false });
     this.sub = new Redis(url, { ...common, autoResubscribe: true });
     for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.onError(err));
-    this.sub.on('ready', () => {
+    // Back once both links are: presence re-announced while `pub` is still reconnecting would be dropped.
+    const onReady = () => {
+      if (this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
       if (this.everReady) for (const l of this.reconnectListeners) l();
       this.everReady = true;
-    });
+    };
+    this.pub.on('ready', onReady);
+    this.sub.on('ready', onReady);
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       const designId = channel.toString().slice('rb:design:'.length);
       const handler = this.handlers.get(designId);

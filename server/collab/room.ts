@@ -113,6 +113,11 @@ export class Room {
     this.approxBytes = parts.reduce((n, p) => n + p.byteLength, 0);
     loaded = true;
     for (const m of held) this.onFanout(m);
+    this.askPeersForPresence();
+  }
+
+  /** Asks other instances to re-announce their clients' presence in this design (after a load or a lost link). */
+  askPeersForPresence(): void {
     this.opts.fanout.publish({ kind: 'awareness-query', origin: this.opts.fanout.instanceId, designId: this.designId });
   }
 

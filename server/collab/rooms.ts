@@ -49,7 +49,11 @@ export class RoomManager {
       void this.reconcile();
       // Commits that were in flight at the moment of reconnecting show up a moment later.
       setTimeout(() => void this.reconcile(), 500).unref();
-      for (const e of this.entries.values()) e.room?.publishLocalPresence();
+      // Presence sent while the link was down is lost both ways: re-announce ours and ask for theirs.
+      for (const e of this.entries.values()) {
+        e.room?.publishLocalPresence();
+        e.room?.askPeersForPresence();
+      }
     });
   }
 
