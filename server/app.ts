@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { clientShell } from './client-shell.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,7 +166,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Client routes (no file extension) get the app; a missing file stays a 404.
     const path = req.url.split('?')[0]!;
     if (req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/collab') && !STATIC_FILE.test(path) && serveClient) {
-      return clientShell(CLIENT_DIST, path).then((html) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html));
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
