@@ -55,6 +55,8 @@ export class Editor {
   private overlay: HTMLElement;
   private offs: Array<() => void> = [];
   private userMovedViewport = false;
+  /** The first frame after the design is ready has scheduled the deferred work (text caches, side panels). */
+  private drawnScheduled = false;
   private clipboard: DesignObject[] = [];
   private pasteCount = 0;
   private frame = 0;
@@ -170,7 +172,8 @@ export class Editor {
       this.canvas.on('after:render', ({ ctx }) => {
         this.drawPageMask(ctx as CanvasRenderingContext2D);
         // The design is on screen: text caches and the side panels can be built now, off the first frame's path.
-        if (this.store.get().ready && !this.store.get().drawn) {
+        if (!this.drawnScheduled && this.store.get().ready) {
+          this.drawnScheduled = true; // once: this runs on every frame
           this.binding.cacheTextSoon();
           // Once this frame is on screen and the browser is idle, not inside or right after it.
           const drawn = () => this.store.set({ drawn: true });
