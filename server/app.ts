@@ -173,7 +173,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerHealthRoutes(app, { db, fanout, metrics, redisConfigured: Boolean(config.REDIS_URL) && !options.fanout });
   const brokerageTemplates = new BrokerageTemplates(db);
-  registerDesignRoutes(app, { db, store, templates: brokerageTemplates });
+  registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });
   registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
   registerBrandKitRoutes(app, { db });
   registerScoreRoutes(app, { db, scoring });

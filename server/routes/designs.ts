@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, DesignKindSchema, designToUpdate, instantiateTemplate, type Design } from '../../shared/index.js';
 import { getTemplate } from '../../templates/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
-import type { DocumentStore } from '../collab/index.js';
+import { designState, type DocumentStore, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import { emit } from '../events/index.js';
@@ -24,7 +24,7 @@ const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 
 const RenameSchema = z.object({ title: z.string().trim().min(1).max(200) });
 const ListQuerySchema = z.object({ scope: z.enum(['mine', 'brokerage']).optional() });
 
-export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore; templates: BrokerageTemplates }): void {
+export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore; rooms: RoomManager; templates: BrokerageTemplates }): void {
   const designs = new DesignRepository(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
 
@@ -94,6 +94,15 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
     const record = await designs.get(user.brokerageId, id);
     if (!record) throw notFound('Design');
     return { ...record, access, canLock: access === 'edit' && canChangeLocked(user), canShare: access === 'edit' };
+  });
+
+  /** The design's document as one binary Yjs update (the editor draws it while its socket connects). */
+  app.get('/api/designs/:id/state', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    await requireDesign(deps.db, user, id);
+    const state = await designState(deps.rooms, deps.store, id);
+    return reply.header('content-type', 'application/octet-stream').header('cache-control', 'no-store').send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
   });
 
   app.patch('/api/designs/:id', async (req) => {
