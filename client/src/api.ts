@@ -1,7 +1,7 @@
 /** Thin fetch wrapper for the same-origin REST API. Errors become ApiError with the server's code. */
 import type { BrandKit } from '../../shared/brand/index.js';
 import type { Design } from '../../shared/design/index.js';
-import { takeEarlyResponse } from './early-requests.js';
+import { designStatePath, takeEarlyResponse } from './early-requests.js';
 
 export class ApiError extends Error {
   constructor(
@@ -146,6 +146,15 @@ export const api = {
   designs: () => request<{ designs: DesignSummary[] }>('/api/designs'),
   createDesign: (title: string, templateId?: string) => request<{ id: string }>('/api/designs', json('POST', { title, templateId })),
   design: (id: string) => request<DesignInfo>(`/api/designs/${encodeURIComponent(id)}`),
+  /** The design's document as one binary Yjs update; null when it cannot be had now (the editor's socket brings it anyway). */
+  designState: async (id: string): Promise<Uint8Array | null> => {
+    try {
+      const res = await send(designStatePath(encodeURIComponent(id)), { headers: { Accept: 'application/octet-stream' } });
+      return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+    } catch {
+      return null;
+    }
+  },
   shares: (id: string) => request<{ shares: DesignShare[] }>(`/api/designs/${encodeURIComponent(id)}/shares`),
   share: (id: string, email: string, access: 'view' | 'edit') => request<{ share: DesignShare }>(`/api/designs/${encodeURIComponent(id)}/shares`, json('POST', { email, access })),
   unshare: (id: string, userId: string) => request<void>(`/api/designs/${encodeURIComponent(id)}/shares/${encodeURIComponent(userId)}`, { method: 'DELETE' }),

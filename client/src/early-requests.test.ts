@@ -5,14 +5,16 @@ const g = globalThis as unknown as Record<string, EarlyRequests | undefined>;
 
 describe('earlyRequests', () => {
   it('starts the session check on every page, and the design and brand kit on an editor URL', () => {
-    expect(earlyRequests('/designs')).toEqual({ api: ['/api/auth/me'], editor: false });
-    expect(earlyRequests('/login')).toEqual({ api: ['/api/auth/me'], editor: false });
-    expect(earlyRequests('/designs/abc-123')).toEqual({ api: ['/api/auth/me', '/api/designs/abc-123', '/api/brand-kit'], editor: true });
-    expect(earlyRequests('/designs/abc-123/')).toEqual({ api: ['/api/auth/me', '/api/designs/abc-123', '/api/brand-kit'], editor: true });
+    expect(earlyRequests('/designs')).toEqual({ api: ['/api/auth/me'], state: null });
+    expect(earlyRequests('/login')).toEqual({ api: ['/api/auth/me'], state: null });
+    const editor = { api: ['/api/auth/me', '/api/designs/abc-123', '/api/brand-kit'], state: '/api/designs/abc-123/state' };
+    expect(earlyRequests('/designs/abc-123')).toEqual(editor);
+    expect(earlyRequests('/designs/abc-123/')).toEqual(editor);
   });
 
   it('encodes the id the way the API client does', () => {
     expect(earlyRequests('/designs/a%20b').api[1]).toBe(`/api/designs/${encodeURIComponent('a b')}`);
+    expect(earlyRequests('/designs/a%20b').state).toBe(`/api/designs/${encodeURIComponent('a b')}/state`);
   });
 });
 

@@ -11,12 +11,22 @@ export interface EarlyRequests {
   responses: Record<string, Promise<Response>>;
 }
 
-export function earlyRequests(pathname: string): { api: string[]; editor: boolean } {
+/**
+ * The GETs a page URL starts before the app has loaded: `api` (JSON) on every
+ * page; on an editor URL also `state`, the design's document as one binary Yjs
+ * update (drawn before the WebSocket has even connected).
+ */
+export function earlyRequests(pathname: string): { api: string[]; state: string | null } {
   // Every page checks the session (the auth provider wraps them all).
   const design = /^\/designs\/([^/?#]+)\/?$/.exec(pathname);
-  if (!design) return { api: ['/api/auth/me'], editor: false };
+  if (!design) return { api: ['/api/auth/me'], state: null };
   const id = encodeURIComponent(decodeURIComponent(design[1]!));
-  return { api: ['/api/auth/me', `/api/designs/${id}`, '/api/brand-kit'], editor: true };
+  return { api: ['/api/auth/me', `/api/designs/${id}`, '/api/brand-kit'], state: designStatePath(id) };
+}
+
+/** Where a design's binary state is served (`id` already URL-encoded). */
+export function designStatePath(encodedId: string): string {
+  return `/api/designs/${encodedId}/state`;
 }
 
 /** Takes (once) the early response for a GET of `path`, if the early-start script started one recently. */

@@ -30,6 +30,8 @@ export interface EditorOptions {
   user: User;
   info: DesignInfo;
   kit: BrandKit | null;
+  /** The design's state fetched with its record (api.designState), drawn before the socket syncs. */
+  serverCopy?: Uint8Array | null;
   /** Element the canvas fills. */
   host: HTMLElement;
   onError(message: string): void;
@@ -65,7 +67,7 @@ export class Editor {
   constructor(readonly opts: EditorOptions) {
     const { host, info, user } = opts;
     performance.mark('realbrand:editor-start');
-    this.session = new DesignSession(opts.designId);
+    this.session = new DesignSession(opts.designId, opts.serverCopy ?? null);
 
     this.canvasEl = document.createElement('canvas');
     host.append(this.canvasEl);
@@ -117,6 +119,8 @@ export class Editor {
     this.refreshLayers();
     this.store.set({ meta: this.binding.meta, zoom: this.viewport.zoom });
     this.offs.push(installKeyboard(this, () => this.store.set({ help: !this.store.get().help })));
+    // The server's copy may already be in: then the design is ready before the socket connects.
+    this.onSession();
 
     if (new URLSearchParams(window.location.search).has('e2e') || import.meta.env.DEV) {
       (window as unknown as { __realbrand: unknown }).__realbrand = { doc: this.session.doc, canvas: this.canvas, editor: this };
@@ -151,7 +155,7 @@ export class Editor {
           this.schedule({ layers: structural, selected: sel.some((id) => ids.has(id)) });
           this.presence.schedule();
           this.scheduleThumbnail();
-          if (!this.store.get().ready && this.binding.objects.size > 0 && this.session.status.localLoaded) this.store.set({ ready: true });
+          if (!this.store.get().ready && this.binding.objects.size > 0 && this.hasCopy()) this.store.set({ ready: true });
         },
         meta: (meta) => {
           this.scheduleThumbnail();
@@ -236,13 +240,19 @@ export class Editor {
 
   private onSession(): void {
     const s = this.session.status;
-    const ready = this.store.get().ready || s.synced || (s.localLoaded && this.binding.objects.size > 0);
+    const ready = this.store.get().ready || s.synced || (this.hasCopy() && this.binding.objects.size > 0);
     if (ready && !this.store.get().ready) {
       performance.mark('realbrand:ready');
       // Even an empty design is drawn once after it is ready: that frame lets the panels in (drawn).
       this.canvas.requestRenderAll();
     }
     this.store.set({ connection: s.connection, save: s.save, fatal: s.fatal, ready });
+  }
+
+  /** A copy of the design is in (this device's or the server's) while the socket syncs. */
+  private hasCopy(): boolean {
+    const s = this.session.status;
+    return s.localLoaded || s.serverCopy;
   }
 
   private resize(): void {

@@ -19,10 +19,15 @@ export interface SessionStatus {
   synced: boolean;
   /** Local copy (IndexedDB) loaded. */
   localLoaded: boolean;
+  /** The server's copy, fetched over HTTP while the page loaded, applied (before the socket's sync). */
+  serverCopy: boolean;
   save: SaveState;
   /** A close the session cannot recover from by reconnecting. */
   fatal: { code: number; reason: string } | null;
 }
+
+/** Origin of the server's state applied at open. */
+const SERVER_COPY = Symbol('server-copy');
 
 function wsBase(): string {
   const { protocol, host } = window.location;
@@ -35,11 +40,21 @@ export class DesignSession {
   readonly local: IndexeddbPersistence;
   readonly tracker = new SaveTracker();
   private everConnected = false;
-  private state: SessionStatus = { connection: 'connecting', synced: false, localLoaded: false, save: 'saved', fatal: null };
+  private state: SessionStatus = { connection: 'connecting', synced: false, localLoaded: false, serverCopy: false, save: 'saved', fatal: null };
   private listeners = new Set<() => void>();
   private offs: Array<() => void> = [];
 
-  constructor(readonly designId: string) {
+  /**
+   * `serverCopy`: the design's state fetched over HTTP while the page loaded
+   * (api.designState). Applied before anything listens, so the editor's first
+   * frame draws the design instead of waiting for the socket, whose sync then
+   * brings only what is newer.
+   */
+  constructor(readonly designId: string, serverCopy: Uint8Array | null = null) {
+    if (serverCopy) {
+      Y.applyUpdate(this.doc, serverCopy, SERVER_COPY);
+      this.state.serverCopy = true;
+    }
     this.local = new IndexeddbPersistence(`realbrand-design-${designId}`, this.doc);
     this.local.whenSynced.then(() => this.set({ localLoaded: true })).catch(() => this.set({ localLoaded: true }));
 

@@ -82,7 +82,7 @@ function FatalOverlay() {
   );
 }
 
-function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) {
+function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKit | null; serverCopy: Uint8Array | null }) {
   const user = useUser();
   const toasts = useToasts();
   const host = useRef<HTMLDivElement>(null);
@@ -95,6 +95,7 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
       user,
       info,
       kit,
+      serverCopy,
       host: host.current,
       onError: (m) => toasts.show(m, 'error'),
       onInfo: (m) => toasts.show(m, 'info'),
@@ -104,7 +105,7 @@ function EditorShell({ info, kit }: { info: DesignInfo; kit: BrandKit | null }) 
       ed.destroy();
       setEditor(null);
     };
-  }, [info, kit, user, toasts]);
+  }, [info, kit, serverCopy, user, toasts]);
 
   const [title, setTitle] = useState(info.title);
   const rename = useCallback(
@@ -169,6 +170,7 @@ export default function EditorPage() {
   const { id = '' } = useParams();
   const [info, setInfo] = useState<DesignInfo | null>(null);
   const [kit, setKit] = useState<BrandKit | null>(null);
+  const [serverCopy, setServerCopy] = useState<Uint8Array | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const { expire } = useAuth();
   const navigate = useNavigate();
@@ -180,9 +182,10 @@ export default function EditorPage() {
     setInfo(null);
     setError(null);
     takeDesign(id)
-      .then(([d, k]) => {
+      .then(([d, k, state]) => {
         if (!live) return;
         setKit(k);
+        setServerCopy(state);
         setInfo(d);
       })
       .catch((err: unknown) => {
@@ -205,5 +208,5 @@ export default function EditorPage() {
     return <NotFoundPage title="Could not open the design" message={error.message} />;
   }
   if (!info) return <div className="page-loading"><div className="spinner" /></div>;
-  return <EditorShell info={info} kit={kit} />;
+  return <EditorShell info={info} kit={kit} serverCopy={serverCopy} />;
 }
