@@ -24,6 +24,10 @@
  *   BENCH_TRACE=<dir>      save a Chromium performance trace of one local drag
  *   BENCH_CPU_PROFILE=<dir> save a JS CPU profile (.cpuprofile) of one local drag
  *   BENCH_NO_WRITE=1       do not write EDITOR-RESULTS.md
+ *   BENCH_OPEN_ONLY=1      measure open time only (no drags) and print the
+ *                          network and paint timeline of the last cold open
+ *   BENCH_OPEN_PROFILE=<dir> save a JS CPU profile (.cpuprofile) of the last cold open
+ *   BENCH_OPEN_TRACE=<dir>   save a Chromium performance trace of the last cold open
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -313,7 +317,24 @@ async function openAndTime(page: Page, designId: string, how: 'goto' | 'reload')
   const r = (await h.jsonValue()) as { shownAt: number; objects: number; marks: Record<string, number> };
   if (r.objects < OBJECTS) throw new Error(`only ${r.objects} objects on the canvas`);
   for (const [k, v] of Object.entries(r.marks)) (openMarks[k] ??= []).push(v);
+  if (how === 'goto') lastColdTimeline = await page.evaluate(openTimeline);
   return r.shownAt;
+}
+
+let lastColdTimeline: string[] = [];
+
+/** What the page fetched and painted, and when (ms from navigation start), in start order. */
+function openTimeline(): string[] {
+  const short = (u: string) => new URL(u).pathname.replace(/^\/assets\//, '');
+  const rows: Array<[number, string]> = [];
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (nav) rows.push([nav.startTime, `document ${nav.responseStart.toFixed(0)}–${nav.responseEnd.toFixed(0)}, interactive ${nav.domInteractive.toFixed(0)}, DOMContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)}`]);
+  for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+    rows.push([e.startTime, `${short(e.name)} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)} (${e.initiatorType}, ${(e.transferSize / 1024).toFixed(0)} kB)`]);
+  }
+  for (const e of performance.getEntriesByType('paint')) rows.push([e.startTime, `${e.name} ${e.startTime.toFixed(0)}`]);
+  for (const e of performance.getEntriesByType('mark')) rows.push([e.startTime, `mark ${e.name} ${e.startTime.toFixed(0)}`]);
+  return rows.sort((a, b) => a[0] - b[0]).map((r) => r[1]);
 }
 
 /** Page coordinates of the centre of a model object (design coords → screen). */
@@ -542,15 +563,45 @@ async function main(): Promise<void> {
     for (const k of Object.keys(openMarks)) delete openMarks[k];
     await ctx.close();
   }
+  const openProfDir = process.env.BENCH_OPEN_PROFILE;
   for (let i = 0; i < OPEN_RUNS; i++) {
     const ctx = await newContext(browser, server.url);
     const page = await ctx.newPage();
+    const cdp = openProfDir && i === OPEN_RUNS - 1 ? await ctx.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    const traced = process.env.BENCH_OPEN_TRACE && i === OPEN_RUNS - 1;
+    if (traced) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
     cold.push(await openAndTime(page, designId, 'goto'));
+    if (traced) {
+      const dir = process.env.BENCH_OPEN_TRACE!;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'open-trace.json'), await browser.stopTracing());
+      log(`trace of a cold open written to ${join(dir, 'open-trace.json')}`);
+    }
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(openProfDir!, { recursive: true });
+      writeFileSync(join(openProfDir!, 'open.cpuprofile'), JSON.stringify(profile));
+      await cdp.detach();
+      log(`CPU profile of a cold open written to ${join(openProfDir!, 'open.cpuprofile')}`);
+    }
     await sleep(300);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 200))); // IndexedDB copy written
     warm.push(await openAndTime(page, designId, 'reload'));
     await ctx.close();
     log(`open run ${i + 1}: cold ${fmtMs(cold[i]!)} ms, warm ${fmtMs(warm[i]!)} ms (load ${load()})`);
+  }
+
+  if (process.env.BENCH_OPEN_ONLY === '1') {
+    const p = (xs: number[]) => percentiles(xs);
+    console.log(`\nopen cold p50 ${fmtMs(p(cold).p50)} ms, warm p50 ${fmtMs(p(warm).p50)} ms`);
+    console.log(`marks p50: ${Object.entries(openMarks).map(([k, v]) => `${k} ${fmtMs(p(v).p50)}`).join(', ')}`);
+    console.log(`last cold open:\n  ${lastColdTimeline.join('\n  ')}`);
+    return;
   }
 
   // b. Drag smoothness.
@@ -639,7 +690,7 @@ async function cleanup(): Promise<void> {
     if (code !== 0 && code !== null) log(`server exited with code ${code}`);
   }
   server = null;
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
   dataDir = null;
 }
 
