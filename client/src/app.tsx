@@ -9,8 +9,7 @@ import { brandRoutes } from './brand/routes.js';
 import { listingRoutes } from './pages/listings/routes.js';
 import { workflowRoutes } from './workflow/routes.js';
 
-// The editor pulls in fabric, Yjs and jsPDF: load it only when a design is opened.
-const EditorPage = lazy(() => import('./pages/EditorPage.js'));
+import { EditorPage } from './pages/editor-page.js';
 const PeoplePage = lazy(() => import('./pages/admin/PeoplePage.js'));
 const AcceptInvitePage = lazy(() => import('./pages/invite/AcceptInvitePage.js'));
 

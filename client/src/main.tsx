@@ -5,16 +5,21 @@ import './styles.css';
 import './brand-fonts.js';
 import { prefetchDesign } from './pages/design-prefetch.js';
 
-// Opening a design directly: fetch the editor's code and the design's record while the session is
-// being checked, not one after the other.
+import { EditorPage } from './pages/editor-page.js';
+
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+
+// Opening a design directly: fetch the design while the editor's code loads (early-start
+// preloads both), and render once the code is in, so the editor shows without a fallback first.
 const opening = /^\/designs\/([^/?#]+)/.exec(location.pathname);
 if (opening) {
-  void import('./pages/EditorPage.js').catch(() => undefined);
   void prefetchDesign(decodeURIComponent(opening[1]!)).catch(() => undefined);
-}
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+  void EditorPage.preload()
+    .catch(() => undefined) // the route retries, and shows the error
+    .then(render);
+} else render();

@@ -7,6 +7,7 @@ import { AppHeader } from '../components/AppHeader.js';
 import { kindLabel, TemplatePicker } from '../components/TemplatePicker.js';
 import { loadThumbnail } from '../thumbnails.js';
 import { prefetchDesign } from './design-prefetch.js';
+import { EditorPage } from './editor-page.js';
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 function when(iso: string): string {
@@ -24,7 +25,7 @@ function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: b
         data-testid="design-card"
         onMouseEnter={() => {
           void prefetchDesign(d.id).catch(() => {});
-          void import('./EditorPage.js');
+          void EditorPage.preload().catch(() => undefined);
         }}
       >
         {thumb ? (
