@@ -25,9 +25,9 @@
  *   BENCH_CPU_PROFILE=<dir> save a JS CPU profile (.cpuprofile) of one local drag
  *   BENCH_NO_WRITE=1       do not write EDITOR-RESULTS.md
  *   BENCH_OPEN_ONLY=1      measure open time only (no drags) and print the
- *                          network and paint timeline of the last cold open
+ *                          network and paint timelines of the last cold and warm opens
  *   BENCH_OPEN_PROFILE=<dir> save a JS CPU profile (.cpuprofile) of the last cold open
- *   BENCH_OPEN_TRACE=<dir>   save a Chromium performance trace of the last cold open
+ *   BENCH_OPEN_TRACE=<dir>   save Chromium performance traces of the last cold and warm opens
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -318,10 +318,12 @@ async function openAndTime(page: Page, designId: string, how: 'goto' | 'reload')
   if (r.objects < OBJECTS) throw new Error(`only ${r.objects} objects on the canvas`);
   for (const [k, v] of Object.entries(r.marks)) (openMarks[k] ??= []).push(v);
   if (how === 'goto') lastColdTimeline = await page.evaluate(openTimeline);
+  else lastWarmTimeline = await page.evaluate(openTimeline);
   return r.shownAt;
 }
 
 let lastColdTimeline: string[] = [];
+let lastWarmTimeline: string[] = [];
 
 /** What the page fetched and painted, and when (ms from navigation start), in start order. */
 function openTimeline(): string[] {
@@ -591,7 +593,13 @@ async function main(): Promise<void> {
     }
     await sleep(300);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 200))); // IndexedDB copy written
+    if (traced) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
     warm.push(await openAndTime(page, designId, 'reload'));
+    if (traced) {
+      const dir = process.env.BENCH_OPEN_TRACE!;
+      writeFileSync(join(dir, 'open-warm-trace.json'), await browser.stopTracing());
+      log(`trace of a warm open written to ${join(dir, 'open-warm-trace.json')}`);
+    }
     await ctx.close();
     log(`open run ${i + 1}: cold ${fmtMs(cold[i]!)} ms, warm ${fmtMs(warm[i]!)} ms (load ${load()})`);
   }
@@ -601,6 +609,7 @@ async function main(): Promise<void> {
     console.log(`\nopen cold p50 ${fmtMs(p(cold).p50)} ms, warm p50 ${fmtMs(p(warm).p50)} ms`);
     console.log(`marks p50: ${Object.entries(openMarks).map(([k, v]) => `${k} ${fmtMs(p(v).p50)}`).join(', ')}`);
     console.log(`last cold open:\n  ${lastColdTimeline.join('\n  ')}`);
+    console.log(`last warm open:\n  ${lastWarmTimeline.join('\n  ')}`);
     return;
   }
 
