@@ -131,12 +131,13 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
     <EditorContext.Provider value={ctx}>
       <EditorWorkflow info={info} user={user}>
       <div className="editor">
-        {ctx && <TopBar />}
+        {/* Until the editor exists, empty bars hold its layout: the canvas is sized once, at its final size. */}
+        {ctx ? <TopBar /> : <header className="editor-topbar" />}
         {ctx && <DrawnFirst><ListingUpdateBanner designId={info.id} canEdit={info.access === 'edit'} /></DrawnFirst>}
         {ctx && <DrawnFirst><ReviewBar /></DrawnFirst>}
         {ctx && <DrawnFirst><ReviewBanner /></DrawnFirst>}
         <div className="editor-body">
-          {ctx && <ToolRail />}
+          {ctx ? <ToolRail /> : <nav className="tool-rail" />}
           <div className="canvas-host" ref={host} data-testid="canvas-host">
             {ctx && <CanvasStatus />}
             {ctx && <DrawnFirst><CommentLayer /></DrawnFirst>}
@@ -144,13 +145,15 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
           </div>
           {ctx && <DrawnFirst><InsightsDrawer /></DrawnFirst>}
           {ctx && <DrawnFirst><WorkflowDrawer /></DrawnFirst>}
-          {ctx && (
+          {ctx ? (
             <aside className="side-panel">
               <div className="side-scroll">
                 <PropertiesPanel />
               </div>
               <DrawnFirst><LayersPanel /></DrawnFirst>
             </aside>
+          ) : (
+            <aside className="side-panel" />
           )}
         </div>
         {ctx && (
