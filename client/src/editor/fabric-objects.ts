@@ -6,6 +6,7 @@ import { Ellipse, FabricImage, InteractiveFabricObject, Rect, Textbox, type Fabr
 import type { DesignObject, ImageObject, LineObject, TextObject } from '../../../shared/design/index.js';
 import { imageCrop, placement, textPlacement } from './convert.js';
 import { fontStack } from './fonts.js';
+import { simpleGraphemes } from './graphemes.js';
 
 /** Selection chrome shared by every object. */
 Object.assign(InteractiveFabricObject.ownDefaults, {
@@ -38,6 +39,13 @@ export class LineShape extends Rect {
     ctx.strokeStyle = this.lineColor;
     ctx.lineCap = 'butt';
     ctx.stroke();
+  }
+}
+
+/** A text box that splits plain copy into graphemes without Intl.Segmenter (see graphemes.ts). */
+export class DesignTextbox extends Textbox {
+  override graphemeSplit(value: string): string[] {
+    return simpleGraphemes(value) ?? super.graphemeSplit(value);
   }
 }
 
@@ -127,7 +135,7 @@ export function createFabricObject(o: DesignObject, onImageLoaded: () => void, c
   switch (o.type) {
     case 'text':
       // Laid out once, here, with its real font and width (applyModel then finds nothing to re-measure).
-      fo = new Textbox(o.text, { originX: 'center', originY: 'center', objectCaching: cacheText, splitByGrapheme: false, ...textLayout(o) });
+      fo = new DesignTextbox(o.text, { originX: 'center', originY: 'center', objectCaching: cacheText, splitByGrapheme: false, ...textLayout(o) });
       break;
     case 'rect':
       // Plain shapes draw faster directly than through a cache canvas (measured: ~4× with 200 shapes).
