@@ -29,6 +29,22 @@ test.describe('app shell', () => {
     await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
     await expect(page.getByTestId('layer')).not.toHaveCount(0);
   });
+
+  test('opening a design draws it from the server copy before the socket has synced', async ({ agentA, designId }) => {
+    const { page } = agentA;
+    // A socket that opens but never answers: whatever is drawn came with the page's own requests.
+    await page.routeWebSocket(/\/collab\//, () => undefined);
+    await page.goto(`/designs/${designId}?e2e`);
+    await expect(page.locator('.canvas-loading')).toHaveCount(0);
+    const shown = await page.evaluate(() => {
+      const rb = (window as any).__realbrand;
+      return { drawn: rb.canvas.getObjects().length - 1, inDoc: rb.doc.getMap('objects').size, synced: rb.editor.session.status.synced };
+    });
+    expect(shown.synced).toBe(false);
+    expect(shown.inDoc).toBeGreaterThan(5);
+    expect(shown.drawn).toBe(shown.inDoc);
+    await expect(page.getByTestId('design-title')).toHaveText(/E2E flyer/);
+  });
 });
 
 test.describe('two agents on one flyer', () => {
