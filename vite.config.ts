@@ -12,8 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
     rollupOptions: {
-      // The early-start script is an entry of its own so it runs before the app's bundle has loaded.
-      input: { index: 'client/index.html', 'early-start': 'client/src/early-start.ts' },
+      // The early-start script (client/build/early-start.ts) is bundled apart, into one file.
+      input: { index: 'client/index.html' },
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/fabric')) return 'fabric';
