@@ -113,7 +113,12 @@ function snapshotOf(room: Room): Map<string, Before> {
 export function createLockGuard(opts: LockGuardOptions = {}): ChangeGuard {
   // Plain functions, no closures per change: this runs for every edit.
   return {
-    admit: (_room, conn) => (conn.readOnly ? 'drop' : 'check'),
+    admit: (room, conn) => {
+      if (conn.readOnly) return 'drop';
+      // The "before" state must be taken before the room's first change is applied, not during it.
+      snapshotOf(room);
+      return 'check';
+    },
     check: (room, conn, tr) => checkChange(room, conn, tr, opts),
   };
 }

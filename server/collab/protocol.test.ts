@@ -29,7 +29,9 @@ describe('frame encoders', () => {
 
   it('round-trips through the client message decoder', () => {
     const payload = Uint8Array.from([1, 2, 3, 250]);
-    expect(decodeClientMessage(encodeUpdate(payload))).toEqual({ type: 'doc-change', update: payload });
+    const update = encodeUpdate(payload);
+    expect(decodeClientMessage(update)).toEqual({ type: 'doc-change', update: payload, frame: update });
+    expect(decodeClientMessage(encodeSyncStep2(payload))).toEqual({ type: 'doc-change', update: payload, frame: null });
     expect(decodeClientMessage(encodeSyncStep1(payload))).toEqual({ type: 'sync-step1', stateVector: payload });
     expect(decodeClientMessage(encodeAwareness(payload))).toEqual({ type: 'awareness', update: payload });
   });

@@ -5,7 +5,9 @@ import { CloseCode, MessageType, SyncMessageType } from '../../shared/index.js';
 /** A client message, decoded and checked; anything else raises ProtocolError. */
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  | { type: 'doc-change'; update: Uint8Array } // sync step 2 or update: same handling
+  // Sync step 2 or update: same handling. `frame` is the whole message when it is a
+  // standard update message, which peers can be sent as is.
+  | { type: 'doc-change'; update: Uint8Array; frame: Uint8Array | null }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
   | { type: 'auth' };
@@ -31,7 +33,8 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
         const sub = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (sub === SyncMessageType.step1) message = { type: 'sync-step1', stateVector: payload };
-        else if (sub === SyncMessageType.step2 || sub === SyncMessageType.update) message = { type: 'doc-change', update: payload };
+        else if (sub === SyncMessageType.step2) message = { type: 'doc-change', update: payload, frame: null };
+        else if (sub === SyncMessageType.update) message = { type: 'doc-change', update: payload, frame };
         else throw new ProtocolError(CloseCode.unsupportedData, `unknown sync message type ${sub}`);
         break;
       }

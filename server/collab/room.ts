@@ -53,6 +53,13 @@ export interface RoomOptions {
   committer?: Pick<GroupCommitter, 'append'>;
 }
 
+/** Whether a transaction changed anything (Yjs' own test before it emits 'update'). */
+function changedAnything(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
+  return false;
+}
+
 // Remote instances' clients renew presence every 15 s; 20 s of silence means that instance is gone.
 const REMOTE_PRESENCE_TIMEOUT_MS = 20_000;
 
@@ -93,6 +100,7 @@ export class Room {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
+    this.doc.on('afterTransactionCleanup', this.onCleanup);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.presenceSweep = setInterval(() => this.sweepRemotePresence(), 2_000);
     this.presenceSweep.unref();
@@ -152,7 +160,7 @@ export class Room {
         return;
       }
       case 'doc-change':
-        this.receiveChange(conn, message.update);
+        this.receiveChange(conn, message.update, message.frame);
         return;
       case 'awareness':
         try {
@@ -169,7 +177,7 @@ export class Room {
     }
   }
 
-  private receiveChange(conn: Connection, update: Uint8Array): void {
+  private receiveChange(conn: Connection, update: Uint8Array, frame: Uint8Array | null): void {
     if (conn.readOnly) return; // dropped, and never acknowledged: the client's changes are not saved
     const verdict = this.opts.guard ? this.opts.guard.admit(this, conn) : 'apply';
     if (verdict === 'drop') return;
@@ -184,14 +192,23 @@ export class Room {
     }
     conn.changesReceived++;
     const before = conn.changesInFlight;
+    const store = this.doc.store;
+    const inc = this.incoming;
+    inc.conn = conn;
+    inc.update = update;
+    // Structs held back from an earlier update could be released by this one: its bytes would not be all that changed.
+    inc.frame = store.pendingStructs === null && store.pendingDs === null ? frame : null;
+    inc.check = verdict === 'check';
+    inc.tr = null;
+    inc.applied = false;
     try {
-      if (verdict === 'apply') Y.applyUpdate(this.doc, update, conn);
-      else {
-        this.checking = { conn, update };
-        this.doc.transact(this.applyChecked, conn);
-      }
+      this.doc.transact(this.applyIncoming, conn);
     } catch {
       throw new ProtocolError(CloseCode.invalidPayload, 'document update could not be applied');
+    } finally {
+      inc.conn = null;
+      inc.update = inc.frame = null;
+      inc.tr = null;
     }
     // Nothing new in it (the server already had it): durable as soon as everything before it is,
     // including the same content from another socket that may still be on its way to the log.
@@ -201,13 +218,23 @@ export class Room {
     }
   }
 
-  /** The change `applyChecked` applies (a field, not a closure per change: this runs for every edit). */
-  private checking: { conn: Connection; update: Uint8Array } | null = null;
-  private readonly applyChecked = (tr: Y.Transaction): void => {
-    const { conn, update } = this.checking!;
-    this.checking = null;
-    Y.applyUpdate(this.doc, update, conn);
-    if (this.opts.guard!.check(this, conn, tr)) tr.meta.set(CORRECTED, true);
+  /** The client change being applied (fields reused, not an object per change: this runs for every edit). */
+  private readonly incoming: {
+    conn: Connection | null;
+    update: Uint8Array | null;
+    /** The message as received, if peers may be sent it as is. */
+    frame: Uint8Array | null;
+    check: boolean;
+    tr: Y.Transaction | null;
+    applied: boolean;
+  } = { conn: null, update: null, frame: null, check: false, tr: null, applied: false };
+
+  private readonly applyIncoming = (tr: Y.Transaction): void => {
+    const inc = this.incoming;
+    inc.tr = tr;
+    Y.applyUpdate(this.doc, inc.update!, inc.conn);
+    if (inc.check && this.opts.guard!.check(this, inc.conn!, tr)) tr.meta.set(CORRECTED, true);
+    inc.applied = true;
   };
 
   broadcast(frame: Uint8Array, except?: Connection): void {
@@ -215,6 +242,34 @@ export class Room {
   }
 
   // ---- document changes --------------------------------------------------
+
+  /**
+   * Runs after every transaction, just before Yjs would encode it for 'update' listeners.
+   * A client's update message that the guard left alone and that was integrated whole
+   * (nothing held back as pending, nothing pending released) is exactly what changed: its
+   * bytes go to peers and to the log as received, and our 'update' listener is off for
+   * this one transaction so Yjs does not re-encode it. Anything else (corrected changes,
+   * sync step 2, server-made and remote changes) goes through `onDocUpdate` as encoded by Yjs.
+   */
+  private readonly onCleanup = (tr: Y.Transaction): void => {
+    const inc = this.incoming;
+    const store = this.doc.store;
+    const forward =
+      inc.tr === tr && inc.applied && inc.frame !== null && !tr.meta.has(CORRECTED) && store.pendingStructs === null && store.pendingDs === null;
+    if (forward === this.listening) {
+      this.listening = !forward;
+      if (forward) this.doc.off('update', this.onDocUpdate);
+      else this.doc.on('update', this.onDocUpdate);
+    }
+    if (forward && changedAnything(tr)) {
+      this.opts.metrics.updatesFrom.client.inc();
+      this.broadcast(inc.frame!, inc.conn!);
+      this.approxBytes += inc.update!.byteLength;
+      this.enqueue(inc.update!, inc.conn);
+    }
+  };
+  /** Whether `onDocUpdate` is subscribed to the doc's 'update' event (see onCleanup). */
+  private listening = true;
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc?: Y.Doc, tr?: Y.Transaction): void => {
     const source = origin instanceof Connection ? 'client' : origin === REMOTE ? 'remote' : origin === LOADED ? 'load' : 'server';

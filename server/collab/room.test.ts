@@ -1,0 +1,180 @@
+/**
+ * What a room sends to peers and writes to the log for each kind of client change
+ * (sockets replaced by recorders, real PostgreSQL behind the log).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { objectsMap } from '../../shared/index.js';
+import { migrate, type Db } from '../db/index.js';
+import { Metrics } from '../metrics.js';
+import { freshPostgres, type TestDatabase } from '../test-support/databases.js';
+import { Connection } from './connection.js';
+import { InProcessFanout } from './fanout.js';
+import { createLockGuard } from './guard.js';
+import { decodeClientMessage, encodeSyncStep2, encodeUpdate } from './protocol.js';
+import { SERVER, type Room } from './room.js';
+import { RoomManager } from './rooms.js';
+import { DocumentStore } from './store.js';
+
+const silent = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined } as never;
+
+/** A socket that records what the server sends it. */
+function recorder() {
+  const frames: Uint8Array[] = [];
+  const ws = { OPEN: 1, readyState: 1, bufferedAmount: 0, send: (f: Uint8Array) => frames.push(f), close: () => undefined, terminate: () => undefined };
+  return { ws: ws as never, frames };
+}
+
+/** Document updates in the frames a socket received (sync update and step 2 messages). */
+function updatesIn(frames: Uint8Array[]): Uint8Array[] {
+  return frames.flatMap((f) => {
+    const m = decodeClientMessage(f);
+    return m.type === 'doc-change' ? [m.update] : [];
+  });
+}
+
+const sorted = (doc: Y.Doc) =>
+  JSON.stringify(
+    [...objectsMap(doc).entries()].map(([id, m]) => [id, Object.entries(m.toJSON()).sort()]).sort(),
+  );
+
+describe('room: forwarding client changes', () => {
+  let tdb: TestDatabase;
+  let db: Db;
+  let store: DocumentStore;
+  let rooms: RoomManager;
+  let designId: string;
+  let initial: Uint8Array;
+
+  beforeAll(async () => {
+    tdb = await freshPostgres();
+    db = await tdb.open();
+    await migrate(db);
+    store = new DocumentStore(db);
+    await db.query(`INSERT INTO brokerages (id, name, brand_kit) VALUES ('rt-b', 'RT', '{}')`);
+    await db.query(`INSERT INTO users (id, brokerage_id, email, name, role, password_hash) VALUES ('rt-u', 'rt-b', 'rt@x.test', 'RT', 'agent', 'x')`);
+    rooms = new RoomManager({
+      store,
+      fanout: new InProcessFanout('rt'),
+      metrics: new Metrics(),
+      log: silent,
+      idleMs: 60_000,
+      reconcileMs: 60_000,
+      compactThreshold: 1_000,
+      maxDocumentBytes: 1024 * 1024,
+      awarenessThrottleMs: 10,
+      commitWindowMs: 5,
+      guard: createLockGuard(),
+    });
+  });
+  afterAll(async () => {
+    await rooms?.shutdown();
+    await tdb?.drop();
+  });
+
+  beforeEach(async () => {
+    designId = `rt-${randomUUID()}`;
+    const doc = new Y.Doc();
+    objectsMap(doc).set('logo', new Y.Map<unknown>([['locked', true], ['x', 10]]));
+    objectsMap(doc).set('title', new Y.Map<unknown>([['x', 20]]));
+    initial = Y.encodeStateAsUpdate(doc);
+    await db.query(`INSERT INTO designs (id, brokerage_id, owner_id, title, kind) VALUES ($1, 'rt-b', 'rt-u', 't', 'flyer')`, [designId]);
+    await store.createDocument(designId, initial);
+  });
+
+  /** A socket in the room with a client doc in step with it; `edit` sends the doc's changes as update messages. */
+  async function join(): Promise<{ conn: Connection; room: Room; doc: Y.Doc; received: Uint8Array[]; sent: Uint8Array[] }> {
+    const { ws, frames } = recorder();
+    const conn = new Connection(ws, { userId: 'rt-u', brokerageId: 'rt-b', name: 'RT', role: 'agent', sessionId: 's' }, false, false);
+    const room = await rooms.join(designId, conn);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, initial, 'server');
+    const sent: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin === 'server') return;
+      const frame = Buffer.from(encodeUpdate(u));
+      sent.push(frame);
+      room.receive(conn, decodeClientMessage(frame));
+    });
+    frames.length = 0; // the sync handshake
+    return { conn, room, doc, received: frames, sent };
+  }
+
+  /** The design as replayed from the log (snapshot + rows). */
+  async function replayed(): Promise<Y.Doc> {
+    const stored = await store.load(designId);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data);
+    for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+    return doc;
+  }
+
+  it('sends peers exactly the bytes the client sent when the guard changed nothing, and logs them', async () => {
+    const a = await join();
+    const b = await join();
+    objectsMap(a.doc).get('title')!.set('x', 21);
+    objectsMap(a.doc).get('title')!.set('x', 22);
+    expect(a.sent).toHaveLength(2);
+    expect(b.received.map((f) => Buffer.from(f).toString('hex'))).toEqual(a.sent.map((f) => Buffer.from(f).toString('hex')));
+    expect(a.received).toHaveLength(0); // no echo to the sender
+    await a.room.flush();
+    const log = await replayed();
+    expect(sorted(log)).toBe(sorted(a.room.doc));
+    expect(objectsMap(log).get('title')!.get('x')).toBe(22);
+  });
+
+  it('sends peers, and the sender, the corrected result when the guard reverts a change', async () => {
+    const a = await join();
+    const b = await join();
+    // The room's first change at all (no sync step 2 before it): the guard must still know the locked state.
+    objectsMap(a.doc).get('logo')!.set('x', 999);
+    expect(b.received).toHaveLength(1);
+    expect(Buffer.from(b.received[0]!).equals(Buffer.from(a.sent[0]!))).toBe(false);
+    for (const u of updatesIn(b.received)) Y.applyUpdate(b.doc, u, 'server');
+    for (const u of updatesIn(a.received)) Y.applyUpdate(a.doc, u, 'server');
+    expect(objectsMap(b.doc).get('logo')!.get('x')).toBe(10);
+    expect(objectsMap(a.doc).get('logo')!.get('x')).toBe(10);
+    await a.room.flush();
+    expect(sorted(await replayed())).toBe(sorted(a.room.doc));
+
+    // The next, permitted change is forwarded as sent again.
+    objectsMap(a.doc).get('title')!.set('x', 30);
+    expect(Buffer.from(b.received.at(-1)!).equals(Buffer.from(a.sent.at(-1)!))).toBe(true);
+  });
+
+  it('re-encodes sync step 2 content and changes that release held-back structs', async () => {
+    const a = await join();
+    const b = await join();
+    // Two changes; the server gets the second first (Yjs holds it back until the first arrives).
+    const c = new Y.Doc();
+    Y.applyUpdate(c, initial);
+    const updates: Uint8Array[] = [];
+    c.on('update', (u: Uint8Array) => updates.push(u));
+    objectsMap(c).set('new', new Y.Map<unknown>([['x', 1]]));
+    objectsMap(c).get('new')!.set('x', 2);
+    const [first, second] = updates as [Uint8Array, Uint8Array];
+    a.room.receive(a.conn, decodeClientMessage(Buffer.from(encodeUpdate(second))));
+    expect(b.received).toHaveLength(0);
+    a.room.receive(a.conn, decodeClientMessage(Buffer.from(encodeSyncStep2(first))));
+    expect(b.received).toHaveLength(1);
+    expect(b.received[0]![1]).toBe(2); // an update message, not step 2
+    for (const u of updatesIn(b.received)) Y.applyUpdate(b.doc, u, 'server');
+    expect(objectsMap(b.doc).get('new')!.get('x')).toBe(2);
+    await a.room.flush();
+    expect(sorted(await replayed())).toBe(sorted(c));
+  });
+
+  it('still sends and logs server-made changes after forwarded ones', async () => {
+    const a = await join();
+    const b = await join();
+    objectsMap(a.doc).get('title')!.set('x', 40);
+    a.room.doc.transact(() => objectsMap(a.room.doc).get('title')!.set('y', 5), SERVER);
+    expect(b.received).toHaveLength(2);
+    expect(a.received).toHaveLength(1);
+    for (const u of updatesIn(b.received)) Y.applyUpdate(b.doc, u, 'server');
+    expect(objectsMap(b.doc).get('title')!.toJSON()).toEqual({ x: 40, y: 5 });
+    await a.room.flush();
+    expect(sorted(await replayed())).toBe(sorted(a.room.doc));
+  });
+});
