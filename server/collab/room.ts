@@ -8,6 +8,7 @@ import type { Fanout, FanoutMessage } from './fanout.js';
 import type { GroupCommitter, TakeUpdate } from './group-commit.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError, type ClientMessage } from './protocol.js';
 import type { DocumentStore } from './store.js';
+import { isWellFormedUpdate } from './update-check.js';
 
 /** One write to the update log: the merged update and what it holds of each socket's changes. */
 interface PendingWrite {
@@ -184,12 +185,8 @@ export class Room {
     if (this.approxBytes + update.byteLength > this.opts.maxDocumentBytes) {
       throw new ProtocolError(CloseCode.messageTooBig, 'document size limit reached');
     }
-    // Decode fully before integrating, so a malformed update can't leave the doc half-changed.
-    try {
-      Y.decodeUpdate(update);
-    } catch {
-      throw new ProtocolError(CloseCode.invalidPayload, 'malformed document update');
-    }
+    // Check the whole encoding before integrating, so a malformed update can't leave the doc half-changed.
+    if (!isWellFormedUpdate(update)) throw new ProtocolError(CloseCode.invalidPayload, 'malformed document update');
     conn.changesReceived++;
     const before = conn.changesInFlight;
     const store = this.doc.store;
