@@ -268,7 +268,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     rooms,
     metrics,
     heartbeatMs: config.HEARTBEAT_MS,
-    resolveAccess: identity.resolveAccess,
+    resolveAccess: identity.resolveSocketAccess,
   });
 
   const realtime = attachRealtime(app, {

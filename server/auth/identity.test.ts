@@ -169,6 +169,18 @@ describe('people', () => {
     c.destroy();
   });
 
+  it('a removed share refuses the next socket at once on another instance, where the access was just remembered', async () => {
+    await shareDesign(s1.url, t.agent, agentDesign, DEMO.agent2, 'edit');
+    const token = await login(s1.url, DEMO.agent2);
+    const c = stockClient(s2.wsUrl, agentDesign, token);
+    await synced(c); // s2 now remembers agent2's access to the design for a few seconds
+    c.destroy();
+    const shares = await api<{ shares: Array<{ userId: string; email: string }> }>(s1.url, t.agent, 'GET', `/api/designs/${agentDesign}/shares`);
+    const share = shares.body.shares.find((x) => x.email === DEMO.agent2)!;
+    expect((await api(s1.url, t.agent, 'DELETE', `/api/designs/${agentDesign}/shares/${share.userId}`)).status).toBe(204);
+    expect((await closeOf(`${s2.wsUrl}/collab/${agentDesign}?token=${token}`)).code).toBe(CloseCode.forbidden);
+  });
+
   it('admins cannot demote themselves; role changes are audited', async () => {
     const people = await api<{ people: Array<{ id: string; email: string }> }>(s1.url, t.admin, 'GET', '/api/people');
     const me = people.body.people.find((p) => p.email === DEMO.admin)!;

@@ -19,6 +19,9 @@ import { designAccess } from './permissions.js';
 import { AuthService, type AuthUser } from './service.js';
 import { TokenSigner } from './token.js';
 
+/** How long a collaboration socket's access decision is reused (see resolveSocketAccess). */
+const SOCKET_ACCESS_TTL_MS = 5_000;
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The audit log: `app.audit.record({ brokerageId, actorId, action, ... })`. */
@@ -127,6 +130,30 @@ export class Identity {
     return access === 'none' ? ('other-brokerage' as const) : access;
   };
 
+  /**
+   * `resolveAccess` for collaboration sockets, remembered for a few seconds per person
+   * and design: a reconnect wave or several tabs ask the same question many times.
+   * Any access event for the person (on any instance) forgets their answers at once,
+   * so a revoked share or a deactivation applies to the next socket as before; what
+   * no event announces (a design deleted meanwhile) is at most SOCKET_ACCESS_TTL_MS old.
+   */
+  readonly resolveSocketAccess = async (designId: string, user: { id: string; brokerageId: string; role: string }) => {
+    const now = Date.now();
+    const mine = this.socketAccess.get(user.id);
+    const hit = mine?.get(designId);
+    if (hit && hit.until > now && hit.role === user.role) return hit.access;
+    const access = await this.resolveAccess(designId, user);
+    if (access === 'edit' || access === 'view') {
+      if (this.socketAccess.size >= 10_000) this.socketAccess.clear(); // bounded; entries are cheap to redo
+      const entries = this.socketAccess.get(user.id) ?? new Map();
+      entries.set(designId, { access, role: user.role, until: now + SOCKET_ACCESS_TTL_MS });
+      this.socketAccess.set(user.id, entries);
+    }
+    return access;
+  };
+  /** user id → design id → remembered socket access (see resolveSocketAccess). */
+  private readonly socketAccess = new Map<string, Map<string, { access: 'edit' | 'view'; role: string; until: number }>>();
+
   /** For socket.io design rooms: any access at all. */
   readonly canOpenDesign = async (designId: string, user: AuthUser) => ['edit', 'view'].includes(await this.resolveAccess(designId, user));
 
@@ -144,6 +171,7 @@ export class Identity {
 
   /** Re-checks one person's open sockets on this instance: closes (4410) or downgrades them. */
   private async onAccessEvent(event: AccessEvent): Promise<void> {
+    this.socketAccess.delete(event.userId);
     try {
       if (this.io && (event.reason === 'deactivated' || event.reason === 'sessions_ended')) {
         for (const socket of await this.io.local.in(`user:${event.userId}`).fetchSockets()) {
