@@ -1,11 +1,11 @@
 import type { DocumentStore } from './store.js';
 
-/** Hands over a design's pending changes (merged) at the moment its statement starts. */
-export type TakeUpdate = () => Uint8Array;
+/** Hands over a design's pending updates (in order) at the moment its statement starts. */
+export type TakeUpdates = () => Uint8Array[];
 
 interface Waiting {
   designId: string;
-  take: TakeUpdate;
+  take: TakeUpdates;
   resolve: (seq: number | null) => void;
   reject: (err: unknown) => void;
 }
@@ -26,9 +26,9 @@ export interface GroupCommitOptions {
 }
 
 /**
- * Group commit across rooms: each room hands over one merged update per write;
- * this joins the writes of all rooms that are waiting when a statement starts
- * into one statement. Rooms hand over a `take` function rather than the bytes,
+ * Group commit across rooms: each room hands over its pending updates per write
+ * (one log row each); this joins the writes of all rooms that are waiting when a
+ * statement starts into one statement. Rooms hand over a `take` function rather than the bytes,
  * so everything a room received until the statement actually starts is in it.
  */
 export class GroupCommitter {
@@ -44,8 +44,8 @@ export class GroupCommitter {
     private readonly opts: GroupCommitOptions = { windowMs: 0, maxInFlight: 2 },
   ) {}
 
-  /** Like `DocumentStore.append`: the update's sequence number, or null if the design is gone. */
-  append(designId: string, take: TakeUpdate): Promise<number | null> {
+  /** Like `DocumentStore.append`: the last update's sequence number, or null if the design is gone. */
+  append(designId: string, take: TakeUpdates): Promise<number | null> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ designId, take, resolve, reject });
       this.schedule();
@@ -89,11 +89,11 @@ export class GroupCommitter {
   }
 
   private async run(batch: Waiting[]): Promise<void> {
-    const entries: Array<{ designId: string; update: Uint8Array }> = [];
+    const entries: Array<{ designId: string; updates: Uint8Array[] }> = [];
     const taken: Waiting[] = [];
     for (const w of batch) {
       try {
-        entries.push({ designId: w.designId, update: w.take() });
+        entries.push({ designId: w.designId, updates: w.take() });
         taken.push(w);
       } catch (err) {
         w.reject(err);
@@ -109,7 +109,7 @@ export class GroupCommitter {
         return;
       }
       // One bad entry must not hold the others back: retry each on its own.
-      await Promise.all(taken.map((w, i) => this.store.append(w.designId, entries[i]!.update).then(w.resolve, w.reject)));
+      await Promise.all(taken.map((w, i) => this.store.append(w.designId, entries[i]!.updates).then(w.resolve, w.reject)));
     }
   }
 }

@@ -5,15 +5,14 @@ import { CloseCode } from '../../shared/index.js';
 import type { Metrics } from '../metrics.js';
 import { Connection } from './connection.js';
 import type { Fanout, FanoutMessage } from './fanout.js';
-import type { GroupCommitter, TakeUpdate } from './group-commit.js';
+import type { GroupCommitter, TakeUpdates } from './group-commit.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError, type ClientMessage } from './protocol.js';
 import type { DocumentStore } from './store.js';
 import { isWellFormedUpdate } from './update-check.js';
 
-/** One write to the update log: the merged update and what it holds of each socket's changes. */
+/** One write to the update log: its updates (one row each) and what it holds of each socket's changes. */
 interface PendingWrite {
-  count: number;
-  merged: Uint8Array;
+  updates: Uint8Array[];
   counts: Map<Connection, number>;
   /** Each socket's change count when the write was cut. */
   marks: Map<Connection, number>;
@@ -300,7 +299,8 @@ export class Room {
     this.pendingCounts = new Map();
     const marks = new Map<Connection, number>();
     for (const c of counts.keys()) marks.set(c, c.changesReceived);
-    return { count: updates.length, counts, marks, since: this.pendingSince, merged: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates) };
+    // Not merged: separate rows cost the database less than Y.mergeUpdates costs us, and compaction merges them later.
+    return { updates, counts, marks, since: this.pendingSince };
   }
 
   private async flushLoop(): Promise<void> {
@@ -308,19 +308,24 @@ export class Room {
       while (this.pending.length > 0) {
         // The committer takes the batch when its statement starts, so it holds everything received until then.
         const slot: { write?: PendingWrite } = {};
-        const seq = await this.appendWithRetry(() => (slot.write ??= this.takeBatch()).merged);
+        const seq = await this.appendWithRetry(() => (slot.write ??= this.takeBatch()).updates);
         const write = slot.write!;
-        this.opts.metrics.persistQueue.dec(write.count);
+        const count = write.updates.length;
+        this.opts.metrics.persistQueue.dec(count);
         this.opts.metrics.persistLag.observe((performance.now() - write.since) / 1000);
         if (seq === null) {
           // The design was deleted under us: nothing more to save.
           for (const c of this.conns) c.close(CloseCode.notFound, 'design was deleted');
           return;
         }
-        this.markSeq(seq);
-        this.committedCount += write.count; // writes complete in order
+        this.committedCount += count; // writes complete in order
+        // Rows seq-count+1 .. seq, one fan-out message each (peers track every seq).
+        for (let i = 0; i < count; i++) {
+          const rowSeq = seq - count + 1 + i;
+          this.markSeq(rowSeq);
+          this.opts.fanout.publish({ kind: 'update', origin: this.opts.fanout.instanceId, designId: this.designId, seq: rowSeq, update: write.updates[i]! });
+        }
         this.releaseAckWaiters();
-        this.opts.fanout.publish({ kind: 'update', origin: this.opts.fanout.instanceId, designId: this.designId, seq, update: write.merged });
         for (const [conn, n] of write.counts) {
           conn.changesInFlight -= n;
           // Everything this socket sent so far is durable once nothing of it is still in flight;
@@ -335,7 +340,7 @@ export class Room {
     }
   }
 
-  private async appendWithRetry(take: TakeUpdate): Promise<number | null> {
+  private async appendWithRetry(take: TakeUpdates): Promise<number | null> {
     for (let attempt = 0; ; attempt++) {
       try {
         const committer = this.opts.committer;

@@ -21,6 +21,8 @@ function compactionLockKey(designId: string): number {
   return 0x5a000000_00 + h; // stays inside Number.MAX_SAFE_INTEGER and bigint range
 }
 
+const asBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+
 const toBytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer));
 
 /**
@@ -78,42 +80,62 @@ export class DocumentStore {
     };
   }
 
-  /** Appends one (merged) update; returns its sequence number, or null if the design is gone (deleted, also soft-deleted). */
-  async append(designId: string, update: Uint8Array): Promise<number | null> {
+  /**
+   * Appends updates as consecutive log rows (in order); returns the last one's
+   * sequence number, or null if the design is gone (deleted, also soft-deleted).
+   */
+  async append(designId: string, updates: Uint8Array | Uint8Array[]): Promise<number | null> {
+    const list = Array.isArray(updates) ? updates : [updates];
     const { rows } = await this.db.query<{ seq: number }>(
       `WITH s AS (
-         UPDATE designs SET update_seq = update_seq + 1, updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING update_seq
+         UPDATE designs SET update_seq = update_seq + $2, updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING update_seq
+       ), ins AS (
+         INSERT INTO design_updates (design_id, seq, data)
+         SELECT $1, s.update_seq - $2 + r.k, r.data FROM s, unnest($3::bytea[]) WITH ORDINALITY AS r(data, k)
        )
-       INSERT INTO design_updates (design_id, seq, data) SELECT $1, update_seq, $2 FROM s RETURNING seq`,
-      [designId, update],
+       SELECT update_seq AS seq FROM s`,
+      [designId, list.length, list.map(asBuffer)],
     );
     return rows[0] ? Number(rows[0].seq) : null;
   }
 
   /**
-   * Appends one (merged) update for each of several distinct designs in one
-   * statement (one round trip, one commit): group commit across rooms.
-   * Same result per entry as `append`. PGlite (one in-process connection, no
-   * round trips to save) and single entries use `append` itself.
+   * `append` for several distinct designs in one statement (one round trip, one
+   * commit): group commit across rooms. Same result per entry as `append`.
+   * PGlite (one in-process connection, no round trips to save) and single
+   * entries use `append` itself.
    */
-  async appendMany(entries: Array<{ designId: string; update: Uint8Array }>): Promise<Array<number | null>> {
+  async appendMany(entries: Array<{ designId: string; updates: Uint8Array[] }>): Promise<Array<number | null>> {
     if (this.db.kind !== 'pg' || entries.length === 1) {
       const out: Array<number | null> = [];
-      for (const e of entries) out.push(await this.append(e.designId, e.update));
+      for (const e of entries) out.push(await this.append(e.designId, e.updates));
       return out;
     }
+    const rowDesigns: string[] = [];
+    const rowIndex: number[] = [];
+    const rowData: Buffer[] = [];
+    for (const e of entries) {
+      e.updates.forEach((u, i) => {
+        rowDesigns.push(e.designId);
+        rowIndex.push(i + 1);
+        rowData.push(asBuffer(u));
+      });
+    }
+    // Data-modifying CTEs run to completion whether or not the final SELECT reads them.
     const { rows } = await this.db.query<{ design_id: string; seq: number }>(
       `WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::bytea[]) AS t(design_id, data)
+         SELECT * FROM unnest($1::text[], $2::int[]) AS t(design_id, n)
        ), s AS (
-         UPDATE designs d SET update_seq = d.update_seq + 1, updated_at = now()
+         UPDATE designs d SET update_seq = d.update_seq + i.n, updated_at = now()
            FROM input i WHERE d.id = i.design_id AND d.deleted_at IS NULL
-         RETURNING d.id, d.update_seq
+         RETURNING d.id, d.update_seq, i.n
+       ), ins AS (
+         INSERT INTO design_updates (design_id, seq, data)
+         SELECT s.id, s.update_seq - s.n + r.k, r.data
+           FROM s JOIN unnest($3::text[], $4::int[], $5::bytea[]) AS r(design_id, k, data) ON r.design_id = s.id
        )
-       INSERT INTO design_updates (design_id, seq, data)
-       SELECT s.id, s.update_seq, i.data FROM s JOIN input i ON i.design_id = s.id
-       RETURNING design_id, seq`,
-      [entries.map((e) => e.designId), entries.map((e) => Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength))],
+       SELECT id AS design_id, update_seq AS seq FROM s`,
+      [entries.map((e) => e.designId), entries.map((e) => e.updates.length), rowDesigns, rowIndex, rowData],
     );
     const seqs = new Map(rows.map((r) => [r.design_id, Number(r.seq)]));
     return entries.map((e) => seqs.get(e.designId) ?? null);
