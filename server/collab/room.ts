@@ -51,6 +51,8 @@ export interface RoomOptions {
   guard?: ChangeGuard;
   /** Joins appends across rooms into one statement (see GroupCommitter); without it each room appends on its own. */
   committer?: Pick<GroupCommitter, 'append'>;
+  /** Runs compactions one after another (see RoomManager); without it each room compacts at once. */
+  compactions?: { run<T>(fn: () => Promise<T>): Promise<T> };
 }
 
 /** Whether a transaction changed anything (Yjs' own test before it emits 'update'). */
@@ -376,18 +378,21 @@ export class Room {
   private maybeCompact(): void {
     if (this.compacting || this.seq - this.snapshotSeq < this.opts.compactThreshold) return;
     this.compacting = true;
-    this.opts.store
-      .compact(this.designId)
-      .then((upTo) => {
-        if (upTo !== null) {
-          this.snapshotSeq = Math.max(this.snapshotSeq, upTo);
-          this.opts.metrics.compactions.inc();
-        }
-      })
-      .catch((err) => this.opts.log.warn({ err, designId: this.designId }, 'compaction failed'))
-      .finally(() => {
+    const compact = () => this.opts.store.compact(this.designId);
+    (this.opts.compactions ? this.opts.compactions.run(compact) : compact()).then(
+      (upTo) => {
         this.compacting = false;
-      });
+        if (upTo === null) return; // another instance is at it
+        this.snapshotSeq = Math.max(this.snapshotSeq, upTo);
+        this.opts.metrics.compactions.inc();
+        // Rows written meanwhile (a write of many updates is many rows): again if they reach the threshold.
+        this.maybeCompact();
+      },
+      (err) => {
+        this.compacting = false;
+        this.opts.log.warn({ err, designId: this.designId }, 'compaction failed');
+      },
+    );
   }
 
   // ---- sequence tracking and catch-up --------------------------------------

@@ -24,6 +24,22 @@ export interface RoomManagerOptions {
   onRoomOpened?: (room: Room) => void;
 }
 
+/**
+ * Compactions run one after another: they are background work (read the log, rebuild
+ * the document, rewrite the snapshot), and rooms that edit at the same pace reach the
+ * threshold together; run at once, they would take the pool and the event loop from
+ * live edits and their durable acks.
+ */
+class OneAtATime {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
 interface Entry {
   ready: Promise<Room>;
   room?: Room;
@@ -42,7 +58,11 @@ export class RoomManager {
   private readonly roomOptions: RoomOptions;
 
   constructor(private readonly opts: RoomManagerOptions) {
-    this.roomOptions = { ...opts, committer: new GroupCommitter(opts.store, { windowMs: opts.commitWindowMs, maxInFlight: 2 }) };
+    this.roomOptions = {
+      ...opts,
+      committer: new GroupCommitter(opts.store, { windowMs: opts.commitWindowMs, maxInFlight: 2 }),
+      compactions: new OneAtATime(),
+    };
     this.reconcileTimer = setInterval(() => void this.reconcile(), opts.reconcileMs);
     this.reconcileTimer.unref();
     opts.fanout.onReconnect(() => {
