@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { BrandKit } from '../../../shared/brand/index.js';
 import { api, ApiError, type DesignInfo } from '../api.js';
@@ -100,7 +100,8 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
       onError: (m) => toasts.show(m, 'error'),
       onInfo: (m) => toasts.show(m, 'info'),
     });
-    setEditor(ed);
+    // A transition: React mounts the panels in slices, so the canvas's first frame (the design) goes out first.
+    startTransition(() => setEditor(ed));
     return () => {
       ed.destroy();
       setEditor(null);
