@@ -184,7 +184,7 @@ async function flaggedObjects(url: string, token: string, designId: string): Pro
 let flagged = { objects: Number.NaN, findings: Number.NaN };
 let markers = Number.NaN;
 /** The editor's own performance marks (ms from navigation start) over the measured opens. */
-const openMarks: Record<string, number[]> = {};
+const openMarks: Record<'goto' | 'reload', Record<string, number[]>> = { goto: {}, reload: {} };
 
 // ---- browser side ---------------------------------------------------------------
 
@@ -301,7 +301,8 @@ async function newContext(browser: Browser, url: string): Promise<BrowserContext
   return ctx;
 }
 
-async function openAndTime(page: Page, designId: string, how: 'goto' | 'reload'): Promise<number> {
+/** Opens (or reloads) the design and returns when it was shown; `recordMarks`: a measured open (its marks go in the report). */
+async function openAndTime(page: Page, designId: string, how: 'goto' | 'reload', recordMarks = false): Promise<number> {
   if (how === 'goto') await page.goto(`/designs/${designId}?e2e`, { waitUntil: 'commit' });
   else await page.reload({ waitUntil: 'commit' });
   const h = await page.waitForFunction(() => (window as any).__benchOpen, undefined, { timeout: 30_000, polling: 50 }).catch(async (err: Error) => {
@@ -316,7 +317,7 @@ async function openAndTime(page: Page, designId: string, how: 'goto' | 'reload')
   });
   const r = (await h.jsonValue()) as { shownAt: number; objects: number; marks: Record<string, number> };
   if (r.objects < OBJECTS) throw new Error(`only ${r.objects} objects on the canvas`);
-  for (const [k, v] of Object.entries(r.marks)) (openMarks[k] ??= []).push(v);
+  if (recordMarks) for (const [k, v] of Object.entries(r.marks)) (openMarks[how][k] ??= []).push(v);
   if (how === 'goto') lastColdTimeline = await page.evaluate(openTimeline);
   else lastWarmTimeline = await page.evaluate(openTimeline);
   return r.shownAt;
@@ -469,10 +470,14 @@ function render(r: Results): string {
     const p = percentiles(xs);
     lines.push(`| ${name} | ${p.n} | ${fmtMs(p.p50)} | ${fmtMs(p.max)} | ${x2(p.p50, OPEN_TARGET_MS)} | ${x2(p.max, OPEN_TARGET_MS)} |`);
   }
-  const markList = Object.entries(openMarks).sort((a, b) => percentiles(a[1]).p50 - percentiles(b[1]).p50);
-  if (markList.length) {
+  const marksOf = (how: 'goto' | 'reload', shown: number[]) =>
+    `${Object.entries(openMarks[how])
+      .sort((a, b) => percentiles(a[1]).p50 - percentiles(b[1]).p50)
+      .map(([k, v]) => `${k} ${fmtMs(percentiles(v).p50)}`)
+      .join(' → ')} → all ${OBJECTS} objects drawn ${fmtMs(percentiles(shown).p50)}`;
+  if (Object.keys(openMarks.goto).length) {
     lines.push('');
-    lines.push(`Where the time goes (the editor's performance marks, p50 ms from navigation start over all opens): ${markList.map(([k, v]) => `${k} ${fmtMs(percentiles(v).p50)}`).join(' → ')} → all ${OBJECTS} objects drawn ${fmtMs(percentiles([...r.open.cold, ...r.open.warm]).p50)}.`);
+    lines.push(`Where the time goes (the editor's performance marks, p50 ms from navigation start): cold ${marksOf('goto', r.open.cold)}; warm ${marksOf('reload', r.open.warm)}.`);
   }
   lines.push('');
   lines.push(`Drag: ${DRAG_STEPS} mouse moves over ~${DRAG_MS / 1000} s; frame time = interval between requestAnimationFrame callbacks (target 60 fps → 16.7 ms). "> 16.7 ms" counts frames that missed their vsync (interval > 17.5 ms), "> 33 ms" two or more (> 35 ms).`);
@@ -562,7 +567,6 @@ async function main(): Promise<void> {
     const page = await ctx.newPage();
     const ms = await openAndTime(page, designId, 'goto');
     log(`open (throwaway first run, server room cold): ${fmtMs(ms)} ms`);
-    for (const k of Object.keys(openMarks)) delete openMarks[k];
     await ctx.close();
   }
   const openProfDir = process.env.BENCH_OPEN_PROFILE;
@@ -577,7 +581,7 @@ async function main(): Promise<void> {
     }
     const traced = process.env.BENCH_OPEN_TRACE && i === OPEN_RUNS - 1;
     if (traced) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
-    cold.push(await openAndTime(page, designId, 'goto'));
+    cold.push(await openAndTime(page, designId, 'goto', true));
     if (traced) {
       const dir = process.env.BENCH_OPEN_TRACE!;
       mkdirSync(dir, { recursive: true });
@@ -594,7 +598,7 @@ async function main(): Promise<void> {
     await sleep(300);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 200))); // IndexedDB copy written
     if (traced) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
-    warm.push(await openAndTime(page, designId, 'reload'));
+    warm.push(await openAndTime(page, designId, 'reload', true));
     if (traced) {
       const dir = process.env.BENCH_OPEN_TRACE!;
       writeFileSync(join(dir, 'open-warm-trace.json'), await browser.stopTracing());
@@ -607,7 +611,7 @@ async function main(): Promise<void> {
   if (process.env.BENCH_OPEN_ONLY === '1') {
     const p = (xs: number[]) => percentiles(xs);
     console.log(`\nopen cold p50 ${fmtMs(p(cold).p50)} ms, warm p50 ${fmtMs(p(warm).p50)} ms`);
-    console.log(`marks p50: ${Object.entries(openMarks).map(([k, v]) => `${k} ${fmtMs(p(v).p50)}`).join(', ')}`);
+    for (const how of ['goto', 'reload'] as const) console.log(`marks p50 (${how === 'goto' ? 'cold' : 'warm'}): ${Object.entries(openMarks[how]).map(([k, v]) => `${k} ${fmtMs(p(v).p50)}`).join(', ')}`);
     console.log(`last cold open:\n  ${lastColdTimeline.join('\n  ')}`);
     console.log(`last warm open:\n  ${lastWarmTimeline.join('\n  ')}`);
     return;
