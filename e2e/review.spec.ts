@@ -139,7 +139,10 @@ test('agent submits, manager comments on the headline and requests changes, agen
     await test.step('the agent fixes the headline and resubmits', async () => {
       const h = (await model(A, HEADLINE))!;
       await A.getByTestId('comments-toggle').click(); // close the drawer; the pin stays clickable but the text is under it
-      // Closing the drawer re-fits the canvas: read the headline's screen position once it has stopped moving.
+      // The drawer's width animates to 0 (and the canvas re-fits as it does): wait for the end of that
+      // first, or two equal readings taken before the animation starts would pass for "stopped".
+      await expect.poll(async () => (await A.getByTestId('workflow-drawer').boundingBox())?.width ?? 0).toBeLessThanOrEqual(1); // its border
+      // Then read the headline's screen position once it has stopped moving.
       let at = await toScreen(A, h.x + h.width - 20, h.y + h.height / 2);
       await expect
         .poll(async () => {
