@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, type Db } from '../db/index.js';
-import { freshPostgres, type TestDatabase } from '../test-support/databases.js';
+import { designRows, freshPostgres, type TestDatabase } from '../test-support/databases.js';
 import { GroupCommitter } from './group-commit.js';
 import { DocumentStore } from './store.js';
 
@@ -25,9 +25,8 @@ describe('group commit on PostgreSQL', () => {
     db = await tdb.open();
     await migrate(db);
     store = new DocumentStore(db);
-    await db.query(`INSERT INTO brokerages (id, name, brand_kit) VALUES ('gc-b', 'GC', '{}')`);
-    await db.query(`INSERT INTO users (id, brokerage_id, email, name, role, password_hash) VALUES ('gc-u', 'gc-b', 'gc@x.test', 'GC', 'agent', 'x')`);
-    for (const id of designs) await db.query(`INSERT INTO designs (id, brokerage_id, owner_id, title, kind) VALUES ($1, 'gc-b', 'gc-u', 't', 'flyer')`, [id]);
+    const addDesign = await designRows(db, 'gc');
+    for (const id of designs) await addDesign(id);
   });
   afterAll(async () => {
     await tdb?.drop();

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { objectsMap } from '../../shared/index.js';
 import { migrate, type Db } from '../db/index.js';
 import { Metrics } from '../metrics.js';
-import { freshPostgres, type TestDatabase } from '../test-support/databases.js';
+import { designRows, freshPostgres, type TestDatabase } from '../test-support/databases.js';
 import { Connection } from './connection.js';
 import { InProcessFanout } from './fanout.js';
 import { createLockGuard } from './guard.js';
@@ -46,14 +46,14 @@ describe('room: forwarding client changes', () => {
   let rooms: RoomManager;
   let designId: string;
   let initial: Uint8Array;
+  let addDesign: (designId: string) => Promise<void>;
 
   beforeAll(async () => {
     tdb = await freshPostgres();
     db = await tdb.open();
     await migrate(db);
     store = new DocumentStore(db);
-    await db.query(`INSERT INTO brokerages (id, name, brand_kit) VALUES ('rt-b', 'RT', '{}')`);
-    await db.query(`INSERT INTO users (id, brokerage_id, email, name, role, password_hash) VALUES ('rt-u', 'rt-b', 'rt@x.test', 'RT', 'agent', 'x')`);
+    addDesign = await designRows(db, 'rt');
     rooms = new RoomManager({
       store,
       fanout: new InProcessFanout('rt'),
@@ -79,7 +79,7 @@ describe('room: forwarding client changes', () => {
     objectsMap(doc).set('logo', new Y.Map<unknown>([['locked', true], ['x', 10]]));
     objectsMap(doc).set('title', new Y.Map<unknown>([['x', 20]]));
     initial = Y.encodeStateAsUpdate(doc);
-    await db.query(`INSERT INTO designs (id, brokerage_id, owner_id, title, kind) VALUES ($1, 'rt-b', 'rt-u', 't', 'flyer')`, [designId]);
+    await addDesign(designId);
     await store.createDocument(designId, initial);
   });
 

@@ -59,3 +59,20 @@ export async function freshPglite(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * For tests below the HTTP API (store, rooms): a brokerage and an owner in a
+ * migrated database, and a function that adds design rows owned by them.
+ */
+export async function designRows(db: Db, prefix: string): Promise<(designId: string) => Promise<void>> {
+  await db.query(`INSERT INTO brokerages (id, name, brand_kit) VALUES ($1, $2, '{}')`, [`${prefix}-b`, prefix.toUpperCase()]);
+  await db.query(`INSERT INTO users (id, brokerage_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, 'agent', 'x')`, [
+    `${prefix}-u`,
+    `${prefix}-b`,
+    `${prefix}@x.test`,
+    prefix.toUpperCase(),
+  ]);
+  return async (designId) => {
+    await db.query(`INSERT INTO designs (id, brokerage_id, owner_id, title, kind) VALUES ($1, $2, $3, 't', 'flyer')`, [designId, `${prefix}-b`, `${prefix}-u`]);
+  };
+}
