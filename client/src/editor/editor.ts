@@ -24,6 +24,9 @@ import { Viewport } from './viewport.js';
 import { redrawWhenFontsLoad } from './font-loading.js';
 import { keysOnTop, zBack, zBackward, zForward, zFront } from './zorder.js';
 import { clampPage, pageCount, pageForNew, planPageDeletion } from './pages.js';
+import { reuseItems, sameValue } from './stable.js';
+
+const byId = (item: { id: string }): string => item.id;
 
 export interface EditorOptions {
   designId: string;
@@ -146,7 +149,7 @@ export class Editor {
       this.binding.on({
         selection: (ids) => {
           this.presence.setSelection(ids);
-          this.store.set({ selection: ids });
+          if (!sameValue(this.store.get().selection, ids)) this.store.set({ selection: ids });
           this.schedule({ selected: true });
           this.presence.schedule();
         },
@@ -315,15 +318,16 @@ export class Editor {
   }
 
   private refreshLayers(): void {
-    this.store.set({ layers: this.binding.pageModels().reverse().map(toLayer) });
+    const layers = this.binding.pageModels().reverse().map(toLayer);
+    this.store.set({ layers: reuseItems(this.store.get().layers, layers, byId) });
   }
 
   private refreshSelected(): void {
+    const { selection, selected } = this.store.get();
     const ids = this.binding.selectedIds();
-    this.store.set({
-      selection: ids,
-      selected: ids.map((id) => this.binding.model(id)).filter((o): o is DesignObject => !!o),
-    });
+    const models = ids.map((id) => this.binding.model(id)).filter((o): o is DesignObject => !!o);
+    // A drag frame changes the dragged object's geometry only: the selection and every other object keep their references.
+    this.store.set({ selection: sameValue(selection, ids) ? selection : ids, selected: reuseItems(selected, models, byId) });
   }
 
   // ---------------------------------------------------------------- model helpers

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Icon, type IconName } from '../../components/icons.js';
 import type { LayerItem } from '../store.js';
 import { useEditor, useEditorState } from './context.js';
 
 const TYPE_ICON: Record<LayerItem['type'], IconName> = { text: 'text', image: 'image', rect: 'rect', ellipse: 'ellipse', line: 'line' };
 
-function LayerRow({ layer, selected }: { layer: LayerItem; selected: boolean }) {
+// Rows keep their layer objects across refreshes (see stable.ts): only a changed row re-renders.
+const LayerRow = memo(function LayerRow({ layer, selected }: { layer: LayerItem; selected: boolean }) {
   const { editor } = useEditor();
   const [editing, setEditing] = useState(false);
   const mayChange = editor.canEdit && (!layer.locked || editor.canLock);
@@ -73,7 +74,7 @@ function LayerRow({ layer, selected }: { layer: LayerItem; selected: boolean }) 
       )}
     </li>
   );
-}
+});
 
 export function LayersPanel() {
   const layers = useEditorState((s) => s.layers);

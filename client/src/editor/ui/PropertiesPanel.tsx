@@ -1,12 +1,18 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { DesignObject, TextObject } from '../../../../shared/design/index.js';
 import { Icon, type IconName } from '../../components/icons.js';
 import { ALL_WEIGHTS, fontOptions } from '../fonts.js';
+import { sameApartFromGeometry } from '../stable.js';
 import { layerLabel } from '../store.js';
 import { ColorPicker } from './ColorPicker.js';
 import { useEditor, useEditorState } from './context.js';
 import { NumberField, Section } from './fields.js';
 import { FontPicker } from './FontPicker.js';
+
+// A drag changes only geometry, which GeometrySection shows: the other sections keep their render.
+const sameObjects = (a: { objs: DesignObject[] }, b: { objs: DesignObject[] }): boolean =>
+  a.objs.length === b.objs.length && a.objs.every((o, i) => sameApartFromGeometry(o, b.objs[i]));
+const sameObject = (a: { o: DesignObject }, b: { o: DesignObject }): boolean => sameApartFromGeometry(a.o, b.o);
 
 function IconButton({ icon, label, onClick, disabled, active, testId }: { icon: IconName; label: string; onClick: () => void; disabled?: boolean; active?: boolean; testId?: string }) {
   return (
@@ -40,7 +46,7 @@ function PageProperties() {
   );
 }
 
-function ArrangeSection({ count }: { count: number }) {
+const ArrangeSection = memo(function ArrangeSection({ count }: { count: number }) {
   const { editor } = useEditor();
   return (
     <Section title="Arrange">
@@ -74,7 +80,7 @@ function ArrangeSection({ count }: { count: number }) {
       <p className="hint">{count === 1 ? 'Aligns to the page.' : 'Aligns to the selection.'}</p>
     </Section>
   );
-}
+});
 
 function GeometrySection({ o }: { o: DesignObject }) {
   const { editor } = useEditor();
@@ -105,7 +111,7 @@ const ALIGNS: Array<{ v: TextObject['textAlign']; icon: IconName; label: string 
   { v: 'justify', icon: 'textJustify', label: 'Justify text' },
 ];
 
-function TextSection({ objs }: { objs: TextObject[] }) {
+const TextSection = memo(function TextSection({ objs }: { objs: TextObject[] }) {
   const { editor, kit } = useEditor();
   const o = objs[0];
   const ids = objs.map((x) => x.id);
@@ -145,9 +151,9 @@ function TextSection({ objs }: { objs: TextObject[] }) {
       <ColorPicker label="Colour" value={o.fill} onChange={(fill) => fill && set({ fill })} />
     </Section>
   );
-}
+}, sameObjects);
 
-function ShapeSection({ objs }: { objs: DesignObject[] }) {
+const ShapeSection = memo(function ShapeSection({ objs }: { objs: DesignObject[] }) {
   const { editor } = useEditor();
   const ids = objs.map((x) => x.id);
   const set = (patch: Record<string, unknown>) => editor.setProps(ids, patch);
@@ -171,9 +177,9 @@ function ShapeSection({ objs }: { objs: DesignObject[] }) {
       </div>
     </Section>
   );
-}
+}, sameObjects);
 
-function ImageSection({ o }: { o: Extract<DesignObject, { type: 'image' }> }) {
+const ImageSection = memo(function ImageSection({ o }: { o: Extract<DesignObject, { type: 'image' }> }) {
   const { editor } = useEditor();
   const file = useRef<HTMLInputElement>(null);
   const may = editor.canEdit && (!o.locked || editor.canLock);
@@ -216,9 +222,9 @@ function ImageSection({ o }: { o: Extract<DesignObject, { type: 'image' }> }) {
       )}
     </Section>
   );
-}
+}, sameObject);
 
-function LockSection({ objs }: { objs: DesignObject[] }) {
+const LockSection = memo(function LockSection({ objs }: { objs: DesignObject[] }) {
   const { editor } = useEditor();
   const locked = objs.every((o) => o.locked);
   if (!editor.canLock) return null;
@@ -230,7 +236,7 @@ function LockSection({ objs }: { objs: DesignObject[] }) {
       <p className="hint">{locked ? 'Agents cannot move, edit or delete this.' : 'Locked objects cannot be changed by agents.'}</p>
     </Section>
   );
-}
+}, sameObjects);
 
 export function PropertiesPanel() {
   const selected = useEditorState((s) => s.selected);
