@@ -1,8 +1,18 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { OneAtATime } from '../one-at-a-time.js';
 
+/**
+ * One hash at a time in this process: each holds 128·N·r bytes (128 MiB at the default
+ * cost) while it runs on libuv's 4-thread pool, so a few log-ins at once (or seeding)
+ * took half a GiB of RSS. Serialised, the peak is one hash's memory; log-ins wait their turn.
+ */
+const hashing = new OneAtATime();
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  hashing.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 
 // OWASP's scrypt floor is N=2^17, r=8, p=1 (128 MiB); that is the default. Test runs lower it

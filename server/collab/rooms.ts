@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { CloseCode } from '../../shared/index.js';
 import type { Metrics } from '../metrics.js';
 import type { Connection } from './connection.js';
+import { OneAtATime } from '../one-at-a-time.js';
 import type { Fanout } from './fanout.js';
 import { GroupCommitter } from './group-commit.js';
 import { Room, type ChangeGuard, type RoomOptions } from './room.js';
@@ -22,22 +23,6 @@ export interface RoomManagerOptions {
   guard?: ChangeGuard;
   /** Called once each time a room finishes loading (e.g. to start live scoring). */
   onRoomOpened?: (room: Room) => void;
-}
-
-/**
- * Compactions run one after another: they are background work (read the log, rebuild
- * the document, rewrite the snapshot), and rooms that edit at the same pace reach the
- * threshold together; run at once, they would take the pool and the event loop from
- * live edits and their durable acks.
- */
-class OneAtATime {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(fn);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
 }
 
 interface Entry {
@@ -61,6 +46,9 @@ export class RoomManager {
     this.roomOptions = {
       ...opts,
       committer: new GroupCommitter(opts.store, { windowMs: opts.commitWindowMs, maxInFlight: 2 }),
+      // Compactions run one after another: they are background work (read the log, rebuild the
+      // document, rewrite the snapshot), and rooms that edit at the same pace reach the threshold
+      // together; run at once, they would take the pool and the event loop from live edits and acks.
       compactions: new OneAtATime(),
     };
     this.reconcileTimer = setInterval(() => void this.reconcile(), opts.reconcileMs);

@@ -39,7 +39,8 @@ const PEOPLE: Array<{ email: string; name: string; role: Role; brokerage: 'demo'
  */
 export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | null> {
   if ((await new BrokerageRepository(db).count()) > 0) return null; // cheap check before hashing
-  const hashes = await Promise.all(PEOPLE.map(() => hashPassword(password)));
+  // The demo accounts share one published password: one hash serves them all (each costs ~0.5 s and 128 MiB).
+  const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     // Another instance may be seeding at the same moment: one wins, the other sees data.
     await tx.query('SELECT pg_advisory_xact_lock(724311904)');
@@ -50,7 +51,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | 
     await brokerages.create({ id: ids.rival, name: 'Rival Realty', brandKit: RIVAL_KIT });
     const users = new UserRepository(tx);
     const created = [];
-    for (const [i, p] of PEOPLE.entries()) {
+    for (const p of PEOPLE) {
       created.push(
         await users.create({
           id: randomUUID(),
@@ -58,7 +59,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | 
           email: p.email,
           name: p.name,
           role: p.role,
-          passwordHash: hashes[i]!,
+          passwordHash,
           profile: { phone: p.phone, licenseNumbers: { [p.license.split(' ')[0]!]: p.license.split(' ')[1]! } },
         }),
       );
