@@ -2,7 +2,7 @@
  * The server under test as a separate child process, and what /proc says about it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
@@ -28,6 +28,14 @@ export function procStats(pid: number): ProcStats {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
   return { cpuSeconds: (utime + stime) / CLK_TCK, systemSeconds: stime / CLK_TCK, rssBytes: kb('VmRSS'), hwmBytes: kb('VmHWM') };
+}
+
+/**
+ * Resets the process's peak RSS (VmHWM) to its current RSS, so a later reading is the
+ * peak of what ran in between rather than of the process's whole life (Linux ≥ 4.0).
+ */
+export function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
 export async function freePort(): Promise<number> {

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { objectsMap } from '../../shared/index.js';
 import { BenchClient } from './client.js';
-import { freePort, procStats, startServer, startStockServer, type ServerChild } from './proc.js';
+import { freePort, procStats, resetPeakRss, startServer, startStockServer, type ServerChild } from './proc.js';
 import { fmtKiB, fmtMiB, fmtMs, median, percentiles, pool, ratio, sleep, type Percentiles } from './stats.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -170,7 +170,10 @@ interface LoadResult {
   serverSystemSeconds: number;
   rssBefore: number;
   rssAfter: number;
+  /** Peak RSS during the workload. */
   hwm: number;
+  /** Peak RSS of the server's life before the workload (start-up, earlier phases). */
+  lifetimePeak: number;
   benchCpuSeconds: number;
   /** PostgreSQL commits in the bench database during the workload (approximate). */
   dbCommits: number;
@@ -193,6 +196,8 @@ async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign
   const clients = await connectAll(specs, 50);
   await sleep(1_200);
   const commitsBefore = await commits(ctx.dbName);
+  const lifetimePeak = procStats(ctx.pid).hwmBytes;
+  resetPeakRss(ctx.pid); // the peak of this workload, not of start-up or earlier phases
   const before = procStats(ctx.pid);
   const benchBefore = process.cpuUsage();
   const periodMs = 1000 / opts.ratePerClient;
@@ -230,6 +235,7 @@ async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign
     rssBefore: before.rssBytes,
     rssAfter: after.rssBytes,
     hwm: after.hwmBytes,
+    lifetimePeak,
     benchCpuSeconds: (bench.user + bench.system) / 1e6,
   };
 }
@@ -430,7 +436,7 @@ async function main(): Promise<void> {
       results.load = r;
       log(
         `2 load, 100 designs x 4 clients x 5 edits/s x 20 s: p50 ${fmtMs(r.latency.p50)} / p95 ${fmtMs(r.latency.p95)} / p99 ${fmtMs(r.latency.p99)} ms, ` +
-          `server CPU ${r.serverCpuSeconds.toFixed(2)} s (${r.serverSystemSeconds.toFixed(2)} s in the kernel), RSS ${fmtMiB(r.rssAfter)} (${r.latency.n}/${r.expected} deliveries, ~${r.dbCommits} db commits, bench CPU ${r.benchCpuSeconds.toFixed(1)} s, load ${loadavg()})`,
+          `server CPU ${r.serverCpuSeconds.toFixed(2)} s (${r.serverSystemSeconds.toFixed(2)} s in the kernel), RSS ${fmtMiB(r.rssBefore)} -> ${fmtMiB(r.rssAfter)}, peak ${fmtMiB(r.hwm)} (earlier ${fmtMiB(r.lifetimePeak)}) (${r.latency.n}/${r.expected} deliveries, ~${r.dbCommits} db commits, bench CPU ${r.benchCpuSeconds.toFixed(1)} s, load ${loadavg()})`,
       );
     }
     if (PHASES.has('5')) {
@@ -519,7 +525,7 @@ async function stockPhases(idleConnections: number): Promise<Results['stock']> {
       out.load = await phaseLoad(ctx, designs, { clientsPerDesign: 4, ratePerClient: 5, seconds: 20, ack: false });
       log(
         `stock 2 load: p50 ${fmtMs(out.load.latency.p50)} / p95 ${fmtMs(out.load.latency.p95)} / p99 ${fmtMs(out.load.latency.p99)} ms, ` +
-          `server CPU ${out.load.serverCpuSeconds.toFixed(2)} s (${out.load.serverSystemSeconds.toFixed(2)} s in the kernel), RSS ${fmtMiB(out.load.rssAfter)}`,
+          `server CPU ${out.load.serverCpuSeconds.toFixed(2)} s (${out.load.serverSystemSeconds.toFixed(2)} s in the kernel), RSS ${fmtMiB(out.load.rssBefore)} -> ${fmtMiB(out.load.rssAfter)}, peak ${fmtMiB(out.load.hwm)}`,
       );
     }
   } finally {
@@ -585,7 +591,7 @@ function renderReport(r: Results): { table: string; markdown: string } {
       `${ratio(l.serverCpuSeconds, REF.inMemory.cpu100)} of ${REF.inMemory.cpu100} s`,
       `${ratio(l.serverCpuSeconds, REF.persisting.cpu100)} of ${REF.persisting.cpu100} s`,
     ]);
-    rows.push(['2. server RSS after the workload (peak)', `${fmtMiB(l.rssAfter)} (${fmtMiB(l.hwm)})`, sl ? `${fmtMiB(sl.rssAfter)} (${fmtMiB(sl.hwm)})` : '—', '', '']);
+    rows.push(['2. server RSS after the workload (peak during it)', `${fmtMiB(l.rssAfter)} (${fmtMiB(l.hwm)})`, sl ? `${fmtMiB(sl.rssAfter)} (${fmtMiB(sl.hwm)})` : '—', '', '']);
   }
   if (r.idle) {
     const i = r.idle;
@@ -642,7 +648,7 @@ function renderReport(r: Results): { table: string; markdown: string } {
   if (r.load) {
     notes.push(
       `- 100-design workload: ${r.load.edits} edits, ${r.load.latency.n} of ${r.load.expected} deliveries, max ${fmtMs(r.load.latency.max)} ms; ` +
-        `CPU measured over the edit window plus drain; server RSS before ${fmtMiB(r.load.rssBefore)}; the bench process itself used ${r.load.benchCpuSeconds.toFixed(1)} s CPU.`,
+        `CPU measured over the edit window plus drain; server RSS before ${fmtMiB(r.load.rssBefore)}, peak before the workload (start-up and earlier phases) ${fmtMiB(r.load.lifetimePeak)}; the bench process itself used ${r.load.benchCpuSeconds.toFixed(1)} s CPU.`,
     );
   }
   if (st?.load) {
