@@ -1,5 +1,4 @@
-import OpenAI from 'openai';
-import { zodResponseFormat } from 'openai/helpers/zod';
+import type OpenAI from 'openai';
 import type { z } from 'zod';
 import {
   AiUnavailableError,
@@ -44,11 +43,19 @@ const SYSTEM_GUARD =
 /** The AI layer on the `openai` SDK; works with any OpenAI-compatible server via `baseURL`. */
 export class OpenAiProvider implements AiProvider {
   readonly name = 'openai' as const;
-  private readonly client: OpenAI;
+  private sdk: Promise<{ client: OpenAI; OpenAI: typeof OpenAI; zodResponseFormat: typeof import('openai/helpers/zod').zodResponseFormat }> | null = null;
 
-  constructor(private readonly opts: OpenAiOptions) {
-    // The SDK retries 429 and 5xx with exponential backoff (honouring Retry-After) up to maxRetries.
-    this.client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs ?? 20_000, maxRetries: opts.maxRetries ?? 2 });
+  constructor(private readonly opts: OpenAiOptions) {}
+
+  /** The SDK, loaded on the first call: servers that never call it (no API key) save its ~40 MiB of RSS. */
+  private loadSdk() {
+    this.sdk ??= Promise.all([import('openai'), import('openai/helpers/zod')]).then(([{ default: OpenAI }, { zodResponseFormat }]) => {
+      const o = this.opts;
+      // The SDK retries 429 and 5xx with exponential backoff (honouring Retry-After) up to maxRetries.
+      const client = new OpenAI({ apiKey: o.apiKey, baseURL: o.baseURL, timeout: o.timeoutMs ?? 20_000, maxRetries: o.maxRetries ?? 2 });
+      return { client, OpenAI, zodResponseFormat };
+    });
+    return this.sdk;
   }
 
   async review(items: CopyItem[], ctx: AiContext): Promise<{ findings: AiFinding[]; usage: Usage }> {
@@ -105,9 +112,10 @@ export class OpenAiProvider implements AiProvider {
     name: string,
     messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[],
   ): Promise<{ parsed: z.infer<S>; usage: Usage }> {
+    const { client, OpenAI, zodResponseFormat } = await this.loadSdk();
     let completion;
     try {
-      completion = await this.client.chat.completions.parse({ model, messages, response_format: zodResponseFormat(schema, name), temperature: 0.2 });
+      completion = await client.chat.completions.parse({ model, messages, response_format: zodResponseFormat(schema, name), temperature: 0.2 });
     } catch (err) {
       if (err instanceof OpenAI.APIConnectionTimeoutError) throw new AiUnavailableError('timeout', 'The AI service did not answer in time');
       if (err instanceof OpenAI.RateLimitError) throw new AiUnavailableError('rate_limited', 'The AI service is busy; try again shortly');

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -61,6 +61,8 @@ export function createPgDb(connectionString: string, max = 10): Db {
 
 /** PGlite: real Postgres in WASM, one connection; `dataDir` null keeps it in memory. */
 export async function createPgliteDb(dataDir: string | null): Promise<Db> {
+  // Loaded only when used: with DATABASE_URL the WASM build would cost ~40 MiB of RSS for nothing.
+  const { PGlite } = await import('@electric-sql/pglite');
   let db: PGlite;
   if (dataDir) {
     const dir = resolve(dataDir);

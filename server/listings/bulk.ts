@@ -170,7 +170,7 @@ export class BulkDesignService {
 
   async designPdf(brokerageId: string, designId: string): Promise<{ title: string; pdf: Uint8Array }> {
     const design = await currentDesign(this.deps.rooms, this.deps.store, designId);
-    return { title: design.meta.title, pdf: designToPdf(design, await this.pdfImages(brokerageId, design)) };
+    return { title: design.meta.title, pdf: await designToPdf(design, await this.pdfImages(brokerageId, design)) };
   }
 
   /** A ZIP with one PDF per design the job made (still existing in the brokerage). */

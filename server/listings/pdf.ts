@@ -4,7 +4,7 @@
  * when their bytes are supplied (JPEG/PNG), else a neutral placeholder.
  * One PDF page per design page, at the design's size (96 dpi → 72 pt).
  */
-import { jsPDF } from 'jspdf';
+import type { jsPDF } from 'jspdf';
 import { objectsInOrder, type Design, type DesignObject, type ImageObject, type TextObject } from '../../shared/index.js';
 
 const PX_TO_PT = 0.75;
@@ -141,7 +141,9 @@ function drawObject(doc: jsPDF, o: DesignObject, images: ReadonlyMap<string, Pdf
 }
 
 /** The design as a PDF (uncompressed content streams, so its text is searchable as is). */
-export function designToPdf(design: Design, images: ReadonlyMap<string, PdfImage> = new Map()): Uint8Array {
+export async function designToPdf(design: Design, images: ReadonlyMap<string, PdfImage> = new Map()): Promise<Uint8Array> {
+  // Loaded on the first export: kept out of start-up, where it cost ~20 MiB of RSS for a rarely used feature.
+  const { jsPDF } = await import('jspdf');
   const w = design.meta.width * PX_TO_PT;
   const h = design.meta.height * PX_TO_PT;
   const doc = new jsPDF({ unit: 'pt', format: [w, h], orientation: w > h ? 'landscape' : 'portrait', compress: false });
