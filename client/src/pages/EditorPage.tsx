@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { BrandKit } from '../../../shared/brand/index.js';
 import { api, ApiError, type DesignInfo } from '../api.js';
@@ -13,9 +13,8 @@ import { ShortcutsDialog } from '../editor/ui/ShortcutsDialog.js';
 import { ContextMenu } from '../editor/ui/ContextMenu.js';
 import { ToolRail } from '../editor/ui/ToolRail.js';
 import { TopBar } from '../editor/ui/TopBar.js';
-import { ListingUpdateBanner } from '../editor/listing-banner.js';
-import { InsightsDrawer } from '../scoring/ui/InsightsDrawer.js';
-import { CommentLayer, EditorWorkflow, ReviewBanner, ReviewBar, WorkflowDrawer } from '../workflow/editor/index.js';
+import { EditorWorkflow } from '../workflow/editor/EditorWorkflow.js';
+import { CommentLayer, InsightsDrawer, ListingUpdateBanner, ReviewBanner, ReviewBar, WorkflowDrawer } from './editor-later.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { takeDesign } from './design-prefetch.js';
 
@@ -49,11 +48,12 @@ function CanvasStatus() {
 /**
  * Mounts its children once the design has been drawn: scores, comments, review, listing updates
  * and the layer list each fetch and render on mount, and would otherwise compete with opening the
- * design for the network, the server and the main thread.
+ * design for the network, the server and the main thread. Most of them are in a chunk that loads
+ * only then (editor-later.ts).
  */
 function DrawnFirst({ children }: { children: ReactNode }) {
   const drawn = useEditorState((s) => s.drawn);
-  return drawn ? <>{children}</> : null;
+  return drawn ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
 
 function FatalOverlay() {

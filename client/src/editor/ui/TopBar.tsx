@@ -8,7 +8,9 @@ import { StatusIndicator } from './StatusIndicator.js';
 import { ShareDialog } from './ShareDialog.js';
 import { PublishTemplateButton } from '../../workflow/editor/PublishTemplate.js';
 import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
-import { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml, WorkflowActions, WorkflowStatus } from '../../workflow/editor/index.js';
+// By file, not through workflow/editor/index.ts: that index also carries the panels the editor loads after its first frame.
+import { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml } from '../../workflow/editor/export-gate.js';
+import { WorkflowActions, WorkflowStatus } from '../../workflow/editor/ReviewControls.js';
 
 function ZoomControls() {
   const { editor } = useEditor();

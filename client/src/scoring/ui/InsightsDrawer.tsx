@@ -42,17 +42,3 @@ export function InsightsDrawer() {
   const c = useScoringController();
   return c ? <Drawer c={c} /> : null;
 }
-
-/** A top-bar button that opens the assistant. */
-export function AssistToggle({ c }: { c: ScoringController }) {
-  const active = useScoringState(c, (s) => s.open && s.tab === 'assist');
-  return (
-    <button className={`btn btn-ghost assist-btn${active ? ' active' : ''}`} onClick={() => c.toggle('assist')} data-testid="assist-button" title="Assistant: review copy, rewrite text, write a listing description">
-      <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-        <path d="M12 3l1.8 4.7L18.5 9.5l-4.7 1.8L12 16l-1.8-4.7L5.5 9.5l4.7-1.8z" />
-        <path d="M19 15l.8 2.2L22 18l-2.2.8L19 21l-.8-2.2L16 18l2.2-.8z" />
-      </svg>
-      <span className="assist-label">Assist</span>
-    </button>
-  );
-}
