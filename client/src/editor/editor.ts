@@ -125,7 +125,8 @@ export class Editor {
     // The server's copy may already be in: then the design is ready before the socket connects.
     this.onSession();
 
-    if (new URLSearchParams(window.location.search).has('e2e') || import.meta.env.DEV) {
+    // Test hook: `?e2e` on the editor's URL, or a tab flagged by a test for in-app navigation (the design list's links carry no query).
+    if (new URLSearchParams(window.location.search).has('e2e') || sessionStorage.getItem('realbrand:e2e') === '1' || import.meta.env.DEV) {
       (window as unknown as { __realbrand: unknown }).__realbrand = { doc: this.session.doc, canvas: this.canvas, editor: this };
     }
   }
