@@ -23,7 +23,8 @@
  * Everything is bounded and stops by itself (~1 minute). Knobs (optional):
  *   BENCH_BUILD=1          rebuild the client even if client/dist exists
  *   BENCH_TRACE=<dir>      save a Chromium performance trace of one local drag
- *   BENCH_CPU_PROFILE=<dir> save a JS CPU profile (.cpuprofile) of one local drag
+ *   BENCH_CPU_PROFILE=<dir> save JS CPU profiles (.cpuprofile) of one local drag and of
+ *                          the receiving page during one drag with a peer
  *   BENCH_NO_WRITE=1       do not write EDITOR-RESULTS.md
  *   BENCH_OPEN_ONLY=1      measure open time only (no drags) and print the
  *                          network and paint timelines of the last cold and warm opens
@@ -392,6 +393,21 @@ async function centreOf(page: Page, id: string): Promise<{ x: number; y: number 
   return { x: box.x + p.x, y: box.y + p.y };
 }
 
+/** Starts a JS CPU profile of `page`; the returned function stops it and writes it to `dir/name`. */
+async function startProfile(page: Page, dir: string, name: string): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, name), JSON.stringify(profile));
+    await cdp.detach();
+    log(`CPU profile written to ${join(dir, name)}`);
+  };
+}
+
 async function cdpBusy(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -620,12 +636,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < OPEN_RUNS; i++) {
     const ctx = await newContext(browser, server.url);
     const page = await ctx.newPage();
-    const cdp = openProfDir && i === OPEN_RUNS - 1 ? await ctx.newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-    }
+    const stopProfile = openProfDir && i === OPEN_RUNS - 1 ? await startProfile(page, openProfDir, 'open.cpuprofile') : null;
     const traced = process.env.BENCH_OPEN_TRACE && i === OPEN_RUNS - 1;
     if (traced) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
     cold.push(await openAndTime(page, designId, 'goto', true));
@@ -635,13 +646,7 @@ async function main(): Promise<void> {
       writeFileSync(join(dir, 'open-trace.json'), await browser.stopTracing());
       log(`trace of a cold open written to ${join(dir, 'open-trace.json')}`);
     }
-    if (cdp) {
-      const { profile } = await cdp.send('Profiler.stop');
-      mkdirSync(openProfDir!, { recursive: true });
-      writeFileSync(join(openProfDir!, 'open.cpuprofile'), JSON.stringify(profile));
-      await cdp.detach();
-      log(`CPU profile of a cold open written to ${join(openProfDir!, 'open.cpuprofile')}`);
-    }
+    await stopProfile?.();
     await sleep(300);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 200))); // IndexedDB copy written
     if (traced) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
@@ -683,13 +688,7 @@ async function main(): Promise<void> {
     const traced = i === 1 && traceDir;
     const profiled = i === 1 && profDir;
     if (traced) await browser.startTracing(pageA, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing'] });
-    let cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>> | null = null;
-    if (profiled) {
-      cdp = await ctxA.newCDPSession(pageA);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-    }
+    const stopProfile = profiled ? await startProfile(pageA, profDir, 'drag.cpuprofile') : null;
     const r = await dragOnce(pageA, dragId, i % 2 === 0 ? 1 : -1);
     if (traced) {
       const buf = await browser.stopTracing();
@@ -697,13 +696,7 @@ async function main(): Promise<void> {
       writeFileSync(join(traceDir, 'drag-trace.json'), buf);
       log(`trace written to ${join(traceDir, 'drag-trace.json')}`);
     }
-    if (cdp) {
-      const { profile } = await cdp.send('Profiler.stop');
-      mkdirSync(profDir!, { recursive: true });
-      writeFileSync(join(profDir!, 'drag.cpuprofile'), JSON.stringify(profile));
-      await cdp.detach();
-      log(`CPU profile written to ${join(profDir!, 'drag.cpuprofile')}`);
-    }
+    await stopProfile?.();
     local.push(r.local);
     log(`drag ${i + 1} alone: ${r.local.fps.toFixed(1)} fps, p50 ${fmtMs(r.local.interval.p50)} / p95 ${fmtMs(r.local.interval.p95)} / p99 ${fmtMs(r.local.interval.p99)} ms, >16.7 ${pct(r.local.over16)}, busy ${pct(r.local.busy)}, moves took ${(r.local.dragMs! / 1000).toFixed(2)} s (load ${load()})`);
   }
@@ -715,7 +708,9 @@ async function main(): Promise<void> {
   await sleep(1000);
   const withPeer: Results['withPeer'] = [];
   for (let i = 0; i < DRAGS; i++) {
+    const stopProfile = i === 1 && profDir ? await startProfile(pageB, profDir, 'drag-receiving.cpuprofile') : null;
     const r = await dragOnce(pageA, dragId, i % 2 === 0 ? 1 : -1, [pageB]);
+    await stopProfile?.();
     withPeer.push({ local: r.local, remote: r.remote[0]! });
     log(
       `drag ${i + 1} with peer: dragging ${r.local.fps.toFixed(1)} fps (p95 ${fmtMs(r.local.interval.p95)} ms), receiving ${r.remote[0]!.fps.toFixed(1)} fps (p95 ${fmtMs(r.remote[0]!.interval.p95)} ms, ${r.remote[0]!.distinctPositions ?? 0} positions) (load ${load()})`,

@@ -175,7 +175,11 @@ export class Editor {
         this.store.set({ zoom: this.viewport.zoom });
         this.presence.schedule();
       }),
-      this.presence.onPeers(() => this.store.set({ peers: this.presence.peers })),
+      this.presence.onPeers(() => {
+        // Cursor moves change nothing here: the panels keep their render.
+        const peers = this.presence.peers.map(({ clientId, user, page, self }) => ({ clientId, user, page, self }));
+        this.store.set({ peers: reuseItems(this.store.get().peers, peers, (p) => String(p.clientId)) });
+      }),
       this.session.subscribe(() => this.onSession()),
       this.canvas.on('after:render', ({ ctx }) => {
         this.drawPageMask(ctx as CanvasRenderingContext2D);

@@ -14,6 +14,8 @@ export interface LayerItem {
   role?: string;
 }
 
+export type PeerSummary = Pick<Peer, 'clientId' | 'user' | 'page' | 'self'>;
+
 export interface EditorState {
   ready: boolean;
   /** The design has been drawn once (panels that are not needed for that first frame wait for it). */
@@ -30,7 +32,8 @@ export interface EditorState {
   page: number;
   connection: ConnectionState;
   save: SaveState;
-  peers: Peer[];
+  /** Who is here and on which page (cursors and selections are drawn by the presence layer, not React). */
+  peers: PeerSummary[];
   canUndo: boolean;
   canRedo: boolean;
   fatal: { code: number; reason: string } | null;
