@@ -24,7 +24,7 @@
  *   BENCH_BUILD=1          rebuild the client even if client/dist exists
  *   BENCH_TRACE=<dir>      save a Chromium performance trace of one local drag
  *   BENCH_CPU_PROFILE=<dir> save JS CPU profiles (.cpuprofile) of one local drag and of
- *                          the receiving page during one drag with a peer
+ *                          both pages during one drag with a peer
  *   BENCH_NO_WRITE=1       do not write EDITOR-RESULTS.md
  *   BENCH_OPEN_ONLY=1      measure open time only (no drags) and print the
  *                          network and paint timelines of the last cold and warm opens
@@ -708,9 +708,9 @@ async function main(): Promise<void> {
   await sleep(1000);
   const withPeer: Results['withPeer'] = [];
   for (let i = 0; i < DRAGS; i++) {
-    const stopProfile = i === 1 && profDir ? await startProfile(pageB, profDir, 'drag-receiving.cpuprofile') : null;
+    const profiles = i === 1 && profDir ? [await startProfile(pageA, profDir, 'drag-with-peer.cpuprofile'), await startProfile(pageB, profDir, 'drag-receiving.cpuprofile')] : [];
     const r = await dragOnce(pageA, dragId, i % 2 === 0 ? 1 : -1, [pageB]);
-    await stopProfile?.();
+    for (const stop of profiles) await stop();
     withPeer.push({ local: r.local, remote: r.remote[0]! });
     log(
       `drag ${i + 1} with peer: dragging ${r.local.fps.toFixed(1)} fps (p95 ${fmtMs(r.local.interval.p95)} ms), receiving ${r.remote[0]!.fps.toFixed(1)} fps (p95 ${fmtMs(r.remote[0]!.interval.p95)} ms, ${r.remote[0]!.distinctPositions ?? 0} positions) (load ${load()})`,

@@ -76,6 +76,9 @@ export class CanvasBinding {
   private remoteMoveTimer: ReturnType<typeof setTimeout> | null = null;
   private sameScene = false;
   private byId = new Map<string, ModelFabricObject>();
+  /** Parsed models (see model()); only while the objects observer is attached. */
+  private models = new Map<string, DesignObject | null>();
+  private observing = false;
   private ids = new WeakMap<FabricObject, string>();
   private interacting = new Set<string>();
   private deferred = new Set<string>();
@@ -119,9 +122,14 @@ export class CanvasBinding {
     if (created.length) this.canvas.add(...created);
     this.reorder();
     this.objects.observeDeep(this.onObjects);
+    this.observing = true;
     this.metaMap.observe(this.onMeta);
     this.disposers.push(
-      () => this.objects.unobserveDeep(this.onObjects),
+      () => {
+        this.objects.unobserveDeep(this.onObjects);
+        this.observing = false;
+        this.models.clear();
+      },
       () => this.metaMap.unobserve(this.onMeta),
     );
     this.hookCanvas();
@@ -164,16 +172,30 @@ export class CanvasBinding {
     return this.byId.get(id);
   }
 
+  /**
+   * The object's model, validated. Parsed models are kept (frozen) until the object changes, as the
+   * panels, finding markers and guides read the same objects many times a frame; the objects
+   * observer drops changed ones. Reads inside a transaction bypass the cache: the observer only
+   * runs when the transaction ends.
+   */
   model(id: string): DesignObject | null {
     const map = this.objects.get(id);
-    return map instanceof Y.Map ? readObject(id, map) : null;
+    if (!(map instanceof Y.Map)) return null;
+    const cacheable = this.observing && !this.objects.doc?._transaction;
+    if (cacheable) {
+      const hit = this.models.get(id);
+      if (hit !== undefined) return hit;
+    }
+    const o = readObject(id, map);
+    if (cacheable) this.models.set(id, o && (Object.freeze(o) as DesignObject));
+    return o;
   }
 
   /** All valid model objects, lowest first. */
   allModels(): DesignObject[] {
     const out: DesignObject[] = [];
-    this.objects.forEach((map, id) => {
-      const o = map instanceof Y.Map ? readObject(id, map) : null;
+    this.objects.forEach((_map, id) => {
+      const o = this.model(id);
       if (o) out.push(o);
     });
     return sortStack(out);
@@ -353,6 +375,7 @@ export class CanvasBinding {
         if (!structural) for (const key of ev.changes.keys.keys()) if (STRUCTURAL_KEYS.has(key)) structural = true;
       }
     }
+    for (const id of touched) this.models.delete(id);
     if (txn.origin !== CANVAS_ORIGIN) {
       const remoteMove = !structural && this.interacting.size === 0 && touched.size > 0 && touched.size <= 8 && events.every((ev) => ev.target !== this.objects && [...ev.changes.keys.keys()].every((k) => GEOMETRY_KEYS.has(k)));
       if (remoteMove) this.markRemoteMove(touched);
