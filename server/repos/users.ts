@@ -13,7 +13,10 @@ interface UserRow {
   created_at?: Date | string;
 }
 
-const toUser = (r: UserRow): User => ({
+/** The columns a User is made of. */
+type UserCore = Pick<UserRow, 'id' | 'brokerage_id' | 'email' | 'name' | 'role' | 'active'>;
+
+const toUser = (r: UserCore): User => ({
   id: r.id,
   brokerageId: r.brokerage_id,
   email: r.email,
@@ -43,8 +46,10 @@ export class UserRepository {
    * session is revoked or expired, the user inactive, or any id does not match.
    */
   async ofLiveSession(brokerageId: string, userId: string, sessionId: string): Promise<(User & { brokerageName: string }) | null> {
-    const { rows } = await this.db.query<UserRow & { brokerage_name: string }>(
-      `SELECT u.*, b.name AS brokerage_name
+    // Only what a User holds: u.* also brought the password hash, TOTP secrets and the
+    // profile JSON (parsed by pg on every socket and request, then dropped).
+    const { rows } = await this.db.query<UserCore & { brokerage_name: string }>(
+      `SELECT u.id, u.brokerage_id, u.email, u.name, u.role, u.active, b.name AS brokerage_name
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          JOIN brokerages b ON b.id = u.brokerage_id
