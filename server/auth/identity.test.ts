@@ -181,6 +181,20 @@ describe('people', () => {
     expect((await closeOf(`${s2.wsUrl}/collab/${agentDesign}?token=${token}`)).code).toBe(CloseCode.forbidden);
   });
 
+  it('a logged-out token opens no new socket on any instance, though both had just checked it', async () => {
+    const token = await login(s1.url, DEMO.agent2);
+    for (const s of [s1, s2]) {
+      const c = stockClient(s.wsUrl, colleagueDesign, token);
+      await synced(c); // each instance now remembers the token's check for a few seconds
+      c.destroy();
+    }
+    expect((await api(s1.url, token, 'POST', '/api/auth/logout')).status).toBe(204);
+    for (const s of [s1, s2]) {
+      const closed = await closeOf(`${s.wsUrl}/collab/${colleagueDesign}?token=${token}`);
+      expect(closed.code).toBe(CloseCode.unauthenticated);
+    }
+  });
+
   it('admins cannot demote themselves; role changes are audited', async () => {
     const people = await api<{ people: Array<{ id: string; email: string }> }>(s1.url, t.admin, 'GET', '/api/people');
     const me = people.body.people.find((p) => p.email === DEMO.admin)!;

@@ -47,6 +47,9 @@ export interface AuthServiceOptions {
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** How long a collaboration socket's token check is reused (see authenticateSocket). */
+const SOCKET_CHECK_TTL_MS = 5_000;
+
 /** Sessions: log-in, refresh-token rotation, token verification, and where a request's token comes from. */
 export class AuthService {
   readonly users: UserRepository;
@@ -181,6 +184,7 @@ export class AuthService {
 
   private async revokeFamily(found: { sessionId: string; userId: string; brokerageId: string }, meta: RequestMeta): Promise<void> {
     await this.sessions.revoke(found.sessionId, 'refresh_token_reuse');
+    this.forgetSocketChecks(found.userId);
     await this.opts.audit?.record({
       brokerageId: found.brokerageId,
       actorId: found.userId,
@@ -195,12 +199,14 @@ export class AuthService {
 
   async logout(user: { id: string; brokerageId: string; sessionId: string }): Promise<void> {
     await this.sessions.revoke(user.sessionId, 'logout');
+    this.forgetSocketChecks(user.id);
     this.opts.onSessionsEnded?.({ userId: user.id, brokerageId: user.brokerageId, reason: 'logout' });
   }
 
   /** Sign out everywhere: every session of the user ends (but `except`), live sockets close. */
   async logoutAll(user: { id: string; brokerageId: string }, reason = 'logout_all', except?: string): Promise<number> {
     const n = await this.sessions.revokeAllOf(user.brokerageId, user.id, reason, except);
+    this.forgetSocketChecks(user.id);
     this.opts.onSessionsEnded?.({ userId: user.id, brokerageId: user.brokerageId, reason });
     return n;
   }
@@ -217,6 +223,45 @@ export class AuthService {
     const user = await this.users.ofLiveSession(brokerageId, userId, sessionId);
     if (!user) return { ok: false, problem: 'revoked' };
     return { ok: true, user: { ...user, sessionId } };
+  }
+
+  /**
+   * `authenticateRequest` for collaboration sockets, remembered for a few seconds per token.
+   * Everything that ends a session (log-out, sign-out everywhere, refresh-token reuse,
+   * deactivation) or changes a person's role forgets that person's checks: here at once,
+   * on other instances through the access bus (`forgetSocketChecks`), so a revoked token
+   * opens no new socket. A session that merely expires meanwhile is at most SOCKET_CHECK_TTL_MS late.
+   */
+  async authenticateSocket(req: FastifyRequest): Promise<AuthResult> {
+    // The token authenticateRequest would try first; without one (or with a bad or expired one) it takes its full path.
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : (req.cookies?.[SESSION_COOKIE] ?? (req.cookies?.[REFRESH_COOKIE] ? undefined : queryToken(req)));
+    if (!token) return this.authenticateRequest(req, undefined, true);
+    const now = Date.now();
+    const hit = this.socketChecks.get(token);
+    if (hit && hit.until > now) return { ok: true, user: hit.user };
+    const verified = this.signer.verify(token);
+    if (!verified.ok) return this.authenticateRequest(req, undefined, true);
+    const epoch = this.socketCheckEpoch;
+    const { sub, bid, sid, exp } = verified.claims;
+    const result = await this.sessionUser(sub, bid, sid);
+    // Not remembered if a forget happened while the session was being read (it may have read the session before the change).
+    if (!result.ok || epoch !== this.socketCheckEpoch) return result;
+    if (this.socketChecks.size >= 1_000) {
+      for (const [t, c] of this.socketChecks) if (c.until <= now) this.socketChecks.delete(t);
+      if (this.socketChecks.size >= 10_000) this.socketChecks.clear(); // bounded; entries are cheap to redo
+    }
+    this.socketChecks.set(token, { user: result.user, until: Math.min(now + SOCKET_CHECK_TTL_MS, exp * 1000) });
+    return result;
+  }
+  private readonly socketChecks = new Map<string, SocketCheck>();
+  /** Counts forgets, so a check that was in flight during one is not remembered. */
+  private socketCheckEpoch = 0;
+
+  /** Forgets a person's remembered socket checks (their sessions or role changed, here or on another instance). */
+  forgetSocketChecks(userId: string): void {
+    this.socketCheckEpoch++;
+    for (const [t, c] of this.socketChecks) if (c.user.id === userId) this.socketChecks.delete(t);
   }
 
   /**
@@ -255,6 +300,16 @@ export class AuthService {
       return { ok: false, problem: 'revoked' };
     }
   }
+}
+
+/**
+ * Successful token checks of collaboration sockets, by token: a reconnect wave or several
+ * tabs present the same token many times, and each check was an HMAC and a session query.
+ */
+interface SocketCheck {
+  user: AuthUser;
+  /** Reused until then: SOCKET_CHECK_TTL_MS after the check, never past the token's expiry. */
+  until: number;
 }
 
 function queryToken(req: FastifyRequest): string | undefined {

@@ -119,7 +119,7 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
     socket.on('error', () => socket.terminate());
 
     void (async () => {
-      const auth = await opts.auth.authenticateRequest(req, undefined, true);
+      const auth = await opts.auth.authenticateSocket(req);
       if (!auth.ok) return closeWith(CloseCode.unauthenticated, AUTH_REASONS[auth.problem] ?? 'authentication failed');
       const designId = DesignIdSchema.safeParse((req.params as { designId?: string }).designId);
       if (!designId.success) return closeWith(CloseCode.notFound, 'design not found');
