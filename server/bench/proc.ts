@@ -178,7 +178,7 @@ export async function startServer(env: Record<string, string>, opts: { nodeArgs?
  * persistence) as a child process: the in-memory reference, measured by the
  * same load in the same run. Null when the package is not installed.
  */
-export async function startStockServer(): Promise<ServerChild | null> {
+export async function startStockServer(opts: { nodeArgs?: string[] } = {}): Promise<ServerChild | null> {
   let entry: string;
   try {
     entry = join(dirname(createRequire(import.meta.url).resolve('@y/websocket-server/package.json')), 'src', 'server.js');
@@ -186,7 +186,9 @@ export async function startStockServer(): Promise<ServerChild | null> {
     return null;
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
+  // With node flags (profiling), exit cleanly on SIGTERM so --cpu-prof writes its file; the stock server would just die.
+  const exitOnTerm = opts.nodeArgs?.length ? ['--import', 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))'] : [];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...exitOnTerm, entry], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,8 @@
 /**
  * Summarises a V8 .cpuprofile (from BENCH_PROFILE=<dir> npm run bench):
  * `tsx server/bench/profile-summary.ts <file> [top]` prints self time per
- * function and per package/file, and inclusive time for the heaviest frames.
+ * function and per package/file, and inclusive time for the heaviest frames;
+ * PROFILE_FROM=<s> PROFILE_TO=<s> restrict it to a window (busy time per second is printed to find one).
  */
 import { readFileSync } from 'node:fs';
 
@@ -29,8 +30,18 @@ const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
+// PROFILE_FROM / PROFILE_TO (seconds since the profile started) keep one window, e.g. one phase.
+const from = Number(process.env.PROFILE_FROM ?? 0) * 1e6;
+const to = Number(process.env.PROFILE_TO ?? Infinity) * 1e6;
 const selfUs = new Map<number, number>();
-prof.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+const busyPerSecond: number[] = [];
+let at = 0;
+prof.samples.forEach((id, i) => {
+  at += prof.timeDeltas[i] ?? 0;
+  const idle = byId.get(id)!.callFrame.functionName === '(idle)';
+  if (!idle) busyPerSecond[Math.floor(at / 1e6)] = (busyPerSecond[Math.floor(at / 1e6)] ?? 0) + (prof.timeDeltas[i] ?? 0);
+  if (at >= from && at < to) selfUs.set(id, (selfUs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0));
+});
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
 const shortUrl = (url: string) =>
@@ -70,6 +81,7 @@ const show = (title: string, m: Map<string, number>, n: number) => {
   }
 };
 console.log(`total sampled ${(total / 1e6).toFixed(2)} s over ${((prof.endTime - prof.startTime) / 1e6).toFixed(1)} s`);
+console.log(`busy ms per second since the start (to pick a window): ${busyPerSecond.map((us, s) => `${s}:${Math.round((us ?? 0) / 1000)}`).join(' ')}`);
 show('self time by function', self, top);
 show('self time by package / file', perPkg, 25);
 show('inclusive time', inclusive, top);

@@ -8,7 +8,7 @@
  *
  * Environment knobs (all optional):
  *   BENCH_PHASES=1,2,3,4,5   run only some phases (RESULTS.md is written only for a full run)
- *   BENCH_PROFILE=<dir>      run the server with --cpu-prof, profiles go to <dir>
+ *   BENCH_PROFILE=<dir>      run the servers (ours and the stock one) with --cpu-prof, profiles go to <dir>
  *   BENCH_REDIS=1            run the server with REDIS_URL (Redis fan-out) as in production
  *   BENCH_PG_ADMIN_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  */
@@ -492,7 +492,8 @@ async function main(): Promise<void> {
  * measured here rather than quoted.
  */
 async function stockPhases(idleConnections: number): Promise<Results['stock']> {
-  const stock = await startStockServer();
+  const profileDir = process.env.BENCH_PROFILE;
+  const stock = await startStockServer({ nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined });
   if (!stock) {
     log('stock y-websocket server (@y/websocket-server) not installed: no same-run reference');
     return null;
@@ -530,6 +531,7 @@ async function stockPhases(idleConnections: number): Promise<Results['stock']> {
     }
   } finally {
     await stock.stop();
+    if (profileDir) log(`stock server CPU profile: ${readdirSync(profileDir).filter((f) => f.includes(`.${stock.pid}.`)).map((f) => join(profileDir, f)).join(', ') || '(none written)'}`);
   }
   return out;
 }
