@@ -5,7 +5,8 @@ import * as decoding from 'lib0/decoding';
 
 /** What instances tell each other about one design. */
 export type FanoutMessage =
-  | { kind: 'update'; origin: string; designId: string; seq: number; update: Uint8Array }
+  /** Log rows seq, seq+1, … (one write's consecutive rows, one update each). */
+  | { kind: 'updates'; origin: string; designId: string; seq: number; updates: Uint8Array[] }
   | { kind: 'awareness'; origin: string; designId: string; update: Uint8Array }
   | { kind: 'awareness-query'; origin: string; designId: string };
 
@@ -24,16 +25,24 @@ export interface Fanout {
   close(): Promise<void>;
 }
 
-const KIND = { update: 0, awareness: 1, 'awareness-query': 2 } as const;
+// Kind 0 was one row per message; instances still sending it during a rolling upgrade are read as runs of one.
+const KIND = { awareness: 1, 'awareness-query': 2, updates: 3 } as const;
+const KIND_SINGLE_UPDATE = 0;
 
+/**
+ * Binary layout: varuint kind, varstring origin, varstring designId, then for
+ * `updates` varuint seq, varuint count and count × varUint8Array; for `awareness`
+ * one varUint8Array.
+ */
 export function encodeFanoutMessage(m: FanoutMessage): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, KIND[m.kind]);
   encoding.writeVarString(e, m.origin);
   encoding.writeVarString(e, m.designId);
-  if (m.kind === 'update') {
+  if (m.kind === 'updates') {
     encoding.writeVarUint(e, m.seq);
-    encoding.writeVarUint8Array(e, m.update);
+    encoding.writeVarUint(e, m.updates.length);
+    for (const u of m.updates) encoding.writeVarUint8Array(e, u);
   } else if (m.kind === 'awareness') {
     encoding.writeVarUint8Array(e, m.update);
   }
@@ -45,7 +54,16 @@ export function decodeFanoutMessage(bytes: Uint8Array): FanoutMessage {
   const kind = decoding.readVarUint(d);
   const origin = decoding.readVarString(d);
   const designId = decoding.readVarString(d);
-  if (kind === KIND.update) return { kind: 'update', origin, designId, seq: decoding.readVarUint(d), update: decoding.readVarUint8Array(d) };
+  if (kind === KIND.updates) {
+    const seq = decoding.readVarUint(d);
+    const count = decoding.readVarUint(d);
+    // Each update takes at least one byte: a count beyond what is left is corrupt.
+    if (count === 0 || count > bytes.length) throw new Error(`bad fan-out update count ${count}`);
+    const updates: Uint8Array[] = [];
+    for (let i = 0; i < count; i++) updates.push(decoding.readVarUint8Array(d));
+    return { kind: 'updates', origin, designId, seq, updates };
+  }
+  if (kind === KIND_SINGLE_UPDATE) return { kind: 'updates', origin, designId, seq: decoding.readVarUint(d), updates: [decoding.readVarUint8Array(d)] };
   if (kind === KIND.awareness) return { kind: 'awareness', origin, designId, update: decoding.readVarUint8Array(d) };
   if (kind === KIND['awareness-query']) return { kind: 'awareness-query', origin, designId };
   throw new Error(`unknown fan-out message kind ${kind}`);

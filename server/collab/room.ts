@@ -321,12 +321,10 @@ export class Room {
           return;
         }
         this.committedCount += count; // writes complete in order
-        // Rows seq-count+1 .. seq, one fan-out message each (peers track every seq).
-        for (let i = 0; i < count; i++) {
-          const rowSeq = seq - count + 1 + i;
-          this.markSeq(rowSeq);
-          this.opts.fanout.publish({ kind: 'update', origin: this.opts.fanout.instanceId, designId: this.designId, seq: rowSeq, update: write.updates[i]! });
-        }
+        // Rows seq-count+1 .. seq: one fan-out message carries the run (peers apply it in one transaction).
+        const first = seq - count + 1;
+        this.markSeqs(first, count);
+        this.opts.fanout.publish({ kind: 'updates', origin: this.opts.fanout.instanceId, designId: this.designId, seq: first, updates: write.updates });
         this.releaseAckWaiters();
         for (const [conn, n] of write.counts) {
           conn.changesInFlight -= n;
@@ -397,9 +395,17 @@ export class Room {
 
   // ---- sequence tracking and catch-up --------------------------------------
 
-  private markSeq(seq: number): void {
-    if (seq <= this.seq) return;
-    this.seqAhead.add(seq);
+  /** Notes that log rows first .. first+count-1 are in the doc; a gap before them starts the backfill timer. */
+  private markSeqs(first: number, count: number): void {
+    const last = first + count - 1;
+    if (last <= this.seq) return;
+    if (first <= this.seq + 1) {
+      this.seq = last;
+      // Rows that had arrived ahead and that this run covers.
+      if (this.seqAhead.size > 0) for (const s of this.seqAhead) if (s <= last) this.seqAhead.delete(s);
+    } else {
+      for (let s = first; s <= last; s++) this.seqAhead.add(s);
+    }
     while (this.seqAhead.delete(this.seq + 1)) this.seq++;
     if (this.seqAhead.size > 0 && !this.gapTimer) {
       // A gap: give the missing message a moment to arrive, then read it from the log.
@@ -425,7 +431,7 @@ export class Room {
         }
         for (const u of missing.updates) {
           Y.applyUpdate(this.doc, u.data, REMOTE);
-          this.markSeq(u.seq);
+          this.markSeqs(u.seq, 1);
         }
         // Rows we can't see yet belong to commits still in flight elsewhere; the next reconcile gets them.
       } catch (err) {
@@ -440,15 +446,18 @@ export class Room {
   private onFanout(m: FanoutMessage): void {
     if (m.origin === this.opts.fanout.instanceId || this.destroyed) return;
     switch (m.kind) {
-      case 'update':
+      case 'updates':
         try {
-          Y.applyUpdate(this.doc, m.update, REMOTE);
+          // One transaction: local sockets get the run as one update message.
+          this.doc.transact(() => {
+            for (const u of m.updates) Y.applyUpdate(this.doc, u, REMOTE);
+          }, REMOTE);
         } catch (err) {
           this.opts.log.warn({ err, designId: this.designId }, 'bad update from peer; backfilling');
           void this.backfill();
           return;
         }
-        this.markSeq(m.seq);
+        this.markSeqs(m.seq, m.updates.length);
         return;
       case 'awareness':
         try {
