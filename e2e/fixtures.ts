@@ -32,7 +32,35 @@ type Fixtures = {
   designId: string;
 };
 
-export const test = base.extend<Fixtures>({
+type WorkerFixtures = {
+  /** Uncaught errors of every page this worker's tests opened (cleared before each test). */
+  pageErrors: string[];
+};
+
+export const test = base.extend<Fixtures & { noPageErrors: void }, WorkerFixtures>({
+  pageErrors: [async ({}, use) => use([]), { scope: 'worker' }],
+  // Every context a test makes reports its pages' uncaught errors (tests make their own contexts).
+  browser: [
+    async ({ browser, pageErrors }, use) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        context.on('page', (page) => page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.stack ?? err.message}`)));
+        return context;
+      };
+      await use(browser);
+    },
+    { scope: 'worker' },
+  ],
+  // A test that passed while a page threw has still found a bug.
+  noPageErrors: [
+    async ({ pageErrors }, use) => {
+      pageErrors.length = 0;
+      await use();
+      expect(pageErrors, 'uncaught errors in the pages').toEqual([]);
+    },
+    { auto: true },
+  ],
   agentA: async ({ browser }, use) => {
     const a = await loggedIn(browser, AGENT_A);
     await use(a);
