@@ -7,7 +7,10 @@
  * The bitmaps are rebuilt whenever anything else could have changed: the
  * binding's scene version (model → canvas changes: remote edits, images
  * arriving, re-stacking, page changes), the viewport, the canvas size or the
- * object list. Measured on a 300-object design in headless Chromium
+ * object list. Building them costs about one full render (on 300 objects, a
+ * drag's first frame took ~80 ms), so once something is selected they are
+ * built ahead, in idle time, for the objects a drag would move.
+ * Measured on a 300-object design in headless Chromium
  * (server/bench/editor.ts): see server/bench/EDITOR-RESULTS.md.
  */
 import type { Canvas, FabricObject } from 'fabric';
@@ -29,6 +32,7 @@ export class TransformCache {
   private moving: Set<FabricObject> | null = null;
   private layers: Layers | null = null;
   private offs: Array<() => void> = [];
+  private idle = 0;
   private readonly original: RenderObjects;
 
   constructor(
@@ -41,7 +45,15 @@ export class TransformCache {
     const start = ({ target }: { target: FabricObject }) => {
       if (!this.moving) this.moving = new Set(binding.targetsOf(target));
     };
+    const prepareSoon = () => this.prepareSoon();
+    // Web fonts arriving re-lay text out (font-loading.ts) without a model change.
+    const fontsLoaded = () => (this.layers = null);
+    document.fonts?.addEventListener('loadingdone', fontsLoaded);
     this.offs.push(
+      () => document.fonts?.removeEventListener('loadingdone', fontsLoaded),
+      canvas.on('selection:created', prepareSoon),
+      canvas.on('selection:updated', prepareSoon),
+      canvas.on('selection:cleared', () => (this.layers = null)),
       canvas.on('object:moving', start),
       canvas.on('object:scaling', start),
       canvas.on('object:rotating', start),
@@ -57,6 +69,7 @@ export class TransformCache {
       canvas.on('object:removed', () => (this.layers = null)),
       () => {
         c._renderObjects = this.original;
+        cancelIdle(this.idle);
       },
     );
   }
@@ -66,6 +79,46 @@ export class TransformCache {
     this.moving = null;
     this.layers = null;
     this.canvas.requestRenderAll();
+    // The object is still selected: the next drag of it may start at once.
+    this.prepareSoon();
+  }
+
+  private prepareSoon(): void {
+    cancelIdle(this.idle);
+    this.idle = whenIdle(() => this.prepare());
+  }
+
+  /** Builds the bitmaps a drag of the current selection would use, unless a transform is already under way. */
+  private prepare(): void {
+    if (this.moving) return;
+    const moving = new Set<FabricObject>(this.binding.targetsOf(this.canvas.getActiveObject()));
+    if (moving.size === 0) return;
+    const base = this.canvas.getContext().getTransform();
+    this.layersFor(this.canvas.getObjects(), moving, base.multiply(new DOMMatrix(this.canvas.viewportTransform)));
+  }
+
+  /** The bitmaps around `moving` (kept while the scene is unchanged); null when none of `objects` moves. */
+  private layersFor(objects: FabricObject[], moving: Set<FabricObject>, m: DOMMatrix): Layers | null {
+    let from = -1;
+    let to = -1;
+    for (let i = 0; i < objects.length; i++) {
+      if (moving.has(objects[i]!)) {
+        if (from < 0) from = i;
+        to = i;
+      }
+    }
+    if (from < 0) return null;
+    const el = this.canvas.getElement();
+    const key = `${this.binding.sceneVersion}|${objects.length}|${from}|${to}|${el.width}x${el.height}|${this.canvas.getRetinaScaling()}|${this.canvas.viewportTransform.join(',')}`;
+    const old = this.layers;
+    if (old && old.key === key) return old;
+    return (this.layers = {
+      key,
+      from,
+      to,
+      below: from > 0 ? this.snapshot(el, m, objects.slice(0, from), old?.below) : null,
+      above: to < objects.length - 1 ? this.snapshot(el, m, objects.slice(to + 1), old?.above) : null,
+    });
   }
 
   private render(ctx: CanvasRenderingContext2D, objects: FabricObject[]): void {
@@ -75,31 +128,12 @@ export class TransformCache {
       this.original.call(this.canvas, ctx, objects);
       return;
     }
-    let from = -1;
-    let to = -1;
-    for (let i = 0; i < objects.length; i++) {
-      if (moving.has(objects[i]!)) {
-        if (from < 0) from = i;
-        to = i;
-      }
-    }
-    if (from < 0) {
+    const layers = this.layersFor(objects, moving, ctx.getTransform());
+    if (!layers) {
       this.original.call(this.canvas, ctx, objects);
       return;
     }
-    const el = this.canvas.getElement();
-    const m = ctx.getTransform();
-    const key = `${this.binding.sceneVersion}|${objects.length}|${from}|${to}|${el.width}x${el.height}|${m.a},${m.b},${m.c},${m.d},${m.e},${m.f}`;
-    let layers = this.layers;
-    if (!layers || layers.key !== key) {
-      layers = this.layers = {
-        key,
-        from,
-        to,
-        below: from > 0 ? this.snapshot(el, m, objects.slice(0, from), layers?.below) : null,
-        above: to < objects.length - 1 ? this.snapshot(el, m, objects.slice(to + 1), layers?.above) : null,
-      };
-    }
+    const { from, to } = layers;
     if (layers.below) this.blit(ctx, layers.below);
     this.original.call(this.canvas, ctx, objects.slice(from, to + 1));
     if (layers.above) this.blit(ctx, layers.above);
@@ -140,9 +174,17 @@ export class TransformCache {
   }
 
   dispose(): void {
+    cancelIdle(this.idle);
     for (const off of this.offs) off();
     this.offs = [];
     this.moving = null;
     this.layers = null;
   }
 }
+
+const whenIdle = (fn: () => void): number => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : window.setTimeout(fn, 50));
+const cancelIdle = (handle: number): void => {
+  if (!handle) return;
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
+};
