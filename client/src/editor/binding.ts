@@ -394,8 +394,9 @@ export class CanvasBinding {
 
   private markRemoteMove(ids: Set<string>): void {
     const same = this.remoteMoving && ids.size === this.remoteMoving.size && [...ids].every((id) => this.remoteMoving!.has(id));
-    // A different set of objects starts moving: the cached scene must include where the previous ones ended.
-    if (!same) this.sceneVersion++;
+    // A different set of objects starts moving straight after another: the cached scene must include where
+    // the previous ones ended. (A move that ended bumped the version already; the moving objects are never cached.)
+    if (this.remoteMoving && !same) this.sceneVersion++;
     this.remoteMoving = ids;
     if (this.remoteMoveTimer) clearTimeout(this.remoteMoveTimer);
     this.remoteMoveTimer = setTimeout(() => this.endRemoteMove(), REMOTE_MOVE_IDLE_MS);

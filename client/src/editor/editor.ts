@@ -66,6 +66,8 @@ export class Editor {
   private pasteCount = 0;
   private frame = 0;
   private pending = { layers: false, selected: false };
+  /** Each peer's selection as last seen (see expectRemoteMoves). */
+  private peerSelections = new Map<number, string>();
 
   constructor(readonly opts: EditorOptions) {
     const { host, info, user } = opts;
@@ -179,6 +181,7 @@ export class Editor {
         // Cursor moves change nothing here: the panels keep their render.
         const peers = this.presence.peers.map(({ clientId, user, page, self }) => ({ clientId, user, page, self }));
         this.store.set({ peers: reuseItems(this.store.get().peers, peers, (p) => String(p.clientId)) });
+        this.expectRemoteMoves();
       }),
       this.session.subscribe(() => this.onSession()),
       this.canvas.on('after:render', ({ ctx }) => {
@@ -307,6 +310,20 @@ export class Editor {
     ctx.rect(x, y, w, h);
     ctx.fill('evenodd');
     ctx.restore();
+  }
+
+  /** A peer who has just selected something on this page will likely move it: the transform cache prepares for that. */
+  private expectRemoteMoves(): void {
+    const now = new Map<number, string>();
+    let latest: string[] | null = null;
+    for (const p of this.presence.peers) {
+      if (p.self || p.page !== this.binding.currentPage || p.selection.length === 0) continue;
+      const key = p.selection.join(' ');
+      now.set(p.clientId, key);
+      if (this.peerSelections.get(p.clientId) !== key) latest = p.selection;
+    }
+    this.peerSelections = now;
+    if (latest) this.transformCache.expectRemoteMove(latest);
   }
 
   /** Batches UI refreshes to one per frame. */

@@ -33,6 +33,9 @@ export class TransformCache {
   private layers: Layers | null = null;
   private offs: Array<() => void> = [];
   private idle = 0;
+  /** What a peer selected last (see expectRemoteMove). */
+  private remoteHint: string[] = [];
+  private remoteWasMoving = false;
   private readonly original: RenderObjects;
 
   constructor(
@@ -88,10 +91,20 @@ export class TransformCache {
     this.idle = whenIdle(() => this.prepare());
   }
 
-  /** Builds the bitmaps a drag of the current selection would use, unless a transform is already under way. */
+  /**
+   * A peer selected these objects: they are likely to move them next. With nothing selected here,
+   * the bitmaps are prepared for that move (the receiving side's first frame would pay for them too).
+   */
+  expectRemoteMove(ids: string[]): void {
+    this.remoteHint = ids;
+    if (!this.moving && !this.canvas.getActiveObject()) this.prepareSoon();
+  }
+
+  /** Builds the bitmaps a drag of the current selection (else of a peer's) would use, unless a transform is under way. */
   private prepare(): void {
     if (this.moving) return;
-    const moving = new Set<FabricObject>(this.binding.targetsOf(this.canvas.getActiveObject()));
+    let moving = new Set<FabricObject>(this.binding.targetsOf(this.canvas.getActiveObject()));
+    if (moving.size === 0) moving = new Set(this.remoteHint.map((id) => this.binding.fabricOf(id)).filter((o): o is NonNullable<typeof o> => !!o));
     if (moving.size === 0) return;
     const base = this.canvas.getContext().getTransform();
     this.layersFor(this.canvas.getObjects(), moving, base.multiply(new DOMMatrix(this.canvas.viewportTransform)));
@@ -122,7 +135,13 @@ export class TransformCache {
   }
 
   private render(ctx: CanvasRenderingContext2D, objects: FabricObject[]): void {
-    const moving = this.moving ?? this.remoteMovingObjects();
+    const remote = this.moving ? null : this.remoteMovingObjects();
+    const moving = this.moving ?? remote;
+    if (ctx === this.canvas.getContext()) {
+      // A peer's move ended (the scene changed with it): they may well move it again.
+      if (this.remoteWasMoving && !remote) this.prepareSoon();
+      this.remoteWasMoving = !!remote;
+    }
     // Only the main canvas during a transform; exports and thumbnails render normally.
     if (!moving || moving.size === 0 || ctx !== this.canvas.getContext()) {
       this.original.call(this.canvas, ctx, objects);
