@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// The e2e suite runs the real server (fresh PGlite data dir) serving the built client.
+// The e2e suite runs the real server as `npm start` does (compiled, fresh PGlite data dir) serving the built client.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -26,7 +26,7 @@ export default defineConfig({
   },
   webServer: {
     // /bin/sh has no $RANDOM: a nanosecond timestamp names a fresh data dir per run.
-    command: `npm run build:client && DATA_DIR=.tmp/e2e-$(date +%s%N) PORT=${PORT} HOST=127.0.0.1 npx tsx server/main.ts`,
+    command: `npm run build:client && npm run build:server && DATA_DIR=.tmp/e2e-$(date +%s%N) PORT=${PORT} HOST=127.0.0.1 node --enable-source-maps server/dist/main.mjs`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,

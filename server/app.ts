@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -35,11 +34,12 @@ import { EventBackbone, analyticsConsumer, emit, type EventTuning } from './even
 import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js';
 import { registerAdminMetricsRoutes } from './routes/admin-metrics.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
+import { projectPath } from './paths.js';
 
 /** Paths that name a static file (a miss is a 404, not the app); tokens with dots stay client routes. */
 const STATIC_FILE = /\.(?:js|mjs|css|map|svg|png|jpe?g|webp|gif|ico|woff2?|ttf|json|txt|webmanifest|html)$/i;
 
-const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'dist');
+const CLIENT_DIST = projectPath('client', 'dist');
 
 export interface BuildOptions {
   /** Use this database instead of opening one from the config (tests share one). */

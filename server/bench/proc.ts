@@ -1,7 +1,7 @@
 /**
  * The server under test as a separate child process, and what /proc says about it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -75,9 +75,9 @@ const cmdline = (pid: number) => {
 };
 
 /**
- * `npx tsx server/main.ts` is npm → tsx CLI → node running the server: the
- * process that does the work is the deepest descendant whose command line
- * names the entry point.
+ * The process that does the work is the deepest descendant of the spawned one
+ * whose command line names the entry point (wrappers such as npm or tsx, when
+ * present, sit above it).
  */
 function findServerPid(root: number, entry: string): number | null {
   const kids = childrenOf();
@@ -101,19 +101,27 @@ export interface ServerChild {
   stop(): Promise<number | null>;
 }
 
+let built = false;
+/** Compiles the server once per benchmark process, as `npm start` does (server/build.ts). */
+function buildServer(): void {
+  if (built) return;
+  execFileSync('npx', ['tsx', 'server/build.ts'], { cwd: process.cwd(), stdio: ['ignore', 'ignore', 'inherit'] });
+  built = true;
+}
+
 /**
- * Starts `npx tsx server/main.ts`. With `nodeArgs` (e.g. --cpu-prof, which
- * NODE_OPTIONS may not carry) it runs `node <nodeArgs> --import tsx server/main.ts`
- * instead: the same loader, without the npm and tsx wrapper processes.
+ * Starts the server as `npm start` runs it: `node [nodeArgs] server/dist/main.mjs`
+ * (compiled first; nodeArgs e.g. --cpu-prof).
  */
 export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): Promise<ServerChild> {
-  const entry = 'server/main.ts';
-  const [cmd, args] = opts.nodeArgs?.length ? [process.execPath, [...opts.nodeArgs, '--import', 'tsx', entry]] : ['npx', ['tsx', entry]];
+  buildServer();
+  const entry = 'server/dist/main.mjs';
+  const [cmd, args] = [process.execPath, [...(opts.nodeArgs ?? []), entry]];
   const child = spawn(cmd, args, {
     cwd: process.cwd(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so stop() reaches npm, tsx and the server
+    detached: true, // its own process group, so stop() reaches the server and anything it started
   });
   const logLines: string[] = [];
   let out = '';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectPath } from '../paths.js';
 import type { Db } from './adapter.js';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = projectPath('server', 'db', 'migrations');
 // Any constant works; it keeps two instances starting at once from racing.
 const MIGRATION_LOCK = 724_311_903;
 
