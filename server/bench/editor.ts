@@ -4,7 +4,7 @@
  *
  *   npx tsx server/bench/editor.ts
  *
- * 1. Builds the client if client/dist is missing, starts `npx tsx server/main.ts`
+ * 1. Builds the client if client/dist is missing, starts the compiled server (`node server/dist/main.mjs`)
  *    on a free port with a fresh PGlite DATA_DIR, logs in as the demo agent.
  * 2. Creates a listing-flyer design and fills it to 300 objects through a stock
  *    y-websocket client; a fresh client confirms the server holds all 300.

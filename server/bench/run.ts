@@ -2,7 +2,7 @@
  * `npm run bench`: load and latency figures for the collaboration server on
  * this machine, with PostgreSQL persistence on (a fresh database per run).
  *
- * The server runs as a child process (`npx tsx server/main.ts`); all load
+ * The server runs as a child process, compiled as `npm start` runs it; all load
  * comes from raw y-websocket clients in this process. Everything is bounded
  * and stops by itself (~3 minutes).
  *
@@ -673,7 +673,7 @@ function renderReport(r: Results): { table: string; markdown: string } {
   const markdown = [
     '# Collaboration server benchmark',
     '',
-    'Produced by `npm run bench` (server/bench/run.ts). The server runs as a child process (`npx tsx server/main.ts`, LOG_LEVEL=warn, PostgreSQL persistence in a fresh database, in-process fan-out); the load comes from raw y-websocket clients (`ws` + lib0) in the bench process on the same machine. Latency = receive time − a timestamp carried in the edit. The "same run" column is the stock y-websocket server under exactly the same clients and load, measured in this run on this machine (the fair comparison: load generation, kernel and machine are the same); the "issue figures" columns quote the reference numbers from the issue (medians of 3 runs on this kind of machine, with their own load generator, so absolute CPU seconds are not directly comparable).',
+    'Produced by `npm run bench` (server/bench/run.ts). The server runs as a child process as `npm start` runs it (compiled, `node server/dist/main.mjs`; LOG_LEVEL=warn, PostgreSQL persistence in a fresh database, in-process fan-out); the load comes from raw y-websocket clients (`ws` + lib0) in the bench process on the same machine. Latency = receive time − a timestamp carried in the edit. The "same run" column is the stock y-websocket server under exactly the same clients and load, measured in this run on this machine (the fair comparison: load generation, kernel and machine are the same); the "issue figures" columns quote the reference numbers from the issue (medians of 3 runs on this kind of machine, with their own load generator, so absolute CPU seconds are not directly comparable).',
     '',
     '## Machine',
     '',
