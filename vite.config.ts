@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { earlyStart } from './client/build/early-start.js';
@@ -13,7 +14,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
     rollupOptions: {
       // The early-start script (client/build/early-start.ts) is bundled apart, into one file.
-      input: { index: 'client/index.html' },
+      // Absolute: the dev server's dependency scan resolves it against `root`, the build against the cwd.
+      input: { index: fileURLToPath(new URL('./client/index.html', import.meta.url)) },
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/fabric')) return 'fabric';
