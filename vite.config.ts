@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { earlyStart } from './client/build/early-start.js';
 
+const API_PORT = Number(process.env.PORT ?? 3000);
+
 // The client lives in client/; the server serves client/dist in production
 // and proxies to Vite's dev server with `npm run dev`.
 export default defineConfig({
@@ -29,11 +31,12 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // The API server of `npm run dev` (server/dev.ts), on PORT like `npm start`.
     proxy: {
-      '/api': 'http://127.0.0.1:3000',
-      '/assets-store': 'http://127.0.0.1:3000',
-      '/collab': { target: 'ws://127.0.0.1:3000', ws: true },
-      '/socket.io': { target: 'ws://127.0.0.1:3000', ws: true },
+      '/api': `http://127.0.0.1:${API_PORT}`,
+      '/assets-store': `http://127.0.0.1:${API_PORT}`,
+      '/collab': { target: `ws://127.0.0.1:${API_PORT}`, ws: true },
+      '/socket.io': { target: `ws://127.0.0.1:${API_PORT}`, ws: true },
     },
   },
 });
