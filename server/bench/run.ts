@@ -19,7 +19,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { objectsMap } from '../../shared/index.js';
+import * as Y from 'yjs';
+import { DEMO_BRAND_KIT, designToUpdate, instantiateTemplate, objectsMap } from '../../shared/index.js';
+import { getTemplate } from '../../templates/index.js';
+import { stockClient, synced } from '../test-support/clients.js';
 import { BenchClient } from './client.js';
 import { freePort, procStats, resetPeakRss, startServer, startStockServer, type ServerChild } from './proc.js';
 import { fmtKiB, fmtMiB, fmtMs, median, percentiles, pool, ratio, sleep, type Percentiles } from './stats.js';
@@ -491,6 +494,30 @@ async function main(): Promise<void> {
  * persistence), same clients, same machine, same run: the in-memory reference
  * measured here rather than quoted.
  */
+/** Puts a template's document into a design of the stock server (it keeps it in memory with no client). */
+async function seedStockDesign(wsUrl: string, id: string, templateId: string, title: string): Promise<void> {
+  const template = getTemplate(templateId);
+  if (!template) throw new Error(`no template ${templateId}`);
+  const client = stockClient(wsUrl, id, '-');
+  try {
+    await synced(client, 10_000);
+    Y.applyUpdate(client.doc, designToUpdate(instantiateTemplate(template, DEMO_BRAND_KIT, { title })));
+    // The provider sends the update at once; a fresh client seeing it confirms the server holds it.
+    const check = stockClient(wsUrl, id, '-');
+    try {
+      await synced(check, 10_000);
+      for (let i = 0; objectsMap(check.doc).size === 0; i++) {
+        if (i > 100) throw new Error(`stock design ${id} not seeded`);
+        await sleep(20);
+      }
+    } finally {
+      check.destroy();
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
 async function stockPhases(idleConnections: number): Promise<Results['stock']> {
   const profileDir = process.env.BENCH_PROFILE;
   const stock = await startStockServer({ nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined });
@@ -505,7 +532,12 @@ async function stockPhases(idleConnections: number): Promise<Results['stock']> {
     pid: stock.pid,
     tokens: ['-', '-'], // ignored by the stock server
     dbName: null,
-    newDesign: async (title) => `stock-${++n}-${title.replace(/\W+/g, '-')}`,
+    newDesign: async (title, templateId) => {
+      const id = `stock-${++n}-${title.replace(/\W+/g, '-')}`;
+      // The same document ours starts from (a design made from a template holds its objects).
+      if (templateId) await seedStockDesign(stock.wsUrl, id, templateId, title);
+      return id;
+    },
     settle: () => sleep(300),
   };
   const out: NonNullable<Results['stock']> = { fanout: [], load: null, idle: null };
@@ -655,7 +687,7 @@ function renderReport(r: Results): { table: string; markdown: string } {
   }
   if (st?.load) {
     notes.push(
-      `- stock y-websocket server (\`@y/websocket-server\`, in memory, no auth, no persistence), same clients, measured after ours in this run: ` +
+      `- stock y-websocket server (\`@y/websocket-server\`, in memory, no auth, no persistence), same clients and the same documents (the workload's 100 designs hold the listing-flyer template on both servers), measured after ours in this run: ` +
         `it echoes each edit to its sender too (${st.load.latency.n} deliveries counted without the echoes), so it writes 4 frames per edit where ours writes 3; ` +
         `the bench process used ${st.load.benchCpuSeconds.toFixed(1)} s CPU against it.`,
     );
