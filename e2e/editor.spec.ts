@@ -45,6 +45,24 @@ test.describe('app shell', () => {
     expect(shown.drawn).toBe(shown.inDoc);
     await expect(page.getByTestId('design-title')).toHaveText(/E2E flyer/);
   });
+
+  test('the editor keeps working when the panels loaded after the first frame cannot be fetched', async ({ agentA, designId }) => {
+    const { page } = agentA;
+    // As after a deploy that replaced the chunk: its request fails.
+    let asked = false;
+    await page.route(/\/assets\/editor-later-parts-[^/]+\.js$/, (route) => ((asked = true), route.abort()));
+    await page.goto(`/designs/${designId}?e2e`);
+    await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+    await expect.poll(() => asked).toBe(true);
+    // The canvas, the top bar and the side panel are still there and in use.
+    await expect(page.getByTestId('layers')).toBeVisible();
+    const before = (await model(page, 'status'))!.x as number; // the "FOR SALE" headline
+    await page.getByTestId('layer').filter({ hasText: 'Headline' }).click();
+    await expect(page.getByTestId('properties')).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => model(page, 'status').then((m) => m?.x)).toBe(before + 1);
+    await expect(page.getByTestId('insights')).toHaveCount(0);
+  });
 });
 
 test.describe('two agents on one flyer', () => {

@@ -15,6 +15,7 @@ import { ToolRail } from '../editor/ui/ToolRail.js';
 import { TopBar } from '../editor/ui/TopBar.js';
 import { EditorWorkflow } from '../workflow/editor/EditorWorkflow.js';
 import { CommentLayer, InsightsDrawer, ListingUpdateBanner, ReviewBanner, ReviewBar, WorkflowDrawer } from './editor-later.js';
+import { OptionalPart } from '../components/OptionalPart.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { takeDesign } from './design-prefetch.js';
 
@@ -53,7 +54,12 @@ function CanvasStatus() {
  */
 function DrawnFirst({ children }: { children: ReactNode }) {
   const drawn = useEditorState((s) => s.drawn);
-  return drawn ? <Suspense fallback={null}>{children}</Suspense> : null;
+  if (!drawn) return null;
+  return (
+    <OptionalPart name="An editor panel">
+      <Suspense fallback={null}>{children}</Suspense>
+    </OptionalPart>
+  );
 }
 
 function FatalOverlay() {
