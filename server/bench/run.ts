@@ -55,6 +55,25 @@ async function login(url: string, email: string): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
+/**
+ * `n` distinct access tokens of one session of `email`: one log-in, then refresh-token rotation
+ * (no password hashing). Each socket's token check is then its own; the person's access to a
+ * design is still the same (real reconnect waves and tabs look like this).
+ */
+async function accessTokens(url: string, email: string, n: number): Promise<string[]> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  let { accessToken, refreshToken } = (await res.json()) as { accessToken: string; refreshToken: string };
+  const out = [accessToken];
+  while (out.length < n) {
+    const r = await fetch(`${url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+    if (!r.ok) throw new Error(`refresh: ${r.status} ${await r.text()}`);
+    ({ accessToken, refreshToken } = (await r.json()) as { accessToken: string; refreshToken: string });
+    out.push(accessToken);
+  }
+  return out;
+}
+
 async function createDesign(url: string, token: string, title: string, templateId?: string): Promise<string> {
   const res = await fetch(`${url}/api/designs`, {
     method: 'POST',
@@ -119,6 +138,8 @@ interface Ctx {
   /** Our server's database (for commit counts); null for the stock server. */
   dbName: string | null;
   newDesign(title: string, templateId?: string): Promise<string>;
+  /** `n` distinct tokens for the idle connections (each socket authenticates afresh); absent: `tokens` in turn. */
+  socketTokens?(n: number): Promise<string[]>;
   /** Waits until no room is loaded (ours unloads idle rooms; the stock server drops a doc with its last client). */
   settle(): Promise<void>;
 }
@@ -260,12 +281,13 @@ async function phaseIdle(ctx: Ctx, total: number, designs: number): Promise<Idle
     10,
     (i) => ctx.newDesign(`idle ${i}`),
   );
+  const perSocket = ctx.socketTokens ? await ctx.socketTokens(total) : null;
   await ctx.settle();
   await sleep(500);
   const before = procStats(ctx.pid);
   const t0 = performance.now();
   const clients = await connectAll(
-    Array.from({ length: total }, (_, i) => ({ wsUrl: ctx.wsUrl, designId: ids[i % designs]!, token: tokens[i % 2]! })),
+    Array.from({ length: total }, (_, i) => ({ wsUrl: ctx.wsUrl, designId: ids[i % designs]!, token: perSocket?.[i] ?? tokens[i % 2]! })),
     100,
   );
   const connectSeconds = (performance.now() - t0) / 1000;
@@ -406,6 +428,7 @@ async function main(): Promise<void> {
       tokens,
       dbName: name,
       newDesign: (title, templateId) => createDesign(ours.url, tokens[0], title, templateId),
+      socketTokens: (n) => accessTokens(ours.url, 'agent@demo.realbrand.test', n),
       settle: () => waitRoomsEvicted(ours.url),
     };
 
@@ -693,7 +716,7 @@ function renderReport(r: Results): { table: string; markdown: string } {
     );
   }
   if (r.ack) notes.push(`- durable ack: ${r.ack.ack!.n} of ${r.ack.edits} edits acknowledged, max ${fmtMs(r.ack.ack!.max)} ms; fan-out p50/p95/p99 meanwhile ${fmtMs(r.ack.latency.p50)} / ${fmtMs(r.ack.latency.p95)} / ${fmtMs(r.ack.latency.p99)} ms; server CPU ${r.ack.serverCpuSeconds.toFixed(2)} s for 10 s.`);
-  if (r.idle) notes.push(`- idle: RSS ${fmtMiB(r.idle.rssBefore)} → ${fmtMiB(r.idle.rssAfter)} for ${r.idle.connections} sockets over ${r.idle.designs} designs (the 100 rooms' own memory included); connected in ${r.idle.connectSeconds.toFixed(1)} s with 100 in flight.`);
+  if (r.idle) notes.push(`- idle: RSS ${fmtMiB(r.idle.rssBefore)} → ${fmtMiB(r.idle.rssAfter)} for ${r.idle.connections} sockets over ${r.idle.designs} designs (the 100 rooms' own memory included), each socket with its own access token (one session, rotated by refresh: no token check is reused; the stock server checks none); connected in ${r.idle.connectSeconds.toFixed(1)} s with 100 in flight.`);
   if (r.cold) {
     notes.push(
       `- cold load: the design got ${r.cold.edits} edits from 4 clients through the server (${r.cold.seedSeconds.toFixed(1)} s), leaving ${r.cold.logRows} log rows after a ${fmtKiB(r.cold.snapshotBytes)} snapshot; ` +
