@@ -45,15 +45,18 @@ const log = (line: string) => console.log(`[bench ${new Date().toISOString().sli
 
 // ---- helpers --------------------------------------------------------------------
 
-async function login(url: string, email: string): Promise<string> {
+/** A log-in's access and refresh tokens. */
+async function logIn(url: string, email: string): Promise<{ accessToken: string; refreshToken: string }> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: PASSWORD }),
   });
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
+  return (await res.json()) as { accessToken: string; refreshToken: string };
 }
+
+const login = async (url: string, email: string): Promise<string> => (await logIn(url, email)).accessToken;
 
 /**
  * `n` distinct access tokens of one session of `email`: one log-in, then refresh-token rotation
@@ -61,9 +64,7 @@ async function login(url: string, email: string): Promise<string> {
  * design is still the same (real reconnect waves and tabs look like this).
  */
 async function accessTokens(url: string, email: string, n: number): Promise<string[]> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
-  let { accessToken, refreshToken } = (await res.json()) as { accessToken: string; refreshToken: string };
+  let { accessToken, refreshToken } = await logIn(url, email);
   const out = [accessToken];
   while (out.length < n) {
     const r = await fetch(`${url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });

@@ -152,7 +152,7 @@ export class Editor {
       this.binding.on({
         selection: (ids) => {
           this.presence.setSelection(ids);
-          if (!sameValue(this.store.get().selection, ids)) this.store.set({ selection: ids });
+          this.store.set({ selection: this.keptSelection(ids) });
           this.schedule({ selected: true });
           this.presence.schedule();
         },
@@ -345,11 +345,16 @@ export class Editor {
   }
 
   private refreshSelected(): void {
-    const { selection, selected } = this.store.get();
     const ids = this.binding.selectedIds();
     const models = ids.map((id) => this.binding.model(id)).filter((o): o is DesignObject => !!o);
     // A drag frame changes the dragged object's geometry only: the selection and every other object keep their references.
-    this.store.set({ selection: sameValue(selection, ids) ? selection : ids, selected: reuseItems(selected, models, byId) });
+    this.store.set({ selection: this.keptSelection(ids), selected: reuseItems(this.store.get().selected, models, byId) });
+  }
+
+  /** The stored selection when `ids` names the same objects (the store then changes nothing), else `ids`. */
+  private keptSelection(ids: string[]): string[] {
+    const cur = this.store.get().selection;
+    return sameValue(cur, ids) ? cur : ids;
   }
 
   // ---------------------------------------------------------------- model helpers
