@@ -17,6 +17,9 @@ export default defineConfig({
     rollupOptions: {
       // The early-start script (client/build/early-start.ts) is bundled apart, into one file.
       // Absolute: the dev server's dependency scan resolves it against `root`, the build against the cwd.
+      // shared/ holds definitions only (schemas, rules, constants): a module none of whose exports a
+      // page uses is left out, so building zod schemas nobody reads never costs the editor's first visit.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]shared[\\/]/, sideEffects: false }] },
       input: { index: fileURLToPath(new URL('./client/index.html', import.meta.url)) },
       output: {
         manualChunks(id: string) {

@@ -1,3 +1,6 @@
+export * from './kinds.js';
 export * from './model.js';
+export * from './order.js';
+export { parseDesignObject, parseDesignMeta } from './read.js';
 export * from './ydoc.js';
 export { keyBetween, spacedKeys, FIRST_KEY } from './fractional-index.js';

@@ -1,49 +1,8 @@
 import { z } from 'zod';
+import { DESIGN_KINDS, OBJECT_TYPES } from './kinds.js';
 
-/** Kinds of marketing piece a design can be. */
-export const DESIGN_KINDS = [
-  'flyer',
-  'open-house',
-  'business-card',
-  'email-signature',
-  'social-post',
-  'story',
-  'postcard',
-  'feature-sheet',
-  'price-reduced',
-] as const;
 export const DesignKindSchema = z.enum(DESIGN_KINDS);
-export type DesignKind = z.infer<typeof DesignKindSchema>;
-
-/** Kinds printed on paper (safe area and image resolution rules apply). */
-export const PRINT_KINDS: readonly DesignKind[] = ['flyer', 'open-house', 'business-card', 'postcard', 'feature-sheet', 'price-reduced'];
-
-export const OBJECT_TYPES = ['text', 'image', 'rect', 'ellipse', 'line'] as const;
 export const ObjectTypeSchema = z.enum(OBJECT_TYPES);
-export type ObjectType = z.infer<typeof ObjectTypeSchema>;
-
-/** What an element is for; rules and templates look objects up by role. */
-export const KNOWN_ROLES = [
-  'logo',
-  'disclaimer',
-  'agent-name',
-  'agent-phone',
-  'agent-email',
-  'agent-photo',
-  'brokerage-name',
-  'license-number',
-  'eho-logo',
-  'eho-slogan',
-  'headline',
-  'price',
-  'address',
-  'facts',
-  'description',
-  'photo',
-  'team-name',
-  'background',
-  'decoration',
-] as const;
 
 const finite = z.number().finite();
 const color = z.string().max(64);
@@ -148,26 +107,3 @@ export const DesignSchema = z.object({
   objects: z.record(z.string(), DesignObjectSchema),
 });
 export type Design = z.infer<typeof DesignSchema>;
-
-/** Objects in stacking order (lowest first): by `z`, then by id so replicas agree. */
-export function objectsInOrder(design: Pick<Design, 'objects'>): DesignObject[] {
-  return Object.values(design.objects).sort(compareStacking);
-}
-
-export function compareStacking(a: { z: string; id: string }, b: { z: string; id: string }): number {
-  if (a.z !== b.z) return a.z < b.z ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** Page size (design px at 96 dpi) for a blank design of each kind. */
-export const DEFAULT_PAGE_SIZE: Record<DesignKind, { width: number; height: number }> = {
-  flyer: { width: 816, height: 1056 },
-  'open-house': { width: 816, height: 1056 },
-  'feature-sheet': { width: 816, height: 1056 },
-  'price-reduced': { width: 816, height: 1056 },
-  'business-card': { width: 336, height: 192 },
-  postcard: { width: 576, height: 384 },
-  'email-signature': { width: 600, height: 200 },
-  'social-post': { width: 1080, height: 1080 },
-  story: { width: 1080, height: 1920 },
-};

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { DesignMetaSchema, DesignObjectSchema, type Design, type DesignMeta, type DesignObject } from './model.js';
+import type { Design, DesignMeta, DesignObject } from './model.js';
+import { parseDesignMeta, parseDesignObject } from './read.js';
 
 /** Root type names fixed by the design document contract. */
 export const META = 'meta';
@@ -62,15 +63,12 @@ export function readRawObject(id: string, map: Y.Map<unknown>): Record<string, u
 }
 
 export function readObject(id: string, map: Y.Map<unknown>): DesignObject | null {
-  const parsed = DesignObjectSchema.safeParse(readRawObject(id, map));
-  return parsed.success ? parsed.data : null;
+  return parseDesignObject(readRawObject(id, map));
 }
 
 export function readMeta(doc: Y.Doc): DesignMeta {
-  const parsed = DesignMetaSchema.safeParse(metaMap(doc).toJSON());
-  if (parsed.success) return parsed.data;
   // A document without valid meta still has a page: fall back to US Letter.
-  return DesignMetaSchema.parse({ width: 816, height: 1056 });
+  return parseDesignMeta(metaMap(doc).toJSON()) ?? parseDesignMeta({ width: 816, height: 1056 })!;
 }
 
 /** Reads the plain, validated Design out of a Yjs document. */

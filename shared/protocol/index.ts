@@ -51,3 +51,4 @@ export function isDocumentChange(frame: Uint8Array): boolean {
   return frame.length >= 2 && frame[0] === MessageType.sync && (frame[1] === SyncMessageType.step2 || frame[1] === SyncMessageType.update);
 }
 export * from './presence.js';
+export { parsePresenceState } from './presence-read.js';

@@ -15,12 +15,12 @@ export function primaryFamily(stack: string): string {
 export function redrawWhenFontsLoad(canvas: Canvas): () => void {
   if (typeof document === 'undefined' || !document.fonts) return () => undefined;
   let live = true;
-  const redraw = (families: Set<string> | null) => {
+  const redraw = (families: Set<string>) => {
     if (!live) return;
     let touched = false;
     for (const o of canvas.getObjects() as Array<FabricObject & { fontFamily?: string; initDimensions?: () => void }>) {
       if (typeof o.fontFamily !== 'string' || typeof o.initDimensions !== 'function') continue;
-      if (families && !families.has(primaryFamily(o.fontFamily))) continue;
+      if (!families.has(primaryFamily(o.fontFamily))) continue;
       cache.clearFontCache(o.fontFamily);
       o.initDimensions();
       o.dirty = true;
@@ -28,8 +28,9 @@ export function redrawWhenFontsLoad(canvas: Canvas): () => void {
     }
     if (touched) canvas.requestRenderAll();
   };
-  // Faces that finished before the canvas existed: measured right already unless text was added meanwhile.
-  void document.fonts.ready.then(() => redraw(null));
+  // No sweep at `document.fonts.ready`: text laid out before this listener was attached (in the
+  // same task) was measured with the faces loaded by then, and every face that finishes later
+  // fires 'loadingdone'. Re-measuring everything there cost each open a second layout of all text.
   const onLoaded = (e: Event) => {
     const faces = (e as FontFaceSetLoadEvent).fontfaces ?? [];
     redraw(new Set(faces.map((f) => primaryFamily(f.family))));

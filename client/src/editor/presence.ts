@@ -1,11 +1,11 @@
 /**
- * Presence: publishes my awareness state (PresenceStateSchema) and draws the
+ * Presence: publishes my awareness state (PresenceState) and draws the
  * others' cursors and selections on a DOM overlay above the canvas (no
  * canvas re-render when someone moves a mouse).
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type { Canvas } from 'fabric';
-import { PresenceStateSchema, type PresenceState } from '../../../shared/protocol/index.js';
+import { parsePresenceState, type PresenceState } from '../../../shared/protocol/index.js';
 import { boxCorners, designToScreen, type Point } from './convert.js';
 import type { CanvasBinding } from './binding.js';
 
@@ -103,9 +103,9 @@ export class PresenceLayer {
     const me = this.awareness.clientID;
     const list: Peer[] = [];
     this.awareness.getStates().forEach((raw, clientId) => {
-      const parsed = PresenceStateSchema.safeParse(raw);
-      if (!parsed.success) return;
-      list.push({ clientId, user: parsed.data.user, cursor: parsed.data.cursor ?? null, selection: parsed.data.selection ?? [], page: parsed.data.page ?? 0, self: clientId === me });
+      const state = parsePresenceState(raw);
+      if (!state) return;
+      list.push({ clientId, user: state.user, cursor: state.cursor ?? null, selection: state.selection ?? [], page: state.page ?? 0, self: clientId === me });
     });
     list.sort((a, b) => (a.self ? -1 : b.self ? 1 : a.clientId - b.clientId));
     this.peerList = list;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DesignMetaSchema, DesignObjectSchema } from './model.js';
+import { parseDesignMeta, parseDesignObject } from './read.js';
+import { expectSame, mutate, rng, zodResult } from '../fast-parse/testing.js';
+
+const OBJECT_KEYS = [
+  'id', 'type', 'x', 'y', 'width', 'height', 'angle', 'z', 'name', 'opacity', 'visible', 'locked', 'role', 'binding', 'page',
+  'text', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fill', 'textAlign', 'lineHeight', 'src', 'naturalWidth',
+  'naturalHeight', 'fit', 'stroke', 'strokeWidth', 'radius', 'extra',
+];
+const META_KEYS = ['title', 'kind', 'width', 'height', 'background', 'templateId', 'templateVersion', 'bleed', 'pages', 'extra'];
+
+const VALID_OBJECT = { id: 'o1', x: 10, y: 20, width: 100, height: 50, z: 'a0' };
+const TYPES = ['text', 'image', 'rect', 'ellipse', 'line'];
+
+describe('parseDesignObject gives what DesignObjectSchema gives', () => {
+  it('for valid objects of every type, with defaults filled in', () => {
+    for (const type of TYPES) {
+      const input = { ...VALID_OBJECT, type };
+      expect(parseDesignObject(input)).not.toBeNull();
+      expectSame(parseDesignObject(input), zodResult(DesignObjectSchema, input), input);
+    }
+  });
+
+  it('for non-objects and unknown types', () => {
+    for (const input of [null, undefined, 1, 'text', [], [VALID_OBJECT], { ...VALID_OBJECT }, { ...VALID_OBJECT, type: 'constructor' }, { ...VALID_OBJECT, type: '__proto__' }]) {
+      expectSame(parseDesignObject(input), zodResult(DesignObjectSchema, input), input);
+    }
+  });
+
+  it('for 20,000 generated objects near the edges', () => {
+    const random = rng(7);
+    let valid = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const input = mutate(random, { ...VALID_OBJECT, type: TYPES[i % TYPES.length] }, OBJECT_KEYS);
+      const fast = parseDesignObject(input);
+      expectSame(fast, zodResult(DesignObjectSchema, input), input);
+      if (fast) valid++;
+    }
+    // Both outcomes are exercised, not only failures.
+    expect(valid).toBeGreaterThan(2_000);
+    expect(valid).toBeLessThan(18_000);
+  });
+
+  it('keeps a present-but-undefined optional key, as zod does', () => {
+    const input = { ...VALID_OBJECT, type: 'rect', stroke: undefined };
+    expect(Object.keys(parseDesignObject(input)!)).toContain('stroke');
+    expectSame(parseDesignObject(input), zodResult(DesignObjectSchema, input), input);
+  });
+});
+
+describe('parseDesignMeta gives what DesignMetaSchema gives', () => {
+  it('for 10,000 generated metas near the edges', () => {
+    const random = rng(11);
+    let valid = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const input = mutate(random, { width: 816, height: 1056 }, META_KEYS);
+      const fast = parseDesignMeta(input);
+      expectSame(fast, zodResult(DesignMetaSchema, input), input);
+      if (fast) valid++;
+    }
+    expect(valid).toBeGreaterThan(1_000);
+    expect(valid).toBeLessThan(9_000);
+  });
+
+  it('for non-objects', () => {
+    for (const input of [null, undefined, 0, 'meta', [], [{ width: 1, height: 1 }]]) expectSame(parseDesignMeta(input), zodResult(DesignMetaSchema, input), input);
+  });
+});
