@@ -15,11 +15,11 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
     rollupOptions: {
-      // The early-start script (client/build/early-start.ts) is bundled apart, into one file.
-      // Absolute: the dev server's dependency scan resolves it against `root`, the build against the cwd.
       // shared/ holds definitions only (schemas, rules, constants): a module none of whose exports a
       // page uses is left out, so building zod schemas nobody reads never costs the editor's first visit.
       treeshake: { moduleSideEffects: [{ test: /[\\/]shared[\\/]/, sideEffects: false }] },
+      // The early-start script (client/build/early-start.ts) is bundled apart, into one file.
+      // Absolute: the dev server's dependency scan resolves it against `root`, the build against the cwd.
       input: { index: fileURLToPath(new URL('./client/index.html', import.meta.url)) },
       output: {
         manualChunks(id: string) {

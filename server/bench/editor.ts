@@ -29,7 +29,7 @@
  *   BENCH_OPEN_ONLY=1      measure open time only (no drags) and print the
  *                          network and paint timelines of the last cold and warm opens
  *   BENCH_OPEN_PROFILE=<dir> save a JS CPU profile (.cpuprofile) of the last cold open
- *   BENCH_OPEN_TRACE=<dir>   save Chromium performance traces of the last cold and warm opens
+ *   BENCH_OPEN_TRACE=<dir>   save Chromium performance traces of every cold and warm open
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -637,14 +637,14 @@ async function main(): Promise<void> {
     const ctx = await newContext(browser, server.url);
     const page = await ctx.newPage();
     const stopProfile = openProfDir && i === OPEN_RUNS - 1 ? await startProfile(page, openProfDir, 'open.cpuprofile') : null;
-    const traced = process.env.BENCH_OPEN_TRACE && i === OPEN_RUNS - 1;
+    const traced = !!process.env.BENCH_OPEN_TRACE;
     if (traced) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
     cold.push(await openAndTime(page, designId, 'goto', true));
     if (traced) {
       const dir = process.env.BENCH_OPEN_TRACE!;
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'open-trace.json'), await browser.stopTracing());
-      log(`trace of a cold open written to ${join(dir, 'open-trace.json')}`);
+      writeFileSync(join(dir, `open-trace-${i + 1}.json`), await browser.stopTracing());
+      log(`trace of a cold open written to ${join(dir, `open-trace-${i + 1}.json`)}`);
     }
     await stopProfile?.();
     await sleep(300);
@@ -653,8 +653,8 @@ async function main(): Promise<void> {
     warm.push(await openAndTime(page, designId, 'reload', true));
     if (traced) {
       const dir = process.env.BENCH_OPEN_TRACE!;
-      writeFileSync(join(dir, 'open-warm-trace.json'), await browser.stopTracing());
-      log(`trace of a warm open written to ${join(dir, 'open-warm-trace.json')}`);
+      writeFileSync(join(dir, `open-warm-trace-${i + 1}.json`), await browser.stopTracing());
+      log(`trace of a warm open written to ${join(dir, `open-warm-trace-${i + 1}.json`)}`);
     }
     await sleep(300);
     list.push(await openAndTime(page, designId, 'list', true));
