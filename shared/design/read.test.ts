@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DesignMetaSchema, DesignObjectSchema } from './model.js';
 import { parseDesignMeta, parseDesignObject } from './read.js';
-import { expectSame, mutate, rng, zodResult } from '../fast-parse/testing.js';
+import { expectSame, expectTwinOnGenerated, mutate, zodResult } from '../fast-parse/testing.js';
 
 const OBJECT_KEYS = [
   'id', 'type', 'x', 'y', 'width', 'height', 'angle', 'z', 'name', 'opacity', 'visible', 'locked', 'role', 'binding', 'page',
@@ -29,17 +29,13 @@ describe('parseDesignObject gives what DesignObjectSchema gives', () => {
   });
 
   it('for 20,000 generated objects near the edges', () => {
-    const random = rng(7);
-    let valid = 0;
-    for (let i = 0; i < 20_000; i++) {
-      const input = mutate(random, { ...VALID_OBJECT, type: TYPES[i % TYPES.length] }, OBJECT_KEYS);
-      const fast = parseDesignObject(input);
-      expectSame(fast, zodResult(DesignObjectSchema, input), input);
-      if (fast) valid++;
-    }
-    // Both outcomes are exercised, not only failures.
-    expect(valid).toBeGreaterThan(2_000);
-    expect(valid).toBeLessThan(18_000);
+    expectTwinOnGenerated({
+      seed: 7,
+      count: 20_000,
+      schema: DesignObjectSchema,
+      fast: parseDesignObject,
+      input: (random, i) => mutate(random, { ...VALID_OBJECT, type: TYPES[i % TYPES.length] }, OBJECT_KEYS),
+    });
   });
 
   it('keeps a present-but-undefined optional key, as zod does', () => {
@@ -51,16 +47,7 @@ describe('parseDesignObject gives what DesignObjectSchema gives', () => {
 
 describe('parseDesignMeta gives what DesignMetaSchema gives', () => {
   it('for 10,000 generated metas near the edges', () => {
-    const random = rng(11);
-    let valid = 0;
-    for (let i = 0; i < 10_000; i++) {
-      const input = mutate(random, { width: 816, height: 1056 }, META_KEYS);
-      const fast = parseDesignMeta(input);
-      expectSame(fast, zodResult(DesignMetaSchema, input), input);
-      if (fast) valid++;
-    }
-    expect(valid).toBeGreaterThan(1_000);
-    expect(valid).toBeLessThan(9_000);
+    expectTwinOnGenerated({ seed: 11, count: 10_000, schema: DesignMetaSchema, fast: parseDesignMeta, input: (random) => mutate(random, { width: 816, height: 1056 }, META_KEYS) });
   });
 
   it('for non-objects', () => {

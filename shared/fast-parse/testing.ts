@@ -38,8 +38,10 @@ export function mutate(random: () => number, start: Record<string, unknown>, key
   return out;
 }
 
+type Schema = { safeParse(v: unknown): { success: boolean; data?: unknown } };
+
 /** The zod result in the fast twins' form: the data, or null. */
-export function zodResult(schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }, value: unknown): unknown {
+export function zodResult(schema: Schema, value: unknown): unknown {
   const r = schema.safeParse(value);
   return r.success ? r.data : null;
 }
@@ -48,4 +50,21 @@ export function zodResult(schema: { safeParse(v: unknown): { success: boolean; d
 export function expectSame(fast: unknown, zod: unknown, input: unknown): void {
   const keys = (x: unknown) => (x && typeof x === 'object' ? Object.keys(x) : x);
   expect({ input, fast, keys: keys(fast) }).toStrictEqual({ input, fast: zod, keys: keys(zod) });
+}
+
+/**
+ * Compares a fast twin with its schema on `count` generated inputs, and checks that
+ * the inputs hit both outcomes often (at least a tenth accepted, a tenth rejected).
+ */
+export function expectTwinOnGenerated(opts: { seed: number; count: number; schema: Schema; fast: (v: unknown) => unknown; input: (random: () => number, i: number) => unknown }): void {
+  const random = rng(opts.seed);
+  let accepted = 0;
+  for (let i = 0; i < opts.count; i++) {
+    const input = opts.input(random, i);
+    const fast = opts.fast(input);
+    expectSame(fast, zodResult(opts.schema, input), input);
+    if (fast !== null) accepted++;
+  }
+  expect(accepted).toBeGreaterThan(opts.count / 10);
+  expect(accepted).toBeLessThan(opts.count - opts.count / 10);
 }
