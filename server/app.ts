@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import fastifyWebsocket from '@fastify/websocket';
 import { Identity, setPasswordCost, type AccessBus } from './auth/index.js';
 import { DocumentStore, PresenceDirectory, InProcessFanout, RedisFanout, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
 import type { Config } from './config.js';
@@ -72,15 +72,18 @@ export interface RealBrandApp {
   close(): Promise<void>;
 }
 
+/** A request's id in logs: the caller's `x-request-id` when it is sane, else a fresh one. */
+function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
 /** Builds the whole server in-process: database, rooms, routes. Nothing listens until `app.listen`. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<RealBrandApp> {
   const instanceId = config.INSTANCE_ID ?? randomUUID();
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.LOG_LEVEL },
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: requestId,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
@@ -130,13 +133,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
-  await app.register(fastifyWebsocket, {
-    options: { maxPayload: config.MAX_MESSAGE_BYTES },
-    // Our own pre-close: flush every room before sockets close (with 1012).
-    preClose: async () => {
-      await rooms.shutdown();
-    },
-  });
 
   app.decorateRequest('user', null);
   // Authentication (with refresh-cookie rotation), CSRF, security headers, and the identity routes.
@@ -268,6 +264,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     rooms,
     metrics,
     heartbeatMs: config.HEARTBEAT_MS,
+    maxMessageBytes: config.MAX_MESSAGE_BYTES,
+    requestId,
     resolveAccess: identity.resolveSocketAccess,
   });
 

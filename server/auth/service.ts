@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.js';
 import { AppError } from '../errors.js';
@@ -20,6 +21,19 @@ export interface AuthUser extends User {
 }
 
 export type AuthResult = { ok: true; user: AuthUser } | { ok: false; problem: TokenProblem | 'missing' | 'revoked' };
+
+/**
+ * What authentication reads from a request: a Fastify request has it all; a collaboration
+ * socket's upgrade, answered outside Fastify (collab/handler.ts), brings the same parts.
+ */
+export interface CredentialSource {
+  headers: IncomingHttpHeaders;
+  cookies?: { [name: string]: string | undefined };
+  query?: unknown;
+  ip?: string;
+  /** Only read when cookies are set again (with a reply). */
+  protocol?: string;
+}
 
 export interface RequestMeta {
   ip?: string;
@@ -232,7 +246,7 @@ export class AuthService {
    * on other instances through the access bus (`forgetSocketChecks`), so a revoked token
    * opens no new socket. A session that merely expires meanwhile is at most SOCKET_CHECK_TTL_MS late.
    */
-  async authenticateSocket(req: FastifyRequest): Promise<AuthResult> {
+  async authenticateSocket(req: CredentialSource): Promise<AuthResult> {
     // The token authenticateRequest would try first; without one (or with a bad or expired one) it takes its full path.
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : (req.cookies?.[SESSION_COOKIE] ?? (req.cookies?.[REFRESH_COOKIE] ? undefined : queryToken(req)));
@@ -271,7 +285,7 @@ export class AuthService {
    * cookies are set again; without (a WebSocket upgrade), a current refresh token
    * authenticates its session without rotating.
    */
-  async authenticateRequest(req: FastifyRequest, reply?: FastifyReply, allowQuery = false, secureCookies = false): Promise<AuthResult> {
+  async authenticateRequest(req: CredentialSource, reply?: FastifyReply, allowQuery = false, secureCookies = false): Promise<AuthResult> {
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) return this.authenticate(header.slice(7).trim());
     const access = req.cookies?.[SESSION_COOKIE];
@@ -312,7 +326,7 @@ interface SocketCheck {
   until: number;
 }
 
-function queryToken(req: FastifyRequest): string | undefined {
+function queryToken(req: CredentialSource): string | undefined {
   const q = (req.query as Record<string, unknown> | undefined)?.token;
   return typeof q === 'string' ? q : undefined;
 }

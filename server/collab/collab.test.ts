@@ -6,7 +6,7 @@ import { api, login, startTestServer, waitFor, type TestServer } from '../test-s
 import { closeOf, stockClient, synced } from '../test-support/clients.js';
 import { TokenSigner } from '../auth/index.js';
 import { TEST_SECRET } from '../test-support/server.js';
-import { shareDesign } from '../test-support/identity.js';
+import { browserLogin, shareDesign } from '../test-support/identity.js';
 
 let db: TestDatabase;
 let server: TestServer;
@@ -119,5 +119,38 @@ describe('authentication and access', () => {
       });
     });
     expect(res).toBe('message');
+  });
+  it('accepts a browser’s session cookie, and its refresh cookie alone', async () => {
+    const { default: WS } = await import('ws');
+    const session = await browserLogin(server.url, 'agent@demo.realbrand.test');
+    const firstMessage = (cookie: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WS(url(), { headers: { cookie } });
+        ws.on('message', () => {
+          ws.close();
+          resolve('message');
+        });
+        ws.on('close', (code) => resolve(`closed ${code}`));
+      });
+    expect(await firstMessage(session.cookie)).toBe('message');
+    expect(await firstMessage(session.cookie.replace(/rb_session=[^;]+;?\s*/, ''))).toBe('message');
+    const { code } = await closeOf(url(), { cookie: 'rb_session=v1.abc.def' });
+    expect(code).toBe(CloseCode.unauthenticated);
+  });
+  it('answers an upgrade to any other path with HTTP 404, never leaving it hanging', async () => {
+    const { default: WS } = await import('ws');
+    const statusOf = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WS(`${server.wsUrl}${path}?token=${agent}`);
+        ws.on('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          ws.terminate();
+        });
+        ws.on('open', () => reject(new Error(`${path} opened`)));
+        ws.on('error', () => undefined);
+      });
+    expect(await statusOf('/elsewhere')).toBe(404);
+    expect(await statusOf(`/collab/${designId}/more`)).toBe(404);
+    expect(await closeOf(`${server.wsUrl}/collab/?token=${agent}`)).toMatchObject({ code: CloseCode.notFound });
   });
 });

@@ -1,5 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { WebSocket, RawData } from 'ws';
+import type { IncomingMessage } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { z } from 'zod';
 import { ACK_PARAM, CloseCode } from '../../shared/index.js';
 import type { AuthService } from '../auth/index.js';
@@ -14,10 +17,15 @@ export interface CollabRouteOptions {
   rooms: RoomManager;
   metrics: Metrics;
   heartbeatMs: number;
+  /** Largest message a client may send; a larger one closes its socket with 1009. */
+  maxMessageBytes: number;
+  /** The id of an upgrade request in logs (the same as Fastify gives other requests). */
+  requestId: (req: IncomingMessage) => string;
   /** Who may open this design, and how: null = not found, 'other-brokerage', or the access. */
   resolveAccess: (designId: string, user: { id: string; brokerageId: string; role: string }) => Promise<'edit' | 'view' | 'not-found' | 'other-brokerage'>;
 }
 
+const PREFIX = '/collab/';
 const DesignIdSchema = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/);
 
 // Messages a socket may send before its room is ready (authentication and load are async).
@@ -32,9 +40,21 @@ const AUTH_REASONS: Record<string, string> = {
   revoked: 'session ended',
 };
 
-/** `/collab/:designId`: the y-websocket endpoint. */
+/**
+ * `/collab/:designId`: the y-websocket endpoint.
+ *
+ * Upgrades are answered straight from the HTTP server's `upgrade` event with a `ws` server,
+ * not routed through Fastify: its request lifecycle (routing, hooks, request and reply
+ * objects kept for the socket's life, a log line with the URL and its `?token=`) gave these
+ * sockets nothing they need and was a measurable part of each connection's CPU. What they
+ * did get from it is done here: cookies parsed by @fastify/cookie's parser, the query string,
+ * the request id in error logs. Every other upgrade path is answered 404 (socket.io's own
+ * upgrades are dispatched before this listener, see realtime/).
+ */
 export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptions): void {
-  const sockets = new Map<WebSocket, { alive: boolean }>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, clientTracking: false });
+  const sockets = new Map<WebSocket, { alive: boolean; close: (code: number, reason: string) => void }>();
+  let stopping = false;
 
   // Heartbeat: a peer that misses two pings in a row is dropped.
   const heartbeat = setInterval(() => {
@@ -52,19 +72,38 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
     }
   }, opts.heartbeatMs);
   heartbeat.unref();
-  app.addHook('onClose', async () => clearInterval(heartbeat));
 
-  app.get('/collab/:designId', { websocket: true }, (socket: WebSocket, req: FastifyRequest) => {
-    const beat = { alive: true };
-    sockets.set(socket, beat);
-    opts.metrics.connections.inc();
-    socket.on('pong', () => (beat.alive = true));
+  app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node removes its own socket error listener before emitting 'upgrade'.
+    socket.on('error', destroyOnError);
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    // `/collab/` itself is a design that does not exist (closed 4404 after authentication); deeper paths are no route.
+    const rawId = path.slice(PREFIX.length);
+    if (!path.startsWith(PREFIX) || rawId.includes('/')) return refuse(socket, 404, 'not_found', `No route ${req.method} ${path}`);
+    if (stopping) return refuse(socket, 503, 'shutting_down', 'The server is restarting');
+    // `ws` takes the socket's errors from here on.
+    socket.removeListener('error', destroyOnError);
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, rawId, q === -1 ? '' : url.slice(q + 1)));
+  });
 
+  // Graceful stop: flush every room, then close every socket (in a room or not yet) with 1012.
+  app.addHook('preClose', async () => {
+    stopping = true;
+    clearInterval(heartbeat);
+    await opts.rooms.shutdown();
+    for (const state of sockets.values()) state.close(CloseCode.serviceRestart, 'server restarting');
+  });
+
+  function accept(socket: WebSocket, req: IncomingMessage, rawId: string, search: string): void {
     let conn: Connection | null = null;
     let room: Room | null = null;
     let held: RawData[] | null = [];
     let heldBytes = 0;
     let closed = false;
+    let reqId: string | null = null;
+    const logError = (err: unknown, msg: string) => app.log.error({ reqId: (reqId ??= opts.requestId(req)), err }, msg);
 
     const closeWith = (code: number, reason: string) => {
       if (closed) return;
@@ -72,6 +111,11 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
       if (conn) conn.close(code, reason);
       else socket.close(code, reason);
     };
+
+    const beat = { alive: true, close: closeWith };
+    sockets.set(socket, beat);
+    opts.metrics.connections.inc();
+    socket.on('pong', () => (beat.alive = true));
 
     const handle = (data: RawData, isBinary: boolean) => {
       if (closed || !conn || !room) return;
@@ -86,7 +130,7 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
       } catch (err) {
         const code = err instanceof ProtocolError ? err.closeCode : CloseCode.internalError;
         const reason = err instanceof ProtocolError ? err.message : 'internal error';
-        if (!(err instanceof ProtocolError)) req.log.error({ err }, 'collab message failed');
+        if (!(err instanceof ProtocolError)) logError(err, 'collab message failed');
         opts.metrics.protocolErrors.inc({ code: String(code) });
         closeWith(code, reason);
       }
@@ -119,15 +163,21 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
     socket.on('error', () => socket.terminate());
 
     void (async () => {
-      const auth = await opts.auth.authenticateSocket(req);
+      const query = parseQuery(search);
+      const cookie = req.headers.cookie;
+      const auth = await opts.auth.authenticateSocket({
+        headers: req.headers,
+        cookies: cookie ? app.parseCookie(cookie) : {},
+        query,
+        ip: req.socket.remoteAddress,
+      });
       if (!auth.ok) return closeWith(CloseCode.unauthenticated, AUTH_REASONS[auth.problem] ?? 'authentication failed');
-      const designId = DesignIdSchema.safeParse((req.params as { designId?: string }).designId);
+      const designId = DesignIdSchema.safeParse(decodeSegment(rawId));
       if (!designId.success) return closeWith(CloseCode.notFound, 'design not found');
       const access = await opts.resolveAccess(designId.data, auth.user);
       if (access === 'not-found') return closeWith(CloseCode.notFound, 'design not found');
       if (access === 'other-brokerage') return closeWith(CloseCode.forbidden, 'no access to this design');
       if (closed) return;
-      const query = req.query as Record<string, unknown>;
       conn = new Connection(
         socket,
         { userId: auth.user.id, brokerageId: auth.user.brokerageId, name: auth.user.name, role: auth.user.role, sessionId: auth.user.sessionId },
@@ -144,8 +194,28 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
       held = null;
       for (const data of pending) handle(data, true);
     })().catch((err) => {
-      req.log.error({ err }, 'collab connection failed');
-      closeWith(CloseCode.internalError, 'could not open the design');
+      if (!stopping) logError(err, 'collab connection failed');
+      closeWith(stopping ? CloseCode.serviceRestart : CloseCode.internalError, stopping ? 'server restarting' : 'could not open the design');
     });
-  });
+  }
+}
+
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
+
+/** A plain HTTP answer to an upgrade that will not become a WebSocket. */
+function refuse(socket: Duplex, status: 404 | 503, code: string, message: string): void {
+  const body = JSON.stringify({ error: { code, message } });
+  const text = status === 404 ? 'Not Found' : 'Service Unavailable';
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
+
+/** The design id as Fastify's router decoded its path parameter; undecodable → rejected by the schema. */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return '';
+  }
 }

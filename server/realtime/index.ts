@@ -49,19 +49,20 @@ function cookieValue(header: string | undefined, name: string): string | undefin
  * at the handshake and may only join rooms of designs it can open.
  */
 export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): { io: Server<ClientEvents, ServerEvents>; close(): Promise<void> } {
-  const fastifyUpgrade = app.server.listeners('upgrade');
+  const collabUpgrade = app.server.listeners('upgrade');
   const io = new Server<ClientEvents, ServerEvents, Record<string, never>, { user: AuthUser }>(app.server, {
     path: '/socket.io/',
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: false },
   });
-  // Two WebSocket servers share the port: engine.io for /socket.io/, @fastify/websocket for the rest.
-  // Each would otherwise also answer the other's upgrades, so one dispatcher picks by path.
-  const engineUpgrade = app.server.listeners('upgrade').filter((l) => !fastifyUpgrade.includes(l));
+  // Two WebSocket servers share the port: engine.io for /socket.io/, the collaboration endpoint
+  // (collab/handler.ts) for the rest. Each would otherwise also answer the other's upgrades, so one
+  // dispatcher picks by path.
+  const engineUpgrade = app.server.listeners('upgrade').filter((l) => !collabUpgrade.includes(l));
   app.server.removeAllListeners('upgrade');
   app.server.on('upgrade', (req, socket, head) => {
-    const target = req.url?.startsWith('/socket.io/') ? engineUpgrade : fastifyUpgrade;
+    const target = req.url?.startsWith('/socket.io/') ? engineUpgrade : collabUpgrade;
     for (const listener of target) (listener as (...args: unknown[]) => void).call(app.server, req, socket, head);
   });
   let redis: Redis[] = [];
