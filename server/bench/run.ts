@@ -10,6 +10,7 @@
  *   BENCH_PHASES=1,2,3,4,5   run only some phases (RESULTS.md is written only for a full run)
  *   BENCH_PROFILE=<dir>      run the servers (ours and the stock one) with --cpu-prof, profiles go to <dir>
  *   BENCH_REDIS=1            run the server with REDIS_URL (Redis fan-out) as in production
+ *   BENCH_SERVER_NODE_ARGS   extra node flags for our server only (experiments, e.g. V8 heap flags), space-separated
  *   BENCH_PG_ADMIN_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { execSync } from 'node:child_process';
@@ -416,7 +417,7 @@ async function main(): Promise<void> {
         ROOM_IDLE_MS: String(ROOM_IDLE_MS),
         ...(process.env.BENCH_REDIS === '1' ? { REDIS_URL: 'redis://127.0.0.1:6379' } : { REDIS_URL: '' }),
       },
-      { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined },
+      { nodeArgs: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])] },
     );
     const started = procStats(server.pid);
     log(`server pid ${server.pid} at ${server.url} (RSS ${fmtMiB(started.rssBytes)} after start)`);
@@ -578,7 +579,8 @@ async function stockPhases(idleConnections: number): Promise<Results['stock']> {
       }
     }
     if (PHASES.has('2')) {
-      const designs = await pool(Array.from({ length: 100 }, (_, i) => i), 10, (i) => ctx.newDesign(`load ${i}`));
+      // The same documents as ours (made from the flyer template).
+      const designs = await pool(Array.from({ length: 100 }, (_, i) => i), 10, (i) => ctx.newDesign(`load ${i}`, 'listing-flyer'));
       out.load = await phaseLoad(ctx, designs, { clientsPerDesign: 4, ratePerClient: 5, seconds: 20, ack: false });
       log(
         `stock 2 load: p50 ${fmtMs(out.load.latency.p50)} / p95 ${fmtMs(out.load.latency.p95)} / p99 ${fmtMs(out.load.latency.p99)} ms, ` +
