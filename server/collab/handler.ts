@@ -169,7 +169,10 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
         headers: req.headers,
         cookies: cookie ? app.parseCookie(cookie) : {},
         query,
-        ip: req.socket.remoteAddress,
+        // Read only on the refresh-cookie path (a getpeername system call otherwise spent on every socket).
+        get ip() {
+          return req.socket.remoteAddress;
+        },
       });
       if (!auth.ok) return closeWith(CloseCode.unauthenticated, AUTH_REASONS[auth.problem] ?? 'authentication failed');
       const designId = DesignIdSchema.safeParse(decodeSegment(rawId));
