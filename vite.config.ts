@@ -10,6 +10,9 @@ const API_PORT = Number(process.env.PORT ?? 3000);
 export default defineConfig({
   root: 'client',
   plugins: [react(), earlyStart()],
+  // fabric's default entry is one pre-bundled file that keeps every class (filters, SVG import,
+  // brushes...); its `es` entry is the same code as separate modules, so the editor ships only what it uses.
+  resolve: { alias: [{ find: /^fabric$/, replacement: 'fabric/es' }] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
