@@ -4,12 +4,11 @@
  * draws issue markers over the canvas, focuses findings and applies one-click
  * fixes through the design document. Plain TypeScript; React reads `store`.
  */
-import type { Socket } from 'socket.io-client';
 import type { Finding, Fix } from '../../../shared/compliance/types.js';
 import { COMMAND_ORIGIN } from '../editor/binding.js';
 import type { Editor } from '../editor/editor.js';
 import { Store } from '../editor/store.js';
-import { acquireSocket, releaseSocket } from '../realtime.js';
+import { acquireSocket, releaseSocket, type AppSocket } from '../realtime.js';
 import { insightsApi, type DesignScore } from './api.js';
 import { applyFix, type ApplyFixResult } from './apply-fix.js';
 import { findingKey } from './format.js';
@@ -35,7 +34,7 @@ const initial: ScoringState = { score: null, status: 'loading', open: false, tab
 
 export class ScoringController {
   readonly store = new Store<ScoringState>(initial);
-  private socket: Socket;
+  private socket: AppSocket;
   private layer: HTMLDivElement;
   private offs: Array<() => void> = [];
   private focusTimer: ReturnType<typeof setTimeout> | undefined;
