@@ -37,12 +37,14 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // The API server of `npm run dev` (server/dev.ts), on PORT like `npm start`.
+    // The API server of `npm run dev` (server/dev.ts), on PORT like `npm start`. The Host header is
+    // kept (Vite's string shorthand would rewrite it): the server's CSRF check compares it with the
+    // page's Origin, which is this dev server.
     proxy: {
-      '/api': `http://127.0.0.1:${API_PORT}`,
-      '/assets-store': `http://127.0.0.1:${API_PORT}`,
-      '/collab': { target: `ws://127.0.0.1:${API_PORT}`, ws: true },
-      '/socket.io': { target: `ws://127.0.0.1:${API_PORT}`, ws: true },
+      '/api': { target: `http://127.0.0.1:${API_PORT}`, changeOrigin: false },
+      '/assets-store': { target: `http://127.0.0.1:${API_PORT}`, changeOrigin: false },
+      '/collab': { target: `ws://127.0.0.1:${API_PORT}`, ws: true, changeOrigin: false },
+      '/socket.io': { target: `ws://127.0.0.1:${API_PORT}`, ws: true, changeOrigin: false },
     },
   },
 });
