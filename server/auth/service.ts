@@ -7,6 +7,7 @@ import { BrokerageRepository, SessionRepository, UserRepository, type User } fro
 import type { AuditLog } from './audit.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import { LoginRateLimiter } from './rate-limit.js';
+import { SessionLookups } from './session-lookups.js';
 import { TokenSigner, type TokenProblem } from './token.js';
 import { hashRecoveryCode, verifyTotp } from './totp.js';
 
@@ -258,7 +259,8 @@ export class AuthService {
     if (!verified.ok) return this.authenticateRequest(req, undefined, true);
     const epoch = this.socketCheckEpoch;
     const { sub, bid, sid, exp } = verified.claims;
-    const result = await this.sessionUser(sub, bid, sid);
+    const user = await this.socketSessions.lookup({ brokerageId: bid, userId: sub, sessionId: sid });
+    const result: AuthResult = user ? { ok: true, user: { ...user, sessionId: sid } } : { ok: false, problem: 'revoked' };
     // Not remembered if a forget happened while the session was being read (it may have read the session before the change).
     if (!result.ok || epoch !== this.socketCheckEpoch) return result;
     if (this.socketChecks.size >= 1_000) {
@@ -269,6 +271,8 @@ export class AuthService {
     return result;
   }
   private readonly socketChecks = new Map<string, SocketCheck>();
+  /** Session checks of sockets, batched (see SessionLookups). */
+  private readonly socketSessions = new SessionLookups((keys) => this.users.ofLiveSessions(keys));
   /** Counts forgets, so a check that was in flight during one is not remembered. */
   private socketCheckEpoch = 0;
 

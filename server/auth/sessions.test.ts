@@ -133,3 +133,36 @@ describe('security headers', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 });
+
+describe('collaboration sockets checked together', () => {
+  it('each socket of a burst gets its own answer: live session, ended session, claims of another brokerage', async () => {
+    const { default: WS } = await import('ws');
+    const live = await browserLogin(server.url, DEMO.agent);
+    const ended = await browserLogin(server.url, DEMO.agent);
+    expect((await api(server.url, ended.accessToken, 'POST', '/api/auth/logout')).status).toBeLessThan(300);
+    const design = await api<{ id: string }>(server.url, live.accessToken, 'POST', '/api/designs', { title: 'burst' });
+    const claims = JSON.parse(Buffer.from(live.accessToken.split('.')[1]!, 'base64url').toString()) as { sub: string; bid: string; sid: string; exp: number };
+    const foreign = new TokenSigner(TEST_SECRET).sign({ ...claims, bid: 'another-brokerage' });
+    const outcome = (token: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WS(`${server.wsUrl}/collab/${design.body.id}?token=${token}`);
+        ws.on('message', () => {
+          resolve('open');
+          ws.close();
+        });
+        ws.on('close', (code, reason) => resolve(`${code} ${reason.toString()}`));
+        ws.on('error', () => undefined);
+      });
+    // A different access token per live socket, so no check is remembered from another.
+    const liveTokens = [live.accessToken];
+    let refresh = live.refreshToken;
+    while (liveTokens.length < 8) {
+      const r = (await (await post('/api/auth/refresh', { refreshToken: refresh })).json()) as { accessToken: string; refreshToken: string };
+      liveTokens.push(r.accessToken);
+      refresh = r.refreshToken;
+    }
+    const tokens = liveTokens.flatMap((t) => [t, ended.accessToken, foreign]);
+    const results = await Promise.all(tokens.map(outcome));
+    expect(results).toEqual(tokens.map((t) => (t === ended.accessToken || t === foreign ? '4401 session ended' : 'open')));
+  });
+});

@@ -60,6 +60,25 @@ export class UserRepository {
     return rows[0] ? { ...toUser(rows[0]), brokerageName: rows[0].brokerage_name } : null;
   }
 
+  /**
+   * `ofLiveSession` for many sessions in one statement (socket checks that arrive together):
+   * the answers in the keys' order, null where the session is not live.
+   */
+  async ofLiveSessions(keys: Array<{ brokerageId: string; userId: string; sessionId: string }>): Promise<Array<(User & { brokerageName: string }) | null>> {
+    const { rows } = await this.db.query<UserCore & { brokerage_name: string; i: number }>(
+      `SELECT k.i::int AS i, u.id, u.brokerage_id, u.email, u.name, u.role, u.active, b.name AS brokerage_name
+         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(sid, uid, bid, i)
+         JOIN sessions s ON s.id = k.sid AND s.user_id = k.uid
+         JOIN users u ON u.id = s.user_id AND u.brokerage_id = k.bid
+         JOIN brokerages b ON b.id = u.brokerage_id
+        WHERE s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [keys.map((k) => k.sessionId), keys.map((k) => k.userId), keys.map((k) => k.brokerageId)],
+    );
+    const out: Array<(User & { brokerageName: string }) | null> = keys.map(() => null);
+    for (const r of rows) out[Number(r.i) - 1] = { ...toUser(r), brokerageName: r.brokerage_name };
+    return out;
+  }
+
   async list(brokerageId: string): Promise<User[]> {
     const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE brokerage_id = $1 ORDER BY name', [brokerageId]);
     return rows.map(toUser);
