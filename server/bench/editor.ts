@@ -41,6 +41,7 @@ import { objectsMap, objectToYMap, spacedKeys, type DesignObject } from '../../s
 import { stockClient, type StockClient } from '../test-support/clients.js';
 import { freePort, startServer, type ServerChild } from './proc.js';
 import { fmtMs, percentiles, sleep, type Percentiles } from './stats.js';
+import { mainThreadCpuToFirstFrame, type MainThreadCpu } from './trace-cpu.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -50,6 +51,8 @@ const OBJECTS = 300;
 const FRAME_MS = 1000 / 60;
 const OPEN_TARGET_MS = 1000;
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 4);
+/** Extra cold opens, traced, for the main thread's CPU time (see trace-cpu.ts). */
+const TRACED_OPENS = 3;
 /** Opening from the designs list: the pointer rests this long on the card before the click (hovering prefetches). */
 const LIST_HOVER_MS = 150;
 const DRAGS = 3;
@@ -475,6 +478,7 @@ async function idleFrames(page: Page, ms: number): Promise<FrameStats> {
 
 interface Results {
   open: { cold: OpenTime[]; warm: OpenTime[]; list: OpenTime[] };
+  coldCpu: MainThreadCpu[];
   idle: FrameStats;
   local: FrameStats[];
   withPeer: Array<{ local: FrameStats; remote: FrameStats }>;
@@ -535,6 +539,14 @@ function render(r: Results): string {
   if (Object.keys(openMarks.goto).length) {
     lines.push('');
     lines.push(`Where the time goes (the editor's performance marks, p50 ms from navigation start or the click): cold ${marksOf('goto', r.open.cold.map((x) => x.firstFrame))}; warm ${marksOf('reload', r.open.warm.map((x) => x.firstFrame))}; from the list ${marksOf('list', r.open.list.map((x) => x.firstFrame))}.`);
+  }
+  if (r.coldCpu.length) {
+    const c = percentiles(r.coldCpu.map((x) => x.cpuMs));
+    const w = percentiles(r.coldCpu.map((x) => x.wallMs));
+    lines.push('');
+    lines.push(
+      `Cold open, CPU: ${r.coldCpu.length} more cold opens, traced: the page's main thread used ${fmtMs(c.p50)} ms of CPU (p50; max ${fmtMs(c.max)}) from navigation start to the end of the first frame, which took ${fmtMs(w.p50)} ms of wall time (p50): ${(w.p50 / c.p50).toFixed(1)}× its CPU. The difference is time the page waited: for the network, for off-thread work (script compilation, fonts) and for the machine's other work. Unlike the wall times above, the CPU figure barely moves with the machine's load.`,
+    );
   }
   lines.push('');
   lines.push(`Drag: ${DRAG_STEPS} mouse moves over ~${DRAG_MS / 1000} s; frame time = interval between requestAnimationFrame callbacks (target 60 fps → 16.7 ms). "> 16.7 ms" counts frames that missed their vsync (interval > 17.5 ms), "> 33 ms" two or more (> 35 ms).`);
@@ -663,6 +675,18 @@ async function main(): Promise<void> {
     log(`open run ${i + 1} (first frame / settled): cold ${t(cold[i]!)}, warm ${t(warm[i]!)}, from the list ${t(list[i]!)} (load ${load()})`);
   }
 
+  const coldCpu: MainThreadCpu[] = [];
+  for (let i = 0; i < TRACED_OPENS; i++) {
+    const ctx = await newContext(browser, server.url);
+    const page = await ctx.newPage();
+    await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'blink.user_timing', 'loading'] });
+    await openAndTime(page, designId, 'goto');
+    const measured = mainThreadCpuToFirstFrame(await browser.stopTracing());
+    if (measured) coldCpu.push(measured);
+    await ctx.close();
+  }
+  if (coldCpu.length) log(`cold open, main thread CPU to the first frame: ${coldCpu.map((c) => `${fmtMs(c.cpuMs)} ms (wall ${fmtMs(c.wallMs)})`).join(', ')}`);
+
   if (process.env.BENCH_OPEN_ONLY === '1') {
     const p = (xs: number[]) => percentiles(xs);
     const f = (xs: OpenTime[]) => `first frame ${fmtMs(p(xs.map((x) => x.firstFrame)).p50)} ms, settled ${fmtMs(p(xs.map((x) => x.settled)).p50)} ms`;
@@ -724,7 +748,7 @@ async function main(): Promise<void> {
   await ctxA.close();
   await ctxB.close();
 
-  const results: Results = { open: { cold, warm, list }, idle, local, withPeer, byType, chromium: chromiumVersion, loadStart, loadEnd: load(), seconds: (Date.now() - t0) / 1000 };
+  const results: Results = { open: { cold, warm, list }, coldCpu, idle, local, withPeer, byType, chromium: chromiumVersion, loadStart, loadEnd: load(), seconds: (Date.now() - t0) / 1000 };
   const report = render(results);
   console.log('\n' + report + '\n');
   if (process.env.BENCH_NO_WRITE !== '1') {
