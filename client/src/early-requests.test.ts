@@ -7,14 +7,14 @@ describe('earlyRequests', () => {
   it('starts the session check on every page, and the design and brand kit on an editor URL', () => {
     expect(earlyRequests('/designs')).toEqual({ api: ['/api/auth/me'], state: null });
     expect(earlyRequests('/login')).toEqual({ api: ['/api/auth/me'], state: null });
-    const editor = { api: ['/api/auth/me', '/api/designs/abc-123', '/api/brand-kit'], state: '/api/designs/abc-123/state' };
+    const editor = { api: ['/api/auth/me', '/api/designs/abc-123', '/api/brand-kit'], state: '/api/designs/abc-123/state?encoding=v2' };
     expect(earlyRequests('/designs/abc-123')).toEqual(editor);
     expect(earlyRequests('/designs/abc-123/')).toEqual(editor);
   });
 
   it('encodes the id the way the API client does', () => {
     expect(earlyRequests('/designs/a%20b').api[1]).toBe(`/api/designs/${encodeURIComponent('a b')}`);
-    expect(earlyRequests('/designs/a%20b').state).toBe(`/api/designs/${encodeURIComponent('a b')}/state`);
+    expect(earlyRequests('/designs/a%20b').state).toBe(`/api/designs/${encodeURIComponent('a b')}/state?encoding=v2`);
   });
 });
 

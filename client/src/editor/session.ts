@@ -52,7 +52,7 @@ export class DesignSession {
    */
   constructor(readonly designId: string, serverCopy: Uint8Array | null = null) {
     if (serverCopy) {
-      Y.applyUpdate(this.doc, serverCopy, SERVER_COPY);
+      Y.applyUpdateV2(this.doc, serverCopy, SERVER_COPY); // v2: see designStatePath
       this.state.serverCopy = true;
     }
     this.local = new IndexeddbPersistence(`realbrand-design-${designId}`, this.doc);
