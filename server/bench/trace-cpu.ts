@@ -31,7 +31,9 @@ export function mainThreadCpuToFirstFrame(trace: string | Buffer): MainThreadCpu
   const onMain = (e: TraceEvent) => e.pid === early.pid && e.tid === early.tid;
   const ready = events.find((e) => e.name === 'realbrand:ready' && e.pid === early.pid);
   // The page's navigation start: the last one before the app's first script ran.
-  const nav = events.filter((e) => e.name === 'navigationStart' && e.ts < early.ts && e.pid === early.pid).pop();
+  // (Recorded by the renderer that committed the navigation, which is not always the page's final one.)
+  const before = events.filter((e) => e.name === 'navigationStart' && e.ts < early.ts);
+  const nav = before.filter((e) => e.pid === early.pid).pop() ?? before.pop();
   if (!ready || !nav) return null;
   // Top-level tasks of the main thread (nested events are inside their task's time).
   const tasks: TraceEvent[] = [];
