@@ -35,6 +35,8 @@ test.describe('app shell', () => {
     // A socket that opens but never answers: whatever is drawn came with the page's own requests.
     await page.routeWebSocket(/\/collab\//, () => undefined);
     await page.goto(`/designs/${designId}?e2e`);
+    // The editor exists (before it mounts there is no loading overlay to wait for either), and has drawn.
+    await expect.poll(() => page.evaluate(() => Boolean((window as any).__realbrand))).toBe(true);
     await expect(page.locator('.canvas-loading')).toHaveCount(0);
     const shown = await page.evaluate(() => {
       const rb = (window as any).__realbrand;
