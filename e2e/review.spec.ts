@@ -142,18 +142,13 @@ test('agent submits, manager comments on the headline and requests changes, agen
       // The drawer's width animates to 0 (and the canvas re-fits as it does): wait for the end of that
       // first, or two equal readings taken before the animation starts would pass for "stopped".
       await expect.poll(async () => (await A.getByTestId('workflow-drawer').boundingBox())?.width ?? 0).toBeLessThanOrEqual(1); // its border
-      // Then read the headline's screen position once it has stopped moving.
-      let at = await toScreen(A, h.x + h.width - 20, h.y + h.height / 2);
-      await expect
-        .poll(async () => {
-          const now = await toScreen(A, h.x + h.width - 20, h.y + h.height / 2);
-          const still = Math.abs(now.x - at.x) < 0.5 && Math.abs(now.y - at.y) < 0.5;
-          at = now;
-          return still;
-        })
-        .toBe(true);
-      await A.mouse.dblclick(at.x, at.y);
-      await expect.poll(() => A.evaluate(() => (window as any).__realbrand.editor.binding.isEditingText())).toBe(true);
+      // Then double-click the headline where it is now; the canvas may still be re-fitting to the
+      // freed width (then the click lands on whatever moved under it), so read again and retry.
+      await expect(async () => {
+        const at = await toScreen(A, h.x + h.width - 20, h.y + h.height / 2);
+        await A.mouse.dblclick(at.x, at.y);
+        await expect.poll(() => A.evaluate(() => (window as any).__realbrand.editor.binding.isEditingText()), { timeout: 2_000 }).toBe(true);
+      }).toPass({ timeout: 20_000 });
       await A.keyboard.press('Control+A');
       await A.keyboard.type('JUST LISTED');
       await A.keyboard.press('Escape');
