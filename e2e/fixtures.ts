@@ -45,7 +45,13 @@ export const test = base.extend<Fixtures & { noPageErrors: void }, WorkerFixture
       const newContext = browser.newContext.bind(browser);
       browser.newContext = async (options) => {
         const context = await newContext(options);
-        context.on('page', (page) => page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.stack ?? err.message}`)));
+        context.on('page', (page) => {
+          page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.stack ?? err.message}`));
+          // A script or request the page's Content-Security-Policy refused is only logged, not thrown.
+          page.on('console', (msg) => {
+            if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) pageErrors.push(`${page.url()}: ${msg.text()}`);
+          });
+        });
         return context;
       };
       await use(browser);
@@ -90,6 +96,8 @@ export async function openEditor(page: Page, designId: string): Promise<void> {
   await expect(page.getByTestId('connection-status')).toHaveText('Connected');
   await expect(page.locator('.canvas-loading')).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => (window as any).__realbrand?.doc.getMap('objects').size ?? 0)).toBeGreaterThan(5);
+  // The page's inline boot script ran (allowed by the page's CSP) and started the editor's requests.
+  expect(await page.evaluate(() => performance.getEntriesByName('realbrand:early-start').length), 'early-start script ran').toBe(1);
 }
 
 /** One object's model properties as this client sees them. */

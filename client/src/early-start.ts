@@ -1,8 +1,8 @@
 /**
- * Runs first, before the app's ~400 kB of JavaScript has even downloaded: starts
+ * Runs first, inline in the HTML's head, before the app's JavaScript has even started downloading: starts
  * the requests every page makes anyway (the session check; on /designs/:id the
  * design record, the brand kit and the design's document) and, on an editor URL, preloads the editor's
- * code (the build lists its files in a meta tag, see client/build/early-start.ts).
+ * code and the brand fonts (the build lists their files in a meta tag, see client/build/early-start.ts).
  * The app takes these responses (`takeEarlyResponse` in api.ts) instead of asking again.
  *
  * It imports only early-requests.ts, so it stays a tiny entry of its own.
@@ -28,6 +28,11 @@ if (paths.state) {
     if (href.endsWith('.css')) {
       link.rel = 'preload';
       link.as = 'style';
+    } else if (href.endsWith('.woff2')) {
+      link.rel = 'preload';
+      link.as = 'font';
+      link.type = 'font/woff2';
+      link.crossOrigin = 'anonymous'; // fonts are fetched in CORS mode: a preload without it would not be reused
     } else link.rel = 'modulepreload';
     link.href = href;
     document.head.appendChild(link);
