@@ -22,6 +22,13 @@ if (paths.state) start(paths.state, 'application/octet-stream');
 (window as unknown as Record<string, EarlyRequests>)[EARLY_KEY] = started;
 
 if (paths.state) {
+  // One task later: by then the parser has asked for the app's own bundle and stylesheet, which the
+  // editor's files must not queue ahead of (a browser opens at most six connections to a server over
+  // HTTP/1.1; the four requests above already hold some). Fonts go last: text is laid out last.
+  setTimeout(preloadEditorFiles, 0);
+}
+
+function preloadEditorFiles(): void {
   const files = document.querySelector(`meta[name="${EDITOR_PRELOAD_META}"]`)?.getAttribute('content')?.split(' ').filter(Boolean) ?? [];
   for (const href of files) {
     const link = document.createElement('link');
