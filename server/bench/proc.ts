@@ -114,8 +114,9 @@ function buildServer(): void {
  * (compiled first; nodeArgs e.g. --cpu-prof).
  */
 export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): Promise<ServerChild> {
-  buildServer();
-  const entry = 'server/dist/main.mjs';
+  // A/B of builds: BENCH_SERVER_ENTRY runs one built beforehand (`npx tsx server/build.ts <dir>`) as is.
+  const entry = process.env.BENCH_SERVER_ENTRY || 'server/dist/main.mjs';
+  if (!process.env.BENCH_SERVER_ENTRY) buildServer();
   const [cmd, args] = [process.execPath, [...(opts.nodeArgs ?? []), entry]];
   const child = spawn(cmd, args, {
     cwd: process.cwd(),
