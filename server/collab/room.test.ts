@@ -3,7 +3,7 @@
  * (sockets replaced by recorders, real PostgreSQL behind the log).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { objectsMap } from '../../shared/index.js';
 import { migrate, type Db } from '../db/index.js';
@@ -47,6 +47,8 @@ describe('room: forwarding client changes', () => {
   let designId: string;
   let initial: Uint8Array;
   let addDesign: (designId: string) => Promise<void>;
+  /** Log writes to fail before they reach the database (a lost connection, say). */
+  let failWrites = 0;
 
   beforeAll(async () => {
     tdb = await freshPostgres();
@@ -54,8 +56,12 @@ describe('room: forwarding client changes', () => {
     await migrate(db);
     store = new DocumentStore(db);
     addDesign = await designRows(db, 'rt');
+    const flaky: DocumentStore = Object.create(store);
+    const failing = () => failWrites > 0 && failWrites-- > 0;
+    flaky.append = (id, updates) => (failing() ? Promise.reject(new Error('connection lost')) : store.append(id, updates));
+    flaky.appendMany = (entries) => (failing() ? Promise.reject(new Error('connection lost')) : store.appendMany(entries));
     rooms = new RoomManager({
-      store,
+      store: flaky,
       fanout: new InProcessFanout('rt'),
       metrics: new Metrics(),
       log: silent,
@@ -176,5 +182,24 @@ describe('room: forwarding client changes', () => {
     expect(objectsMap(b.doc).get('title')!.toJSON()).toEqual({ x: 40, y: 5 });
     await a.room.flush();
     expect(sorted(await replayed())).toBe(sorted(a.room.doc));
+  });
+
+  it('retries a failed log write with the same updates, in order, and then the ones that came meanwhile', async () => {
+    const a = await join();
+    const rowsBefore = (await store.load(designId)).updates.length;
+    failWrites = 2;
+    objectsMap(a.doc).get('title')!.set('x', 50);
+    objectsMap(a.doc).get('title')!.set('x', 51);
+    await vi.waitFor(() => expect(failWrites).toBe(1)); // the first attempt has failed; more arrives before the retry
+    objectsMap(a.doc).get('title')!.set('x', 52);
+    expect(a.room.hasPendingWrites).toBe(true);
+    await a.room.flush();
+    expect(failWrites).toBe(0);
+    expect(a.room.hasPendingWrites).toBe(false);
+    // One row per update, each once.
+    const rows = (await store.load(designId)).updates;
+    expect(rows.length - rowsBefore).toBe(3);
+    expect(objectsMap(await replayed()).get('title')!.get('x')).toBe(52);
+    expect(a.conn.changesInFlight).toBe(0);
   });
 });

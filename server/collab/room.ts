@@ -5,7 +5,7 @@ import { CloseCode } from '../../shared/index.js';
 import type { Metrics } from '../metrics.js';
 import { Connection } from './connection.js';
 import type { Fanout, FanoutMessage } from './fanout.js';
-import type { GroupCommitter, TakeUpdates } from './group-commit.js';
+import type { CommitWriter, GroupCommitter } from './group-commit.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError, type ClientMessage } from './protocol.js';
 import type { DocumentStore } from './store.js';
 import { isWellFormedUpdate } from './update-check.js';
@@ -49,8 +49,8 @@ export interface RoomOptions {
   maxDocumentBytes: number;
   awarenessThrottleMs: number;
   guard?: ChangeGuard;
-  /** Joins appends across rooms into one statement (see GroupCommitter); without it each room appends on its own. */
-  committer?: Pick<GroupCommitter, 'append'>;
+  /** Joins the log writes of all rooms into few statements (see GroupCommitter). */
+  committer: Pick<GroupCommitter, 'enqueue'>;
   /** Runs compactions one after another (see RoomManager); without it each room compacts at once. */
   compactions?: { run<T>(fn: () => Promise<T>): Promise<T> };
 }
@@ -66,7 +66,7 @@ function changedAnything(tr: Y.Transaction): boolean {
 const REMOTE_PRESENCE_TIMEOUT_MS = 20_000;
 
 /** One loaded design: its Yjs doc, presence, sockets, and the write-behind to the update log. */
-export class Room {
+export class Room implements CommitWriter {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
@@ -84,7 +84,12 @@ export class Room {
   private enqueuedCount = 0;
   private committedCount = 0;
   private ackWaiters: Array<{ conn: Connection; upTo: number; after: number }> = [];
-  private flushing: Promise<void> | null = null;
+  /** The write taken by the committer's current statement (or failed and waiting to be retried). */
+  private write: PendingWrite | null = null;
+  /** Queued with the committer or in a statement: one write outstanding at a time keeps the log in order. */
+  private writing = false;
+  private writeAttempts = 0;
+  private flushWaiters: Array<() => void> = [];
   private compacting = false;
   private backfilling: Promise<void> | null = null;
   private approxBytes = 0;
@@ -260,7 +265,7 @@ export class Room {
       else this.doc.on('update', this.onDocUpdate);
     }
     if (forward && changedAnything(tr)) {
-      this.opts.metrics.updatesFrom.client.inc();
+      this.opts.metrics.hot.updates.client++;
       this.broadcast(inc.frame!, inc.conn!);
       this.approxBytes += inc.update!.byteLength;
       this.enqueue(inc.update!, inc.conn);
@@ -271,7 +276,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc?: Y.Doc, tr?: Y.Transaction): void => {
     const source = origin instanceof Connection ? 'client' : origin === REMOTE ? 'remote' : origin === LOADED ? 'load' : 'server';
-    this.opts.metrics.updatesFrom[source].inc();
+    this.opts.metrics.hot.updates[source]++;
     if (origin === LOADED) return;
     // A corrected change goes back to its sender too, so its copy converges to the corrected state.
     this.broadcast(encodeUpdate(update), origin instanceof Connection && !tr?.meta.get(CORRECTED) ? origin : undefined);
@@ -284,13 +289,16 @@ export class Room {
     if (this.pending.length === 0) this.pendingSince = performance.now();
     this.pending.push(update);
     this.enqueuedCount++;
-    this.opts.metrics.persistQueue.inc();
+    this.opts.metrics.hot.persistQueue++;
     if (conn) {
       conn.changesInFlight++;
       this.pendingCounts.set(conn, (this.pendingCounts.get(conn) ?? 0) + 1);
     }
-    // Group commit: while one write is in flight, everything arriving meanwhile joins the next one.
-    this.flushing ??= this.flushLoop();
+    // Group commit: while one write is outstanding, everything arriving meanwhile joins the next one.
+    if (!this.writing) {
+      this.writing = true;
+      this.opts.committer.enqueue(this);
+    }
   }
 
   /** Takes everything pending as one write (what each socket had sent by now is in it or in an earlier write). */
@@ -305,52 +313,59 @@ export class Room {
     return { updates, counts, marks, since: this.pendingSince };
   }
 
-  private async flushLoop(): Promise<void> {
-    try {
-      while (this.pending.length > 0) {
-        // The committer takes the batch when its statement starts, so it holds everything received until then.
-        const slot: { write?: PendingWrite } = {};
-        const seq = await this.appendWithRetry(() => (slot.write ??= this.takeBatch()).updates);
-        const write = slot.write!;
-        const count = write.updates.length;
-        this.opts.metrics.persistQueue.dec(count);
-        this.opts.metrics.persistLag.observe((performance.now() - write.since) / 1000);
-        if (seq === null) {
-          // The design was deleted under us: nothing more to save.
-          for (const c of this.conns) c.close(CloseCode.notFound, 'design was deleted');
-          return;
-        }
-        this.committedCount += count; // writes complete in order
-        // Rows seq-count+1 .. seq: one fan-out message carries the run (peers apply it in one transaction).
-        const first = seq - count + 1;
-        this.markSeqs(first, count);
-        this.opts.fanout.publish({ kind: 'updates', origin: this.opts.fanout.instanceId, designId: this.designId, seq: first, updates: write.updates });
-        this.releaseAckWaiters();
-        for (const [conn, n] of write.counts) {
-          conn.changesInFlight -= n;
-          // Everything this socket sent so far is durable once nothing of it is still in flight;
-          // otherwise at least what it sent before this write was cut (a socket that keeps
-          // typing would otherwise wait for a pause to hear that anything was saved).
-          conn.acknowledge(conn.changesInFlight === 0 ? conn.changesReceived : write.marks.get(conn)!);
-        }
-        this.maybeCompact();
-      }
-    } finally {
-      this.flushing = null;
-    }
+  // CommitWriter: the committer takes the write when its statement starts, so it holds everything received until then.
+  takeWrite(): Uint8Array[] {
+    this.write ??= this.takeBatch();
+    return this.write.updates;
   }
 
-  private async appendWithRetry(take: TakeUpdates): Promise<number | null> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const committer = this.opts.committer;
-        return await (committer ? committer.append(this.designId, take) : this.opts.store.append(this.designId, take()));
-      } catch (err) {
-        if (this.destroyed && attempt >= 3) throw err;
-        this.opts.log.warn({ err, designId: this.designId, attempt }, 'update log append failed; retrying');
-        await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2_000)));
-      }
+  writeCommitted(seq: number | null): void {
+    const write = this.write!;
+    this.write = null;
+    this.writeAttempts = 0;
+    const count = write.updates.length;
+    const hot = this.opts.metrics.hot;
+    hot.persistQueue -= count;
+    hot.persistLag.observe((performance.now() - write.since) / 1000);
+    if (seq === null) {
+      // The design was deleted under us: nothing more to save.
+      hot.persistQueue -= this.pending.length;
+      this.pending = [];
+      this.pendingCounts = new Map();
+      for (const c of this.conns) c.close(CloseCode.notFound, 'design was deleted');
+      this.writesDone();
+      return;
     }
+    this.committedCount += count; // writes complete in order
+    // Rows seq-count+1 .. seq: one fan-out message carries the run (peers apply it in one transaction).
+    const first = seq - count + 1;
+    this.markSeqs(first, count);
+    this.opts.fanout.publish({ kind: 'updates', origin: this.opts.fanout.instanceId, designId: this.designId, seq: first, updates: write.updates });
+    this.releaseAckWaiters();
+    for (const [conn, n] of write.counts) {
+      conn.changesInFlight -= n;
+      // Everything this socket sent so far is durable once nothing of it is still in flight;
+      // otherwise at least what it sent before this write was cut (a socket that keeps
+      // typing would otherwise wait for a pause to hear that anything was saved).
+      conn.acknowledge(conn.changesInFlight === 0 ? conn.changesReceived : write.marks.get(conn)!);
+    }
+    this.maybeCompact();
+    if (this.pending.length > 0) this.opts.committer.enqueue(this);
+    else this.writesDone();
+  }
+
+  writeFailed(err: unknown): void {
+    const attempt = this.writeAttempts++;
+    this.opts.log.warn({ err, designId: this.designId, attempt }, 'update log append failed; retrying');
+    // The same write again (takeWrite returns it unchanged), after a growing pause.
+    setTimeout(() => this.opts.committer.enqueue(this), Math.min(50 * 2 ** attempt, 2_000));
+  }
+
+  private writesDone(): void {
+    this.writing = false;
+    const waiters = this.flushWaiters;
+    this.flushWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** Acknowledges no-op changes whose content was pending when they came and is now committed. */
@@ -365,12 +380,13 @@ export class Room {
   }
 
   /** Resolves when every update received so far is committed. */
-  async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
+  flush(): Promise<void> {
+    if (!this.writing) return Promise.resolve();
+    return new Promise((resolve) => this.flushWaiters.push(resolve));
   }
 
   get hasPendingWrites(): boolean {
-    return this.pending.length > 0 || this.flushing !== null;
+    return this.writing;
   }
 
   private maybeCompact(): void {
