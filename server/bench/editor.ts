@@ -30,6 +30,12 @@
  *                          network and paint timelines of the last cold and warm opens
  *   BENCH_OPEN_PROFILE=<dir> save a JS CPU profile (.cpuprofile) of the last cold open
  *   BENCH_OPEN_TRACE=<dir>   save Chromium performance traces of every cold and warm open
+ *   BENCH_OPEN_VS=<dir>    A/B of cold opens: <dir> is another checkout of this repository (e.g. a
+ *                          `git worktree` of an older commit, its node_modules linked); its client and
+ *                          server are built there if missing and run beside ours, each with the same
+ *                          300-object design, and cold opens alternate between the two (BENCH_OPEN_RUNS
+ *                          pairs, order swapped every pair), so the machine's load hits both alike.
+ *                          Prints both and the paired difference, nothing else.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +57,7 @@ const OBJECTS = 300;
 const FRAME_MS = 1000 / 60;
 const OPEN_TARGET_MS = 1000;
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 4);
+const OPEN_VS = process.env.BENCH_OPEN_VS;
 /** Extra cold opens, traced, for the main thread's CPU time (see trace-cpu.ts). */
 const TRACED_OPENS = 3;
 /** Opening from the designs list: the pointer rests this long on the card before the click (hovering prefetches). */
@@ -609,18 +616,17 @@ async function main(): Promise<void> {
   }
 
   dataDir = mkdtempSync(join(tmpdir(), 'rb-editor-bench-'));
-  const port = await freePort();
-  server = await startServer({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    REDIS_URL: '',
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
-    SESSION_SECRET: 'editor-bench-secret-editor-bench-secret-0123',
-  });
+  server = await startBenchServer(dataDir);
   log(`server at ${server.url} (PGlite in ${dataDir})`);
+  if (OPEN_VS) {
+    if (!existsSync(join(OPEN_VS, 'client', 'dist', 'index.html')) || !existsSync(join(OPEN_VS, 'server', 'dist', 'main.mjs')) || process.env.BENCH_BUILD === '1') {
+      log(`building ${OPEN_VS} (client and server)…`);
+      execSync('npx vite build && npx tsx server/build.ts', { cwd: OPEN_VS, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+    vsDataDir = mkdtempSync(join(tmpdir(), 'rb-editor-bench-vs-'));
+    vsServer = await startBenchServer(vsDataDir, OPEN_VS);
+    log(`${OPEN_VS}'s server at ${vsServer.url}`);
+  }
   const token = await login(server.url);
   const designId = await createDesign(server.url, token);
   const { byType, dragId } = await fillDesign(server, designId, token);
@@ -631,6 +637,13 @@ async function main(): Promise<void> {
   browser = await chromium.launch(LAUNCH);
   const chromiumVersion = browser.version();
   log(`Chromium ${chromiumVersion}`);
+  if (vsServer) {
+    const vsToken = await login(vsServer.url);
+    const vsDesign = await createDesign(vsServer.url, vsToken);
+    await fillDesign(vsServer, vsDesign, vsToken);
+    await compareColdOpens(browser, { url: server.url, designId }, { url: vsServer.url, designId: vsDesign });
+    return;
+  }
 
   // a. Open time: cold (new context each run) and warm (reload in a context that has opened it).
   const cold: OpenTime[] = [];
@@ -758,7 +771,60 @@ async function main(): Promise<void> {
   }
 }
 
+function startBenchServer(dir: string, cwd?: string): Promise<ServerChild> {
+  return freePort().then((port) =>
+    startServer(
+      {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        SEED_DEMO: 'true',
+        LOG_LEVEL: 'warn',
+        SESSION_SECRET: 'editor-bench-secret-editor-bench-secret-0123',
+      },
+      { cwd },
+    ),
+  );
+}
+
+/** BENCH_OPEN_VS: cold opens alternating between our server and the other checkout's (see the header). */
+async function compareColdOpens(b: Browser, ours: { url: string; designId: string }, theirs: { url: string; designId: string }): Promise<void> {
+  const coldOpen = async (side: { url: string; designId: string }) => {
+    const ctx = await newContext(b, side.url);
+    try {
+      return await openAndTime(await ctx.newPage(), side.designId, 'goto');
+    } finally {
+      await ctx.close();
+    }
+  };
+  await coldOpen(ours); // throwaway: rooms loaded, OS caches warm
+  await coldOpen(theirs);
+  const a: OpenTime[] = [];
+  const v: OpenTime[] = [];
+  for (let i = 0; i < OPEN_RUNS; i++) {
+    if (i % 2 === 0) {
+      a.push(await coldOpen(ours));
+      v.push(await coldOpen(theirs));
+    } else {
+      v.push(await coldOpen(theirs));
+      a.push(await coldOpen(ours));
+    }
+    log(`pair ${i + 1}: first frame ours ${fmtMs(a[i]!.firstFrame)} ms, ${OPEN_VS} ${fmtMs(v[i]!.firstFrame)} ms (load ${load()})`);
+  }
+  for (const key of ['firstFrame', 'settled'] as const) {
+    const diffs = a.map((x, i) => x[key] - v[i]![key]);
+    console.log(
+      `cold ${key === 'firstFrame' ? 'first frame' : 'settled'} p50: ours ${fmtMs(percentiles(a.map((x) => x[key])).p50)} ms, ${OPEN_VS} ${fmtMs(percentiles(v.map((x) => x[key])).p50)} ms; ` +
+        `paired difference (ours − theirs) p50 ${fmtMs(percentiles(diffs).p50)} ms, ours faster in ${diffs.filter((d) => d < 0).length} of ${diffs.length} pairs`,
+    );
+  }
+}
+
 let server: ServerChild | null = null;
+let vsServer: ServerChild | null = null;
+let vsDataDir: string | null = null;
 const pageErrors: string[] = [];
 let browser: Browser | null = null;
 let dataDir: string | null = null;
@@ -773,8 +839,10 @@ async function cleanup(): Promise<void> {
     if (code !== 0 && code !== null) log(`server exited with code ${code}`);
   }
   server = null;
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
-  dataDir = null;
+  if (vsServer) await vsServer.stop();
+  vsServer = null;
+  for (const dir of [dataDir, vsDataDir]) if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  dataDir = vsDataDir = null;
 }
 
 try {

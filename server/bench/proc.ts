@@ -113,13 +113,14 @@ function buildServer(): void {
  * Starts the server as `npm start` runs it: `node [nodeArgs] server/dist/main.mjs`
  * (compiled first; nodeArgs e.g. --cpu-prof).
  */
-export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): Promise<ServerChild> {
-  // A/B of builds: BENCH_SERVER_ENTRY runs one built beforehand (`npx tsx server/build.ts <dir>`) as is.
-  const entry = process.env.BENCH_SERVER_ENTRY || 'server/dist/main.mjs';
-  if (!process.env.BENCH_SERVER_ENTRY) buildServer();
+export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[]; cwd?: string } = {}): Promise<ServerChild> {
+  // A/B of builds: BENCH_SERVER_ENTRY runs one built beforehand (`npx tsx server/build.ts <dir>`) as is;
+  // `cwd` runs another checkout's server as already built there.
+  const entry = (!opts.cwd && process.env.BENCH_SERVER_ENTRY) || 'server/dist/main.mjs';
+  if (!process.env.BENCH_SERVER_ENTRY && !opts.cwd) buildServer();
   const [cmd, args] = [process.execPath, [...(opts.nodeArgs ?? []), entry]];
   const child = spawn(cmd, args, {
-    cwd: process.cwd(),
+    cwd: opts.cwd ?? process.cwd(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() reaches the server and anything it started
