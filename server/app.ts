@@ -260,7 +260,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await events.start();
   webhooks.start();
   registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
-  registerListingRoutes(app, { db, store, rooms, log, dataDir: config.DATA_DIR, publicUrl: config.PUBLIC_URL, notify: (userId, payload) => emitTo(userRoom(userId), 'notification', payload) });
+  registerListingRoutes(app, {
+    db,
+    store,
+    rooms,
+    log,
+    dataDir: config.DATA_DIR,
+    publicUrl: config.PUBLIC_URL,
+    notify: (userId, payload) => emitTo(userRoom(userId), 'notification', payload),
+    photoMaxBytes: config.MAX_UPLOAD_BYTES,
+    photoPrivateHosts: config.LISTING_PHOTO_PRIVATE_HOSTS,
+  });
   registerCollabRoute(app, {
     auth,
     rooms,

@@ -4,6 +4,11 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number) => z.coerce.number().int().min(min);
+/** Comma-separated `host` or `host:port` entries (an IPv6 address in brackets). */
+const hostList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/, 'not a host or host:port')));
 
 /** Every setting comes from the environment, validated once at start-up. */
 export const ConfigSchema = z.object({
@@ -26,6 +31,8 @@ export const ConfigSchema = z.object({
   MAX_MESSAGE_BYTES: int(1024).default(4 * 1024 * 1024),
   MAX_DOCUMENT_BYTES: int(1024).default(64 * 1024 * 1024),
   MAX_UPLOAD_BYTES: int(1024).default(10 * 1024 * 1024),
+  /** Listing photo hosts that may resolve to loopback/private addresses (the server refuses those otherwise: SSRF). */
+  LISTING_PHOTO_PRIVATE_HOSTS: hostList.default([]),
   ROOM_IDLE_MS: int(0).default(30_000),
   COMPACT_THRESHOLD: int(2).default(500),
   /** Group commit: update-log writes of all rooms start at most once per window (ms). */

@@ -18,7 +18,8 @@ import { BrokerageRepository, DesignRepository } from '../repos/index.js';
 import { currentDesign } from '../collab/index.js';
 import { mergeListingForNewDesign } from './merge-service.js';
 import { designToPdf, pdfImageFromBytes, type PdfImage } from './pdf.js';
-import { ListingRepository } from './repo.js';
+import type { ListingPhotoService } from './photos.js';
+import { ListingRepository, parseListingPhotoPath } from './repo.js';
 import { zip } from './zip.js';
 
 export const MAX_BULK_LISTINGS = 200;
@@ -56,6 +57,8 @@ export interface BulkDeps {
   rooms: RoomManager;
   log: FastifyBaseLogger;
   dataDir: string;
+  /** Listing photos (our same-origin copies), embedded in server-made PDFs. */
+  photos: ListingPhotoService;
   notify?: (userId: string, payload: unknown) => void;
 }
 
@@ -153,17 +156,33 @@ export class BulkDesignService {
     this.deps.notify?.(user.id, { type: 'listing-bulk', jobId, status, done, total: listingIds.length });
   }
 
-  /** The embeddable images of a design: the brokerage's own uploaded assets (remote URLs are not fetched; see README). */
+  /**
+   * The embeddable images of a design: the brokerage's own uploaded assets and
+   * its listings' photos (our copies; a remote URL is never fetched; see README).
+   */
   async pdfImages(brokerageId: string, design: Design): Promise<Map<string, PdfImage>> {
     const images = new Map<string, PdfImage>();
-    const ids = [...new Set(Object.values(design.objects).flatMap((o) => (o.type === 'image' && /^[0-9a-f-]{36}$/i.test(o.src) ? [o.src] : [])))];
-    if (ids.length === 0) return images;
-    const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM assets WHERE brokerage_id = $1 AND id = ANY($2::text[])', [brokerageId, ids]);
-    const dir = resolve(this.deps.dataDir, 'assets');
-    for (const { id } of rows) {
-      const bytes = await readFile(join(dir, id)).catch(() => null);
-      const image = bytes ? pdfImageFromBytes(new Uint8Array(bytes)) : null;
-      if (image) images.set(id, image);
+    const srcs = [...new Set(Object.values(design.objects).flatMap((o) => (o.type === 'image' ? [o.src] : [])))];
+    const ids = srcs.filter((src) => /^[0-9a-f-]{36}$/i.test(src));
+    if (ids.length > 0) {
+      const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM assets WHERE brokerage_id = $1 AND id = ANY($2::text[])', [brokerageId, ids]);
+      const dir = resolve(this.deps.dataDir, 'assets');
+      for (const { id } of rows) {
+        const bytes = await readFile(join(dir, id)).catch(() => null);
+        const image = bytes ? pdfImageFromBytes(new Uint8Array(bytes)) : null;
+        if (image) images.set(id, image);
+      }
+    }
+    for (const src of srcs) {
+      const ref = parseListingPhotoPath(src);
+      if (!ref) continue;
+      // A photo that cannot be had prints as the placeholder; the PDF is still made.
+      const photo = await this.deps.photos.get(brokerageId, ref.listingId, ref.index).catch((err: unknown) => {
+        this.deps.log.warn({ err, listingId: ref.listingId, index: ref.index }, 'listing photo unavailable for a PDF');
+        return null;
+      });
+      const image = photo ? pdfImageFromBytes(new Uint8Array(photo.bytes)) : null;
+      if (image) images.set(src, image);
     }
     return images;
   }

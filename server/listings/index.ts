@@ -1,4 +1,4 @@
-export { ListingRepository, listingChanges, type FieldChange, type ListingRecord, type ListingSummary, type ListingSource, type UpsertOutcome } from './repo.js';
+export { ListingRepository, listingChanges, listingPhotoPath, parseListingPhotoPath, type FieldChange, type ListingRecord, type ListingSummary, type ListingSource, type UpsertOutcome } from './repo.js';
 export { ListingImporter, ImportPayloadError, type ImportResult } from './importer.js';
 export { DesignListingService, agentProfile, mergeListingForNewDesign, type MergeRecord, type PendingUpdate, type AppliedUpdate } from './merge-service.js';
 export { ResoClient, ResoApiError, retryAfterMs, firstPageUrl, propertyUrl, type ResoClientOptions, type ResoPage } from './reso-client.js';
@@ -7,3 +7,5 @@ export { BulkDesignService, MAX_BULK_LISTINGS, fileSlug, type BulkJob } from './
 export { designToPdf, pdfImageFromBytes, type PdfImage } from './pdf.js';
 export { zip, crc32, type ZipEntry } from './zip.js';
 export { emailSignatureHtml, absoluteImageUrl } from './email-signature.js';
+export { ListingPhotoService, type ListingPhoto } from './photos.js';
+export { fetchPhoto, isPublicAddress, hostAllowed, PhotoFetchError, type PhotoFetchOptions } from './photo-fetch.js';

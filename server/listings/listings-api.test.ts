@@ -100,7 +100,8 @@ describe('POST /api/listings/import', () => {
     expect(textOf(design, 'phone')).toBe('(512) 555-0142');
     expect(textOf(design, 'license')).toBe('TX License #0654321');
     const hero = design.objects.hero!;
-    expect(hero).toMatchObject({ type: 'image', src: 'https://photos.example-mls.test/5551234/2.jpg', fit: 'cover', naturalWidth: 3000, naturalHeight: 2000 });
+    // Served by us (GET /api/listings/:id/photos/:index), not loaded from the MLS's CDN.
+    expect(hero).toMatchObject({ type: 'image', src: `/api/listings/${listingId}/photos/0`, fit: 'cover', naturalWidth: 3000, naturalHeight: 2000 });
 
     expect((await api<{ changed: unknown[] }>(server.url, agent, 'GET', `/api/designs/${designId}/listing-update`)).body.changed).toEqual([]);
 

@@ -28,7 +28,7 @@ import type { Db, Queryable } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
 import { loadStoredDoc } from '../collab/index.js';
-import { ListingRepository } from './repo.js';
+import { ListingRepository, listingPhotoPath } from './repo.js';
 
 /** What `designs.listing_merge` holds. */
 export interface MergeRecord {
@@ -89,7 +89,14 @@ async function mergeNew(db: Db, user: { id: string; brokerageId: string }, desig
     throw new AppError(422, 'listing_display_restricted', `The seller opted out of internet display, so this listing cannot be used in a ${design.meta.kind}`);
   }
   const agent = await agentProfile(db, user.brokerageId, user.id);
-  const options = { kind: design.meta.kind, timeZone: kit.timeZone, kit, now: Date.now(), licenseStates: licenseStates(kit, listing.listing.address.stateOrProvince) };
+  const options = {
+    kind: design.meta.kind,
+    timeZone: kit.timeZone,
+    kit,
+    now: Date.now(),
+    licenseStates: licenseStates(kit, listing.listing.address.stateOrProvince),
+    photoSrc: (i: number) => listingPhotoPath(listing.id, i),
+  };
   const merged = mergeListingDetailed(design, listing.listing, agent, options);
   const bindings: Record<string, string> = {};
   for (const id of Object.keys(merged.objects)) bindings[id] = merged.design.objects[id]!.binding!;
@@ -160,7 +167,7 @@ export class DesignListingService {
     const listing = await this.listings.get(brokerageId, link.listingId);
     if (!listing) return { result: none };
     const record = link.record;
-    const opts = { timeZone: record.timeZone, online: isOnlineKind(record.kind), now: Date.now() };
+    const opts = { timeZone: record.timeZone, online: isOnlineKind(record.kind), now: Date.now(), photoSrc: (i: number) => listingPhotoPath(listing.id, i) };
     const now = listingValues(listing.listing, opts);
     const watched = new Set([...ALWAYS_WATCHED, ...Object.values(record.bindings).filter((b) => b.startsWith('listing.'))]);
     const pick = (values: Record<string, string>) => Object.fromEntries([...watched].map((b) => [b, values[b] ?? '']));

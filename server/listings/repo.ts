@@ -17,6 +17,7 @@ export interface ListingSummary {
   status: string | null;
   listPrice: number | null;
   address: string;
+  /** The first photo's same-origin path (listingPhotoPath). */
   photo: string | null;
   source: ListingSource;
   modificationTimestamp: string | null;
@@ -51,6 +52,15 @@ interface ListingRow {
   updated_at: Date | string;
 }
 
+/** Where the app loads a listing's photo from: our own server (see photos.ts), never the MLS's. */
+export const listingPhotoPath = (listingId: string, index: number): string => `/api/listings/${encodeURIComponent(listingId)}/photos/${index}`;
+
+/** A design image `src` that is one of our listing photo paths. */
+export function parseListingPhotoPath(src: string): { listingId: string; index: number } | null {
+  const m = /^\/api\/listings\/([0-9a-zA-Z_-]{1,64})\/photos\/(\d{1,3})$/.exec(src);
+  return m ? { listingId: m[1]!, index: Number(m[2]) } : null;
+}
+
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
@@ -63,7 +73,7 @@ function toRecord(r: ListingRow): ListingRecord {
     status: r.status,
     listPrice: r.list_price === null ? null : Number(r.list_price),
     address: r.address,
-    photo: listing.photos[0]?.url ?? null,
+    photo: listing.photos.length > 0 ? listingPhotoPath(r.id, 0) : null,
     source: r.source,
     modificationTimestamp: r.modification_timestamp ? iso(r.modification_timestamp) : null,
     updatedAt: iso(r.updated_at),

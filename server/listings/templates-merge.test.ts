@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_BRAND_KIT, DesignSchema, instantiateTemplate, parseProperty, scoreDesign, mergeListing, RULE_ERROR_ID, type Listing } from '../../shared/index.js';
+import { DEMO_BRAND_KIT, DesignSchema, instantiateTemplate, parseProperty, scoreDesign, mergeListing, mergeListingDetailed, RULE_ERROR_ID, type Listing } from '../../shared/index.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { fixture } from './fixtures/index.js';
 
@@ -48,12 +48,21 @@ describe('every template merges, is a valid Design and scores without rule error
       timeZone: 'America/Chicago',
       kit: DEMO_BRAND_KIT,
       now: Date.parse('2025-06-10T00:00:00Z'),
+      photoSrc: (i) => `/api/listings/L1/photos/${i}`,
     });
     const text = (id: string) => (flyer.objects[id] as { text: string }).text;
     expect(text('when')).toBe('Saturday, June 14 | 1:00 – 4:00 PM');
     expect(text('price')).toBe('$1,250,000');
     expect(text('facts')).toBe('4 bd | 3 ba | 2,150 sq ft');
-    expect(flyer.objects.hero).toMatchObject({ src: 'https://photos.example-mls.test/5551234/2.jpg', fit: 'cover', naturalWidth: 3000, naturalHeight: 2000 });
+    // The hero loads from our server (same-origin: CSP, untainted canvas); its size is the feed's.
+    expect(flyer.objects.hero).toMatchObject({ src: '/api/listings/L1/photos/0', fit: 'cover', naturalWidth: 3000, naturalHeight: 2000 });
+    // Change detection still compares the feed's photo URL.
+    const detailed = mergeListingDetailed(instantiateTemplate(TEMPLATES.find((t) => t.id === 'open-house-flyer')!, DEMO_BRAND_KIT), listing, agent, {
+      timeZone: 'America/Chicago',
+      photoSrc: (i) => `/api/listings/L1/photos/${i}`,
+    });
+    expect(detailed.values['listing.photo.0']).toBe('https://photos.example-mls.test/5551234/2.jpg');
+    expect(detailed.objects.hero).toBe('/api/listings/L1/photos/0');
   });
 
   it('keeps a very long address inside its box on every template', () => {

@@ -3,7 +3,19 @@ import { z } from 'zod';
 import type { DocumentStore, RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
-import { BulkDesignService, DesignListingService, emailSignatureHtml, fileSlug, ImportPayloadError, ListingImporter, ListingRepository, ListingSyncService, MAX_BULK_LISTINGS } from '../listings/index.js';
+import {
+  BulkDesignService,
+  DesignListingService,
+  emailSignatureHtml,
+  fileSlug,
+  ImportPayloadError,
+  ListingImporter,
+  ListingPhotoService,
+  ListingRepository,
+  ListingSyncService,
+  MAX_BULK_LISTINGS,
+  PhotoFetchError,
+} from '../listings/index.js';
 import { currentDesign } from '../collab/index.js';
 import { BrokerageRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
@@ -19,6 +31,9 @@ const ListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 const IdSchema = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not an id');
+const PhotoParamsSchema = z.object({ id: IdSchema, index: z.string().regex(/^\d{1,3}$/, 'not a photo index').transform(Number) });
+/** A listing photo download may take this long before we give up (502). */
+const PHOTO_FETCH_TIMEOUT_MS = 10_000;
 const BulkSchema = z
   .object({
     templateId: z.string().min(1).max(100),
@@ -59,6 +74,9 @@ export interface ListingRouteDeps {
   notify?: (userId: string, payload: unknown) => void;
   /** How often the scheduler looks for due syncs (tests shorten it). */
   syncTickMs?: number;
+  /** Listing photos: the largest we download (the upload limit) and hosts allowed to be private (LISTING_PHOTO_PRIVATE_HOSTS). */
+  photoMaxBytes: number;
+  photoPrivateHosts: readonly string[];
 }
 
 export function registerListingRoutes(
@@ -68,9 +86,14 @@ export function registerListingRoutes(
   const listings = new ListingRepository(deps.db);
   const importer = new ListingImporter(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
+  const photos = new ListingPhotoService({
+    db: deps.db,
+    dataDir: deps.dataDir,
+    fetch: { timeoutMs: PHOTO_FETCH_TIMEOUT_MS, maxBytes: deps.photoMaxBytes, privateHosts: deps.photoPrivateHosts },
+  });
   const designListings = new DesignListingService(deps);
   const sync = new ListingSyncService({ db: deps.db, log: deps.log, tickMs: deps.syncTickMs });
-  const bulk = new BulkDesignService(deps);
+  const bulk = new BulkDesignService({ ...deps, photos });
   sync.start();
   app.addHook('onClose', async () => {
     await sync.stop();
@@ -119,6 +142,22 @@ export function registerListingRoutes(
     const record = await listings.get(user.brokerageId, id);
     if (!record) throw notFound('Listing');
     return { ...record, history: await listings.history(user.brokerageId, id) };
+  });
+
+  app.get('/api/listings/:id/photos/:index', async (req, reply) => {
+    const user = requireUser(req);
+    const { id, index } = parse(PhotoParamsSchema, req.params, 'params');
+    const photo = await photos.get(user.brokerageId, id, index).catch((err: unknown) => {
+      if (!(err instanceof PhotoFetchError)) throw err;
+      req.log.warn({ listingId: id, index, reason: err.message }, 'listing photo fetch failed');
+      throw new AppError(502, 'photo_unavailable', "Could not get this photo from the listing's photo server");
+    });
+    if (!photo) throw notFound('Photo');
+    return reply
+      .type(photo.info.mime)
+      .header('cache-control', 'private, max-age=86400')
+      .header('x-content-type-options', 'nosniff')
+      .send(photo.bytes);
   });
 
   app.get('/api/designs/:id/listing-update', async (req) => {

@@ -53,6 +53,8 @@ export interface MergeOptions {
   now?: number;
   /** Jurisdictions to prefer for the license line (e.g. the kit's rule packs, the listing's state). */
   licenseStates?: readonly string[];
+  /** Where a design loads listing photo n from (the server serves them same-origin); else the feed's URL. */
+  photoSrc?: (index: number) => string;
 }
 
 /** A binding's value: text for text objects, an image for image objects. */
@@ -164,7 +166,8 @@ export function resolveBinding(binding: string, listing: Listing | null, agent: 
     if (photo) {
       const p = listing.photos[Number(photo[1])];
       if (!p) return { src: '' };
-      return { src: p.url, ...(p.width && p.height ? { naturalWidth: p.width, naturalHeight: p.height } : {}) };
+      const src = options.photoSrc ? options.photoSrc(Number(photo[1])) : p.url;
+      return { src, ...(p.width && p.height ? { naturalWidth: p.width, naturalHeight: p.height } : {}) };
     }
     const text = listingText(binding, listing, options);
     return text === undefined ? undefined : { text };
@@ -245,7 +248,8 @@ export function mergeListingDetailed(design: Design, listing: Listing | null, ag
     }
     const merged = applyBoundValue(o, value, options.kit);
     objects[id] = merged;
-    values[o.binding] = 'text' in value ? value.text : value.src;
+    // Listing values stay the feed's (a photo's is its MLS URL, whatever src designs load it from).
+    values[o.binding] ??= 'text' in value ? value.text : value.src;
     shown[id] = merged.type === 'text' ? merged.text : merged.type === 'image' ? merged.src : '';
   }
   return { design: { meta: { ...design.meta }, objects }, values, objects: shown };
