@@ -26,7 +26,8 @@ export default defineConfig({
   },
   webServer: {
     // /bin/sh has no $RANDOM: a nanosecond timestamp names a fresh data dir per run.
-    command: `npm run build:client && npm run build:server && DATA_DIR=.tmp/e2e-$(date +%s%N) PORT=${PORT} HOST=127.0.0.1 node --enable-source-maps server/dist/main.mjs`,
+    // Listing photos may come from 127.0.0.1 (any port): specs start their own photo server on a free port.
+    command: `npm run build:client && npm run build:server && DATA_DIR=.tmp/e2e-$(date +%s%N) PORT=${PORT} HOST=127.0.0.1 LISTING_PHOTO_PRIVATE_HOSTS=127.0.0.1 node --enable-source-maps server/dist/main.mjs`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,
