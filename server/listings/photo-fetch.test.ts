@@ -71,6 +71,8 @@ describe('fetchPhoto', () => {
 
   it('downloads from an allowed private host', async () => {
     expect(await fetchPhoto(`${photos.origin}/ok.png`, allowed())).toEqual(png);
+    // By name: resolved and checked once, then connected to that address.
+    expect(await fetchPhoto(`http://localhost:${photos.port}/ok.png`, { ...allowed(), privateHosts: [`localhost:${photos.port}`] })).toEqual(png);
   });
 
   it('refuses loopback and private addresses unless the host is allowed, by name or by address', async () => {
@@ -79,7 +81,7 @@ describe('fetchPhoto', () => {
     await expect(fetchPhoto(`http://localhost:${photos.port}/ok.png`, opts)).rejects.toThrow(/non-public address/);
     await expect(fetchPhoto(`http://[::1]:${photos.port}/ok.png`, opts)).rejects.toThrow(/non-public address/);
     await expect(fetchPhoto('http://169.254.169.254/latest/meta-data/', opts)).rejects.toThrow(/non-public address/);
-    expect(photos.hits.get('/ok.png')).toBe(1); // only the allowed download above reached the server
+    expect(photos.hits.get('/ok.png')).toBe(2); // only the allowed downloads above reached the server
   });
 
   it('follows no redirects, keeps to http(s), and bounds size and time', async () => {
