@@ -96,7 +96,7 @@ export async function openEditor(page: Page, designId: string): Promise<void> {
   await expect(page.getByTestId('connection-status')).toHaveText('Connected');
   await expect(page.locator('.canvas-loading')).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => (window as any).__realbrand?.doc.getMap('objects').size ?? 0)).toBeGreaterThan(5);
-  // The page's inline boot script ran (allowed by the page's CSP) and started the editor's requests.
+  // The early-start script ran (the page's CSP allows it) and started the editor's requests.
   expect(await page.evaluate(() => performance.getEntriesByName('realbrand:early-start').length), 'early-start script ran').toBe(1);
 }
 

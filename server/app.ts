@@ -35,7 +35,6 @@ import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js'
 import { registerAdminMetricsRoutes } from './routes/admin-metrics.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
 import { projectPath } from './paths.js';
-import { clientPage } from './routes/client-page.js';
 
 /** Paths that name a static file (a miss is a 404, not the app); tokens with dots stay client routes. */
 const STATIC_FILE = /\.(?:js|mjs|css|map|svg|png|jpe?g|webp|gif|ico|woff2?|ttf|json|txt|webmanifest|html)$/i;
@@ -162,9 +161,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setNotFoundHandler((req, reply) => {
     // Client routes (no file extension) get the app; a missing file stays a 404.
     const path = req.url.split('?')[0]!;
-    const clientRoute = path === '/index.html' || (!path.startsWith('/api/') && !path.startsWith('/collab') && !STATIC_FILE.test(path));
-    if ((req.method === 'GET' || req.method === 'HEAD') && clientRoute && serveClient) {
-      return indexPage.send(reply);
+    if (req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/collab') && !STATIC_FILE.test(path) && serveClient) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
@@ -296,13 +294,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   identity.attachLive({ rooms, io: realtime.io as never });
 
   const serveClient = (options.serveClient ?? true) && existsSync(join(CLIENT_DIST, 'index.html'));
-  const indexPage = clientPage(join(CLIENT_DIST, 'index.html'));
   if (serveClient) {
     await app.register(fastifyStatic, {
       root: CLIENT_DIST,
-      // The app's page is answered by the not-found handler, with its own Content-Security-Policy.
-      index: false,
-      allowedPath: (path) => path !== '/index.html',
       // Serve whatever is in dist now (a rebuild needs no restart); unknown paths fall through to the SPA.
       wildcard: true,
       setHeaders(res, path) {

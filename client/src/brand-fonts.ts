@@ -11,12 +11,11 @@ import '@fontsource/open-sans/400.css';
 import '@fontsource/open-sans/400-italic.css';
 import '@fontsource/open-sans/600.css';
 import '@fontsource/open-sans/700.css';
-import { EDITOR_FONT_FACES } from './brand-faces.js';
 
 // Start downloading the faces now, not when the canvas first draws text (which would
 // otherwise measure with a fallback and then re-measure everything once they arrive).
 if (typeof document !== 'undefined' && document.fonts) {
-  for (const [family, weight] of EDITOR_FONT_FACES) {
-    void document.fonts.load(`${weight} 16px "${family}"`).catch(() => undefined);
+  for (const face of ['400 16px "Open Sans"', '600 16px "Open Sans"', '700 16px "Open Sans"', '600 16px "Montserrat"', '700 16px "Montserrat"', '800 16px "Montserrat"']) {
+    void document.fonts.load(face).catch(() => undefined);
   }
 }

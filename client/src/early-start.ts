@@ -1,8 +1,8 @@
 /**
- * Runs first, inline in the HTML's head, before the app's JavaScript has even started downloading: starts
+ * Runs first, before the app's ~400 kB of JavaScript has even downloaded: starts
  * the requests every page makes anyway (the session check; on /designs/:id the
  * design record, the brand kit and the design's document) and, on an editor URL, preloads the editor's
- * code and the brand fonts (the build lists their files in a meta tag, see client/build/early-start.ts).
+ * code (the build lists its files in a meta tag, see client/build/early-start.ts).
  * The app takes these responses (`takeEarlyResponse` in api.ts) instead of asking again.
  *
  * It imports only early-requests.ts, so it stays a tiny entry of its own.
@@ -22,24 +22,12 @@ if (paths.state) start(paths.state, 'application/octet-stream');
 (window as unknown as Record<string, EarlyRequests>)[EARLY_KEY] = started;
 
 if (paths.state) {
-  // One task later: by then the parser has asked for the app's own bundle and stylesheet, which the
-  // editor's files must not queue ahead of (a browser opens at most six connections to a server over
-  // HTTP/1.1; the four requests above already hold some). Fonts go last: text is laid out last.
-  setTimeout(preloadEditorFiles, 0);
-}
-
-function preloadEditorFiles(): void {
   const files = document.querySelector(`meta[name="${EDITOR_PRELOAD_META}"]`)?.getAttribute('content')?.split(' ').filter(Boolean) ?? [];
   for (const href of files) {
     const link = document.createElement('link');
     if (href.endsWith('.css')) {
       link.rel = 'preload';
       link.as = 'style';
-    } else if (href.endsWith('.woff2')) {
-      link.rel = 'preload';
-      link.as = 'font';
-      link.type = 'font/woff2';
-      link.crossOrigin = 'anonymous'; // fonts are fetched in CORS mode: a preload without it would not be reused
     } else link.rel = 'modulepreload';
     link.href = href;
     document.head.appendChild(link);

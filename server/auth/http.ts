@@ -47,31 +47,23 @@ export function checkCsrf(req: FastifyRequest, publicUrl?: string): void {
   }
 }
 
-/**
- * Content-Security-Policy for the built Vite/React client: own scripts only (plus, on the app's page,
- * its inline scripts by hash), blob:/data: images, WebSockets to us.
- */
-export function contentSecurityPolicy(inlineScriptHashes: readonly string[] = []): string {
-  return [
-    "default-src 'self'",
-    ["script-src 'self'", ...inlineScriptHashes].join(' '),
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "font-src 'self' data:",
-    "connect-src 'self' ws: wss:",
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+/** Content-Security-Policy for the built Vite/React client: own scripts only, blob:/data: images, WebSockets to us. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' blob: data:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export function setSecurityHeaders(req: FastifyRequest, reply: FastifyReply, tls: boolean): void {
-  // A response that set its own policy (the app's page: its inline scripts by hash) keeps it.
-  if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'same-origin');
   reply.header('x-frame-options', 'DENY');
