@@ -274,6 +274,37 @@ test.describe('two agents on one flyer', () => {
     }
   });
 
+  test('resize and rotate with the selection handles, also after zooming', async ({ agentA, designId }) => {
+    const A = agentA.page;
+    await openEditor(A, designId);
+    const before = (await model(A, 'agentPhoto'))!;
+    await clickDesign(A, before.x + before.width / 2, before.y + before.height / 2);
+    expect(await selection(A)).toEqual(['agentPhoto']);
+    // The handles follow the view: zoom out with the object selected, then grab them where they are now.
+    await A.evaluate(() => (window as any).__realbrand.editor.viewport.zoomBy(0.8));
+
+    // Bottom-right corner, dragged out: the box grows from its top-left corner (aspect kept).
+    await drag(A, { x: before.x + before.width, y: before.y + before.height }, { x: before.x + before.width + 40, y: before.y + before.height + 40 });
+    await expect.poll(async () => (await model(A, 'agentPhoto'))!.width).toBeGreaterThan(before.width + 25);
+    const resized = (await model(A, 'agentPhoto'))!;
+    expect(resized.height / resized.width).toBeCloseTo(before.height / before.width, 1);
+    expect(resized.x).toBeCloseTo(before.x, 0);
+    expect(resized.y).toBeCloseTo(before.y, 0);
+    expect(resized.angle).toBe(0);
+
+    // The rotation handle sits 40 screen px above the top edge's middle; swing it round to the right.
+    const centre = { x: resized.x + resized.width / 2, y: resized.y + resized.height / 2 };
+    const top = await toScreen(A, centre.x, resized.y);
+    const right = await toScreen(A, centre.x + resized.width, centre.y);
+    await A.mouse.move(top.x, top.y - 40);
+    await A.mouse.down();
+    await A.mouse.move(top.x + 30, top.y - 30, { steps: 5 });
+    await A.mouse.move(right.x, right.y, { steps: 10 });
+    await A.mouse.up();
+    await expect.poll(async () => (await model(A, 'agentPhoto'))!.angle).toBeGreaterThan(60);
+    expect((await model(A, 'agentPhoto'))!.angle).toBeLessThan(120);
+  });
+
   test('export PNG and PDF', async ({ agentA, designId }) => {
     const A = agentA.page;
     await openEditor(A, designId);

@@ -25,6 +25,28 @@ Object.assign(InteractiveFabricObject.ownDefaults, {
   lockSkewingY: true,
 });
 
+/**
+ * Control positions (`oCoords`) are read only for the active object (to draw its handles and hit-test
+ * them), yet fabric recomputes them for every object on every setCoords, which every add runs: all
+ * objects of a design as it opens. Here setCoords only drops them and the first read computes them.
+ */
+type LazyControls = InteractiveFabricObject & { rbControlCoords?: InteractiveFabricObject['oCoords'] };
+const placeCorners = (Object.getPrototypeOf(InteractiveFabricObject.prototype) as { setCoords(): void }).setCoords;
+Object.defineProperty(InteractiveFabricObject.prototype, 'oCoords', {
+  configurable: true,
+  get(this: LazyControls) {
+    if (this.rbControlCoords === undefined && this.canvas) this.rbControlCoords = this.calcOCoords();
+    return this.rbControlCoords;
+  },
+  set(this: LazyControls, coords: InteractiveFabricObject['oCoords'] | undefined) {
+    this.rbControlCoords = coords;
+  },
+});
+InteractiveFabricObject.prototype.setCoords = function (this: LazyControls) {
+  placeCorners.call(this);
+  this.rbControlCoords = undefined;
+};
+
 /** A line runs along the horizontal centre of its box (model contract); the box is its hit area. */
 export class LineShape extends Rect {
   static override type = 'RbLine';
