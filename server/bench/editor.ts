@@ -35,7 +35,8 @@
  *                          server are built there if missing and run beside ours, each with the same
  *                          300-object design, and cold opens alternate between the two (BENCH_OPEN_RUNS
  *                          pairs, order swapped every pair), so the machine's load hits both alike.
- *                          Prints both and the paired difference, nothing else.
+ *                          Every open is traced (main-thread CPU to the first frame). Prints both and
+ *                          the paired differences, nothing else.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -789,20 +790,27 @@ function startBenchServer(dir: string, cwd?: string): Promise<ServerChild> {
   );
 }
 
+const signedMs = (ms: number) => `${ms < 0 ? '−' : '+'}${fmtMs(Math.abs(ms))}`;
+
 /** BENCH_OPEN_VS: cold opens alternating between our server and the other checkout's (see the header). */
 async function compareColdOpens(b: Browser, ours: { url: string; designId: string }, theirs: { url: string; designId: string }): Promise<void> {
-  const coldOpen = async (side: { url: string; designId: string }) => {
+  // Every open is traced, for the page main thread's CPU to the first frame (steadier than wall time).
+  const coldOpen = async (side: { url: string; designId: string }): Promise<OpenTime & { cpu: number }> => {
     const ctx = await newContext(b, side.url);
     try {
-      return await openAndTime(await ctx.newPage(), side.designId, 'goto');
+      const page = await ctx.newPage();
+      await b.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'blink.user_timing', 'loading'] });
+      const open = await openAndTime(page, side.designId, 'goto');
+      const cpu = mainThreadCpuToFirstFrame(await b.stopTracing())?.cpuMs ?? Number.NaN;
+      return { ...open, cpu };
     } finally {
       await ctx.close();
     }
   };
   await coldOpen(ours); // throwaway: rooms loaded, OS caches warm
   await coldOpen(theirs);
-  const a: OpenTime[] = [];
-  const v: OpenTime[] = [];
+  const a: Array<OpenTime & { cpu: number }> = [];
+  const v: Array<OpenTime & { cpu: number }> = [];
   for (let i = 0; i < OPEN_RUNS; i++) {
     if (i % 2 === 0) {
       a.push(await coldOpen(ours));
@@ -811,13 +819,14 @@ async function compareColdOpens(b: Browser, ours: { url: string; designId: strin
       v.push(await coldOpen(theirs));
       a.push(await coldOpen(ours));
     }
-    log(`pair ${i + 1}: first frame ours ${fmtMs(a[i]!.firstFrame)} ms, ${OPEN_VS} ${fmtMs(v[i]!.firstFrame)} ms (load ${load()})`);
+    log(`pair ${i + 1}: first frame ours ${fmtMs(a[i]!.firstFrame)} ms (main thread CPU ${fmtMs(a[i]!.cpu)} ms), ${OPEN_VS} ${fmtMs(v[i]!.firstFrame)} ms (${fmtMs(v[i]!.cpu)} ms) (load ${load()})`);
   }
-  for (const key of ['firstFrame', 'settled'] as const) {
+  const label = { firstFrame: 'first frame', settled: 'settled', cpu: 'main thread CPU to the first frame' };
+  for (const key of ['firstFrame', 'settled', 'cpu'] as const) {
     const diffs = a.map((x, i) => x[key] - v[i]![key]);
     console.log(
-      `cold ${key === 'firstFrame' ? 'first frame' : 'settled'} p50: ours ${fmtMs(percentiles(a.map((x) => x[key])).p50)} ms, ${OPEN_VS} ${fmtMs(percentiles(v.map((x) => x[key])).p50)} ms; ` +
-        `paired difference (ours − theirs) p50 ${fmtMs(percentiles(diffs).p50)} ms, ours faster in ${diffs.filter((d) => d < 0).length} of ${diffs.length} pairs`,
+      `cold ${label[key]} p50: ours ${fmtMs(percentiles(a.map((x) => x[key])).p50)} ms, ${OPEN_VS} ${fmtMs(percentiles(v.map((x) => x[key])).p50)} ms; ` +
+        `paired difference (ours − theirs) p50 ${signedMs(percentiles(diffs).p50)} ms, ours faster in ${diffs.filter((d) => d < 0).length} of ${diffs.length} pairs`,
     );
   }
 }
