@@ -305,6 +305,32 @@ test.describe('two agents on one flyer', () => {
     expect((await model(A, 'agentPhoto'))!.angle).toBeLessThan(120);
   });
 
+  test('a long layers list keeps only the rows near its visible part, and scrolling brings the others', async ({ agentA, designId }) => {
+    const A = agentA.page;
+    await openEditor(A, designId);
+    // Select everything and duplicate it, three times: well over a hundred layers.
+    await clickDesign(A, 400, 300);
+    for (let i = 0; i < 3; i++) {
+      await A.keyboard.press('ControlOrMeta+a');
+      await A.keyboard.press('ControlOrMeta+d');
+    }
+    const total = await A.evaluate(() => (window as any).__realbrand.doc.getMap('objects').size as number);
+    expect(total).toBeGreaterThan(120);
+    const list = A.getByTestId('layers');
+    await expect(A.locator('.layers .panel-head .muted')).toHaveText(String(total));
+    const rows = list.getByTestId('layer');
+    const inDom = await rows.count();
+    expect(inDom).toBeGreaterThan(0);
+    expect(inDom).toBeLessThan(total);
+    // The list scrolls its full length (spacers stand in for the rows not in the DOM), and the last row comes in.
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    const last = await A.evaluate(() => {
+      const layers = (window as any).__realbrand.editor.store.get().layers as Array<{ id: string }>;
+      return layers[layers.length - 1]!.id;
+    });
+    await expect(list.locator(`[data-testid="layer"][data-object-id="${last}"]`)).toBeVisible();
+  });
+
   test('export PNG and PDF', async ({ agentA, designId }) => {
     const A = agentA.page;
     await openEditor(A, designId);

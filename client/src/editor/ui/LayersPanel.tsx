@@ -1,7 +1,8 @@
-import { memo, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { Icon, type IconName } from '../../components/icons.js';
 import type { LayerItem } from '../store.js';
 import { useEditor, useEditorState } from './context.js';
+import { LAYER_ROW_PX, layerWindow } from './layer-window.js';
 
 const TYPE_ICON: Record<LayerItem['type'], IconName> = { text: 'text', image: 'image', rect: 'rect', ellipse: 'ellipse', line: 'line' };
 
@@ -79,19 +80,38 @@ const LayerRow = memo(function LayerRow({ layer, selected }: { layer: LayerItem;
 export function LayersPanel() {
   const layers = useEditorState((s) => s.layers);
   const selection = useEditorState((s) => s.selection);
+  const list = useRef<HTMLUListElement>(null);
+  const [view, setView] = useState({ scrollTop: 0, height: 600 });
+  const empty = layers.length === 0;
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!el) return;
+    const measure = () => setView((v) => (v.scrollTop === el.scrollTop && v.height === el.clientHeight ? v : { scrollTop: el.scrollTop, height: el.clientHeight }));
+    measure();
+    const resize = new ResizeObserver(measure);
+    resize.observe(el);
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      resize.disconnect();
+      el.removeEventListener('scroll', measure);
+    };
+  }, [empty]);
+  const { start, end } = layerWindow(layers.length, view.scrollTop, view.height);
   return (
     <div className="layers">
       <header className="panel-head">
         <h3>Layers</h3>
         <span className="muted">{layers.length}</span>
       </header>
-      {layers.length === 0 ? (
+      {empty ? (
         <p className="panel-empty">This design is empty. Add text, shapes or an image from the toolbar.</p>
       ) : (
-        <ul className="layer-list" data-testid="layers">
-          {layers.map((l) => (
+        <ul className="layer-list" data-testid="layers" ref={list}>
+          {start > 0 && <li aria-hidden="true" style={{ height: start * LAYER_ROW_PX }} />}
+          {layers.slice(start, end).map((l) => (
             <LayerRow key={l.id} layer={l} selected={selection.includes(l.id)} />
           ))}
+          {end < layers.length && <li aria-hidden="true" style={{ height: (layers.length - end) * LAYER_ROW_PX }} />}
         </ul>
       )}
     </div>
