@@ -326,7 +326,7 @@ export class Room implements CommitWriter {
     const count = write.updates.length;
     const hot = this.opts.metrics.hot;
     hot.persistQueue -= count;
-    hot.persistLag.observe((performance.now() - write.since) / 1000);
+    this.opts.metrics.persistLag.observe((performance.now() - write.since) / 1000);
     if (seq === null) {
       // The design was deleted under us: nothing more to save.
       hot.persistQueue -= this.pending.length;
