@@ -256,6 +256,7 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
       const hooked: Db = {
         kind: base.kind,
         transaction: (fn) => base.transaction(fn),
+        listen: (channel, onNotify) => base.listen(channel, onNotify),
         close: () => base.close(),
         async query<T>(sql: string, params?: unknown[]) {
           const result = await base.query<T>(sql, params);

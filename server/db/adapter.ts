@@ -16,6 +16,12 @@ export interface Db extends Queryable {
   readonly kind: 'pg' | 'pglite';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (sent on commit), and once more after the
+   * listening connection came back from a loss (notifications may have been missed meanwhile).
+   * Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -27,6 +33,7 @@ export function createPgDb(connectionString: string, max = 10): Db {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
+  const listener = new PgListener(connectionString);
   return {
     kind: 'pg',
     async query<T>(sql: string, params?: unknown[]) {
@@ -53,10 +60,98 @@ export function createPgDb(connectionString: string, max = 10): Db {
         client.release();
       }
     },
+    listen: (channel, onNotify) => listener.listen(channel, onNotify),
     async close() {
+      await listener.close();
       await pool.end();
     },
   };
+}
+
+/**
+ * One connection outside the pool that LISTENs for every channel asked for; opened on the first
+ * `listen`, reopened with backoff when lost (the pool must not lend it out: LISTEN is per session).
+ */
+class PgListener {
+  private readonly handlers = new Map<string, Set<() => void>>();
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private closed = false;
+
+  constructor(private readonly connectionString: string) {}
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+    let set = this.handlers.get(channel);
+    const fresh = !set;
+    if (!set) this.handlers.set(channel, (set = new Set()));
+    set.add(onNotify);
+    // A connection that cannot be had now is retried; the listener hears from it on recovery.
+    if (!this.client) await this.connect().catch(() => this.retry());
+    else if (fresh) {
+      const client = this.client;
+      await client.query(`LISTEN ${channel}`).catch(() => this.lost(client));
+    }
+    return async () => {
+      set.delete(onNotify);
+      if (set.size || this.handlers.get(channel) !== set) return;
+      this.handlers.delete(channel);
+      await this.client?.query(`UNLISTEN ${channel}`).catch(() => undefined);
+    };
+  }
+
+  private connect(): Promise<void> {
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.connectionString });
+      client.on('notification', (msg) => this.handlers.get(msg.channel)?.forEach((fn) => fn()));
+      client.on('error', () => this.lost(client));
+      client.on('end', () => this.lost(client));
+      try {
+        await client.connect();
+        for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+      } catch (err) {
+        client.end().catch(() => undefined);
+        throw err;
+      } finally {
+        this.connecting = null;
+      }
+      if (this.closed) return void (await client.end().catch(() => undefined));
+      const recovered = this.failures > 0;
+      this.client = client;
+      this.failures = 0;
+      // Whatever was sent while no one listened: let every listener look once.
+      if (recovered) for (const set of this.handlers.values()) set.forEach((fn) => fn());
+    })();
+    return this.connecting;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = null;
+    client.end().catch(() => undefined);
+    this.retry();
+  }
+
+  private retry(): void {
+    if (this.closed || this.retryTimer) return;
+    this.failures++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect().catch(() => this.retry());
+    }, Math.min(100 * 2 ** this.failures, 5_000));
+    this.retryTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.connecting?.catch(() => undefined);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
 }
 
 /** PGlite: real Postgres in WASM, one connection; `dataDir` null keeps it in memory. */
@@ -88,6 +183,9 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
           },
         }),
       );
+    },
+    async listen(channel, onNotify) {
+      return db.listen(channel, () => onNotify());
     },
     async close() {
       await db.close();

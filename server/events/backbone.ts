@@ -8,8 +8,10 @@ import { RedisStreamsTransport } from './redis-streams.js';
 import type { EventTransport } from './transport.js';
 
 export interface EventTuning {
-  /** How often idle loops look for work (ms). */
+  /** How often loops look for work (ms) when they have had some lately, or cannot be notified. */
   pollMs: number;
+  /** The longest an idle loop sleeps: new events notify it (`Db.listen`), polling is a safety net. */
+  idlePollMs: number;
   retry: RetryPolicy;
   batchSize: number;
 }
@@ -51,6 +53,7 @@ export class EventBackbone {
     this.instanceId = opts.instanceId ?? randomUUID();
     this.tuning = {
       pollMs: opts.pollMs ?? 250,
+      idlePollMs: opts.idlePollMs ?? 5_000,
       retry: { ...DEFAULT_RETRY, ...opts.retry },
       batchSize: opts.batchSize ?? 100,
     };

@@ -155,6 +155,17 @@ describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', 
     expect([...(await effects(db, g('one'))).values()].every((n) => n === 1)).toBe(true);
   });
 
+  it('new events wake idle loops: with polls a minute apart, they are still delivered at once', async () => {
+    const db = await pg.open();
+    const bus = new EventBackbone({ db: await pg.open(), log: quiet, redisUrl: transport === 'redis' ? redis.url : null, consumers: [counting(g('woken'))], keyPrefix: 't:ev', ...FAST, pollMs: 60_000, idlePollMs: 60_000 });
+    opened.push(bus);
+    await bus.start();
+    await new Promise((r) => setTimeout(r, 200)); // past the loops' first rounds: asleep now
+    const ids = await produce(db, 3);
+    await waitFor(async () => allOnce(db, g('woken'), ids), 10_000, 'delivery after the notification');
+    await bus.close();
+  });
+
   it('replay from a point in time rebuilds the analytics projection to the same numbers', async () => {
     const db = await pg.open();
     await db.query('DELETE FROM analytics_daily');

@@ -1,9 +1,12 @@
 import type { Queryable } from '../db/index.js';
 import { backoffMs, deliverOnce, errorText, recordDeadLetter, type EventConsumer } from './consumer.js';
 import { OUTBOX_COLUMNS, rowToEnvelope, type OutboxRow } from './outbox.js';
-import { Waker, type EventTransport, type TransportOptions } from './transport.js';
+import { PollPace, Waker, type EventTransport, type TransportOptions } from './transport.js';
 
 class LeaseLost extends Error {}
+
+/** What a pass found: nothing, something, or a full batch (look again right away). */
+type Work = 'none' | 'some' | 'more';
 
 /**
  * Delivery straight from the Postgres outbox (no Redis). Each group keeps its
@@ -19,6 +22,8 @@ export class InProcessTransport implements EventTransport {
   private running = false;
   private readonly loops: Promise<void>[] = [];
   private readonly wakers = new Map<string, Waker>();
+  private readonly paces = new Map<string, PollPace>();
+  private unlisten: (() => Promise<void>) | null = null;
   private readonly leaseMs: number;
 
   constructor(private readonly opts: TransportOptions & { leaseMs?: number }) {
@@ -28,21 +33,29 @@ export class InProcessTransport implements EventTransport {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    // Without notifications the loops must keep polling at pollMs.
+    this.unlisten = await this.opts.db.listen('rb_events', () => this.nudge()).catch(() => null);
+    const idleMs = this.unlisten ? this.opts.idlePollMs : this.opts.pollMs;
     for (const c of this.opts.consumers) {
       await this.opts.db.query('INSERT INTO event_consumer_offsets (group_name) VALUES ($1) ON CONFLICT DO NOTHING', [c.group]);
       const waker = new Waker();
+      const pace = new PollPace(this.opts.pollMs, idleMs);
       this.wakers.set(c.group, waker);
-      this.loops.push(this.loop(c, waker));
+      this.paces.set(c.group, pace);
+      this.loops.push(this.loop(c, waker, pace));
     }
   }
 
   nudge(): void {
+    for (const p of this.paces.values()) p.woken();
     for (const w of this.wakers.values()) w.wake();
   }
 
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    await this.unlisten?.().catch(() => undefined);
+    this.unlisten = null;
     this.nudge();
     await Promise.all(this.loops);
     this.loops.length = 0;
@@ -51,23 +64,23 @@ export class InProcessTransport implements EventTransport {
       .catch(() => undefined);
   }
 
-  private async loop(consumer: EventConsumer, waker: Waker): Promise<void> {
+  private async loop(consumer: EventConsumer, waker: Waker, pace: PollPace): Promise<void> {
     let failures = 0;
     while (this.running) {
-      let more = false;
+      let work: Work = 'none';
       try {
-        more = await this.tick(consumer);
+        work = await this.tick(consumer);
         failures = 0;
       } catch (err) {
         failures++;
         if (!(err instanceof LeaseLost)) this.opts.log.warn({ err: errorText(err), group: consumer.group }, 'event delivery tick failed');
       }
-      if (!more && this.running) await waker.wait(failures ? Math.min(this.opts.pollMs * 2 ** failures, 5_000) : this.opts.pollMs);
+      if (work !== 'more' && this.running) await waker.wait(failures ? Math.min(this.opts.pollMs * 2 ** failures, 5_000) : pace.afterRound(work === 'some'));
     }
   }
 
-  /** One pass: due retries, then a batch of new events. True when there may be more right away. */
-  async tick(consumer: EventConsumer): Promise<boolean> {
+  /** One pass: due retries, then a batch of new events. 'more' when there may be more right away. */
+  async tick(consumer: EventConsumer): Promise<Work> {
     const { db, instanceId, batchSize } = this.opts;
     const group = consumer.group;
     const lease = await db.query<{ last_txid: number; last_seq: number }>(
@@ -76,7 +89,7 @@ export class InProcessTransport implements EventTransport {
        RETURNING last_txid, last_seq`,
       [group, instanceId, this.leaseMs / 1000],
     );
-    if (!lease.rows.length) return false; // another instance works this group
+    if (!lease.rows.length) return 'none'; // another instance works this group
     let cursor = { txid: Number(lease.rows[0]!.last_txid), seq: Number(lease.rows[0]!.last_seq) };
 
     const due = await db.query<OutboxRow & { attempts: number }>(
@@ -86,7 +99,7 @@ export class InProcessTransport implements EventTransport {
       [group, batchSize],
     );
     for (const row of due.rows) {
-      if (!this.running) return false;
+      if (!this.running) return 'none';
       await this.retry(consumer, row);
     }
 
@@ -97,7 +110,7 @@ export class InProcessTransport implements EventTransport {
       [cursor.txid, cursor.seq, batchSize],
     );
     for (const row of fresh.rows) {
-      if (!this.running) return false;
+      if (!this.running) return 'none';
       const next = { txid: Number(row.txid), seq: Number(row.seq) };
       const moveCursor = async (tx: Queryable) => {
         const moved = await tx.query(
@@ -123,10 +136,12 @@ export class InProcessTransport implements EventTransport {
           }
           await moveCursor(tx);
         });
+        if (this.opts.retry.maxDeliveries > 1) this.paces.get(group)?.dueAt(Date.now() + backoffMs(1, this.opts.retry));
       }
       cursor = next;
     }
-    return fresh.rows.length === batchSize || due.rows.length === batchSize;
+    if (fresh.rows.length === batchSize || due.rows.length === batchSize) return 'more';
+    return fresh.rows.length || due.rows.length ? 'some' : 'none';
   }
 
   private async retry(consumer: EventConsumer, row: OutboxRow & { attempts: number }): Promise<void> {
@@ -151,6 +166,7 @@ export class InProcessTransport implements EventTransport {
              WHERE group_name = $1 AND event_id = $2`,
             [group, row.id, attempts, backoffMs(attempts, this.opts.retry) / 1000, error.slice(0, 2000)],
           );
+          this.paces.get(group)?.dueAt(Date.now() + backoffMs(attempts, this.opts.retry));
         }
       });
       this.opts.log.debug({ group, eventId: row.id, attempts, err: error }, 'event delivery failed');

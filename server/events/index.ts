@@ -1,7 +1,7 @@
 export { recordEvent, emit, rowToEnvelope, type OutboxRow } from './outbox.js';
 export { recordAgentOnboarded, recordNewViolations, stableEventId } from './emitters.js';
 export { deliverOnce, backoffMs, DEFAULT_RETRY, type EventConsumer, type RetryPolicy, type DeliveryOutcome } from './consumer.js';
-export type { EventTransport } from './transport.js';
+export { PollPace, Waker, type EventTransport } from './transport.js';
 export { InProcessTransport } from './in-process.js';
 export { RedisStreamsTransport } from './redis-streams.js';
 export { EventBackbone, type EventBackboneOptions, type EventTuning, type DeadLetter } from './backbone.js';

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { Queryable } from '../db/index.js';
 import { backoffMs, deliverOnce, errorText, recordDeadLetter, type EventConsumer } from './consumer.js';
 import { OUTBOX_COLUMNS, rowToEnvelope, type OutboxRow } from './outbox.js';
-import { Waker, type EventTransport, type TransportOptions } from './transport.js';
+import { PollPace, Waker, type EventTransport, type TransportOptions } from './transport.js';
 
 /** Serialises the relay's recovery after a Redis data loss across instances. */
 const RECOVERY_LOCK = 724_311_951;
@@ -44,6 +44,8 @@ export class RedisStreamsTransport implements EventTransport {
   private running = false;
   private readonly loops: Promise<void>[] = [];
   private readonly relayWaker = new Waker();
+  private relayPace: PollPace;
+  private unlisten: (() => Promise<void>) | null = null;
   private epoch: string | null = null;
   private readonly lastErrors = new Map<string, string>();
 
@@ -52,6 +54,7 @@ export class RedisStreamsTransport implements EventTransport {
     this.deadStream = `${opts.prefix}:dead`;
     this.markerKey = `${opts.prefix}:epoch`;
     this.redis = RedisStreamsTransport.connect(opts.redisUrl, opts.log);
+    this.relayPace = new PollPace(opts.pollMs, opts.pollMs);
   }
 
   static connect(url: string, log: TransportOptions['log']): Redis {
@@ -73,6 +76,9 @@ export class RedisStreamsTransport implements EventTransport {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    // The relay sleeps long when idle only if new outbox rows wake it.
+    this.unlisten = await this.opts.db.listen('rb_events', () => this.nudge()).catch(() => null);
+    if (this.unlisten) this.relayPace = new PollPace(this.opts.pollMs, this.opts.idlePollMs);
     this.loops.push(this.relayLoop());
     for (const c of this.opts.consumers) {
       const reader = this.redis.duplicate();
@@ -83,12 +89,15 @@ export class RedisStreamsTransport implements EventTransport {
   }
 
   nudge(): void {
+    this.relayPace.woken();
     this.relayWaker.wake();
   }
 
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    await this.unlisten?.().catch(() => undefined);
+    this.unlisten = null;
     this.relayWaker.wake();
     for (const r of this.readers) r.disconnect(); // cuts blocking reads short
     await Promise.all(this.loops);
@@ -101,15 +110,17 @@ export class RedisStreamsTransport implements EventTransport {
     let failures = 0;
     while (this.running) {
       let more = false;
+      let relayed = 0;
       try {
         await this.ensureStream();
-        more = (await this.relayBatch()) === this.opts.batchSize;
+        relayed = await this.relayBatch();
+        more = relayed === this.opts.batchSize;
         failures = 0;
       } catch (err) {
         failures++;
         if (failures === 3 || failures % 100 === 0) this.opts.log.warn({ err: errorText(err) }, 'event relay failed; events stay in the outbox');
       }
-      if (!more && this.running) await this.relayWaker.wait(failures ? Math.min(this.opts.pollMs * 2 ** Math.min(failures, 6), 2_000) : this.opts.pollMs);
+      if (!more && this.running) await this.relayWaker.wait(failures ? Math.min(this.opts.pollMs * 2 ** Math.min(failures, 6), 2_000) : this.relayPace.afterRound(relayed > 0));
     }
   }
 
@@ -221,7 +232,7 @@ export class RedisStreamsTransport implements EventTransport {
         if (message.includes('NOGROUP')) {
           // The stream or group is gone (a Redis restart): recreate the group; the relay re-relays.
           await this.createGroup(this.redis, group).catch(() => undefined);
-          this.relayWaker.wake();
+          this.nudge();
         } else {
           failures++;
           if (failures === 3) this.opts.log.warn({ err: message, group }, 'event consumer read failed');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { EVENT_TYPES } from '../../shared/events/index.js';
 import type { Db, Queryable } from '../db/index.js';
-import { backoffMs, type EventConsumer, type RetryPolicy } from '../events/index.js';
+import { backoffMs, PollPace, Waker, type EventConsumer, type RetryPolicy } from '../events/index.js';
 import { withTenant } from '../repos/index.js';
 import { newWebhookSecret, signWebhook } from './signing.js';
 
@@ -44,8 +44,10 @@ export interface WebhookDelivery {
 export interface WebhookServiceOptions {
   db: Db;
   log: Pick<FastifyBaseLogger, 'warn' | 'info' | 'debug'>;
-  /** How often the dispatcher looks for due deliveries (ms). */
+  /** How often the dispatcher looks for due deliveries (ms) when it has had some lately, or cannot be notified. */
   pollMs?: number;
+  /** The longest an idle dispatcher sleeps: new deliveries notify it (`Db.listen`), polling is a safety net. */
+  idlePollMs?: number;
   /** Attempts per delivery and their backoff (maxDeliveries = attempts before 'failed'). */
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
@@ -76,7 +78,8 @@ const toWebhook = (r: HookRow): Webhook => ({ id: r.id, url: r.url, events: r.ev
 export class WebhookService {
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly waker = new Waker();
+  private pace: PollPace | null = null;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly opts: WebhookServiceOptions) {
@@ -208,7 +211,7 @@ export class WebhookService {
       ),
     );
     if (!rows.length) return null;
-    this.wake?.();
+    this.wakeUp();
     return id;
   }
 
@@ -240,13 +243,21 @@ export class WebhookService {
 
   async close(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.waker.wake();
     await this.loop;
     this.loop = null;
   }
 
+  /** New deliveries: dispatch now rather than at the next poll. */
+  private wakeUp(): void {
+    this.pace?.woken();
+    this.waker.wake();
+  }
+
   private async run(): Promise<void> {
     const poll = this.opts.pollMs ?? 500;
+    const unlisten = await this.opts.db.listen('rb_webhooks', () => this.wakeUp()).catch(() => null);
+    const pace = (this.pace = new PollPace(poll, unlisten ? (this.opts.idlePollMs ?? 5_000) : poll));
     while (this.running) {
       let sent = 0;
       try {
@@ -254,19 +265,10 @@ export class WebhookService {
       } catch (err) {
         this.opts.log.warn({ err: (err as Error).message }, 'webhook dispatch failed');
       }
-      if (sent === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(done, poll);
-          const self = this;
-          function done() {
-            clearTimeout(t);
-            self.wake = null;
-            resolve();
-          }
-          this.wake = done;
-        });
-      }
+      if (sent > 0) pace.woken(); // look again right away, then at poll pace
+      else if (this.running) await this.waker.wait(pace.afterRound(false));
     }
+    await unlisten?.().catch(() => undefined);
   }
 
   /** Claims due deliveries (SKIP LOCKED: instances share the work), sends them, records the outcome. */
@@ -338,6 +340,7 @@ export class WebhookService {
       );
     });
     if (!ok) this.opts.log.debug({ delivery: d.id, attempt, err: error }, 'webhook delivery failed');
+    if (!ok && !exhausted) this.pace?.dueAt(Date.now() + backoffMs(attempt, this.retry));
   }
 }
 

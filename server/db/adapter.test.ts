@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { emit } from '../events/index.js';
+import { freshPglite, freshPostgres, TEST_PG_ADMIN_URL, type TestDatabase } from '../test-support/databases.js';
+import { waitFor } from '../test-support/server.js';
+import { migrate, type Db } from './index.js';
+
+const databases: TestDatabase[] = [];
+afterAll(async () => {
+  await Promise.all(databases.map((d) => d.drop()));
+});
+
+async function open(kind: 'pg' | 'pglite'): Promise<Db> {
+  const d = kind === 'pg' ? await freshPostgres() : await freshPglite();
+  databases.push(d);
+  const db = await d.open();
+  await migrate(db);
+  return db;
+}
+
+describe.each(['pg', 'pglite'] as const)('Db.listen (%s)', (kind) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await open(kind);
+  });
+  afterAll(() => db.close());
+
+  it('hears a NOTIFY only once its transaction commits, and no more after unlisten', async () => {
+    let heard = 0;
+    const stop = await db.listen('rb_test_channel', () => heard++);
+    await db.transaction(async (tx) => {
+      await tx.query("SELECT pg_notify('rb_test_channel', '')");
+      await new Promise((r) => setTimeout(r, 100));
+      expect(heard).toBe(0);
+    });
+    await waitFor(() => heard === 1, 5_000, 'the notification');
+    await stop();
+    await db.query("SELECT pg_notify('rb_test_channel', '')");
+    await db.query('SELECT 1');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toBe(1);
+  });
+
+  it('new outbox events notify rb_events on commit; a rolled-back one does not', async () => {
+    let heard = 0;
+    const stop = await db.listen('rb_events', () => heard++);
+    const event = { brokerageId: 'b1', payload: { designId: 'd1', kind: 'flyer', ownerId: 'u1', templateId: null, title: 't' } } as const;
+    await db.transaction((tx) => emit(tx, 'design.created', event)).then(() => undefined);
+    await waitFor(() => heard === 1, 5_000, 'rb_events');
+    await db
+      .transaction(async (tx) => {
+        await emit(tx, 'design.created', event);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    await db.query('SELECT 1');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toBe(1);
+    await stop();
+  });
+});
+
+describe('Db.listen on PostgreSQL', () => {
+  it('comes back after its connection is killed, calls the listener once to catch up, and hears later notifications', async () => {
+    const db = await open('pg');
+    let heard = 0;
+    await db.listen('rb_test_channel', () => heard++);
+    const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ n: number }>(
+        "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE query = 'LISTEN rb_test_channel' AND pid <> pg_backend_pid()",
+      );
+      expect(rows[0]!.n).toBe(1);
+    } finally {
+      await admin.end();
+    }
+    await waitFor(() => heard === 1, 10_000, 'the catch-up call after reconnecting');
+    await db.query("SELECT pg_notify('rb_test_channel', '')");
+    await waitFor(() => heard === 2, 5_000, 'a notification after reconnecting');
+    await db.close();
+  });
+});
