@@ -13,6 +13,7 @@ import { migrate, openDatabase, type Db } from './db/index.js';
 import { AppError } from './errors.js';
 import { Metrics } from './metrics.js';
 import { registerAssetRoutes } from './routes/assets.js';
+import { registerClientAssets } from './routes/client-assets.js';
 import { registerListingRoutes } from './routes/listings.js';
 import { registerBrandKitRoutes } from './routes/brand-kit.js';
 import { registerDesignRoutes } from './routes/designs.js';
@@ -295,13 +296,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const serveClient = (options.serveClient ?? true) && existsSync(join(CLIENT_DIST, 'index.html'));
   if (serveClient) {
+    registerClientAssets(app, join(CLIENT_DIST, 'assets'));
     await app.register(fastifyStatic, {
       root: CLIENT_DIST,
       // Serve whatever is in dist now (a rebuild needs no restart); unknown paths fall through to the SPA.
       wildcard: true,
-      setHeaders(res, path) {
-        // Vite's hashed bundles never change; index.html must always be revalidated.
-        res.header('cache-control', path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      setHeaders(res) {
+        // index.html, the favicon and brand images keep their names across builds: always revalidated.
+        // (Vite's hashed files under /assets are served by registerClientAssets, cached for good.)
+        res.header('cache-control', 'no-cache');
       },
     });
   }
