@@ -207,6 +207,18 @@ describe('people', () => {
     const none = await api<{ entries: unknown[] }>(s1.url, t.admin, 'GET', `/api/admin/audit?action=people.role_changed&to=2000-01-01T00:00:00Z`);
     expect(none.body.entries).toEqual([]);
   });
+
+  it('API requests: a role change shows and a log-out is refused at once on every instance, though both had just checked the token', async () => {
+    const token = await login(s1.url, DEMO.agent2);
+    const me = async (s: TestServer) => api<{ user: { id: string; role: string } }>(s.url, token, 'GET', '/api/auth/me');
+    for (const s of [s1, s2]) expect((await me(s)).body.user.role).toBe('agent'); // each instance now remembers the check
+    const id = (await me(s1)).body.user.id;
+    expect((await api(s1.url, t.admin, 'PATCH', `/api/people/${id}`, { role: 'brand_manager' })).status).toBe(200);
+    for (const s of [s1, s2]) expect((await me(s)).body.user.role).toBe('brand_manager');
+    expect((await api(s1.url, t.admin, 'PATCH', `/api/people/${id}`, { role: 'agent' })).status).toBe(200);
+    expect((await api(s2.url, token, 'POST', '/api/auth/logout')).status).toBe(204);
+    for (const s of [s1, s2]) expect((await me(s)).status).toBe(401);
+  });
 });
 
 describe('row-level security', () => {

@@ -172,7 +172,7 @@ export class Identity {
   /** Re-checks one person's open sockets on this instance: closes (4410) or downgrades them. */
   private async onAccessEvent(event: AccessEvent): Promise<void> {
     this.socketAccess.delete(event.userId);
-    this.auth.forgetSocketChecks(event.userId);
+    this.auth.forgetSessionChecks(event.userId);
     try {
       if (this.io && (event.reason === 'deactivated' || event.reason === 'sessions_ended')) {
         for (const socket of await this.io.local.in(`user:${event.userId}`).fetchSockets()) {

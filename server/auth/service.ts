@@ -62,8 +62,8 @@ export interface AuthServiceOptions {
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** How long a collaboration socket's token check is reused (see authenticateSocket). */
-const SOCKET_CHECK_TTL_MS = 5_000;
+/** How long a successful token check is reused (see authenticate). */
+const SESSION_CHECK_TTL_MS = 5_000;
 
 /** Sessions: log-in, refresh-token rotation, token verification, and where a request's token comes from. */
 export class AuthService {
@@ -199,7 +199,7 @@ export class AuthService {
 
   private async revokeFamily(found: { sessionId: string; userId: string; brokerageId: string }, meta: RequestMeta): Promise<void> {
     await this.sessions.revoke(found.sessionId, 'refresh_token_reuse');
-    this.forgetSocketChecks(found.userId);
+    this.forgetSessionChecks(found.userId);
     await this.opts.audit?.record({
       brokerageId: found.brokerageId,
       actorId: found.userId,
@@ -214,24 +214,47 @@ export class AuthService {
 
   async logout(user: { id: string; brokerageId: string; sessionId: string }): Promise<void> {
     await this.sessions.revoke(user.sessionId, 'logout');
-    this.forgetSocketChecks(user.id);
+    this.forgetSessionChecks(user.id);
     this.opts.onSessionsEnded?.({ userId: user.id, brokerageId: user.brokerageId, reason: 'logout' });
   }
 
   /** Sign out everywhere: every session of the user ends (but `except`), live sockets close. */
   async logoutAll(user: { id: string; brokerageId: string }, reason = 'logout_all', except?: string): Promise<number> {
     const n = await this.sessions.revokeAllOf(user.brokerageId, user.id, reason, except);
-    this.forgetSocketChecks(user.id);
+    this.forgetSessionChecks(user.id);
     this.opts.onSessionsEnded?.({ userId: user.id, brokerageId: user.brokerageId, reason });
     return n;
   }
 
+  /**
+   * Checks an access token: its signature and expiry, then that its session is live. A success
+   * is remembered for a few seconds per token: opening a design makes ~10 requests and two
+   * sockets with one token, and each check was a session query. Everything that ends a session
+   * (log-out, sign-out everywhere, refresh-token reuse, deactivation, password change) or changes
+   * a person's role forgets that person's checks: here at once, on other instances through the
+   * access bus (`forgetSessionChecks`), so a revoked token is refused from then on. A session that
+   * merely expires meanwhile is at most SESSION_CHECK_TTL_MS late.
+   */
   async authenticate(token: string | undefined): Promise<AuthResult> {
     if (!token) return { ok: false, problem: 'missing' };
+    const now = Date.now();
+    const hit = this.sessionChecks.get(token);
+    if (hit && hit.until > now) return { ok: true, user: hit.user };
     const verified = this.signer.verify(token);
     if (!verified.ok) return verified;
-    const { sub, bid, sid } = verified.claims;
-    return this.sessionUser(sub, bid, sid);
+    const epoch = this.sessionCheckEpoch;
+    const { sub, bid, sid, exp } = verified.claims;
+    const user = await this.sessionLookups.lookup({ brokerageId: bid, userId: sub, sessionId: sid });
+    if (!user) return { ok: false, problem: 'revoked' };
+    const result = { ok: true as const, user: { ...user, sessionId: sid } };
+    // Not remembered if a forget happened while the session was being read (it may have read the session before the change).
+    if (epoch !== this.sessionCheckEpoch) return result;
+    if (this.sessionChecks.size >= 1_000) {
+      for (const [t, c] of this.sessionChecks) if (c.until <= now) this.sessionChecks.delete(t);
+      if (this.sessionChecks.size >= 10_000) this.sessionChecks.clear(); // bounded; entries are cheap to redo
+    }
+    this.sessionChecks.set(token, { user: result.user, until: Math.min(now + SESSION_CHECK_TTL_MS, exp * 1000) });
+    return result;
   }
 
   private async sessionUser(userId: string, brokerageId: string, sessionId: string): Promise<AuthResult> {
@@ -241,45 +264,27 @@ export class AuthService {
   }
 
   /**
-   * `authenticateRequest` for collaboration sockets, remembered for a few seconds per token.
-   * Everything that ends a session (log-out, sign-out everywhere, refresh-token reuse,
-   * deactivation) or changes a person's role forgets that person's checks: here at once,
-   * on other instances through the access bus (`forgetSocketChecks`), so a revoked token
-   * opens no new socket. A session that merely expires meanwhile is at most SOCKET_CHECK_TTL_MS late.
+   * `authenticateRequest` for collaboration sockets: a token that does not check out (expired,
+   * say) takes the full path, where a browser's refresh cookie may still carry the socket.
    */
   async authenticateSocket(req: CredentialSource): Promise<AuthResult> {
     // The token authenticateRequest would try first; without one (or with a bad or expired one) it takes its full path.
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : (req.cookies?.[SESSION_COOKIE] ?? (req.cookies?.[REFRESH_COOKIE] ? undefined : queryToken(req)));
     if (!token) return this.authenticateRequest(req, undefined, true);
-    const now = Date.now();
-    const hit = this.socketChecks.get(token);
-    if (hit && hit.until > now) return { ok: true, user: hit.user };
-    const verified = this.signer.verify(token);
-    if (!verified.ok) return this.authenticateRequest(req, undefined, true);
-    const epoch = this.socketCheckEpoch;
-    const { sub, bid, sid, exp } = verified.claims;
-    const user = await this.socketSessions.lookup({ brokerageId: bid, userId: sub, sessionId: sid });
-    const result: AuthResult = user ? { ok: true, user: { ...user, sessionId: sid } } : { ok: false, problem: 'revoked' };
-    // Not remembered if a forget happened while the session was being read (it may have read the session before the change).
-    if (!result.ok || epoch !== this.socketCheckEpoch) return result;
-    if (this.socketChecks.size >= 1_000) {
-      for (const [t, c] of this.socketChecks) if (c.until <= now) this.socketChecks.delete(t);
-      if (this.socketChecks.size >= 10_000) this.socketChecks.clear(); // bounded; entries are cheap to redo
-    }
-    this.socketChecks.set(token, { user: result.user, until: Math.min(now + SOCKET_CHECK_TTL_MS, exp * 1000) });
-    return result;
+    const result = await this.authenticate(token);
+    return result.ok || result.problem === 'revoked' ? result : this.authenticateRequest(req, undefined, true);
   }
-  private readonly socketChecks = new Map<string, SocketCheck>();
-  /** Session checks of sockets, batched (see SessionLookups). */
-  private readonly socketSessions = new SessionLookups((keys) => this.users.ofLiveSessions(keys));
+  private readonly sessionChecks = new Map<string, SessionCheck>();
+  /** Session checks, batched (see SessionLookups). */
+  private readonly sessionLookups = new SessionLookups((keys) => this.users.ofLiveSessions(keys));
   /** Counts forgets, so a check that was in flight during one is not remembered. */
-  private socketCheckEpoch = 0;
+  private sessionCheckEpoch = 0;
 
-  /** Forgets a person's remembered socket checks (their sessions or role changed, here or on another instance). */
-  forgetSocketChecks(userId: string): void {
-    this.socketCheckEpoch++;
-    for (const [t, c] of this.socketChecks) if (c.user.id === userId) this.socketChecks.delete(t);
+  /** Forgets a person's remembered token checks (their sessions or role changed, here or on another instance). */
+  forgetSessionChecks(userId: string): void {
+    this.sessionCheckEpoch++;
+    for (const [t, c] of this.sessionChecks) if (c.user.id === userId) this.sessionChecks.delete(t);
   }
 
   /**
@@ -320,13 +325,10 @@ export class AuthService {
   }
 }
 
-/**
- * Successful token checks of collaboration sockets, by token: a reconnect wave or several
- * tabs present the same token many times, and each check was an HMAC and a session query.
- */
-interface SocketCheck {
+/** A successful token check, remembered (see AuthService.authenticate). */
+interface SessionCheck {
   user: AuthUser;
-  /** Reused until then: SOCKET_CHECK_TTL_MS after the check, never past the token's expiry. */
+  /** Reused until then: SESSION_CHECK_TTL_MS after the check, never past the token's expiry. */
   until: number;
 }
 
