@@ -220,6 +220,53 @@ test.describe('two agents on one flyer', () => {
     }
   });
 
+  test('drag frames redraw only what changed, on both screens, and leave nothing stale behind', async ({ agentA, agentB, designId }) => {
+    const A = agentA.page;
+    const B = agentB.page;
+    const res = await agentA.context.request.post(`/api/designs/${designId}/shares`, { headers: { 'X-Requested-With': 'e2e' }, data: { email: AGENT_B, access: 'edit' } });
+    expect(res.status()).toBe(201);
+    await openEditor(A, designId);
+    await openEditor(B, designId);
+    // Draws the current state clipped (the editor's own path), then the whole frame from scratch:
+    // the two must match pixel for pixel. Both synchronously, so no update lands in between.
+    const partialThenWhole = (page: typeof A) =>
+      page.evaluate(async () => {
+        const { canvas, editor } = (window as any).__realbrand;
+        const cache = editor.transformCache;
+        const moving = () => !!(cache.moving || editor.binding.remoteMoving);
+        const seen = cache.partialFrames;
+        for (let i = 0; i < 300 && !(moving() && cache.partialFrames > seen); i++) await new Promise((r) => setTimeout(r, 10));
+        if (!moving()) return { moving: false, partial: 0, differing: -1 };
+        const ctx = canvas.getContext();
+        const { width, height } = canvas.getElement();
+        const before = cache.partialFrames;
+        canvas.renderAll();
+        const partial = cache.partialFrames - before;
+        const clipped = ctx.getImageData(0, 0, width, height).data;
+        cache.lastFrame = null;
+        canvas.renderAll();
+        const whole = ctx.getImageData(0, 0, width, height).data;
+        let differing = 0;
+        for (let i = 0; i < whole.length; i += 4) {
+          if (Math.max(Math.abs(whole[i] - clipped[i]), Math.abs(whole[i + 1] - clipped[i + 1]), Math.abs(whole[i + 2] - clipped[i + 2]), Math.abs(whole[i + 3] - clipped[i + 3])) > 2) differing++;
+        }
+        return { moving: true, partial, differing };
+      });
+
+    // The agent photo, dragged left over the text beside it, in small steps, mouse held throughout.
+    const from = await toScreen(A, 560, 842);
+    await A.mouse.move(from.x, from.y);
+    await A.mouse.down();
+    await A.mouse.move(from.x - 60, from.y - 10, { steps: 12 });
+    const dragging = await partialThenWhole(A);
+    expect(dragging).toEqual({ moving: true, partial: 1, differing: 0 });
+    // B receives the move while A keeps dragging.
+    const [receiving] = await Promise.all([partialThenWhole(B), A.mouse.move(from.x - 200, from.y - 20, { steps: 60 })]);
+    expect(receiving).toEqual({ moving: true, partial: 1, differing: 0 });
+    await A.mouse.up();
+    for (const p of [A, B]) await expect.poll(async () => (await model(p, 'agentPhoto'))!.x).toBeLessThan(400);
+  });
+
   test('an agent cannot move the locked logo', async ({ agentA, designId }) => {
     const A = agentA.page;
     await openEditor(A, designId);

@@ -106,6 +106,7 @@ export class Editor {
     this.viewport = new Viewport(this.canvas, host, () => this.binding.meta, () => this.binding.isEditingText());
     this.guides = new Guides(this.canvas, this.binding);
     this.transformCache = new TransformCache(this.canvas, this.binding);
+    this.offs.push(this.transformCache.addOverlay(() => this.guides.extents()));
     this.tools = new CreationTool(this.canvas, (tool, box) => this.createFromTool(tool, box));
     this.presence = new PresenceLayer(this.overlay, this.session.awareness, this.binding, this.canvas, {
       id: user.id,

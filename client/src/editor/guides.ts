@@ -3,6 +3,7 @@ import type { Canvas, FabricObject } from 'fabric';
 import { boxAABB, unionAABB, type AABB } from './convert.js';
 import { decompose, type CanvasBinding } from './binding.js';
 import { snap, snapTargets, type SnapTargets } from './snapping.js';
+import type { PixelRect } from './dirty-region.js';
 
 const GUIDE_COLOR = '#e0407b';
 const SNAP_PX = 6;
@@ -68,6 +69,18 @@ export class Guides {
       target.setCoords();
     }
     this.lines = { xs: r.guidesX, ys: r.guidesY };
+  }
+
+  /** Where the guide lines are drawn, in canvas pixels (see TransformCache.addOverlay). */
+  extents(): PixelRect[] {
+    const v = this.canvas.viewportTransform;
+    const r = this.canvas.getRetinaScaling();
+    const w = this.canvas.width * r;
+    const h = this.canvas.height * r;
+    return [
+      ...this.lines.xs.map((x) => ({ x: (Math.round(x * v[0] + v[4]) - 1) * r, y: 0, width: 3 * r, height: h })),
+      ...this.lines.ys.map((y) => ({ x: 0, y: (Math.round(y * v[3] + v[5]) - 1) * r, width: w, height: 3 * r })),
+    ];
   }
 
   private draw(ctx: CanvasRenderingContext2D): void {
