@@ -204,14 +204,15 @@ export class PresenceLayer {
     const selected = this.binding.selectedIds();
     const id = this.hovered ?? (selected.length === 1 && this.binding.model(selected[0])?.locked ? selected[0] : null);
     const o = id ? this.binding.model(id) : null;
+    // (Set only on a change: this runs on every presence frame, e.g. each frame of a drag.)
     if (!o || !o.locked) {
-      this.badge.hidden = true;
+      if (!this.badge.hidden) this.badge.hidden = true;
       return;
     }
     const meta = this.binding.meta;
     // A locked backdrop covering the page would badge everything: skip it.
     if (o.width * o.height > meta.width * meta.height * 0.8 && id === this.hovered) {
-      this.badge.hidden = true;
+      if (!this.badge.hidden) this.badge.hidden = true;
       return;
     }
     const pts = boxCorners(o).map((p) => this.screen(p));

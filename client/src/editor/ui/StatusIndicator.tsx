@@ -1,4 +1,24 @@
+import { useEffect, useState } from 'react';
+import type { SaveState } from '../session.js';
 import { useEditor, useEditorState } from './context.js';
+
+/** How long "saved" must hold before the label says so. */
+const SAVED_SETTLE_MS = 400;
+
+/**
+ * The save state as shown: "Saving…" at once, "All changes saved" only once it has held for a
+ * moment. A drag streams ~30 edits a second and each is acknowledged before the next, so the label
+ * (and the top bar's layout) would flip on every frame of it. Never claims saved early, only late.
+ */
+function useSteadySave(save: SaveState): SaveState {
+  const [shown, setShown] = useState(save);
+  useEffect(() => {
+    if (save !== 'saved') return setShown(save);
+    const timer = setTimeout(() => setShown('saved'), SAVED_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [save]);
+  return save === 'saved' ? shown : save;
+}
 
 const LABELS = {
   connected: 'Connected',
@@ -10,7 +30,7 @@ const LABELS = {
 export function StatusIndicator() {
   const { editor } = useEditor();
   const connection = useEditorState((s) => s.connection);
-  const save = useEditorState((s) => s.save);
+  const save = useSteadySave(useEditorState((s) => s.save));
   // A read-only connection never saves anything: say what it is instead.
   const saveText = !editor.canEdit
     ? connection === 'connected'

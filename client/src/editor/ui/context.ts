@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { BrandKit } from '../../../../shared/brand/index.js';
 import type { Editor } from '../editor.js';
 import type { EditorState } from '../store.js';
@@ -20,8 +20,19 @@ export function useEditor(): EditorContextValue {
   return ctx;
 }
 
-/** Subscribe to one slice of the editor state (selectors must return stored references or primitives). */
-export function useEditorState<T>(select: (s: EditorState) => T): T {
+/**
+ * Subscribe to one slice of the editor state. Selectors return stored references or primitives,
+ * or, with `isEqual`, a value derived afresh: the component re-renders only when it differs
+ * (a panel that shows the selected text's words needs no render on each frame of its drag).
+ */
+export function useEditorState<T>(select: (s: EditorState) => T, isEqual?: (a: T, b: T) => boolean): T {
   const { editor } = useEditor();
-  return useSyncExternalStore(editor.store.subscribe, () => select(editor.store.get()));
+  const last = useRef<{ value: T } | null>(null);
+  return useSyncExternalStore(editor.store.subscribe, () => {
+    const next = select(editor.store.get());
+    const prev = last.current;
+    if (prev && (Object.is(prev.value, next) || isEqual?.(prev.value, next))) return prev.value;
+    last.current = { value: next };
+    return next;
+  });
 }

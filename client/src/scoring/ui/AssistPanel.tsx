@@ -3,7 +3,7 @@ import type { Finding } from '../../../../shared/compliance/types.js';
 import type { TextObject } from '../../../../shared/design/index.js';
 import { errorMessage } from '../../api.js';
 import { useEditor, useEditorState } from '../../editor/ui/context.js';
-import { layerLabel } from '../../editor/store.js';
+import { layerLabel, type EditorState } from '../../editor/store.js';
 import { keysOnTop } from '../../editor/zorder.js';
 import { newId, objectForTool } from '../../editor/tools.js';
 import { pageForNew } from '../../editor/pages.js';
@@ -130,13 +130,21 @@ function ReviewSection({ c, provider }: { c: ScoringController; provider: AiProv
   );
 }
 
+/** The one selected object if it is text: what the assist sections work on. */
+type TextTarget = Pick<TextObject, 'id' | 'text' | 'locked'>;
+const selectedText = (s: EditorState): TextTarget | null => {
+  const o = s.selected.length === 1 ? s.selected[0] : null;
+  return o?.type === 'text' ? { id: o.id, text: o.text, locked: o.locked } : null;
+};
+// Moving or restyling the text changes nothing the sections show.
+const sameText = (a: TextTarget | null, b: TextTarget | null) => a === b || (!!a && !!b && a.id === b.id && a.text === b.text && a.locked === b.locked);
+
 const PRESETS = ['Make it compliant and on-brand', 'Make it shorter', 'Make it warmer', 'Make it more formal'];
 
 function RewriteSection() {
   const { editor } = useEditor();
   const toasts = useToasts();
-  const selected = useEditorState((s) => s.selected);
-  const target = selected.length === 1 && selected[0].type === 'text' ? (selected[0] as TextObject) : null;
+  const target = useEditorState(selectedText, sameText);
   const [instruction, setInstruction] = useState(PRESETS[0]);
   const [state, setState] = useState<{ loading: boolean; result: AiRewrite | null; error: string | null; for: string | null }>({ loading: false, result: null, error: null, for: null });
   useEffect(() => setState((s) => (s.for && s.for !== target?.id ? { loading: false, result: null, error: null, for: null } : s)), [target?.id]);
@@ -213,8 +221,7 @@ function num(v: string): number | undefined {
 function ListingSection({ c }: { c: ScoringController }) {
   const { editor, kit } = useEditor();
   const toasts = useToasts();
-  const selected = useEditorState((s) => s.selected);
-  const target = selected.length === 1 && selected[0].type === 'text' ? selected[0] : null;
+  const target = useEditorState(selectedText, sameText);
   const [f, setF] = useState({ address: '', city: '', price: '', beds: '', baths: '', sqft: '', features: '' });
   const [state, setState] = useState<{ loading: boolean; result: AiDescription | null; error: string | null }>({ loading: false, result: null, error: null });
   const set = (k: keyof typeof f) => (e: ChangeEvent<HTMLInputElement>) => setF((s) => ({ ...s, [k]: e.target.value }));
