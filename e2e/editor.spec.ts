@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from '@playwright/test';
 import { AGENT_A, AGENT_B, BRAND_MANAGER, PASSWORD, loggedIn, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen, pdfStreams } from './fixtures.js';
 
 test.describe('app shell', () => {
@@ -66,6 +67,15 @@ test.describe('app shell', () => {
     await expect(page.getByTestId('insights')).toHaveCount(0);
   });
 });
+
+/** A shares the design with B (edit), and both open it. */
+async function bothEditing(agentA: { page: Page; context: BrowserContext }, agentB: { page: Page }, designId: string): Promise<{ A: Page; B: Page }> {
+  const res = await agentA.context.request.post(`/api/designs/${designId}/shares`, { headers: { 'X-Requested-With': 'e2e' }, data: { email: AGENT_B, access: 'edit' } });
+  expect(res.status()).toBe(201);
+  await openEditor(agentA.page, designId);
+  await openEditor(agentB.page, designId);
+  return { A: agentA.page, B: agentB.page };
+}
 
 test.describe('two agents on one flyer', () => {
   test('live editing, presence, undo, offline and persistence', async ({ agentA, agentB, designId }) => {
@@ -182,12 +192,7 @@ test.describe('two agents on one flyer', () => {
   });
 
   test("a remote change to the object I am dragging waits until I let go", async ({ agentA, agentB, designId }) => {
-    const A = agentA.page;
-    const B = agentB.page;
-    const res = await agentA.context.request.post(`/api/designs/${designId}/shares`, { headers: { 'X-Requested-With': 'e2e' }, data: { email: AGENT_B, access: 'edit' } });
-    expect(res.status()).toBe(201);
-    await openEditor(A, designId);
-    await openEditor(B, designId);
+    const { A, B } = await bothEditing(agentA, agentB, designId);
     const strip = (await model(A, 'strip'))!;
     const from = await toScreen(A, 790, strip.y + strip.height / 2);
     await A.mouse.move(from.x, from.y);
@@ -221,15 +226,10 @@ test.describe('two agents on one flyer', () => {
   });
 
   test('drag frames redraw only what changed, on both screens, and leave nothing stale behind', async ({ agentA, agentB, designId }) => {
-    const A = agentA.page;
-    const B = agentB.page;
-    const res = await agentA.context.request.post(`/api/designs/${designId}/shares`, { headers: { 'X-Requested-With': 'e2e' }, data: { email: AGENT_B, access: 'edit' } });
-    expect(res.status()).toBe(201);
-    await openEditor(A, designId);
-    await openEditor(B, designId);
+    const { A, B } = await bothEditing(agentA, agentB, designId);
     // Draws the current state clipped (the editor's own path), then the whole frame from scratch:
     // the two must match pixel for pixel. Both synchronously, so no update lands in between.
-    const partialThenWhole = (page: typeof A) =>
+    const partialThenWhole = (page: Page) =>
       page.evaluate(async () => {
         const { canvas, editor } = (window as any).__realbrand;
         const cache = editor.transformCache;
