@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { io as connectIo } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/index.js';
 import { InProcessFanout } from '../collab/index.js';
@@ -179,6 +180,14 @@ describe('people', () => {
     const share = shares.body.shares.find((x) => x.email === DEMO.agent2)!;
     expect((await api(s1.url, t.agent, 'DELETE', `/api/designs/${agentDesign}/shares/${share.userId}`)).status).toBe(204);
     expect((await closeOf(`${s2.wsUrl}/collab/${agentDesign}?token=${token}`)).code).toBe(CloseCode.forbidden);
+    // The app-events socket's design room asks the same remembered question: refused at once too.
+    const io = connectIo(s2.url, { path: '/socket.io/', auth: { token }, transports: ['websocket'], reconnection: false });
+    try {
+      const joined = await new Promise<{ ok: boolean }>((resolve) => io.emit('design:join', { designId: agentDesign }, resolve));
+      expect(joined.ok).toBe(false);
+    } finally {
+      io.disconnect();
+    }
   });
 
   it('a logged-out token opens no new socket on any instance, though both had just checked it', async () => {

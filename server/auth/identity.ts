@@ -154,8 +154,8 @@ export class Identity {
   /** user id → design id → remembered socket access (see resolveSocketAccess). */
   private readonly socketAccess = new Map<string, Map<string, { access: 'edit' | 'view'; role: string; until: number }>>();
 
-  /** For socket.io design rooms: any access at all. */
-  readonly canOpenDesign = async (designId: string, user: AuthUser) => ['edit', 'view'].includes(await this.resolveAccess(designId, user));
+  /** For socket.io design rooms: any access at all (remembered like the collaboration socket's, which asks the same as the editor opens). */
+  readonly canOpenDesign = async (designId: string, user: AuthUser) => ['edit', 'view'].includes(await this.resolveSocketAccess(designId, user));
 
   /** Lets revocations reach live sockets: collaboration rooms and socket.io. */
   attachLive(live: { rooms: RoomManager; io?: Server }): void {
