@@ -244,11 +244,9 @@ export class AuthService {
     if (!verified.ok) return verified;
     const epoch = this.sessionCheckEpoch;
     const { sub, bid, sid, exp } = verified.claims;
-    const user = await this.sessionLookups.lookup({ brokerageId: bid, userId: sub, sessionId: sid });
-    if (!user) return { ok: false, problem: 'revoked' };
-    const result = { ok: true as const, user: { ...user, sessionId: sid } };
+    const result = await this.sessionUser(sub, bid, sid);
     // Not remembered if a forget happened while the session was being read (it may have read the session before the change).
-    if (epoch !== this.sessionCheckEpoch) return result;
+    if (!result.ok || epoch !== this.sessionCheckEpoch) return result;
     if (this.sessionChecks.size >= 1_000) {
       for (const [t, c] of this.sessionChecks) if (c.until <= now) this.sessionChecks.delete(t);
       if (this.sessionChecks.size >= 10_000) this.sessionChecks.clear(); // bounded; entries are cheap to redo
@@ -257,8 +255,9 @@ export class AuthService {
     return result;
   }
 
+  /** The user of a live session (checks that arrive together share one statement, see SessionLookups). */
   private async sessionUser(userId: string, brokerageId: string, sessionId: string): Promise<AuthResult> {
-    const user = await this.users.ofLiveSession(brokerageId, userId, sessionId);
+    const user = await this.sessionLookups.lookup({ brokerageId, userId, sessionId });
     if (!user) return { ok: false, problem: 'revoked' };
     return { ok: true, user: { ...user, sessionId } };
   }

@@ -41,28 +41,9 @@ export class UserRepository {
   }
 
   /**
-   * The user of a live session, with the brokerage's name, in one round trip
-   * (this runs for every authenticated request and socket): null when the
-   * session is revoked or expired, the user inactive, or any id does not match.
-   */
-  async ofLiveSession(brokerageId: string, userId: string, sessionId: string): Promise<(User & { brokerageName: string }) | null> {
-    // Only what a User holds: u.* also brought the password hash, TOTP secrets and the
-    // profile JSON (parsed by pg on every socket and request, then dropped).
-    const { rows } = await this.db.query<UserCore & { brokerage_name: string }>(
-      `SELECT u.id, u.brokerage_id, u.email, u.name, u.role, u.active, b.name AS brokerage_name
-         FROM sessions s
-         JOIN users u ON u.id = s.user_id
-         JOIN brokerages b ON b.id = u.brokerage_id
-        WHERE s.id = $1 AND s.user_id = $2 AND u.brokerage_id = $3
-          AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-      [sessionId, userId, brokerageId],
-    );
-    return rows[0] ? { ...toUser(rows[0]), brokerageName: rows[0].brokerage_name } : null;
-  }
-
-  /**
-   * `ofLiveSession` for many sessions in one statement (socket checks that arrive together):
-   * the answers in the keys' order, null where the session is not live.
+   * The users of live sessions, with the brokerage's name, in one statement (this runs for every
+   * authenticated request and socket; checks that arrive together share it): the answers in the
+   * keys' order, null where the session is revoked or expired, the user inactive, or any id does not match.
    */
   async ofLiveSessions(keys: Array<{ brokerageId: string; userId: string; sessionId: string }>): Promise<Array<(User & { brokerageName: string }) | null>> {
     const { rows } = await this.db.query<UserCore & { brokerage_name: string; i: number }>(

@@ -112,8 +112,8 @@ export class TransformCache {
    * from the same bitmaps; the whole canvas otherwise.
    */
   private renderFrame(ctx: CanvasRenderingContext2D, objects: FabricObject[]): void {
-    const moving = ctx === this.canvas.getContext() ? (this.moving ?? this.remoteMovingObjects()) : null;
     if (ctx !== this.canvas.getContext()) return this.originalRenderCanvas.call(this.canvas, ctx, objects);
+    const moving = this.moving ?? this.remoteMovingObjects();
     const base = ctx.getTransform();
     const layers = moving?.size ? this.layersFor(objects, moving, base.multiply(new DOMMatrix(this.canvas.viewportTransform))) : null;
     if (!layers || !moving) {
