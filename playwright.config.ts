@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { SERVER_ENTRY, startNodeFlags } from './server/start-command.js';
 
-// The e2e suite runs the real server as `npm start` does (compiled, fresh PGlite data dir) serving the built client.
+// The e2e suite runs the real server as `npm start` does (compiled, its node flags, fresh PGlite data dir) serving the built client.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -27,7 +28,7 @@ export default defineConfig({
   webServer: {
     // /bin/sh has no $RANDOM: a nanosecond timestamp names a fresh data dir per run.
     // Listing photos may come from 127.0.0.1 (any port): specs start their own photo server on a free port.
-    command: `npm run build:client && npm run build:server && DATA_DIR=.tmp/e2e-$(date +%s%N) PORT=${PORT} HOST=127.0.0.1 LISTING_PHOTO_PRIVATE_HOSTS=127.0.0.1 node --enable-source-maps server/dist/main.mjs`,
+    command: `npm run build:client && npm run build:server && DATA_DIR=.tmp/e2e-$(date +%s%N) PORT=${PORT} HOST=127.0.0.1 LISTING_PHOTO_PRIVATE_HOSTS=127.0.0.1 node ${startNodeFlags().join(' ')} ${SERVER_ENTRY}`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,
