@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
-import { SERVER_ENTRY, startNodeFlags } from '../start-command.js';
+import { SERVER_ENTRY, startCommand } from '../start-command.js';
 
 const CLK_TCK = 100; // Linux USER_HZ; /proc/<pid>/stat times are in these ticks
 
@@ -111,18 +111,19 @@ function buildServer(): void {
 }
 
 /**
- * Starts the server as `npm start` runs it: `node [its flags] [nodeArgs] server/dist/main.mjs`
- * (compiled first; the flags are read from the checkout's package.json; nodeArgs e.g. --cpu-prof).
+ * Starts the server as `npm start` runs it: `[its settings] node [its flags] [nodeArgs] server/dist/main.mjs`
+ * (compiled first; settings and flags are read from the checkout's package.json; nodeArgs e.g. --cpu-prof).
  */
 export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[]; cwd?: string } = {}): Promise<ServerChild> {
   // A/B of builds: BENCH_SERVER_ENTRY runs one built beforehand (`npx tsx server/build.ts <dir>`) as is;
   // `cwd` runs another checkout's server as already built there.
   const entry = (!opts.cwd && process.env.BENCH_SERVER_ENTRY) || SERVER_ENTRY;
   if (!process.env.BENCH_SERVER_ENTRY && !opts.cwd) buildServer();
-  const [cmd, args] = [process.execPath, [...startNodeFlags(opts.cwd), ...(opts.nodeArgs ?? []), entry]];
+  const start = startCommand(opts.cwd);
+  const [cmd, args] = [process.execPath, [...start.nodeFlags, ...(opts.nodeArgs ?? []), entry]];
   const child = spawn(cmd, args, {
     cwd: opts.cwd ?? process.cwd(),
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...start.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() reaches the server and anything it started
   });
