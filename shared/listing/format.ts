@@ -5,12 +5,15 @@
 import { estimateTextHeight } from '../compliance/index.js';
 import type { Listing, ListingAddress, ListingStatus, OpenHouse } from './model.js';
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use: building a formatter loads ICU's locale data (~6 MiB of the server's memory),
+// which a server that never formats a listing need not hold.
+let groupedFormat: Intl.NumberFormat | undefined;
+const grouped = (n: number): string => (groupedFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(n);
 
 /** `$1,250,000`; cents are rounded away; '' for no price. */
 export function formatPrice(price: number | null | undefined): string {
   if (price === null || price === undefined || !Number.isFinite(price) || price < 0) return '';
-  return `$${grouped.format(Math.round(price))}`;
+  return `$${grouped(Math.round(price))}`;
 }
 
 /** 2 → "2", 2.5 → "2.5", 2.75 → "2.75". */
@@ -23,7 +26,7 @@ export function formatFacts(l: Pick<Listing, 'bedrooms' | 'bathrooms' | 'livingA
   const parts: string[] = [];
   if (l.bedrooms !== null && l.bedrooms !== undefined) parts.push(`${trimNumber(l.bedrooms)} bd`);
   if (l.bathrooms !== null && l.bathrooms !== undefined) parts.push(`${trimNumber(l.bathrooms)} ba`);
-  if (l.livingArea !== null && l.livingArea !== undefined && l.livingArea > 0) parts.push(`${grouped.format(l.livingArea)} ${l.livingAreaUnits ?? 'sq ft'}`);
+  if (l.livingArea !== null && l.livingArea !== undefined && l.livingArea > 0) parts.push(`${grouped(l.livingArea)} ${l.livingAreaUnits ?? 'sq ft'}`);
   return parts.join(' | ');
 }
 
