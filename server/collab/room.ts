@@ -119,10 +119,21 @@ export class Room implements CommitWriter {
     let loaded = false;
     await this.opts.fanout.subscribe(this.designId, (m) => (loaded ? this.onFanout(m) : held.push(m)));
     const stored = await this.opts.store.load(this.designId);
-    const parts: Uint8Array[] = [];
-    if (stored.snapshot) parts.push(stored.snapshot.data);
-    for (const u of stored.updates) parts.push(u.data);
-    if (parts.length) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), LOADED);
+    const rows = stored.updates.map((u) => u.data);
+    const parts = stored.snapshot ? [stored.snapshot.data, ...rows] : rows;
+    if (parts.length) {
+      // The stored document goes neither to peers nor to the log: without an 'update' listener Yjs does
+      // not encode the whole document again as this transaction's update (time and garbage per load).
+      this.doc.off('update', this.onDocUpdate);
+      // The snapshot is applied as it is (merging it with the rows would decode and re-encode all of
+      // it first); the rows after it, small, are merged into one update.
+      this.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot.data, LOADED);
+        if (rows.length) Y.applyUpdate(this.doc, rows.length === 1 ? rows[0]! : Y.mergeUpdates(rows), LOADED);
+      }, LOADED);
+      if (this.listening) this.doc.on('update', this.onDocUpdate);
+      this.opts.metrics.hot.updates.load++;
+    }
     this.snapshotSeq = stored.snapshot?.seq ?? 0;
     this.seq = stored.updates.at(-1)?.seq ?? this.snapshotSeq;
     this.approxBytes = parts.reduce((n, p) => n + p.byteLength, 0);
@@ -275,9 +286,8 @@ export class Room implements CommitWriter {
   private listening = true;
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc?: Y.Doc, tr?: Y.Transaction): void => {
-    const source = origin instanceof Connection ? 'client' : origin === REMOTE ? 'remote' : origin === LOADED ? 'load' : 'server';
+    const source = origin instanceof Connection ? 'client' : origin === REMOTE ? 'remote' : 'server';
     this.opts.metrics.hot.updates[source]++;
-    if (origin === LOADED) return;
     // A corrected change goes back to its sender too, so its copy converges to the corrected state.
     this.broadcast(encodeUpdate(update), origin instanceof Connection && !tr?.meta.get(CORRECTED) ? origin : undefined);
     if (origin === REMOTE) return;
