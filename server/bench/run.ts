@@ -10,7 +10,8 @@
  *   BENCH_PHASES=1,2,3,4,5   run only some phases (RESULTS.md is written only for a full run)
  *   BENCH_PROFILE=<dir>      run the servers (ours and the stock one) with --cpu-prof, profiles go to <dir>
  *   BENCH_REDIS=1            run the server with REDIS_URL (Redis fan-out) as in production
- *   BENCH_SERVER_NODE_ARGS   extra node flags for our server only (experiments, e.g. V8 heap flags), space-separated
+ *   BENCH_SERVER_NODE_ARGS   extra node flags for our server only (experiments, e.g. V8 heap flags), space-separated;
+ *                            they follow the start script's flags, and V8 takes the last value of a flag
  *   BENCH_SERVER_ENTRY       run this prebuilt server entry instead of building server/dist (A/B of builds)
  *   BENCH_PG_ADMIN_URL       admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
  */
