@@ -116,6 +116,28 @@ describe('room: forwarding client changes', () => {
     return doc;
   }
 
+  it('loads the snapshot and the log rows after it as stored, sending and logging nothing, then works as usual', async () => {
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, initial);
+    const rows: Uint8Array[] = [];
+    writer.on('update', (u: Uint8Array) => rows.push(u));
+    objectsMap(writer).get('title')!.set('x', 60);
+    objectsMap(writer).set('photo', new Y.Map<unknown>([['x', 7]]));
+    objectsMap(writer).get('photo')!.set('x', 8);
+    await store.append(designId, rows);
+
+    const a = await join();
+    expect(sorted(a.room.doc)).toBe(sorted(writer));
+    await a.room.flush();
+    expect((await store.load(designId)).updates).toHaveLength(3); // the load wrote nothing back
+
+    // Its 'update' listener is back: a server-made change reaches the socket and the log.
+    a.room.doc.transact(() => objectsMap(a.room.doc).get('photo')!.set('y', 9), SERVER);
+    expect(updatesIn(a.received)).toHaveLength(1);
+    await a.room.flush();
+    expect(objectsMap(await replayed()).get('photo')!.toJSON()).toEqual({ x: 8, y: 9 });
+  });
+
   it('sends peers exactly the bytes the client sent when the guard changed nothing, and logs them', async () => {
     const a = await join();
     const b = await join();
