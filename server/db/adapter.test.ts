@@ -81,3 +81,25 @@ describe('Db.listen on PostgreSQL', () => {
     await db.close();
   });
 });
+
+describe('PGlite data directory', () => {
+  it('is created on first open (initdb runs in a worker thread) and kept by later opens', async () => {
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const tdb = await freshPglite();
+    try {
+      const dir = join(tdb.dir!, 'pgdata');
+      expect(existsSync(join(dir, 'PG_VERSION'))).toBe(false);
+      const first = await tdb.open();
+      expect(existsSync(join(dir, 'PG_VERSION'))).toBe(true);
+      await first.query('CREATE TABLE kept (v text)');
+      await first.query("INSERT INTO kept VALUES ('still here')");
+      await first.close();
+      const second = await tdb.open();
+      expect((await second.query<{ v: string }>('SELECT v FROM kept')).rows).toEqual([{ v: 'still here' }]);
+      await second.close();
+    } finally {
+      await tdb.drop();
+    }
+  });
+});

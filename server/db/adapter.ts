@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -154,6 +155,21 @@ class PgListener {
   }
 }
 
+/**
+ * Creates a new PGlite data directory in a worker thread. initdb grows its WASM memory to ~450 MiB
+ * that the process would otherwise keep for its whole life (V8 seldom collects it, and never gives
+ * WASM memory back piecemeal); a worker's memory goes back to the system when it exits.
+ */
+async function initPgliteDataDir(dir: string): Promise<void> {
+  const code = `const { workerData } = require('node:worker_threads');
+    import(workerData.pglite).then(async ({ PGlite }) => { const db = await PGlite.create(workerData.dir); await db.close(); });`;
+  const worker = new Worker(code, { eval: true, workerData: { dir, pglite: import.meta.resolve('@electric-sql/pglite') } });
+  await new Promise<void>((done, fail) => {
+    worker.once('error', fail);
+    worker.once('exit', (code) => (code === 0 ? done() : fail(new Error(`PGlite's initdb in ${dir} exited with code ${code}`))));
+  });
+}
+
 /** PGlite: real Postgres in WASM, one connection; `dataDir` null keeps it in memory. */
 export async function createPgliteDb(dataDir: string | null): Promise<Db> {
   // Loaded only when used: with DATABASE_URL the WASM build would cost ~40 MiB of RSS for nothing.
@@ -162,6 +178,7 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
   if (dataDir) {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
+    if (!existsSync(join(dir, 'PG_VERSION'))) await initPgliteDataDir(dir);
     db = await PGlite.create(dir);
   } else {
     db = await PGlite.create();
