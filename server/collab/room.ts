@@ -119,16 +119,16 @@ export class Room implements CommitWriter {
     let loaded = false;
     await this.opts.fanout.subscribe(this.designId, (m) => (loaded ? this.onFanout(m) : held.push(m)));
     const stored = await this.opts.store.load(this.designId);
+    const snapshot = stored.snapshot?.data;
     const rows = stored.updates.map((u) => u.data);
-    const parts = stored.snapshot ? [stored.snapshot.data, ...rows] : rows;
-    if (parts.length) {
+    if (snapshot || rows.length) {
       // The stored document goes neither to peers nor to the log: without an 'update' listener Yjs does
       // not encode the whole document again as this transaction's update (time and garbage per load).
       this.doc.off('update', this.onDocUpdate);
       // The snapshot is applied as it is (merging it with the rows would decode and re-encode all of
       // it first); the rows after it, small, are merged into one update.
       this.doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot.data, LOADED);
+        if (snapshot) Y.applyUpdate(this.doc, snapshot, LOADED);
         if (rows.length) Y.applyUpdate(this.doc, rows.length === 1 ? rows[0]! : Y.mergeUpdates(rows), LOADED);
       }, LOADED);
       if (this.listening) this.doc.on('update', this.onDocUpdate);
@@ -136,7 +136,7 @@ export class Room implements CommitWriter {
     }
     this.snapshotSeq = stored.snapshot?.seq ?? 0;
     this.seq = stored.updates.at(-1)?.seq ?? this.snapshotSeq;
-    this.approxBytes = parts.reduce((n, p) => n + p.byteLength, 0);
+    this.approxBytes = rows.reduce((n, row) => n + row.byteLength, snapshot?.byteLength ?? 0);
     loaded = true;
     for (const m of held) this.onFanout(m);
     this.askPeersForPresence();

@@ -161,9 +161,9 @@ class PgListener {
  * WASM memory back piecemeal); a worker's memory goes back to the system when it exits.
  */
 async function initPgliteDataDir(dir: string): Promise<void> {
-  const code = `const { workerData } = require('node:worker_threads');
+  const script = `const { workerData } = require('node:worker_threads');
     import(workerData.pglite).then(async ({ PGlite }) => { const db = await PGlite.create(workerData.dir); await db.close(); });`;
-  const worker = new Worker(code, { eval: true, workerData: { dir, pglite: import.meta.resolve('@electric-sql/pglite') } });
+  const worker = new Worker(script, { eval: true, workerData: { dir, pglite: import.meta.resolve('@electric-sql/pglite') } });
   await new Promise<void>((done, fail) => {
     worker.once('error', fail);
     worker.once('exit', (code) => (code === 0 ? done() : fail(new Error(`PGlite's initdb in ${dir} exited with code ${code}`))));
