@@ -54,6 +54,8 @@ export interface BuildOptions {
   /** Serve the built client when present (default true). */
   serveClient?: boolean;
   logger?: boolean;
+  /** Where log lines go (default stdout as JSON); `npm start` on a terminal passes a pretty printer. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface RealBrandApp {
@@ -83,7 +85,7 @@ function requestId(req: IncomingMessage): string {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<RealBrandApp> {
   const instanceId = config.INSTANCE_ID ?? randomUUID();
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.LOG_LEVEL },
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL, ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: requestId,
     bodyLimit: 1024 * 1024,
     trustProxy: false,

@@ -2,7 +2,11 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
 const config = loadConfig();
-const server = await buildApp(config);
+// A person at a terminal reads log lines; a log collector (stdout not a TTY) gets JSON.
+const logStream = process.stdout.isTTY
+  ? (await import('pino-pretty')).default({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,instance' })
+  : undefined;
+const server = await buildApp(config, { logStream });
 await server.app.listen({ host: config.HOST, port: config.PORT });
 const address = server.app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;
