@@ -5,7 +5,7 @@ export { ResoClient, ResoApiError, retryAfterMs, firstPageUrl, propertyUrl, type
 export { ListingSyncService, type SyncConfigInput, type SyncStatus } from './sync.js';
 export { BulkDesignService, MAX_BULK_LISTINGS, fileSlug, type BulkJob } from './bulk.js';
 export { designToPdf, pdfImageFromBytes, type PdfImage } from './pdf.js';
-export { zip, crc32, type ZipEntry } from './zip.js';
+export { zip, type ZipEntry } from './zip.js';
 export { emailSignatureHtml, absoluteImageUrl } from './email-signature.js';
 export { ListingPhotoService, type ListingPhoto } from './photos.js';
 export { fetchPhoto, isPublicAddress, hostAllowed, PhotoFetchError, type PhotoFetchOptions } from './photo-fetch.js';
