@@ -3,4 +3,6 @@ export * from './model.js';
 export * from './order.js';
 export { parseDesignObject, parseDesignMeta } from './read.js';
 export * from './ydoc.js';
+export { designToUpdate } from './document.js';
+export { CURRENT_SCHEMA_VERSION, SCHEMA_VERSION_KEY, migrateDesign, migrationSteps, schemaVersionOf } from './migrations.js';
 export { keyBetween, spacedKeys, FIRST_KEY } from './fractional-index.js';

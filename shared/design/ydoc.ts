@@ -86,12 +86,3 @@ export function readDesign(doc: Y.Doc): ReadResult {
   });
   return { design: { meta: readMeta(doc), objects }, invalid };
 }
-
-/** A design's full Yjs state as one update (what a new document is created from). */
-export function designToUpdate(design: Design): Uint8Array {
-  const doc = new Y.Doc();
-  writeDesign(doc, design);
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return update;
-}
