@@ -133,6 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     reconcileMs: config.RECONCILE_MS,
     compactThreshold: config.COMPACT_THRESHOLD,
     maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
+    maxUnsavedBytes: config.MAX_UNSAVED_BYTES,
     awarenessThrottleMs: config.AWARENESS_THROTTLE_MS,
     commitWindowMs: config.COMMIT_WINDOW_MS,
   });
