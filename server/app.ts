@@ -7,7 +7,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Identity, setPasswordCost, type AccessBus } from './auth/index.js';
-import { DocumentStore, PresenceDirectory, InProcessFanout, RedisFanout, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
+import { InProcessPubSub, RedisConnections, RedisPubSub, type PubSub } from './bus/index.js';
+import { BusFanout, DocumentStore, PresenceDirectory, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { AppError } from './errors.js';
@@ -45,6 +46,8 @@ const CLIENT_DIST = projectPath('client', 'dist');
 export interface BuildOptions {
   /** Use this database instead of opening one from the config (tests share one). */
   db?: Db;
+  /** The instances' bus (fan-out, access events, presence) instead of the configured one (tests share an in-process hub). */
+  bus?: PubSub;
   /** Use this fan-out instead of the configured one (tests wire instances together in-process). */
   fanout?: Fanout;
   /** Use this access-revocation bus (tests wire instances together in-process). */
@@ -99,11 +102,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const metrics = new Metrics();
   const store = new DocumentStore(db);
-  const fanout =
-    options.fanout ??
-    (config.REDIS_URL
-      ? new RedisFanout(instanceId, config.REDIS_URL, (err) => log.warn({ err: err.message }, 'redis fan-out error'))
-      : new InProcessFanout(instanceId));
+  // Every Redis connection of this instance comes from here (server/bus): one reconnect policy, one
+  // state. Redis away is a degraded state: /readyz says so, fan-out pauses, rooms reconcile on return.
+  const redis = config.REDIS_URL && !options.fanout && !options.bus ? new RedisConnections(config.REDIS_URL, log) : null;
+  if (redis) metrics.watchRedis(() => redis.up);
+  const ownsBus = !options.bus;
+  const bus: PubSub = options.bus ?? (redis ? new RedisPubSub(redis, (err) => log.warn({ err: err.message }, 'bus message dropped')) : new InProcessPubSub());
+  const fanout = options.fanout ?? new BusFanout(instanceId, bus);
   // Live scoring pushes through socket.io, which is attached once the routes exist (below).
   let pushScore: (score: { designId: string }) => void = () => undefined;
   let emitTo: (room: string, event: 'notification' | 'design:event' | 'review:queue', payload: unknown) => void = () => undefined;
@@ -113,7 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let versions: VersionService | null = null;
   let reviews: ReviewService | null = null;
   // Identity: sessions, permissions (incl. the collaboration guard), audit, live revocation.
-  const identity = await Identity.create(db, config, { accessBus: options.accessBus, log });
+  const identity = await Identity.create(db, config, { accessBus: options.accessBus, bus, log });
   const auth = identity.auth;
   const rooms = new RoomManager({
     guard: identity.guard,
@@ -130,6 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     reconcileMs: config.RECONCILE_MS,
     compactThreshold: config.COMPACT_THRESHOLD,
     maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
+    maxUnsavedBytes: config.MAX_UNSAVED_BYTES,
     awarenessThrottleMs: config.AWARENESS_THROTTLE_MS,
     commitWindowMs: config.COMMIT_WINDOW_MS,
   });
@@ -170,7 +176,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
 
-  registerHealthRoutes(app, { db, fanout, metrics, redisConfigured: Boolean(config.REDIS_URL) && !options.fanout });
+  registerHealthRoutes(app, { db, metrics, redis });
   const brokerageTemplates = new BrokerageTemplates(db);
   registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });
   registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
@@ -239,7 +245,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   app.addHook('onClose', async () => versions?.stop());
-  const presence = new PresenceDirectory(instanceId, rooms, options.fanout ? undefined : config.REDIS_URL, (err) => log.warn({ err: err.message }, 'presence directory redis error'));
+  const presence = new PresenceDirectory(instanceId, rooms, bus);
   registerPresenceRoutes(app, { db, presence });
   registerSettingsRoutes(app, { db, audit: identity.audit, defaultAiBudgetUsd: config.AI_MONTHLY_BUDGET_USD });
   app.addHook('onClose', async () => presence.close());
@@ -253,6 +259,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     log,
     instanceId,
     redisUrl: options.events?.redisUrl === undefined ? config.REDIS_URL : options.events.redisUrl,
+    redisConnections: options.events?.redisUrl === undefined && redis ? redis : undefined,
     consumers: [analyticsConsumer(), webhooks.consumer()],
     ...options.events?.tuning,
   });
@@ -284,7 +291,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const realtime = attachRealtime(app, {
     auth,
-    redisUrl: options.fanout ? undefined : config.REDIS_URL,
+    redis: redis ?? undefined,
     canOpenDesign: identity.canOpenDesign,
     onDesignJoined: (socket, designId) => {
       void scoring.current(designId).then((score) => score && socket.emit('score', score)).catch(() => undefined);
@@ -331,6 +338,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         await events.close();
         await fanout.close();
         await identity.close();
+        if (ownsBus) await bus.close();
+        await redis?.close();
         if (ownsDb) await db.close();
       })();
       return closing;

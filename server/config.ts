@@ -34,6 +34,8 @@ export const ConfigSchema = z.object({
   /** Listing photo hosts that may resolve to loopback/private addresses (the server refuses those otherwise: SSRF). */
   LISTING_PHOTO_PRIVATE_HOSTS: hostList.default([]),
   ROOM_IDLE_MS: int(0).default(30_000),
+  /** Unsaved changes (bytes) one room keeps while the database is away; then new changes are refused with 1013. */
+  MAX_UNSAVED_BYTES: int(1024).default(16 * 1024 * 1024),
   COMPACT_THRESHOLD: int(2).default(500),
   /** Group commit: update-log writes of all rooms start at most once per window (ms). */
   COMMIT_WINDOW_MS: int(0).max(50).default(40),

@@ -55,4 +55,14 @@ export class Metrics {
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
+
+  /** `realbrand_redis_up`: 1 while every Redis connection is up (only where Redis is configured). */
+  watchRedis(up: () => boolean): void {
+    const gauge: Gauge = new Gauge({
+      name: 'realbrand_redis_up',
+      help: 'Whether Redis is reachable (1) or the instance runs degraded without it (0)',
+      registers: [this.registry],
+      collect: (): void => gauge.set(up() ? 1 : 0),
+    });
+  }
 }

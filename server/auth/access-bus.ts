@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
 import { z } from 'zod';
+import { InProcessHub, InProcessPubSub, jsonChannel, type PubSub, type Unsubscribe } from '../bus/index.js';
 
 /**
  * "Someone's access changed": every instance re-checks that person's open
@@ -17,85 +17,65 @@ export const AccessEventSchema = z.object({
 export type AccessEvent = z.infer<typeof AccessEventSchema>;
 
 export interface AccessBus {
+  /** Fire and forget: the database already holds the change; the bus only hurries it to other instances. */
   publish(event: AccessEvent): void;
   subscribe(handler: (event: AccessEvent) => void): void;
+  /** Whether events reach other instances right now. */
+  readonly up: boolean;
+  /** The link came back after a loss: events published meanwhile may be lost both ways. */
+  onReconnect(listener: () => void): void;
   close(): Promise<void>;
 }
 
-const CHANNEL = 'rb:access';
+/** The same channel name as before the bus, for rolling upgrades. */
+const accessChannel = jsonChannel('rb:access', AccessEventSchema);
 
-export class InProcessAccessBus implements AccessBus {
+/** Access events as a channel on the instances' bus (Redis or in-process). */
+export class BusAccessBus implements AccessBus {
   private readonly handlers: Array<(event: AccessEvent) => void> = [];
-  private readonly listener = (event: AccessEvent) => {
-    for (const h of this.handlers) h(event);
-  };
+  private readonly subscribed: Promise<Unsubscribe>;
 
-  constructor(private readonly bus: EventEmitter = new EventEmitter()) {
-    bus.setMaxListeners(0);
-    bus.on(CHANNEL, this.listener);
-  }
-
-  /** A bus shared by several instances in one process (tests). */
-  static shared(): EventEmitter {
-    return new EventEmitter();
-  }
-
-  publish(event: AccessEvent): void {
-    queueMicrotask(() => this.bus.emit(CHANNEL, event));
-  }
-
-  subscribe(handler: (event: AccessEvent) => void): void {
-    this.handlers.push(handler);
-  }
-
-  async close(): Promise<void> {
-    this.bus.off(CHANNEL, this.listener);
-    this.handlers.length = 0;
-  }
-}
-
-export class RedisAccessBus implements AccessBus {
-  private readonly pub: Redis;
-  private readonly sub: Redis;
-  private readonly handlers: Array<(event: AccessEvent) => void> = [];
-
-  constructor(url: string, onError: (err: Error) => void = () => undefined) {
-    this.pub = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true });
-    this.sub = new Redis(url, { maxRetriesPerRequest: 1, autoResubscribe: true });
-    for (const c of [this.pub, this.sub]) c.on('error', onError);
-    void this.sub.subscribe(CHANNEL).catch(onError);
-    this.sub.on('message', (channel: string, message: string) => {
-      if (channel !== CHANNEL) return;
-      let event: AccessEvent;
-      try {
-        event = AccessEventSchema.parse(JSON.parse(message));
-      } catch (err) {
-        onError(err as Error);
-        return;
-      }
+  constructor(private readonly bus: PubSub) {
+    this.subscribed = bus.subscribe(accessChannel, '', (event) => {
       for (const h of this.handlers) h(event);
     });
-    this.onError = onError;
   }
 
-  private readonly onError: (err: Error) => void;
+  get up(): boolean {
+    return this.bus.up;
+  }
 
   publish(event: AccessEvent): void {
-    this.pub.publish(CHANNEL, JSON.stringify(event)).catch((err: Error) => this.onError(err));
+    this.bus.publish(accessChannel, '', event);
   }
 
   subscribe(handler: (event: AccessEvent) => void): void {
     this.handlers.push(handler);
+  }
+
+  onReconnect(listener: () => void): void {
+    this.bus.onReconnect(listener);
   }
 
   /** Resolves once the subscription is live (tests wait for it). */
   async ready(): Promise<void> {
-    for (let i = 0; i < 100 && this.sub.status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 20));
+    await this.subscribed;
   }
 
   async close(): Promise<void> {
     this.handlers.length = 0;
-    this.pub.disconnect();
-    this.sub.disconnect();
+    await (await this.subscribed)();
+  }
+}
+
+/** In-process: instances that share one hub (tests) hear each other. */
+export class InProcessAccessBus extends BusAccessBus {
+  constructor(hub: EventEmitter = new InProcessHub()) {
+    super(new InProcessPubSub(hub));
+  }
+
+  /** A hub shared by several instances in one process (tests). */
+  static shared(): EventEmitter {
+    return new InProcessHub();
   }
 }

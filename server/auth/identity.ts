@@ -12,7 +12,8 @@ import { registerAuthRoutes } from '../routes/auth.js';
 import { registerInviteRoutes } from '../routes/invites.js';
 import { registerPeopleRoutes } from '../routes/people.js';
 import { registerShareRoutes } from '../routes/shares.js';
-import { InProcessAccessBus, RedisAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
+import type { PubSub } from '../bus/index.js';
+import { BusAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
 import { AuditLog } from './audit.js';
 import { checkCsrf, setSecurityHeaders } from './http.js';
 import { designAccess } from './permissions.js';
@@ -30,8 +31,10 @@ declare module 'fastify' {
 }
 
 export interface IdentityOptions {
-  /** Share one bus between in-process instances (tests); else Redis when configured, else in-process. */
+  /** A bus of its own for access events (tests wire instances together in-process); else a channel on `bus`. */
   accessBus?: AccessBus;
+  /** The instances' bus. */
+  bus: PubSub;
   log: FastifyBaseLogger;
 }
 
@@ -78,13 +81,22 @@ export class Identity {
       },
     });
     bus.subscribe((event) => void this.onAccessEvent(event));
+    // Events published while the link was down may be lost both ways: send ours again, and check
+    // every open socket against the database (a revocation is a database fact first).
+    bus.onReconnect(() => {
+      const unsent = this.unsent.splice(0);
+      for (const event of unsent) this.bus.publish(event);
+      void this.recheckAll();
+    });
   }
+
+  /** Access events made while the bus was down (bounded: the re-check on reconnect covers the rest). */
+  private readonly unsent: AccessEvent[] = [];
 
   static async create(db: Db, config: Config, opts: IdentityOptions): Promise<Identity> {
     const audit = new AuditLog(db, (err) => opts.log.warn({ err }, 'audit write failed'));
     const bus =
-      opts.accessBus ??
-      (config.REDIS_URL ? new RedisAccessBus(config.REDIS_URL, (err) => opts.log.warn({ err: err.message }, 'access bus error')) : new InProcessAccessBus());
+      opts.accessBus ?? new BusAccessBus(opts.bus);
     let self: Identity | null = null;
     const auth = new AuthService(db, new TokenSigner(await tokenSecret(db, config.SESSION_SECRET)), {
       accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -166,7 +178,26 @@ export class Identity {
   /** Tells every instance (this one included, at once) that someone's access changed. */
   notifyAccess(event: AccessEvent): void {
     void this.onAccessEvent(event);
-    this.bus.publish(event);
+    if (this.bus.up) this.bus.publish(event);
+    else if (this.unsent.length < 1_000) this.unsent.push(event);
+  }
+
+  /**
+   * Re-checks every open socket on this instance against the database: the sessions,
+   * people and shares behind them may have changed while access events could not travel.
+   */
+  async recheckAll(): Promise<void> {
+    const people = new Map<string, { userId: string; brokerageId: string }>();
+    for (const room of this.rooms?.loadedRooms() ?? []) {
+      for (const conn of room.conns) if (!conn.closed) people.set(conn.principal.userId, { userId: conn.principal.userId, brokerageId: conn.principal.brokerageId });
+    }
+    for (const socket of (await this.io?.local.fetchSockets()) ?? []) {
+      const user = (socket.data as { user?: AuthUser }).user;
+      if (user) people.set(user.id, { userId: user.id, brokerageId: user.brokerageId });
+    }
+    // One person at a time: a reconnect must not flood the database pool that live edits need.
+    for (const p of people.values()) await this.onAccessEvent({ ...p, reason: 'sessions_ended' });
+    if (people.size) this.log.info({ people: people.size }, 'open sockets re-checked after the bus came back');
   }
 
   /** Re-checks one person's open sockets on this instance: closes (4410) or downgrades them. */

@@ -12,7 +12,7 @@ export { hashPassword, verifyPassword, setPasswordCost } from './password.js';
 export { TokenSigner, type TokenClaims } from './token.js';
 export { Identity, type IdentityOptions } from './identity.js';
 export { AuditLog, type AuditEvent, type AuditEntry } from './audit.js';
-export { InProcessAccessBus, RedisAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
+export { BusAccessBus, InProcessAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
 export * from './permissions.js';
 export { requireCapability, requireDesign } from './access.js';
 export { CSRF_HEADER } from './http.js';

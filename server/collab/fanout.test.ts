@@ -66,9 +66,11 @@ class LossyBus extends EventEmitter {
   }
 
   override emit(event: string | symbol, ...args: unknown[]): boolean {
-    const left = typeof event === 'string' ? (this.dropping.get(event) ?? 0) : 0;
+    // Events are the bus's channel names: `rb:design:<designId>`.
+    const designId = typeof event === 'string' ? event.replace(/^rb:design:/, '') : '';
+    const left = this.dropping.get(designId) ?? 0;
     if (left > 0) {
-      this.dropping.set(event as string, left - 1);
+      this.dropping.set(designId, left - 1);
       return false;
     }
     return super.emit(event, ...args);

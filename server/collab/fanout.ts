@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import { binaryChannel, InProcessHub, InProcessPubSub, type PubSub, type Unsubscribe } from '../bus/index.js';
 
 /** What instances tell each other about one design. */
 export type FanoutMessage =
@@ -21,7 +21,8 @@ export interface Fanout {
   publish(message: FanoutMessage): void;
   /** Called whenever the link to peers comes back after a loss (time to reconcile). */
   onReconnect(listener: () => void): void;
-  ping(): Promise<boolean>;
+  /** Whether messages reach peers right now. */
+  readonly up: boolean;
   close(): Promise<void>;
 }
 
@@ -69,141 +70,52 @@ export function decodeFanoutMessage(bytes: Uint8Array): FanoutMessage {
   throw new Error(`unknown fan-out message kind ${kind}`);
 }
 
-/**
- * In-process fan-out: instances that share one bus (tests run several in one
- * process) hear each other; a lone instance has no peers and publishes to nobody.
- */
-export class InProcessFanout implements Fanout {
-  private readonly handlers = new Map<string, FanoutHandler>();
+/** One channel per design: binary fan-out messages (the same names as before the bus, for rolling upgrades). */
+export const designChannel = binaryChannel<FanoutMessage>('rb:design:', encodeFanoutMessage, decodeFanoutMessage);
+
+/** Fan-out as a channel on the instances' bus (Redis or in-process). */
+export class BusFanout implements Fanout {
+  private readonly unsubscribers = new Map<string, Unsubscribe>();
 
   constructor(
     readonly instanceId: string,
-    private readonly bus: EventEmitter = new EventEmitter(),
-  ) {
-    bus.setMaxListeners(0);
+    private readonly bus: PubSub,
+  ) {}
+
+  get up(): boolean {
+    return this.bus.up;
   }
 
   async subscribe(designId: string, handler: FanoutHandler): Promise<void> {
     await this.unsubscribe(designId);
-    const listener = (bytes: Uint8Array) => handler(decodeFanoutMessage(bytes));
-    this.handlers.set(designId, listener as unknown as FanoutHandler);
-    this.bus.on(designId, listener);
+    this.unsubscribers.set(designId, await this.bus.subscribe(designChannel, designId, handler));
   }
 
   async unsubscribe(designId: string): Promise<void> {
-    const listener = this.handlers.get(designId);
-    if (listener) this.bus.off(designId, listener as never);
-    this.handlers.delete(designId);
+    const off = this.unsubscribers.get(designId);
+    this.unsubscribers.delete(designId);
+    await off?.();
   }
 
   publish(message: FanoutMessage): void {
-    // Only other instances on the bus need it (our own handler ignores our messages); a lone instance skips the work.
-    if (this.bus.listenerCount(message.designId) <= (this.handlers.has(message.designId) ? 1 : 0)) return;
-    // Encoded like the Redis path so both are exercised the same way; delivered asynchronously like a network.
-    const bytes = encodeFanoutMessage(message);
-    queueMicrotask(() => this.bus.emit(message.designId, bytes));
-  }
-
-  onReconnect(): void {}
-
-  async ping(): Promise<boolean> {
-    return true;
-  }
-
-  async close(): Promise<void> {
-    for (const id of [...this.handlers.keys()]) await this.unsubscribe(id);
-  }
-}
-
-const channelOf = (designId: string) => `rb:design:${designId}`;
-
-/** Fan-out over Redis pub/sub: one channel per design, binary messages. */
-export class RedisFanout implements Fanout {
-  private readonly pub: Redis;
-  private readonly sub: Redis;
-  private readonly handlers = new Map<string, FanoutHandler>();
-  private readonly reconnectListeners: Array<() => void> = [];
-  private everReady = false;
-
-  constructor(
-    readonly instanceId: string,
-    url: string,
-    private readonly onError: (err: Error) => void = () => undefined,
-  ) {
-    const common = {
-      lazyConnect: false,
-      maxRetriesPerRequest: 1,
-      // Reconnect quickly (Redis is local to the deployment); the reconnect triggers a catch-up from the log.
-      retryStrategy: (times: number) => Math.min(50 * 2 ** times, 300),
-    };
-    // Publishing while disconnected fails fast: peers recover the gap from the database.
-    this.pub = new Redis(url, { ...common, enableOfflineQueue: false });
-    this.sub = new Redis(url, { ...common, autoResubscribe: true });
-    for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.onError(err));
-    // Back once both links are: presence re-announced while `pub` is still reconnecting would be dropped.
-    const onReady = () => {
-      if (this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
-      if (this.everReady) for (const l of this.reconnectListeners) l();
-      this.everReady = true;
-    };
-    this.pub.on('ready', onReady);
-    this.sub.on('ready', onReady);
-    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-      const designId = channel.toString().slice('rb:design:'.length);
-      const handler = this.handlers.get(designId);
-      if (!handler) return;
-      let decoded: FanoutMessage;
-      try {
-        decoded = decodeFanoutMessage(message);
-      } catch (err) {
-        this.onError(err as Error);
-        return;
-      }
-      handler(decoded);
-    });
-  }
-
-  async subscribe(designId: string, handler: FanoutHandler): Promise<void> {
-    this.handlers.set(designId, handler);
-    try {
-      await this.sub.subscribe(channelOf(designId));
-    } catch (err) {
-      // Redis is down: autoResubscribe only covers channels it knew, so the
-      // reconnect handler's reconcile plus resubscribe below covers the rest.
-      this.onError(err as Error);
-    }
-  }
-
-  async unsubscribe(designId: string): Promise<void> {
-    this.handlers.delete(designId);
-    await this.sub.unsubscribe(channelOf(designId)).catch(() => undefined);
-  }
-
-  publish(message: FanoutMessage): void {
-    if (this.pub.status !== 'ready') return;
-    this.pub.publish(channelOf(message.designId), Buffer.from(encodeFanoutMessage(message))).catch((err: Error) => this.onError(err));
+    this.bus.publish(designChannel, message.designId, message);
   }
 
   onReconnect(listener: () => void): void {
-    this.reconnectListeners.push(() => {
-      // Make sure every design we hold is subscribed (a subscribe that failed while Redis was down is retried here).
-      const ids = [...this.handlers.keys()];
-      const resubscribe = ids.length ? this.sub.subscribe(...ids.map(channelOf)).catch((err: Error) => this.onError(err)) : Promise.resolve();
-      void resubscribe.then(listener);
-    });
-  }
-
-  async ping(): Promise<boolean> {
-    try {
-      return (await this.pub.ping()) === 'PONG';
-    } catch {
-      return false;
-    }
+    this.bus.onReconnect(listener);
   }
 
   async close(): Promise<void> {
-    this.handlers.clear();
-    this.pub.disconnect();
-    this.sub.disconnect();
+    for (const id of [...this.unsubscribers.keys()]) await this.unsubscribe(id);
+  }
+}
+
+/**
+ * In-process fan-out: instances that share one hub (tests run several in one
+ * process) hear each other; a lone instance has no peers and publishes to nobody.
+ */
+export class InProcessFanout extends BusFanout {
+  constructor(instanceId: string, hub: EventEmitter = new InProcessHub()) {
+    super(instanceId, new InProcessPubSub(hub));
   }
 }

@@ -198,7 +198,8 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
       for (const data of pending) handle(data, true);
     })().catch((err) => {
       if (!stopping) logError(err, 'collab connection failed');
-      closeWith(stopping ? CloseCode.serviceRestart : CloseCode.internalError, stopping ? 'server restarting' : 'could not open the design');
+      // Opening needs the database: a failure here is most likely temporary (the client reconnects).
+      closeWith(stopping ? CloseCode.serviceRestart : CloseCode.tryAgainLater, stopping ? 'server restarting' : 'could not open the design now; try again');
     });
   }
 }

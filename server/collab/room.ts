@@ -51,6 +51,11 @@ export interface RoomOptions {
   guard?: ChangeGuard;
   /** Joins the log writes of all rooms into few statements (see GroupCommitter). */
   committer: Pick<GroupCommitter, 'enqueue'>;
+  /**
+   * Unsaved changes a room holds while the database does not answer (bytes); past it, new
+   * changes are refused (1013) and the client keeps them until it reconnects. Default 16 MiB.
+   */
+  maxUnsavedBytes?: number;
   /** Runs compactions one after another (see RoomManager); without it each room compacts at once. */
   compactions?: { run<T>(fn: () => Promise<T>): Promise<T> };
 }
@@ -83,6 +88,8 @@ export class Room implements CommitWriter {
   /** Updates queued for the log so far, and how many of those are committed (a prefix: writes are in order). */
   private enqueuedCount = 0;
   private committedCount = 0;
+  /** Bytes queued for the log and not yet committed. */
+  private unsavedBytes = 0;
   private ackWaiters: Array<{ conn: Connection; upTo: number; after: number }> = [];
   /** The write taken by the committer's current statement (or failed and waiting to be retried). */
   private write: PendingWrite | null = null;
@@ -202,6 +209,10 @@ export class Room implements CommitWriter {
     if (this.approxBytes + update.byteLength > this.opts.maxDocumentBytes) {
       throw new ProtocolError(CloseCode.messageTooBig, 'document size limit reached');
     }
+    // The log is not taking writes (database away): hold no more; what was acknowledged is safe.
+    if (this.unsavedBytes > (this.opts.maxUnsavedBytes ?? 16 * 1024 * 1024)) {
+      throw new ProtocolError(CloseCode.tryAgainLater, 'changes cannot be saved right now; reconnect later');
+    }
     // Check the whole encoding before integrating, so a malformed update can't leave the doc half-changed.
     if (!isWellFormedUpdate(update)) throw new ProtocolError(CloseCode.invalidPayload, 'malformed document update');
     conn.changesReceived++;
@@ -299,6 +310,7 @@ export class Room implements CommitWriter {
     if (this.pending.length === 0) this.pendingSince = performance.now();
     this.pending.push(update);
     this.enqueuedCount++;
+    this.unsavedBytes += update.byteLength;
     this.opts.metrics.hot.persistQueue++;
     if (conn) {
       conn.changesInFlight++;
@@ -334,12 +346,14 @@ export class Room implements CommitWriter {
     this.write = null;
     this.writeAttempts = 0;
     const count = write.updates.length;
+    for (const u of write.updates) this.unsavedBytes -= u.byteLength;
     const hot = this.opts.metrics.hot;
     hot.persistQueue -= count;
     this.opts.metrics.persistLag.observe((performance.now() - write.since) / 1000);
     if (seq === null) {
       // The design was deleted under us: nothing more to save.
       hot.persistQueue -= this.pending.length;
+      this.unsavedBytes = 0;
       this.pending = [];
       this.pendingCounts = new Map();
       for (const c of this.conns) c.close(CloseCode.notFound, 'design was deleted');

@@ -18,6 +18,8 @@ export interface RoomManagerOptions {
   compactThreshold: number;
   maxDocumentBytes: number;
   awarenessThrottleMs: number;
+  /** Unsaved bytes a room holds while the database is away, before it refuses changes (see Room). */
+  maxUnsavedBytes?: number;
   /** Group-commit window across rooms (see GroupCommitter). */
   commitWindowMs: number;
   guard?: ChangeGuard;

@@ -43,6 +43,11 @@ export function createPgDb(connectionString: string, max = 10): Db {
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      // While checked out the pool does not listen for the client's errors: a server that ends the
+      // connection between two statements (a restart) would otherwise be an uncaught 'error' event.
+      let lost: Error | undefined;
+      const onError = (err: Error) => (lost = err);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const tx: Queryable = {
@@ -55,10 +60,12 @@ export function createPgDb(connectionString: string, max = 10): Db {
         await client.query('COMMIT');
         return value;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection is closed rather than lent out again.
+        client.release(lost);
       }
     },
     listen: (channel, onNotify) => listener.listen(channel, onNotify),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { RedisConnections } from '../bus/index.js';
 import type { Db } from '../db/index.js';
 import { DEFAULT_RETRY, deliverOnce, errorText, lockGroupExclusive, recordDeadLetter, type EventConsumer, type RetryPolicy } from './consumer.js';
 import { InProcessTransport } from './in-process.js';
@@ -23,6 +24,8 @@ export interface EventBackboneOptions extends Partial<EventTuning> {
   /** Redis Streams when set; in-process delivery from the outbox otherwise. */
   redisUrl?: string | null;
   consumers: EventConsumer[];
+  /** The server's Redis connections (see server/bus); the transport makes its own from `redisUrl` without them. */
+  redisConnections?: RedisConnections;
   /** Redis key prefix (default `rb:events`); the database's installation id is appended. */
   keyPrefix?: string;
 }
@@ -81,7 +84,7 @@ export class EventBackbone {
     const common = { db, consumers, instanceId: this.instanceId, log: this.opts.log, ...this.tuning };
     if (this.opts.redisUrl) {
       const installation = await installationId(db);
-      this.transport = new RedisStreamsTransport({ ...common, redisUrl: this.opts.redisUrl, prefix: `${this.opts.keyPrefix ?? 'rb:events'}:${installation}` });
+      this.transport = new RedisStreamsTransport({ ...common, redisUrl: this.opts.redisUrl, connections: this.opts.redisConnections, prefix: `${this.opts.keyPrefix ?? 'rb:events'}:${installation}` });
     } else {
       this.transport = new InProcessTransport(common);
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { RedisConnections } from '../bus/index.js';
 import type { Queryable } from '../db/index.js';
 import { backoffMs, deliverOnce, errorText, recordDeadLetter, type EventConsumer } from './consumer.js';
 import { OUTBOX_COLUMNS, rowToEnvelope, type OutboxRow } from './outbox.js';
@@ -15,6 +16,8 @@ export interface RedisTransportOptions extends TransportOptions {
   prefix: string;
   /** Approximate cap on the stream's length (XADD MAXLEN ~). */
   maxStreamLength?: number;
+  /** The server's Redis connections (one factory, one reconnect policy); without it the transport makes its own. */
+  connections?: RedisConnections;
 }
 
 type StreamEntry = [id: string, fields: string[]];
@@ -41,6 +44,8 @@ export class RedisStreamsTransport implements EventTransport {
   private readonly markerKey: string;
   private readonly redis: Redis;
   private readonly readers: Redis[] = [];
+  private readonly connections: RedisConnections;
+  private readonly ownsConnections: boolean;
   private running = false;
   private readonly loops: Promise<void>[] = [];
   private readonly relayWaker = new Waker();
@@ -53,24 +58,11 @@ export class RedisStreamsTransport implements EventTransport {
     this.stream = `${opts.prefix}:stream`;
     this.deadStream = `${opts.prefix}:dead`;
     this.markerKey = `${opts.prefix}:epoch`;
-    this.redis = RedisStreamsTransport.connect(opts.redisUrl, opts.log);
+    this.ownsConnections = !opts.connections;
+    this.connections = opts.connections ?? new RedisConnections(opts.redisUrl, opts.log);
+    // Fails fast while Redis is away: the outbox keeps everything, loops retry.
+    this.redis = this.connections.client('events', 'command');
     this.relayPace = new PollPace(opts.pollMs, opts.pollMs);
-  }
-
-  static connect(url: string, log: TransportOptions['log']): Redis {
-    const r = new Redis(url, {
-      // Fail fast while Redis is away: the outbox keeps everything, loops retry.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times) => Math.min(25 * times, 500),
-    });
-    let warned = false;
-    r.on('error', (err) => {
-      if (!warned) log.warn({ err: err.message }, 'event stream redis error');
-      warned = true;
-    });
-    r.on('ready', () => (warned = false));
-    return r;
   }
 
   async start(): Promise<void> {
@@ -81,8 +73,7 @@ export class RedisStreamsTransport implements EventTransport {
     if (this.unlisten) this.relayPace = new PollPace(this.opts.pollMs, this.opts.idlePollMs);
     this.loops.push(this.relayLoop());
     for (const c of this.opts.consumers) {
-      const reader = this.redis.duplicate();
-      reader.on('error', () => undefined);
+      const reader = this.connections.client(`events-${c.group}`, 'command');
       this.readers.push(reader);
       this.loops.push(this.consumeLoop(c, reader));
     }
@@ -99,9 +90,10 @@ export class RedisStreamsTransport implements EventTransport {
     await this.unlisten?.().catch(() => undefined);
     this.unlisten = null;
     this.relayWaker.wake();
-    for (const r of this.readers) r.disconnect(); // cuts blocking reads short
+    for (const r of this.readers) this.connections.release(r); // cuts blocking reads short
     await Promise.all(this.loops);
-    this.redis.disconnect();
+    this.connections.release(this.redis);
+    if (this.ownsConnections) await this.connections.close();
   }
 
   // ---- relay ---------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
+import type { RedisConnections } from '../bus/index.js';
 import { z } from 'zod';
 import { SESSION_COOKIE, type AuthService, type AuthUser } from '../auth/index.js';
 
@@ -29,7 +29,8 @@ export const brokerageRoom = (brokerageId: string) => `brokerage:${brokerageId}`
 
 export interface RealtimeOptions {
   auth: AuthService;
-  redisUrl?: string;
+  /** Instances share socket.io rooms through Redis when set. */
+  redis?: RedisConnections;
   canOpenDesign: (designId: string, user: AuthUser) => Promise<boolean>;
   /** Called when a socket joins a design (e.g. to send it the latest score). */
   onDesignJoined?: (socket: RealtimeSocket, designId: string) => void;
@@ -65,14 +66,11 @@ export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): { i
     const target = req.url?.startsWith('/socket.io/') ? engineUpgrade : collabUpgrade;
     for (const listener of target) (listener as (...args: unknown[]) => void).call(app.server, req, socket, head);
   });
-  let redis: Redis[] = [];
-  if (opts.redisUrl) {
-    const pub = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1 });
-    const sub = pub.duplicate();
-    for (const c of [pub, sub]) c.on('error', (err: Error) => app.log.warn({ err: err.message }, 'socket.io redis error'));
-    redis = [pub, sub];
-    io.adapter(createAdapter(pub, sub));
-  }
+  // The adapter publishes without handling the result: the bus's clients never let a
+  // command reject into nothing, and the publishing one fails fast while Redis is away
+  // (a live push is dropped then; clients get the current state when they join again).
+  const adapterClients = opts.redis ? [opts.redis.client('socket.io-publish', 'command'), opts.redis.client('socket.io-subscribe', 'subscriber')] : [];
+  if (opts.redis) io.adapter(createAdapter(adapterClients[0]!, adapterClients[1]!));
 
   io.use(async (socket, next) => {
     const given = socket.handshake.auth as { token?: unknown } | undefined;
@@ -107,7 +105,7 @@ export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): { i
       io.disconnectSockets(true);
       // Not io.close(): that would close the HTTP server, which Fastify owns.
       io.engine.close();
-      for (const c of redis) c.disconnect();
+      for (const c of adapterClients) opts.redis!.release(c);
     },
   };
 }

@@ -19,7 +19,7 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-interface Spawned {
+export interface Spawned {
   child: ChildProcess;
   pid: number;
   /** Ends the process for good (SIGKILL, or closing a watchdog's stdin). */
@@ -34,7 +34,7 @@ interface Spawned {
  * Every child gets a stdin pipe from us and watches it: when this process dies,
  * even by SIGKILL, the pipe closes and the child ends itself (no orphans).
  */
-function spawnTracked(command: string, args: string[], env: Record<string, string | undefined>, terminate?: (c: ChildProcess) => void): Spawned {
+export function spawnTracked(command: string, args: string[], env: Record<string, string | undefined>, terminate?: (c: ChildProcess) => void): Spawned {
   const child = spawn(command, args, { cwd: REPO_ROOT, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin!.on('error', () => undefined);
   children.add(child);

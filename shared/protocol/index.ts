@@ -36,6 +36,8 @@ export const CloseCode = {
   messageTooBig: 1009,
   internalError: 1011,
   serviceRestart: 1012,
+  /** A dependency is away (the database): nothing of this socket's unacknowledged changes was kept; reconnect later. */
+  tryAgainLater: 1013,
   unauthenticated: 4401,
   forbidden: 4403,
   notFound: 4404,
