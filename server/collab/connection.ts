@@ -21,6 +21,8 @@ export class Connection {
   changesAcked = 0;
   alive = true;
   closed = false;
+  /** When the server last asked this socket to sync again (an update of it depended on changes we lack). */
+  resyncAskedAt = 0;
 
   constructor(
     readonly ws: WebSocket,
