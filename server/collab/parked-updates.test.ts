@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { metaMap, objectsMap } from '../../shared/index.js';
+import { CloseCode, metaMap, objectsMap } from '../../shared/index.js';
 import { stockClient, synced, type StockClient } from '../test-support/clients.js';
 import { freshPostgres, type TestDatabase } from '../test-support/databases.js';
 import { createDesign, docFromStore } from '../test-support/docs.js';
@@ -153,5 +153,24 @@ describe('parked structs', () => {
     const room = server.rooms.peek(designId)!;
     await waitFor(() => objectsMap(room.doc).get(id)?.get('opacity') === 0.7, 5_000, 'both edits on the server');
     expect(room.doc.store.pendingStructs).toBeNull();
+  });
+});
+
+describe('sync requests', () => {
+  it('a flood of tiny sync step 1 messages is closed with 1008, and answers are cached until the document changes', async () => {
+    const designId = await createDesign(server.url, agent, 'sync flood');
+    const mallory = await raw(designId);
+    const room = server.rooms.peek(designId)!;
+    const empty = new Uint8Array([0]);
+    expect(room.encodeState(empty)).toBe(room.encodeState(empty));
+    const before = room.encodeState(empty);
+    metaMap((await stock(designId, agent)).doc).set('touched', 1);
+    await waitFor(() => metaMap(room.doc).get('touched') === 1, 5_000, 'edit');
+    expect(room.encodeState(empty)).not.toBe(before);
+
+    for (let i = 0; i < 40; i++) mallory.send(syncFrame(0, empty));
+    const closed = await mallory.closed;
+    expect(closed.code).toBe(CloseCode.policyViolation);
+    expect(closed.reason).toMatch(/sync requests/);
   });
 });

@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import { readDesign, type Design } from '../../shared/index.js';
 import type { RoomManager } from './rooms.js';
 import type { DocumentStore } from './store.js';
-import { encodeIntegrated } from './integrate.js';
 
 /** A design's stored state (snapshot + later log rows) as one Yjs update, or null if nothing is stored. */
 async function storedUpdate(store: DocumentStore, designId: string): Promise<Uint8Array | null> {
@@ -31,8 +30,7 @@ export async function loadStoredDoc(store: DocumentStore, designId: string): Pro
  */
 export async function designState(rooms: RoomManager, store: DocumentStore, designId: string, encoding: 'v1' | 'v2' = 'v1'): Promise<Uint8Array> {
   const room = rooms.peek(designId);
-  // Never anything parked (see integrate.ts).
-  if (room) return encodeIntegrated(room.doc, undefined, encoding);
+  if (room) return room.encodeState(undefined, encoding);
   const stored = (await storedUpdate(store, designId)) ?? Y.encodeStateAsUpdate(new Y.Doc());
   return encoding === 'v2' ? Y.convertUpdateFormatV1ToV2(stored) : stored;
 }

@@ -63,6 +63,10 @@ function changedAnything(tr: Y.Transaction): boolean {
   return false;
 }
 
+// Distinct answers kept per room (they share the document's memory; usually one or two are live).
+const STATE_CACHE_ENTRIES = 4;
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+
 // Remote instances' clients renew presence every 15 s; 20 s of silence means that instance is gone.
 const REMOTE_PRESENCE_TIMEOUT_MS = 20_000;
 
@@ -169,9 +173,11 @@ export class Room implements CommitWriter {
   receive(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1': {
+        // Each answer can mean encoding the whole document: a tiny message must not buy that at will.
+        if (!conn.takeSyncRequest(Date.now())) throw new ProtocolError(CloseCode.policyViolation, 'too many sync requests');
         let diff: Uint8Array;
         try {
-          diff = encodeIntegrated(this.doc, message.stateVector);
+          diff = this.encodeState(message.stateVector);
         } catch {
           throw new ProtocolError(CloseCode.invalidPayload, 'malformed state vector');
         }
@@ -195,6 +201,25 @@ export class Room implements CommitWriter {
         return;
     }
   }
+
+  /**
+   * The document as an update (a diff against `stateVector` when given), never with anything
+   * parked. Answers are cached until the document next changes: every client that opens the
+   * design asks with the same few state vectors (empty, or the state it just loaded).
+   */
+  encodeState(stateVector?: Uint8Array, format: 'v1' | 'v2' = 'v1'): Uint8Array {
+    const sv = stateVector ?? EMPTY_STATE_VECTOR;
+    let key: string = format;
+    for (let i = 0; i < sv.length; i++) key += String.fromCharCode(sv[i]!);
+    const hit = this.stateCache.get(key);
+    if (hit) return hit;
+    const state = encodeIntegrated(this.doc, sv, format);
+    if (this.stateCache.size >= STATE_CACHE_ENTRIES) this.stateCache.delete(this.stateCache.keys().next().value!);
+    this.stateCache.set(key, state);
+    return state;
+  }
+  /** Encoded states by format + state vector, emptied on every change (see onCleanup). */
+  private readonly stateCache = new Map<string, Uint8Array>();
 
   /** Sends our state vector so the client answers with what we lack (at most once a second per socket). */
   private askToResync(conn: Connection): void {
@@ -282,6 +307,7 @@ export class Room implements CommitWriter {
    */
   private readonly onCleanup = (tr: Y.Transaction): void => {
     const inc = this.incoming;
+    if (this.stateCache.size > 0 && changedAnything(tr)) this.stateCache.clear();
     const forward = inc.tr === tr && inc.applied && inc.complete && inc.frame !== null && !tr.meta.has(CORRECTED);
     if (forward === this.listening) {
       this.listening = !forward;

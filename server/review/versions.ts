@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import { metaMap, objectsMap, objectToYMap, type Design, type VersionKind, type VersionSummary } from '../../shared/index.js';
-import { SERVER, encodeIntegrated, loadStoredDoc, type DocumentStore, type Room, type RoomManager } from '../collab/index.js';
+import { SERVER, loadStoredDoc, type DocumentStore, type Room, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { ChangeTracker, designOfState, diffDesigns, type ChangesByPerson } from './changes.js';
 
@@ -36,7 +36,7 @@ export class VersionService {
     room.doc.on('destroy', () => {
       // Last chance to keep who-changed-what before the room unloads.
       if (tracker.hasChanges) {
-        const state = encodeIntegrated(room.doc);
+        const state = room.encodeState();
         void this.insert(room.designId, 'auto', null, null, state, tracker.take()).catch((err) => this.deps.log.warn({ err }, 'version on unload failed'));
       }
       this.trackers.delete(room.designId);
@@ -60,7 +60,7 @@ export class VersionService {
   /** Records a version of the current state (any kind). */
   async create(designId: string, kind: VersionKind, name: string | null, userId: string | null): Promise<string> {
     const room = this.deps.rooms.peek(designId);
-    const state = room ? encodeIntegrated(room.doc) : await this.storedState(designId);
+    const state = room ? room.encodeState() : await this.storedState(designId);
     const changes = this.trackers.get(designId)?.take() ?? {};
     this.lastVersionAt.set(designId, Date.now());
     return this.insert(designId, kind, name, userId, state, changes);
