@@ -156,6 +156,14 @@ describe('parked structs', () => {
   });
 });
 
+/** The state vector of a client that wrote one item. */
+function stateVectorOf(clientID: number): Uint8Array {
+  const d = new Y.Doc();
+  d.clientID = clientID;
+  metaMap(d).set('k', 1);
+  return Y.encodeStateVector(d);
+}
+
 describe('sync requests', () => {
   it('a flood of tiny sync step 1 messages is closed with 1008, and answers are cached until the document changes', async () => {
     const designId = await createDesign(server.url, agent, 'sync flood');
@@ -168,7 +176,12 @@ describe('sync requests', () => {
     await waitFor(() => metaMap(room.doc).get('touched') === 1, 5_000, 'edit');
     expect(room.encodeState(empty)).not.toBe(before);
 
+    // The same request over and over is answered from the cache; distinct ones each cost an encoding.
     for (let i = 0; i < 40; i++) mallory.send(syncFrame(0, empty));
+    mallory.send(new Uint8Array([3]));
+    await waitFor(() => mallory.frames.some((f) => f[0] === 1) || mallory.isClosed(), 5_000, 'requests answered');
+    expect(mallory.isClosed()).toBe(false);
+    for (let i = 0; i < 40; i++) mallory.send(syncFrame(0, stateVectorOf(1_000 + i)));
     const closed = await mallory.closed;
     expect(closed.code).toBe(CloseCode.policyViolation);
     expect(closed.reason).toMatch(/sync requests/);

@@ -173,12 +173,11 @@ export class Room implements CommitWriter {
   receive(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1': {
-        // Each answer can mean encoding the whole document: a tiny message must not buy that at will.
-        if (!conn.takeSyncRequest(Date.now())) throw new ProtocolError(CloseCode.policyViolation, 'too many sync requests');
         let diff: Uint8Array;
         try {
-          diff = this.encodeState(message.stateVector);
-        } catch {
+          diff = this.encodeState(message.stateVector, 'v1', conn);
+        } catch (err) {
+          if (err instanceof ProtocolError) throw err;
           throw new ProtocolError(CloseCode.invalidPayload, 'malformed state vector');
         }
         conn.send(encodeSyncStep2(diff));
@@ -207,12 +206,14 @@ export class Room implements CommitWriter {
    * parked. Answers are cached until the document next changes: every client that opens the
    * design asks with the same few state vectors (empty, or the state it just loaded).
    */
-  encodeState(stateVector?: Uint8Array, format: 'v1' | 'v2' = 'v1'): Uint8Array {
+  encodeState(stateVector?: Uint8Array, format: 'v1' | 'v2' = 'v1', requester?: Connection): Uint8Array {
     const sv = stateVector ?? EMPTY_STATE_VECTOR;
     let key: string = format;
     for (let i = 0; i < sv.length; i++) key += String.fromCharCode(sv[i]!);
     const hit = this.stateCache.get(key);
     if (hit) return hit;
+    // A new encoding can cost the whole document: a socket's tiny requests must not buy that at will.
+    if (requester && !requester.takeSyncRequest(Date.now())) throw new ProtocolError(CloseCode.policyViolation, 'too many sync requests');
     const state = encodeIntegrated(this.doc, sv, format);
     if (this.stateCache.size >= STATE_CACHE_ENTRIES) this.stateCache.delete(this.stateCache.keys().next().value!);
     this.stateCache.set(key, state);
