@@ -5,5 +5,6 @@ export { Connection, type Principal } from './connection.js';
 export { DocumentStore, type LoggedUpdate, type StoredDocument } from './store.js';
 export { BusFanout, InProcessFanout, type Fanout, type FanoutMessage } from './fanout.js';
 export { decodeClientMessage, ProtocolError } from './protocol.js';
+export { applyIntegrable, encodeIntegrated } from './integrate.js';
 export { currentDesign, designState, loadStoredDoc } from './read-design.js';
 export { PresenceDirectory, type ActiveSession } from './presence-directory.js';

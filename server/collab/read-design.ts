@@ -30,7 +30,7 @@ export async function loadStoredDoc(store: DocumentStore, designId: string): Pro
  */
 export async function designState(rooms: RoomManager, store: DocumentStore, designId: string, encoding: 'v1' | 'v2' = 'v1'): Promise<Uint8Array> {
   const room = rooms.peek(designId);
-  if (room) return encoding === 'v2' ? Y.encodeStateAsUpdateV2(room.doc) : Y.encodeStateAsUpdate(room.doc);
+  if (room) return room.encodeState(undefined, encoding);
   const stored = (await storedUpdate(store, designId)) ?? Y.encodeStateAsUpdate(new Y.Doc());
   return encoding === 'v2' ? Y.convertUpdateFormatV1ToV2(stored) : stored;
 }

@@ -171,10 +171,11 @@ describe('room: forwarding client changes', () => {
     expect(Buffer.from(b.received.at(-1)!).equals(Buffer.from(a.sent.at(-1)!))).toBe(true);
   });
 
-  it('re-encodes sync step 2 content and changes that release held-back structs', async () => {
+  it('re-encodes sync step 2 content; a change that depends on one the server lacks is not held back but asked for again', async () => {
     const a = await join();
     const b = await join();
-    // Two changes; the server gets the second first (Yjs holds it back until the first arrives).
+    // Two changes; the server gets the second first. Yjs would park it until the first arrives
+    // (and release it inside whatever update came next): the server drops it and asks the sender to sync.
     const c = new Y.Doc();
     Y.applyUpdate(c, initial);
     const updates: Uint8Array[] = [];
@@ -184,9 +185,16 @@ describe('room: forwarding client changes', () => {
     const [first, second] = updates as [Uint8Array, Uint8Array];
     a.room.receive(a.conn, decodeClientMessage(Buffer.from(encodeUpdate(second))));
     expect(b.received).toHaveLength(0);
+    expect(a.room.doc.store.pendingStructs).toBeNull();
+    const request = a.received.find((f) => f[0] === 0 && f[1] === 0);
+    expect(request).toBeDefined(); // sync step 1: the server's state vector
     a.room.receive(a.conn, decodeClientMessage(Buffer.from(encodeSyncStep2(first))));
     expect(b.received).toHaveLength(1);
     expect(b.received[0]![1]).toBe(2); // an update message, not step 2
+    // The client's answer to the sync request brings the rest.
+    const m = decodeClientMessage(request!);
+    if (m.type !== 'sync-step1') throw new Error('expected a sync step 1');
+    a.room.receive(a.conn, decodeClientMessage(Buffer.from(encodeSyncStep2(Y.encodeStateAsUpdate(c, m.stateVector)))));
     for (const u of updatesIn(b.received)) Y.applyUpdate(b.doc, u, 'server');
     expect(objectsMap(b.doc).get('new')!.get('x')).toBe(2);
     await a.room.flush();

@@ -8,6 +8,7 @@ import type { Fanout, FanoutMessage } from './fanout.js';
 import type { CommitWriter, GroupCommitter } from './group-commit.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError, type ClientMessage } from './protocol.js';
 import type { DocumentStore } from './store.js';
+import { applyIntegrable, encodeIntegrated } from './integrate.js';
 import { isWellFormedUpdate } from './update-check.js';
 
 /** One write to the update log: its updates (one row each) and what it holds of each socket's changes. */
@@ -66,6 +67,10 @@ function changedAnything(tr: Y.Transaction): boolean {
   for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
   return false;
 }
+
+// Distinct answers kept per room (they share the document's memory; usually one or two are live).
+const STATE_CACHE_ENTRIES = 4;
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 
 // Remote instances' clients renew presence every 15 s; 20 s of silence means that instance is gone.
 const REMOTE_PRESENCE_TIMEOUT_MS = 20_000;
@@ -177,8 +182,9 @@ export class Room implements CommitWriter {
       case 'sync-step1': {
         let diff: Uint8Array;
         try {
-          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector);
-        } catch {
+          diff = this.encodeState(message.stateVector, 'v1', conn);
+        } catch (err) {
+          if (err instanceof ProtocolError) throw err;
           throw new ProtocolError(CloseCode.invalidPayload, 'malformed state vector');
         }
         conn.send(encodeSyncStep2(diff));
@@ -202,6 +208,35 @@ export class Room implements CommitWriter {
     }
   }
 
+  /**
+   * The document as an update (a diff against `stateVector` when given), never with anything
+   * parked. Answers are cached until the document next changes: every client that opens the
+   * design asks with the same few state vectors (empty, or the state it just loaded).
+   */
+  encodeState(stateVector?: Uint8Array, format: 'v1' | 'v2' = 'v1', requester?: Connection): Uint8Array {
+    const sv = stateVector ?? EMPTY_STATE_VECTOR;
+    let key: string = format;
+    for (let i = 0; i < sv.length; i++) key += String.fromCharCode(sv[i]!);
+    const hit = this.stateCache.get(key);
+    if (hit) return hit;
+    // A new encoding can cost the whole document: a socket's tiny requests must not buy that at will.
+    if (requester && !requester.takeSyncRequest(Date.now())) throw new ProtocolError(CloseCode.policyViolation, 'too many sync requests');
+    const state = encodeIntegrated(this.doc, sv, format);
+    if (this.stateCache.size >= STATE_CACHE_ENTRIES) this.stateCache.delete(this.stateCache.keys().next().value!);
+    this.stateCache.set(key, state);
+    return state;
+  }
+  /** Encoded states by format + state vector, emptied on every change (see onCleanup). */
+  private readonly stateCache = new Map<string, Uint8Array>();
+
+  /** Sends our state vector so the client answers with what we lack (at most once a second per socket). */
+  private askToResync(conn: Connection): void {
+    const now = Date.now();
+    if (now - conn.resyncAskedAt < 1_000) return;
+    conn.resyncAskedAt = now;
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+  }
+
   private receiveChange(conn: Connection, update: Uint8Array, frame: Uint8Array | null): void {
     if (conn.readOnly) return; // dropped, and never acknowledged: the client's changes are not saved
     const verdict = this.opts.guard ? this.opts.guard.admit(this, conn) : 'apply';
@@ -217,15 +252,14 @@ export class Room implements CommitWriter {
     if (!isWellFormedUpdate(update)) throw new ProtocolError(CloseCode.invalidPayload, 'malformed document update');
     conn.changesReceived++;
     const before = conn.changesInFlight;
-    const store = this.doc.store;
     const inc = this.incoming;
     inc.conn = conn;
     inc.update = update;
-    // Structs held back from an earlier update could be released by this one: its bytes would not be all that changed.
-    inc.frame = store.pendingStructs === null && store.pendingDs === null ? frame : null;
+    inc.frame = frame;
     inc.check = verdict === 'check';
     inc.tr = null;
     inc.applied = false;
+    inc.complete = true;
     try {
       this.doc.transact(this.applyIncoming, conn);
     } catch {
@@ -235,6 +269,9 @@ export class Room implements CommitWriter {
       inc.update = inc.frame = null;
       inc.tr = null;
     }
+    // Part of it depended on changes the server does not have: that part was dropped. An honest
+    // client has them (offline edits racing the sync); its answer to our state vector brings them.
+    if (!inc.complete) this.askToResync(conn);
     // Nothing new in it (the server already had it): durable as soon as everything before it is,
     // including the same content from another socket that may still be on its way to the log.
     if (conn.changesInFlight === before && before === 0) {
@@ -252,12 +289,16 @@ export class Room implements CommitWriter {
     check: boolean;
     tr: Y.Transaction | null;
     applied: boolean;
-  } = { conn: null, update: null, frame: null, check: false, tr: null, applied: false };
+    /** Integrated whole (nothing of it dropped). */
+    complete: boolean;
+  } = { conn: null, update: null, frame: null, check: false, tr: null, applied: false, complete: true };
 
   private readonly applyIncoming = (tr: Y.Transaction): void => {
     const inc = this.incoming;
     inc.tr = tr;
-    Y.applyUpdate(this.doc, inc.update!, inc.conn);
+    // Only what integrates now is kept, and nothing parked earlier is released by it (see integrate.ts):
+    // the guard below sees every change this transaction makes.
+    inc.complete = applyIntegrable(this.doc, inc.update!, inc.conn);
     if (inc.check && this.opts.guard!.check(this, inc.conn!, tr)) tr.meta.set(CORRECTED, true);
     inc.applied = true;
   };
@@ -271,16 +312,15 @@ export class Room implements CommitWriter {
   /**
    * Runs after every transaction, just before Yjs would encode it for 'update' listeners.
    * A client's update message that the guard left alone and that was integrated whole
-   * (nothing held back as pending, nothing pending released) is exactly what changed: its
+   * (nothing of it dropped, nothing parked released: see integrate.ts) is exactly what changed: its
    * bytes go to peers and to the log as received, and our 'update' listener is off for
    * this one transaction so Yjs does not re-encode it. Anything else (corrected changes,
    * sync step 2, server-made and remote changes) goes through `onDocUpdate` as encoded by Yjs.
    */
   private readonly onCleanup = (tr: Y.Transaction): void => {
     const inc = this.incoming;
-    const store = this.doc.store;
-    const forward =
-      inc.tr === tr && inc.applied && inc.frame !== null && !tr.meta.has(CORRECTED) && store.pendingStructs === null && store.pendingDs === null;
+    if (this.stateCache.size > 0 && changedAnything(tr)) this.stateCache.clear();
+    const forward = inc.tr === tr && inc.applied && inc.complete && inc.frame !== null && !tr.meta.has(CORRECTED);
     if (forward === this.listening) {
       this.listening = !forward;
       if (forward) this.doc.off('update', this.onDocUpdate);
@@ -301,8 +341,9 @@ export class Room implements CommitWriter {
     this.opts.metrics.hot.updates[source]++;
     // A corrected change goes back to its sender too, so its copy converges to the corrected state.
     this.broadcast(encodeUpdate(update), origin instanceof Connection && !tr?.meta.get(CORRECTED) ? origin : undefined);
-    if (origin === REMOTE) return;
+    // Everything the room holds counts against the document limit, whoever wrote it.
     this.approxBytes += update.byteLength;
+    if (origin === REMOTE) return;
     this.enqueue(update, origin instanceof Connection ? origin : null);
   };
 

@@ -36,7 +36,7 @@ export class VersionService {
     room.doc.on('destroy', () => {
       // Last chance to keep who-changed-what before the room unloads.
       if (tracker.hasChanges) {
-        const state = Y.encodeStateAsUpdate(room.doc);
+        const state = room.encodeState();
         void this.insert(room.designId, 'auto', null, null, state, tracker.take()).catch((err) => this.deps.log.warn({ err }, 'version on unload failed'));
       }
       this.trackers.delete(room.designId);
@@ -60,7 +60,7 @@ export class VersionService {
   /** Records a version of the current state (any kind). */
   async create(designId: string, kind: VersionKind, name: string | null, userId: string | null): Promise<string> {
     const room = this.deps.rooms.peek(designId);
-    const state = room ? Y.encodeStateAsUpdate(room.doc) : await this.storedState(designId);
+    const state = room ? room.encodeState() : await this.storedState(designId);
     const changes = this.trackers.get(designId)?.take() ?? {};
     this.lastVersionAt.set(designId, Date.now());
     return this.insert(designId, kind, name, userId, state, changes);
