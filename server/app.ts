@@ -11,6 +11,7 @@ import { DocumentStore, PresenceDirectory, InProcessFanout, RedisFanout, RoomMan
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { AppError } from './errors.js';
+import { assertStorableText } from './validation.js';
 import { Metrics } from './metrics.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerClientAssets } from './routes/client-assets.js';
@@ -145,6 +146,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     );
   });
 
+  // One place at the JSON edge: text PostgreSQL cannot store (NUL, lone surrogates) is a 400, not a 500 later.
+  app.addHook('preValidation', async (req) => assertStorableText({ body: req.body, query: req.query, params: req.params }));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
     if (err instanceof AppError) {
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
