@@ -10,13 +10,16 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, where = 'b
   throw new AppError(400, 'validation_failed', `${first.field}: ${first.message}`, { fields });
 }
 
+/** Half of a UTF-16 surrogate pair, unpaired. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * The first string (value or object key) that PostgreSQL text cannot hold or that is not
  * well-formed Unicode: a NUL, or half of a UTF-16 surrogate pair. Null when all is well.
  */
 export function findUnstorableText(value: unknown, path = ''): { field: string; message: string } | null {
   const check = (s: string, field: string) =>
-    s.includes('\u0000') ? { field, message: 'contains a NUL character' } : !s.isWellFormed() ? { field, message: 'contains a lone UTF-16 surrogate (not valid Unicode)' } : null;
+    s.includes('\u0000') ? { field, message: 'contains a NUL character' } : LONE_SURROGATE.test(s) ? { field, message: 'contains a lone UTF-16 surrogate (not valid Unicode)' } : null;
   if (typeof value === 'string') return check(value, path);
   if (typeof value !== 'object' || value === null) return null;
   // Iterative: a deeply nested body must not overflow the stack.
