@@ -21,7 +21,7 @@ import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
 import { registerScoreRoutes } from './routes/scores.js';
-import { attachRealtime, brokerageRoom, designRoom, userRoom } from './realtime/index.js';
+import { attachRealtime, designRoom, reviewersRoom, userRoom } from './realtime/index.js';
 import { ScanService, ScoringService } from './scoring/index.js';
 import { registerScanRoutes } from './routes/scans.js';
 import { AiService, OpenAiProvider } from './ai/index.js';
@@ -204,7 +204,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     notifications,
     publish: (brokerageId, designId, status) => {
       emitTo(designRoom(designId), 'design:event', { type: 'status', designId, status });
-      emitTo(brokerageRoom(brokerageId), 'review:queue', { designId, status });
+      emitTo(reviewersRoom(brokerageId), 'review:queue', { designId, status });
     },
     canEdit: async (user, design) => (await identity.resolveAccess(design.id, user)) === 'edit',
     recordEvent: async (tx, e) => {
@@ -284,11 +284,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     requestId,
     resolveAccess: identity.resolveSocketAccess,
+    publicUrl: config.PUBLIC_URL,
   });
 
   const realtime = attachRealtime(app, {
     auth,
     redisUrl: options.fanout ? undefined : config.REDIS_URL,
+    publicUrl: config.PUBLIC_URL,
     canOpenDesign: identity.canOpenDesign,
     onDesignJoined: (socket, designId) => {
       void scoring.current(designId).then((score) => score && socket.emit('score', score)).catch(() => undefined);
