@@ -12,6 +12,7 @@ import { BusFanout, DocumentStore, PresenceDirectory, RoomManager, registerColla
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { AppError } from './errors.js';
+import { assertStorableText } from './validation.js';
 import { Metrics } from './metrics.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerClientAssets } from './routes/client-assets.js';
@@ -21,7 +22,7 @@ import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
 import { registerScoreRoutes } from './routes/scores.js';
-import { attachRealtime, brokerageRoom, designRoom, userRoom } from './realtime/index.js';
+import { attachRealtime, designRoom, reviewersRoom, userRoom } from './realtime/index.js';
 import { ScanService, ScoringService } from './scoring/index.js';
 import { registerScanRoutes } from './routes/scans.js';
 import { AiService, OpenAiProvider } from './ai/index.js';
@@ -92,6 +93,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     genReqId: requestId,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Slowloris: a request (headers and body) must arrive in time; Node checks every second.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    http: { requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS), connectionsCheckingInterval: 1_000 },
   });
   const log = app.log;
   setPasswordCost(config.PASSWORD_SCRYPT_LOG_N);
@@ -153,6 +157,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     );
   });
 
+  // One place at the JSON edge: text PostgreSQL cannot store (NUL, lone surrogates) is a 400, not a 500 later.
+  app.addHook('preValidation', async (req) => assertStorableText({ body: req.body, query: req.query, params: req.params }));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
     if (err instanceof AppError) {
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
@@ -176,7 +182,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
 
-  registerHealthRoutes(app, { db, metrics, redis });
+  registerHealthRoutes(app, { db, metrics, redis, metricsAccess: { allow: config.METRICS_ALLOW, token: config.METRICS_TOKEN } });
   const brokerageTemplates = new BrokerageTemplates(db);
   registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });
   registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
@@ -206,7 +212,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     notifications,
     publish: (brokerageId, designId, status) => {
       emitTo(designRoom(designId), 'design:event', { type: 'status', designId, status });
-      emitTo(brokerageRoom(brokerageId), 'review:queue', { designId, status });
+      emitTo(reviewersRoom(brokerageId), 'review:queue', { designId, status });
     },
     canEdit: async (user, design) => (await identity.resolveAccess(design.id, user)) === 'edit',
     recordEvent: async (tx, e) => {
@@ -287,11 +293,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     requestId,
     resolveAccess: identity.resolveSocketAccess,
+    publicUrl: config.PUBLIC_URL,
   });
 
   const realtime = attachRealtime(app, {
     auth,
     redis: redis ?? undefined,
+    publicUrl: config.PUBLIC_URL,
     canOpenDesign: identity.canOpenDesign,
     onDesignJoined: (socket, designId) => {
       void scoring.current(designId).then((score) => score && socket.emit('score', score)).catch(() => undefined);

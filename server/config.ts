@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -42,6 +43,18 @@ export const ConfigSchema = z.object({
   HEARTBEAT_MS: int(100).default(10_000),
   RECONCILE_MS: int(100).default(2_000),
   AWARENESS_THROTTLE_MS: int(0).default(50),
+  /** Slow clients (slowloris): the whole request, headers included, must arrive within this (408 otherwise). */
+  REQUEST_TIMEOUT_MS: int(1000).default(60_000),
+  /** ...and its headers within this. */
+  HEADERS_TIMEOUT_MS: int(1000).default(15_000),
+  /** Addresses (IPs or CIDRs) that may read /metrics without a token; requests through a proxy never count as local. */
+  METRICS_ALLOW: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((e) => isIP(e.split('/')[0]!) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(e), 'not an IP address or CIDR')))
+    .default(['127.0.0.1', '::1']),
+  /** A bearer token that opens /metrics from anywhere (≥ 16 chars). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_REVIEW_MODEL: z.string().min(1).default('gpt-4.1'),

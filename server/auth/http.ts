@@ -9,7 +9,8 @@ export const CSRF_HEADER = 'x-requested-with';
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/invites/preview', '/api/invites/accept']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function sameOrigin(req: FastifyRequest, origin: string, publicUrl?: string): boolean {
+/** Whether a browser's Origin is ours: PUBLIC_URL's origin, or the Host it asked (http/https only). */
+export function originAllowed(origin: string, host: string | undefined, publicUrl?: string): boolean {
   let given: URL;
   try {
     given = new URL(origin);
@@ -17,8 +18,27 @@ function sameOrigin(req: FastifyRequest, origin: string, publicUrl?: string): bo
     return false;
   }
   if (publicUrl && given.origin === new URL(publicUrl).origin) return true;
-  const host = req.headers.host;
   return Boolean(host) && given.host === host && (given.protocol === 'http:' || given.protocol === 'https:');
+}
+
+function sameOrigin(req: FastifyRequest, origin: string, publicUrl?: string): boolean {
+  return originAllowed(origin, req.headers.host, publicUrl);
+}
+
+/**
+ * Sockets a browser opens carry its cookies whoever's page opens them (WebSockets have no CORS).
+ * A cookie-authenticated socket (no bearer token) must therefore come from our own page: a
+ * foreign Origin is refused. No Origin at all is not a browser; it needs a token or cookie it holds.
+ */
+export function socketOriginRefused(headers: { origin?: string; authorization?: string; cookie?: string }, publicUrl?: string, host?: string): boolean {
+  if (headers.authorization?.startsWith('Bearer ')) return false;
+  const cookie = headers.cookie ?? '';
+  const usesCookie = cookie.split(';').some((part) => {
+    const name = part.trim().split('=')[0];
+    return name === SESSION_COOKIE || name === REFRESH_COOKIE;
+  });
+  if (!usesCookie || headers.origin === undefined) return false;
+  return headers.origin === 'null' || !originAllowed(headers.origin, host, publicUrl);
 }
 
 /**

@@ -18,6 +18,7 @@ import { AuditLog } from './audit.js';
 import { checkCsrf, setSecurityHeaders } from './http.js';
 import { designAccess } from './permissions.js';
 import { AuthService, type AuthUser } from './service.js';
+import { recheckRealtimeAccess } from '../realtime/index.js';
 import { TokenSigner } from './token.js';
 
 /** How long a collaboration socket's access decision is reused (see resolveSocketAccess). */
@@ -217,8 +218,14 @@ export class Identity {
         if (event.designId && room.designId !== event.designId) continue;
         for (const conn of room.conns) if (conn.principal.userId === event.userId && !conn.closed) affected.push({ room, conn });
       }
-      if (!affected.length) return;
       const user = await this.auth.users.get(event.brokerageId, event.userId);
+      // socket.io: design rooms and the reviewers' room follow the new access, as collaboration sockets do.
+      if (this.io && user?.active && event.reason !== 'deactivated') {
+        await recheckRealtimeAccess(this.io, user, async (d, u) => ['edit', 'view'].includes(await this.resolveSocketAccess(d, u)), event.designId);
+      } else if (this.io && (!user || !user.active)) {
+        for (const socket of await this.io.local.in(`user:${event.userId}`).fetchSockets()) socket.disconnect(true);
+      }
+      if (!affected.length) return;
       for (const { room, conn } of affected) {
         if (!user || !user.active) {
           conn.close(CloseCode.accessRevoked, 'access revoked');

@@ -15,4 +15,4 @@ export { AuditLog, type AuditEvent, type AuditEntry } from './audit.js';
 export { BusAccessBus, InProcessAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
 export * from './permissions.js';
 export { requireCapability, requireDesign } from './access.js';
-export { CSRF_HEADER } from './http.js';
+export { CSRF_HEADER, socketOriginRefused } from './http.js';

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { z } from 'zod';
 import { ACK_PARAM, CloseCode } from '../../shared/index.js';
-import type { AuthService } from '../auth/index.js';
+import { socketOriginRefused, type AuthService } from '../auth/index.js';
 import type { Metrics } from '../metrics.js';
 import { Connection } from './connection.js';
 import { decodeClientMessage, ProtocolError } from './protocol.js';
@@ -23,6 +23,8 @@ export interface CollabRouteOptions {
   requestId: (req: IncomingMessage) => string;
   /** Who may open this design, and how: null = not found, 'other-brokerage', or the access. */
   resolveAccess: (designId: string, user: { id: string; brokerageId: string; role: string }) => Promise<'edit' | 'view' | 'not-found' | 'other-brokerage'>;
+  /** Our external URL: a cookie-authenticated socket must come from its origin (or the Host's). */
+  publicUrl?: string;
 }
 
 const PREFIX = '/collab/';
@@ -83,6 +85,7 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
     const rawId = path.slice(PREFIX.length);
     if (!path.startsWith(PREFIX) || rawId.includes('/')) return refuse(socket, 404, 'not_found', `No route ${req.method} ${path}`);
     if (stopping) return refuse(socket, 503, 'shutting_down', 'The server is restarting');
+    if (socketOriginRefused(req.headers, opts.publicUrl, req.headers.host)) return refuse(socket, 403, 'origin_refused', 'A cookie-authenticated socket must come from this site');
     // `ws` takes the socket's errors from here on.
     socket.removeListener('error', destroyOnError);
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, rawId, q === -1 ? '' : url.slice(q + 1)));
@@ -209,9 +212,9 @@ function destroyOnError(this: Duplex): void {
 }
 
 /** A plain HTTP answer to an upgrade that will not become a WebSocket. */
-function refuse(socket: Duplex, status: 404 | 503, code: string, message: string): void {
+function refuse(socket: Duplex, status: 403 | 404 | 503, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
-  const text = status === 404 ? 'Not Found' : 'Service Unavailable';
+  const text = status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Service Unavailable';
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 

@@ -31,6 +31,8 @@ export interface BulkJob {
   total: number;
   done: number;
   designIds: string[];
+  /** Who started it. */
+  userId: string;
   errors: { listingId: string; code: string; message: string }[];
   createdAt: string;
   finishedAt: string | null;
@@ -38,6 +40,7 @@ export interface BulkJob {
 
 interface JobRow {
   id: string;
+  user_id: string;
   template_id: string;
   status: BulkJob['status'];
   total: number;
@@ -101,6 +104,7 @@ export class BulkDesignService {
       total: Number(r.total),
       done: Number(r.done),
       designIds: json(r.design_ids) as string[],
+      userId: r.user_id,
       errors: json(r.errors) as BulkJob['errors'],
       createdAt: iso(r.created_at),
       finishedAt: r.finished_at ? iso(r.finished_at) : null,
@@ -192,8 +196,8 @@ export class BulkDesignService {
     return { title: design.meta.title, pdf: await designToPdf(design, await this.pdfImages(brokerageId, design)) };
   }
 
-  /** A ZIP with one PDF per design the job made (still existing in the brokerage). */
-  async exportZip(brokerageId: string, jobId: string): Promise<Uint8Array | null> {
+  /** A ZIP with one PDF per design the job made (still existing in the brokerage; of those, only `only` when given: what the caller may open). */
+  async exportZip(brokerageId: string, jobId: string, only?: ReadonlySet<string>): Promise<Uint8Array | null> {
     const job = await this.get(brokerageId, jobId);
     if (!job) return null;
     const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM designs WHERE brokerage_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL', [
@@ -203,7 +207,7 @@ export class BulkDesignService {
     const alive = new Set(rows.map((r) => r.id));
     const used = new Set<string>();
     const entries = [];
-    for (const id of job.designIds.filter((d) => alive.has(d))) {
+    for (const id of job.designIds.filter((d) => alive.has(d) && (!only || only.has(d)))) {
       const { title, pdf } = await this.designPdf(brokerageId, id);
       let name = fileSlug(title);
       for (let n = 2; used.has(name); n++) name = `${fileSlug(title)}-${n}`;

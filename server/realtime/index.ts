@@ -3,7 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { RedisConnections } from '../bus/index.js';
 import { z } from 'zod';
-import { SESSION_COOKIE, type AuthService, type AuthUser } from '../auth/index.js';
+import { can, SESSION_COOKIE, socketOriginRefused, type AuthService, type AuthUser } from '../auth/index.js';
 
 /** Events the server pushes to clients (socket.io). */
 export interface ServerEvents {
@@ -26,11 +26,43 @@ const DesignRefSchema = z.object({ designId: z.string().regex(/^[0-9a-zA-Z_-]{1,
 export const designRoom = (designId: string) => `design:${designId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
 export const brokerageRoom = (brokerageId: string) => `brokerage:${brokerageId}`;
+/** People of a brokerage who may review (the review queue's live updates go only there). */
+export const reviewersRoom = (brokerageId: string) => `reviewers:${brokerageId}`;
+
+/**
+ * After someone's access changed: their sockets on this instance follow it. Role and the
+ * reviewers' room are brought up to date, and every design room (or just `designId`) is
+ * re-checked; a room they may no longer open is left at once.
+ */
+export async function recheckRealtimeAccess(
+  io: Server,
+  user: Pick<AuthUser, 'id' | 'brokerageId' | 'role'>,
+  canOpenDesign: (designId: string, user: Pick<AuthUser, 'id' | 'brokerageId' | 'role'>) => Promise<boolean>,
+  designId?: string,
+): Promise<void> {
+  const ids = io.of('/').adapter.rooms.get(userRoom(user.id));
+  for (const id of [...(ids ?? [])]) {
+    const socket = io.of('/').sockets.get(id);
+    if (!socket) continue;
+    const data = socket.data as { user?: AuthUser };
+    if (data.user) data.user = { ...data.user, role: user.role };
+    if (can(user, 'design.review')) void socket.join(reviewersRoom(user.brokerageId));
+    else void socket.leave(reviewersRoom(user.brokerageId));
+    for (const room of [...socket.rooms]) {
+      if (!room.startsWith('design:')) continue;
+      const roomDesign = room.slice('design:'.length);
+      if (designId && roomDesign !== designId) continue;
+      if (!(await canOpenDesign(roomDesign, user).catch(() => false))) void socket.leave(room);
+    }
+  }
+}
 
 export interface RealtimeOptions {
   auth: AuthService;
   /** Instances share socket.io rooms through Redis when set. */
   redis?: RedisConnections;
+  /** Our external URL: a cookie-authenticated socket must come from its origin (or the Host's). */
+  publicUrl?: string;
   canOpenDesign: (designId: string, user: AuthUser) => Promise<boolean>;
   /** Called when a socket joins a design (e.g. to send it the latest score). */
   onDesignJoined?: (socket: RealtimeSocket, designId: string) => void;
@@ -74,7 +106,11 @@ export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): { i
 
   io.use(async (socket, next) => {
     const given = socket.handshake.auth as { token?: unknown } | undefined;
-    const token = typeof given?.token === 'string' ? given.token : cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const headers = socket.handshake.headers;
+    if (typeof given?.token !== 'string' && socketOriginRefused({ origin: headers.origin, cookie: headers.cookie }, opts.publicUrl, headers.host)) {
+      return next(new Error('origin not allowed'));
+    }
+    const token = typeof given?.token === 'string' ? given.token : cookieValue(headers.cookie, SESSION_COOKIE);
     const result = await opts.auth.authenticate(token).catch(() => null);
     if (!result?.ok) return next(new Error('unauthenticated'));
     socket.data.user = result.user;
@@ -83,7 +119,7 @@ export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): { i
 
   io.on('connection', (socket) => {
     const user = socket.data.user;
-    void socket.join([userRoom(user.id), brokerageRoom(user.brokerageId)]);
+    void socket.join([userRoom(user.id), brokerageRoom(user.brokerageId), ...(can(user, 'design.review') ? [reviewersRoom(user.brokerageId)] : [])]);
     socket.on('design:join', async (payload, ack) => {
       const parsed = DesignRefSchema.safeParse(payload);
       if (!parsed.success) return ack?.({ ok: false, error: 'bad_request' });

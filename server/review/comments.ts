@@ -83,6 +83,12 @@ export class CommentService {
     return { comment: comment!, notified: notified.map((x) => x.userId) };
   }
 
+  /** The design a comment belongs to (in this brokerage), so the caller's access to it can be checked first. */
+  async designOf(brokerageId: string, commentId: string): Promise<string | null> {
+    const { rows } = await this.db.query<{ design_id: string }>('SELECT design_id FROM comments WHERE id = $1 AND brokerage_id = $2', [commentId, brokerageId]);
+    return rows[0]?.design_id ?? null;
+  }
+
   async resolve(brokerageId: string, userId: string, commentId: string, resolved: boolean): Promise<Comment> {
     const { rows } = await this.db.query<{ design_id: string }>(
       `UPDATE comments SET resolved_at = CASE WHEN $4 THEN now() ELSE NULL END, resolved_by = CASE WHEN $4 THEN $3 ELSE NULL END

@@ -47,6 +47,7 @@ const BODIES: Array<[string, string]> = [
   ['deep nesting', deep(5_000)],
   ['__proto__ key', '{"__proto__":{"isAdmin":true},"title":"p","email":"a@b.test","role":"admin"}'],
   ['constructor key', '{"constructor":{"prototype":{"isAdmin":true}},"title":"c","role":"admin"}'],
+  ['unstorable text', '{"title":"a\\u0000b","text":"\\ud800","name":"n\\u0000","email":"e\\u0000@x.test","password":"\\udc00"}'],
   ['not JSON', '{"title": '],
   ['too large', JSON.stringify({ title: 'x'.repeat(2 * 1024 * 1024) })],
 ];

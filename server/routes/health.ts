@@ -1,7 +1,40 @@
-import type { FastifyInstance } from 'fastify';
-import type { RedisConnections } from '../bus/index.js';
+import { timingSafeEqual } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.js';
+import type { RedisConnections } from '../bus/index.js';
+import { forbidden } from '../errors.js';
 import type { Metrics } from '../metrics.js';
+
+export interface MetricsAccess {
+  /** IPs or CIDRs that may scrape without a token. */
+  allow: readonly string[];
+  /** Bearer token that may scrape from anywhere. */
+  token?: string;
+}
+
+/** Who may read /metrics: an allow-listed peer that did not come through a proxy, or the bearer of the token (pure once built). */
+export function metricsGate(access: MetricsAccess): (req: Pick<FastifyRequest, 'headers' | 'socket'>) => boolean {
+  const allowed = new BlockList();
+  for (const entry of access.allow) {
+    const [ip, prefix] = entry.split('/') as [string, string | undefined];
+    const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) allowed.addAddress(ip, family);
+    else allowed.addSubnet(ip, Number(prefix), family);
+  }
+  const token = access.token ? Buffer.from(`Bearer ${access.token}`) : null;
+  return (req) => {
+    const given = req.headers.authorization;
+    if (token && typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), token)) return true;
+    // Behind a reverse proxy every visitor arrives from the proxy's (often loopback) address.
+    if (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined) return false;
+    const peer = req.socket.remoteAddress ?? '';
+    const family = isIP(peer);
+    if (family === 0) return false;
+    const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(peer)?.[1];
+    return v4 ? allowed.check(v4, 'ipv4') : allowed.check(peer, family === 6 ? 'ipv6' : 'ipv4');
+  };
+}
 
 /** A dependency that does not answer within this long counts as down. */
 const CHECK_TIMEOUT_MS = 2_000;
@@ -23,7 +56,7 @@ async function databaseUp(db: Db): Promise<boolean> {
  * `/readyz`: 200 when every dependency answers, else 503 naming what is degraded (alerts,
  * rolling upgrades waiting for a new instance).
  */
-export function registerHealthRoutes(app: FastifyInstance, deps: { db: Db; metrics: Metrics; redis: RedisConnections | null }): void {
+export function registerHealthRoutes(app: FastifyInstance, deps: { db: Db; metrics: Metrics; redis: RedisConnections | null; metricsAccess: MetricsAccess }): void {
   app.get('/healthz', async () => ({ ok: true }));
 
   app.get('/readyz', async (_req, reply) => {
@@ -34,7 +67,9 @@ export function registerHealthRoutes(app: FastifyInstance, deps: { db: Db; metri
     return reply.code(ok ? 200 : 503).send({ ok, status: ok ? 'ready' : 'degraded', degraded, checks });
   });
 
-  app.get('/metrics', async (_req, reply) => {
+  const mayScrape = metricsGate(deps.metricsAccess);
+  app.get('/metrics', async (req, reply) => {
+    if (!mayScrape(req)) throw forbidden('Metrics are served to allow-listed addresses (METRICS_ALLOW) or with the METRICS_TOKEN bearer token');
     reply.header('content-type', deps.metrics.registry.contentType);
     return deps.metrics.registry.metrics();
   });

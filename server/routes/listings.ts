@@ -17,10 +17,10 @@ import {
   PhotoFetchError,
 } from '../listings/index.js';
 import { currentDesign } from '../collab/index.js';
-import { BrokerageRepository } from '../repos/index.js';
+import { BrokerageRepository, DesignRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
-import { requireDesign } from '../auth/index.js';
+import { designAccess, requireDesign, type AuthUser } from '../auth/index.js';
 import { emit } from '../events/index.js';
 
 const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not an id') });
@@ -86,6 +86,7 @@ export function registerListingRoutes(
   const listings = new ListingRepository(deps.db);
   const importer = new ListingImporter(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
+  const designRepo = new DesignRepository(deps.db);
   const photos = new ListingPhotoService({
     db: deps.db,
     dataDir: deps.dataDir,
@@ -181,13 +182,31 @@ export function registerListingRoutes(
     const user = requireUser(req);
     const body = parse(BulkSchema, req.body);
     const job = await bulk.start(user, body.templateId, body.listingIds);
-    return reply.code(202).send({ jobId: job.id, ...job });
+    const { userId: _startedBy, ...shown } = job;
+    return reply.code(202).send({ jobId: job.id, ...shown });
   });
+
+  /**
+   * A job as this person may see it: only the designs they may open. Someone else's job
+   * none of whose designs they may open does not exist for them.
+   */
+  const visibleJob = async (user: AuthUser, id: string) => {
+    const job = await bulk.get(user.brokerageId, id);
+    if (!job) return null;
+    const visible: string[] = [];
+    for (const designId of job.designIds) {
+      const facts = await designRepo.accessFacts(designId, user.id);
+      if (facts && designAccess(user, facts) !== 'none') visible.push(designId);
+    }
+    if (job.userId !== user.id && visible.length === 0) return null;
+    const { userId: _startedBy, ...shown } = job;
+    return { ...shown, designIds: visible };
+  };
 
   app.get('/api/listings/jobs/:id', async (req) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
-    const job = await bulk.get(user.brokerageId, id);
+    const job = await visibleJob(user, id);
     if (!job) throw notFound('Job');
     return job;
   });
@@ -195,10 +214,10 @@ export function registerListingRoutes(
   app.get('/api/listings/jobs/:id/export.zip', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
-    const job = await bulk.get(user.brokerageId, id);
+    const job = await visibleJob(user, id);
     if (!job) throw notFound('Job');
     if (job.status === 'running' || job.status === 'queued') throw new AppError(409, 'job_running', 'The job is still generating designs');
-    const archive = await bulk.exportZip(user.brokerageId, id);
+    const archive = await bulk.exportZip(user.brokerageId, id, new Set(job.designIds));
     if (!archive) throw notFound('Job');
     await downloaded(user, `bulk-zip:${id}`, null);
     return reply

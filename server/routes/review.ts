@@ -100,6 +100,10 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
     const user = requireUser(req);
     const { id } = parse(IdParams, req.params, 'id');
     const body = parse(ResolveSchema, req.body ?? {});
+    // A comment is part of its design: someone who may not open the design has no such comment.
+    const designId = await deps.comments.designOf(user.brokerageId, id);
+    const access = designId ? await deps.resolveAccess(designId, user) : 'not-found';
+    if (access !== 'edit' && access !== 'view') throw notFound('Comment');
     return deps.comments.resolve(user.brokerageId, user.id, id, body.resolved);
   });
 
