@@ -7,3 +7,4 @@ export { InProcessFanout, RedisFanout, type Fanout, type FanoutMessage } from '.
 export { decodeClientMessage, ProtocolError } from './protocol.js';
 export { currentDesign, designState, loadStoredDoc } from './read-design.js';
 export { PresenceDirectory, type ActiveSession } from './presence-directory.js';
+export { designChanges, DesignChangeFeed, DESIGN_CHANGE_INTERVAL_MS, type DesignChanges, type PersonChanges as DesignPersonChanges } from './design-changes.js';
