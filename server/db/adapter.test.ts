@@ -83,7 +83,7 @@ describe('Db.listen on PostgreSQL', () => {
 });
 
 describe('PGlite data directory', () => {
-  it('is created on first open (initdb runs in a worker thread) and kept by later opens', async () => {
+  it('is created on first open (initdb runs in a child process) and kept by later opens', async () => {
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
     const tdb = await freshPglite();

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { projectPath } from '../paths.js';
 
@@ -156,17 +157,21 @@ class PgListener {
 }
 
 /**
- * Creates a new PGlite data directory in a worker thread. initdb grows its WASM memory to ~450 MiB
- * that the process would otherwise keep for its whole life (V8 seldom collects it, and never gives
- * WASM memory back piecemeal); a worker's memory goes back to the system when it exits.
+ * Creates a new PGlite data directory in a short-lived child process. initdb grows its WASM memory
+ * to ~450-700 MiB; in a process of its own that memory is never part of the server's (not even its
+ * peak, as it was in a worker thread) and goes back to the system when initdb exits.
  */
 async function initPgliteDataDir(dir: string): Promise<void> {
-  const script = `const { workerData } = require('node:worker_threads');
-    import(workerData.pglite).then(async ({ PGlite }) => { const db = await PGlite.create(workerData.dir); await db.close(); });`;
-  const worker = new Worker(script, { eval: true, workerData: { dir, pglite: import.meta.resolve('@electric-sql/pglite') } });
+  const script = `const { PGlite } = await import(process.env.RB_PGLITE_MODULE); const db = await PGlite.create(process.env.RB_PGLITE_DIR); await db.close();`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, RB_PGLITE_MODULE: import.meta.resolve('@electric-sql/pglite'), RB_PGLITE_DIR: dir },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
   await new Promise<void>((done, fail) => {
-    worker.once('error', fail);
-    worker.once('exit', (code) => (code === 0 ? done() : fail(new Error(`PGlite's initdb in ${dir} exited with code ${code}`))));
+    child.once('error', fail);
+    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`PGlite's initdb in ${dir} exited with code ${code}: ${stderr}`))));
   });
 }
 

@@ -11,7 +11,10 @@ import { PGlite } from '@electric-sql/pglite';
 
 // bigint as number (our sequence numbers fit in a double), as for pg.
 const options = { parsers: { 20: (v) => Number(v) } };
-const db = await PGlite.create(workerData.dataDir ?? undefined);
+// Shared buffers of 16 MB instead of 128: the WASM memory PGlite holds from the start is ~115 MiB
+// smaller (docs/decisions/2026-12-07-embedded-database.md); a design's rows are small and the OS caches files.
+const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+const db = await PGlite.create(workerData.dataDir ?? undefined, { startParams });
 
 /** Open transactions: PGlite's own transaction callback waits on `end` (commit resolves it, rollback rejects it). */
 const transactions = new Map();
