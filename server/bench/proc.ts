@@ -104,7 +104,7 @@ export interface ServerChild {
 
 let built = false;
 /** Compiles the server once per benchmark process, as `npm start` does (server/build.ts). */
-function buildServer(): void {
+export function buildServer(): void {
   if (built) return;
   execFileSync('npx', ['tsx', 'server/build.ts'], { cwd: process.cwd(), stdio: ['ignore', 'ignore', 'inherit'] });
   built = true;

@@ -8,3 +8,4 @@ export { decodeClientMessage, ProtocolError } from './protocol.js';
 export { applyIntegrable, encodeIntegrated } from './integrate.js';
 export { currentDesign, designState, loadStoredDoc } from './read-design.js';
 export { PresenceDirectory, type ActiveSession } from './presence-directory.js';
+export { designChanges, DesignChangeFeed, DESIGN_CHANGE_INTERVAL_MS, type DesignChanges, type PersonChanges as DesignPersonChanges } from './design-changes.js';

@@ -102,11 +102,11 @@ export class DocumentStore {
   /**
    * `append` for several distinct designs in one statement (one round trip, one
    * commit): group commit across rooms. Same result per entry as `append`.
-   * PGlite (one in-process connection, no round trips to save) and single
-   * entries use `append` itself.
+   * Single entries use `append` itself. On PGlite too: one statement is one
+   * commit (and one message to its worker) instead of one per design.
    */
   async appendMany(entries: Array<{ designId: string; updates: Uint8Array[] }>): Promise<Array<number | null>> {
-    if (this.db.kind !== 'pg' || entries.length === 1) {
+    if (entries.length === 1) {
       const out: Array<number | null> = [];
       for (const e of entries) out.push(await this.append(e.designId, e.updates));
       return out;

@@ -83,7 +83,7 @@ describe('Db.listen on PostgreSQL', () => {
 });
 
 describe('PGlite data directory', () => {
-  it('is created on first open (initdb runs in a worker thread) and kept by later opens', async () => {
+  it('is created on first open (initdb runs in a child process) and kept by later opens', async () => {
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
     const tdb = await freshPglite();
@@ -102,4 +102,45 @@ describe('PGlite data directory', () => {
       await tdb.drop();
     }
   });
+});
+
+describe('PGlite in its worker thread', () => {
+  it('runs statements off the event loop, keeps bytes, bigints, errors and rollbacks as PostgreSQL does', async () => {
+    const db = await open('pglite');
+    try {
+      // While a statement runs in the worker, this thread's timers keep firing.
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 10);
+      const started = performance.now();
+      await db.query('SELECT pg_sleep(0.4)');
+      clearInterval(timer);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+      expect(ticks).toBeGreaterThanOrEqual(15);
+
+      await db.query('CREATE TABLE t (id int PRIMARY KEY, big bigint, data bytea)');
+      await db.query('INSERT INTO t VALUES (1, $1, $2)', [2 ** 40, new Uint8Array([0, 255, 7])]);
+      const { rows } = await db.query<{ big: number; data: Uint8Array }>('SELECT big, data FROM t');
+      expect(rows[0]!.big).toBe(2 ** 40);
+      expect([...rows[0]!.data]).toEqual([0, 255, 7]);
+
+      const dup = await db.query('INSERT INTO t VALUES (1, 0, NULL)').catch((err: unknown) => err);
+      expect(dup).toBeInstanceOf(Error);
+      expect((dup as { code?: string }).code).toBe('23505');
+
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query('INSERT INTO t VALUES (2, 0, NULL)');
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      const value = await db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t VALUES (3, 0, NULL)');
+        return (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM t')).rows[0]!.n;
+      });
+      expect(value).toBe(2);
+      expect((await db.query<{ id: number }>('SELECT id FROM t ORDER BY id')).rows.map((r) => r.id)).toEqual([1, 3]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000); // a fresh data directory's initdb, slow on a busy machine
 });

@@ -1,8 +1,9 @@
 import pg from 'pg';
-import type { PGlite } from '@electric-sql/pglite';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
+import { projectPath } from '../paths.js';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -163,56 +164,123 @@ class PgListener {
 }
 
 /**
- * Creates a new PGlite data directory in a worker thread. initdb grows its WASM memory to ~450 MiB
- * that the process would otherwise keep for its whole life (V8 seldom collects it, and never gives
- * WASM memory back piecemeal); a worker's memory goes back to the system when it exits.
+ * Creates a new PGlite data directory in a short-lived child process. initdb grows its WASM memory
+ * to ~450-700 MiB; in a process of its own that memory is never part of the server's (not even its
+ * peak, as it was in a worker thread) and goes back to the system when initdb exits.
  */
 async function initPgliteDataDir(dir: string): Promise<void> {
-  const script = `const { workerData } = require('node:worker_threads');
-    import(workerData.pglite).then(async ({ PGlite }) => { const db = await PGlite.create(workerData.dir); await db.close(); });`;
-  const worker = new Worker(script, { eval: true, workerData: { dir, pglite: import.meta.resolve('@electric-sql/pglite') } });
+  const script = `const { PGlite } = await import(process.env.RB_PGLITE_MODULE); const db = await PGlite.create(process.env.RB_PGLITE_DIR); await db.close();`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, RB_PGLITE_MODULE: import.meta.resolve('@electric-sql/pglite'), RB_PGLITE_DIR: dir },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
   await new Promise<void>((done, fail) => {
-    worker.once('error', fail);
-    worker.once('exit', (code) => (code === 0 ? done() : fail(new Error(`PGlite's initdb in ${dir} exited with code ${code}`))));
+    child.once('error', fail);
+    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`PGlite's initdb in ${dir} exited with code ${code}: ${stderr}`))));
   });
 }
 
-/** PGlite: real Postgres in WASM, one connection; `dataDir` null keeps it in memory. */
+interface WorkerReply {
+  id?: number;
+  rows?: unknown[];
+  error?: { message: string } & Record<string, string>;
+  notify?: string;
+  ready?: boolean;
+}
+
+/**
+ * PGlite: real Postgres in WASM, one connection; `dataDir` null keeps it in memory. It runs in a
+ * worker thread (pglite-worker.mjs) and is spoken to by messages: a statement (a group commit,
+ * a room load) no longer holds the event loop that relays edits while Postgres executes it.
+ */
 export async function createPgliteDb(dataDir: string | null): Promise<Db> {
-  // Loaded only when used: with DATABASE_URL the WASM build would cost ~40 MiB of RSS for nothing.
-  const { PGlite } = await import('@electric-sql/pglite');
-  let db: PGlite;
+  let dir: string | null = null;
   if (dataDir) {
-    const dir = resolve(dataDir);
+    dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
     if (!existsSync(join(dir, 'PG_VERSION'))) await initPgliteDataDir(dir);
-    db = await PGlite.create(dir);
-  } else {
-    db = await PGlite.create();
   }
-  // bigint as number, as for pg above.
-  const parsers = { 20: (v: string) => Number(v) };
+  const worker = new Worker(projectPath('server', 'db', 'pglite-worker.mjs'), { workerData: { dataDir: dir } });
+  const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (err: Error) => void }>();
+  const handlers = new Map<string, Set<() => void>>();
+  let nextId = 1;
+  let nextTx = 1;
+  let failure: Error | null = null;
+  const failAll = (err: Error) => {
+    failure ??= err;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  const ready = new Promise<void>((resolveReady, rejectReady) => {
+    worker.on('message', (m: WorkerReply) => {
+      if (m.ready) return resolveReady();
+      if (m.notify !== undefined) return handlers.get(m.notify)?.forEach((fn) => fn());
+      const p = pending.get(m.id!);
+      if (!p) return;
+      pending.delete(m.id!);
+      if (m.error) p.reject(Object.assign(new Error(m.error.message), m.error));
+      else p.resolve(m.rows ?? []);
+    });
+    worker.once('error', (err) => {
+      rejectReady(err);
+      failAll(err);
+    });
+    worker.once('exit', (code) => {
+      const err = new Error(`the PGlite worker exited (code ${code})`);
+      rejectReady(err);
+      failAll(err);
+    });
+  });
+  await ready;
+  const call = (message: Record<string, unknown>): Promise<unknown[]> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise((resolveCall, rejectCall) => {
+      pending.set(id, { resolve: resolveCall, reject: rejectCall });
+      worker.postMessage({ id, ...message });
+    });
+  };
   return {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
-      const result = await db.query<T>(sql, params, { parsers });
-      return { rows: result.rows };
+      return { rows: (await call({ op: 'query', sql, params })) as T[] };
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      return db.transaction(async (t) =>
-        fn({
+      const tx = nextTx++;
+      await call({ op: 'begin', tx });
+      let value: T;
+      try {
+        value = await fn({
           async query<R>(sql: string, params?: unknown[]) {
-            const result = await t.query<R>(sql, params, { parsers });
-            return { rows: result.rows };
+            return { rows: (await call({ op: 'query', sql, params, tx })) as R[] };
           },
-        }),
-      );
+        });
+      } catch (err) {
+        await call({ op: 'rollback', tx }).catch(() => undefined);
+        throw err;
+      }
+      await call({ op: 'commit', tx });
+      return value;
     },
     async listen(channel, onNotify) {
-      return db.listen(channel, () => onNotify());
+      let set = handlers.get(channel);
+      if (!set) {
+        handlers.set(channel, (set = new Set()));
+        await call({ op: 'listen', channel });
+      }
+      set.add(onNotify);
+      return async () => {
+        set.delete(onNotify);
+        if (set.size || handlers.get(channel) !== set) return;
+        handlers.delete(channel);
+        await call({ op: 'unlisten', channel }).catch(() => undefined);
+      };
     },
     async close() {
-      await db.close();
+      await call({ op: 'close' }).catch(() => undefined);
+      await worker.terminate();
     },
   };
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type * as Y from 'yjs';
-import { metaMap, objectsMap, transition, type DesignStatus, type ReviewAction } from '../../shared/index.js';
-import { Connection, SERVER, type Room } from '../collab/index.js';
+import { transition, type DesignStatus, type ReviewAction } from '../../shared/index.js';
+import { designChanges, type Room } from '../collab/index.js';
 import type { Db, Queryable } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import type { ScoringService } from '../scoring/index.js';
@@ -57,21 +56,18 @@ export class ReviewService {
    */
   attach(room: Room): void {
     let timer: NodeJS.Timeout | null = null;
-    // Only changes to the design itself (objects, page settings) count as edits.
-    const onChange = (_e: unknown, txn: Y.Transaction) => {
-      const origin = txn.origin;
-      if (!(origin instanceof Connection) && origin !== SERVER) return;
-      if (timer) return;
+    // Only changes to the design itself (objects, page settings) count as edits; the room's change feed tells a few times a second.
+    designChanges(room).subscribe((changes) => {
+      if (!changes.local || timer) return;
+      const conn = changes.lastLocalConn;
       timer = setTimeout(() => {
         timer = null;
-        void this.onEdited(room.designId, origin instanceof Connection ? origin.principal.userId : null).catch((err) =>
+        void this.onEdited(room.designId, conn ? conn.principal.userId : null).catch((err) =>
           this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'),
         );
       }, REOPEN_CHECK_MS);
       timer.unref();
-    };
-    objectsMap(room.doc).observeDeep(onChange);
-    metaMap(room.doc).observe(onChange);
+    });
     room.doc.on('destroy', () => timer && clearTimeout(timer));
   }
 

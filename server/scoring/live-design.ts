@@ -11,13 +11,23 @@ export class LiveDesign {
   private readonly dirty = new Set<string>();
   private all = true;
 
-  constructor(private readonly doc: Y.Doc) {
+  /** `observe: false`: the owner tells it which objects changed (`invalidate`) instead of a deep observer per edit. */
+  constructor(
+    private readonly doc: Y.Doc,
+    opts: { observe?: boolean } = {},
+  ) {
+    if (opts.observe === false) return;
     objectsMap(doc).observeDeep((events) => {
       for (const event of events) {
         if (event.path.length === 0) for (const key of event.changes.keys.keys()) this.dirty.add(key);
         else this.dirty.add(String(event.path[0]));
       }
     });
+  }
+
+  /** Objects changed since the last read (added, edited or removed). */
+  invalidate(ids: Iterable<string>): void {
+    for (const id of ids) this.dirty.add(id);
   }
 
   read(): Design {

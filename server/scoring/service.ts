@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
-import { metaMap, objectsMap, readDesign, scoreDesign, type Design, type ScoreResult } from '../../shared/index.js';
-import { Connection, SERVER, loadStoredDoc, type DocumentStore, type Room } from '../collab/index.js';
+import { readDesign, scoreDesign, type Design, type ScoreResult } from '../../shared/index.js';
+import { designChanges, loadStoredDoc, type DesignChangeFeed, type DocumentStore, type Room } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { recordNewViolations } from '../events/index.js';
 import { ScoringContextProvider } from './context.js';
 import { LiveDesign } from './live-design.js';
 
-/** While edits keep coming, re-score at most this often (a pause re-scores after settleMs). */
-const MIN_INTERVAL_MS = 300;
+/** While edits keep coming, re-score at most this often per design (a pause re-scores after settleMs): scoring reads the whole design. */
+const MIN_INTERVAL_MS = 1_000;
 
 export interface DesignScore extends ScoreResult {
   designId: string;
@@ -36,7 +36,7 @@ export class ScoringService {
   private readonly contexts: ScoringContextProvider;
   private readonly latest = new Map<string, DesignScore>();
   private readonly lastDigest = new Map<string, string>();
-  private readonly live = new Map<string, LiveDesign>();
+  private readonly live = new Map<string, { live: LiveDesign; feed: DesignChangeFeed }>();
 
   constructor(private readonly opts: ScoringOptions) {
     this.contexts = new ScoringContextProvider(opts.db);
@@ -48,12 +48,15 @@ export class ScoringService {
    * `settleMs`, at most one every MIN_INTERVAL_MS while someone keeps typing.
    */
   attach(room: Room): void {
-    const live = new LiveDesign(room.doc);
-    this.live.set(room.designId, live);
+    const feed = designChanges(room);
+    const live = new LiveDesign(room.doc, { observe: false });
+    this.live.set(room.designId, { live, feed });
     let timer: NodeJS.Timeout | null = null;
     let lastRun = 0;
-    const schedule = (txn: Y.Transaction) => {
-      if (!(txn.origin instanceof Connection) && txn.origin !== SERVER) return;
+    // Told at most a few times a second (the room's change feed), off the edit path.
+    feed.subscribe((changes) => {
+      live.invalidate(changes.objects);
+      if (!changes.local) return;
       if (timer) clearTimeout(timer);
       const settle = this.opts.settleMs ?? 100;
       const wait = Math.max(settle, lastRun + MIN_INTERVAL_MS - Date.now());
@@ -62,9 +65,7 @@ export class ScoringService {
         lastRun = Date.now();
         void this.scoreRoom(room).catch((err) => this.opts.log.warn({ err, designId: room.designId }, 'scoring failed'));
       }, wait);
-    };
-    objectsMap(room.doc).observeDeep((_events, txn) => schedule(txn));
-    metaMap(room.doc).observe((_event, txn) => schedule(txn));
+    });
     room.doc.on('destroy', () => {
       this.live.delete(room.designId);
       if (timer) clearTimeout(timer);
@@ -75,7 +76,10 @@ export class ScoringService {
   }
 
   async scoreRoom(room: Room): Promise<DesignScore | null> {
-    const design = this.live.get(room.designId)?.read() ?? readDesign(room.doc).design;
+    const entry = this.live.get(room.designId);
+    // Changes not told yet must be in the read.
+    entry?.feed.flush();
+    const design = entry?.live.read() ?? readDesign(room.doc).design;
     return this.scoreDesignValue(room.designId, design, room.seq);
   }
 
