@@ -74,6 +74,11 @@ function packKey(packs: readonly RulePack[]): string {
   return key;
 }
 
+/** The same scan without the memo (for measuring; prefer `scanFairHousing`). */
+export function scanFairHousingUncached(text: string, packs: readonly RulePack[]): FairHousingMatch[] {
+  return text ? scanUncached(text, packs) : [];
+}
+
 function scanUncached(text: string, packs: readonly RulePack[]): FairHousingMatch[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
