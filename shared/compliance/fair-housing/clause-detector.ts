@@ -13,7 +13,7 @@
  * never becomes "white").
  */
 import type { ProtectedClass } from './classes.js';
-import { GROUP_LEXICON, PERSON_HEADS, PLACE_HEADS } from './groups.js';
+import { DISABILITY_PREFERENCE_OK, GROUP_LEXICON, PERSON_HEADS, PLACE_HEADS } from './groups.js';
 import {
   ACCEPT_WORDS,
   ADJACENT_EXCLUDE_WORDS,
@@ -97,7 +97,6 @@ interface GroupTerm {
   suggestion: string;
 }
 
-const PREFERENCE_OK = new Set(['disabled', 'handicapped', 'handicap', 'blind', 'deaf', 'special needs', 'hearing impaired', 'visually impaired', 'impaired', 'sick', 'ill']);
 
 const GROUPS = new PhraseTable<GroupTerm>();
 const LEXICON_WORDS = new Set<string>();
@@ -112,7 +111,7 @@ for (const g of GROUP_LEXICON) {
         kind,
         describesOccupant: !!g.describesOccupant,
         soft: soft.has(term),
-        preferenceOk: g.cls === 'disability' && (kind === 'noun' || PREFERENCE_OK.has(term)),
+        preferenceOk: g.cls === 'disability' && (kind === 'noun' || DISABILITY_PREFERENCE_OK.has(term)),
         suggestion: g.suggestion,
       });
       const ws = words(term);
@@ -121,10 +120,10 @@ for (const g of GROUP_LEXICON) {
     }
   }
 }
-// Familial words whose preference is a warning, like "families" ("perfect for kids" signals a household, it excludes no one).
-const SOFT_FAMILIAL = new Set(['kid', 'kids', 'child', 'children', 'kiddos', 'little ones', 'teens', 'teenagers', 'toddlers', 'babies', 'youngsters']);
 
 const HEADS = new Set(PERSON_HEADS.map(stem));
+/** One-word group nouns can be the person an adjective describes ("native-born Americans"). */
+const NOUN_GROUP_STEMS = new Set(GROUP_LEXICON.flatMap((g) => g.nouns).filter((n) => !/[\s#]/.test(n)).map(stem));
 const PLACES = new Set([...PLACE_HEADS].map(stem));
 const INTENT_WORDS = [...ACCEPT_WORDS, ...EXCLUDE_WORDS, ...PREFER_WORDS, ...DESCRIBE_WORDS, ...CANCEL_PHRASES];
 for (const w of INTENT_WORDS.flatMap(words)) LEXICON_WORDS.add(w);
@@ -227,6 +226,11 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     const last = ws[m.to]!;
     const single = m.from === m.to;
     let word = m.text.replace(/'/g, '');
+    // wink keeps some hyphenated words whole ("non-binary"): read them joined when that is a lexicon word, else as the first part's neighbour words.
+    if (single && word.includes('-')) {
+      const joined = word.replace(/-/g, '');
+      word = LEXICON_WORDS.has(joined) || JOIN_TARGETS.has(joined) ? joined : word.replace(/-/g, ' ').trim().split(/\s+/).join('');
+    }
     if (first.text === "n't" || first.text === 'nt') word = 'not';
     if (first.text === "'s" || first.text === 's' && first.gap === '' && !single) continue;
     if (single && first.text === '-') continue; // hyphens join words, they never end a clause
@@ -318,7 +322,7 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
   let head = -1;
   for (let k = j; k < Math.min(to, j + 3); k++) {
     const t = toks[k]!;
-    if (HEADS.has(t.stem)) {
+    if (HEADS.has(t.stem) || NOUN_GROUP_STEMS.has(t.stem)) {
       head = k;
       break;
     }
@@ -464,10 +468,11 @@ function judge(
   cues: readonly CueHit[],
 ): ClauseFinding | null {
   // "no kids", "no small children", "n0 blacks", "🚫 kids", "no one over 60".
-  for (let k = m.i - 1, skipped = 0; k >= from && skipped <= 3; k--, skipped++) {
+  for (let k = m.i - 1, skipped = 0; k >= from && skipped <= 4; k--, skipped++) {
     const t = toks[k]!;
     if (NO_WORDS.has(t.key) || (t.key === 'n0')) return build(toks, m, { kind: 'exclude', i: k, j: k + 1, negated: false }, 'exclusion', 'error');
-    if (!FILLER_POS.has(t.pos) && !HEADS.has(t.stem) && t.key !== 'more') break;
+    // "no crazies or addicts": a list joined by "or" stays under the "no".
+    if (!FILLER_POS.has(t.pos) && !HEADS.has(t.stem) && t.key !== 'more' && t.key !== 'or' && t.key !== 'nor' && !(t.pos === 'NOUN' && toks[k + 1]?.key === 'or')) break;
   }
   const near = (c: CueHit, max: number) => (c.i >= m.headEnd ? c.i - m.headEnd : m.i - c.j) <= max;
   const exclusion = exclusions.find((c) => {
@@ -475,12 +480,13 @@ function judge(
     return near(c, 8);
   });
   if (exclusion) return build(toks, m, exclusion, 'exclusion', 'error');
-  const soft = m.term.soft || (m.term.cls === 'familial-status' && SOFT_FAMILIAL.has(toks.slice(m.i, m.j).map((t) => t.key).join(' ')));
+  const soft = m.term.soft;
   // "perfect for a growing family" but not "ideal for visiting family": only describing words between the cue and the group.
   const preference = preferences.find((c) => {
     if (c.j <= m.i) {
       const between = toks.slice(c.j, m.i);
-      return between.length <= 4 && between.every((t) => (BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || t.key === 'a' || t.key === 'an') && !(soft && t.key.endsWith('ing')));
+      const describing = (t: Tok) => BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || ['a', 'an', 'who', 'that'].includes(t.key) || (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
+      return between.length <= 4 && between.every((t) => describing(t) && !(soft && t.key.endsWith('ing')));
     }
     return near(c, 3);
   });

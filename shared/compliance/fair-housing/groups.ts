@@ -69,9 +69,9 @@ export const GROUP_LEXICON: readonly GroupLexicon[] = [
       'service dogs', 'service dog', 'support animals', 'support animal', 'emotional support animals', 'emotional support animal', 'assistance animals', 'guide dogs', 'seeing eye dogs', 'therapy animals',
       'the disabled', 'the handicapped', 'the blind', 'the deaf', 'disabilities', 'disability', 'handicaps', 'mental illness', 'mental illnesses', 'mental health issues', 'mental health conditions',
       'psychiatric conditions', 'depression', 'anxiety', 'ptsd', 'bipolar', 'bipolar disorder', 'schizophrenia', 'autism', 'hiv', 'aids', 'epilepsy', 'seizures', 'dementia', 'alzheimers', 'cancer', 'chronic illness',
-      'addicts', 'recovering addicts', 'recovering alcoholics', 'alcoholics', 'people in recovery', 'amputees', 'paraplegics', 'quadriplegics', 'cripples', 'special needs', 'medical conditions', 'health conditions', 'health problems',
+      'addicts', 'crazies', 'crazy people', 'psychos', 'lunatics', 'the mentally ill', 'recovering addicts', 'recovering alcoholics', 'alcoholics', 'people in recovery', 'amputees', 'paraplegics', 'quadriplegics', 'cripples', 'special needs', 'medical conditions', 'health conditions', 'health problems',
     ],
-    adjectives: ['disabled', 'handicapped', 'handicap', 'crippled', 'blind', 'deaf', 'mentally ill', 'mentally disabled', 'physically disabled', 'wheelchair bound', 'wheelchair using', 'able bodied', 'ablebodied', 'physically fit', 'fully mobile', 'ambulatory', 'healthy', 'in good health', 'of sound mind', 'mentally stable', 'mentally sound', 'sane', 'special needs', 'autistic', 'sick', 'ill', 'impaired', 'hearing impaired', 'visually impaired'],
+    adjectives: ['disabled', 'handicapped', 'handicap', 'crippled', 'blind', 'deaf', 'mentally ill', 'mentally disabled', 'physically disabled', 'wheelchair bound', 'wheelchair using', 'able bodied', 'ablebodied', 'physically fit', 'fully mobile', 'ambulatory', 'healthy', 'in good health', 'in excellent health', 'in perfect health', 'in good physical health', 'of sound mind', 'mentally unstable', 'mentally stable', 'mentally sound', 'sane', 'special needs', 'autistic', 'sick', 'ill', 'impaired', 'hearing impaired', 'visually impaired'],
     suggestion: 'accessibility details available on request',
   },
   {
@@ -81,8 +81,10 @@ export const GROUP_LEXICON: readonly GroupLexicon[] = [
       'families', 'family', 'families with children', 'parents', 'single parents', 'pregnant women', 'expecting parents', 'expectant mothers', 'couple', 'couples', 'single', 'singles', 'adults', 'adult', 'grownups', 'grown ups',
       'empty nesters', 'kidz', 'kiddies', 'chilren', 'childs',
     ],
-    adjectives: ['pregnant', 'expecting', 'expectant', 'childless', 'child free', 'kid free', 'childfree', 'kidfree', 'adult only', 'adults only', 'mature'],
-    soft: ['families', 'family', 'empty nesters', 'parents'],
+    // "child-free", "adults only" are standalone exclusions: the phrase lexicon and the adjacent "free"/"less" intent handle them.
+    adjectives: ['pregnant', 'expecting', 'expectant', 'mature'],
+    // A preference for families or children signals a household but excludes no one: a warning.
+    soft: ['families', 'family', 'empty nesters', 'parents', 'kids', 'kid', 'children', 'child', 'kiddos', 'little ones', 'teens', 'teen', 'teenagers', 'teenager', 'toddlers', 'toddler', 'babies', 'baby', 'youngsters', 'infants', 'infant', 'minors', 'minor', 'kidz', 'kiddies', 'chilren', 'childs'],
     suggestion: 'welcoming to all',
   },
   {
@@ -92,7 +94,7 @@ export const GROUP_LEXICON: readonly GroupLexicon[] = [
       'immigrants', 'foreigners', 'foreign nationals', 'refugees', 'migrants', 'americans', 'mexicans', 'italians', 'indians', 'pakistanis', 'arabs', 'russians', 'africans', 'haitians', 'cubans', 'filipinos',
       'germans', 'hispanics', 'latinos', 'latinas', 'latinx', 'somalis', 'nigerians', 'iranians', 'syrians', 'chinese', 'irish', 'puerto ricans', 'dominicans', 'jamaicans', 'vietnamese', 'koreans', 'japanese',
       'poles', 'ukrainians', 'afghans', 'iraqis', 'middle easterners', 'non english speakers', 'english speakers', 'native english speakers', 'native english speaker', 'native speakers', 'spanish speakers', 'people with accents',
-      'born in the usa', 'born in the us', 'born in the united states', 'born in america', 'american born', 'us born', 'native born', 'foreign born',
+      'born in this country', 'born here', 'born in the country', 'born in the usa', 'born in the us', 'born in the united states', 'born in america', 'american born', 'us born', 'native born', 'foreign born',
     ],
     adjectives: [
       'mexican', 'irish', 'italian', 'chinese', 'japanese', 'korean', 'vietnamese', 'indian', 'pakistani', 'arab', 'arabic', 'polish', 'russian', 'african', 'haitian', 'cuban', 'filipino', 'german', 'hispanic',
@@ -104,14 +106,14 @@ export const GROUP_LEXICON: readonly GroupLexicon[] = [
   {
     cls: 'age',
     // An age floor or ceiling. Numbers up to 21 are the age of majority or legal capacity to sign a lease, not an age preference (see AGE_OF_MAJORITY in clause-detector.ts).
-    nouns: ['over #', 'under #', 'older than #', 'younger than #', 'above #', 'below #', '# and older', '# and over', '# or older', '# or over', '# and up', '# and younger', '# or younger', '# and under', '# plus', '# years and older', '# years or older', '# years of age and older', 'seniors', 'senior citizens', 'the elderly', 'elderly', 'retirees', 'older people', 'older adults', 'boomers', 'baby boomers', 'young people', 'young adults', 'young professionals', 'millennials', 'gen z', 'gen zers', 'twentysomethings', 'twenty somethings', 'thirtysomethings', 'old people', 'oldsters', 'youngsters', 'young crowd', 'young couples'],
+    nouns: ['between # and #', 'ages # to #', 'aged # to #', 'over #', 'under #', 'older than #', 'younger than #', 'above #', 'below #', '# and older', '# and over', '# or older', '# or over', '# and up', '# and younger', '# or younger', '# and under', '# plus', '# years and older', '# years or older', '# years of age and older', 'seniors', 'senior citizens', 'the elderly', 'elderly', 'retirees', 'older people', 'older adults', 'boomers', 'baby boomers', 'young people', 'young adults', 'young professionals', 'millennials', 'gen zers', 'twentysomethings', 'twenty somethings', 'thirtysomethings', 'old people', 'oldsters', 'youngsters', 'young crowd', 'young couples'],
     adjectives: ['senior', 'elderly', 'older', 'old', 'retired', 'young', 'younger', 'youthful', 'aged', 'aging', 'middle aged', 'college age', 'millennial'],
     soft: ['seniors', 'senior citizens', 'retirees', 'older adults', 'senior', 'retired'],
     suggestion: 'welcoming to all',
   },
   {
     cls: 'source-of-income',
-    nouns: ['section 8', 'section eight', 'sec 8', 'sect 8', 'vouchers', 'voucher', 'housing vouchers', 'housing choice vouchers', 'voucher holders', 'welfare', 'welfare recipients', 'ssi', 'ssdi', 'social security', 'disability income', 'public assistance', 'government assistance', 'rental assistance', 'assistance', 'subsidies', 'subsidy', 'hud', 'food stamps', 'snap', 'unemployment', 'child support income', 'alimony income', 'housing assistance', 'benefits'],
+    nouns: ['section 8', 'section eight', 'sec 8', 'sect 8', 'vouchers', 'voucher', 'housing vouchers', 'housing choice vouchers', 'voucher holders', 'welfare', 'welfare recipients', 'ssi', 'ssdi', 'social security', 'disability income', 'public assistance', 'government assistance', 'rental assistance', 'assistance', 'subsidies', 'subsidy', 'hud', 'food stamps', 'unemployment', 'housing assistance', 'benefits'],
     adjectives: ['section 8', 'voucher', 'subsidized', 'assisted', 'government assisted', 'welfare', 'employed', 'fully employed', 'w2 employed', 'salaried'],
     suggestion: 'all lawful, verifiable sources of income considered',
   },
@@ -141,6 +143,9 @@ export const GROUP_LEXICON: readonly GroupLexicon[] = [
   },
 ];
 
+/** Disability groups a preference is fine for (describing accessibility); only their exclusion is a violation. Every disability noun counts too. */
+export const DISABILITY_PREFERENCE_OK: ReadonlySet<string> = new Set(['disabled', 'handicapped', 'handicap', 'blind', 'deaf', 'special needs', 'hearing impaired', 'visually impaired', 'impaired', 'sick', 'ill', 'crippled']);
+
 /**
  * Words for people: the head an adjective must describe to name a group
  * ("white *tenants*"), and the subject of "X are all white".
@@ -151,7 +156,7 @@ export const PERSON_HEADS: readonly string[] = [
   'neighbour', 'neighbours', 'clientele', 'owner', 'owners', 'homeowner', 'homeowners', 'homebuyer', 'homebuyers', 'purchaser', 'purchasers', 'folks', 'folk', 'crowd', 'guest', 'guests', 'lessee', 'lessees',
   'professional', 'professionals', 'man', 'men', 'woman', 'women', 'gentleman', 'gentlemen', 'lady', 'ladies', 'girl', 'girls', 'guy', 'guys', 'home buyers', 'home owners', 'prospects', 'candidates',
   'community', 'neighborhood', 'neighbourhood', 'area', 'block', 'enclave', 'population', 'street', 'building', 'home', 'household', 'parents', 'mothers', 'fathers', 'mom', 'moms', 'dad', 'dads', 'worshippers',
-  'speaker', 'speakers', 'members', 'member', 'student', 'students', 'worker', 'workers', 'employees', 'kids', 'children', 'child', 'kid', 'everyone', 'anyone', 'someone', 'one', 'ones', 'types', 'type', 'sorts', 'kind',
+  'speaker', 'speakers', 'members', 'member', 'recipients', 'recipient', 'holders', 'holder', 'users', 'user', 'seekers', 'types', 'student', 'students', 'worker', 'workers', 'employees', 'kids', 'children', 'child', 'kid', 'everyone', 'anyone', 'someone', 'one', 'ones', 'types', 'type', 'sorts', 'kind',
 ];
 
 /** Heads that make "X neighborhood/community" a place description rather than a person: those are the catch-word rules' job. */

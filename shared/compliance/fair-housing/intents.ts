@@ -36,7 +36,7 @@ export const PREFER_WORDS: readonly string[] = [
   'designed for', 'geared to', 'geared toward', 'geared towards', 'tailored to', 'tailored for', 'intended for', 'meant for', 'targeted to', 'just right for', 'excellent for', 'a dream for', 'perfect match for', 'wonderful for',
   'seeking', 'looking for', 'wanted', 'want', 'wants', 'desired', 'requested', 'favored', 'favoured', 'favor', 'must be', 'must have', 'has to be', 'have to be', 'need to be', 'needs to be', 'required to be', 'should be',
   'required', 'requirement', 'a must', 'are required', 'would rather', 'reserved for', 'limited to', 'restricted to', 'catering to', 'caters to', 'cater to',
-  'must present as', 'must dress as', 'must identify as', 'must live as', 'must present', 'must dress', 'the right kind of', 'the right sort of', 'our kind of', 'your kind of', 'among their own', 'their own kind',
+  'must present as', 'must dress as', 'must identify as', 'must live as', 'must present', 'must dress', 'place for', 'home for', 'spot for', 'the right kind of', 'the right sort of', 'our kind of', 'your kind of', 'among their own', 'their own kind',
 ];
 
 /**
@@ -45,7 +45,7 @@ export const PREFER_WORDS: readonly string[] = [
  * state a preference.
  */
 export const DESCRIBE_WORDS: readonly string[] = [
-  'all', 'mostly', 'predominantly', 'largely', 'mainly', 'primarily', 'overwhelmingly', 'entirely', 'almost all', 'almost entirely', 'heavily', 'nearly all', 'full of', 'filled with',
+  'all', 'mostly', 'predominantly', 'predominately', 'majority', 'largely', 'mainly', 'primarily', 'overwhelmingly', 'entirely', 'almost all', 'almost entirely', 'heavily', 'nearly all', 'full of', 'filled with',
   'populated by', 'populated with', 'surrounded by', 'dominated by', 'made up of', 'home to mostly', 'a community of', 'a neighborhood of',
 ];
 
@@ -56,4 +56,4 @@ export const CANCEL_PHRASES: readonly string[] = [
 ];
 
 /** Pronouns that carry a group named in the previous clause into this one ("Have kids? They are not allowed."). */
-export const CARRY_PRONOUNS: ReadonlySet<string> = new Set(['they', 'them', 'those', 'these', 'such', 'their', 'theirs', 'he', 'she', 'him', 'her']);
+export const CARRY_PRONOUNS: ReadonlySet<string> = new Set(['they', 'them', 'those', 'these', 'such', 'their', 'theirs', 'he', 'she', 'him', 'her', 'you', 'your']);

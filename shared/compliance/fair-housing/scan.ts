@@ -101,7 +101,7 @@ interface Candidate {
 }
 
 // A 55+ statement that states its HOPA basis is not a preference for older people.
-const HOPA_RE = /\bhopa\b|housing for older persons|62\s*(?:\+|and (?:older|over)|or (?:older|over))[^.]*\bhud\b/i;
+const HOPA_RE = /\bhopa\b|housing for older persons|(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))[^.]*\bhud\b|\bhud\b[^.]*(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))/i;
 const AGE_QUALIFIED_TERMS = new Set(['fs-older-persons']);
 
 function scanUncached(text: string, packs: readonly RulePack[]): FairHousingMatch[] {
