@@ -68,6 +68,24 @@ export type ReplaceTextFix = z.infer<typeof ReplaceTextFixSchema>;
 export type InsertObjectFix = z.infer<typeof InsertObjectFixSchema>;
 export const FIX_KINDS = ['set-props', 'set-meta', 'replace-text', 'insert-object'] as const;
 
+/** Where in a text object's text a finding points: the words the editor underlines and the fix rewrites. */
+export const FindingSpanSchema = z.object({
+  objectId: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type FindingSpan = z.infer<typeof FindingSpanSchema>;
+
+/** Why a Fair Housing finding was raised: the group mentioned and the intent around it. */
+export const FindingReasonSchema = z.object({
+  protectedClass: z.string().min(1),
+  group: z.string(),
+  intent: z.string(),
+  intentKind: z.enum(['exclusion', 'preference', 'description', 'listed-term']),
+});
+export type FindingReason = z.infer<typeof FindingReasonSchema>;
+
 export const FindingSchema = z.object({
   ruleId: z.string().min(1),
   category: CategorySchema,
@@ -77,6 +95,8 @@ export const FindingSchema = z.object({
   fix: FixSchema.optional(),
   /** Set on findings that block approval (Fair Housing errors, missing licensing elements). */
   blocking: z.boolean().optional(),
+  span: FindingSpanSchema.optional(),
+  reason: FindingReasonSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -631,6 +631,9 @@ export const ACCEPTABLE_PHRASES: readonly string[] = [
   'private (yard|patio|backyard|pool|entrance|entry|balcony|deck|garden|office|suite|dock|drive|driveway|lot|setting|courtyard|beach|road|well|sale)',
   'adult (swim|pool|lounge|lap pool)',
   'no (age restrictions|age restriction|hoa|rental restrictions)',
+  // Things named after people, not people: support payments, day care, safety features.
+  'child (support|care|proof|proofing|safety|custody|locks|gate|gates|seat|seats)',
+  'childcare|childproof|childproofed',
 ];
 
 /** Every term the matcher compiles: explicit phrases plus the generated frames. */

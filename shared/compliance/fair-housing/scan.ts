@@ -1,5 +1,6 @@
 import type { RulePack } from '../../brand/index.js';
-import { PROTECTED_CLASSES, type ProtectedClass } from './classes.js';
+import { PROTECTED_CLASSES, classesForPacks, type ProtectedClass } from './classes.js';
+import { detectClauses, type IntentKind } from './clause-detector.js';
 import { ACCEPTABLE_PHRASES, FAIR_HOUSING_TERMS, MACROS, type FairHousingTerm, type TermSeverity } from './lexicon.js';
 import { PhraseMatcher, tokenize } from './phrase-matcher.js';
 
@@ -15,6 +16,15 @@ export interface FairHousingMatch {
   /** Neutral wording to use instead, cased like the original. */
   suggestion: string;
   advice?: string;
+  /** Why the clause detectors flagged it: the group mentioned and the intent words (absent for lexicon phrases). */
+  reason?: FairHousingReason;
+}
+
+export interface FairHousingReason {
+  group: string;
+  groupStart: number;
+  intent: string;
+  intentKind: IntentKind;
 }
 
 // Compiled once at module load.
@@ -74,23 +84,49 @@ function packKey(packs: readonly RulePack[]): string {
   return key;
 }
 
+/** The same scan without the memo (for measuring; prefer `scanFairHousing`). */
+export function scanFairHousingUncached(text: string, packs: readonly RulePack[]): FairHousingMatch[] {
+  return text ? scanUncached(text, packs) : [];
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  cls: ProtectedClass;
+  severity: TermSeverity;
+  termId: string;
+  suggestion: string;
+  advice?: string;
+  reason?: FairHousingReason;
+}
+
+// A 55+ statement that states its HOPA basis is not a preference for older people.
+const HOPA_RE = /\bhopa\b|housing for older persons|(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))[^.]*\bhud\b|\bhud\b[^.]*(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))/i;
+const AGE_QUALIFIED_TERMS = new Set(['fs-older-persons']);
+
 function scanUncached(text: string, packs: readonly RulePack[]): FairHousingMatch[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
-  const raw = TERM_MATCHER.scanTokens(tokens);
-  if (raw.length === 0) return [];
   const active = new Set<RulePack>(['federal', ...packs]);
+  const protectedClasses = classesForPacks(packs);
   const allowed = ALLOW_MATCHER.scanTokens(tokens);
+  // A group word that is part of an acceptable phrase ("white family room", "child support") names no one.
+  const touchesAllowed = (start: number, end: number) => allowed.some((a) => a.start < end && start < a.end);
+  const hopa = HOPA_RE.test(text);
 
-  const candidates = raw.filter((m) => {
+  // 1. The phrase lexicon (HUD's and the states' standalone terms and fixed phrases).
+  const raw = TERM_MATCHER.scanTokens(tokens).filter((m) => {
     if (!termPacks.get(m.payload)!.some((p) => active.has(p))) return false;
-    return !allowed.some((a) => a.startToken <= m.startToken && a.endToken >= m.endToken);
+    // Inside an acceptable phrase, or ending where one begins ("no child" of "no child support payments").
+    return !allowed.some(
+      (a) => (a.startToken <= m.startToken && a.endToken >= m.endToken) || (a.startToken > m.startToken && a.startToken < m.endToken && a.endToken > m.endToken),
+    );
   });
   // A match strictly inside a longer match is read in the longer one's context
   // ("senior citizens only" is about age, not citizenship).
-  const contextual = candidates.filter(
+  const lexical = raw.filter(
     (m) =>
-      !candidates.some(
+      !raw.some(
         (o) =>
           o !== m &&
           o.startToken <= m.startToken &&
@@ -98,29 +134,60 @@ function scanUncached(text: string, packs: readonly RulePack[]): FairHousingMatc
           o.endToken - o.startToken > m.endToken - m.startToken,
       ),
   );
-  contextual.sort(
-    (a, b) =>
-      SEVERITY_RANK[a.payload.severity] - SEVERITY_RANK[b.payload.severity] ||
-      b.endToken - b.startToken - (a.endToken - a.startToken) ||
-      a.startToken - b.startToken,
-  );
-  const kept: typeof candidates = [];
-  for (const c of contextual) {
-    if (kept.some((k) => c.startToken < k.endToken && k.startToken < c.endToken)) continue;
+
+  // 2. The clause detectors (group mention × intent, with negation scope).
+  const clause = detectClauses(text);
+  const inclusive = (start: number, end: number) => clause.inclusiveSpans.some((s) => s.start <= start && s.end >= end);
+
+  const candidates: Candidate[] = [];
+  for (const m of lexical) {
+    if (inclusive(m.start, m.end)) continue;
+    if (hopa && AGE_QUALIFIED_TERMS.has(m.payload.id)) continue;
+    candidates.push({
+      start: m.start,
+      end: m.end,
+      cls: m.payload.cls,
+      severity: m.payload.severity,
+      termId: m.payload.id,
+      suggestion: m.payload.suggestion,
+      ...(m.payload.advice ? { advice: m.payload.advice } : {}),
+    });
+  }
+  for (const f of clause.findings) {
+    if (!protectedClasses.has(f.cls)) continue;
+    if (touchesAllowed(f.group.start, f.group.end)) continue;
+    if (hopa && (f.cls === 'age' || f.cls === 'familial-status') && f.severity === 'warning') continue;
+    candidates.push({
+      start: f.start,
+      end: f.end,
+      cls: f.cls,
+      severity: f.severity,
+      termId: `clause-${f.cls}-${f.intent.kind}`,
+      suggestion: f.suggestion,
+      reason: { group: f.group.text, groupStart: f.group.start, intent: f.intent.text, intentKind: f.intent.kind },
+    });
+  }
+
+  // One finding per span: errors beat warnings, longer beats shorter, then the earlier one.
+  candidates.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
   return kept.map((m) => {
     const matched = text.slice(m.start, m.end);
     return {
-      termId: m.payload.id,
-      cls: m.payload.cls,
-      severity: m.payload.severity,
+      termId: m.termId,
+      cls: m.cls,
+      severity: m.severity,
       text: matched,
       start: m.start,
       end: m.end,
-      suggestion: matchCase(matched, m.payload.suggestion),
-      ...(m.payload.advice ? { advice: m.payload.advice } : {}),
+      suggestion: matchCase(matched, m.suggestion),
+      ...(m.advice ? { advice: m.advice } : {}),
+      ...(m.reason ? { reason: m.reason } : {}),
     };
   });
 }

@@ -27,4 +27,21 @@ describe('fair-housing-wording', () => {
     expect(runRule(fairHousingWording, objects, {}, { rulePacks: ['federal', 'TX'] })).toEqual([]);
     expect(runRule(fairHousingWording, objects, {}, { rulePacks: ['federal', 'CA'] })).toHaveLength(2);
   });
+
+  it('gives the span and the reason, and its fix rewrites only the span', () => {
+    const copy = 'Sunny two-bedroom near the park. Children will not be allowed in the unit. Pets welcome.';
+    const [f] = runRule(fairHousingWording, [text({ id: 'c', text: copy })]);
+    expect(f!.span).toEqual({ objectId: 'c', start: 33, end: 61, text: 'Children will not be allowed' });
+    expect(f!.reason).toEqual({ protectedClass: 'familial-status', group: 'Children', intent: 'allowed', intentKind: 'exclusion' });
+    expect(f!.message).toContain('exclusion: "allowed"');
+    const fix = f!.fix!;
+    expect(fix.kind === 'replace-text' && copy.slice(0, fix.at) + fix.to + copy.slice(fix.at! + fix.from.length)).toBe(
+      'Sunny two-bedroom near the park. Welcoming to all in the unit. Pets welcome.',
+    );
+  });
+
+  it('does not flag a negated exclusion or an inclusive sentence', () => {
+    const objects = [text({ id: 'ok', text: 'Families with children are never refused. Not only adults will love the rooftop deck; kids will too.' })];
+    expect(runRule(fairHousingWording, objects)).toEqual([]);
+  });
 });

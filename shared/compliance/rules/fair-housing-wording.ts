@@ -20,10 +20,11 @@ export function fairHousingTextFindings(
   const where = target === LISTING_REMARKS_TARGET ? ' in the listing remarks' : '';
   return scanFairHousing(text, packs).map((m) => {
     const cls = PROTECTED_CLASSES[m.cls].label;
+    const why = m.reason ? ` (group: "${m.reason.group}"; ${m.reason.intentKind}: "${m.reason.intent}")` : '';
     const message =
       m.severity === 'error'
-        ? `"${m.text}"${where} states a preference, limitation or exclusion based on ${cls} (Fair Housing). Describe the property, not who should live there — e.g. "${m.suggestion}".`
-        : `"${m.text}"${where} can signal a preference based on ${cls} (Fair Housing). ${m.advice ?? `Consider "${m.suggestion}".`}`;
+        ? `"${m.text}"${where}${why} states a preference, limitation or exclusion based on ${cls} (Fair Housing). Describe the property, not who should live there — e.g. "${m.suggestion}".`
+        : `"${m.text}"${where}${why} can signal a preference based on ${cls} (Fair Housing). ${m.advice ?? `Consider "${m.suggestion}".`}`;
     return {
       ruleId: FAIR_HOUSING_RULE_ID,
       category: 'compliance' as const,
@@ -32,6 +33,10 @@ export function fairHousingTextFindings(
       message,
       fix: { kind: 'replace-text' as const, objectId: target, from: m.text, to: m.suggestion, at: m.start, label: `Replace with "${m.suggestion}"` },
       ...(m.severity === 'error' ? { blocking: true } : {}),
+      span: { objectId: target, start: m.start, end: m.end, text: m.text },
+      reason: m.reason
+        ? { protectedClass: m.cls, group: m.reason.group, intent: m.reason.intent, intentKind: m.reason.intentKind }
+        : { protectedClass: m.cls, group: m.text, intent: m.termId, intentKind: 'listed-term' as const },
     };
   });
 }

@@ -36,6 +36,35 @@ function ObjectChips({ ids }: { ids: string[] }) {
   );
 }
 
+/**
+ * The flagged words in their sentence, underlined, with why they were flagged
+ * (the group named and the intent around it).
+ */
+function SpanQuote({ finding }: { finding: Finding }) {
+  const { editor } = useEditor();
+  const span = finding.span;
+  if (!span) return null;
+  const model = editor.binding.model(span.objectId);
+  const text = model?.type === 'text' ? model.text : undefined;
+  // The text may have changed since the score: quote only what still sits at the span.
+  const current = text !== undefined && text.slice(span.start, span.end) === span.text;
+  const before = current ? text!.slice(Math.max(0, span.start - 40), span.start) : '';
+  const after = current ? text!.slice(span.end, span.end + 40) : '';
+  const reason = finding.reason;
+  return (
+    <span className="span-quote" data-testid="finding-span">
+      {before && <span className="span-context">{span.start > 40 ? '…' : ''}{before}</span>}
+      <u className={`span-flagged sev-${finding.severity}`}>{span.text}</u>
+      {after && <span className="span-context">{after}{span.end + 40 < text!.length ? '…' : ''}</span>}
+      {reason && reason.intentKind !== 'listed-term' && (
+        <span className="span-reason" data-testid="finding-reason">
+          {reason.intentKind}: “{reason.intent}” · group: “{reason.group}”
+        </span>
+      )}
+    </span>
+  );
+}
+
 function FixPreview({ finding }: { finding: Finding }) {
   const fix = finding.fix;
   if (fix?.kind !== 'replace-text') return null;
@@ -64,6 +93,7 @@ function FindingCard({ c, finding }: { c: ScoringController; finding: Finding })
         <SeverityIcon severity={finding.severity} />
         <span className="finding-body">
           <span className="finding-message">{finding.message}</span>
+          <SpanQuote finding={finding} />
           <FixPreview finding={finding} />
         </span>
       </button>

@@ -1,0 +1,516 @@
+/**
+ * Two detectors combined per clause: protected-group mentions (groups.ts)
+ * and exclusion or preference intent (intents.ts). A violation is a group
+ * mention under exclusion or preference intent in the same clause (or, for
+ * an exclusion whose subject is a pronoun, in the clause before), or a
+ * person described by race, colour, religion, sex or national origin
+ * ("white family", "Christian neighbors", "the neighbors are all white").
+ *
+ * Input is the language layer's words (language.ts): normalised, with part
+ * of speech and negation scope. Before matching, words are repaired: digit
+ * and symbol look-alikes, split words rejoined, one-edit misspellings of
+ * lexicon words (only for words outside the model's vocabulary, so "write"
+ * never becomes "white").
+ */
+import type { ProtectedClass } from './classes.js';
+import { DISABILITY_PREFERENCE_OK, GROUP_LEXICON, PERSON_HEADS, PLACE_HEADS } from './groups.js';
+import {
+  ACCEPT_WORDS,
+  ADJACENT_EXCLUDE_WORDS,
+  CANCEL_PHRASES,
+  CARRY_PRONOUNS,
+  DESCRIBE_WORDS,
+  EXCLUDE_WORDS,
+  PREFER_WORDS,
+} from './intents.js';
+import { analyseText, type Word } from './language.js';
+import { EditIndex, normalizeText, undoLookalikes } from './normalize.js';
+import { stem } from './phrase-matcher.js';
+
+export type IntentKind = 'exclusion' | 'preference' | 'description';
+
+export interface ClauseFinding {
+  cls: ProtectedClass;
+  severity: 'error' | 'warning';
+  /** Original-text offsets of the whole violating phrase (group and intent). */
+  start: number;
+  end: number;
+  /** The group mention and the intent words, as written. */
+  group: { text: string; start: number; end: number };
+  intent: { kind: IntentKind; text: string; start: number; end: number };
+  suggestion: string;
+}
+
+/** Original-text spans of clauses made inclusive ("not only", "are never refused"). */
+export interface ClauseAnalysis {
+  findings: ClauseFinding[];
+  inclusiveSpans: { start: number; end: number }[];
+}
+
+// ── Compiled lexicons ──────────────────────────────────────────────────────
+
+const words = (phrase: string) => phrase.toLowerCase().replace(/[-']/g, ' ').split(/\s+/).filter(Boolean);
+const stems = (phrase: string) => words(phrase).map((w) => (w === '#' ? '#' : stem(w)));
+
+interface Phrase<T> {
+  stems: string[];
+  payload: T;
+}
+
+/** Longest-first phrase lookup indexed by the first stem. */
+class PhraseTable<T> {
+  private readonly byFirst = new Map<string, Phrase<T>[]>();
+  add(phrase: string, payload: T) {
+    const s = stems(phrase);
+    if (s.length === 0) return;
+    let list = this.byFirst.get(s[0]!);
+    if (!list) this.byFirst.set(s[0]!, (list = []));
+    list.push({ stems: s, payload });
+    list.sort((a, b) => b.stems.length - a.stems.length);
+  }
+  /** All phrases starting at token i (longest first). */
+  matchesAt(toks: readonly Tok[], i: number): { length: number; payload: T }[] {
+    const out: { length: number; payload: T }[] = [];
+    const first = toks[i]!.isNumber ? '#' : toks[i]!.stem;
+    for (const p of this.byFirst.get(first) ?? []) {
+      let ok = true;
+      for (let k = 0; k < p.stems.length; k++) {
+        const t = toks[i + k];
+        if (!t || (p.stems[k] === '#' ? !t.isNumber : t.stem !== p.stems[k]) || (k > 0 && t.breakBefore)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) out.push({ length: p.stems.length, payload: p.payload });
+    }
+    return out;
+  }
+}
+
+interface GroupTerm {
+  cls: ProtectedClass;
+  kind: 'noun' | 'adj';
+  describesOccupant: boolean;
+  soft: boolean;
+  /** A preference for this group is fine (accessibility for wheelchair users); only exclusion counts. */
+  preferenceOk: boolean;
+  suggestion: string;
+}
+
+
+const GROUPS = new PhraseTable<GroupTerm>();
+const LEXICON_WORDS = new Set<string>();
+/** Single-word group terms: what split pieces may be rejoined into ("chil dren" → "children"). */
+const JOIN_TARGETS = new Set<string>();
+for (const g of GROUP_LEXICON) {
+  const soft = new Set(g.soft ?? []);
+  for (const [kind, list] of [['noun', g.nouns], ['adj', g.adjectives]] as const) {
+    for (const term of list) {
+      GROUPS.add(term, {
+        cls: g.cls,
+        kind,
+        describesOccupant: !!g.describesOccupant,
+        soft: soft.has(term),
+        preferenceOk: g.cls === 'disability' && (kind === 'noun' || DISABILITY_PREFERENCE_OK.has(term)),
+        suggestion: g.suggestion,
+      });
+      const ws = words(term);
+      for (const w of ws) LEXICON_WORDS.add(w);
+      if (ws.length === 1) JOIN_TARGETS.add(ws[0]!);
+    }
+  }
+}
+
+const HEADS = new Set(PERSON_HEADS.map(stem));
+/** One-word group nouns can be the person an adjective describes ("native-born Americans"). */
+const NOUN_GROUP_STEMS = new Set(GROUP_LEXICON.flatMap((g) => g.nouns).filter((n) => !/[\s#]/.test(n)).map(stem));
+const PLACES = new Set([...PLACE_HEADS].map(stem));
+const INTENT_WORDS = [...ACCEPT_WORDS, ...EXCLUDE_WORDS, ...PREFER_WORDS, ...DESCRIBE_WORDS, ...CANCEL_PHRASES];
+for (const w of INTENT_WORDS.flatMap(words)) LEXICON_WORDS.add(w);
+for (const w of PERSON_HEADS) LEXICON_WORDS.add(w);
+const EDITS = new EditIndex(LEXICON_WORDS, 5);
+// Short misspellings the edit step cannot reach (it only corrects words of five letters or more).
+const MISSPELLINGS: Record<string, string> = { kidz: 'kids', kidds: 'kids', whte: 'white', blak: 'black', gey: 'gay', vetz: 'vets', jewz: 'jews', noo: 'no', sect: 'section', sec: 'section' };
+
+type Cue = 'cancel' | 'exclude' | 'prefer' | 'accept' | 'describe';
+const CUES = new PhraseTable<Cue>();
+for (const p of CANCEL_PHRASES) CUES.add(p, 'cancel');
+for (const p of EXCLUDE_WORDS) CUES.add(p, 'exclude');
+for (const p of PREFER_WORDS) CUES.add(p, 'prefer');
+for (const p of ACCEPT_WORDS) CUES.add(p, 'accept');
+for (const p of DESCRIBE_WORDS) CUES.add(p, 'describe');
+
+const AGE_OF_MAJORITY = 21;
+const ABBREVIATIONS = new Set(['section', 'sec', 'sect', 'st', 'mr', 'mrs', 'ms', 'dr', 'u', 's', 'no', 'approx', 'apt', 'jr', 'sr']);
+const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'nor', 'without']);
+const NO_WORDS = new Set(['no', 'nobody', 'none']);
+const COPULA = new Set(['be', 'is', 'are', 'was', 'were', 'being', 'been', 'am', 'must', 'should', 'seem', 'seems', 'become']);
+const CLAUSE_BREAK_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas', 'yet', 'while', 'except']);
+const CLAUSE_BREAK_PUNCT = new Set([';', ':', '—', '–', '(', ')', '!', '?', '"', '.']);
+const BETWEEN_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'CCONJ', 'PUNCT', 'PROPN', 'AUX', 'PART']);
+const FILLER_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'ADP', 'PUNCT']);
+
+// ── Tokens ─────────────────────────────────────────────────────────────────
+
+interface Tok {
+  key: string;
+  stem: string;
+  isNumber: boolean;
+  pos: string;
+  negated: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+  /** A clause boundary precedes this token. */
+  breakBefore: boolean;
+  punct: boolean;
+}
+
+function repair(word: string, oov: boolean): string {
+  if (LEXICON_WORDS.has(word)) return word;
+  const misspelt = MISSPELLINGS[word];
+  if (misspelt) return misspelt;
+  const plain = undoLookalikes(word);
+  if (plain) {
+    if (plain === 'n0' || LEXICON_WORDS.has(plain) || plain === 'no') return plain;
+    const near = plain.length >= 4 ? EDITS.nearest(plain) : null;
+    if (near) return near;
+  }
+  if (oov && word.length >= 4 && /^[a-z]+$/.test(word)) {
+    const near = EDITS.nearest(word);
+    if (near) return near;
+  }
+  return word;
+}
+
+export function toTokens(ws: readonly Word[]): Tok[] {
+  // 1. Rejoin split words: runs of pieces separated by nothing, a hyphen, a dot or single spaces whose join is a lexicon word.
+  const merged: { text: string; from: number; to: number }[] = [];
+  for (let i = 0; i < ws.length; ) {
+    let best = 0;
+    let bestText = '';
+    for (let j = i + 1; j < Math.min(ws.length, i + 8); j++) {
+      const pieces = ws.slice(i, j + 1);
+      if (pieces.some((p, k) => k > 0 && !/^[\s.-]{0,1}$/.test(p.gap) && !/^-$|^\s?-\s?$/.test(p.gap))) break;
+      const parts = pieces.map((p) => p.text).filter((t) => t !== '-' && t !== '.');
+      // Symbols only join letters on both sides ("wh!te", not "children!").
+      if (parts.length < 2 || !/[a-z]/.test(parts[0]!) || !/[a-z]/.test(parts[parts.length - 1]!)) continue;
+      const joined = parts.join('');
+      const plain = undoLookalikes(joined) ?? joined;
+      const hyphenated = pieces.every((p, k) => k === 0 || p.gap === '' || p.gap.includes('-') || p.text === '-');
+      const letters = parts.every((t) => t.length === 1);
+      const fragment = parts.some((t) => /^[a-z]+$/.test(t) && pieces.find((p) => p.text === t)!.oov) || parts.some((t) => !!undoLookalikes(t));
+      if (!hyphenated && !letters && !fragment) continue;
+      // Exact joins only across spaces ("w h i t e", "chil dren"); a one-edit repair only for pieces written together.
+      const near = JOIN_TARGETS.has(plain) ? plain : hyphenated && plain.length >= 5 ? EDITS.nearest(plain) : null;
+      if (near && JOIN_TARGETS.has(near) && near.length >= 4) {
+        best = j;
+        bestText = near;
+      }
+    }
+    if (best > i) {
+      merged.push({ text: bestText, from: i, to: best });
+      i = best + 1;
+    } else {
+      merged.push({ text: ws[i]!.text, from: i, to: i });
+      i++;
+    }
+  }
+
+  const toks: Tok[] = [];
+  let pendingBreak = false;
+  let lastSentence = -1;
+  let skipBreakAfterAbbrev = false;
+  for (const m of merged) {
+    const first = ws[m.from]!;
+    const last = ws[m.to]!;
+    const single = m.from === m.to;
+    let word = m.text.replace(/'/g, '');
+    // wink keeps some hyphenated words whole ("non-binary"): read them joined when that is a lexicon word, else as the first part's neighbour words.
+    if (single && word.includes('-')) {
+      const joined = word.replace(/-/g, '');
+      word = LEXICON_WORDS.has(joined) || JOIN_TARGETS.has(joined) ? joined : word.replace(/-/g, ' ').trim().split(/\s+/).join('');
+    }
+    if (first.text === "n't" || first.text === 'nt') word = 'not';
+    if (first.text === "'s" || first.text === 's' && first.gap === '' && !single) continue;
+    if (single && first.text === '-') continue; // hyphens join words, they never end a clause
+    if (single && (first.text === "'s" || first.text === "'")) continue;
+    // "Sec. 8", "St. Mary's": the dot after an abbreviation ends nothing.
+    const prev = toks[toks.length - 1];
+    if (single && first.text === '.' && prev && ABBREVIATIONS.has(prev.key) && prev.end === first.start) {
+      skipBreakAfterAbbrev = true;
+      continue;
+    }
+    const punct = single && first.pos === 'PUNCT';
+    const isBreakPunct = punct && (CLAUSE_BREAK_PUNCT.has(first.text) || /^[—–]+$/.test(first.text));
+    if (first.sentence !== lastSentence) {
+      pendingBreak = !skipBreakAfterAbbrev;
+      lastSentence = first.sentence;
+    }
+    skipBreakAfterAbbrev = false;
+    if (isBreakPunct) {
+      pendingBreak = true;
+      continue;
+    }
+    const key = single ? repair(word, first.oov) : word;
+    const isBreakWord = CLAUSE_BREAK_WORDS.has(key);
+    toks.push({
+      key,
+      stem: /^\d+$/.test(key) ? key : stem(key),
+      isNumber: /^\d+$/.test(key),
+      pos: first.pos,
+      negated: first.negated,
+      start: first.start,
+      end: last.end,
+      sentence: first.sentence,
+      breakBefore: pendingBreak || isBreakWord,
+      punct,
+    });
+    pendingBreak = false;
+  }
+  return toks;
+}
+
+// ── Mentions and cues ──────────────────────────────────────────────────────
+
+interface Mention {
+  term: GroupTerm;
+  /** Token range of the group words, and of the person head it describes (if any). */
+  i: number;
+  j: number;
+  headEnd: number;
+  person: boolean;
+  place: boolean;
+}
+
+interface CueHit {
+  kind: Cue;
+  i: number;
+  j: number;
+  negated: boolean;
+}
+
+export function findMentions(toks: readonly Tok[], from: number, to: number): Mention[] {
+  const out: Mention[] = [];
+  for (let i = from; i < to; i++) {
+    // Longest phrase that reads as people here ("adult only living" is not a person; "adult" + "only" is).
+    const hits = GROUPS.matchesAt(toks, i).filter((h) => i + h.length <= to);
+    let len = 0;
+    for (const h of hits) {
+      if (len && h.length !== len) break;
+      const m = qualify(toks, i, i + h.length, h.payload, to);
+      if (m) {
+        out.push(m);
+        len = h.length;
+      }
+    }
+  }
+  // A person head that an adjective describes is not a mention of its own ("white couple" is not about couples).
+  // Nor is a word inside a longer mention ("older" in "55 or older").
+  const kept = out.filter(
+    (m) => !out.some((o) => o !== m && ((o.j <= m.i && m.j <= o.headEnd) || (o.i <= m.i && m.j <= o.j && o.j - o.i > m.j - m.i))),
+  );
+  // One mention per start and class ("blacks" and "black" stem alike).
+  return kept.filter((m, k) => kept.findIndex((o) => o.i === m.i && o.term.cls === m.term.cls) === k);
+}
+
+function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to: number): Mention | null {
+  const next = toks[j];
+  // "couple of", "single story", "kids' play area", "wheelchair ramp": a modifier of a thing, not people.
+  if (next && next.key === 'of' && toks[i]!.key === 'couple') return null;
+  // Find a person head right after (skipping up to two describing words: "white professional couple", "Hispanic-looking applicants").
+  let head = -1;
+  for (let k = j; k < Math.min(to, j + 3); k++) {
+    const t = toks[k]!;
+    if (HEADS.has(t.stem) || NOUN_GROUP_STEMS.has(t.stem)) {
+      head = k;
+      break;
+    }
+    if (!['ADJ', 'NOUN', 'PROPN', 'VERB', 'ADV'].includes(t.pos) || t.key === 'only' || t.key === 'or' || t.key === 'and') break;
+  }
+  const headTok = head >= 0 ? toks[head]! : null;
+  const place = !!headTok && PLACES.has(headTok.stem);
+  if (term.cls === 'age') {
+    const n = toks.slice(i, j).find((t) => t.isNumber);
+    if (n) {
+      const age = Number(n.key);
+      // 18/21: legal capacity to sign a lease, not an age preference; 50+: senior housing (a warning, HOPA may apply).
+      if (age <= AGE_OF_MAJORITY || age > 120) return null;
+      if (age >= 50) term = { ...term, soft: true };
+    }
+  }
+  if (term.kind === 'noun') {
+    if (headTok && head === j && !place) return { term, i, j, headEnd: head + 1, person: true, place: false };
+    if (next && j < to && (next.pos === 'NOUN' || next.pos === 'PROPN') && !HEADS.has(next.stem) && !next.isNumber && !isCueStart(toks, j)) return null;
+    return { term, i, j, headEnd: j, person: true, place: false };
+  }
+  if (headTok) return { term, i, j, headEnd: head + 1, person: !place, place };
+  // Said of someone ("must be married", "are all white") or straight before a preference ("Christian only").
+  const before = toks.slice(Math.max(0, i - 3), i);
+  if (before.some((t) => COPULA.has(t.key) || t.key === 'all' || t.key === 'mostly' || t.key === 'predominantly')) {
+    return { term, i, j, headEnd: j, person: true, place: false };
+  }
+  if (next && j < to && ['only', 'preferred', 'wanted', 'exclusively', 'need', 'not'].includes(next.key)) return { term, i, j, headEnd: j, person: true, place: false };
+  return null;
+}
+
+function isCueStart(toks: readonly Tok[], i: number): boolean {
+  return CUES.matchesAt(toks, i).length > 0;
+}
+
+export function findCues(toks: readonly Tok[], from: number, to: number): CueHit[] {
+  const out: CueHit[] = [];
+  for (let i = from; i < to; ) {
+    const hit = CUES.matchesAt(toks, i).find((h) => i + h.length <= to);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const words = toks.slice(i, i + hit.length);
+    const selfNegating = words.some((t) => NEGATORS.has(t.key));
+    // wink marks the words after a negation; a cue that contains its own negation ("not welcome") is not negated again.
+    const negated = !selfNegating && (words[0]!.negated || (i > from && ['not', 'never'].includes(toks[i - 1]!.key)));
+    out.push({ kind: hit.payload, i, j: i + hit.length, negated });
+    i += hit.length;
+  }
+  return out;
+}
+
+// ── Clauses ────────────────────────────────────────────────────────────────
+
+function clauses(toks: readonly Tok[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i <= toks.length; i++) {
+    if (i === toks.length || toks[i]!.breakBefore) {
+      if (i > start) out.push([start, i]);
+      start = i;
+    }
+  }
+  return out;
+}
+
+function spanOf(toks: readonly Tok[], i: number, j: number) {
+  return { start: toks[i]!.start, end: toks[j - 1]!.end };
+}
+
+/** The first word of every group phrase ("people" of "people of color", "born" of "born in the USA"). */
+const GROUP_STEMS = new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives]).map((p) => stems(p)[0]!).filter((s) => s !== '#'));
+const GROUP_EDITS = new EditIndex(JOIN_TARGETS, 5);
+const NO_ANALYSIS: ClauseAnalysis = Object.freeze({ findings: [], inclusiveSpans: [] }) as ClauseAnalysis;
+
+/**
+ * Cheap test before the language layer: could any word of the text name a
+ * group, after look-alikes, split letters and one-edit misspellings? Most
+ * property copy ("Chef's kitchen with quartz counters") cannot, and skips it.
+ */
+export function mayMentionGroup(text: string): boolean {
+  const norm = normalizeText(text).text;
+  const pieces = norm.split(/[^a-z0-9@$!|€]+/);
+  for (let k = 0; k < pieces.length; k++) {
+    const w = pieces[k]!;
+    if (!w) continue;
+    if (w.length <= 2 && pieces[k + 1]?.length === 1) return true; // "w h i t e", "chil dren"
+    const plain = undoLookalikes(w) ?? w;
+    if (GROUP_STEMS.has(stem(plain)) || MISSPELLINGS[plain] || /^\d+$/.test(plain)) return true;
+    if (plain.length >= 5 && GROUP_EDITS.nearest(plain)) return true;
+    const joined = plain + (pieces[k + 1] ?? '');
+    if (pieces[k + 1] && (GROUP_STEMS.has(stem(joined)) || (joined.length >= 5 && GROUP_EDITS.nearest(joined)))) return true;
+  }
+  return false;
+}
+
+export function detectClauses(text: string): ClauseAnalysis {
+  if (!mayMentionGroup(text)) return NO_ANALYSIS;
+  const toks = toTokens(analyseText(text));
+  const findings: ClauseFinding[] = [];
+  const inclusiveSpans: ClauseAnalysis['inclusiveSpans'] = [];
+  let previous: Mention[] = [];
+  for (const [from, to] of clauses(toks)) {
+    const mentions = findMentions(toks, from, to);
+    const cues = findCues(toks, from, to);
+    const cancelled = cues.some((c) => c.kind === 'cancel' || (c.kind === 'exclude' && c.negated));
+    if (cancelled) {
+      inclusiveSpans.push(spanOf(toks, from, to));
+      previous = mentions;
+      continue;
+    }
+    const exclusions = cues.filter((c) => (c.kind === 'exclude' && !c.negated) || (c.kind === 'accept' && c.negated) || (c.kind === 'prefer' && c.negated));
+    const preferences = cues.filter((c) => c.kind === 'prefer' && !c.negated);
+    for (const m of mentions) {
+      const f = judge(toks, m, from, to, exclusions, preferences, cues);
+      if (f) findings.push(f);
+    }
+    // "Have kids? They are not allowed.": an exclusion about a pronoun reaches back one clause.
+    if (mentions.length === 0 && exclusions.length > 0 && previous.length > 0) {
+      const pronoun = toks.slice(from, to).some((t) => CARRY_PRONOUNS.has(t.key));
+      const bare = to - from <= 4;
+      if (pronoun || bare) {
+        for (const m of previous) findings.push(build(toks, m, exclusions[0]!, 'exclusion', 'error'));
+      }
+    }
+    previous = mentions;
+  }
+  for (const f of findings) {
+    f.group.text = text.slice(f.group.start, f.group.end);
+    f.intent.text = text.slice(f.intent.start, f.intent.end);
+  }
+  return { findings, inclusiveSpans };
+}
+
+function judge(
+  toks: readonly Tok[],
+  m: Mention,
+  from: number,
+  to: number,
+  exclusions: readonly CueHit[],
+  preferences: readonly CueHit[],
+  cues: readonly CueHit[],
+): ClauseFinding | null {
+  // "no kids", "no small children", "n0 blacks", "🚫 kids", "no one over 60".
+  for (let k = m.i - 1, skipped = 0; k >= from && skipped <= 4; k--, skipped++) {
+    const t = toks[k]!;
+    if (NO_WORDS.has(t.key) || (t.key === 'n0')) return build(toks, m, { kind: 'exclude', i: k, j: k + 1, negated: false }, 'exclusion', 'error');
+    // "no crazies or addicts": a list joined by "or" stays under the "no".
+    if (!FILLER_POS.has(t.pos) && !HEADS.has(t.stem) && t.key !== 'more' && t.key !== 'or' && t.key !== 'nor' && !(t.pos === 'NOUN' && toks[k + 1]?.key === 'or')) break;
+  }
+  const near = (c: CueHit, max: number) => (c.i >= m.headEnd ? c.i - m.headEnd : m.i - c.j) <= max;
+  const exclusion = exclusions.find((c) => {
+    if (ADJACENT_EXCLUDE_WORDS.has(toks[c.i]!.key)) return c.i === m.j;
+    return near(c, 8);
+  });
+  if (exclusion) return build(toks, m, exclusion, 'exclusion', 'error');
+  const soft = m.term.soft;
+  // "perfect for a growing family" but not "ideal for visiting family": only describing words between the cue and the group.
+  const preference = preferences.find((c) => {
+    if (c.j <= m.i) {
+      const between = toks.slice(c.j, m.i);
+      const describing = (t: Tok) => BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || ['a', 'an', 'who', 'that'].includes(t.key) || (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
+      return between.length <= 4 && between.every((t) => describing(t) && !(soft && t.key.endsWith('ing')));
+    }
+    return near(c, 3);
+  });
+  if (preference && !m.term.preferenceOk) return build(toks, m, preference, 'preference', soft ? 'warning' : 'error');
+  const describe = cues.find((c) => c.kind === 'describe' && c.j >= m.i - 1 && c.j <= m.i);
+  if (describe && (m.person || m.place || toks.slice(from, to).some((t) => HEADS.has(t.stem)))) {
+    return build(toks, m, describe, 'description', soft ? 'warning' : 'error');
+  }
+  if (m.term.describesOccupant && m.person && m.headEnd > m.j) {
+    return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
+  }
+  return null;
+}
+
+function build(toks: readonly Tok[], m: Mention, cue: CueHit, kind: IntentKind, severity: 'error' | 'warning'): ClauseFinding {
+  const g = spanOf(toks, m.i, Math.max(m.j, m.headEnd));
+  const c = spanOf(toks, cue.i, cue.j);
+  return {
+    cls: m.term.cls,
+    severity,
+    start: Math.min(g.start, c.start),
+    end: Math.max(g.end, c.end),
+    group: { text: '', ...g },
+    intent: { kind, text: '', ...c },
+    suggestion: m.term.suggestion,
+  };
+}

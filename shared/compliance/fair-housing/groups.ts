@@ -1,0 +1,163 @@
+import type { ProtectedClass } from './classes.js';
+
+/**
+ * Protected-group mentions, per class, as data (the group detector's lexicon).
+ *
+ * - `nouns`: words or phrases that name people of the class on their own
+ *   ("Muslims", "kids", "wheelchair users", "section 8"). A noun mention is a
+ *   violation only under exclusion or preference intent in its clause.
+ * - `adjectives`: words that name the class when they describe a person
+ *   ("white tenants", "Christian family", "married couple") or are said of
+ *   one ("tenants must be married", "the neighbors are all white").
+ * - `describesOccupant`: for these classes a person described by the
+ *   adjective is a violation with no other intent word ("white family home",
+ *   "Christian neighbors", "female roommate" — HUD's examples).
+ * - `soft`: terms whose *preference* is a warning, not an error: a
+ *   preference for families is not an exclusion (brokerages still ask agents
+ *   to describe the home), and "seniors"/"55+" is lawful for housing that
+ *   qualifies under HOPA (42 U.S.C. §3607(b)). Their exclusion ("no
+ *   families", "no seniors") is still an error.
+ *
+ * Words are compared after normalisation (case, diacritics, look-alike
+ * digits and symbols, rejoined split words, one-edit misspellings of words
+ * of five letters or more) and stemming, so "Muslims", "muslim's" and
+ * "Moslim" are one entry. `misspellings` lists common short misspellings the
+ * edit-distance step cannot reach (words under five letters).
+ */
+export interface GroupLexicon {
+  cls: ProtectedClass;
+  nouns: readonly string[];
+  adjectives: readonly string[];
+  describesOccupant?: boolean;
+  soft?: readonly string[];
+  suggestion: string;
+}
+
+export const GROUP_LEXICON: readonly GroupLexicon[] = [
+  {
+    cls: 'race',
+    describesOccupant: true,
+    nouns: ['whites', 'blacks', 'caucasians', 'asians', 'negroes', 'minorities', 'nonwhites', 'non whites', 'african americans', 'afro americans', 'black people', 'white people', 'asian people', 'brown people', 'asian americans', 'native americans', 'american indians', 'pacific islanders'],
+    adjectives: ['white', 'black', 'caucasian', 'asian', 'negro', 'aryan', 'nonwhite', 'non white', 'minority', 'african american', 'afro american', 'asian american', 'native american', 'biracial', 'mixed race', 'interracial', 'brown'],
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'color',
+    describesOccupant: true,
+    nouns: ['people of color', 'persons of color', 'people of colour', 'folks of color', 'dark complexions', 'light complexions'],
+    adjectives: ['dark skinned', 'light skinned', 'fair skinned', 'darker skinned', 'lighter skinned', 'pale skinned', 'olive skinned', 'brown skinned', 'dark skin', 'light skin', 'fair skin', 'dark skin tone', 'light skin tone', 'fair skin tone', 'light complected', 'dark complected', 'dark complexioned', 'light complexioned', 'colored'],
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'religion',
+    describesOccupant: true,
+    nouns: ['christians', 'catholics', 'protestants', 'jews', 'muslims', 'moslems', 'hindus', 'buddhists', 'sikhs', 'mormons', 'evangelicals', 'baptists', 'methodists', 'lutherans', 'atheists', 'agnostics', 'churchgoers', 'believers', 'nonbelievers', 'non believers', 'unbelievers', 'heathens', 'church members', 'parishioners', 'congregants', 'religious people', 'jehovahs witnesses', 'scientologists', 'quakers', 'amish'],
+    adjectives: ['christian', 'catholic', 'protestant', 'jewish', 'muslim', 'moslem', 'islamic', 'hindu', 'buddhist', 'sikh', 'mormon', 'lds', 'evangelical', 'baptist', 'methodist', 'lutheran', 'presbyterian', 'pentecostal', 'orthodox jewish', 'atheist', 'agnostic', 'churchgoing', 'church going', 'god fearing', 'bible believing', 'born again', 'religious', 'nonreligious', 'secular', 'faithful', 'observant'],
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'sex',
+    describesOccupant: true,
+    nouns: ['women', 'men', 'females', 'males', 'ladies', 'gentlemen', 'girls', 'guys', 'gals', 'boys', 'woman', 'man', 'lady', 'gentleman', 'girl', 'guy', 'bachelor', 'bachelorette', 'bachelors', 'career woman', 'career women'],
+    adjectives: ['female', 'male', 'feminine', 'masculine'],
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'disability',
+    nouns: [
+      'wheelchair users', 'wheelchair user', 'wheelchair', 'wheelchairs', 'wheel chair', 'walkers', 'canes', 'crutches', 'mobility scooters', 'oxygen tanks', 'service animals', 'service animal',
+      'service dogs', 'service dog', 'support animals', 'support animal', 'emotional support animals', 'emotional support animal', 'assistance animals', 'guide dogs', 'seeing eye dogs', 'therapy animals',
+      'the disabled', 'the handicapped', 'the blind', 'the deaf', 'disabilities', 'disability', 'handicaps', 'mental illness', 'mental illnesses', 'mental health issues', 'mental health conditions',
+      'psychiatric conditions', 'depression', 'anxiety', 'ptsd', 'bipolar', 'bipolar disorder', 'schizophrenia', 'autism', 'hiv', 'aids', 'epilepsy', 'seizures', 'dementia', 'alzheimers', 'cancer', 'chronic illness',
+      'addicts', 'crazies', 'crazy people', 'psychos', 'lunatics', 'the mentally ill', 'recovering addicts', 'recovering alcoholics', 'alcoholics', 'people in recovery', 'amputees', 'paraplegics', 'quadriplegics', 'cripples', 'special needs', 'medical conditions', 'health conditions', 'health problems',
+    ],
+    adjectives: ['disabled', 'handicapped', 'handicap', 'crippled', 'blind', 'deaf', 'mentally ill', 'mentally disabled', 'physically disabled', 'wheelchair bound', 'wheelchair using', 'able bodied', 'ablebodied', 'physically fit', 'fully mobile', 'ambulatory', 'healthy', 'in good health', 'in excellent health', 'in perfect health', 'in good physical health', 'of sound mind', 'mentally unstable', 'mentally stable', 'mentally sound', 'sane', 'special needs', 'autistic', 'sick', 'ill', 'impaired', 'hearing impaired', 'visually impaired'],
+    suggestion: 'accessibility details available on request',
+  },
+  {
+    cls: 'familial-status',
+    nouns: [
+      'kids', 'kid', 'children', 'child', 'minors', 'minor', 'teens', 'teen', 'teenagers', 'teenager', 'toddlers', 'toddler', 'infants', 'infant', 'babies', 'baby', 'youngsters', 'little ones', 'kiddos',
+      'families', 'family', 'families with children', 'parents', 'single parents', 'pregnant women', 'expecting parents', 'expectant mothers', 'couple', 'couples', 'single', 'singles', 'adults', 'adult', 'grownups', 'grown ups',
+      'empty nesters', 'kidz', 'kiddies', 'chilren', 'childs',
+    ],
+    // "child-free", "adults only" are standalone exclusions: the phrase lexicon and the adjacent "free"/"less" intent handle them.
+    adjectives: ['pregnant', 'expecting', 'expectant', 'mature'],
+    // A preference for families or children signals a household but excludes no one: a warning.
+    soft: ['families', 'family', 'empty nesters', 'parents', 'kids', 'kid', 'children', 'child', 'kiddos', 'little ones', 'teens', 'teen', 'teenagers', 'teenager', 'toddlers', 'toddler', 'babies', 'baby', 'youngsters', 'infants', 'infant', 'minors', 'minor', 'kidz', 'kiddies', 'chilren', 'childs'],
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'national-origin',
+    describesOccupant: true,
+    nouns: [
+      'immigrants', 'foreigners', 'foreign nationals', 'refugees', 'migrants', 'americans', 'mexicans', 'italians', 'indians', 'pakistanis', 'arabs', 'russians', 'africans', 'haitians', 'cubans', 'filipinos',
+      'germans', 'hispanics', 'latinos', 'latinas', 'latinx', 'somalis', 'nigerians', 'iranians', 'syrians', 'chinese', 'irish', 'puerto ricans', 'dominicans', 'jamaicans', 'vietnamese', 'koreans', 'japanese',
+      'poles', 'ukrainians', 'afghans', 'iraqis', 'middle easterners', 'non english speakers', 'english speakers', 'native english speakers', 'native english speaker', 'native speakers', 'spanish speakers', 'people with accents',
+      'born in this country', 'born here', 'born in the country', 'born in the usa', 'born in the us', 'born in the united states', 'born in america', 'american born', 'us born', 'native born', 'foreign born',
+    ],
+    adjectives: [
+      'mexican', 'irish', 'italian', 'chinese', 'japanese', 'korean', 'vietnamese', 'indian', 'pakistani', 'arab', 'arabic', 'polish', 'russian', 'african', 'haitian', 'cuban', 'filipino', 'german', 'hispanic',
+      'latino', 'latina', 'latinx', 'somali', 'nigerian', 'ukrainian', 'iranian', 'syrian', 'guatemalan', 'salvadoran', 'dominican', 'jamaican', 'hmong', 'afghan', 'iraqi', 'puerto rican', 'middle eastern',
+      'foreign', 'immigrant', 'american', 'american born', 'native born', 'us born', 'foreign born', 'non english speaking', 'english speaking', 'spanish speaking', 'ethnic', 'european', 'anglo', 'scandinavian', 'french', 'british', 'english', 'greek', 'turkish', 'persian', 'brazilian', 'colombian', 'venezuelan',
+    ],
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'age',
+    // An age floor or ceiling. Numbers up to 21 are the age of majority or legal capacity to sign a lease, not an age preference (see AGE_OF_MAJORITY in clause-detector.ts).
+    nouns: ['between # and #', 'ages # to #', 'aged # to #', 'over #', 'under #', 'older than #', 'younger than #', 'above #', 'below #', '# and older', '# and over', '# or older', '# or over', '# and up', '# and younger', '# or younger', '# and under', '# plus', '# years and older', '# years or older', '# years of age and older', 'seniors', 'senior citizens', 'the elderly', 'elderly', 'retirees', 'older people', 'older adults', 'boomers', 'baby boomers', 'young people', 'young adults', 'young professionals', 'millennials', 'gen zers', 'twentysomethings', 'twenty somethings', 'thirtysomethings', 'old people', 'oldsters', 'youngsters', 'young crowd', 'young couples'],
+    adjectives: ['senior', 'elderly', 'older', 'old', 'retired', 'young', 'younger', 'youthful', 'aged', 'aging', 'middle aged', 'college age', 'millennial'],
+    soft: ['seniors', 'senior citizens', 'retirees', 'older adults', 'senior', 'retired'],
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'source-of-income',
+    nouns: ['section 8', 'section eight', 'sec 8', 'sect 8', 'vouchers', 'voucher', 'housing vouchers', 'housing choice vouchers', 'voucher holders', 'welfare', 'welfare recipients', 'ssi', 'ssdi', 'social security', 'disability income', 'public assistance', 'government assistance', 'rental assistance', 'assistance', 'subsidies', 'subsidy', 'hud', 'food stamps', 'unemployment', 'housing assistance', 'benefits'],
+    adjectives: ['section 8', 'voucher', 'subsidized', 'assisted', 'government assisted', 'welfare', 'employed', 'fully employed', 'w2 employed', 'salaried'],
+    suggestion: 'all lawful, verifiable sources of income considered',
+  },
+  {
+    cls: 'marital-status',
+    nouns: ['newlyweds', 'married couples', 'married couple', 'unmarried couples', 'divorcees', 'divorcee', 'single mothers', 'single mother', 'single moms', 'single mom', 'single fathers', 'single dads', 'single parents', 'husband and wife', 'husbands and wives', 'widows', 'widowers', 'live in partners', 'cohabiting couples', 'spouses'],
+    adjectives: ['married', 'unmarried', 'divorced', 'separated', 'widowed', 'cohabiting', 'unwed', 'engaged', 'husband and wife'],
+    suggestion: 'welcoming to all households',
+  },
+  {
+    cls: 'sexual-orientation',
+    nouns: ['gays', 'lesbians', 'homosexuals', 'bisexuals', 'queers', 'gay couples', 'lesbian couples', 'same sex couples', 'lgbt people', 'lgbtq people', 'heterosexuals', 'straights', 'straight couples'],
+    adjectives: ['gay', 'lesbian', 'bisexual', 'lgbt', 'lgbtq', 'lgbtqia', 'queer', 'same sex', 'homosexual', 'straight', 'heterosexual'],
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'gender-identity',
+    nouns: ['transgender people', 'trans people', 'transsexuals', 'transgenders', 'trans women', 'trans men', 'cross dressers', 'crossdressers', 'drag queens', 'drag kings', 'nonbinary people', 'non binary people', 'biological women', 'biological men', 'biological females', 'biological males', 'birth gender', 'birth sex', 'assigned sex'],
+    adjectives: ['transgender', 'transgendered', 'trans', 'transsexual', 'nonbinary', 'non binary', 'genderqueer', 'gender fluid', 'gender nonconforming', 'cisgender', 'cis', 'gender conforming', 'biological', 'biologically female', 'biologically male'],
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'military-status',
+    nouns: ['veterans', 'veteran', 'vets', 'soldiers', 'service members', 'servicemembers', 'servicemen', 'servicewomen', 'military', 'military families', 'military personnel', 'active duty', 'active duty personnel', 'reservists', 'national guard', 'sailors', 'marines', 'airmen', 'civilians', 'troops', 'gis'],
+    adjectives: ['military', 'veteran', 'active duty', 'enlisted', 'civilian', 'non military', 'nonmilitary', 'deployed', 'reservist'],
+    suggestion: 'welcoming to all',
+  },
+];
+
+/** Disability groups a preference is fine for (describing accessibility); only their exclusion is a violation. Every disability noun counts too. */
+export const DISABILITY_PREFERENCE_OK: ReadonlySet<string> = new Set(['disabled', 'handicapped', 'handicap', 'blind', 'deaf', 'special needs', 'hearing impaired', 'visually impaired', 'impaired', 'sick', 'ill', 'crippled']);
+
+/**
+ * Words for people: the head an adjective must describe to name a group
+ * ("white *tenants*"), and the subject of "X are all white".
+ */
+export const PERSON_HEADS: readonly string[] = [
+  'tenant', 'tenants', 'renter', 'renters', 'buyer', 'buyers', 'applicant', 'applicants', 'people', 'persons', 'person', 'family', 'families', 'resident', 'residents', 'occupant', 'occupants',
+  'couple', 'couples', 'household', 'households', 'roommate', 'roommates', 'housemate', 'housemates', 'individual', 'individuals', 'lodger', 'lodgers', 'boarder', 'boarders', 'neighbor', 'neighbors',
+  'neighbour', 'neighbours', 'clientele', 'owner', 'owners', 'homeowner', 'homeowners', 'homebuyer', 'homebuyers', 'purchaser', 'purchasers', 'folks', 'folk', 'crowd', 'guest', 'guests', 'lessee', 'lessees',
+  'professional', 'professionals', 'man', 'men', 'woman', 'women', 'gentleman', 'gentlemen', 'lady', 'ladies', 'girl', 'girls', 'guy', 'guys', 'home buyers', 'home owners', 'prospects', 'candidates',
+  'community', 'neighborhood', 'neighbourhood', 'area', 'block', 'enclave', 'population', 'street', 'building', 'home', 'household', 'parents', 'mothers', 'fathers', 'mom', 'moms', 'dad', 'dads', 'worshippers',
+  'speaker', 'speakers', 'members', 'member', 'recipients', 'recipient', 'holders', 'holder', 'users', 'user', 'seekers', 'types', 'student', 'students', 'worker', 'workers', 'employees', 'kids', 'children', 'child', 'kid', 'everyone', 'anyone', 'someone', 'one', 'ones', 'types', 'type', 'sorts', 'kind',
+];
+
+/** Heads that make "X neighborhood/community" a place description rather than a person: those are the catch-word rules' job. */
+export const PLACE_HEADS: ReadonlySet<string> = new Set(['community', 'neighborhood', 'neighbourhood', 'area', 'block', 'enclave', 'population', 'street', 'building', 'home']);

@@ -1,0 +1,59 @@
+/**
+ * Exclusion and preference intent, as data (the intent detector's lexicon).
+ * Entries are word sequences compared stem to stem after normalisation; a
+ * `#` matches a number.
+ *
+ * How negation changes them (wink-nlp's negation scope decides whether a
+ * word is negated):
+ * - `accept` words ("allowed", "welcome", "rent to", "consider") exclude when
+ *   negated ("children will not be allowed", "we don't take section 8") and
+ *   are fine otherwise ("vouchers accepted").
+ * - `exclude` words ("refused", "need not apply", "turned away") exclude,
+ *   and are fine when negated ("families are never refused").
+ * - `prefer` words ("only", "perfect for", "must be", "seeking") state a
+ *   preference; negated ("not ideal for", "must not be") they exclude, so
+ *   either way it is a violation.
+ * - `cancel` phrases make the clause inclusive ("not only", "regardless of").
+ */
+export const ACCEPT_WORDS: readonly string[] = [
+  'allowed', 'permitted', 'accepted', 'accept', 'accepting', 'welcome', 'welcomed', 'considered', 'consider', 'considering', 'approved', 'approve', 'tolerated', 'tolerate', 'entertained',
+  'rent to', 'rent', 'renting to', 'lease to', 'sell to', 'show to', 'shown', 'show', 'take', 'taking', 'accommodate', 'accommodated', 'house', 'housed', 'admitted', 'admit', 'eligible', 'qualify',
+  'suitable', 'suited', 'appropriate', 'safe', 'designed', 'meant', 'intended', 'equipped', 'ideal', 'perfect', 'great', 'good fit', 'right fit', 'a fit', 'fit', 'a match', 'recommended', 'okay', 'ok', 'invited', 'apply', 'inquire', 'wanted', 'work',
+];
+
+export const EXCLUDE_WORDS: readonly string[] = [
+  'need not apply', 'needn t apply', 'neednt apply', 'need not inquire', 'please do not apply', 'do not apply', 'should not apply', 'should look elsewhere', 'look elsewhere', 'keep out', 'stay away', 'not welcome',
+  'refused', 'refuse', 'refuses', 'rejected', 'reject', 'rejects', 'excluded', 'exclude', 'denied', 'deny', 'turned away', 'turn away', 'turned down', 'banned', 'ban', 'barred', 'prohibited', 'forbidden', 'unwelcome',
+  'discouraged', 'discourage', 'disqualified', 'disqualify', 'disqualifies', 'screened out', 'off limits', 'no go', 'not for', 'without', 'free', 'less', 'restricted from', 'avoid', 'pass on', 'no room for',
+  'dealbreaker', 'deal breaker', 'unacceptable', 'not an option', 'must not have', 'must not be', 'may not have', 'cannot have', 'can not have', 'should not have', 'no history of',
+];
+
+/** Exclusion words that only count right after the group ("child-free", "childless"). */
+export const ADJACENT_EXCLUDE_WORDS: ReadonlySet<string> = new Set(['free', 'less']);
+
+export const PREFER_WORDS: readonly string[] = [
+  'only', 'exclusively', 'solely', 'strictly', 'preferred', 'prefer', 'prefers', 'preferably', 'preference', 'ideally', 'perfect for', 'ideal for', 'great for', 'best for', 'suited for', 'suited to', 'suitable for', 'made for',
+  'designed for', 'geared to', 'geared toward', 'geared towards', 'tailored to', 'tailored for', 'intended for', 'meant for', 'targeted to', 'just right for', 'excellent for', 'a dream for', 'perfect match for', 'wonderful for',
+  'seeking', 'looking for', 'wanted', 'want', 'wants', 'desired', 'requested', 'favored', 'favoured', 'favor', 'must be', 'must have', 'has to be', 'have to be', 'need to be', 'needs to be', 'required to be', 'should be',
+  'required', 'requirement', 'a must', 'are required', 'would rather', 'reserved for', 'limited to', 'restricted to', 'catering to', 'caters to', 'cater to',
+  'must present as', 'must dress as', 'must identify as', 'must live as', 'must present', 'must dress', 'place for', 'home for', 'spot for', 'the right kind of', 'the right sort of', 'our kind of', 'your kind of', 'among their own', 'their own kind',
+];
+
+/**
+ * Who lives there, said as a selling point ("the neighbors are all white",
+ * "a predominantly Hispanic area"): these words right before a group mention
+ * state a preference.
+ */
+export const DESCRIBE_WORDS: readonly string[] = [
+  'all', 'mostly', 'predominantly', 'predominately', 'majority', 'largely', 'mainly', 'primarily', 'overwhelmingly', 'entirely', 'almost all', 'almost entirely', 'heavily', 'nearly all', 'full of', 'filled with',
+  'populated by', 'populated with', 'surrounded by', 'dominated by', 'made up of', 'home to mostly', 'a community of', 'a neighborhood of',
+];
+
+/** Phrases that make a clause inclusive: the other cues in it do not exclude anyone. */
+export const CANCEL_PHRASES: readonly string[] = [
+  'not only', 'not just', 'regardless of', 'irrespective of', 'no matter', 'whether or not', 'all are welcome', 'everyone is welcome', 'everyone welcome', 'all welcome', 'welcome all', 'we welcome', 'equal housing', 'fair housing',
+  'does not discriminate', 'do not discriminate', 'without regard to', 'without discrimination', 'as well as', 'and also',
+];
+
+/** Pronouns that carry a group named in the previous clause into this one ("Have kids? They are not allowed."). */
+export const CARRY_PRONOUNS: ReadonlySet<string> = new Set(['they', 'them', 'those', 'these', 'such', 'their', 'theirs', 'he', 'she', 'him', 'her', 'you', 'your']);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { RULE_PACKS } from '../../brand/index.js';
+import { DISABILITY_PREFERENCE_OK, GROUP_LEXICON } from './groups.js';
+import { scanFairHousing } from './scan.js';
+
+/**
+ * Every class, every group term, the same intent templates: no class can lag
+ * another by construction. Exclusions must be errors; preferences must be
+ * flagged (a warning for the terms the lexicon marks soft, e.g. "families",
+ * "seniors"), except for groups a preference is fine for (accessibility for
+ * wheelchair users).
+ */
+const ALL = [...RULE_PACKS];
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const NOUN_EXCLUSIONS = [
+  (n: string) => `No ${n}.`,
+  (n: string) => `${cap(n)} are not allowed.`,
+  (n: string) => `${cap(n)} will not be accepted.`,
+  (n: string) => `We do not rent to ${n}.`,
+  (n: string) => `${cap(n)} need not apply.`,
+  (n: string) => `Sorry, ${n} cannot be considered.`,
+];
+const NOUN_PREFERENCES = [(n: string) => `Perfect for ${n}.`, (n: string) => `${cap(n)} preferred.`];
+const ADJ_EXCLUSIONS = [
+  (a: string) => `No ${a} tenants.`,
+  (a: string) => `${cap(a)} applicants will not be considered.`,
+  (a: string) => `We won't rent to ${a} people.`,
+];
+const ADJ_PREFERENCES = [(a: string) => `Perfect for a ${a} couple.`, (a: string) => `${cap(a)} tenants only.`];
+
+
+interface Case {
+  cls: string;
+  text: string;
+  expect: 'error' | 'flag';
+}
+
+const cases: Case[] = [];
+for (const g of GROUP_LEXICON) {
+  const soft = new Set(g.soft ?? []);
+  for (const n of g.nouns.filter((x) => !x.includes('#'))) {
+    for (const t of NOUN_EXCLUSIONS) cases.push({ cls: g.cls, text: t(n), expect: 'error' });
+    if (g.cls !== 'disability') for (const t of NOUN_PREFERENCES) cases.push({ cls: g.cls, text: t(n), expect: soft.has(n) ? 'flag' : 'error' });
+  }
+  for (const a of g.adjectives) {
+    for (const t of ADJ_EXCLUSIONS) cases.push({ cls: g.cls, text: t(a), expect: 'error' });
+    if (!(g.cls === 'disability' && DISABILITY_PREFERENCE_OK.has(a))) for (const t of ADJ_PREFERENCES) cases.push({ cls: g.cls, text: t(a), expect: soft.has(a) ? 'flag' : 'error' });
+  }
+}
+
+describe('symmetric intent templates for every protected class', () => {
+  it(`flags all ${cases.length} generated sentences`, () => {
+    const failures = cases.filter((c) => {
+      const found = scanFairHousing(c.text, ALL);
+      return c.expect === 'error' ? !found.some((f) => f.severity === 'error') : found.length === 0;
+    });
+    expect(failures.map((f) => `${f.cls}: ${f.text}`)).toEqual([]);
+  });
+
+  it('covers every class with nouns and adjectives', () => {
+    for (const g of GROUP_LEXICON) {
+      expect(g.nouns.length, g.cls).toBeGreaterThan(3);
+      expect(g.adjectives.length, g.cls).toBeGreaterThan(3);
+    }
+  });
+});
