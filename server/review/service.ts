@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { metaMap, objectsMap, transition, type DesignStatus, type ReviewAction } from '../../shared/index.js';
 import { Connection, SERVER, type Room } from '../collab/index.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -44,6 +44,17 @@ export interface ReviewServiceDeps {
   canEdit: (user: Reviewer, design: { ownerId: string; id: string }) => Promise<boolean>;
 }
 
+/**
+ * Whether one change event only touches values an editor derives from others: a text box's
+ * height is measured from its text, font and width, so writing it back is nobody's edit.
+ */
+export function isDerivedChange(event: Y.YEvent<Y.AbstractType<unknown>>, objects: Y.Map<Y.Map<unknown>>): boolean {
+  const target = event.target;
+  if (!(target instanceof Y.Map) || target.parent !== objects || !(event instanceof Y.YMapEvent)) return false;
+  const keys = event.keysChanged;
+  return keys.size > 0 && [...keys].every((k) => k === 'height') && target.get('type') === 'text';
+}
+
 const REVIEWER_ROLES = new Set(['brand_manager', 'admin']);
 const REOPEN_CHECK_MS = 1_500;
 
@@ -57,34 +68,47 @@ export class ReviewService {
    */
   attach(room: Room): void {
     let timer: NodeJS.Timeout | null = null;
-    // Only changes to the design itself (objects, page settings) count as edits.
-    const onChange = (_e: unknown, txn: Y.Transaction) => {
+    /** When the latest edit of this window reached the server, and who made it. */
+    let last: { at: Date; userId: string | null } | null = null;
+    const edited = (txn: Y.Transaction) => {
       const origin = txn.origin;
       if (!(origin instanceof Connection) && origin !== SERVER) return;
+      last = { at: new Date(), userId: origin instanceof Connection ? origin.principal.userId : null };
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
-        void this.onEdited(room.designId, origin instanceof Connection ? origin.principal.userId : null).catch((err) =>
-          this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'),
-        );
+        const edit = last!;
+        last = null;
+        void this.onEdited(room.designId, edit).catch((err) => this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'));
       }, REOPEN_CHECK_MS);
       timer.unref();
     };
-    objectsMap(room.doc).observeDeep(onChange);
-    metaMap(room.doc).observe(onChange);
+    // Only a person's changes to the design itself (objects, page settings) count as edits; values
+    // an editor derives and writes back (a text box's measured height) do not.
+    const objects = objectsMap(room.doc);
+    const onObjects = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, txn: Y.Transaction) => {
+      if (events.some((e) => !isDerivedChange(e, objects))) edited(txn);
+    };
+    objects.observeDeep(onObjects);
+    metaMap(room.doc).observe((_e, txn) => edited(txn));
     room.doc.on('destroy', () => timer && clearTimeout(timer));
   }
 
-  private async onEdited(designId: string, userId: string | null): Promise<void> {
+  /**
+   * Sends an approved (or sent back) design to draft, unless its status changed after the edit
+   * reached the server: an edit made before an approval, checked a moment later, must not revoke it.
+   */
+  private async onEdited(designId: string, edit: { at: Date; userId: string | null }): Promise<void> {
     const { rows } = await this.deps.db.query<{ brokerage_id: string; status: DesignStatus }>(
-      `UPDATE designs SET status = 'draft', updated_at = now() WHERE id = $1 AND status IN ('approved', 'changes_requested')
+      `UPDATE designs SET status = 'draft', status_changed_at = $3, updated_at = now()
+       WHERE id = $1 AND status IN ('approved', 'changes_requested') AND (status_changed_at IS NULL OR status_changed_at < $2)
        RETURNING brokerage_id, status`,
-      [designId],
+      [designId, edit.at, new Date()],
     );
     const row = rows[0];
     if (!row) return;
-    if (userId) {
-      await this.deps.db.query("INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id) VALUES ($1, $2, $3, 'reopened', $4)", [randomUUID(), designId, row.brokerage_id, userId]);
+    if (edit.userId) {
+      await this.deps.db.query("INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id) VALUES ($1, $2, $3, 'reopened', $4)", [randomUUID(), designId, row.brokerage_id, edit.userId]);
     }
     this.deps.publish(row.brokerage_id, designId, 'draft');
   }
@@ -118,7 +142,13 @@ export class ReviewService {
     const pushes: Array<{ userId: string; n: Awaited<ReturnType<NotificationService['notify']>> }> = [];
     await this.deps.db.transaction(async (tx) => {
       // Guard against a concurrent decision: only move from the status we read.
-      const moved = await tx.query('UPDATE designs SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id', [designId, design.status, result.status]);
+      // The time is this process's clock, like the edit times it is compared with (see onEdited).
+      const moved = await tx.query('UPDATE designs SET status = $3, status_changed_at = $4, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id', [
+        designId,
+        design.status,
+        result.status,
+        new Date(),
+      ]);
       if (!moved.rows.length) throw new AppError(409, 'invalid_transition', 'The design changed status meanwhile; reload and try again');
       let turnaroundMs: number | undefined;
       if (action !== 'submit') {
