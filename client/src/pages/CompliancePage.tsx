@@ -8,6 +8,7 @@ import { kindLabel } from '../components/TemplatePicker.js';
 import { DEFAULT_SORT, nextSort, sortRows, summarizeScan, type ScanSort, type ScanSortKey } from '../brand/scan-table.js';
 import { acquireSocket, releaseSocket } from '../realtime.js';
 import { insightsApi, type ScanJob, type ScanProgress, type ScanRow } from '../scoring/api.js';
+import { statusLabel } from '../workflow/format.js';
 import { bandColor, displayScore } from '../scoring/format.js';
 import { useToasts } from '../toasts.js';
 import '../brand/brand.css';
@@ -79,7 +80,7 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
                 <td>{r.owner}</td>
                 <td>{kindLabel(r.kind)}</td>
                 <td>
-                  <span className={`status-chip status-${r.status}`}>{r.status.replace(/_/g, ' ')}</span>
+                  <span className={`status-chip status-${r.status}`}>{statusLabel(r.status)}</span>
                 </td>
                 <td className="num">
                   <ScoreBar score={r.compliance} />
