@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
-import { AppHeader } from '../components/AppHeader.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { kindLabel } from '../components/TemplatePicker.js';
 import { DEFAULT_SORT, nextSort, sortRows, summarizeScan, type ScanSort, type ScanSortKey } from '../brand/scan-table.js';
@@ -189,8 +188,7 @@ function ComplianceScans() {
   const summary = summarizeScan(rows);
 
   return (
-    <div className="app-page">
-      <AppHeader />
+    <div className="app-page-body">
       <main className="designs-main" data-testid="compliance-page">
         <div className="page-title-row">
           <div>

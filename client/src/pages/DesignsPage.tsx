@@ -3,7 +3,6 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, type DesignSummary } from '../api.js';
 import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
-import { AppHeader } from '../components/AppHeader.js';
 import { kindLabel, TemplatePicker } from '../components/TemplatePicker.js';
 import { loadThumbnail } from '../thumbnails.js';
 import { Icon } from '../components/icons.js';
@@ -112,8 +111,7 @@ export function DesignsPage() {
   const others = designs?.filter((d) => d.ownerId !== user.id) ?? [];
 
   return (
-    <div className="app-page">
-      <AppHeader />
+    <div className="app-page-body">
       <main className="designs-main">
         <div className="page-title-row">
           <div>

@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, errorMessage, type TemplateSummary } from '../../api.js';
-import { AppHeader } from '../../components/AppHeader.js';
 import { useToasts } from '../../toasts.js';
 import { listingApi, type ImportResult, type ListingSummary } from '../../editor/listing-api.js';
 import '../../editor/listing.css';
@@ -68,8 +67,7 @@ export function ListingsPage() {
   }
 
   return (
-    <div className="app-page">
-      <AppHeader />
+    <div className="app-page-body">
       <main className="listings-main">
         <div className="page-title-row">
           <div>
