@@ -3,6 +3,7 @@
  * before its fix.
  */
 import { writeFile } from 'node:fs/promises';
+import { deflateSync, crc32 } from 'node:zlib';
 import { startPhotoServer, type PhotoServer } from '../server/test-support/photo-server.js';
 import { drag, expect, model, openEditor, selection, test, toScreen } from './fixtures.js';
 
@@ -145,4 +146,45 @@ test.describe('listings page', () => {
     await expect(row.getByTestId('listing-photo')).toBeVisible();
     expect(photos.hits.get('/gone.jpg')).toBe(2);
   });
+});
+
+/** A PNG of `size`×`size` pixels (a gradient) stored without compression, so it is large. */
+function bigPng(size: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const raw = Buffer.alloc((size * 3 + 1) * size);
+  for (let y = 0; y < size; y++) {
+    const row = y * (size * 3 + 1);
+    for (let x = 0; x < size; x++) raw.set([(x * 255) / size, (y * 255) / size, 120], row + 1 + x * 3);
+  }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('an image over 10 MB is made smaller in the browser to what its frame needs at 300 ppi, then uploaded', async ({ agentA, designId }, testInfo) => {
+  const page = agentA.page;
+  const file = testInfo.outputPath('big-photo.png');
+  const png = bigPng(1900);
+  expect(png.length).toBeGreaterThan(10 * 1024 * 1024);
+  await writeFile(file, png);
+  await openEditor(page, designId);
+  const frame = (await model(page, 'agentPhoto'))!; // 80×80 design px → 250×250 px at 300 ppi
+  await page.evaluate(() => (window as any).__realbrand.editor.select(['agentPhoto']));
+  await page.getByTestId('replace-image-input').setInputFiles(file);
+  await expect.poll(async () => (await model(page, 'agentPhoto'))!.src, { timeout: 30_000 }).not.toBe(frame.src);
+  const placed = (await model(page, 'agentPhoto'))!;
+  expect({ w: placed.naturalWidth, h: placed.naturalHeight }).toEqual({ w: 250, h: 250 });
+  const asset = await agentA.context.request.get(placed.src);
+  expect(asset.ok()).toBe(true);
+  expect((await asset.body()).length).toBeLessThan(10 * 1024 * 1024);
 });
