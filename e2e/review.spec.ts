@@ -169,6 +169,11 @@ test('agent submits, manager comments on the headline and requests changes, agen
       await B.getByTestId('approve-confirm').click();
       await expect(status(B)).toHaveAttribute('data-status', 'approved');
       await expect(status(A)).toHaveAttribute('data-status', 'approved');
+      // The server checks edits a moment (1.5 s) after they arrive: the agent's last edits, made
+      // before the approval, and what its editor derives from them must not revoke it then.
+      await A.waitForTimeout(2_500);
+      await expect(status(A)).toHaveAttribute('data-status', 'approved');
+      expect(((await (await agentA.context.request.get(`/api/designs/${designId}`)).json()) as { status: string }).status).toBe('approved');
     });
 
     await test.step('the admin dashboard shows the flyer, the approval and its turnaround', async () => {

@@ -142,7 +142,8 @@ export function json(method: string, body: unknown): RequestInit {
 export const api = {
   login: (email: string, password: string) => request<{ accessToken: string; user: User }>('/api/auth/login', json('POST', { email, password })),
   logout: () => request<void>('/api/auth/logout', { method: 'POST' }),
-  me: () => request<{ user: User }>('/api/auth/me'),
+  /** The signed-in user, or null (200 either way: a log-in page's check is not an error in the console). */
+  me: () => request<{ user: User | null }>('/api/auth/session'),
   designs: () => request<{ designs: DesignSummary[] }>('/api/designs'),
   createDesign: (title: string, templateId?: string) => request<{ id: string }>('/api/designs', json('POST', { title, templateId })),
   design: (id: string) => request<DesignInfo>(`/api/designs/${encodeURIComponent(id)}`),

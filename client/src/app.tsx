@@ -10,6 +10,7 @@ import { listingRoutes } from './pages/listings/routes.js';
 import { workflowRoutes } from './workflow/routes.js';
 
 import { EditorPage } from './pages/editor-page.js';
+import { AppShell } from './components/AppShell.js';
 const PeoplePage = lazy(() => import('./pages/admin/PeoplePage.js'));
 const AcceptInvitePage = lazy(() => import('./pages/invite/AcceptInvitePage.js'));
 
@@ -30,24 +31,6 @@ export function App() {
               }
             />
             <Route
-              path="/admin/people"
-              element={
-                <RequireAuth>
-                  <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>
-                    <PeoplePage />
-                  </Suspense>
-                </RequireAuth>
-              }
-            />
-            <Route
-              path="/designs"
-              element={
-                <RequireAuth>
-                  <DesignsPage />
-                </RequireAuth>
-              }
-            />
-            <Route
               path="/designs/:id"
               element={
                 <RequireAuth>
@@ -57,9 +40,21 @@ export function App() {
                 </RequireAuth>
               }
             />
-            {brandRoutes}
-            {listingRoutes}
-            {workflowRoutes}
+            {/* Every other signed-in page: one layout (header + navigation from nav.ts), the page in its <Outlet/>. */}
+            <Route element={<AppShell />}>
+              <Route
+                path="/admin/people"
+                element={
+                  <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>
+                    <PeoplePage />
+                  </Suspense>
+                }
+              />
+              <Route path="/designs" element={<DesignsPage />} />
+              {brandRoutes}
+              {listingRoutes}
+              {workflowRoutes}
+            </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AuthProvider>

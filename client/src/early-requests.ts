@@ -19,9 +19,9 @@ export interface EarlyRequests {
 export function earlyRequests(pathname: string): { api: string[]; state: string | null } {
   // Every page checks the session (the auth provider wraps them all).
   const design = /^\/designs\/([^/?#]+)\/?$/.exec(pathname);
-  if (!design) return { api: ['/api/auth/me'], state: null };
+  if (!design) return { api: ['/api/auth/session'], state: null };
   const id = encodeURIComponent(decodeURIComponent(design[1]!));
-  return { api: ['/api/auth/me', `/api/designs/${id}`, '/api/brand-kit'], state: designStatePath(id) };
+  return { api: ['/api/auth/session', `/api/designs/${id}`, '/api/brand-kit'], state: designStatePath(id) };
 }
 
 /** Where a design's binary state is served (`id` already URL-encoded), in Yjs's v2 update encoding (applied ~20% faster). */

@@ -28,6 +28,9 @@ if (paths.state) {
     if (href.endsWith('.css')) {
       link.rel = 'preload';
       link.as = 'style';
+      // Vite's loader adds the stylesheet with crossorigin=""; a preload in another mode is not
+      // reused (the CSS downloads twice and Chrome warns the preload went unused).
+      link.crossOrigin = '';
     } else link.rel = 'modulepreload';
     link.href = href;
     document.head.appendChild(link);

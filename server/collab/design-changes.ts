@@ -25,6 +25,14 @@ export interface DesignChanges {
   people: Map<string, PersonChanges>;
   /** Date.now() of the last local change. */
   lastLocalAt: number;
+  /**
+   * Whether a local change was an edit: anything but values an editor derives and writes back (a
+   * text box's measured height). Only an edit may revoke an approval.
+   */
+  edited: boolean;
+  /** Date.now() of the last local edit, and its socket (null: the server). */
+  lastEditAt: number;
+  lastEditConn: Connection | null;
 }
 
 export type DesignChangeListener = (changes: DesignChanges) => void;
@@ -32,7 +40,17 @@ export type DesignChangeListener = (changes: DesignChanges) => void;
 /** At most this often per room, listeners hear about changes (trailing: the last change is always told). */
 export const DESIGN_CHANGE_INTERVAL_MS = 250;
 
-const empty = (): DesignChanges => ({ objects: new Set(), meta: false, local: false, lastLocalConn: null, people: new Map(), lastLocalAt: 0 });
+const empty = (): DesignChanges => ({
+  objects: new Set(),
+  meta: false,
+  local: false,
+  lastLocalConn: null,
+  people: new Map(),
+  lastLocalAt: 0,
+  edited: false,
+  lastEditAt: 0,
+  lastEditConn: null,
+});
 
 /**
  * The one watcher of a room's design for work that need not happen per edit (live scoring, change
@@ -93,11 +111,14 @@ export class DesignChangeFeed {
       if (!person) p.people.set(conn.principal.userId, (person = { name: conn.principal.name, added: new Set(), changed: new Set(), removed: new Set() }));
     }
     let design = false;
+    let derivedOnly = true;
     for (const [type, keys] of tr.changed) {
       if (type === (this.meta as unknown)) {
         p.meta = design = true;
+        derivedOnly = false;
       } else if (type === (this.objects as unknown)) {
         design = true;
+        derivedOnly = false;
         for (const id of keys) {
           if (id === null) continue;
           p.objects.add(id);
@@ -107,6 +128,7 @@ export class DesignChangeFeed {
         const id = objectIdOf(type as Y.AbstractType<unknown>, this.objects);
         if (id === null) continue;
         design = true;
+        if (!isDerivedChange(type as Y.AbstractType<unknown>, keys, this.objects)) derivedOnly = false;
         p.objects.add(id);
         if (person && !person.added.has(id)) person.changed.add(id);
       }
@@ -116,6 +138,11 @@ export class DesignChangeFeed {
       p.local = true;
       p.lastLocalConn = conn;
       p.lastLocalAt = Date.now();
+      if (!derivedOnly) {
+        p.edited = true;
+        p.lastEditConn = conn;
+        p.lastEditAt = p.lastLocalAt;
+      }
     }
     this.dirty = true;
     if (!this.timer && this.listeners.size > 0) {
@@ -139,6 +166,15 @@ export class DesignChangeFeed {
       person.changed.add(id);
     }
   }
+}
+
+/**
+ * Whether a change to `type`'s `keys` only writes back a value an editor derives from the rest: a
+ * text object's height, measured from its text and font (clients write it after laying text out).
+ */
+export function isDerivedChange(type: Y.AbstractType<unknown>, keys: Set<string | null>, objects: Y.Map<Y.Map<unknown>>): boolean {
+  if (!(type instanceof Y.Map) || type.parent !== (objects as unknown) || keys.size === 0) return false;
+  return [...keys].every((k) => k === 'height') && type.get('type') === 'text';
 }
 
 /** The id of the object (an entry of the `objects` root map) that `type` is, or is nested in. */

@@ -7,5 +7,5 @@ export { BulkDesignService, MAX_BULK_LISTINGS, fileSlug, type BulkJob } from './
 export { designToPdf, pdfImageFromBytes, type PdfImage } from './pdf.js';
 export { zip, type ZipEntry } from './zip.js';
 export { emailSignatureHtml, absoluteImageUrl } from './email-signature.js';
-export { ListingPhotoService, type ListingPhoto } from './photos.js';
+export { ListingPhotoService, PhotoBackoffError, PHOTO_RETRY_DELAYS_MS, type ListingPhoto } from './photos.js';
 export { fetchPhoto, isPublicAddress, hostAllowed, PhotoFetchError, type PhotoFetchOptions } from './photo-fetch.js';

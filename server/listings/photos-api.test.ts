@@ -121,10 +121,35 @@ describe('GET /api/listings/:id/photos/:index', () => {
       expect(r.body.error).toMatchObject({ code: 'photo_unavailable', message: expect.any(String) });
     }
     expect(await cachedFiles()).toHaveLength(kept);
-    // Not cached: asked again, the server tries again.
+    // Not cached: asked again, the server tries again — when a person asks to retry; views in the
+    // meantime wait for the next attempt (backoff) instead of downloading again every time.
     const hits = photos.hits.get('/page.html');
-    expect((await raw(`/api/listings/${listingId}/photos/2`)).status).toBe(502);
+    const waiting = await raw(`/api/listings/${listingId}/photos/2`);
+    expect(waiting.status).toBe(502);
+    expect(Number(waiting.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(photos.hits.get('/page.html')).toBe(hits);
+    expect((await raw(`/api/listings/${listingId}/photos/2?retry=1`)).status).toBe(502);
     expect(photos.hits.get('/page.html')).toBe(hits! + 1);
+  });
+
+  it('a failed photo is not downloaded again on every view; a person\'s retry downloads it now, and it is served once it works', async () => {
+    photos.routes.set('/flaky.jpg', { status: 503, body: 'busy' });
+    const made = await api<{ listings: { id: string }[] }>(server.url, agent, 'POST', '/api/listings/import', { value: [listingWithPhotos('PHOTOS-FLAKY', photos.origin, ['flaky.jpg'])] });
+    const id = made.body.listings[0]!.id;
+    const path = `/api/listings/${id}/photos/0`;
+    expect((await raw(path)).status).toBe(502);
+    expect(photos.hits.get('/flaky.jpg')).toBe(1);
+    // A listings page and a flyer asking again and again: no new download.
+    for (let i = 0; i < 5; i++) expect((await raw(path)).status).toBe(502);
+    expect(photos.hits.get('/flaky.jpg')).toBe(1);
+    // The MLS is back; the person clicks Retry.
+    photos.routes.set('/flaky.jpg', { type: 'image/jpeg', body: JPEG_4x3 });
+    const retried = await raw(`${path}?retry=1`);
+    expect(retried.status).toBe(200);
+    expect(sniffImage(retried.bytes)?.mime).toBe('image/jpeg');
+    expect((await raw(path)).status).toBe(200);
+    expect(photos.hits.get('/flaky.jpg')).toBe(2);
+    expect((await api<{ error: { code: string } }>(server.url, agent, 'GET', `${path}?retry=yes`)).status).toBe(400);
   });
 
   it('the listing list shows the first photo by its same-origin path', async () => {

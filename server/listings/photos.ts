@@ -4,7 +4,9 @@
  * canvas (no PNG export). The first request for a photo fetches the URL the
  * feed recorded for that listing (never one from the request) and keeps the
  * bytes under DATA_DIR/listing-photos/<sha256 of the URL>; later requests
- * read the disk.
+ * read the disk. A download that failed is not tried again on every view:
+ * the next attempt waits (30 s, then 2, 10, 60 min), unless a person asks to
+ * retry now.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -19,6 +21,23 @@ export interface ListingPhoto {
   info: ImageInfo;
 }
 
+/** How long to wait before downloading a photo again after 1, 2, 3, 4+ failures in a row. */
+export const PHOTO_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 3_600_000] as const;
+/** Failures remembered at most (the oldest are forgotten first). */
+const MAX_REMEMBERED_FAILURES = 10_000;
+
+/** A photo whose last download failed and that is not due to be tried again yet. */
+export class PhotoBackoffError extends PhotoFetchError {
+  constructor(
+    message: string,
+    /** When a download will be tried again (epoch ms). */
+    readonly retryAt: number,
+  ) {
+    super(message);
+    this.name = 'PhotoBackoffError';
+  }
+}
+
 export interface ListingPhotoDeps {
   db: Queryable;
   dataDir: string;
@@ -30,6 +49,8 @@ export class ListingPhotoService {
   private readonly listings: ListingRepository;
   /** One download per URL at a time (a listings page asks for many thumbnails at once). */
   private readonly inFlight = new Map<string, Promise<ListingPhoto>>();
+  /** Failed downloads by URL key: how many in a row, and when the next may start. */
+  private readonly failures = new Map<string, { count: number; retryAt: number; reason: string }>();
 
   constructor(private readonly deps: ListingPhotoDeps) {
     this.dir = resolve(deps.dataDir, 'listing-photos');
@@ -39,9 +60,11 @@ export class ListingPhotoService {
   /**
    * Photo `index` of a listing of this brokerage, or null when there is no
    * such listing or photo. Throws PhotoFetchError when the MLS's server
-   * cannot give a PNG/JPEG/WebP image within the limits (nothing is kept).
+   * cannot give a PNG/JPEG/WebP image within the limits (nothing is kept), and
+   * PhotoBackoffError while a failed photo waits for its next attempt (`retry`
+   * — a person clicked Retry — starts one now).
    */
-  async get(brokerageId: string, listingId: string, index: number): Promise<ListingPhoto | null> {
+  async get(brokerageId: string, listingId: string, index: number, opts: { retry?: boolean; now?: number } = {}): Promise<ListingPhoto | null> {
     const listing = await this.listings.get(brokerageId, listingId);
     const url = listing?.listing.photos[index]?.url;
     if (!url) return null;
@@ -50,10 +73,32 @@ export class ListingPhotoService {
     if (cached) return cached;
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.download(url, key).finally(() => this.inFlight.delete(key));
+      const failed = this.failures.get(key);
+      const now = opts.now ?? Date.now();
+      if (failed && !opts.retry && now < failed.retryAt) throw new PhotoBackoffError(failed.reason, failed.retryAt);
+      pending = this.download(url, key)
+        .then(
+          (photo) => {
+            this.failures.delete(key);
+            return photo;
+          },
+          (err: unknown) => {
+            if (err instanceof PhotoFetchError) this.recordFailure(key, err.message, now);
+            throw err;
+          },
+        )
+        .finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     return pending;
+  }
+
+  private recordFailure(key: string, reason: string, now: number): void {
+    const count = (this.failures.get(key)?.count ?? 0) + 1;
+    const delay = PHOTO_RETRY_DELAYS_MS[Math.min(count, PHOTO_RETRY_DELAYS_MS.length) - 1]!;
+    this.failures.delete(key); // re-inserted last: the map's order is oldest failure first
+    this.failures.set(key, { count, retryAt: now + delay, reason });
+    if (this.failures.size > MAX_REMEMBERED_FAILURES) this.failures.delete(this.failures.keys().next().value!);
   }
 
   private async readCached(key: string): Promise<ListingPhoto | null> {

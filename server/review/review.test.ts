@@ -94,6 +94,49 @@ describe('review workflow', () => {
     }
   });
 
+  // The check runs a moment after an edit (REOPEN_CHECK_MS, 1.5 s); waiting past it is the only way to see it did nothing.
+  const pastReopenCheck = () => new Promise((r) => setTimeout(r, 2_500));
+
+  it('an edit that reached the server before the approval does not revoke it when checked afterwards', async () => {
+    const id = await newDesign('Edited, then approved');
+    await api(server.url, agent, 'POST', `/api/designs/${id}/submit`, {});
+    await api(server.url, brand, 'POST', `/api/designs/${id}/review`, { decision: 'request_changes', comment: 'Fix it' });
+    const client = stockClient(server.wsUrl, id, agent);
+    try {
+      await synced(client);
+      const [first] = [...objectsMap(client.doc).entries()].filter(([, m]) => !m.get('locked')).map(([k]) => k);
+      objectsMap(client.doc).get(first!)!.set('x', 42);
+      await waitFor(() => server.rooms.peek(id)?.doc && objectsMap(server.rooms.peek(id)!.doc).get(first!)?.get('x') === 42, 3_000, 'edit on the server');
+      // Resubmitted and approved within the check's delay (people are that fast in the e2e run).
+      expect((await api(server.url, agent, 'POST', `/api/designs/${id}/submit`, {})).body).toMatchObject({ status: 'in_review' });
+      expect((await api(server.url, brand, 'POST', `/api/designs/${id}/review`, { decision: 'approve' })).body).toMatchObject({ status: 'approved' });
+      await pastReopenCheck();
+      expect(await status(id)).toBe('approved');
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it("an editor writing back a text box's measured height is nobody's edit; a person's change still revokes", async () => {
+    const id = await newDesign('Measured after approval');
+    await api(server.url, agent, 'POST', `/api/designs/${id}/submit`, {});
+    expect((await api(server.url, brand, 'POST', `/api/designs/${id}/review`, { decision: 'approve' })).status).toBe(200);
+    const client = stockClient(server.wsUrl, id, agent);
+    try {
+      await synced(client);
+      const texts = [...objectsMap(client.doc).entries()].filter(([, m]) => m.get('type') === 'text' && !m.get('locked'));
+      const [textId, text] = texts[0]!;
+      text.set('height', (text.get('height') as number) + 3.25);
+      await waitFor(() => objectsMap(server.rooms.peek(id)!.doc).get(textId)?.get('height') === text.get('height'), 3_000, 'height on the server');
+      await pastReopenCheck();
+      expect(await status(id)).toBe('approved');
+      text.set('text', 'JUST LISTED');
+      await waitFor(async () => (await status(id)) === 'draft', 5_000, 'back to draft');
+    } finally {
+      client.destroy();
+    }
+  });
+
   it('blocks approval while a Fair Housing error is present', async () => {
     const id = await newDesign('Blocked');
     const client = stockClient(server.wsUrl, id, agent);

@@ -56,31 +56,41 @@ export class ReviewService {
    */
   attach(room: Room): void {
     let timer: NodeJS.Timeout | null = null;
-    // Only changes to the design itself (objects, page settings) count as edits; the room's change feed tells a few times a second.
+    /** The latest edit not yet checked, and who made it. */
+    let last: { at: Date; userId: string | null } | null = null;
+    // Only a person's changes to the design itself (objects, page settings) count as edits; values an
+    // editor derives and writes back (a text box's measured height) do not. The room's change feed
+    // tells a few times a second, with when each edit reached the server.
     designChanges(room).subscribe((changes) => {
-      if (!changes.local || timer) return;
-      const conn = changes.lastLocalConn;
+      if (!changes.edited) return;
+      last = { at: new Date(changes.lastEditAt), userId: changes.lastEditConn ? changes.lastEditConn.principal.userId : null };
+      if (timer) return;
       timer = setTimeout(() => {
         timer = null;
-        void this.onEdited(room.designId, conn ? conn.principal.userId : null).catch((err) =>
-          this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'),
-        );
+        const edit = last!;
+        last = null;
+        void this.onEdited(room.designId, edit).catch((err) => this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'));
       }, REOPEN_CHECK_MS);
       timer.unref();
     });
     room.doc.on('destroy', () => timer && clearTimeout(timer));
   }
 
-  private async onEdited(designId: string, userId: string | null): Promise<void> {
+  /**
+   * Sends an approved (or sent back) design to draft, unless its status changed after the edit
+   * reached the server: an edit made before an approval, checked a moment later, must not revoke it.
+   */
+  private async onEdited(designId: string, edit: { at: Date; userId: string | null }): Promise<void> {
     const { rows } = await this.deps.db.query<{ brokerage_id: string; status: DesignStatus }>(
-      `UPDATE designs SET status = 'draft', updated_at = now() WHERE id = $1 AND status IN ('approved', 'changes_requested')
+      `UPDATE designs SET status = 'draft', status_changed_at = $3, updated_at = now()
+       WHERE id = $1 AND status IN ('approved', 'changes_requested') AND (status_changed_at IS NULL OR status_changed_at < $2)
        RETURNING brokerage_id, status`,
-      [designId],
+      [designId, edit.at, new Date()],
     );
     const row = rows[0];
     if (!row) return;
-    if (userId) {
-      await this.deps.db.query("INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id) VALUES ($1, $2, $3, 'reopened', $4)", [randomUUID(), designId, row.brokerage_id, userId]);
+    if (edit.userId) {
+      await this.deps.db.query("INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id) VALUES ($1, $2, $3, 'reopened', $4)", [randomUUID(), designId, row.brokerage_id, edit.userId]);
     }
     this.deps.publish(row.brokerage_id, designId, 'draft');
   }
@@ -114,7 +124,13 @@ export class ReviewService {
     const pushes: Array<{ userId: string; n: Awaited<ReturnType<NotificationService['notify']>> }> = [];
     await this.deps.db.transaction(async (tx) => {
       // Guard against a concurrent decision: only move from the status we read.
-      const moved = await tx.query('UPDATE designs SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id', [designId, design.status, result.status]);
+      // The time is this process's clock, like the edit times it is compared with (see onEdited).
+      const moved = await tx.query('UPDATE designs SET status = $3, status_changed_at = $4, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id', [
+        designId,
+        design.status,
+        result.status,
+        new Date(),
+      ]);
       if (!moved.rows.length) throw new AppError(409, 'invalid_transition', 'The design changed status meanwhile; reload and try again');
       let turnaroundMs: number | undefined;
       if (action !== 'submit') {

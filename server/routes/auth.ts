@@ -76,4 +76,6 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthServi
   });
 
   app.get('/api/auth/me', async (req) => ({ user: publicUser(requireUser(req)) }));
+  /** The same question for pages that work either way (the log-in page): no session is an answer, not an error. */
+  app.get('/api/auth/session', async (req) => ({ user: req.user ? publicUser(req.user) : null }));
 }

@@ -15,6 +15,8 @@ import {
   ListingSyncService,
   MAX_BULK_LISTINGS,
   PhotoFetchError,
+  PhotoBackoffError,
+  PHOTO_RETRY_DELAYS_MS,
 } from '../listings/index.js';
 import { currentDesign } from '../collab/index.js';
 import { BrokerageRepository, DesignRepository } from '../repos/index.js';
@@ -31,6 +33,7 @@ const ListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 const IdSchema = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not an id');
+const PhotoQuerySchema = z.object({ retry: z.enum(['1']).optional().transform((v) => v === '1') });
 const PhotoParamsSchema = z.object({ id: IdSchema, index: z.string().regex(/^\d{1,3}$/, 'not a photo index').transform(Number) });
 /** A listing photo download may take this long before we give up (502). */
 const PHOTO_FETCH_TIMEOUT_MS = 10_000;
@@ -148,9 +151,14 @@ export function registerListingRoutes(
   app.get('/api/listings/:id/photos/:index', async (req, reply) => {
     const user = requireUser(req);
     const { id, index } = parse(PhotoParamsSchema, req.params, 'params');
-    const photo = await photos.get(user.brokerageId, id, index).catch((err: unknown) => {
+    const { retry } = parse(PhotoQuerySchema, req.query, 'query');
+    const photo = await photos.get(user.brokerageId, id, index, { retry }).catch((err: unknown) => {
       if (!(err instanceof PhotoFetchError)) throw err;
-      req.log.warn({ listingId: id, index, reason: err.message }, 'listing photo fetch failed');
+      // Logged once per download that failed, not on every view while it waits to be tried again.
+      const waiting = err instanceof PhotoBackoffError;
+      if (!waiting) req.log.warn({ listingId: id, index, reason: err.message }, 'listing photo fetch failed');
+      const retryAt = waiting ? err.retryAt : Date.now() + PHOTO_RETRY_DELAYS_MS[0];
+      reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt - Date.now()) / 1000))));
       throw new AppError(502, 'photo_unavailable', "Could not get this photo from the listing's photo server");
     });
     if (!photo) throw notFound('Photo');

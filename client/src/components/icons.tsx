@@ -43,6 +43,13 @@ const paths: Record<string, ReactElement> = {
       <path d="M8 11V8a4 4 0 017.5-2" />
     </>
   ),
+  more: (
+    <>
+      <circle cx="5" cy="12" r="1.4" />
+      <circle cx="12" cy="12" r="1.4" />
+      <circle cx="19" cy="12" r="1.4" />
+    </>
+  ),
   trash: <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />,
   copy: (
     <>

@@ -16,6 +16,7 @@ import { metaMap, objectsMap, readMeta, readObject, updateObject, type DesignMet
 import { boxAABB, changedProps, containBox, geometryToModel, round2, textPlacement, type AABB, type FabricGeometry } from './convert.js';
 import { applyModel, createFabricObject, type ModelFabricObject } from './fabric-objects.js';
 import { sortStack } from './zorder.js';
+import { watchDocumentKeys } from './text-keys.js';
 import { isOnPage, pageOf } from './pages.js';
 
 /** Origin of changes made by interacting with this canvas (fabric already shows them). */
@@ -504,7 +505,22 @@ export class CanvasBinding {
       c.on('selection:cleared', () => !this.quietSelection && this.emit('selection', this.selectedIds())),
     ];
     if (this.opts.canEdit) {
+      // A press on an element this user may not select (locked by the brand manager) starts no
+      // selection rectangle: dragging from the logo must not select the photo under the drag.
+      let marqueeHeld = false;
       offs.push(
+        c.on('mouse:down:before', ({ target }) => {
+          if (target && !target.selectable && c.selection) {
+            marqueeHeld = true;
+            c.selection = false;
+          }
+        }),
+        c.on('mouse:up', () => {
+          if (!marqueeHeld) return;
+          marqueeHeld = false;
+          c.selection = true;
+        }),
+        c.on('text:editing:entered', ({ target }) => watchDocumentKeys(target as Textbox)),
         c.on('before:transform', ({ transform }) => {
           for (const fo of this.targetsOf(transform.target)) this.interacting.add(this.ids.get(fo)!);
         }),

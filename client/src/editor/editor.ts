@@ -9,6 +9,7 @@ import { objectToYMap, type DesignMeta, type DesignObject } from '../../../share
 import type { BrandKit } from '../../../shared/brand/index.js';
 import { api, type DesignInfo, type User } from '../api.js';
 import { CanvasBinding, COMMAND_ORIGIN, CANVAS_ORIGIN } from './binding.js';
+import { fitForUpload, MAX_UPLOAD_BYTES } from './downscale.js';
 import { unionAABB, round2 } from './convert.js';
 import { exportPdf, exportPng, renderPage } from './export.js';
 import { saveThumbnail } from '../thumbnails.js';
@@ -603,13 +604,12 @@ export class Editor {
       this.opts.onError('Images must be PNG, JPEG or WebP.');
       return;
     }
-    if (file.size > 10 * 1024 * 1024) {
-      this.opts.onError('Images can be at most 10 MB.');
-      return;
-    }
-    this.store.set({ busy: 'Uploading image…' });
+    this.store.set({ busy: file.size > MAX_UPLOAD_BYTES ? 'Making the image smaller…' : 'Uploading image…' });
     try {
-      const asset = await api.uploadAsset(file, file.name);
+      // A new image may later fill the page: that is its largest placement.
+      const upload = await fitForUpload(file, this.binding.meta);
+      this.store.set({ busy: 'Uploading image…' });
+      const asset = await api.uploadAsset(upload, upload.name);
       const { width: W, height: H } = this.binding.meta;
       const scale = Math.min(1, (W * 0.5) / asset.width, (H * 0.5) / asset.height);
       const w = round2(asset.width * scale);
@@ -629,9 +629,15 @@ export class Editor {
   async replaceImage(id: string, file: File): Promise<void> {
     const o = this.binding.model(id);
     if (!o || o.type !== 'image' || !this.binding.canChange(o)) return;
-    this.store.set({ busy: 'Uploading image…' });
+    if (!/^image\/(png|jpeg|webp)$/.test(file.type)) {
+      this.opts.onError('Images must be PNG, JPEG or WebP.');
+      return;
+    }
+    this.store.set({ busy: file.size > MAX_UPLOAD_BYTES ? 'Making the image smaller…' : 'Uploading image…' });
     try {
-      const asset = await api.uploadAsset(file, file.name);
+      const upload = await fitForUpload(file, o, o.fit === 'contain' ? 'contain' : 'cover');
+      this.store.set({ busy: 'Uploading image…' });
+      const asset = await api.uploadAsset(upload, upload.name);
       this.setProps([id], { src: asset.url, naturalWidth: asset.width, naturalHeight: asset.height, fit: o.fit === 'contain' ? 'contain' : 'cover' });
     } catch (err) {
       this.opts.onError(err instanceof Error ? err.message : 'Upload failed');

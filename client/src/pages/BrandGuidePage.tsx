@@ -3,7 +3,6 @@ import { Link } from 'react-router-dom';
 import type { BrandKit, BrandLogo } from '../../../shared/brand/index.js';
 import { api, errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
-import { AppHeader } from '../components/AppHeader.js';
 import { fontStack } from '../editor/fonts.js';
 import { activePacks, dosAndDonts, formatRatio, PACK_LABEL, PACK_SUMMARY, rgbTriplet, textPairings } from '../brand/guide.js';
 import '../brand/brand.css';
@@ -137,8 +136,7 @@ export function BrandGuidePage() {
   }, []);
   const canEdit = user.role !== 'agent';
   return (
-    <div className="app-page">
-      <AppHeader />
+    <div className="app-page-body">
       <main className="bg-main" data-testid="brand-guide">
         {error && <div className="form-error">{error}</div>}
         {!kit && !error && (

@@ -3,7 +3,6 @@ import { Link } from 'react-router-dom';
 import { FONT_ROLES, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../shared/brand/index.js';
 import { api, ApiError, errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
-import { AppHeader } from '../components/AppHeader.js';
 import { fontOptions, fontStack, ALL_WEIGHTS } from '../editor/fonts.js';
 import { kitChanged, moveItem, serverFieldErrors, uniqueId, validateKit, type FieldErrors } from '../brand/kit-form.js';
 import { PACK_LABEL, PACK_SUMMARY } from '../brand/guide.js';
@@ -107,8 +106,7 @@ export function BrandKitPage() {
 
   if (loadError) {
     return (
-      <div className="app-page">
-        <AppHeader />
+      <div className="app-page-body">
         <main className="kit-main">
           <div className="form-error">{loadError}</div>
         </main>
@@ -117,8 +115,7 @@ export function BrandKitPage() {
   }
   if (!draft) {
     return (
-      <div className="app-page">
-        <AppHeader />
+      <div className="app-page-body">
         <div className="page-loading inline">
           <div className="spinner" />
         </div>
@@ -202,8 +199,7 @@ export function BrandKitPage() {
   };
 
   return (
-    <div className="app-page">
-      <AppHeader />
+    <div className="app-page-body">
       <main className="kit-main" data-testid="brand-kit-page">
         <div className="page-title-row">
           <div>

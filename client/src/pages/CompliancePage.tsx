@@ -2,12 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
-import { AppHeader } from '../components/AppHeader.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { kindLabel } from '../components/TemplatePicker.js';
 import { DEFAULT_SORT, nextSort, sortRows, summarizeScan, type ScanSort, type ScanSortKey } from '../brand/scan-table.js';
 import { acquireSocket, releaseSocket } from '../realtime.js';
 import { insightsApi, type ScanJob, type ScanProgress, type ScanRow } from '../scoring/api.js';
+import { statusLabel } from '../workflow/format.js';
 import { bandColor, displayScore } from '../scoring/format.js';
 import { useToasts } from '../toasts.js';
 import '../brand/brand.css';
@@ -79,7 +79,7 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
                 <td>{r.owner}</td>
                 <td>{kindLabel(r.kind)}</td>
                 <td>
-                  <span className={`status-chip status-${r.status}`}>{r.status.replace(/_/g, ' ')}</span>
+                  <span className={`status-chip status-${r.status}`}>{statusLabel(r.status)}</span>
                 </td>
                 <td className="num">
                   <ScoreBar score={r.compliance} />
@@ -188,8 +188,7 @@ function ComplianceScans() {
   const summary = summarizeScan(rows);
 
   return (
-    <div className="app-page">
-      <AppHeader />
+    <div className="app-page-body">
       <main className="designs-main" data-testid="compliance-page">
         <div className="page-title-row">
           <div>

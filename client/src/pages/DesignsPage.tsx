@@ -3,9 +3,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, type DesignSummary } from '../api.js';
 import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
-import { AppHeader } from '../components/AppHeader.js';
 import { kindLabel, TemplatePicker } from '../components/TemplatePicker.js';
 import { loadThumbnail } from '../thumbnails.js';
+import { Icon } from '../components/icons.js';
+import { statusLabel } from '../workflow/format.js';
 import { prefetchDesign } from './design-prefetch.js';
 import { EditorPage } from './editor-page.js';
 
@@ -44,10 +45,12 @@ function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: b
           </span>
         </div>
       </Link>
-      <span className={`status-pill status-${d.status}`}>{d.status.replace(/_/g, ' ')}</span>
+      <span className={`status-pill status-${d.status}`} data-testid="design-status-pill">
+        {statusLabel(d.status)}
+      </span>
       {canDelete && (
-        <button className="icon-btn design-card-delete" aria-label={`Delete ${d.title}`} title="Delete" onClick={onDelete}>
-          🗑
+        <button className="icon-btn design-card-delete" aria-label={`Delete ${d.title}`} title="Delete" onClick={onDelete} data-testid="design-delete">
+          <Icon name="trash" size={16} />
         </button>
       )}
     </li>
@@ -108,8 +111,7 @@ export function DesignsPage() {
   const others = designs?.filter((d) => d.ownerId !== user.id) ?? [];
 
   return (
-    <div className="app-page">
-      <AppHeader />
+    <div className="app-page-body">
       <main className="designs-main">
         <div className="page-title-row">
           <div>

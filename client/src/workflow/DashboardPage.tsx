@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { AppHeader } from '../components/AppHeader.js';
 import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
 import { workflowApi, type AiUsage, type BrokerageSettings, type LivePresence, type MetricsReport } from './api.js';
@@ -147,7 +146,6 @@ export function DashboardPage() {
 
   return (
     <div className="page">
-      <AppHeader />
       <main className="page-main workflow-page dashboard" data-testid="dashboard">
         <div className="page-title-row">
           <h1>Dashboard</h1>

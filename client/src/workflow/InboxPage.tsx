@@ -1,5 +1,4 @@
 import { Link } from 'react-router-dom';
-import { AppHeader } from '../components/AppHeader.js';
 import { useToasts } from '../toasts.js';
 import { workflowApi, type Notification } from './api.js';
 import { relativeTime } from './format.js';
@@ -26,7 +25,6 @@ export function InboxPage() {
 
   return (
     <div className="page">
-      <AppHeader />
       <main className="page-main workflow-page">
         <div className="page-title-row">
           <h1>Inbox</h1>

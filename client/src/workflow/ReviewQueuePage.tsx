@@ -1,5 +1,4 @@
 import { Link } from 'react-router-dom';
-import { AppHeader } from '../components/AppHeader.js';
 import { kindLabel } from '../components/TemplatePicker.js';
 import { ScoreRing } from '../scoring/ui/ScoreRing.js';
 import { workflowApi, type QueueItem } from './api.js';
@@ -12,7 +11,6 @@ export function ReviewQueuePage() {
 
   return (
     <div className="page">
-      <AppHeader />
       <main className="page-main workflow-page">
         <div className="page-title-row">
           <h1>Review queue</h1>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, niceMax, rangeEndingToday, relativeTime } from './format.js';
+import { duration, niceMax, rangeEndingToday, relativeTime, statusLabel } from './format.js';
 
 describe('workflow formatters', () => {
   const now = Date.parse('2026-11-27T12:00:00Z');
@@ -33,4 +33,14 @@ describe('workflow formatters', () => {
   it('makes an inclusive range of days ending today', () => {
     expect(rangeEndingToday(7, new Date('2026-11-27T10:00:00Z'))).toEqual({ from: '2026-11-21', to: '2026-11-27' });
   });
+});
+
+describe('statusLabel', () => {
+  it.each([
+    ['in_review', 'In review'],
+    ['changes_requested', 'Changes requested'],
+    ['draft', 'Draft'],
+    ['approved', 'Approved'],
+    ['on_hold', 'On hold'],
+  ])('%s → %s', (status, label) => expect(statusLabel(status)).toBe(label));
 });

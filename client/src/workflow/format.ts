@@ -34,6 +34,14 @@ export const STATUS_LABEL: Record<string, string> = {
   changes_requested: 'Changes requested',
 };
 
+/** A design status as people read it ('in_review' → 'In review'); unknown ones get the same treatment. */
+export function statusLabel(status: string): string {
+  const known = STATUS_LABEL[status];
+  if (known) return known;
+  const words = status.replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** YYYY-MM-DD of a date, in UTC (the metrics API's days). */
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 /** Routes of the review, inbox and dashboard pages (a fragment, mounted inside the app's <Routes>). */
 import { lazy, Suspense, type ReactNode } from 'react';
-import { NavLink, Route } from 'react-router-dom';
+import { Route } from 'react-router-dom';
 import { RequireAuth } from '../auth.js';
 import './workflow.css';
 
@@ -23,26 +23,3 @@ export const workflowRoutes = (
     <Route path="/admin" element={<Page><DashboardPage /></Page>} />
   </>
 );
-
-/** Header links for a role. */
-export function workflowLinks(role: 'agent' | 'brand_manager' | 'admin'): Array<{ to: string; label: string }> {
-  const links: Array<{ to: string; label: string }> = [];
-  if (role !== 'agent') links.push({ to: '/reviews', label: 'Reviews' });
-  if (role !== 'agent') links.push({ to: '/admin', label: 'Dashboard' });
-  return links;
-}
-
-/** The header's review and dashboard links (styled like the other app links). */
-export function WorkflowNav({ role }: { role: 'agent' | 'brand_manager' | 'admin' }) {
-  const links = workflowLinks(role);
-  if (links.length === 0) return null;
-  return (
-    <nav className="app-nav" aria-label="Review and dashboard">
-      {links.map((l) => (
-        <NavLink key={l.to} to={l.to} data-testid={`nav-${l.to.slice(1)}`}>
-          {l.label}
-        </NavLink>
-      ))}
-    </nav>
-  );
-}

@@ -195,6 +195,7 @@ const ImageSection = memo(function ImageSection({ o }: { o: Extract<DesignObject
             type="file"
             accept="image/png,image/jpeg,image/webp"
             hidden
+            data-testid="replace-image-input"
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) void editor.replaceImage(o.id, f);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Icon } from '../../components/icons.js';
 import { useToasts } from '../../toasts.js';
@@ -10,7 +10,8 @@ import { PublishTemplateButton } from '../../workflow/editor/PublishTemplate.js'
 import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
 // By file, not through workflow/editor/index.ts: that index also carries the panels the editor loads after its first frame.
 import { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml } from '../../workflow/editor/export-gate.js';
-import { WorkflowActions, WorkflowStatus } from '../../workflow/editor/ReviewControls.js';
+import { WorkflowPanelToggles, WorkflowStatus, WorkflowSubmit } from '../../workflow/editor/ReviewControls.js';
+import { overflowLevel } from './toolbar-overflow.js';
 
 function ZoomControls() {
   const { editor } = useEditor();
@@ -138,13 +139,97 @@ function ShareButton() {
   );
 }
 
-export function TopBar() {
+/**
+ * The "More" menu of a narrow top bar: what doesn't fit moves here. Its content stays mounted
+ * while closed (only hidden), so a dialog opened from it (Share, Publish) stays open.
+ */
+function OverflowMenu({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+  return (
+    <div className="menu-wrap toolbar-more-wrap">
+      <button
+        ref={button}
+        className="icon-btn"
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        aria-controls="toolbar-overflow"
+        aria-label="More actions"
+        title="More actions"
+        data-testid="toolbar-more"
+      >
+        <Icon name="more" />
+      </button>
+      {open && <div className="menu-scrim" onClick={() => setOpen(false)} />}
+      <div id="toolbar-overflow" className="menu toolbar-overflow" data-open={open} role="group" aria-label="More actions" data-testid="toolbar-overflow">
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function HistoryButtons() {
   const { editor } = useEditor();
   const canUndo = useEditorState((s) => s.canUndo);
   const canRedo = useEditorState((s) => s.canRedo);
-  const readOnly = !editor.canEdit;
   return (
-    <header className="editor-topbar">
+    <div className="topbar-group" role="group" aria-label="History">
+      <button className="icon-btn" onClick={() => editor.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo">
+        <Icon name="undo" />
+      </button>
+      <button className="icon-btn" onClick={() => editor.redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo">
+        <Icon name="redo" />
+      </button>
+    </div>
+  );
+}
+
+function HelpButton() {
+  const { editor } = useEditor();
+  return (
+    <button className="icon-btn" onClick={() => editor.store.set({ help: true })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+      <Icon name="help" />
+    </button>
+  );
+}
+
+export function TopBar() {
+  const { editor } = useEditor();
+  const readOnly = !editor.canEdit;
+  const bar = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(() => (typeof window === 'undefined' ? 1920 : window.innerWidth));
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const level = overflowLevel(width);
+  // Lowest priority first: each level moves one more group into the overflow menu.
+  const groups: Array<{ level: number; node: ReactNode; key: string }> = [
+    { key: 'zoom', level: 1, node: <ZoomControls /> },
+    { key: 'help', level: 1, node: <HelpButton /> },
+    { key: 'history', level: 2, node: <HistoryButtons /> },
+    { key: 'publish', level: 2, node: <PublishTemplateButton /> },
+    { key: 'panels', level: 3, node: <WorkflowPanelToggles /> },
+    { key: 'share', level: 3, node: <ShareButton /> },
+  ];
+  const inline = groups.filter((g) => g.level > level);
+  const moved = groups.filter((g) => g.level <= level);
+  return (
+    <header className="editor-topbar" ref={bar} data-overflow={level}>
       <Link to="/designs" className="icon-btn" title="Back to my designs" aria-label="Back to my designs">
         <Icon name="back" />
       </Link>
@@ -156,22 +241,22 @@ export function TopBar() {
       <StatusIndicator />
       <div className="spacer" />
       <ScoreBadges />
-      <PresenceAvatars />
-      <div className="topbar-group" role="group" aria-label="History">
-        <button className="icon-btn" onClick={() => editor.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo">
-          <Icon name="undo" />
-        </button>
-        <button className="icon-btn" onClick={() => editor.redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo">
-          <Icon name="redo" />
-        </button>
-      </div>
-      <ZoomControls />
-      <button className="icon-btn" onClick={() => editor.store.set({ help: true })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
-        <Icon name="help" />
-      </button>
-      <WorkflowActions />
-      <PublishTemplateButton />
-      <ShareButton />
+      {level < 3 && <PresenceAvatars />}
+      {inline.map((g) => (
+        <span key={g.key} className="topbar-slot">
+          {g.node}
+        </span>
+      ))}
+      {moved.length > 0 && (
+        <OverflowMenu>
+          {moved.map((g) => (
+            <div key={g.key} className="toolbar-overflow-row">
+              {g.node}
+            </div>
+          ))}
+        </OverflowMenu>
+      )}
+      <WorkflowSubmit />
       <ExportMenu />
     </header>
   );

@@ -1,4 +1,3 @@
-import { AppHeader } from '../../components/AppHeader.js';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, json, request, type Role } from '../../api.js';
 import { useUser } from '../../auth.js';
@@ -82,7 +81,6 @@ export function PeoplePage() {
 
   return (
     <div className="page">
-      <AppHeader />
       <main className="page-main workflow-page people-page">
       <div className="page-title-row">
         <h1>People and roles</h1>

@@ -1,11 +1,11 @@
 /** Listings: import RESO JSON by file upload, see the brokerage's listings, make a design from one. */
-import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, errorMessage, type TemplateSummary } from '../../api.js';
-import { AppHeader } from '../../components/AppHeader.js';
 import { useToasts } from '../../toasts.js';
 import { listingApi, type ImportResult, type ListingSummary } from '../../editor/listing-api.js';
 import '../../editor/listing.css';
+import { ListingThumb } from './ListingThumb.js';
 
 const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
@@ -18,6 +18,7 @@ export function ListingsPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [q, setQ] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => {
     listingApi
@@ -45,9 +46,8 @@ export function ListingsPage() {
       } catch {
         throw new Error(`${file.name} is not JSON. Export RESO Property records as JSON (a Property or an OData page).`);
       }
-      const r = await listingApi.importPayload(payload);
-      setResult(r);
-      toasts.show(`Imported ${r.imported} listing(s)${r.errors.length ? `, ${new Set(r.errors.map((x) => x.index)).size} skipped` : ''}`, r.errors.length ? 'info' : 'success');
+      // The result panel below says what was imported; a toast saying it again was noise.
+      setResult(await listingApi.importPayload(payload));
       load();
     } catch (err) {
       toasts.show(errorMessage(err), 'error');
@@ -67,8 +67,7 @@ export function ListingsPage() {
   }
 
   return (
-    <div className="app-page">
-      <AppHeader />
+    <div className="app-page-body">
       <main className="listings-main">
         <div className="page-title-row">
           <div>
@@ -77,13 +76,14 @@ export function ListingsPage() {
           </div>
         </div>
         <div className="listings-import">
-          <label className="btn btn-primary">
+          {/* A real button (keyboard, screen readers); the file input stays hidden behind it. */}
+          <button type="button" className="btn btn-primary" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="import-listing-file">
             {busy ? 'Importing…' : 'Import listing file'}
-            <input type="file" accept=".json,application/json" hidden onChange={onFile} disabled={busy} data-testid="listing-file" aria-label="Listing file" />
-          </label>
-          <label>
-            Template{' '}
-            <select value={templateId} onChange={(e) => setTemplateId(e.target.value)} data-testid="listing-template">
+          </button>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={onFile} disabled={busy} data-testid="listing-file" aria-label="Listing file" />
+          <label className="listings-control">
+            <span>Template</span>
+            <select className="input" value={templateId} onChange={(e) => setTemplateId(e.target.value)} data-testid="listing-template">
               {(templates.length ? templates : [{ id: 'listing-flyer', title: 'Listing flyer' } as TemplateSummary]).map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.title}
@@ -91,12 +91,18 @@ export function ListingsPage() {
               ))}
             </select>
           </label>
-          <input type="search" placeholder="Search address or key" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Search listings" />
+          <input className="input listings-search" type="search" placeholder="Search address or key" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Search listings" />
         </div>
+        <p className="muted listings-hint" data-testid="reso-hint">
+          A RESO file is your MLS's standard export of listings (RESO Property records as JSON); your MLS's member portal or its RESO Web API provides one.{' '}
+          <a href="/samples/reso-listings-sample.json" download="reso-listings-sample.json" data-testid="reso-sample">
+            Download a sample file
+          </a>
+        </p>
         {result && (
-          <div className="listings-result" data-testid="import-result">
+          <div className="listings-result" role="status" data-testid="import-result">
             <p>
-              Imported {result.imported} listing(s).
+              {importSummary(result)}
               {result.errors.length > 0 && ' Some records were skipped:'}
             </p>
             {result.errors.length > 0 && (
@@ -133,7 +139,7 @@ export function ListingsPage() {
             <tbody>
               {listings.map((l) => (
                 <tr key={l.id} data-testid="listing-row" data-listing-key={l.listingKey}>
-                  <td>{l.photo ? <img src={l.photo} alt="" loading="lazy" referrerPolicy="no-referrer" /> : null}</td>
+                  <td>{l.photo ? <ListingThumb src={l.photo} /> : null}</td>
                   <td>{l.address || l.listingKey}</td>
                   <td>{l.listPrice === null ? '—' : price.format(l.listPrice)}</td>
                   <td>{l.status ?? '—'}</td>
@@ -150,6 +156,12 @@ export function ListingsPage() {
       </main>
     </div>
   );
+}
+
+/** "Imported 1 listing." / "Imported 3 listings, 1 skipped." */
+export function importSummary(r: Pick<ImportResult, 'imported' | 'errors'>): string {
+  const skipped = new Set(r.errors.map((x) => x.index)).size;
+  return `Imported ${r.imported} ${r.imported === 1 ? 'listing' : 'listings'}${skipped ? `, ${skipped} skipped` : ''}.`;
 }
 
 export default ListingsPage;

@@ -1,6 +1,6 @@
-/** The listings route (a fragment for the app's <Routes>) and its header link. */
+/** The listings route (a fragment for the app's <Routes>). */
 import { lazy, Suspense } from 'react';
-import { NavLink, Route } from 'react-router-dom';
+import { Route } from 'react-router-dom';
 import { RequireAuth } from '../../auth.js';
 
 const ListingsPage = lazy(() => import('./ListingsPage.js'));
@@ -17,13 +17,3 @@ export const listingRoutes = (
     }
   />
 );
-
-export function ListingsNavLink() {
-  return (
-    <nav className="app-nav" aria-label="Listings">
-      <NavLink to="/listings" data-testid="nav-listings">
-        Listings
-      </NavLink>
-    </nav>
-  );
-}

@@ -189,7 +189,7 @@ function GeneralComposer() {
       <MentionInput value={body} onChange={setBody} onSubmit={send} people={w.people} placeholder="Comment on the whole design… (@ to mention)" label="Comment on the whole design" testId="general-comment-input" />
       {body.trim() && (
         <div className="composer-actions">
-          <span className="muted composer-hint">Ctrl+Enter to send</span>
+          <span className="muted composer-hint">Enter to send · Shift+Enter for a new line</span>
           <button className="btn btn-small btn-primary" disabled={busy} onClick={send}>
             Comment
           </button>

@@ -1,4 +1,4 @@
-/** A comment box with @mention autocomplete (↑/↓ to choose, Enter or Tab to insert; Ctrl/⌘+Enter sends). */
+/** A comment box with @mention autocomplete (↑/↓ to choose, Enter or Tab to insert); Enter sends, Shift+Enter starts a new line. */
 import { forwardRef, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { insertMention, matchPeople, mentionQuery, type Person } from './mentions.js';
 
@@ -89,9 +89,11 @@ export const MentionInput = forwardRef<MentionInputHandle, Props>(function Menti
               return;
             }
           }
-          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+          // Enter sends (as in every chat and comment box); Shift+Enter is a line break. Not while an
+          // input method is composing: its Enter confirms the composition.
+          if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.nativeEvent.isComposing && onSubmit) {
             e.preventDefault();
-            onSubmit?.();
+            onSubmit();
           } else if (e.key === 'Escape' && onCancel) {
             e.preventDefault();
             e.stopPropagation();

@@ -263,3 +263,13 @@ export function WorkflowActions() {
     </>
   );
 }
+
+/** The comments and history toggles alone (a narrow top bar keeps them in its overflow menu). */
+export function WorkflowPanelToggles() {
+  return useEditorWorkflow() ? <PanelToggles /> : null;
+}
+
+/** "Submit for review" (or the reviewer's decision buttons) alone. */
+export function WorkflowSubmit() {
+  return useEditorWorkflow() ? <SubmitAction /> : null;
+}
