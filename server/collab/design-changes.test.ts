@@ -76,4 +76,32 @@ describe('DesignChangeFeed', () => {
     expect(told).toHaveLength(2);
     expect([...told[1]!.objects]).toEqual(['n']);
   });
+
+  it('tells an edit from a value an editor derives: a text box\'s measured height alone is no edit', () => {
+    vi.useFakeTimers();
+    const doc = new Y.Doc();
+    const objects = objectsMap(doc);
+    doc.transact(() => {
+      objects.set('headline', object({ type: 'text', text: 'Open house', height: 40 }));
+      objects.set('photo', object({ type: 'image', height: 300 }));
+    }, SERVER);
+    const feed = new DesignChangeFeed(doc, 250);
+    const told: DesignChanges[] = [];
+    feed.subscribe((c) => told.push(c));
+    const ann = person('ann');
+
+    doc.transact(() => objects.get('headline')!.set('height', 80), ann);
+    vi.advanceTimersByTime(250);
+    expect(told[0]).toMatchObject({ local: true, edited: false, lastEditConn: null });
+
+    const before = Date.now();
+    doc.transact(() => objects.get('photo')!.set('height', 200), ann); // an image's height is the person's choice
+    vi.advanceTimersByTime(250);
+    expect(told[1]).toMatchObject({ edited: true, lastEditConn: ann });
+    expect(told[1]!.lastEditAt).toBeGreaterThanOrEqual(before);
+
+    doc.transact(() => objects.get('headline')!.set('text', 'Open house Sunday'), ann);
+    vi.advanceTimersByTime(250);
+    expect(told[2]!.edited).toBe(true);
+  });
 });
