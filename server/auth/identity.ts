@@ -5,6 +5,8 @@ import { createLockGuard } from '../collab/guard.js';
 import type { ChangeGuard, Connection, Room, RoomManager } from '../collab/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
+import type { MailService } from '../mail/index.js';
+import type { NotificationService } from '../review/notifications.js';
 import { DesignRepository, tokenSecret } from '../repos/index.js';
 import { registerAccountRoutes } from '../routes/account.js';
 import { registerAuditRoutes } from '../routes/audit.js';
@@ -33,6 +35,10 @@ export interface IdentityOptions {
   /** Share one bus between in-process instances (tests); else Redis when configured, else in-process. */
   accessBus?: AccessBus;
   log: FastifyBaseLogger;
+  /** Invitations, password resets and share notices go out by email through it. */
+  mail: MailService;
+  /** The inbox (share notices, access requests). */
+  notifications: NotificationService;
 }
 
 /**
@@ -53,6 +59,8 @@ export class Identity {
     readonly audit: AuditLog,
     readonly bus: AccessBus,
     private readonly log: FastifyBaseLogger,
+    private readonly mail: MailService,
+    private readonly notifications: NotificationService,
   ) {
     this.designs = new DesignRepository(db);
     this.guard = createLockGuard({
@@ -92,7 +100,7 @@ export class Identity {
       audit,
       onSessionsEnded: (e) => self?.notifyAccess({ userId: e.userId, brokerageId: e.brokerageId, reason: e.reason === 'deactivated' ? 'deactivated' : 'sessions_ended' }),
     });
-    self = new Identity(db, config, auth, audit, bus, opts.log);
+    self = new Identity(db, config, auth, audit, bus, opts.log, opts.mail, opts.notifications);
     return self;
   }
 
@@ -116,8 +124,8 @@ export class Identity {
     registerAuthRoutes(app, { auth: this.auth, secureCookies: this.secureCookies });
     registerAccountRoutes(app, { db: this.db, auth: this.auth });
     registerPeopleRoutes(app, { db: this.db, auth: this.auth, notifyAccess: (e) => this.notifyAccess(e) });
-    registerInviteRoutes(app, { db: this.db, publicUrl: this.config.PUBLIC_URL });
-    registerShareRoutes(app, { db: this.db, notifyAccess: (e) => this.notifyAccess(e) });
+    registerInviteRoutes(app, { db: this.db, mail: this.mail });
+    registerShareRoutes(app, { db: this.db, notifyAccess: (e) => this.notifyAccess(e), notifications: this.notifications });
     registerAuditRoutes(app, { db: this.db, audit: this.audit });
   }
 

@@ -30,6 +30,8 @@ export function PeoplePage() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [link, setLink] = useState<string | null>(null);
+  const [emailedTo, setEmailedTo] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -50,8 +52,10 @@ export function PeoplePage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await request<{ path: string; url: string }>('/api/invites', json('POST', { email: email.trim(), role }));
+      const r = await request<{ path: string; url: string; emailed: boolean }>('/api/invites', json('POST', { email: email.trim(), role }));
       setLink(new URL(r.path, window.location.origin).toString());
+      setEmailedTo(r.emailed ? email.trim() : null);
+      setCopied(false);
       setEmail('');
       await load();
     } catch (err) {
@@ -68,6 +72,30 @@ export function PeoplePage() {
       await load();
     } catch (err) {
       setError(errorMessage(err));
+    }
+  }
+
+  /** A new link for an open invitation, emailed again when mail is configured (the old link stops working). */
+  async function resend(invite: Invite) {
+    setError(null);
+    try {
+      const r = await request<{ path: string; emailed: boolean }>(`/api/invites/${encodeURIComponent(invite.id)}/resend`, json('POST', {}));
+      setLink(new URL(r.path, window.location.origin).toString());
+      setEmailedTo(r.emailed ? invite.email : null);
+      setCopied(false);
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  async function copyLink() {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setError('Copying was refused by the browser; select the link and copy it by hand');
     }
   }
 
@@ -115,9 +143,12 @@ export function PeoplePage() {
           </button>
         </form>
         {link && (
-          <p className="invite-link">
-            Send this link to the person (it works once and expires in 7 days):{' '}
-            <input aria-label="Invite link" data-testid="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} size={60} />
+          <p className="invite-link" role="status">
+            {emailedTo ? `Invitation emailed to ${emailedTo}. You can also send the link yourself (it works once and expires in 7 days):` : 'Send this link to the person (it works once and expires in 7 days):'}{' '}
+            <input aria-label="Invite link" data-testid="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} size={60} />{' '}
+            <button className="btn btn-small" type="button" onClick={() => void copyLink()}>
+              {copied ? 'Copied' : 'Copy link'}
+            </button>
           </p>
         )}
         {invites.length > 0 && (
@@ -125,6 +156,9 @@ export function PeoplePage() {
             {invites.map((i) => (
               <li key={i.id}>
                 {i.email} · {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString()}{' '}
+                <button className="btn btn-small" type="button" onClick={() => void resend(i)} title="A new link (the old one stops working), emailed again">
+                  Resend
+                </button>{' '}
                 <button className="btn btn-small" type="button" onClick={() => void revoke(i)}>
                   Revoke
                 </button>
