@@ -19,7 +19,7 @@ const EXTERNAL = ['@electric-sql/pglite', 'jspdf', 'pg-native', 'bufferutil', 'u
 const isExternal = (id: string) => id.startsWith('node:') || EXTERNAL.some((p) => id === p || id.startsWith(p + '/'));
 // Packages imported only lazily stay out of vendor.mjs, in chunks of their own (the OpenAI SDK shares
 // vendor's zod, which its zod helper needs).
-const LAZY = /[\\/]node_modules[\\/](openai|zod[\\/]v3|nodemailer)[\\/]/;
+const LAZY = /[\\/]node_modules[\\/](openai|zod[\\/]v3|nodemailer|qrcode|pngjs|dijkstrajs|yargs)[\\/]/;
 
 const outDir = resolve(process.argv[2] ?? projectPath('server', 'dist'));
 const started = Date.now();

@@ -16,10 +16,15 @@ import { registerPeopleRoutes } from '../routes/people.js';
 import { registerShareRoutes } from '../routes/shares.js';
 import { InProcessAccessBus, RedisAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
 import { AuditLog } from './audit.js';
+import { AppError } from '../errors.js';
 import { checkCsrf, setSecurityHeaders } from './http.js';
+import { PasswordResets } from './password-reset.js';
 import { designAccess } from './permissions.js';
 import { AuthService, type AuthUser } from './service.js';
 import { TokenSigner } from './token.js';
+
+/** What a person who must still set up two-factor may use. */
+const TOTP_ENROLMENT_PATHS = /^\/api\/(auth|account)\//;
 
 /** How long a collaboration socket's access decision is reused (see resolveSocketAccess). */
 const SOCKET_ACCESS_TTL_MS = 5_000;
@@ -116,12 +121,16 @@ export class Identity {
       checkCsrf(req, this.config.PUBLIC_URL);
       const result = await this.auth.authenticateRequest(req, reply, false, this.secureCookies);
       req.user = result.ok ? result.user : null;
+      // Two-factor required by the brokerage and not set up yet: only sign-in and account routes answer.
+      if (req.user?.mustEnrolTotp && !TOTP_ENROLMENT_PATHS.test(req.url)) {
+        throw new AppError(403, 'two_factor_required', 'Your brokerage requires two-factor sign-in. Set it up under Account security first.');
+      }
     });
     app.addHook('onSend', async (req, reply, payload) => {
       setSecurityHeaders(req, reply, this.secureCookies);
       return payload;
     });
-    registerAuthRoutes(app, { auth: this.auth, secureCookies: this.secureCookies });
+    registerAuthRoutes(app, { auth: this.auth, secureCookies: this.secureCookies, resets: new PasswordResets({ db: this.db, auth: this.auth, mail: this.mail, audit: this.audit }) });
     registerAccountRoutes(app, { db: this.db, auth: this.auth });
     registerPeopleRoutes(app, { db: this.db, auth: this.auth, notifyAccess: (e) => this.notifyAccess(e) });
     registerInviteRoutes(app, { db: this.db, mail: this.mail });
@@ -145,7 +154,8 @@ export class Identity {
    * so a revoked share or a deactivation applies to the next socket as before; what
    * no event announces (a design deleted meanwhile) is at most SOCKET_ACCESS_TTL_MS old.
    */
-  readonly resolveSocketAccess = async (designId: string, user: { id: string; brokerageId: string; role: string }) => {
+  readonly resolveSocketAccess = async (designId: string, user: { id: string; brokerageId: string; role: string; mustEnrolTotp?: boolean }) => {
+    if (user.mustEnrolTotp) return 'other-brokerage' as const;
     const now = Date.now();
     const mine = this.socketAccess.get(user.id);
     const hit = mine?.get(designId);
