@@ -8,6 +8,7 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { brandRoutes } from './brand/routes.js';
 import { listingRoutes } from './pages/listings/routes.js';
 import { workflowRoutes } from './workflow/routes.js';
+import { accountRoutes } from './pages/account/routes.js';
 
 import { EditorPage } from './pages/editor-page.js';
 const PeoplePage = lazy(() => import('./pages/admin/PeoplePage.js'));
@@ -60,6 +61,7 @@ export function App() {
             {brandRoutes}
             {listingRoutes}
             {workflowRoutes}
+            {accountRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AuthProvider>

@@ -38,6 +38,9 @@ export function AppHeader() {
             <strong>{user.name}</strong>
             <span className="muted">{ROLE_LABEL[user.role]}</span>
           </span>
+          <Link className="btn btn-ghost" to="/account/security" data-testid="nav-account">
+            Account
+          </Link>
           <button
             className="btn btn-ghost"
             onClick={async () => {

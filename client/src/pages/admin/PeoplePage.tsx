@@ -10,6 +10,7 @@ interface Person {
   role: Role;
   active: boolean;
   totpEnabled: boolean;
+  lastLoginAt: string | null;
 }
 
 interface Invite {
@@ -31,6 +32,8 @@ export function PeoplePage() {
   const [role, setRole] = useState<Role>('agent');
   const [link, setLink] = useState<string | null>(null);
   const [emailedTo, setEmailedTo] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [requireTotp, setRequireTotp] = useState<boolean | null>(null);
   const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -39,6 +42,8 @@ export function PeoplePage() {
       const [p, i] = await Promise.all([request<{ people: Person[] }>('/api/people'), request<{ invites: Invite[] }>('/api/invites')]);
       setPeople(p.people);
       setInvites(i.invites);
+      const settings = await request<{ requireTwoFactor?: boolean }>('/api/admin/settings').catch(() => null);
+      setRequireTotp(settings ? Boolean(settings.requireTwoFactor) : null);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -67,8 +72,17 @@ export function PeoplePage() {
 
   async function change(person: Person, patch: { role?: Role; active?: boolean }) {
     setError(null);
+    setNotice(null);
+    if (patch.role && !window.confirm(`Make ${person.name} ${ROLE_LABELS[patch.role].toLowerCase()}? What they may do changes at once.`)) return;
     try {
       await request(`/api/people/${encodeURIComponent(person.id)}`, json('PATCH', patch));
+      setNotice(
+        patch.role
+          ? `${person.name} is now ${ROLE_LABELS[patch.role].toLowerCase()}.`
+          : patch.active
+            ? `${person.name} is active again.`
+            : `${person.name} is deactivated and signed out everywhere.`,
+      );
       await load();
     } catch (err) {
       setError(errorMessage(err));
@@ -99,6 +113,31 @@ export function PeoplePage() {
     }
   }
 
+  async function resetTotp(person: Person) {
+    setError(null);
+    setNotice(null);
+    if (!window.confirm(`Turn off two-factor sign-in for ${person.name}? They sign in with their password alone until they set it up again.`)) return;
+    try {
+      await request(`/api/people/${encodeURIComponent(person.id)}/totp/reset`, json('POST', {}));
+      setNotice(`Two-factor for ${person.name} is reset.`);
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  async function setRequireTwoFactor(on: boolean) {
+    setError(null);
+    try {
+      const current = await request<Record<string, unknown>>('/api/admin/settings');
+      const saved = await request<{ requireTwoFactor: boolean }>('/api/admin/settings', json('PUT', { ...current, requireTwoFactor: on }));
+      setRequireTotp(saved.requireTwoFactor);
+      setNotice(on ? 'Everyone must now sign in with two-factor; people without it are asked to set it up.' : 'Two-factor is optional again.');
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
   async function revoke(invite: Invite) {
     try {
       await request(`/api/invites/${encodeURIComponent(invite.id)}`, { method: 'DELETE' });
@@ -119,6 +158,11 @@ export function PeoplePage() {
       {error && (
         <div className="form-error" role="alert">
           {error}
+        </div>
+      )}
+      {notice && (
+        <div className="form-notice" role="status">
+          {notice}
         </div>
       )}
       <section aria-label="Invite someone">
@@ -176,6 +220,8 @@ export function PeoplePage() {
               <th>Email</th>
               <th>Role</th>
               <th>Status</th>
+              <th>Two-factor</th>
+              <th>Last sign-in</th>
               <th />
             </tr>
           </thead>
@@ -194,7 +240,14 @@ export function PeoplePage() {
                   </select>
                 </td>
                 <td>{p.active ? 'Active' : 'Deactivated'}</td>
+                <td data-testid="totp-status">{p.totpEnabled ? 'On' : 'Off'}</td>
+                <td>{p.lastLoginAt ? new Date(p.lastLoginAt).toLocaleString() : 'Never'}</td>
                 <td>
+                  {p.totpEnabled && p.id !== me.id && (
+                    <button className="btn btn-small" type="button" onClick={() => void resetTotp(p)}>
+                      Reset two-factor
+                    </button>
+                  )}{' '}
                   {p.id !== me.id && (
                     <button className="btn btn-small" type="button" onClick={() => void change(p, { active: !p.active })}>
                       {p.active ? 'Deactivate' : 'Reactivate'}
@@ -205,6 +258,11 @@ export function PeoplePage() {
             ))}
           </tbody>
         </table>
+        {requireTotp !== null && (
+          <label className="field-inline">
+            <input type="checkbox" checked={requireTotp} onChange={(e) => void setRequireTwoFactor(e.target.checked)} /> Require two-factor sign-in for everyone in {me.brokerageName}
+          </label>
+        )}
       </section>
       </main>
     </div>
