@@ -38,6 +38,7 @@ import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js'
 import { registerAdminMetricsRoutes } from './routes/admin-metrics.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
 import { projectPath } from './paths.js';
+import { createMailer, MailService } from './mail/index.js';
 
 /** Paths that name a static file (a miss is a 404, not the app); tokens with dots stay client routes. */
 const STATIC_FILE = /\.(?:js|mjs|css|map|svg|png|jpe?g|webp|gif|ico|woff2?|ttf|json|txt|webmanifest|html)$/i;
@@ -75,6 +76,8 @@ export interface RealBrandApp {
   /** Domain events: outbox relay and consumer groups (analytics, webhooks). */
   events: EventBackbone;
   webhooks: WebhookService;
+  /** Outgoing email (SMTP_URL) or, without it, logged links. */
+  mail: MailService;
   /** Graceful stop: stop accepting, flush rooms, close sockets with 1012, close the database if we opened it. */
   close(): Promise<void>;
 }
@@ -117,12 +120,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let pushScore: (score: { designId: string }) => void = () => undefined;
   let emitTo: (room: string, event: 'notification' | 'design:event' | 'review:queue', payload: unknown) => void = () => undefined;
   const scoring = new ScoringService({ db, store, log, publish: (score) => pushScore(score) });
-  const notifications = new NotificationService(db, (userId, n) => emitTo(userRoom(userId), 'notification', n));
+  // Links in emails use PUBLIC_URL, else the address this server listens on (known once it listens).
+  const baseUrl = () => {
+    if (config.PUBLIC_URL) return config.PUBLIC_URL;
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    return `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST}:${port}`;
+  };
+  const mail = new MailService({ db, mailer: createMailer(config, log), baseUrl, log });
+  const notifications = new NotificationService(db, (userId, n) => {
+    emitTo(userRoom(userId), 'notification', n);
+    mail.notify(userId, n);
+  });
   // Room watchers are attached once each room loads (versions and reviews are made once rooms exist).
   let versions: VersionService | null = null;
   let reviews: ReviewService | null = null;
   // Identity: sessions, permissions (incl. the collaboration guard), audit, live revocation.
-  const identity = await Identity.create(db, config, { accessBus: options.accessBus, bus, log });
+  const identity = await Identity.create(db, config, { accessBus: options.accessBus, bus, log, mail, notifications });
   const auth = identity.auth;
   const rooms = new RoomManager({
     guard: identity.guard,
@@ -339,6 +353,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     demoLogins,
     events,
     webhooks,
+    mail,
     close() {
       closing ??= (async () => {
         await app.close(); // stops accepting; preClose flushes rooms and closes sockets with 1012
@@ -348,6 +363,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         await identity.close();
         if (ownsBus) await bus.close();
         await redis?.close();
+        await mail.close();
         if (ownsDb) await db.close();
       })();
       return closing;

@@ -4,7 +4,7 @@
  *   main.mjs    our code (server/, shared/, templates/), with its source map
  *   vendor.mjs  the packages every start loads (Fastify, pg, zod, Yjs, ws,
  *               socket.io, ioredis, pino...), compressed, without a source map
- *   other .mjs  code loaded on first use (the OpenAI SDK)
+ *   other .mjs  code loaded on first use (the OpenAI SDK, nodemailer)
  * Bundling the packages takes ~7 MiB off the heap after start (server/bench/PROFILE.md).
  *   npx tsx server/build.ts [outDir]     (default server/dist)
  */
@@ -19,7 +19,7 @@ const EXTERNAL = ['@electric-sql/pglite', 'jspdf', 'pg-native', 'bufferutil', 'u
 const isExternal = (id: string) => id.startsWith('node:') || EXTERNAL.some((p) => id === p || id.startsWith(p + '/'));
 // Packages imported only lazily stay out of vendor.mjs, in chunks of their own (the OpenAI SDK shares
 // vendor's zod, which its zod helper needs).
-const LAZY = /[\\/]node_modules[\\/](openai|zod[\\/]v3|pino-pretty|colorette|dateformat|help-me)[\\/]/;
+const LAZY = /[\\/]node_modules[\\/](openai|zod[\\/]v3|pino-pretty|colorette|dateformat|help-me|nodemailer|qrcode|pngjs|dijkstrajs|yargs)[\\/]/;
 
 const outDir = resolve(process.argv[2] ?? projectPath('server', 'dist'));
 const started = Date.now();

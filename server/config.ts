@@ -28,6 +28,10 @@ export const ConfigSchema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: int(60).default(30 * 24 * 60 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
+  /** Outgoing mail (invitations, password resets, notifications): smtp(s)://user:pass@host:port; without it nothing is sent. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL').optional(),
+  /** The From address of outgoing mail ("Name <address>" or an address; the brokerage's name is shown with a bare address). */
+  MAIL_FROM: z.string().min(3).max(320).regex(/^[^\r\n]+$/, 'one line').optional(),
   INSTANCE_ID: z.string().min(1).max(64).optional(),
   MAX_MESSAGE_BYTES: int(1024).default(4 * 1024 * 1024),
   MAX_DOCUMENT_BYTES: int(1024).default(64 * 1024 * 1024),

@@ -25,6 +25,8 @@ export interface User {
   role: Role;
   brokerageId: string;
   brokerageName: string;
+  /** The brokerage requires two-factor and it is not set up yet: only the account security page works. */
+  mustEnrolTotp?: boolean;
 }
 
 export interface DesignSummary {
@@ -140,7 +142,7 @@ export function json(method: string, body: unknown): RequestInit {
 }
 
 export const api = {
-  login: (email: string, password: string) => request<{ accessToken: string; user: User }>('/api/auth/login', json('POST', { email, password })),
+  login: (email: string, password: string, code?: string) => request<{ accessToken: string; user: User }>('/api/auth/login', json('POST', { email, password, ...(code ? { code } : {}) })),
   logout: () => request<void>('/api/auth/logout', { method: 'POST' }),
   /** The signed-in user, or null (200 either way: a log-in page's check is not an error in the console). */
   me: () => request<{ user: User | null }>('/api/auth/session'),

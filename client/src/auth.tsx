@@ -5,7 +5,10 @@ import { api, ApiError, type User } from './api.js';
 interface AuthState {
   user: User | null;
   loading: boolean;
-  login(email: string, password: string): Promise<User>;
+  /** `code`: a TOTP or recovery code, when the account has two-factor on. */
+  login(email: string, password: string, code?: string): Promise<User>;
+  /** Reads the signed-in user again (after two-factor enrolment changes what they may do). */
+  reload(): Promise<void>;
   logout(): Promise<void>;
   /** Forget the session locally (the server said we are logged out). */
   expire(): void;
@@ -32,8 +35,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const r = await api.login(email, password);
+  const login = useCallback(async (email: string, password: string, code?: string) => {
+    const r = await api.login(email, password, code);
     setUser(r.user);
     return r.user;
   }, []);
@@ -45,8 +48,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const expire = useCallback(() => setUser(null), []);
+  const reload = useCallback(async () => {
+    setUser((await api.me()).user);
+  }, []);
 
-  const value = useMemo(() => ({ user, loading, login, logout, expire }), [user, loading, login, logout, expire]);
+  const value = useMemo(() => ({ user, loading, login, logout, expire, reload }), [user, loading, login, logout, expire, reload]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
@@ -72,6 +78,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (loading) return <div className="page-loading"><div className="spinner" /></div>;
   if (!user) return <Navigate to={loginPath(location)} replace />;
+  // Two-factor required by the brokerage and not set up: the security page first.
+  if (user.mustEnrolTotp && location.pathname !== '/account/security') return <Navigate to="/account/security?required=1" replace />;
   return <>{children}</>;
 }
 

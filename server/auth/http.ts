@@ -6,7 +6,14 @@ import { REFRESH_COOKIE, SESSION_COOKIE } from './service.js';
 export const CSRF_HEADER = 'x-requested-with';
 
 /** Routes that never rely on the session cookie (they create one), so need no CSRF header; the Origin check still applies. */
-const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/invites/preview', '/api/invites/accept']);
+const CSRF_EXEMPT = new Set([
+  '/api/auth/login',
+  '/api/invites/preview',
+  '/api/invites/accept',
+  '/api/auth/password-reset',
+  '/api/auth/password-reset/preview',
+  '/api/auth/password-reset/complete',
+]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Whether a browser's Origin is ours: PUBLIC_URL's origin, or the Host it asked (http/https only). */

@@ -15,6 +15,7 @@ let pg: TestDatabase;
 let s1: TestServer;
 let s2: TestServer;
 const t: Record<keyof typeof DEMO, string> = { admin: '', brand: '', agent: '', agent2: '', rival: '' };
+const ids = { agent: '', rival: '' };
 let agentDesign: string;
 let rivalDesign: string;
 let colleagueDesign: string;
@@ -26,6 +27,7 @@ beforeAll(async () => {
   s1 = await startTestServer({}, { db: await pg.open(), fanout: new InProcessFanout('i1', fanoutBus), accessBus: new InProcessAccessBus(accessBus) });
   s2 = await startTestServer({ SEED_DEMO: 'false' }, { db: await pg.open(), fanout: new InProcessFanout('i2', fanoutBus), accessBus: new InProcessAccessBus(accessBus) });
   for (const who of Object.keys(DEMO) as Array<keyof typeof DEMO>) t[who] = await login(s1.url, DEMO[who]);
+  for (const who of ['agent', 'rival'] as const) ids[who] = (await api<{ user: { id: string } }>(s1.url, t[who], 'GET', '/api/auth/me')).body.user.id;
   const mk = async (token: string, title: string) => (await api<{ id: string }>(s1.url, token, 'POST', '/api/designs', { title, templateId: 'listing-flyer' })).body.id;
   agentDesign = await mk(t.agent, 'Agent design');
   colleagueDesign = await mk(t.agent2, 'Colleague design');
@@ -70,12 +72,20 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
   ['rival', 'GET', '/api/designs/:agent/shares', undefined, 404],
   ['rival', 'POST', '/api/designs/:agent/shares', { email: DEMO.rival, access: 'edit' }, 404],
   ['rival', 'DELETE', '/api/designs/:agent', undefined, 404],
+  // Invitations resent, second factors reset: admins of the same brokerage only.
+  ['agent', 'POST', '/api/invites/00000000-0000-4000-8000-000000000000/resend', {}, 403],
+  ['brand', 'POST', '/api/invites/00000000-0000-4000-8000-000000000000/resend', {}, 403],
+  ['admin', 'POST', '/api/invites/00000000-0000-4000-8000-000000000000/resend', {}, 404],
+  ['agent', 'POST', '/api/people/:agentId/totp/reset', undefined, 403],
+  ['brand', 'POST', '/api/people/:agentId/totp/reset', undefined, 403],
+  ['rival', 'POST', '/api/people/:agentId/totp/reset', undefined, 403],
+  ['admin', 'POST', '/api/people/:rivalId/totp/reset', undefined, 404],
 ];
 
 describe('authorisation matrix over REST', () => {
   for (const [who, method, path, body, status] of ROWS) {
     it(`${who} ${method} ${path} → ${status}`, async () => {
-      const real = path.replace(':agent', agentDesign).replace(':colleague', colleagueDesign).replace(':rival', rivalDesign);
+      const real = path.replace(':agentId', ids.agent).replace(':rivalId', ids.rival).replace(':agent', agentDesign).replace(':colleague', colleagueDesign).replace(':rival', rivalDesign);
       const res = await api<{ error?: { code: string } }>(s1.url, t[who], method, real, body);
       expect(res.status).toBe(status);
       if (status >= 400) expect(res.body.error?.code).toBeTruthy();

@@ -5,6 +5,8 @@ import { createLockGuard } from '../collab/guard.js';
 import type { ChangeGuard, Connection, Room, RoomManager } from '../collab/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
+import type { MailService } from '../mail/index.js';
+import type { NotificationService } from '../review/notifications.js';
 import { DesignRepository, tokenSecret } from '../repos/index.js';
 import { registerAccountRoutes } from '../routes/account.js';
 import { registerAuditRoutes } from '../routes/audit.js';
@@ -15,11 +17,16 @@ import { registerShareRoutes } from '../routes/shares.js';
 import type { PubSub } from '../bus/index.js';
 import { BusAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
 import { AuditLog } from './audit.js';
+import { AppError } from '../errors.js';
 import { checkCsrf, setSecurityHeaders } from './http.js';
+import { PasswordResets } from './password-reset.js';
 import { designAccess } from './permissions.js';
 import { AuthService, type AuthUser } from './service.js';
 import { recheckRealtimeAccess } from '../realtime/index.js';
 import { TokenSigner } from './token.js';
+
+/** What a person who must still set up two-factor may use. */
+const TOTP_ENROLMENT_PATHS = /^\/api\/(auth|account)\//;
 
 /** How long a collaboration socket's access decision is reused (see resolveSocketAccess). */
 const SOCKET_ACCESS_TTL_MS = 5_000;
@@ -37,6 +44,10 @@ export interface IdentityOptions {
   /** The instances' bus. */
   bus: PubSub;
   log: FastifyBaseLogger;
+  /** Invitations, password resets and share notices go out by email through it. */
+  mail: MailService;
+  /** The inbox (share notices, access requests). */
+  notifications: NotificationService;
 }
 
 /**
@@ -57,6 +68,8 @@ export class Identity {
     readonly audit: AuditLog,
     readonly bus: AccessBus,
     private readonly log: FastifyBaseLogger,
+    private readonly mail: MailService,
+    private readonly notifications: NotificationService,
   ) {
     this.designs = new DesignRepository(db);
     this.guard = createLockGuard({
@@ -105,7 +118,7 @@ export class Identity {
       audit,
       onSessionsEnded: (e) => self?.notifyAccess({ userId: e.userId, brokerageId: e.brokerageId, reason: e.reason === 'deactivated' ? 'deactivated' : 'sessions_ended' }),
     });
-    self = new Identity(db, config, auth, audit, bus, opts.log);
+    self = new Identity(db, config, auth, audit, bus, opts.log, opts.mail, opts.notifications);
     return self;
   }
 
@@ -121,16 +134,20 @@ export class Identity {
       checkCsrf(req, this.config.PUBLIC_URL);
       const result = await this.auth.authenticateRequest(req, reply, false, this.secureCookies);
       req.user = result.ok ? result.user : null;
+      // Two-factor required by the brokerage and not set up yet: only sign-in and account routes answer.
+      if (req.user?.mustEnrolTotp && !TOTP_ENROLMENT_PATHS.test(req.url)) {
+        throw new AppError(403, 'two_factor_required', 'Your brokerage requires two-factor sign-in. Set it up under Account security first.');
+      }
     });
     app.addHook('onSend', async (req, reply, payload) => {
       setSecurityHeaders(req, reply, this.secureCookies);
       return payload;
     });
-    registerAuthRoutes(app, { auth: this.auth, secureCookies: this.secureCookies });
+    registerAuthRoutes(app, { auth: this.auth, secureCookies: this.secureCookies, resets: new PasswordResets({ db: this.db, auth: this.auth, mail: this.mail, audit: this.audit }) });
     registerAccountRoutes(app, { db: this.db, auth: this.auth });
     registerPeopleRoutes(app, { db: this.db, auth: this.auth, notifyAccess: (e) => this.notifyAccess(e) });
-    registerInviteRoutes(app, { db: this.db, publicUrl: this.config.PUBLIC_URL });
-    registerShareRoutes(app, { db: this.db, notifyAccess: (e) => this.notifyAccess(e) });
+    registerInviteRoutes(app, { db: this.db, mail: this.mail });
+    registerShareRoutes(app, { db: this.db, notifyAccess: (e) => this.notifyAccess(e), notifications: this.notifications });
     registerAuditRoutes(app, { db: this.db, audit: this.audit });
   }
 
@@ -150,7 +167,8 @@ export class Identity {
    * so a revoked share or a deactivation applies to the next socket as before; what
    * no event announces (a design deleted meanwhile) is at most SOCKET_ACCESS_TTL_MS old.
    */
-  readonly resolveSocketAccess = async (designId: string, user: { id: string; brokerageId: string; role: string }) => {
+  readonly resolveSocketAccess = async (designId: string, user: { id: string; brokerageId: string; role: string; mustEnrolTotp?: boolean }) => {
+    if (user.mustEnrolTotp) return 'other-brokerage' as const;
     const now = Date.now();
     const mine = this.socketAccess.get(user.id);
     const hit = mine?.get(designId);

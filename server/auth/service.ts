@@ -19,6 +19,8 @@ export const REFRESH_COOKIE = 'rb_refresh';
 export interface AuthUser extends User {
   brokerageName: string;
   sessionId: string;
+  /** The brokerage requires two-factor and this person has not enrolled: only sign-in and account routes answer. */
+  mustEnrolTotp: boolean;
 }
 
 export type AuthResult = { ok: true; user: AuthUser } | { ok: false; problem: TokenProblem | 'missing' | 'revoked' };
@@ -137,6 +139,8 @@ export class AuthService {
     await this.sessions.create({ id: sessionId, userId: found.id, brokerageId: found.brokerageId, expiresAt: sessionExpiresAt, ...meta });
     const tokens = await this.issue(found.id, found.brokerageId, sessionId, sessionExpiresAt);
     const brokerage = await this.brokerages.get(found.brokerageId);
+    const mustEnrolTotp = !found.totpEnabled && (await this.brokerages.requiresTwoFactor(found.brokerageId));
+    await this.db.query('UPDATE users SET last_login_at = now() WHERE id = $1', [found.id]);
     const { passwordHash: _omit, totpEnabled: _t, ...user } = found;
     await this.opts.audit?.record({
       brokerageId: found.brokerageId,
@@ -148,7 +152,7 @@ export class AuthService {
       ip: meta.ip,
       userAgent: meta.userAgent,
     });
-    return { ...tokens, user: { ...user, brokerageName: brokerage?.name ?? '', sessionId } };
+    return { ...tokens, user: { ...user, brokerageName: brokerage?.name ?? '', sessionId, mustEnrolTotp } };
   }
 
   /** A TOTP code (once per time step) or an unused recovery code. */

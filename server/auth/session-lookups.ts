@@ -6,7 +6,7 @@ export interface SessionKey {
   sessionId: string;
 }
 
-type SessionUser = User & { brokerageName: string };
+type SessionUser = User & { brokerageName: string; mustEnrolTotp: boolean };
 
 interface Waiting {
   key: SessionKey;

@@ -31,17 +31,20 @@ describe('TOTP', () => {
 });
 
 describe('QR code', () => {
-  it('picks the smallest version and draws finder patterns and timing', () => {
-    expect(qrMatrix('hello').length).toBe(21);
+  it('picks the smallest version and draws finder patterns and timing', async () => {
+    expect((await qrMatrix('hello')).length).toBe(21);
     const uri = otpauthUri(SECRET, 'agent@demo.realbrand.test');
-    const m = qrMatrix(uri);
+    const m = await qrMatrix(uri);
     expect(m.length).toBeGreaterThanOrEqual(41);
     for (const [ox, oy] of [[0, 0], [m.length - 7, 0], [0, m.length - 7]] as const) {
       expect(m[oy]!.slice(ox, ox + 7)).toEqual([true, true, true, true, true, true, true]);
       expect(m[oy + 1]!.slice(ox, ox + 7)).toEqual([true, false, false, false, false, false, true]);
     }
     for (let i = 8; i < m.length - 8; i++) expect(m[6]![i]).toBe(i % 2 === 0);
-    expect(qrSvg(uri)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*><rect[^>]*\/><path d="M/);
-    expect(() => qrMatrix('x'.repeat(300))).toThrow();
+    const svg = await qrSvg(uri);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*viewBox="0 0 (\d+) \1"/);
+    expect(svg).toContain(`viewBox="0 0 ${m.length + 8} ${m.length + 8}"`); // four modules of quiet zone each side
+    expect(svg).toMatch(/<path[^>]*stroke="#000000"[^>]*d="M/);
+    await expect(qrMatrix('x'.repeat(3000))).rejects.toThrow();
   });
 });

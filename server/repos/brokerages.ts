@@ -10,6 +10,12 @@ export class BrokerageRepository {
     return rows[0] ?? null;
   }
 
+  /** Whether the brokerage's admins require a second factor of everyone (brokerages.settings.requireTwoFactor). */
+  async requiresTwoFactor(id: string): Promise<boolean> {
+    const { rows } = await this.db.query<{ required: boolean }>("SELECT coalesce(settings->>'requireTwoFactor', 'false') = 'true' AS required FROM brokerages WHERE id = $1", [id]);
+    return Boolean(rows[0]?.required);
+  }
+
   async count(): Promise<number> {
     const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM brokerages');
     return Number(rows[0]?.n ?? 0);

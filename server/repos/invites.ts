@@ -68,6 +68,15 @@ export class InviteRepository {
     return rows.length > 0;
   }
 
+  /** A fresh token and expiry for an invitation not yet accepted or revoked (resend): the old link stops working. */
+  async renew(brokerageId: string, id: string, tokenHash: string, expiresAt: Date): Promise<Invite | null> {
+    const { rows } = await this.db.query<InviteRow>(
+      'UPDATE invites SET token_hash = $3, expires_at = $4 WHERE brokerage_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING *',
+      [brokerageId, id, tokenHash, expiresAt.toISOString()],
+    );
+    return rows[0] ? toInvite(rows[0]) : null;
+  }
+
   /** An open invitation by its token's hash (looked up before we know the brokerage). */
   async findOpenByHash(tokenHash: string): Promise<(Invite & { brokerageName: string }) | null> {
     const { rows } = await this.db.query<InviteRow & { brokerage_name: string }>(

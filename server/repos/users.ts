@@ -45,9 +45,10 @@ export class UserRepository {
    * authenticated request and socket; checks that arrive together share it): the answers in the
    * keys' order, null where the session is revoked or expired, the user inactive, or any id does not match.
    */
-  async ofLiveSessions(keys: Array<{ brokerageId: string; userId: string; sessionId: string }>): Promise<Array<(User & { brokerageName: string }) | null>> {
-    const { rows } = await this.db.query<UserCore & { brokerage_name: string; i: number }>(
-      `SELECT k.i::int AS i, u.id, u.brokerage_id, u.email, u.name, u.role, u.active, b.name AS brokerage_name
+  async ofLiveSessions(keys: Array<{ brokerageId: string; userId: string; sessionId: string }>): Promise<Array<(User & { brokerageName: string; mustEnrolTotp: boolean }) | null>> {
+    const { rows } = await this.db.query<UserCore & { brokerage_name: string; i: number; must_enrol_totp: boolean }>(
+      `SELECT k.i::int AS i, u.id, u.brokerage_id, u.email, u.name, u.role, u.active, b.name AS brokerage_name,
+              (NOT u.totp_enabled AND coalesce(b.settings->>'requireTwoFactor', 'false') = 'true') AS must_enrol_totp
          FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(sid, uid, bid, i)
          JOIN sessions s ON s.id = k.sid AND s.user_id = k.uid
          JOIN users u ON u.id = s.user_id AND u.brokerage_id = k.bid
@@ -55,8 +56,8 @@ export class UserRepository {
         WHERE s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [keys.map((k) => k.sessionId), keys.map((k) => k.userId), keys.map((k) => k.brokerageId)],
     );
-    const out: Array<(User & { brokerageName: string }) | null> = keys.map(() => null);
-    for (const r of rows) out[Number(r.i) - 1] = { ...toUser(r), brokerageName: r.brokerage_name };
+    const out: Array<(User & { brokerageName: string; mustEnrolTotp: boolean }) | null> = keys.map(() => null);
+    for (const r of rows) out[Number(r.i) - 1] = { ...toUser(r), brokerageName: r.brokerage_name, mustEnrolTotp: Boolean(r.must_enrol_totp) };
     return out;
   }
 
@@ -87,9 +88,14 @@ export class UserRepository {
   }
 
   /** People of a brokerage with what the People page shows. */
-  async listPeople(brokerageId: string): Promise<Array<User & { totpEnabled: boolean; createdAt: string }>> {
-    const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE brokerage_id = $1 ORDER BY active DESC, name', [brokerageId]);
-    return rows.map((r) => ({ ...toUser(r), totpEnabled: Boolean(r.totp_enabled), createdAt: new Date(r.created_at ?? 0).toISOString() }));
+  async listPeople(brokerageId: string): Promise<Array<User & { totpEnabled: boolean; createdAt: string; lastLoginAt: string | null }>> {
+    const { rows } = await this.db.query<UserRow & { last_login_at: Date | string | null }>('SELECT * FROM users WHERE brokerage_id = $1 ORDER BY active DESC, name', [brokerageId]);
+    return rows.map((r) => ({
+      ...toUser(r),
+      totpEnabled: Boolean(r.totp_enabled),
+      createdAt: new Date(r.created_at ?? 0).toISOString(),
+      lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
+    }));
   }
 
   async setRole(brokerageId: string, id: string, role: Role): Promise<User | null> {

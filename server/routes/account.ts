@@ -6,6 +6,7 @@ import type { AuthService } from '../auth/index.js';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.js';
 import type { Db } from '../db/index.js';
 import { AppError } from '../errors.js';
+import { BrokerageRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
@@ -46,7 +47,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
     const secret = newTotpSecret();
     await users.setTotpPending(user.brokerageId, user.id, secret);
     const uri = otpauthUri(secret, user.email);
-    return { secret, otpauthUri: uri, qrSvg: qrSvg(uri) };
+    return { secret, otpauthUri: uri, qrSvg: await qrSvg(uri) };
   });
 
   /** Confirms enrolment with a current code; answers the recovery codes (shown once). */
@@ -68,6 +69,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
       await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [user.id]);
       for (const c of codes) await tx.query('INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)', [user.id, hashRecoveryCode(c)]);
     });
+    // A brokerage that requires two-factor lets this person in from now on (remembered checks said otherwise).
+    deps.auth.forgetSessionChecks(user.id);
     void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.totp_enabled', ip: req.ip });
     return { enabled: true, recoveryCodes: codes };
   });
@@ -79,7 +82,11 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
     if (!stored || !(await verifyPassword(body.password, stored))) {
       throw new AppError(400, 'validation_failed', 'password: not your password', { fields: [{ field: 'password', message: 'not your password' }] });
     }
+    if (await new BrokerageRepository(deps.db).requiresTwoFactor(user.brokerageId)) {
+      throw new AppError(409, 'two_factor_required', 'Your brokerage requires two-factor sign-in, so it cannot be turned off. Ask an admin to reset it if you lost your authenticator.');
+    }
     await users.disableTotp(user.brokerageId, user.id);
+    deps.auth.forgetSessionChecks(user.id);
     void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.totp_disabled', ip: req.ip });
     return reply.code(204).send();
   });

@@ -5,6 +5,8 @@ import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies, type AuthServic
 import { AppError } from '../errors.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
+import { RESET_TOKEN, type PasswordResets } from '../auth/password-reset.js';
+import { NewPasswordSchema } from './account.js';
 
 const LoginSchema = z.object({
   email: z.string().trim().email().max(320),
@@ -12,6 +14,10 @@ const LoginSchema = z.object({
   /** A TOTP code or a recovery code, when two-factor is on. */
   code: z.string().trim().min(1).max(32).optional(),
 });
+const ResetRequestSchema = z.object({ email: z.string().trim().email().max(320) }).strict();
+const ResetTokenSchema = z.string().regex(RESET_TOKEN, 'not a reset link token');
+const ResetPreviewSchema = z.object({ token: ResetTokenSchema }).strict();
+const ResetCompleteSchema = z.object({ token: ResetTokenSchema, password: NewPasswordSchema }).strict();
 const RefreshSchema = z.object({ refreshToken: z.string().min(1).max(200).optional() }).strict();
 
 /** What clients see of a user: no session id, no flags; plus what their role allows. */
@@ -28,7 +34,7 @@ function withRetryAfter(reply: FastifyReply, err: unknown): never {
   throw err;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthService; secureCookies: boolean }): void {
+export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthService; secureCookies: boolean; resets: PasswordResets }): void {
   const secure = (protocol: string) => deps.secureCookies || protocol === 'https';
 
   app.post('/api/auth/login', async (req, reply) => {
@@ -73,6 +79,26 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthServi
     void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.logout_all', details: { sessions: ended }, ip: req.ip });
     clearSessionCookies(reply);
     return reply.code(204).send();
+  });
+
+  /** Public: emails a reset link if the address has an account; the answer is the same either way. */
+  app.post('/api/auth/password-reset', async (req, reply) => {
+    const { email } = parse(ResetRequestSchema, req.body);
+    await deps.resets.request(email, { ip: req.ip });
+    return reply.code(202).send({ message: 'If an account uses this email, a reset link is on its way. It works once, for 30 minutes.' });
+  });
+
+  app.post('/api/auth/password-reset/preview', async (req) => {
+    const { token } = parse(ResetPreviewSchema, req.body);
+    return deps.resets.preview(token);
+  });
+
+  /** Public: sets the new password with the emailed link; every session of the person ends (this browser's too). */
+  app.post('/api/auth/password-reset/complete', async (req, reply) => {
+    const body = parse(ResetCompleteSchema, req.body);
+    const done = await deps.resets.complete(body.token, body.password, { ip: req.ip });
+    clearSessionCookies(reply);
+    return { email: done.email };
   });
 
   app.get('/api/auth/me', async (req) => ({ user: publicUser(requireUser(req)) }));

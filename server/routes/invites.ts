@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password.js';
 import { ROLES } from '../auth/permissions.js';
 import { sha256 } from '../auth/service.js';
 import type { Db } from '../db/index.js';
+import type { MailService } from '../mail/index.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAgentOnboarded } from '../events/index.js';
 import { InviteRepository, UserRepository } from '../repos/index.js';
@@ -22,9 +23,18 @@ const IdParamsSchema = z.object({ id: z.string().uuid('not an invitation id') })
 const invalidInvite = () => new AppError(404, 'invite_not_found', 'This invitation link is not valid any more. Ask your admin for a new one.');
 
 /** Invitations: admins invite by email with a role; the link's token is single use and expires. */
-export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; publicUrl?: string }): void {
+export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail: MailService }): void {
   const invites = new InviteRepository(deps.db);
   const users = new UserRepository(deps.db);
+  const newToken = () => `inv1.${randomBytes(32).toString('base64url')}`;
+
+  /** Emails the invitation (when mail is configured); the link is answered either way, for copying. */
+  async function deliver(admin: { brokerageId: string; name: string }, invite: { email: string; role: string; expiresAt: string }, token: string) {
+    const path = `/invite/${token}`;
+    const url = deps.mail.link(path);
+    const emailed = await deps.mail.send(admin.brokerageId, invite.email, { kind: 'invite', inviterName: admin.name, role: invite.role, link: url, expiresAt: new Date(invite.expiresAt) });
+    return { token, path, url, emailed };
+  }
 
   app.post('/api/invites', async (req, reply) => {
     const admin = requireCapability(req, 'people.manage');
@@ -32,7 +42,7 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; publi
     if (await users.emailTaken(body.email)) {
       throw new AppError(409, 'already_member', 'email: someone already has an account with this email', { fields: [{ field: 'email', message: 'already has an account' }] });
     }
-    const token = `inv1.${randomBytes(32).toString('base64url')}`;
+    const token = newToken();
     const invite = await invites.create({
       id: randomUUID(),
       brokerageId: admin.brokerageId,
@@ -43,8 +53,18 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; publi
       expiresAt: new Date(Date.now() + INVITE_TTL_MS),
     });
     void req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'people.invited', targetType: 'invite', targetId: invite.id, details: { email: body.email, role: body.role }, ip: req.ip });
-    const path = `/invite/${token}`;
-    return reply.code(201).send({ invite, token, path, url: deps.publicUrl ? new URL(path, deps.publicUrl).toString() : path });
+    return reply.code(201).send({ invite, ...(await deliver(admin, invite, token)) });
+  });
+
+  /** A new link for an open invitation (the old one stops working), emailed again; also how the admin gets a link to copy. */
+  app.post('/api/invites/:id/resend', async (req) => {
+    const admin = requireCapability(req, 'people.manage');
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const token = newToken();
+    const invite = await invites.renew(admin.brokerageId, id, sha256(token), new Date(Date.now() + INVITE_TTL_MS));
+    if (!invite) throw notFound('Invitation');
+    void req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'people.invite_resent', targetType: 'invite', targetId: id, details: { email: invite.email }, ip: req.ip });
+    return { invite, ...(await deliver(admin, invite, token)) };
   });
 
   app.get('/api/invites', async (req) => {

@@ -54,4 +54,17 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { db: Db; auth:
     }
     return { person };
   });
+
+  /** An admin turns off someone's second factor (a lost phone): they sign in with the password and, if required, enrol again. */
+  app.post('/api/people/:id/totp/reset', async (req, reply) => {
+    const admin = requireCapability(req, 'people.manage');
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const target = await users.get(admin.brokerageId, id);
+    if (!target) throw notFound('Person');
+    await users.disableTotp(admin.brokerageId, id);
+    deps.auth.forgetSessionChecks(id);
+    deps.notifyAccess({ userId: id, brokerageId: admin.brokerageId, reason: 'role_changed' });
+    await req.server.audit.write({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'auth.totp_reset', targetType: 'user', targetId: id, details: { email: target.email }, ip: req.ip });
+    return reply.code(204).send();
+  });
 }

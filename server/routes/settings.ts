@@ -13,6 +13,8 @@ export const BrokerageSettingsSchema = z
     requireApprovalBeforeExport: z.boolean(),
     /** Monthly AI spend cap in USD (then the built-in assistant answers). */
     aiMonthlyBudgetUsd: z.number().min(0).max(100_000),
+    /** Everyone must sign in with a second factor (those without one are sent to set it up). Unchanged when left out. */
+    requireTwoFactor: z.boolean().optional(),
   })
   .strict();
 export type BrokerageSettings = z.infer<typeof BrokerageSettingsSchema>;
@@ -25,6 +27,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; aud
     return {
       requireApprovalBeforeExport: raw.requireApprovalBeforeExport === true,
       aiMonthlyBudgetUsd: typeof raw.aiMonthlyBudgetUsd === 'number' ? raw.aiMonthlyBudgetUsd : deps.defaultAiBudgetUsd,
+      requireTwoFactor: raw.requireTwoFactor === true,
     };
   }
 
@@ -36,7 +39,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; aud
     const before = await read(admin.brokerageId);
     await deps.db.query('UPDATE brokerages SET settings = settings || $2::jsonb WHERE id = $1', [admin.brokerageId, JSON.stringify(body)]);
     await deps.audit.write({ brokerageId: admin.brokerageId, actorId: admin.id, action: 'settings.changed', targetType: 'brokerage', targetId: admin.brokerageId, details: { before, after: body } });
-    return body;
+    return { ...before, ...body };
   });
 
   /** People one can @mention: everyone active in the brokerage (names only). */

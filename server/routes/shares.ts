@@ -6,6 +6,7 @@ import { canShareDesign } from '../auth/permissions.js';
 import type { Db } from '../db/index.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { ShareRepository, UserRepository } from '../repos/index.js';
+import type { NotificationService } from '../review/notifications.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
@@ -14,7 +15,7 @@ const ShareParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$
 const ShareSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), access: z.enum(['view', 'edit']) }).strict();
 
 /** Sharing a design with people of the same brokerage. */
-export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notifyAccess: (event: AccessEvent) => void }): void {
+export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notifyAccess: (event: AccessEvent) => void; notifications: NotificationService }): void {
   const shares = new ShareRepository(deps.db);
   const users = new UserRepository(deps.db);
 
@@ -29,7 +30,21 @@ export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notify
       throw new AppError(404, 'person_not_found', 'email: nobody with that email in your brokerage', { fields: [{ field: 'email', message: 'nobody with that email in your brokerage' }] });
     }
     if (target.id === facts.ownerId) throw new AppError(400, 'validation_failed', 'email: that is the owner of the design', { fields: [{ field: 'email', message: 'that is the owner of the design' }] });
+    const before = (await shares.list(user.brokerageId, id)).find((s) => s.userId === target.id);
     await shares.upsert({ brokerageId: user.brokerageId, designId: id, userId: target.id, access: body.access, sharedBy: user.id });
+    if (before?.access !== body.access) {
+      // The person hears about it in their inbox (and by email when mail is configured).
+      const { rows } = await deps.db.query<{ title: string }>('SELECT title FROM designs WHERE id = $1 AND brokerage_id = $2', [id, user.brokerageId]);
+      const verb = body.access === 'edit' ? 'edit' : 'view';
+      const n = await deps.notifications.notify(deps.db, {
+        userId: target.id,
+        brokerageId: user.brokerageId,
+        kind: 'design_shared',
+        designId: id,
+        title: `${user.name} shared “${rows[0]?.title ?? 'a design'}” with you (can ${verb})`,
+      });
+      deps.notifications.deliver(target.id, n);
+    }
     void req.server.audit?.record({
       brokerageId: user.brokerageId,
       actorId: user.id,

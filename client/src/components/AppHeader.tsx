@@ -91,6 +91,9 @@ export function AppHeader() {
             <strong>{user.name}</strong>
             <span className="muted">{ROLE_LABEL[user.role]}</span>
           </span>
+          <Link className="btn btn-ghost" to="/account/security" data-testid="nav-account">
+            Account
+          </Link>
           <button className="btn btn-ghost app-logout" onClick={signOut}>
             Log out
           </button>
@@ -113,6 +116,9 @@ export function AppHeader() {
             ))}
             <NavLink to="/inbox" className="app-menu-link">
               Inbox
+            </NavLink>
+            <NavLink to="/account/security" className="app-menu-link">
+              Account
             </NavLink>
             <button type="button" className="btn app-menu-logout" onClick={signOut}>
               Log out

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../api.js';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, errorMessage } from '../api.js';
 import { safeNext, useAuth } from '../auth.js';
 import { Logo } from '../components/Logo.js';
 
@@ -9,8 +9,11 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
+  /** Shown once the server says this account has two-factor on. */
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,10 +24,15 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login(email.trim(), password);
+      await login(email.trim(), password, needsCode ? code.trim() : undefined);
       navigate(next, { replace: true });
     } catch (err) {
-      setError(errorMessage(err));
+      if (err instanceof ApiError && err.code === 'totp_required') {
+        setNeedsCode(true);
+      } else {
+        setError(errorMessage(err));
+        if (err instanceof ApiError && err.code === 'invalid_totp') setCode('');
+      }
     } finally {
       setBusy(false);
     }
@@ -42,20 +50,43 @@ export function LoginPage() {
         <p className="muted">Use your brokerage account.</p>
         <label className="field">
           <span>Email</span>
-          <input name="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input name="email" type="email" autoComplete="username" required autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} readOnly={needsCode} />
         </label>
         <label className="field">
           <span>Password</span>
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(email) && !needsCode} value={password} onChange={(e) => setPassword(e.target.value)} readOnly={needsCode} />
         </label>
+        {needsCode && (
+          <label className="field">
+            <span>Authentication code</span>
+            <input
+              name="code"
+              autoComplete="one-time-code"
+              inputMode="text"
+              required
+              autoFocus
+              maxLength={32}
+              placeholder="123456"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              aria-describedby="code-help"
+            />
+            <small id="code-help" className="muted">
+              The six digits from your authenticator app, or one of your recovery codes.
+            </small>
+          </label>
+        )}
         {error && (
           <div className="form-error" role="alert">
             {error}
           </div>
         )}
         <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
-          {busy ? 'Logging in…' : 'Log in'}
+          {busy ? 'Logging in…' : needsCode ? 'Verify and log in' : 'Log in'}
         </button>
+        <p className="muted login-links">
+          <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email.trim())}` : ''}`}>Forgot your password?</Link>
+        </p>
       </form>
     </div>
   );

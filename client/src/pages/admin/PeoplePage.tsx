@@ -9,6 +9,7 @@ interface Person {
   role: Role;
   active: boolean;
   totpEnabled: boolean;
+  lastLoginAt: string | null;
 }
 
 interface Invite {
@@ -29,6 +30,10 @@ export function PeoplePage() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [link, setLink] = useState<string | null>(null);
+  const [emailedTo, setEmailedTo] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [requireTotp, setRequireTotp] = useState<boolean | null>(null);
+  const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -36,6 +41,8 @@ export function PeoplePage() {
       const [p, i] = await Promise.all([request<{ people: Person[] }>('/api/people'), request<{ invites: Invite[] }>('/api/invites')]);
       setPeople(p.people);
       setInvites(i.invites);
+      const settings = await request<{ requireTwoFactor?: boolean }>('/api/admin/settings').catch(() => null);
+      setRequireTotp(settings ? Boolean(settings.requireTwoFactor) : null);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -49,8 +56,10 @@ export function PeoplePage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await request<{ path: string; url: string }>('/api/invites', json('POST', { email: email.trim(), role }));
+      const r = await request<{ path: string; url: string; emailed: boolean }>('/api/invites', json('POST', { email: email.trim(), role }));
       setLink(new URL(r.path, window.location.origin).toString());
+      setEmailedTo(r.emailed ? email.trim() : null);
+      setCopied(false);
       setEmail('');
       await load();
     } catch (err) {
@@ -62,9 +71,67 @@ export function PeoplePage() {
 
   async function change(person: Person, patch: { role?: Role; active?: boolean }) {
     setError(null);
+    setNotice(null);
+    if (patch.role && !window.confirm(`Make ${person.name} ${ROLE_LABELS[patch.role].toLowerCase()}? What they may do changes at once.`)) return;
     try {
       await request(`/api/people/${encodeURIComponent(person.id)}`, json('PATCH', patch));
+      setNotice(
+        patch.role
+          ? `${person.name} is now ${ROLE_LABELS[patch.role].toLowerCase()}.`
+          : patch.active
+            ? `${person.name} is active again.`
+            : `${person.name} is deactivated and signed out everywhere.`,
+      );
       await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  /** A new link for an open invitation, emailed again when mail is configured (the old link stops working). */
+  async function resend(invite: Invite) {
+    setError(null);
+    try {
+      const r = await request<{ path: string; emailed: boolean }>(`/api/invites/${encodeURIComponent(invite.id)}/resend`, json('POST', {}));
+      setLink(new URL(r.path, window.location.origin).toString());
+      setEmailedTo(r.emailed ? invite.email : null);
+      setCopied(false);
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  async function copyLink() {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setError('Copying was refused by the browser; select the link and copy it by hand');
+    }
+  }
+
+  async function resetTotp(person: Person) {
+    setError(null);
+    setNotice(null);
+    if (!window.confirm(`Turn off two-factor sign-in for ${person.name}? They sign in with their password alone until they set it up again.`)) return;
+    try {
+      await request(`/api/people/${encodeURIComponent(person.id)}/totp/reset`, json('POST', {}));
+      setNotice(`Two-factor for ${person.name} is reset.`);
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  async function setRequireTwoFactor(on: boolean) {
+    setError(null);
+    try {
+      const current = await request<Record<string, unknown>>('/api/admin/settings');
+      const saved = await request<{ requireTwoFactor: boolean }>('/api/admin/settings', json('PUT', { ...current, requireTwoFactor: on }));
+      setRequireTotp(saved.requireTwoFactor);
+      setNotice(on ? 'Everyone must now sign in with two-factor; people without it are asked to set it up.' : 'Two-factor is optional again.');
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -91,6 +158,11 @@ export function PeoplePage() {
           {error}
         </div>
       )}
+      {notice && (
+        <div className="form-notice" role="status">
+          {notice}
+        </div>
+      )}
       <section aria-label="Invite someone">
         <h2>Invite someone</h2>
         <form className="inline-form" onSubmit={invite} aria-label="Invite">
@@ -113,9 +185,12 @@ export function PeoplePage() {
           </button>
         </form>
         {link && (
-          <p className="invite-link">
-            Send this link to the person (it works once and expires in 7 days):{' '}
-            <input aria-label="Invite link" data-testid="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} size={60} />
+          <p className="invite-link" role="status">
+            {emailedTo ? `Invitation emailed to ${emailedTo}. You can also send the link yourself (it works once and expires in 7 days):` : 'Send this link to the person (it works once and expires in 7 days):'}{' '}
+            <input aria-label="Invite link" data-testid="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} size={60} />{' '}
+            <button className="btn btn-small" type="button" onClick={() => void copyLink()}>
+              {copied ? 'Copied' : 'Copy link'}
+            </button>
           </p>
         )}
         {invites.length > 0 && (
@@ -123,6 +198,9 @@ export function PeoplePage() {
             {invites.map((i) => (
               <li key={i.id}>
                 {i.email} · {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString()}{' '}
+                <button className="btn btn-small" type="button" onClick={() => void resend(i)} title="A new link (the old one stops working), emailed again">
+                  Resend
+                </button>{' '}
                 <button className="btn btn-small" type="button" onClick={() => void revoke(i)}>
                   Revoke
                 </button>
@@ -140,6 +218,8 @@ export function PeoplePage() {
               <th>Email</th>
               <th>Role</th>
               <th>Status</th>
+              <th>Two-factor</th>
+              <th>Last sign-in</th>
               <th />
             </tr>
           </thead>
@@ -158,7 +238,14 @@ export function PeoplePage() {
                   </select>
                 </td>
                 <td>{p.active ? 'Active' : 'Deactivated'}</td>
+                <td data-testid="totp-status">{p.totpEnabled ? 'On' : 'Off'}</td>
+                <td>{p.lastLoginAt ? new Date(p.lastLoginAt).toLocaleString() : 'Never'}</td>
                 <td>
+                  {p.totpEnabled && p.id !== me.id && (
+                    <button className="btn btn-small" type="button" onClick={() => void resetTotp(p)}>
+                      Reset two-factor
+                    </button>
+                  )}{' '}
                   {p.id !== me.id && (
                     <button className="btn btn-small" type="button" onClick={() => void change(p, { active: !p.active })}>
                       {p.active ? 'Deactivate' : 'Reactivate'}
@@ -169,6 +256,11 @@ export function PeoplePage() {
             ))}
           </tbody>
         </table>
+        {requireTotp !== null && (
+          <label className="field-inline">
+            <input type="checkbox" checked={requireTotp} onChange={(e) => void setRequireTwoFactor(e.target.checked)} /> Require two-factor sign-in for everyone in {me.brokerageName}
+          </label>
+        )}
       </section>
       </main>
     </div>
