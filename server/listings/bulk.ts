@@ -5,8 +5,6 @@
  * stays `running` with the designs made so far (they are real designs).
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { designToUpdate, instantiateTemplate, type Design } from '../../shared/index.js';
 import { addressLines } from '../../shared/listing/index.js';
@@ -17,7 +15,9 @@ import { AppError, notFound } from '../errors.js';
 import { BrokerageRepository, DesignRepository } from '../repos/index.js';
 import { currentDesign } from '../collab/index.js';
 import { mergeListingForNewDesign } from './merge-service.js';
-import { designToPdf, pdfImageFromBytes, type PdfImage } from './pdf.js';
+import { renderPdf } from '../../shared/render/pdf.js';
+import type { Placeholder } from '../../shared/render/index.js';
+import { imageLoader, loadBundledFonts, type ImageSourceDeps } from '../render/index.js';
 import type { ListingPhotoService } from './photos.js';
 import { ListingRepository, parseListingPhotoPath } from './repo.js';
 import { zip } from './zip.js';
@@ -161,39 +161,37 @@ export class BulkDesignService {
   }
 
   /**
-   * The embeddable images of a design: the brokerage's own uploaded assets and
-   * its listings' photos (our copies; a remote URL is never fetched; see README).
+   * Where a server-made export reads its images: the brokerage's own uploaded assets, its
+   * listings' photos (our copies; a remote URL is never fetched; see README) and our static files.
    */
-  async pdfImages(brokerageId: string, design: Design): Promise<Map<string, PdfImage>> {
-    const images = new Map<string, PdfImage>();
-    const srcs = [...new Set(Object.values(design.objects).flatMap((o) => (o.type === 'image' ? [o.src] : [])))];
-    const ids = srcs.filter((src) => /^[0-9a-f-]{36}$/i.test(src));
-    if (ids.length > 0) {
-      const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM assets WHERE brokerage_id = $1 AND id = ANY($2::text[])', [brokerageId, ids]);
-      const dir = resolve(this.deps.dataDir, 'assets');
-      for (const { id } of rows) {
-        const bytes = await readFile(join(dir, id)).catch(() => null);
-        const image = bytes ? pdfImageFromBytes(new Uint8Array(bytes)) : null;
-        if (image) images.set(id, image);
-      }
-    }
-    for (const src of srcs) {
-      const ref = parseListingPhotoPath(src);
-      if (!ref) continue;
-      // A photo that cannot be had prints as the placeholder; the PDF is still made.
-      const photo = await this.deps.photos.get(brokerageId, ref.listingId, ref.index).catch((err: unknown) => {
-        this.deps.log.warn({ err, listingId: ref.listingId, index: ref.index }, 'listing photo unavailable for a PDF');
-        return null;
-      });
-      const image = photo ? pdfImageFromBytes(new Uint8Array(photo.bytes)) : null;
-      if (image) images.set(src, image);
-    }
-    return images;
+  imageSource(brokerageId: string): ImageSourceDeps {
+    return {
+      dataDir: this.deps.dataDir,
+      ownsAsset: async (id) => (await this.deps.db.query('SELECT 1 FROM assets WHERE brokerage_id = $1 AND id = $2', [brokerageId, id])).rows.length > 0,
+      listingPhoto: async (src) => {
+        const ref = parseListingPhotoPath(src);
+        if (!ref) return null;
+        // A photo that cannot be had is left out; the PDF is still made.
+        const photo = await this.deps.photos.get(brokerageId, ref.listingId, ref.index).catch((err: unknown) => {
+          this.deps.log.warn({ err, listingId: ref.listingId, index: ref.index }, 'listing photo unavailable for an export');
+          return null;
+        });
+        return photo ? new Uint8Array(photo.bytes) : null;
+      },
+    };
   }
 
-  async designPdf(brokerageId: string, designId: string): Promise<{ title: string; pdf: Uint8Array }> {
+  /** A design as a print PDF (brand fonts embedded, bleed, metadata); `placeholders` lists what was left out. */
+  async designPdf(brokerageId: string, designId: string, opts: { author?: string; cropMarks?: boolean } = {}): Promise<{ title: string; pdf: Uint8Array; placeholders: Placeholder[] }> {
     const design = await currentDesign(this.deps.rooms, this.deps.store, designId);
-    return { title: design.meta.title, pdf: await designToPdf(design, await this.pdfImages(brokerageId, design)) };
+    const brokerage = await new BrokerageRepository(this.deps.db).get(brokerageId);
+    await loadBundledFonts();
+    const { bytes, scene } = await renderPdf(design, {
+      loadImage: imageLoader(this.imageSource(brokerageId)),
+      cropMarks: opts.cropMarks,
+      metadata: { title: design.meta.title, author: opts.author, brokerage: brokerage?.name },
+    });
+    return { title: design.meta.title, pdf: bytes, placeholders: scene.placeholders };
   }
 
   /** A ZIP with one PDF per design the job made (still existing in the brokerage; of those, only `only` when given: what the caller may open). */

@@ -4,7 +4,6 @@ export { DesignListingService, agentProfile, mergeListingForNewDesign, type Merg
 export { ResoClient, ResoApiError, retryAfterMs, firstPageUrl, propertyUrl, type ResoClientOptions, type ResoPage } from './reso-client.js';
 export { ListingSyncService, type SyncConfigInput, type SyncStatus } from './sync.js';
 export { BulkDesignService, MAX_BULK_LISTINGS, fileSlug, type BulkJob } from './bulk.js';
-export { designToPdf, pdfImageFromBytes, type PdfImage } from './pdf.js';
 export { zip, type ZipEntry } from './zip.js';
 export { emailSignatureHtml, absoluteImageUrl } from './email-signature.js';
 export { ListingPhotoService, PhotoBackoffError, PHOTO_RETRY_DELAYS_MS, type ListingPhoto } from './photos.js';

@@ -36,6 +36,16 @@ export const TextObjectSchema = z.object({
   fill: color.default('#000000'),
   textAlign: z.enum(['left', 'center', 'right', 'justify']).default('left'),
   lineHeight: finite.positive().optional(),
+  /**
+   * What happens when the text needs more room than its box: 'fixed' (it overflows and is
+   * flagged), 'grow' (the box grows and what is below moves down), 'shrink' (the font size steps
+   * down to `minFontSize`). Unset: 'shrink' for fields bound to listing data, else 'fixed'.
+   */
+  fit: z.enum(['fixed', 'grow', 'shrink']).optional(),
+  /** Smallest font size 'shrink' may step down to (set by the template). */
+  minFontSize: finite.positive().optional(),
+  /** The template's sample copy: while `text` still equals it, the text is a placeholder and never prints. */
+  sampleText: z.string().max(100_000).optional(),
 });
 
 export const ImageObjectSchema = z.object({

@@ -44,6 +44,9 @@ const byType = new Map<string, Parser<DesignObject>>([
       fill: withDefault(color, '#000000'),
       textAlign: withDefault(oneOf(['left', 'center', 'right', 'justify']), 'left'),
       lineHeight: optional(positive),
+      fit: optional(oneOf(['fixed', 'grow', 'shrink'])),
+      minFontSize: optional(positive),
+      sampleText: optional(string(0, 100_000)),
     }),
   ],
   [

@@ -1,0 +1,108 @@
+/**
+ * The one renderer, checked from outside: every library template through the PDF back-end, read
+ * back with poppler (fonts embedded and subset, text where the layout put it, no placeholders).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BRAND_KIT, instantiateTemplate, type Design, type TextObject } from '../../shared/index.js';
+import { buildScene, fitText, firstFamily, layoutText, placeholderWarning, renderSvg, textBlockHeight } from '../../shared/render/index.js';
+import { renderPdf } from '../../shared/render/pdf.js';
+import { TEMPLATES } from '../../templates/index.js';
+import { pdfFonts, pdfText } from '../test-support/poppler.js';
+import { imageLoader, loadBundledFonts } from './index.js';
+
+const loadImage = imageLoader({ dataDir: '/nonexistent' });
+const date = new Date('2026-01-01T00:00:00Z');
+
+beforeAll(() => loadBundledFonts());
+
+describe('PDF back-end, every library template', () => {
+  for (const t of TEMPLATES) {
+    it(`${t.id}: each brand font is embedded and subset, all text is there, no placeholder prints`, async () => {
+      const design = instantiateTemplate(t, DEMO_BRAND_KIT);
+      const { bytes, scene } = await renderPdf(design, { loadImage, date, metadata: { title: t.title, author: 'Jordan Ellis', brokerage: 'Demo Realty' } });
+      const fonts = pdfFonts(bytes);
+      const texts = scene.pages.flatMap((p) => p.items.filter((i) => i.kind === 'text'));
+      const families = new Set(texts.map((i) => (i.kind === 'text' ? firstFamily(i.fontFamily).replace(/\s+/g, '') : '')));
+      expect(families.size).toBeGreaterThan(0);
+      for (const family of families) {
+        const used = fonts.filter((f) => f.name.replace(/^[A-Z]{6}\+/, '').startsWith(family));
+        expect(used.length, `${family} in ${fonts.map((f) => f.name).join(', ')}`).toBeGreaterThan(0);
+        for (const f of used) expect(f).toMatchObject({ embedded: true, subset: true, unicode: true });
+      }
+      expect(fonts.every((f) => f.embedded)).toBe(true);
+      const text = pdfText(bytes).replace(/\s+/g, ' ');
+      for (const item of texts) if (item.kind === 'text') for (const line of item.layout.lines) if (line.text.trim()) expect(text).toContain(line.text.trim().replace(/\s+/g, ' '));
+      // Placeholders: left out, and listed.
+      for (const p of scene.placeholders) {
+        const o = design.objects[p.objectId]!;
+        if (o.type === 'text') expect(text).not.toContain(o.text);
+      }
+      expect(text).not.toContain('Add a photo');
+    });
+  }
+});
+
+describe('placeholders', () => {
+  const flyer = () => instantiateTemplate(TEMPLATES.find((t) => t.id === 'listing-flyer')!, DEMO_BRAND_KIT);
+
+  it('empty photo frames and untouched sample copy never print, in PDF or SVG, and are listed', async () => {
+    const design = flyer();
+    const addr = design.objects.addr1 as TextObject;
+    design.objects.addr1 = { ...addr, sampleText: addr.text };
+    const { bytes, scene } = await renderPdf(design, { loadImage, date });
+    expect(scene.placeholders.map((p) => p.objectId).sort()).toEqual(expect.arrayContaining(['addr1', 'hero']));
+    expect(pdfText(bytes)).not.toContain(addr.text);
+    const svg = renderSvg(design, { imageHref: (src) => src }).svg;
+    expect(svg).not.toContain(addr.text);
+    // The logo and EHO mark are drawn; the empty hero frame is not there at all.
+    expect(svg.match(/<image /g)).toHaveLength(2);
+    expect(placeholderWarning(scene.placeholders)).toMatch(/left out of the export: .*Hero photo/);
+    // Once the agent types over it, it is content.
+    design.objects.addr1 = { ...addr, text: '77 Elm Street', sampleText: addr.text };
+    expect(pdfText((await renderPdf(design, { loadImage, date })).bytes)).toContain('77 Elm Street');
+  });
+});
+
+describe('text fit modes with a long address', () => {
+  const LONG = '12345 North Magnolia Ridge Lane Extension, Building C, Unit 4021';
+  const base = (fit: TextObject['fit']): { design: Design; o: TextObject } => {
+    const design = instantiateTemplate(TEMPLATES.find((t) => t.id === 'listing-flyer')!, DEMO_BRAND_KIT);
+    const o = { ...(design.objects.addr1 as TextObject), text: LONG, fit, minFontSize: 14 };
+    design.objects.addr1 = o;
+    return { design, o };
+  };
+
+  it('fixed: overflows and says so', () => {
+    const { o } = base('fixed');
+    const f = fitText(o);
+    expect(f.layout.lines.length).toBeGreaterThan(1);
+    expect(f.overflows).toBe(true);
+    expect(f.layout.fontSize).toBe(o.fontSize);
+  });
+
+  it('shrink: steps the size down until it fits, not below the minimum', () => {
+    const { o } = base('shrink');
+    const f = fitText(o);
+    expect(f.overflows).toBe(false);
+    expect(f.layout.fontSize).toBeLessThan(o.fontSize);
+    expect(f.layout.fontSize).toBeGreaterThanOrEqual(14);
+    expect(f.layout.height).toBeLessThanOrEqual(o.height + 0.5);
+    // One pixel larger would not have fitted.
+    expect(layoutText(o, { fontSize: f.layout.fontSize + 1 }).height).toBeGreaterThan(o.height + 0.5);
+  });
+
+  it('listing-bound fields shrink by default', () => {
+    const { o } = base(undefined);
+    expect(o.binding).toMatch(/^listing\./);
+    expect(fitText(o).overflows).toBe(false);
+  });
+
+  it('grow: the box grows to the text (drawn in full)', () => {
+    const { design, o } = base('grow');
+    const f = fitText(o);
+    expect(f.overflows).toBe(false);
+    expect(f.height).toBeCloseTo(textBlockHeight(f.layout.lines.length, o.fontSize, o.lineHeight), 5);
+    const item = buildScene(design).pages[0]!.items.find((i) => i.id === 'addr1')!;
+    expect(item.kind === 'text' && item.layout.lines.length).toBe(f.layout.lines.length);
+  });
+});
