@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Jurisdiction rule packs a brokerage advertises under (federal always applies). */
-export const RULE_PACKS = ['federal', 'TX', 'CA', 'FL'] as const;
+/** Jurisdictions: federal always applies; TX, CA, FL add licensing rules; the rest add protected classes (shared/compliance/fair-housing/state-packs.ts). */
+export const RULE_PACKS = ['federal', 'TX', 'CA', 'FL', 'NY', 'NJ', 'IL', 'MA', 'WA', 'OR', 'CO', 'DC', 'MD', 'MN'] as const;
 export const RulePackSchema = z.enum(RULE_PACKS);
 export type RulePack = z.infer<typeof RulePackSchema>;
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { FONT_ROLES, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../shared/brand/index.js';
+import { FONT_ROLES, RULE_PACKS, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../shared/brand/index.js';
 import { api, ApiError, errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
 import { AppHeader } from '../components/AppHeader.js';
@@ -198,7 +198,7 @@ export function BrandKitPage() {
     if (next.has(p)) next.delete(p);
     else next.add(p);
     next.add('federal');
-    update({ rulePacks: (['federal', 'TX', 'CA', 'FL'] as const).filter((x) => next.has(x)) });
+    update({ rulePacks: RULE_PACKS.filter((x) => next.has(x)) });
   };
 
   return (
@@ -446,7 +446,7 @@ export function BrandKitPage() {
                     <Err errors={errors} path={`disclaimers.${i}.text`} />
                   </div>
                   <select value={d.pack} onChange={(e) => setAt('disclaimers', i, { pack: e.target.value as RulePack })} aria-label="Required by">
-                    {(['federal', 'TX', 'CA', 'FL'] as const).map((p) => (
+                    {RULE_PACKS.map((p) => (
                       <option key={p} value={p}>
                         {p === 'federal' ? 'All ads' : `${p} ads`}
                       </option>
@@ -460,7 +460,7 @@ export function BrandKitPage() {
 
           <KitSection id="kit-packs" title="Jurisdictions" hint="The advertising rules designs are checked against. Federal rules always apply.">
             <ul className="kit-packs">
-              {(['federal', 'TX', 'CA', 'FL'] as const).map((p) => (
+              {RULE_PACKS.map((p) => (
                 <li key={p}>
                   <label className={`kit-pack${packs.has(p) || p === 'federal' ? ' on' : ''}`}>
                     <input type="checkbox" checked={p === 'federal' || packs.has(p)} disabled={p === 'federal'} onChange={() => togglePack(p)} data-testid={`kit-pack-${p}`} />

@@ -1,5 +1,5 @@
 import type { RulePack } from '../../brand/index.js';
-import { PROTECTED_CLASSES, classesForPacks, type ProtectedClass } from './classes.js';
+import { classesForPacks, packsForClass, type ProtectedClass } from './classes.js';
 import { detectClauses, type IntentKind } from './clause-detector.js';
 import { ACCEPTABLE_PHRASES, FAIR_HOUSING_TERMS, MACROS, type FairHousingTerm, type TermSeverity } from './lexicon.js';
 import { PhraseMatcher, tokenize } from './phrase-matcher.js';
@@ -38,7 +38,7 @@ const ALLOW_MATCHER = new PhraseMatcher<null>(
 );
 
 const termPacks = new Map<FairHousingTerm, readonly RulePack[]>(
-  FAIR_HOUSING_TERMS.map((t) => [t, t.packs ?? PROTECTED_CLASSES[t.cls].packs]),
+  FAIR_HOUSING_TERMS.map((t) => [t, t.packs ?? packsForClass(t.cls)]),
 );
 
 const SEVERITY_RANK: Record<TermSeverity, number> = { error: 0, warning: 1 };
@@ -78,9 +78,16 @@ export function scanFairHousing(text: string, packs: readonly RulePack[]): reado
 const SCAN_CACHE_MAX = 4096;
 const scanCache = new Map<string, Map<string, readonly FairHousingMatch[]>>();
 
+const packKeys = new Map<string, string>();
 function packKey(packs: readonly RulePack[]): string {
-  let key = '';
-  for (const p of ['CA', 'FL', 'TX'] as const) if (packs.includes(p)) key += p;
+  // The protected classes decide the result, so packs that protect the same classes share a cache.
+  const id = packs.join(',');
+  let key = packKeys.get(id);
+  if (key === undefined) {
+    key = [...classesForPacks(packs)].sort().join(',');
+    if (packKeys.size > 256) packKeys.clear();
+    packKeys.set(id, key);
+  }
   return key;
 }
 
