@@ -172,7 +172,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const brokerageTemplates = new BrokerageTemplates(db);
   registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });
   registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
-  registerBrandKitRoutes(app, { db });
+  registerBrandKitRoutes(app, { db, audit: identity.audit });
   registerScoreRoutes(app, { db, scoring });
   const ai = new AiService({
     db,
