@@ -16,6 +16,7 @@ import { registerAssetRoutes } from './routes/assets.js';
 import { registerClientAssets } from './routes/client-assets.js';
 import { registerListingRoutes } from './routes/listings.js';
 import { registerBrandKitRoutes } from './routes/brand-kit.js';
+import { LiveAiReview } from './ai/live-review.js';
 import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
@@ -189,6 +190,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       : undefined,
   });
   registerAiRoutes(app, { db, ai, rooms, store });
+  // The live AI pass runs only with a model configured; without one the rule score is the whole score.
+  if (ai.configured) scoring.enableAiReview(new LiveAiReview({ ai, log, debounceMs: config.AI_LIVE_DEBOUNCE_MS, onReady: (designId) => scoring.aiReady(designId) }));
   versions = new VersionService({ db, rooms, store, log });
   reviews = new ReviewService({
     db,
