@@ -17,6 +17,7 @@ import { registerClientAssets } from './routes/client-assets.js';
 import { registerListingRoutes } from './routes/listings.js';
 import { registerBrandKitRoutes } from './routes/brand-kit.js';
 import { LiveAiReview } from './ai/live-review.js';
+import { languageModel } from '../shared/compliance/fair-housing/language.js';
 import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
@@ -191,6 +192,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   registerAiRoutes(app, { db, ai, rooms, store });
   // The live AI pass runs only with a model configured; without one the rule score is the whole score.
+  // The Fair Housing language model takes ~0.4 s to load: load it once the server is up, not inside the first edit's score.
+  app.addHook('onReady', async () => {
+    setImmediate(() => languageModel());
+  });
   if (ai.configured) scoring.enableAiReview(new LiveAiReview({ ai, log, debounceMs: config.AI_LIVE_DEBOUNCE_MS, onReady: (designId) => scoring.aiReady(designId) }));
   versions = new VersionService({ db, rooms, store, log });
   reviews = new ReviewService({
