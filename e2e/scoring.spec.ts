@@ -58,6 +58,10 @@ test('a Fair Housing phrase drops the compliance score for both agents, highligh
       await p.getByTestId('score-compliance').click();
       const finding = p.locator(`[data-testid="finding"][data-rule-id="${FAIR_HOUSING}"][data-object-ids="desc"]`).first();
       await expect(finding).toContainText('familial status');
+      // The flagged words are quoted underlined, inside what was typed.
+      const underlined = finding.getByTestId('finding-span').locator('u');
+      await expect(underlined).toBeVisible();
+      expect(PHRASE.toLowerCase()).toContain(((await underlined.textContent()) ?? '-').toLowerCase());
       await finding.locator('.finding-main').click();
       await expect(finding).toHaveClass(/focused/);
       await expect(p.locator('[data-testid="finding-marker"][data-object-id="desc"]')).toHaveClass(/focused/);

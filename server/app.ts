@@ -18,6 +18,8 @@ import { registerAssetRoutes } from './routes/assets.js';
 import { registerClientAssets } from './routes/client-assets.js';
 import { registerListingRoutes } from './routes/listings.js';
 import { registerBrandKitRoutes } from './routes/brand-kit.js';
+import { LiveAiReview } from './ai/live-review.js';
+import { languageModel } from '../shared/compliance/fair-housing/language.js';
 import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
@@ -200,7 +202,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const brokerageTemplates = new BrokerageTemplates(db);
   registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });
   registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
-  registerBrandKitRoutes(app, { db });
+  registerBrandKitRoutes(app, { db, audit: identity.audit });
   registerScoreRoutes(app, { db, scoring });
   const ai = new AiService({
     db,
@@ -217,6 +219,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       : undefined,
   });
   registerAiRoutes(app, { db, ai, rooms, store });
+  // The live AI pass runs only with a model configured; without one the rule score is the whole score.
+  // The Fair Housing language model takes ~0.4 s to load: load it once the server is up, not inside the first edit's score.
+  app.addHook('onReady', async () => {
+    setImmediate(() => languageModel());
+  });
+  if (ai.configured) scoring.enableAiReview(new LiveAiReview({ ai, log, debounceMs: config.AI_LIVE_DEBOUNCE_MS, onReady: (designId) => scoring.aiReady(designId) }));
   versions = new VersionService({ db, rooms, store, log });
   reviews = new ReviewService({
     db,

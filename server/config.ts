@@ -65,6 +65,8 @@ export const ConfigSchema = z.object({
   OPENAI_FAST_MODEL: z.string().min(1).default('gpt-4.1-mini'),
   OPENAI_TIMEOUT_MS: int(100).default(20_000),
   AI_MONTHLY_BUDGET_USD: z.coerce.number().nonnegative().default(50),
+  /** Quiet time per text object before the live AI pass reviews its changed text. */
+  AI_LIVE_DEBOUNCE_MS: int(0).default(1_500),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,9 +1,9 @@
-import { checkText, type RulePack } from '../../shared/index.js';
+import { checkText, RULE_PACKS, type RulePack } from '../../shared/index.js';
 import type { AiContext, AiFinding, AiProvider, CopyItem, ListingFacts } from './types.js';
 
 const HYPE = /\b(stunning|must[- ]see|won'?t last|priced to sell|amazing|incredible|dream home|once in a lifetime|act fast|hurry)\b/gi;
 
-const packs = (ctx: AiContext) => ctx.rulePacks.filter((p): p is RulePack => ['federal', 'TX', 'CA', 'FL'].includes(p));
+const packs = (ctx: AiContext) => ctx.rulePacks.filter((p): p is RulePack => (RULE_PACKS as readonly string[]).includes(p));
 
 /** Applies the rule engine's neutral wording to every flagged passage. */
 export function neutralise(text: string, ctx: AiContext): string {

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'design.lock_reverted',
   'design.approved',
   'design.exported',
+  'brand_kit.changed',
 ] as const;
 
 export interface AuditEvent {

@@ -1,12 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import { BrandKitSchema } from '../../shared/index.js';
+import { BrandKitSchema, type BrandKit } from '../../shared/index.js';
+import type { AuditLog } from '../auth/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
-export function registerBrandKitRoutes(app: FastifyInstance, deps: { db: Db; onChange?: (brokerageId: string) => void }): void {
+/** Top-level kit sections that differ, and the per-brokerage rule lists as they were and are (what an auditor asks about). */
+function kitChanges(before: BrandKit | null, after: BrandKit): Record<string, unknown> {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]) as Set<keyof BrandKit>;
+  const changed = [...keys].filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after[k])).sort();
+  const rules: Record<string, unknown> = {};
+  for (const k of ['bannedPhrases', 'extraProtectedClasses', 'disclaimers', 'rulePacks'] as const) {
+    if (changed.includes(k)) rules[k] = { before: before?.[k] ?? null, after: after[k] ?? null };
+  }
+  return { changed, ...rules };
+}
+
+export function registerBrandKitRoutes(app: FastifyInstance, deps: { db: Db; audit?: AuditLog; onChange?: (brokerageId: string) => void }): void {
   const brokerages = new BrokerageRepository(deps.db);
 
   app.get('/api/brand-kit', async (req) => {
@@ -21,7 +33,9 @@ export function registerBrandKitRoutes(app: FastifyInstance, deps: { db: Db; onC
     const user = requireUser(req);
     if (user.role !== 'brand_manager' && user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only brand managers and admins can edit the brand kit');
     const kit = parse(BrandKitSchema, req.body);
+    const before = await brokerages.brandKit(user.brokerageId);
     if (!(await brokerages.updateBrandKit(user.brokerageId, kit))) throw notFound('Brokerage');
+    await deps.audit?.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'brand_kit.changed', targetType: 'brokerage', targetId: user.brokerageId, details: kitChanges(before, kit) });
     deps.onChange?.(user.brokerageId);
     return kit;
   });

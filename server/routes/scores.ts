@@ -40,7 +40,7 @@ export function registerScoreRoutes(app: FastifyInstance, deps: { db: Db; scorin
     const body = parse(CheckSchema, req.body);
     const kit = await brokerages.brandKit(user.brokerageId);
     if (!kit) throw notFound('Brand kit');
-    if ('text' in body) return checkText(body.text, { rulePacks: kit.rulePacks });
+    if ('text' in body) return checkText(body.text, { rulePacks: kit.rulePacks, extraProtectedClasses: kit.extraProtectedClasses, bannedPhrases: kit.bannedPhrases });
     return scoreDesign(body.design, { brandKit: kit, rulePacks: kit.rulePacks });
   });
 }

@@ -14,10 +14,16 @@ const TTL_MS = 5_000;
 /** Builds the rule context for a design: the brokerage's kit and packs, its owner's licenses, its template. */
 export class ScoringContextProvider {
   private readonly cache = new Map<string, Cached>();
+  private readonly brokerage = new Map<string, string>();
   private readonly brokerages: BrokerageRepository;
 
   constructor(private readonly db: Db) {
     this.brokerages = new BrokerageRepository(db);
+  }
+
+  /** The brokerage of a design whose context was built (for the AI pass's budget and cache). */
+  brokerageOf(designId: string): string | undefined {
+    return this.brokerage.get(designId);
   }
 
   async forDesign(designId: string, templateId?: string, templateVersion?: number): Promise<RuleContext | null> {
@@ -30,6 +36,7 @@ export class ScoringContextProvider {
       );
       const row = rows[0];
       if (!row) return null;
+      this.brokerage.set(designId, row.brokerage_id);
       const kit = await this.brokerages.brandKit(row.brokerage_id);
       if (!kit) return null;
       const profile = (typeof row.profile === 'string' ? JSON.parse(row.profile) : row.profile) as { licenseNumbers?: Record<string, string> };
@@ -80,6 +87,7 @@ export class ScoringContextProvider {
 
   forget(designId: string): void {
     this.cache.delete(designId);
+    this.brokerage.delete(designId);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Db } from '../db/index.js';
 import { recordNewViolations } from '../events/index.js';
 import { ScoringContextProvider } from './context.js';
 import { LiveDesign } from './live-design.js';
+import type { LiveAiReview } from '../ai/live-review.js';
 
 /** While edits keep coming, re-score at most this often per design (a pause re-scores after settleMs): scoring reads the whole design. */
 const MIN_INTERVAL_MS = 1_000;
@@ -37,6 +38,8 @@ export class ScoringService {
   private readonly latest = new Map<string, DesignScore>();
   private readonly lastDigest = new Map<string, string>();
   private readonly live = new Map<string, { live: LiveDesign; feed: DesignChangeFeed }>();
+  private readonly rooms = new Map<string, Room>();
+  private aiReview: LiveAiReview | null = null;
 
   constructor(private readonly opts: ScoringOptions) {
     this.contexts = new ScoringContextProvider(opts.db);
@@ -47,10 +50,22 @@ export class ScoringService {
    * instance's clients or the server schedules a re-score once edits pause for
    * `settleMs`, at most one every MIN_INTERVAL_MS while someone keeps typing.
    */
+  /** Turns on the live AI pass (only when a model is configured): its findings join the score as their own source. */
+  enableAiReview(review: LiveAiReview): void {
+    this.aiReview = review;
+  }
+
+  /** A live AI review finished for a design: re-score it so its findings reach the room. */
+  aiReady(designId: string): void {
+    const room = this.rooms.get(designId);
+    if (room) void this.scoreRoom(room).catch((err) => this.opts.log.warn({ err, designId }, 'scoring failed'));
+  }
+
   attach(room: Room): void {
     const feed = designChanges(room);
     const live = new LiveDesign(room.doc, { observe: false });
     this.live.set(room.designId, { live, feed });
+    this.rooms.set(room.designId, room);
     let timer: NodeJS.Timeout | null = null;
     let lastRun = 0;
     // Told at most a few times a second (the room's change feed), off the edit path.
@@ -68,6 +83,8 @@ export class ScoringService {
     });
     room.doc.on('destroy', () => {
       this.live.delete(room.designId);
+      this.rooms.delete(room.designId);
+      this.aiReview?.forget(room.designId);
       if (timer) clearTimeout(timer);
       this.latest.delete(room.designId);
       this.lastDigest.delete(room.designId);
@@ -108,7 +125,12 @@ export class ScoringService {
   private async scoreDesignValue(designId: string, design: Design, seq: number, push = true): Promise<DesignScore | null> {
     const ctx = await this.contexts.forDesign(designId, design.meta.templateId, design.meta.templateVersion);
     if (!ctx) return null;
-    const result = scoreDesign(design, ctx);
+    let result = scoreDesign(design, ctx);
+    const brokerageId = this.aiReview && this.contexts.brokerageOf(designId);
+    if (this.aiReview && brokerageId) {
+      const texts = Object.values(design.objects).flatMap((o) => (o.type === 'text' && o.text ? [{ objectId: o.id, text: o.text }] : []));
+      result = this.aiReview.merge(designId, { brokerageId, rulePacks: ctx.rulePacks, voice: ctx.brandKit.voice }, texts, result);
+    }
     const score: DesignScore = { ...result, designId, seq, at: new Date().toISOString() };
     const digest = createHash('sha1')
       .update(JSON.stringify([result.brand, result.compliance, result.blocksApproval, result.findings]))

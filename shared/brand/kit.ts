@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Jurisdiction rule packs a brokerage advertises under (federal always applies). */
-export const RULE_PACKS = ['federal', 'TX', 'CA', 'FL'] as const;
+/** Jurisdictions: federal always applies; TX, CA, FL add licensing rules; the rest add protected classes (shared/compliance/fair-housing/state-packs.ts). */
+export const RULE_PACKS = ['federal', 'TX', 'CA', 'FL', 'NY', 'NJ', 'IL', 'MA', 'WA', 'OR', 'CO', 'DC', 'MD', 'MN'] as const;
 export const RulePackSchema = z.enum(RULE_PACKS);
 export type RulePack = z.infer<typeof RulePackSchema>;
 
@@ -48,6 +49,34 @@ export const DisclaimerSchema = z.object({
 });
 export type Disclaimer = z.infer<typeof DisclaimerSchema>;
 
+/** A phrase the brokerage does not allow in its ads (beyond Fair Housing law), with what to say instead. */
+export const BannedPhraseSchema = z.object({
+  id: z.string().min(1).max(60),
+  phrase: z.string().trim().min(2).max(200),
+  /** Neutral wording offered as the fix; empty removes the phrase. */
+  replacement: z.string().max(200).default(''),
+  reason: z.string().max(500).optional(),
+  severity: z.enum(['error', 'warning']).default('warning'),
+});
+export type BannedPhrase = z.infer<typeof BannedPhraseSchema>;
+
+/**
+ * Classes the brokerage protects on top of its packs (a city or county
+ * ordinance, or house policy), by the engine's class ids
+ * (shared/compliance/fair-housing/classes.ts).
+ */
+export const EXTRA_PROTECTED_CLASSES = [
+  'source-of-income',
+  'marital-status',
+  'age',
+  'sexual-orientation',
+  'gender-identity',
+  'ancestry',
+  'genetic-information',
+  'military-status',
+  'citizenship-immigration',
+] as const;
+
 export const BrandKitSchema = z.object({
   brokerageLegalName: z.string().min(1).max(200),
   palette: z.array(PaletteColorSchema).min(1).max(40),
@@ -63,6 +92,9 @@ export const BrandKitSchema = z.object({
   /** IANA time zone for dates printed in designs (open-house times). */
   timeZone: z.string().min(1).max(64).default('America/Chicago'),
   voice: z.string().max(1000).optional(),
+  /** Per-brokerage rules: banned phrases and extra protected classes (required disclaimers are `disclaimers`). */
+  bannedPhrases: z.array(BannedPhraseSchema).max(200).optional(),
+  extraProtectedClasses: z.array(z.enum(EXTRA_PROTECTED_CLASSES)).max(EXTRA_PROTECTED_CLASSES.length).optional(),
 });
 export type BrandKit = z.infer<typeof BrandKitSchema>;
 

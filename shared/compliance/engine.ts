@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Design } from '../design/index.js';
 import { fairHousingTextFindings } from './rules/fair-housing-wording.js';
+import { bannedPhraseFindings } from './rules/banned-phrases.js';
+import type { ProtectedClass } from './fair-housing/classes.js';
 import { RULES } from './rules/index.js';
 import { scoreFindings } from './scoring.js';
 import { FindingSchema, TEXT_INPUT_TARGET, type Finding, type Rule, type RuleContext } from './types.js';
-import type { RulePack } from '../brand/index.js';
+import type { BannedPhrase, RulePack } from '../brand/index.js';
 
 export const RULE_ERROR_ID = 'rule-error';
 
@@ -79,9 +81,16 @@ export function scoreDesign(design: Design, ctx: RuleContext, rules: readonly Ru
 
 /**
  * Check free text (the `POST /api/compliance/check {text}` API): Fair
- * Housing wording only. Fixes target the pseudo object id `@text`.
+ * Housing wording, with the brokerage's extra protected classes and banned
+ * phrases when given. Fixes target the pseudo object id `@text`.
  */
-export function checkText(text: string, ctx: { rulePacks?: readonly RulePack[] } = {}): TextCheckResult {
-  const findings = fairHousingTextFindings(text, TEXT_INPUT_TARGET, [], ctx.rulePacks ?? ['federal']);
+export function checkText(
+  text: string,
+  ctx: { rulePacks?: readonly RulePack[]; extraProtectedClasses?: readonly ProtectedClass[]; bannedPhrases?: readonly BannedPhrase[] } = {},
+): TextCheckResult {
+  const findings = [
+    ...fairHousingTextFindings(text, TEXT_INPUT_TARGET, [], ctx.rulePacks ?? ['federal'], ctx.extraProtectedClasses ?? []),
+    ...(ctx.bannedPhrases?.length ? bannedPhraseFindings(text, TEXT_INPUT_TARGET, [], ctx.bannedPhrases) : []),
+  ];
   return { compliance: scoreFindings(findings).compliance, findings, blocksApproval: blocksApproval(findings) };
 }

@@ -97,6 +97,8 @@ export const FindingSchema = z.object({
   blocking: z.boolean().optional(),
   span: FindingSpanSchema.optional(),
   reason: FindingReasonSchema.optional(),
+  /** Who found it: the rule engine (absent or 'rule') or the live AI review ('ai': a warning unless a rule agrees, never blocking). */
+  source: z.enum(['rule', 'ai']).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

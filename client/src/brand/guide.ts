@@ -1,5 +1,7 @@
 /** Pure helpers behind the brand guidelines page: colour facts, legible text pairs, do's and don'ts. */
 import { contrastRatio, parseColor, RULE_PACKS, type BrandKit, type RulePack } from '../../../shared/brand/index.js';
+import { PROTECTED_CLASSES } from '../../../shared/compliance/fair-housing/classes.js';
+import { STATE_PACKS, STATE_PACK_IDS, type StatePackId } from '../../../shared/compliance/fair-housing/state-packs.js';
 
 export const AA_NORMAL = 4.5;
 export const AA_LARGE = 3;
@@ -39,7 +41,10 @@ export function formatRatio(ratio: number): string {
   return `${(Math.floor(ratio * 10) / 10).toFixed(1)}:1`;
 }
 
-export const PACK_LABEL: Record<RulePack, string> = { federal: 'Federal (Fair Housing Act, HUD)', TX: 'Texas (TREC)', CA: 'California (DRE)', FL: 'Florida (FREC)' };
+const STATE_LABELS = Object.fromEntries(STATE_PACK_IDS.map((p) => [p, STATE_PACKS[p].name])) as Record<StatePackId, string>;
+const CLASS_WORDS = (p: StatePackId) => STATE_PACKS[p].classes.map((c) => PROTECTED_CLASSES[c].label).join(', ');
+
+export const PACK_LABEL: Record<RulePack, string> = { federal: 'Federal (Fair Housing Act, HUD)', TX: 'Texas (TREC)', CA: 'California (DRE)', FL: 'Florida (FREC)', ...STATE_LABELS };
 
 /** What each jurisdiction pack checks, in plain words. */
 export const PACK_SUMMARY: Record<RulePack, string> = {
@@ -47,6 +52,7 @@ export const PACK_SUMMARY: Record<RulePack, string> = {
   TX: 'Brokerage name on every ad, at least half the size of the largest contact information.',
   CA: "Each named licensee's 8-digit DRE license number; source of income, age, marital status, sexual orientation and gender identity are protected.",
   FL: 'The full licensed brokerage name on every ad; team names no larger than the brokerage name.',
+  ...(Object.fromEntries(STATE_PACK_IDS.map((p) => [p, `Fair Housing wording for the federal classes plus ${CLASS_WORDS(p)} (${STATE_PACKS[p].citation}).`])) as Record<StatePackId, string>),
 };
 
 export function activePacks(kit: BrandKit): RulePack[] {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { BrandKit, BrandLogo } from '../../../shared/brand/index.js';
+import { RULE_PACKS, type BrandKit, type BrandLogo } from '../../../shared/brand/index.js';
 import { api, errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
 import { fontStack } from '../editor/fonts.js';
@@ -231,7 +231,7 @@ function Guide({ kit, canEdit }: { kit: BrandKit; canEdit: boolean }) {
         <h2>Advertising rules</h2>
         <p className="bg-lede">Designs are checked live against these jurisdictions' advertising rules.</p>
         <ul className="bg-packs">
-          {(['federal', 'TX', 'CA', 'FL'] as const).map((p) => (
+          {RULE_PACKS.map((p) => (
             <li key={p} className={packs.includes(p) ? 'on' : 'off'}>
               <strong>{PACK_LABEL[p]}</strong>
               <span className={`pack-state ${packs.includes(p) ? 'on' : 'off'}`}>{packs.includes(p) ? 'Applies' : 'Not used'}</span>

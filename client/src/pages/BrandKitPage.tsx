@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { FONT_ROLES, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../shared/brand/index.js';
+import { EXTRA_PROTECTED_CLASSES, FONT_ROLES, RULE_PACKS, type BannedPhrase, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../shared/brand/index.js';
 import { api, ApiError, errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
 import { fontOptions, fontStack, ALL_WEIGHTS } from '../editor/fonts.js';
+import { PROTECTED_CLASSES } from '../../../shared/compliance/fair-housing/classes.js';
 import { kitChanged, moveItem, serverFieldErrors, uniqueId, validateKit, type FieldErrors } from '../brand/kit-form.js';
 import { PACK_LABEL, PACK_SUMMARY } from '../brand/guide.js';
 import { fieldErrors, insightsApi } from '../scoring/api.js';
@@ -190,12 +191,15 @@ export function BrandKitPage() {
 
   const fonts = fontOptions(null);
   const packs = new Set(draft.rulePacks);
+  const banned = draft.bannedPhrases ?? [];
+  const setBanned = (i: number, patch: Partial<BannedPhrase>) => update({ bannedPhrases: banned.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const extra = new Set(draft.extraProtectedClasses ?? []);
   const togglePack = (p: RulePack) => {
     const next = new Set(packs);
     if (next.has(p)) next.delete(p);
     else next.add(p);
     next.add('federal');
-    update({ rulePacks: (['federal', 'TX', 'CA', 'FL'] as const).filter((x) => next.has(x)) });
+    update({ rulePacks: RULE_PACKS.filter((x) => next.has(x)) });
   };
 
   return (
@@ -442,7 +446,7 @@ export function BrandKitPage() {
                     <Err errors={errors} path={`disclaimers.${i}.text`} />
                   </div>
                   <select value={d.pack} onChange={(e) => setAt('disclaimers', i, { pack: e.target.value as RulePack })} aria-label="Required by">
-                    {(['federal', 'TX', 'CA', 'FL'] as const).map((p) => (
+                    {RULE_PACKS.map((p) => (
                       <option key={p} value={p}>
                         {p === 'federal' ? 'All ads' : `${p} ads`}
                       </option>
@@ -454,9 +458,64 @@ export function BrandKitPage() {
             </ul>
           </KitSection>
 
+          <KitSection
+            id="kit-banned"
+            title="Banned phrases"
+            hint="Words your brokerage does not allow in ads, beyond Fair Housing law. Matched ignoring case, accents and punctuation; the fix offers your replacement."
+            actions={
+              <button
+                type="button"
+                className="btn btn-small"
+                data-testid="kit-add-banned"
+                onClick={() => update({ bannedPhrases: [...banned, { id: uniqueId('phrase', banned.map((b) => b.id)), phrase: '', replacement: '', severity: 'warning' }] })}
+              >
+                + Add phrase
+              </button>
+            }
+          >
+            {banned.length === 0 && <p className="muted">No banned phrases.</p>}
+            <ul className="kit-disclaimers">
+              {banned.map((b, i) => (
+                <li key={b.id} data-testid="kit-banned">
+                  <div className="kit-disclaimer-fields">
+                    <input className="kit-input" value={b.phrase} maxLength={200} placeholder="Phrase" aria-label="Banned phrase" onChange={(e) => setBanned(i, { phrase: e.target.value })} />
+                    <Err errors={errors} path={`bannedPhrases.${i}.phrase`} />
+                    <input className="kit-input" value={b.replacement ?? ''} maxLength={200} placeholder="Say instead (empty removes it)" aria-label="Replacement" onChange={(e) => setBanned(i, { replacement: e.target.value })} />
+                    <input className="kit-input" value={b.reason ?? ''} maxLength={500} placeholder="Why (shown to agents)" aria-label="Reason" onChange={(e) => setBanned(i, { reason: e.target.value || undefined })} />
+                  </div>
+                  <select value={b.severity} aria-label="Severity" onChange={(e) => setBanned(i, { severity: e.target.value as 'error' | 'warning' })}>
+                    <option value="warning">Warning</option>
+                    <option value="error">Error (blocks approval)</option>
+                  </select>
+                  <RemoveButton label="Remove phrase" onClick={() => update({ bannedPhrases: banned.filter((_, j) => j !== i) })} />
+                </li>
+              ))}
+            </ul>
+          </KitSection>
+
+          <KitSection id="kit-extra-classes" title="Extra protected classes" hint="Classes a local ordinance or your own policy protects on top of the jurisdictions below: Fair Housing wording about them is flagged as in a state that protects them.">
+            <ul className="kit-packs">
+              {EXTRA_PROTECTED_CLASSES.map((c) => (
+                <li key={c}>
+                  <label className={`kit-pack${extra.has(c) ? ' on' : ''}`}>
+                    <input
+                      type="checkbox"
+                      checked={extra.has(c)}
+                      data-testid={`kit-class-${c}`}
+                      onChange={() => update({ extraProtectedClasses: EXTRA_PROTECTED_CLASSES.filter((x) => (x === c ? !extra.has(c) : extra.has(x))) })}
+                    />
+                    <span>
+                      <strong>{PROTECTED_CLASSES[c].label}</strong>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </KitSection>
+
           <KitSection id="kit-packs" title="Jurisdictions" hint="The advertising rules designs are checked against. Federal rules always apply.">
             <ul className="kit-packs">
-              {(['federal', 'TX', 'CA', 'FL'] as const).map((p) => (
+              {RULE_PACKS.map((p) => (
                 <li key={p}>
                   <label className={`kit-pack${packs.has(p) || p === 'federal' ? ' on' : ''}`}>
                     <input type="checkbox" checked={p === 'federal' || packs.has(p)} disabled={p === 'federal'} onChange={() => togglePack(p)} data-testid={`kit-pack-${p}`} />

@@ -1,4 +1,5 @@
 import type { RulePack } from '../../brand/index.js';
+import { statePacksFor } from './state-packs.js';
 
 /**
  * Protected classes for advertising, by jurisdiction.
@@ -31,6 +32,9 @@ import type { RulePack } from '../../brand/index.js';
  * §51.2, outside qualifying senior housing); citizenship, primary language
  * and immigration status (Unruh §51 as amended 2015, and §1940.3). Primary
  * language is matched under national origin, which covers it federally too.
+ *
+ * NY, NJ, IL, MA, WA, OR, CO, DC, MD and MN: see state-packs.ts (each with
+ * its citation).
  */
 export const PROTECTED_CLASSES = {
   race: { label: 'race', packs: ['federal'] },
@@ -54,8 +58,13 @@ export const PROTECTED_CLASSES = {
 export type ProtectedClass = keyof typeof PROTECTED_CLASSES;
 export const PROTECTED_CLASS_IDS = Object.keys(PROTECTED_CLASSES) as ProtectedClass[];
 
+/** Packs under which a class is protected: its own list above plus the state packs (state-packs.ts) that name it. */
+export function packsForClass(cls: ProtectedClass): readonly RulePack[] {
+  return [...PROTECTED_CLASSES[cls].packs, ...statePacksFor(cls)];
+}
+
 /** Classes protected under the given packs (federal always included). */
 export function classesForPacks(packs: readonly RulePack[]): Set<ProtectedClass> {
   const active = new Set<RulePack>(['federal', ...packs]);
-  return new Set(PROTECTED_CLASS_IDS.filter((c) => PROTECTED_CLASSES[c].packs.some((p) => active.has(p))));
+  return new Set(PROTECTED_CLASS_IDS.filter((c) => packsForClass(c).some((p) => active.has(p))));
 }

@@ -1,5 +1,5 @@
 import type { RulePack } from '../../brand/index.js';
-import { PROTECTED_CLASSES, classesForPacks, type ProtectedClass } from './classes.js';
+import { classesForPacks, type ProtectedClass } from './classes.js';
 import { detectClauses, type IntentKind } from './clause-detector.js';
 import { ACCEPTABLE_PHRASES, FAIR_HOUSING_TERMS, MACROS, type FairHousingTerm, type TermSeverity } from './lexicon.js';
 import { PhraseMatcher, tokenize } from './phrase-matcher.js';
@@ -37,9 +37,6 @@ const ALLOW_MATCHER = new PhraseMatcher<null>(
   MACROS,
 );
 
-const termPacks = new Map<FairHousingTerm, readonly RulePack[]>(
-  FAIR_HOUSING_TERMS.map((t) => [t, t.packs ?? PROTECTED_CLASSES[t.cls].packs]),
-);
 
 const SEVERITY_RANK: Record<TermSeverity, number> = { error: 0, warning: 1 };
 
@@ -59,15 +56,15 @@ function matchCase(original: string, replacement: string): string {
  * ("family room", "single-family neighborhood") is dropped. Results are
  * memoised per text and pack set and returned frozen.
  */
-export function scanFairHousing(text: string, packs: readonly RulePack[]): readonly FairHousingMatch[] {
+export function scanFairHousing(text: string, packs: readonly RulePack[], extraClasses: readonly ProtectedClass[] = []): readonly FairHousingMatch[] {
   if (!text) return [];
   // Texts rarely change between re-scores: memoise per pack set (bounded).
-  const key = packKey(packs);
+  const key = packKey(packs, extraClasses);
   let cache = scanCache.get(key);
   if (!cache) scanCache.set(key, (cache = new Map()));
   const hit = cache.get(text);
   if (hit) return hit;
-  const result = scanUncached(text, packs);
+  const result = scanUncached(text, packs, extraClasses);
   for (const m of result) Object.freeze(m);
   Object.freeze(result);
   if (cache.size >= SCAN_CACHE_MAX) cache.clear();
@@ -78,15 +75,28 @@ export function scanFairHousing(text: string, packs: readonly RulePack[]): reado
 const SCAN_CACHE_MAX = 4096;
 const scanCache = new Map<string, Map<string, readonly FairHousingMatch[]>>();
 
-function packKey(packs: readonly RulePack[]): string {
-  let key = '';
-  for (const p of ['CA', 'FL', 'TX'] as const) if (packs.includes(p)) key += p;
+const packKeys = new Map<string, string>();
+function packKey(packs: readonly RulePack[], extra: readonly ProtectedClass[]): string {
+  // The protected classes decide the result, so packs that protect the same classes share a cache.
+  const id = `${packs.join(',')}|${extra.join(',')}`;
+  let key = packKeys.get(id);
+  if (key === undefined) {
+    key = [...protectedUnder(packs, extra)].sort().join(',');
+    if (packKeys.size > 256) packKeys.clear();
+    packKeys.set(id, key);
+  }
   return key;
 }
 
 /** The same scan without the memo (for measuring; prefer `scanFairHousing`). */
-export function scanFairHousingUncached(text: string, packs: readonly RulePack[]): FairHousingMatch[] {
-  return text ? scanUncached(text, packs) : [];
+export function scanFairHousingUncached(text: string, packs: readonly RulePack[], extraClasses: readonly ProtectedClass[] = []): FairHousingMatch[] {
+  return text ? scanUncached(text, packs, extraClasses) : [];
+}
+
+function protectedUnder(packs: readonly RulePack[], extra: readonly ProtectedClass[]): Set<ProtectedClass> {
+  const out = classesForPacks(packs);
+  for (const c of extra) out.add(c);
+  return out;
 }
 
 interface Candidate {
@@ -104,11 +114,11 @@ interface Candidate {
 const HOPA_RE = /\bhopa\b|housing for older persons|(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))[^.]*\bhud\b|\bhud\b[^.]*(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))/i;
 const AGE_QUALIFIED_TERMS = new Set(['fs-older-persons']);
 
-function scanUncached(text: string, packs: readonly RulePack[]): FairHousingMatch[] {
+function scanUncached(text: string, packs: readonly RulePack[], extraClasses: readonly ProtectedClass[]): FairHousingMatch[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const active = new Set<RulePack>(['federal', ...packs]);
-  const protectedClasses = classesForPacks(packs);
+  const protectedClasses = protectedUnder(packs, extraClasses);
   const allowed = ALLOW_MATCHER.scanTokens(tokens);
   // A group word that is part of an acceptable phrase ("white family room", "child support") names no one.
   const touchesAllowed = (start: number, end: number) => allowed.some((a) => a.start < end && start < a.end);
@@ -116,7 +126,8 @@ function scanUncached(text: string, packs: readonly RulePack[]): FairHousingMatc
 
   // 1. The phrase lexicon (HUD's and the states' standalone terms and fixed phrases).
   const raw = TERM_MATCHER.scanTokens(tokens).filter((m) => {
-    if (!termPacks.get(m.payload)!.some((p) => active.has(p))) return false;
+    // A term with its own packs applies under those; the others wherever their class is protected (packs or the brokerage's extra classes).
+    if (m.payload.packs ? !m.payload.packs.some((p) => active.has(p)) : !protectedClasses.has(m.payload.cls)) return false;
     // Inside an acceptable phrase, or ending where one begins ("no child" of "no child support payments").
     return !allowed.some(
       (a) => (a.startToken <= m.startToken && a.endToken >= m.endToken) || (a.startToken > m.startToken && a.startToken < m.endToken && a.endToken > m.endToken),

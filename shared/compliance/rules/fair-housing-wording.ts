@@ -1,5 +1,7 @@
 import type { RulePack } from '../../brand/index.js';
-import { PROTECTED_CLASSES } from '../fair-housing/classes.js';
+import { PROTECTED_CLASSES, type ProtectedClass } from '../fair-housing/classes.js';
+
+const NONE: readonly ProtectedClass[] = [];
 import { scanFairHousing } from '../fair-housing/scan.js';
 import { ordered } from '../design-utils.js';
 import { LISTING_REMARKS_TARGET, type Finding, type Rule } from '../types.js';
@@ -16,9 +18,10 @@ export function fairHousingTextFindings(
   target: string,
   objectIds: string[],
   packs: readonly RulePack[],
+  extraClasses: readonly ProtectedClass[] = [],
 ): Finding[] {
   const where = target === LISTING_REMARKS_TARGET ? ' in the listing remarks' : '';
-  return scanFairHousing(text, packs).map((m) => {
+  return scanFairHousing(text, packs, extraClasses).map((m) => {
     const cls = PROTECTED_CLASSES[m.cls].label;
     const why = m.reason ? ` (group: "${m.reason.group}"; ${m.reason.intentKind}: "${m.reason.intent}")` : '';
     const message =
@@ -50,11 +53,12 @@ export const fairHousingWording: Rule = {
   blocking: true,
   check(design, ctx) {
     const out: Finding[] = [];
+    const extra = ctx.brandKit.extraProtectedClasses ?? NONE;
     for (const o of ordered(design)) {
       if (o.type !== 'text' || !o.text) continue;
-      out.push(...fairHousingTextFindings(o.text, o.id, [o.id], ctx.rulePacks));
+      out.push(...fairHousingTextFindings(o.text, o.id, [o.id], ctx.rulePacks, extra));
     }
-    if (ctx.listingRemarks) out.push(...fairHousingTextFindings(ctx.listingRemarks, LISTING_REMARKS_TARGET, [], ctx.rulePacks));
+    if (ctx.listingRemarks) out.push(...fairHousingTextFindings(ctx.listingRemarks, LISTING_REMARKS_TARGET, [], ctx.rulePacks, extra));
     return out;
   },
 };

@@ -1,3 +1,4 @@
+import { bannedPhrases } from './banned-phrases.js';
 import type { Rule } from '../types.js';
 import { brandColors } from './brand-colors.js';
 import { brandFonts } from './brand-fonts.js';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   caLicenseNumber,
   ehoMark,
   requiredDisclaimers,
+  bannedPhrases,
   // Brand
   brandColors,
   brandFonts,
@@ -39,6 +41,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 export {
+  bannedPhrases,
   brandColors,
   brandFonts,
   brokerageName,

@@ -99,6 +99,11 @@ function FindingCard({ c, finding }: { c: ScoringController; finding: Finding })
       </button>
       <div className="finding-actions">
         {finding.blocking && <span className="tag tag-blocking">Blocks approval</span>}
+        {finding.source === 'ai' && (
+          <span className="tag tag-ai" data-testid="finding-ai" title="Found by the live AI review: a warning unless a rule agrees; it never blocks approval on its own.">
+            AI review
+          </span>
+        )}
         <ObjectChips ids={finding.objectIds} />
         <span className="spacer" />
         {fix && (
