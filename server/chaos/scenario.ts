@@ -40,6 +40,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
   const log = opts.log ?? (() => undefined);
+  // Each stock WebsocketProvider listens for the process's exit (thirteen here).
+  process.setMaxListeners(Math.max(process.getMaxListeners(), 50));
   let pg: PostgresCluster | null = null;
   let redis: RedisProcess | null = null;
   let nginx: Nginx | null = null;
