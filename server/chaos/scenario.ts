@@ -192,7 +192,7 @@ export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
       }
     };
 
-    const postgresOutage = async (how: 'fast' | 'kill') => {
+    const postgresOutage = async (how: 'fast' | 'kill', round: number) => {
       const note: string[] = [];
       const problems: string[] = [];
       editing(true);
@@ -209,9 +209,10 @@ export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
       const ackedDuring = clients.reduce((n, c) => n + c.acked, 0);
       await sleep(1_500);
       if (clients.reduce((n, c) => n + c.acked, 0) !== ackedDuring) problems.push('edits were acknowledged while the database was away');
-      note.push(`${ackedDuring - ackedAtStop} acks while stopping, none while down`);
+      note.push(`${ackedDuring - ackedAtStop} edits acknowledged while it stopped (in-flight commits), none while down`);
       await pg!.start();
-      await settle(how === 'fast' ? 'PostgreSQL fast restart (3 s down)' : 'PostgreSQL SIGKILL (3 s down, crash recovery)', Date.now(), note, problems);
+      const name = how === 'fast' ? 'PostgreSQL fast restart (3 s down)' : 'PostgreSQL SIGKILL (3 s down, crash recovery)';
+      await settle(`${name}${round ? ` (round ${round + 1})` : ''}`, Date.now(), note, problems);
     };
 
     const instanceKill = async () => {
@@ -250,8 +251,8 @@ export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
     for (let round = 0; round < opts.rounds; round++) {
       await redisOutage(round);
       if (round === 0) await logoutDuringOutage();
-      await postgresOutage('fast');
-      await postgresOutage('kill');
+      await postgresOutage('fast', round);
+      await postgresOutage('kill', round);
     }
     await instanceKill();
     await lateInstance();
