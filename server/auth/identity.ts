@@ -92,6 +92,7 @@ export class Identity {
     });
     // While no event can arrive, the database is asked instead, every few seconds.
     bus.onStateChange((up) => {
+      if (this.closed) return;
       if (up && this.sweep) {
         clearInterval(this.sweep);
         this.sweep = null;
@@ -103,6 +104,7 @@ export class Identity {
   }
 
   private sweep: NodeJS.Timeout | null = null;
+  private closed = false;
   private rechecking: Promise<void> | null = null;
 
   /** Access events made while the bus was down (bounded: the re-check on reconnect covers the rest). */
@@ -268,6 +270,7 @@ export class Identity {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.sweep) clearInterval(this.sweep);
     await this.bus.close();
   }
