@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { projectPath } from '../paths.js';
 import { resultTable, runChaos } from './scenario.js';
 
@@ -28,7 +29,7 @@ if (!args.has('--no-write')) {
       return 'unknown';
     }
   })();
-  const stamp = `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC at commit ${commit}, ${args.has('--short') ? 'short' : 'full'} suite, ${failed.length ? `${failed.length} faults FAILED` : 'every assertion held'}.`;
+  const stamp = `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC at commit ${commit}, ${args.has('--short') ? 'short' : 'full'} suite, ${failed.length ? `${failed.length} faults FAILED` : 'every assertion held'}; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end.`;
   const begin = '<!-- chaos:begin -->';
   const end = '<!-- chaos:end -->';
   const a = doc.indexOf(begin);
