@@ -24,6 +24,8 @@ export interface AccessBus {
   readonly up: boolean;
   /** The link came back after a loss: events published meanwhile may be lost both ways. */
   onReconnect(listener: () => void): void;
+  /** Every change of `up`. */
+  onStateChange(listener: (up: boolean) => void): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,10 @@ export class BusAccessBus implements AccessBus {
 
   onReconnect(listener: () => void): void {
     this.bus.onReconnect(listener);
+  }
+
+  onStateChange(listener: (up: boolean) => void): void {
+    this.bus.onStateChange(listener);
   }
 
   /** Resolves once the subscription is live (tests wait for it). */

@@ -30,6 +30,8 @@ const TOTP_ENROLMENT_PATHS = /^\/api\/(auth|account)\//;
 
 /** How long a collaboration socket's access decision is reused (see resolveSocketAccess). */
 const SOCKET_ACCESS_TTL_MS = 5_000;
+/** While the bus is down, every open socket is re-checked against the database this often. */
+const OUTAGE_RECHECK_MS = 3_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,7 +104,22 @@ export class Identity {
       for (const event of unsent) this.bus.publish(event);
       void this.recheckAll();
     });
+    // While no event can arrive, the database is asked instead, every few seconds.
+    bus.onStateChange((up) => {
+      if (this.closed) return;
+      if (up && this.sweep) {
+        clearInterval(this.sweep);
+        this.sweep = null;
+      } else if (!up && !this.sweep) {
+        this.sweep = setInterval(() => void this.recheckAll(), OUTAGE_RECHECK_MS);
+        this.sweep.unref();
+      }
+    });
   }
+
+  private sweep: NodeJS.Timeout | null = null;
+  private closed = false;
+  private rechecking: Promise<void> | null = null;
 
   /** Access events made while the bus was down (bounded: the re-check on reconnect covers the rest). */
   private readonly unsent: AccessEvent[] = [];
@@ -205,7 +222,15 @@ export class Identity {
    * Re-checks every open socket on this instance against the database: the sessions,
    * people and shares behind them may have changed while access events could not travel.
    */
-  async recheckAll(): Promise<void> {
+  recheckAll(): Promise<void> {
+    // One pass at a time (a slow database must not stack them up).
+    this.rechecking ??= this.recheckPass()
+      .catch((err: unknown) => this.log.warn({ err }, 'socket access re-check failed'))
+      .finally(() => (this.rechecking = null));
+    return this.rechecking;
+  }
+
+  private async recheckPass(): Promise<void> {
     const people = new Map<string, { userId: string; brokerageId: string }>();
     for (const room of this.rooms?.loadedRooms() ?? []) {
       for (const conn of room.conns) if (!conn.closed) people.set(conn.principal.userId, { userId: conn.principal.userId, brokerageId: conn.principal.brokerageId });
@@ -216,7 +241,7 @@ export class Identity {
     }
     // One person at a time: a reconnect must not flood the database pool that live edits need.
     for (const p of people.values()) await this.onAccessEvent({ ...p, reason: 'sessions_ended' });
-    if (people.size) this.log.info({ people: people.size }, 'open sockets re-checked after the bus came back');
+    if (people.size) this.log.debug({ people: people.size }, 'open sockets re-checked against the database');
   }
 
   /** Re-checks one person's open sockets on this instance: closes (4410) or downgrades them. */
@@ -270,6 +295,8 @@ export class Identity {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.sweep) clearInterval(this.sweep);
     await this.bus.close();
   }
 }

@@ -75,4 +75,22 @@ describe('access changes made while the bus is down', () => {
       client.destroy();
     }
   });
+
+  it('while the bus stays down, the database is asked instead: a log-out closes the socket on the other instance within seconds', async () => {
+    const agent = await login(s1.url, DEMO.agent);
+    const { id } = (await api<{ id: string }>(s1.url, agent, 'POST', '/api/designs', { title: 'Long outage', templateId: 'listing-flyer' })).body;
+    const client = spiedStockClient(s2.wsUrl, id, agent);
+    try {
+      await synced(client);
+      hub.cut();
+      const at = Date.now();
+      expect((await api(s1.url, agent, 'POST', '/api/auth/logout')).status).toBe(204);
+      const closed = await waitFor(() => client.closes[0], 8_000, 'the socket closed during the outage');
+      expect(closed.code).toBe(CloseCode.accessRevoked);
+      expect(Date.now() - at).toBeLessThan(8_000);
+    } finally {
+      hub.restore();
+      client.destroy();
+    }
+  });
 });

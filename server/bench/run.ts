@@ -10,6 +10,7 @@
  *   BENCH_PHASES=1,2,3,4,5   run only some phases (RESULTS.md is written only for a full run)
  *   BENCH_PROFILE=<dir>      run the servers (ours and the stock one) with --cpu-prof, profiles go to <dir>
  *   BENCH_REDIS=1            run the server with REDIS_URL (Redis fan-out) as in production
+ *   BENCH_LOAD_DESIGNS=N     designs in the load and ack phases (default 100; 4 clients each): sizing runs
  *   BENCH_SERVER_NODE_ARGS   extra node flags for our server only (experiments, e.g. V8 heap flags), space-separated;
  *                            they follow the start script's flags, and V8 takes the last value of a flag
  *   BENCH_SERVER_ENTRY       run this prebuilt server entry instead of building server/dist (A/B of builds)
@@ -456,7 +457,7 @@ async function main(): Promise<void> {
     let loadDesigns: string[] = [];
     if (PHASES.has('2') || PHASES.has('5')) {
       loadDesigns = await pool(
-        Array.from({ length: 100 }, (_, i) => i),
+        Array.from({ length: Number(process.env.BENCH_LOAD_DESIGNS ?? 100) }, (_, i) => i),
         10,
         (i) => ctx.newDesign(`load ${i}`, 'listing-flyer'),
       );
@@ -465,7 +466,7 @@ async function main(): Promise<void> {
       const r = await phaseLoad(ctx, loadDesigns, { clientsPerDesign: 4, ratePerClient: 5, seconds: 20, ack: false });
       results.load = r;
       log(
-        `2 load, 100 designs x 4 clients x 5 edits/s x 20 s: p50 ${fmtMs(r.latency.p50)} / p95 ${fmtMs(r.latency.p95)} / p99 ${fmtMs(r.latency.p99)} ms, ` +
+        `2 load, ${loadDesigns.length} designs x 4 clients x 5 edits/s x 20 s: p50 ${fmtMs(r.latency.p50)} / p95 ${fmtMs(r.latency.p95)} / p99 ${fmtMs(r.latency.p99)} ms, ` +
           `server CPU ${r.serverCpuSeconds.toFixed(2)} s (${r.serverSystemSeconds.toFixed(2)} s in the kernel), RSS ${fmtMiB(r.rssBefore)} -> ${fmtMiB(r.rssAfter)}, peak ${fmtMiB(r.hwm)} (earlier ${fmtMiB(r.lifetimePeak)}) (${r.latency.n}/${r.expected} deliveries, ~${r.dbCommits} db commits, bench CPU ${r.benchCpuSeconds.toFixed(1)} s, load ${loadavg()})`,
       );
     }

@@ -98,5 +98,7 @@ export class InProcessPubSub implements PubSub {
     for (const [name, set] of this.listeners) for (const l of set) this.hub.off(name, l);
     this.listeners.clear();
     this.hub.off(LINK, this.onLink);
+    this.stateListeners.length = 0;
+    this.reconnectListeners.length = 0;
   }
 }

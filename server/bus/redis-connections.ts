@@ -46,6 +46,9 @@ export class RedisConnections {
   private readonly events = new EventEmitter();
   private wasUp = false;
   private everUp = false;
+  private lastError = '';
+  private warnedAtStart = false;
+  private downSince = 0;
   private closed = false;
 
   constructor(
@@ -67,12 +70,16 @@ export class RedisConnections {
     this.clients.add(client);
     let reported = false;
     client.on('error', (err: Error) => {
+      this.lastError = err.message;
+      if (!this.everUp && !this.warnedAtStart) {
+        this.warnedAtStart = true;
+        this.log.warn({ err: err.message }, 'redis unavailable at start; running degraded');
+      }
       if (reported) return;
       reported = true;
-      this.log.warn({ client: name, err: err.message }, 'redis unavailable; running degraded');
+      this.log.debug({ client: name, err: err.message }, 'redis client error');
     });
     client.on('ready', () => {
-      if (reported) this.log.info({ client: name }, 'redis connection restored');
       reported = false;
       this.refresh();
     });
@@ -111,6 +118,11 @@ export class RedisConnections {
     const up = this.up;
     if (up === this.wasUp) return;
     this.wasUp = up;
+    // One line per outage for all clients, not one per client and retry.
+    if (!up && this.everUp && !this.closed) {
+      this.downSince = Date.now();
+      this.log.warn({ err: this.lastError || undefined }, 'redis unavailable; running degraded');
+    } else if (up && this.everUp) this.log.info({ downMs: Date.now() - this.downSince }, 'redis connection restored');
     this.events.emit('state', up);
     if (up && this.everUp) this.events.emit('reconnected');
     if (up) this.everUp = true;

@@ -74,3 +74,21 @@ describe('Redis goes away under a live editor', () => {
     expect(server.running, server.output()).toBe(true);
   }, 60_000);
 });
+
+describe('an instance that starts while Redis is away', () => {
+  it('starts, serves its own editors, and joins the bus when Redis comes', async () => {
+    await redis.kill();
+    const late = await startServerProcess({ DATABASE_URL: database.url!, REDIS_URL: redis.url, INSTANCE_ID: 'outage-b', SEED_DEMO: 'false' });
+    const res = await fetch(`${late.url}/readyz`);
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as Ready).degraded).toEqual(['redis']);
+    const agent = await login(late.url, 'agent@demo.realbrand.test');
+    const designId = await createDesign(late.url, agent, 'started without redis');
+    const c = stockClient(late.wsUrl, designId, agent);
+    clients.push(c);
+    await synced(c);
+    await redis.start();
+    await waitFor(async () => (await fetch(`${late.url}/readyz`)).status === 200, 10_000, 'ready once Redis is there');
+    expect(late.running, late.output()).toBe(true);
+  }, 60_000);
+});

@@ -108,6 +108,9 @@ export class RedisPubSub implements PubSub {
   async close(): Promise<void> {
     this.closed = true;
     this.handlers.clear();
+    // Closing is not an outage: nobody is told the link went down.
+    this.stateListeners.length = 0;
+    this.reconnectListeners.length = 0;
     this.connections.release(this.pub);
     this.connections.release(this.sub);
   }
