@@ -80,6 +80,8 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
   ['brand', 'POST', '/api/people/:agentId/totp/reset', undefined, 403],
   ['rival', 'POST', '/api/people/:agentId/totp/reset', undefined, 403],
   ['admin', 'POST', '/api/people/:rivalId/totp/reset', undefined, 404],
+  // First-run setup is closed once a brokerage exists, for everyone.
+  ['admin', 'POST', '/api/setup/check', { token: `setup1.${'a'.repeat(43)}` }, 404],
 ];
 
 describe('authorisation matrix over REST', () => {

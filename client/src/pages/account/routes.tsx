@@ -5,6 +5,7 @@ import { RequireAuth } from '../../auth.js';
 
 const SecurityPage = lazy(() => import('./SecurityPage.js'));
 const ForgotPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
+const SetupPage = lazy(() => import('../setup/SetupPage.js'));
 const ResetPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ResetPasswordPage })));
 
 const loading = <div className="page-loading"><div className="spinner" /></div>;
@@ -14,4 +15,5 @@ export const accountRoutes = [
   <Route key="security" path="/account/security" element={<RequireAuth>{page(<SecurityPage />)}</RequireAuth>} />,
   <Route key="forgot" path="/forgot-password" element={page(<ForgotPasswordPage />)} />,
   <Route key="reset" path="/reset-password/:token" element={page(<ResetPasswordPage />)} />,
+  <Route key="setup" path="/setup" element={page(<SetupPage />)} />,
 ];
