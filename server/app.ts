@@ -39,6 +39,7 @@ import { projectPath } from './paths.js';
 import { createMailer, MailService } from './mail/index.js';
 import { prepareFirstRun } from './setup/index.js';
 import { registerSetupRoutes } from './routes/setup.js';
+import { registerProfileRoutes } from './routes/profile.js';
 
 /** Paths that name a static file (a miss is a 404, not the app); tokens with dots stay client routes. */
 const STATIC_FILE = /\.(?:js|mjs|css|map|svg|png|jpe?g|webp|gif|ico|woff2?|ttf|json|txt|webmanifest|html)$/i;
@@ -189,6 +190,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   registerSetupRoutes(app, { db, auth, secureCookies: identity.secureCookies });
+  registerProfileRoutes(app, { db });
   registerHealthRoutes(app, { db, fanout, metrics, redisConfigured: Boolean(config.REDIS_URL) && !options.fanout });
   const brokerageTemplates = new BrokerageTemplates(db);
   registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });

@@ -38,8 +38,11 @@ export function AppHeader() {
             <strong>{user.name}</strong>
             <span className="muted">{ROLE_LABEL[user.role]}</span>
           </span>
+          <Link className="btn btn-ghost" to="/profile" data-testid="nav-profile">
+            My profile
+          </Link>
           <Link className="btn btn-ghost" to="/account/security" data-testid="nav-account">
-            Account
+            Security
           </Link>
           <button
             className="btn btn-ghost"

@@ -5,6 +5,7 @@ import { RequireAuth } from '../../auth.js';
 
 const SecurityPage = lazy(() => import('./SecurityPage.js'));
 const ForgotPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
+const ProfilePage = lazy(() => import('./ProfilePage.js'));
 const SetupPage = lazy(() => import('../setup/SetupPage.js'));
 const ResetPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ResetPasswordPage })));
 
@@ -13,6 +14,8 @@ const page = (node: ReactNode) => <Suspense fallback={loading}>{node}</Suspense>
 
 export const accountRoutes = [
   <Route key="security" path="/account/security" element={<RequireAuth>{page(<SecurityPage />)}</RequireAuth>} />,
+ <Route key="profile" path="/profile" element={<RequireAuth>{page(<ProfilePage />)}</RequireAuth>} />,
+  <Route key="person-profile" path="/admin/people/:id/profile" element={<RequireAuth>{page(<ProfilePage />)}</RequireAuth>} />,
   <Route key="forgot" path="/forgot-password" element={page(<ForgotPasswordPage />)} />,
   <Route key="reset" path="/reset-password/:token" element={page(<ResetPasswordPage />)} />,
   <Route key="setup" path="/setup" element={page(<SetupPage />)} />,
