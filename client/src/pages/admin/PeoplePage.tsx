@@ -155,6 +155,7 @@ export function PeoplePage() {
       <div className="page-title-row">
         <h1>People and roles</h1>
         <span className="muted">{me.brokerageName}</span>
+        <Link to="/admin/audit">Audit log</Link>
       </div>
       {error && (
         <div className="form-error" role="alert">
