@@ -41,6 +41,9 @@ import { registerAdminMetricsRoutes } from './routes/admin-metrics.js';
 import { registerWebhookRoutes } from './routes/webhooks.js';
 import { projectPath } from './paths.js';
 import { createMailer, MailService } from './mail/index.js';
+import { prepareFirstRun } from './setup/index.js';
+import { registerSetupRoutes } from './routes/setup.js';
+import { registerProfileRoutes } from './routes/profile.js';
 
 /** Paths that name a static file (a miss is a 404, not the app); tokens with dots stay client routes. */
 const STATIC_FILE = /\.(?:js|mjs|css|map|svg|png|jpe?g|webp|gif|ico|woff2?|ttf|json|txt|webmanifest|html)$/i;
@@ -75,6 +78,8 @@ export interface RealBrandApp {
   scoring: ScoringService;
   instanceId: string;
   demoLogins: DemoLogin[] | null;
+  /** On an empty database without the demo: the one-time setup token (the link is `/setup#<token>`). */
+  setupToken: string | null;
   /** Domain events: outbox relay and consumer groups (analytics, webhooks). */
   events: EventBackbone;
   webhooks: WebhookService;
@@ -108,6 +113,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const db = options.db ?? (await openDatabase(config));
   await migrate(db);
   const demoLogins = config.SEED_DEMO ? await seedDemo(db, config.DEMO_PASSWORD) : null;
+  // An empty database without the demo: a one-time setup link (printed by main.ts, nowhere else).
+  const setupToken = await prepareFirstRun(db);
 
   const metrics = new Metrics();
   const store = new DocumentStore(db);
@@ -198,6 +205,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
 
+  registerSetupRoutes(app, { db, auth, secureCookies: identity.secureCookies });
+  registerProfileRoutes(app, { db });
   registerHealthRoutes(app, { db, metrics, redis, metricsAccess: { allow: config.METRICS_ALLOW, token: config.METRICS_TOKEN } });
   const brokerageTemplates = new BrokerageTemplates(db);
   registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });
@@ -359,6 +368,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     scoring,
     instanceId,
     demoLogins,
+    setupToken,
     events,
     webhooks,
     mail,

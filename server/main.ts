@@ -22,6 +22,10 @@ for (const email of ['admin@demo.realbrand.test', 'brand@demo.realbrand.test', '
   lines.push(`    ${email}`);
 }
 if (!config.SEED_DEMO) lines.splice(3);
+if (server.setupToken) {
+  // Printed here only: whoever reads the console sets the brokerage up.
+  lines.push('', '  First run: set up your brokerage and its first admin at (one-time link):', `    ${new URL(`/setup#${server.setupToken}`, url).toString()}`);
+}
 console.log(lines.join('\n') + '\n');
 
 let stopping = false;

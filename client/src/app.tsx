@@ -8,7 +8,7 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { brandRoutes } from './brand/routes.js';
 import { listingRoutes } from './pages/listings/routes.js';
 import { workflowRoutes } from './workflow/routes.js';
-import { accountRoutes } from './pages/account/routes.js';
+import { accountRoutes, signedOutAccountRoutes } from './pages/account/routes.js';
 
 import { EditorPage } from './pages/editor-page.js';
 import { AppShell } from './components/AppShell.js';
@@ -55,8 +55,9 @@ export function App() {
               {brandRoutes}
               {listingRoutes}
               {workflowRoutes}
+              {accountRoutes}
             </Route>
-            {accountRoutes}
+            {signedOutAccountRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AuthProvider>

@@ -13,6 +13,8 @@ const CSRF_EXEMPT = new Set([
   '/api/auth/password-reset',
   '/api/auth/password-reset/preview',
   '/api/auth/password-reset/complete',
+  '/api/setup',
+  '/api/setup/check',
 ]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

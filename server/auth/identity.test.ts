@@ -80,6 +80,15 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
   ['brand', 'POST', '/api/people/:agentId/totp/reset', undefined, 403],
   ['rival', 'POST', '/api/people/:agentId/totp/reset', undefined, 403],
   ['admin', 'POST', '/api/people/:rivalId/totp/reset', undefined, 404],
+  // Profiles: one's own for everyone; anyone else's for admins of the same brokerage.
+  ['agent', 'GET', '/api/profile', undefined, 200],
+  ['agent', 'GET', '/api/people/:rivalId/profile', undefined, 403],
+  ['brand', 'PUT', '/api/people/:agentId/profile', { displayName: 'X' }, 403],
+  ['admin', 'GET', '/api/people/:agentId/profile', undefined, 200],
+  ['admin', 'GET', '/api/people/:rivalId/profile', undefined, 404],
+  ['admin', 'PUT', '/api/people/:rivalId/profile', { displayName: 'X' }, 404],
+  // First-run setup is closed once a brokerage exists, for everyone.
+  ['admin', 'POST', '/api/setup/check', { token: `setup1.${'a'.repeat(43)}` }, 404],
 ];
 
 describe('authorisation matrix over REST', () => {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../db/index.js';
+import type { Db, Queryable } from '../db/index.js';
 import { AppError } from '../errors.js';
 import type { MailService } from '../mail/index.js';
 import type { AuditLog } from './audit.js';
@@ -13,6 +13,19 @@ const MAX_OPEN_RESETS = 3;
 export const RESET_TOKEN = /^pwr1\.[\w-]{43}$/;
 
 const invalidLink = () => new AppError(400, 'reset_link_invalid', 'This reset link is not valid any more (used or expired). Ask for a new one.');
+
+/** A new single-use reset token for a person (emailed by PasswordResets, printed by the operator's command line). */
+export async function issueResetToken(db: Queryable, person: { id: string; brokerageId: string }): Promise<string> {
+  const token = `pwr1.${randomBytes(32).toString('base64url')}`;
+  await db.query('INSERT INTO password_resets (id, user_id, brokerage_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+    randomUUID(),
+    person.id,
+    person.brokerageId,
+    sha256(token),
+    new Date(Date.now() + RESET_TTL_MINUTES * 60_000).toISOString(),
+  ]);
+  return token;
+}
 
 /** Password reset by email: a single-use, 30-minute link; using it ends every session of the person. */
 export class PasswordResets {
@@ -32,14 +45,7 @@ export class PasswordResets {
       [person.id, RESET_TTL_MINUTES],
     );
     if (Number(recent.rows[0]?.n ?? 0) >= MAX_OPEN_RESETS) return;
-    const token = `pwr1.${randomBytes(32).toString('base64url')}`;
-    await this.deps.db.query('INSERT INTO password_resets (id, user_id, brokerage_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-      randomUUID(),
-      person.id,
-      person.brokerage_id,
-      sha256(token),
-      new Date(Date.now() + RESET_TTL_MINUTES * 60_000).toISOString(),
-    ]);
+    const token = await issueResetToken(this.deps.db, { id: person.id, brokerageId: person.brokerage_id });
     await this.deps.audit.record({ brokerageId: person.brokerage_id, actorId: person.id, actorEmail: normalized, action: 'auth.password_reset_requested', targetType: 'user', targetId: person.id, ip: meta.ip });
     void this.deps.mail.send(person.brokerage_id, normalized, { kind: 'password_reset', name: person.name, link: this.deps.mail.link(`/reset-password/${token}`), minutes: RESET_TTL_MINUTES });
   }

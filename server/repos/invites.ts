@@ -6,7 +6,8 @@ export interface Invite {
   brokerageId: string;
   email: string;
   role: Role;
-  invitedBy: string;
+  /** Null for the first admin of a brokerage made from the command line. */
+  invitedBy: string | null;
   createdAt: string;
   expiresAt: string;
   acceptedAt: string | null;
@@ -18,7 +19,7 @@ interface InviteRow {
   brokerage_id: string;
   email: string;
   role: Role;
-  invited_by: string;
+  invited_by: string | null;
   created_at: Date | string;
   expires_at: Date | string;
   accepted_at: Date | string | null;
@@ -42,7 +43,7 @@ const toInvite = (r: InviteRow): Invite => ({
 export class InviteRepository {
   constructor(private readonly db: Queryable) {}
 
-  async create(input: { id: string; brokerageId: string; email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date }): Promise<Invite> {
+  async create(input: { id: string; brokerageId: string; email: string; role: Role; tokenHash: string; invitedBy: string | null; expiresAt: Date }): Promise<Invite> {
     // A new invitation replaces any still-open one for the same email.
     await this.db.query('UPDATE invites SET revoked_at = now() WHERE brokerage_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL', [
       input.brokerageId,

@@ -4,14 +4,23 @@ import { AuditQuerySchema, type AuditLog } from '../auth/audit.js';
 import type { Db } from '../db/index.js';
 import { withTenant } from '../repos/index.js';
 import { parse } from '../validation.js';
+import { toCsv } from '../scoring/csv.js';
 
 /** Admins read their brokerage's audit log, filtered by actor, action and time. */
 export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditLog }): void {
-  app.get('/api/admin/audit', async (req) => {
+  app.get('/api/admin/audit', async (req, reply) => {
     const admin = requireCapability(req, 'audit.read');
     const q = parse(AuditQuerySchema, req.query, 'query');
-    // Row-level security backs the brokerage filter up.
-    const entries = await withTenant(deps.db, admin.brokerageId, (tx) => deps.audit.list(tx, admin.brokerageId, q));
+    const csv = q.format === 'csv';
+    // Row-level security backs the brokerage filter up. A CSV export takes every matching entry (bounded).
+    const entries = await withTenant(deps.db, admin.brokerageId, (tx) => deps.audit.list(tx, admin.brokerageId, csv ? { ...q, limit: 10_000 } : q));
+    if (csv) {
+      const rows = entries.map((e) => [e.at, e.actorEmail ?? e.actorId ?? '', e.action, e.targetType ?? '', e.targetId ?? '', JSON.stringify(e.details), e.ip ?? '']);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`)
+        .send(toCsv(['at', 'who', 'action', 'target type', 'target', 'details', 'ip'], rows));
+    }
     return { entries, next: entries.length === q.limit ? entries.at(-1)!.id : null };
   });
 }

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DEFAULT_PAGE_SIZE, DesignKindSchema, designToUpdate, instantiateTemplate, type Design } from '../../shared/index.js';
+import { DEFAULT_PAGE_SIZE, DesignKindSchema, designToUpdate, fillAgentBindings, instantiateTemplate, type Design } from '../../shared/index.js';
 import { getTemplate } from '../../templates/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
 import { designState, type DocumentStore, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import { emit } from '../events/index.js';
-import { mergeListingForNewDesign } from '../listings/index.js';
+import { agentProfile, mergeListingForNewDesign } from '../listings/index.js';
 import { can, canChangeLocked, canDeleteDesign, designAccess, requireDesign } from '../auth/index.js';
 import { BrokerageRepository, DesignRepository, withTenant } from '../repos/index.js';
 import { parse } from '../validation.js';
@@ -66,6 +66,11 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
     // From a listing: every binding resolved (server/listings); the design remembers the listing.
     const listingMerge = body.listingId ? await mergeListingForNewDesign(deps.db, user, design, body.listingId, Boolean(body.templateId)) : null;
     if (listingMerge) design = listingMerge.design;
+    else if (body.templateId) {
+      // The person's own details in every agent field (name, phone, email, license, headshot) from their profile.
+      const [agent, kit] = await Promise.all([agentProfile(deps.db, user.brokerageId, user.id), brokerages.brandKit(user.brokerageId)]);
+      if (agent && kit) design = fillAgentBindings(design, agent, { kit, timeZone: kit.timeZone, licenseStates: kit.rulePacks.filter((p) => p !== 'federal') });
+    }
     const id = randomUUID();
     const state = designToUpdate(design);
     await deps.db.transaction(async (tx) => {

@@ -52,6 +52,7 @@ export {
   listingValues,
   mergeListing,
   mergeListingDetailed,
+  fillAgentBindings,
   resolveBinding,
   type AgentProfile,
   type BindingChange,

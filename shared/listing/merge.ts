@@ -255,6 +255,21 @@ export function mergeListingDetailed(design: Design, listing: Listing | null, ag
   return { design: { meta: { ...design.meta }, objects }, values, objects: shown };
 }
 
+/**
+ * A new design's `agent.*` bindings filled from the person's profile (no listing involved). A binding
+ * the profile has nothing for (no phone, no headshot) keeps the template's content.
+ */
+export function fillAgentBindings(design: Design, agent: AgentProfile, options: MergeOptions): Design {
+  const opts = { ...options, online: isOnlineKind(options.kind ?? design.meta.kind) };
+  const objects: Record<string, DesignObject> = {};
+  for (const [id, o] of Object.entries(design.objects)) {
+    const value = o.binding?.startsWith('agent.') ? resolveBinding(o.binding, null, agent, opts) : undefined;
+    const empty = !value || ('text' in value ? !value.text.trim() : !value.src);
+    objects[id] = empty ? o : applyBoundValue(o, value, options.kit);
+  }
+  return { meta: { ...design.meta }, objects };
+}
+
 /** `design` with every known binding resolved from the listing and the agent. */
 export function mergeListing(design: Design, listing: Listing | null, agent: AgentProfile | null, options: MergeOptions): Design {
   return mergeListingDetailed(design, listing, agent, options).design;

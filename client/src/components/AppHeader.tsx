@@ -91,8 +91,11 @@ export function AppHeader() {
             <strong>{user.name}</strong>
             <span className="muted">{ROLE_LABEL[user.role]}</span>
           </span>
+          <Link className="btn btn-ghost" to="/profile" data-testid="nav-profile">
+            My profile
+          </Link>
           <Link className="btn btn-ghost" to="/account/security" data-testid="nav-account">
-            Account
+            Security
           </Link>
           <button className="btn btn-ghost app-logout" onClick={signOut}>
             Log out
@@ -117,8 +120,11 @@ export function AppHeader() {
             <NavLink to="/inbox" className="app-menu-link">
               Inbox
             </NavLink>
+            <NavLink to="/profile" className="app-menu-link">
+              My profile
+            </NavLink>
             <NavLink to="/account/security" className="app-menu-link">
-              Account
+              Security
             </NavLink>
             <button type="button" className="btn app-menu-logout" onClick={signOut}>
               Log out

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage, json, request } from '../../api.js';
 import { useAuth, useUser } from '../../auth.js';
-import { AppHeader } from '../../components/AppHeader.js';
 
 interface Enrolment {
   secret: string;
@@ -98,7 +97,6 @@ export function SecurityPage() {
 
   return (
     <div className="page">
-      <AppHeader />
       <main className="page-main workflow-page account-page">
         <div className="page-title-row">
           <h1>Account security</h1>

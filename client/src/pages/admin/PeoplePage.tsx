@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, json, request, type Role } from '../../api.js';
 import { useUser } from '../../auth.js';
@@ -152,6 +153,7 @@ export function PeoplePage() {
       <div className="page-title-row">
         <h1>People and roles</h1>
         <span className="muted">{me.brokerageName}</span>
+        <Link to="/admin/audit">Audit log</Link>
       </div>
       {error && (
         <div className="form-error" role="alert">
@@ -226,7 +228,9 @@ export function PeoplePage() {
           <tbody>
             {people.map((p) => (
               <tr key={p.id} data-testid={`person-${p.email}`}>
-                <td>{p.name}</td>
+                <td>
+                  <Link to={`/admin/people/${encodeURIComponent(p.id)}/profile`}>{p.name}</Link>
+                </td>
                 <td>{p.email}</td>
                 <td>
                   <select aria-label={`Role of ${p.email}`} value={p.role} disabled={p.id === me.id} onChange={(e) => void change(p, { role: e.target.value as Role })}>

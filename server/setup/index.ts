@@ -1,0 +1,14 @@
+export { prepareFirstRun, setupOpen, claimSetupToken, setupTokenValid, SETUP_TOKEN } from './first-run.js';
+export {
+  BrokerageBasicsSchema,
+  BrandBasicsSchema,
+  BASIC_FONTS,
+  US_STATES,
+  StateSchema,
+  brandKitFromBasics,
+  createBrokerage,
+  createFirstAdmin,
+  inviteFirstAdmin,
+  rulePacksFor,
+  type BrokerageBasics,
+} from './brokerage.js';
