@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
 import { objectsMap } from '../../shared/index.js';
 import { canChangeLocked } from '../auth/permissions.js';
-import type { Connection } from './connection.js';
-import type { ChangeGuard, Room } from './room.js';
+import type { ChangeGuard, Editor, Room } from './room.js';
 
 /** A change to `locked` made by someone allowed to (brand manager, admin): for the audit log. */
 export interface LockChange {
@@ -10,14 +9,14 @@ export interface LockChange {
   objectId: string;
   from: unknown;
   to: unknown;
-  conn: Connection;
+  editor: Editor;
 }
 
 /** A forbidden change the server reverted. */
 export interface Reverted {
   designId: string;
   objectIds: string[];
-  conn: Connection;
+  editor: Editor;
 }
 
 export interface LockGuardOptions {
@@ -113,13 +112,13 @@ function snapshotOf(room: Room): Map<string, Before> {
 export function createLockGuard(opts: LockGuardOptions = {}): ChangeGuard {
   // Plain functions, no closures per change: this runs for every edit.
   return {
-    admit: (room, conn) => {
-      if (conn.readOnly) return 'drop';
+    admit: (room, editor) => {
+      if (editor.readOnly) return 'drop';
       // The "before" state must be taken before the room's first change is applied, not during it.
       snapshotOf(room);
       return 'check';
     },
-    check: (room, conn, tr) => checkChange(room, conn, tr, opts),
+    check: (room, editor, tr) => checkChange(room, editor, tr, opts),
   };
 }
 
@@ -140,10 +139,10 @@ function lockCheck(f: Findings, id: string, map: Y.Map<unknown>, was: unknown): 
   }
 }
 
-function checkChange(room: Room, conn: Connection, tr: Y.Transaction, opts: LockGuardOptions): boolean {
+function checkChange(room: Room, editor: Editor, tr: Y.Transaction, opts: LockGuardOptions): boolean {
   const objects = objectsMap(room.doc);
   const before = snapshotOf(room);
-  const f: Findings = { mayLock: canChangeLocked({ role: conn.principal.role }), reverted: new Set(), lockChanges: [] };
+  const f: Findings = { mayLock: canChangeLocked({ role: editor.principal.role }), reverted: new Set(), lockChanges: [] };
   try {
     for (const [type, keys] of [...tr.changed]) {
       if (type === (objects as unknown)) {
@@ -183,8 +182,8 @@ function checkChange(room: Room, conn: Connection, tr: Y.Transaction, opts: Lock
     // Never leave a half-checked change: the caller's transaction still completes; report it as reverted.
   }
   if (f.lockChanges.length && opts.onLockChange) {
-    for (const c of f.lockChanges) opts.onLockChange({ designId: room.designId, conn, ...c });
+    for (const c of f.lockChanges) opts.onLockChange({ designId: room.designId, editor, ...c });
   }
-  if (f.reverted.size) opts.onRevert?.({ designId: room.designId, objectIds: [...f.reverted], conn });
+  if (f.reverted.size) opts.onRevert?.({ designId: room.designId, objectIds: [...f.reverted], editor });
   return f.reverted.size > 0;
 }
