@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { objectsMap } from '../../shared/index.js';
+import { fixture } from '../listings/fixtures/index.js';
 import { stockClient, synced, type StockClient } from '../test-support/clients.js';
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { createDesign, docFromStore } from '../test-support/docs.js';
-import { DEMO } from '../test-support/identity.js';
+import { DEMO, shareDesign } from '../test-support/identity.js';
 import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
 
 let db: TestDatabase;
@@ -82,5 +83,39 @@ describe('version restore', () => {
     expect((await api(server.url, brand, 'POST', `/api/designs/${designId}/versions/${version.body.id}/restore`)).status).toBe(200);
     await waitFor(() => !objectsMap(ag.doc).has('badge'), 5_000, 'brand manager restore at the agent');
     expect(objectsMap(ag.doc).get(disclaimer)!.get('text')).not.toBe('Disclaimer, second edition.');
+  });
+});
+
+describe('listing update with force', () => {
+  it("by an agent does not overwrite a locked bound field: it is reported as kept", async () => {
+    const imported = await api<{ listings: { id: string }[] }>(server.url, agent, 'POST', '/api/listings/import', fixture('single-property'));
+    expect(imported.status).toBe(200);
+    const listingId = imported.body.listings[0]!.id;
+    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'locked price', templateId: 'listing-flyer', listingId });
+    expect(created.status).toBe(201);
+    const designId = created.body.id;
+    await shareDesign(server.url, agent, designId, DEMO.brand, 'edit');
+
+    // The brand manager locks the price.
+    const bm = await client(designId, brand);
+    expect(objectsMap(bm.doc).get('price')!.get('text')).toBe('$1,250,000');
+    objectsMap(bm.doc).get('price')!.set('locked', true);
+    await waitFor(() => live(designId).get('price')?.get('locked') === true, 5_000, 'lock on the server');
+    bm.destroy();
+
+    expect((await api(server.url, agent, 'POST', '/api/listings/import', fixture('price-drop'))).status).toBe(200);
+    const byAgent = await api<{ applied: { objectId: string }[]; kept: { objectId: string; locked?: boolean }[] }>(
+      server.url,
+      agent,
+      'POST',
+      `/api/designs/${designId}/listing-update`,
+      { force: true },
+    );
+    expect(byAgent.status).toBe(200);
+    expect(byAgent.body.applied.map((a) => a.objectId)).not.toContain('price');
+    expect(byAgent.body.kept).toContainEqual(expect.objectContaining({ objectId: 'price', locked: true }));
+    expect(live(designId).get('price')!.get('text')).toBe('$1,250,000');
+    await server.rooms.peek(designId)!.flush();
+    expect(objectsMap(await docFromStore(server.store, designId)).get('price')!.get('text')).toBe('$1,250,000');
   });
 });
