@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { objectsMap } from '../../shared/index.js';
+import { metaMap, objectsMap } from '../../shared/index.js';
 import { canChangeLocked } from '../auth/permissions.js';
 import type { ChangeGuard, Editor, Room } from './room.js';
 
@@ -16,8 +16,18 @@ export interface LockChange {
 export interface Reverted {
   designId: string;
   objectIds: string[];
+  /** Template-owned `meta` keys put back (page size, kind). */
+  metaKeys: string[];
   editor: Editor;
 }
+
+/**
+ * `meta` keys that belong to the brokerage's template, not to the design's author: the
+ * page (size, pages, bleed) and what kind of piece it is (which rules apply). Changed
+ * only by people who may change locked objects; anyone else's change is put back, as
+ * for a locked property (a smaller page could otherwise crop what is locked out of sight).
+ */
+export const TEMPLATE_META_KEYS: ReadonlySet<string> = new Set(['width', 'height', 'pages', 'bleed', 'kind', 'templateId', 'templateVersion']);
 
 export interface LockGuardOptions {
   onLockChange?: (change: LockChange) => void;
@@ -68,19 +78,31 @@ function beforeOf(map: Y.Map<unknown>): Before {
  * whole design.
  */
 const snapshots = new WeakMap<Room, Map<string, Before>>();
+/** Each room's template-owned `meta` values between changes. */
+const metaSnapshots = new WeakMap<Room, Map<string, unknown>>();
+
+function templateMetaOf(meta: Y.Map<unknown>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const key of TEMPLATE_META_KEYS) out.set(key, meta.get(key));
+  return out;
+}
 
 function snapshotOf(room: Room): Map<string, Before> {
   let snapshot = snapshots.get(room);
   if (snapshot) return snapshot;
   const objects = objectsMap(room.doc);
+  const meta = metaMap(room.doc);
   const fresh = new Map<string, Before>();
   for (const [id, map] of objects.entries()) if (map instanceof Y.Map) fresh.set(id, beforeOf(map));
   snapshot = fresh;
   snapshots.set(room, snapshot);
+  metaSnapshots.set(room, templateMetaOf(meta));
   room.doc.on('afterTransaction', (tr: Y.Transaction) => {
     const touched = new Set<string>();
     for (const [type, keys] of tr.changed) {
-      if (type === (objects as unknown)) {
+      if (type === (meta as unknown)) {
+        metaSnapshots.set(room, templateMetaOf(meta));
+      } else if (type === (objects as unknown)) {
         for (const id of keys) if (id !== null) touched.add(id);
       } else {
         const found = objectOf(type as Y.AbstractType<unknown>, objects);
@@ -126,6 +148,7 @@ export function createLockGuard(opts: LockGuardOptions = {}): ChangeGuard {
 interface Findings {
   mayLock: boolean;
   reverted: Set<string>;
+  metaReverted: string[];
   lockChanges: Array<{ objectId: string; from: unknown; to: unknown }>;
 }
 
@@ -142,9 +165,20 @@ function lockCheck(f: Findings, id: string, map: Y.Map<unknown>, was: unknown): 
 function checkChange(room: Room, editor: Editor, tr: Y.Transaction, opts: LockGuardOptions): boolean {
   const objects = objectsMap(room.doc);
   const before = snapshotOf(room);
-  const f: Findings = { mayLock: canChangeLocked({ role: editor.principal.role }), reverted: new Set(), lockChanges: [] };
+  const meta = metaMap(room.doc);
+  const f: Findings = { mayLock: canChangeLocked({ role: editor.principal.role }), reverted: new Set(), metaReverted: [], lockChanges: [] };
   try {
     for (const [type, keys] of [...tr.changed]) {
+      if (type === (meta as unknown)) {
+        if (f.mayLock) continue;
+        const was = metaSnapshots.get(room)!;
+        for (const key of keys) {
+          if (key === null || !TEMPLATE_META_KEYS.has(key) || meta.get(key) === was.get(key)) continue;
+          setOrDelete(meta, key, was.get(key));
+          f.metaReverted.push(key);
+        }
+        continue;
+      }
       if (type === (objects as unknown)) {
         for (const id of keys) {
           if (id === null) continue;
@@ -184,6 +218,7 @@ function checkChange(room: Room, editor: Editor, tr: Y.Transaction, opts: LockGu
   if (f.lockChanges.length && opts.onLockChange) {
     for (const c of f.lockChanges) opts.onLockChange({ designId: room.designId, editor, ...c });
   }
-  if (f.reverted.size) opts.onRevert?.({ designId: room.designId, objectIds: [...f.reverted], editor });
-  return f.reverted.size > 0;
+  const reverted = f.reverted.size > 0 || f.metaReverted.length > 0;
+  if (reverted) opts.onRevert?.({ designId: room.designId, objectIds: [...f.reverted], metaKeys: f.metaReverted, editor });
+  return reverted;
 }
