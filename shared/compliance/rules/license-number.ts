@@ -1,5 +1,6 @@
 import type { TextObject } from '../../design/index.js';
 import { compactText, kitFont, topZ, uniqueId, visibleTexts } from '../design-utils.js';
+import { shownTexts } from '../shown.js';
 import type { AgentInfo, Rule, RuleFinding } from '../types.js';
 
 // "DRE #01234567", "CalDRE# 01234567", "DRE Lic. 01234567", "CA DRE License No. 01234567", "BRE 01234567".
@@ -64,7 +65,8 @@ export const caLicenseNumber: Rule = {
     }
     if (licensees.length === 0) return [];
 
-    const { numbers, malformed } = findDreNumbers(texts);
+    // A number under an opaque shape, off the page or shrunk to a speck is not shown to anyone.
+    const { numbers, malformed } = findDreNumbers(shownTexts(design));
     const out: RuleFinding[] = malformed.map((m) => ({
       severity: 'warning' as const,
       objectIds: [m.id],
