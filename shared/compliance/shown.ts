@@ -5,7 +5,7 @@
  * anything, so the rules that require it treat it as missing.
  */
 import { parseColor } from '../brand/index.js';
-import type { Design, DesignObject, TextObject } from '../design/index.js';
+import type { Design, DesignObject } from '../design/index.js';
 import { bounds, containsPoint, isVisible, ordered, pageBox, pageOf, type Box } from './design-utils.js';
 
 /** Smallest text that still reads, in design px at 96 dpi (4.5 pt). */
@@ -46,13 +46,6 @@ export function describeHidden(reason: HiddenReason): string {
     case 'faded':
       return 'is faded out of sight';
   }
-}
-
-/** Visible text objects with some text that a reader can actually see. */
-export function shownTexts(design: Design): TextObject[] {
-  const out: TextObject[] = [];
-  for (const o of ordered(design)) if (o.type === 'text' && o.text.trim() && isShown(o, design)) out.push(o);
-  return out;
 }
 
 const reasons = new WeakMap<Design['objects'], Map<string, HiddenReason | null>>();
