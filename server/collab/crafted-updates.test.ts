@@ -55,8 +55,10 @@ const freeId = (doc: Y.Doc) => [...objectsMap(doc).entries()].find(([, m]) => m.
 /** A change the server makes itself (a restore): returns the server's client id and its next clock, as `c` saw it. */
 async function serverWrite(c: RawCollab): Promise<{ client: number; next: number }> {
   const free = freeId(room().doc);
-  objectsMap(watcher.doc).get(free)!.set('x', 100 + Math.floor(Math.random() * 500));
-  await waitFor(() => objectsMap(room().doc).get(free)?.get('x') === objectsMap(watcher.doc).get(free)?.get('x'), 5_000, 'watcher edit');
+  const x = 100 + Math.floor(Math.random() * 500);
+  objectsMap(watcher.doc).get(free)!.set('x', x);
+  // Once `c` has the watcher's edit, the next update it receives is the restore.
+  await waitFor(() => objectsMap(c.doc).get(free)?.get('x') === x, 5_000, 'watcher edit at the crafted client');
   const seen = c.updates.length;
   expect((await api(server.url, tokens.agent, 'POST', `/api/designs/${designId}/versions/${versionId}/restore`)).status).toBe(200);
   await waitFor(() => c.updates.length > seen, 5_000, 'the restore at the crafted client');
