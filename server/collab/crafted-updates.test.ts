@@ -182,8 +182,10 @@ describe.each(roles)('crafted updates from $who', ({ who, readOnly }) => {
     }
     expect([...objectsMap(doc).keys()].some((k) => k.startsWith('parked-'))).toBe(false);
     // The stored document is the live one, a stock client agrees, and the room still works.
-    await room().flush();
-    expect(contentOf(await docFromStore(server.store, designId))).toBe(contentOf(doc));
+    await waitFor(async () => {
+      await room().flush();
+      return contentOf(await docFromStore(server.store, designId)) === contentOf(doc);
+    }, 10_000, 'the stored document equals the live one');
     await waitFor(() => contentOf(watcher.doc) === contentOf(doc), 5_000, 'the watcher agrees');
     c.close();
     if (who === 'admin') {
