@@ -122,7 +122,7 @@ describe('locked objects in the live stream', () => {
       meta(a.doc).set('width', 100);
       meta(a.doc).set('height', 100);
       meta(a.doc).set('kind', 'email-signature');
-      meta(a.doc).delete('pages');
+      meta(a.doc).set('bleed', 0);
       meta(a.doc).set('title', 'Renamed by the agent'); // not the template's: stays
     });
     await waitFor(() => meta(a.doc).get('width') === width && meta(a.doc).get('height') === height && meta(a.doc).get('kind') === kind, 5_000, 'page put back at the agent');

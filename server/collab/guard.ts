@@ -23,11 +23,12 @@ export interface Reverted {
 
 /**
  * `meta` keys that belong to the brokerage's template, not to the design's author: the
- * page (size, pages, bleed) and what kind of piece it is (which rules apply). Changed
- * only by people who may change locked objects; anyone else's change is put back, as
- * for a locked property (a smaller page could otherwise crop what is locked out of sight).
+ * page size and bleed, and what kind of piece it is (which rules apply). Changed only by
+ * people who may change locked objects; anyone else's change is put back, as for a locked
+ * property (a smaller page could otherwise crop what is locked out of sight). The number
+ * of pages stays the author's: adding and removing pages is an editor feature.
  */
-export const TEMPLATE_META_KEYS: ReadonlySet<string> = new Set(['width', 'height', 'pages', 'bleed', 'kind', 'templateId', 'templateVersion']);
+export const TEMPLATE_META_KEYS: ReadonlySet<string> = new Set(['width', 'height', 'bleed', 'kind', 'templateId', 'templateVersion']);
 
 export interface LockGuardOptions {
   onLockChange?: (change: LockChange) => void;
