@@ -77,22 +77,22 @@ export class Identity {
     this.guard = createLockGuard({
       onLockChange: (c) =>
         void this.audit.record({
-          brokerageId: c.conn.principal.brokerageId,
-          actorId: c.conn.principal.userId,
+          brokerageId: c.editor.principal.brokerageId,
+          actorId: c.editor.principal.userId,
           action: 'design.lock_changed',
           targetType: 'design',
           targetId: c.designId,
           details: { objectId: c.objectId, from: c.from, to: c.to },
         }),
       onRevert: (r) => {
-        this.log.info({ designId: r.designId, userId: r.conn.principal.userId, objects: r.objectIds }, 'reverted a change to locked objects');
+        this.log.info({ designId: r.designId, userId: r.editor.principal.userId, objects: r.objectIds, metaKeys: r.metaKeys }, 'reverted a change to locked objects');
         void this.audit.record({
-          brokerageId: r.conn.principal.brokerageId,
-          actorId: r.conn.principal.userId,
+          brokerageId: r.editor.principal.brokerageId,
+          actorId: r.editor.principal.userId,
           action: 'design.lock_reverted',
           targetType: 'design',
           targetId: r.designId,
-          details: { objectIds: r.objectIds.slice(0, 50) },
+          details: { objectIds: r.objectIds.slice(0, 50), ...(r.metaKeys.length ? { metaKeys: r.metaKeys } : {}) },
         });
       },
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode, objectsMap } from '../../shared/index.js';
+import { CloseCode, metaMap, objectsMap } from '../../shared/index.js';
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
 import { closeOf, stockClient, synced, type StockClient } from '../test-support/clients.js';
@@ -108,6 +108,34 @@ describe('locked objects in the live stream', () => {
     }, 5_000, 'lock changes in the audit log');
     expect(audit.map((e) => e.details.to)).toEqual([true, false]);
     expect(audit.every((e) => e.targetId === designId)).toBe(true);
+  });
+
+  it('the page size and kind are the template’s: an agent’s change is put back before anyone sees it; a brand manager may change them', async () => {
+    const a = client('agent');
+    const m = client('brand');
+    await Promise.all([synced(a), synced(m)]);
+    const meta = (doc: Y.Doc) => metaMap(doc);
+    const { width, height, kind } = meta(m.doc).toJSON() as { width: number; height: number; kind: string };
+    const seenAtM: unknown[] = [];
+    m.doc.on('afterTransaction', () => seenAtM.push(meta(m.doc).get('width')));
+    a.doc.transact(() => {
+      meta(a.doc).set('width', 100);
+      meta(a.doc).set('height', 100);
+      meta(a.doc).set('kind', 'email-signature');
+      meta(a.doc).set('bleed', 0);
+      meta(a.doc).set('title', 'Renamed by the agent'); // not the template's: stays
+    });
+    await waitFor(() => meta(a.doc).get('width') === width && meta(a.doc).get('height') === height && meta(a.doc).get('kind') === kind, 5_000, 'page put back at the agent');
+    await waitFor(() => meta(m.doc).get('title') === 'Renamed by the agent', 5_000, 'title at the brand manager');
+    expect(seenAtM).not.toContain(100);
+    expect(meta(m.doc).get('kind')).toBe(kind);
+    const room = server.rooms.peek(designId)!;
+    expect(metaMap(room.doc).get('width')).toBe(width);
+
+    meta(m.doc).set('width', width + 10);
+    await waitFor(() => meta(a.doc).get('width') === width + 10, 5_000, 'brand manager page change at the agent');
+    meta(m.doc).set('width', width);
+    await waitFor(() => meta(a.doc).get('width') === width, 5_000, 'page size back');
   });
 });
 

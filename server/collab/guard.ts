@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
-import { objectsMap } from '../../shared/index.js';
+import { metaMap, objectsMap } from '../../shared/index.js';
 import { canChangeLocked } from '../auth/permissions.js';
-import type { Connection } from './connection.js';
-import type { ChangeGuard, Room } from './room.js';
+import type { ChangeGuard, Editor, Room } from './room.js';
 
 /** A change to `locked` made by someone allowed to (brand manager, admin): for the audit log. */
 export interface LockChange {
@@ -10,15 +9,26 @@ export interface LockChange {
   objectId: string;
   from: unknown;
   to: unknown;
-  conn: Connection;
+  editor: Editor;
 }
 
 /** A forbidden change the server reverted. */
 export interface Reverted {
   designId: string;
   objectIds: string[];
-  conn: Connection;
+  /** Template-owned `meta` keys put back (page size, kind). */
+  metaKeys: string[];
+  editor: Editor;
 }
+
+/**
+ * `meta` keys that belong to the brokerage's template, not to the design's author: the
+ * page size and bleed, and what kind of piece it is (which rules apply). Changed only by
+ * people who may change locked objects; anyone else's change is put back, as for a locked
+ * property (a smaller page could otherwise crop what is locked out of sight). The number
+ * of pages stays the author's: adding and removing pages is an editor feature.
+ */
+export const TEMPLATE_META_KEYS: ReadonlySet<string> = new Set(['width', 'height', 'bleed', 'kind', 'templateId', 'templateVersion']);
 
 export interface LockGuardOptions {
   onLockChange?: (change: LockChange) => void;
@@ -69,19 +79,31 @@ function beforeOf(map: Y.Map<unknown>): Before {
  * whole design.
  */
 const snapshots = new WeakMap<Room, Map<string, Before>>();
+/** Each room's template-owned `meta` values between changes. */
+const metaSnapshots = new WeakMap<Room, Map<string, unknown>>();
+
+function templateMetaOf(meta: Y.Map<unknown>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const key of TEMPLATE_META_KEYS) out.set(key, meta.get(key));
+  return out;
+}
 
 function snapshotOf(room: Room): Map<string, Before> {
   let snapshot = snapshots.get(room);
   if (snapshot) return snapshot;
   const objects = objectsMap(room.doc);
+  const meta = metaMap(room.doc);
   const fresh = new Map<string, Before>();
   for (const [id, map] of objects.entries()) if (map instanceof Y.Map) fresh.set(id, beforeOf(map));
   snapshot = fresh;
   snapshots.set(room, snapshot);
+  metaSnapshots.set(room, templateMetaOf(meta));
   room.doc.on('afterTransaction', (tr: Y.Transaction) => {
     const touched = new Set<string>();
     for (const [type, keys] of tr.changed) {
-      if (type === (objects as unknown)) {
+      if (type === (meta as unknown)) {
+        metaSnapshots.set(room, templateMetaOf(meta));
+      } else if (type === (objects as unknown)) {
         for (const id of keys) if (id !== null) touched.add(id);
       } else {
         const found = objectOf(type as Y.AbstractType<unknown>, objects);
@@ -113,13 +135,13 @@ function snapshotOf(room: Room): Map<string, Before> {
 export function createLockGuard(opts: LockGuardOptions = {}): ChangeGuard {
   // Plain functions, no closures per change: this runs for every edit.
   return {
-    admit: (room, conn) => {
-      if (conn.readOnly) return 'drop';
+    admit: (room, editor) => {
+      if (editor.readOnly) return 'drop';
       // The "before" state must be taken before the room's first change is applied, not during it.
       snapshotOf(room);
       return 'check';
     },
-    check: (room, conn, tr) => checkChange(room, conn, tr, opts),
+    check: (room, editor, tr) => checkChange(room, editor, tr, opts),
   };
 }
 
@@ -127,6 +149,7 @@ export function createLockGuard(opts: LockGuardOptions = {}): ChangeGuard {
 interface Findings {
   mayLock: boolean;
   reverted: Set<string>;
+  metaReverted: string[];
   lockChanges: Array<{ objectId: string; from: unknown; to: unknown }>;
 }
 
@@ -140,12 +163,23 @@ function lockCheck(f: Findings, id: string, map: Y.Map<unknown>, was: unknown): 
   }
 }
 
-function checkChange(room: Room, conn: Connection, tr: Y.Transaction, opts: LockGuardOptions): boolean {
+function checkChange(room: Room, editor: Editor, tr: Y.Transaction, opts: LockGuardOptions): boolean {
   const objects = objectsMap(room.doc);
   const before = snapshotOf(room);
-  const f: Findings = { mayLock: canChangeLocked({ role: conn.principal.role }), reverted: new Set(), lockChanges: [] };
+  const meta = metaMap(room.doc);
+  const f: Findings = { mayLock: canChangeLocked({ role: editor.principal.role }), reverted: new Set(), metaReverted: [], lockChanges: [] };
   try {
     for (const [type, keys] of [...tr.changed]) {
+      if (type === (meta as unknown)) {
+        if (f.mayLock) continue;
+        const was = metaSnapshots.get(room)!;
+        for (const key of keys) {
+          if (key === null || !TEMPLATE_META_KEYS.has(key) || meta.get(key) === was.get(key)) continue;
+          setOrDelete(meta, key, was.get(key));
+          f.metaReverted.push(key);
+        }
+        continue;
+      }
       if (type === (objects as unknown)) {
         for (const id of keys) {
           if (id === null) continue;
@@ -183,8 +217,9 @@ function checkChange(room: Room, conn: Connection, tr: Y.Transaction, opts: Lock
     // Never leave a half-checked change: the caller's transaction still completes; report it as reverted.
   }
   if (f.lockChanges.length && opts.onLockChange) {
-    for (const c of f.lockChanges) opts.onLockChange({ designId: room.designId, conn, ...c });
+    for (const c of f.lockChanges) opts.onLockChange({ designId: room.designId, editor, ...c });
   }
-  if (f.reverted.size) opts.onRevert?.({ designId: room.designId, objectIds: [...f.reverted], conn });
-  return f.reverted.size > 0;
+  const reverted = f.reverted.size > 0 || f.metaReverted.length > 0;
+  if (reverted) opts.onRevert?.({ designId: room.designId, objectIds: [...f.reverted], metaKeys: f.metaReverted, editor });
+  return reverted;
 }

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { FastifyBaseLogger } from 'fastify';
 import { CloseCode } from '../../shared/index.js';
 import type { Metrics } from '../metrics.js';
-import { Connection } from './connection.js';
+import { Connection, type Principal } from './connection.js';
 import type { Fanout, FanoutMessage } from './fanout.js';
 import type { CommitWriter, GroupCommitter } from './group-commit.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError, type ClientMessage } from './protocol.js';
@@ -26,18 +26,28 @@ export const LOADED = Symbol('loaded'); // read from the database at load
 export const SERVER = Symbol('server'); // made by the server itself (reverts, fixes): must be persisted
 
 /**
- * Decides whether a client's document change may be applied. The permission
+ * The person a change is made by: a client socket, or someone whose request the
+ * server carries out on the document (a version restore, a listing update).
+ */
+export interface Editor {
+  readonly principal: Pick<Principal, 'userId' | 'brokerageId' | 'role'>;
+  /** A view-only socket: none of its changes apply. */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Decides whether a person's document change may be applied. The permission
  * layer plugs in here (read-only sockets, locked objects).
  */
 export interface ChangeGuard {
   /** Before applying: drop the change, apply it as is, or apply it under `check`. */
-  admit(room: Room, conn: Connection): 'apply' | 'drop' | 'check';
+  admit(room: Room, editor: Editor): 'apply' | 'drop' | 'check';
   /**
-   * Runs inside the transaction that applies a client's change, before anyone sees
+   * Runs inside the transaction that applies a change, before anyone sees
    * it, and may write corrections (e.g. restore locked values). Returns true when it
    * corrected something: the combined result then goes to the sender as well.
    */
-  check(room: Room, conn: Connection, tr: Y.Transaction): boolean;
+  check(room: Room, editor: Editor, tr: Y.Transaction): boolean;
 }
 const CORRECTED = 'rb:corrected';
 
@@ -302,6 +312,23 @@ export class Room implements CommitWriter {
     if (inc.check && this.opts.guard!.check(this, inc.conn!, tr)) tr.meta.set(CORRECTED, true);
     inc.applied = true;
   };
+
+  /**
+   * A change the server makes on someone's behalf (a version restore, a listing update):
+   * one server transaction, judged by the guard exactly like the same change sent by that
+   * person's socket (locked objects keep their state unless they may change locked objects).
+   * Returns false when the guard refuses the person any change.
+   */
+  editAs(editor: Editor, edit: (doc: Y.Doc) => void): boolean {
+    const guard = this.opts.guard;
+    const verdict = guard ? guard.admit(this, editor) : 'apply';
+    if (verdict === 'drop') return false;
+    this.doc.transact((tr) => {
+      edit(this.doc);
+      if (verdict === 'check') guard!.check(this, editor, tr);
+    }, SERVER);
+    return true;
+  }
 
   broadcast(frame: Uint8Array, except?: Connection): void {
     for (const c of this.conns) if (c !== except) c.send(frame);

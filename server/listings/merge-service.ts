@@ -5,7 +5,9 @@
  * an object the agent has since edited is kept as is and reported as `kept`
  * (`force: true` updates those too). Everything else in the design is never
  * touched. Changes are ordinary Yjs property changes made through the live
- * room when it is loaded, so every connected editor sees them at once.
+ * room (loaded if needed) as an edit by the requester, judged by the same guard
+ * as their socket's edits (locked fields stay unless they may change locked
+ * objects), so every connected editor sees them at once.
  */
 import * as Y from 'yjs';
 import {
@@ -23,11 +25,10 @@ import {
   type Design,
   type DesignKind,
 } from '../../shared/index.js';
-import { SERVER, type DocumentStore, type RoomManager } from '../collab/index.js';
+import type { DocumentStore, RoomManager } from '../collab/index.js';
 import type { Db, Queryable } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
-import { loadStoredDoc } from '../collab/index.js';
 import { ListingRepository, listingPhotoPath } from './repo.js';
 
 /** What `designs.listing_merge` holds. */
@@ -123,8 +124,8 @@ export interface PendingUpdate {
 export interface AppliedUpdate extends PendingUpdate {
   /** Bound objects updated. */
   applied: { objectId: string; binding: string }[];
-  /** Bound objects the agent had edited since the merge: left as they are. */
-  kept: { objectId: string; binding: string; current: string }[];
+  /** Bound objects the agent had edited since the merge, or locked ones the requester may not change: left as they are. */
+  kept: { objectId: string; binding: string; current: string; locked?: true }[];
 }
 
 export interface DesignListingDeps {
@@ -187,7 +188,7 @@ export class DesignListingService {
   }
 
   /** Applies the pending listing changes to the bound objects (see the policy at the top). */
-  async apply(brokerageId: string, designId: string, force: boolean): Promise<AppliedUpdate> {
+  async apply(brokerageId: string, designId: string, force: boolean, by: { id: string; role: string }): Promise<AppliedUpdate> {
     const p = await this.pending(brokerageId, designId);
     if (!p.listing || !p.record) return { ...p.result, applied: [], kept: [] };
     const { listing, record, now, opts } = p;
@@ -227,23 +228,24 @@ export class DesignListingService {
       }
     };
 
-    const room = this.deps.rooms.peek(designId);
-    if (room) {
-      room.doc.transact(() => edit(room.doc), SERVER);
-      await room.flush();
-    } else {
-      // Not loaded here: apply to the stored state and append the difference to the log.
-      // A room that loads meanwhile (here or on another instance) backfills it from the log.
-      const doc = await loadStoredDoc(this.deps.store, designId);
-      try {
-        const before = Y.encodeStateVector(doc);
-        doc.transact(() => edit(doc));
-        const update = Y.encodeStateAsUpdate(doc, before);
-        if (applied.length > 0) await this.deps.store.append(designId, update);
-      } finally {
-        doc.destroy();
+    // An edit by the person who asks, through the live room (loaded if needed) and its guard:
+    // a locked bound field keeps its value unless they may change locked objects.
+    const editor = { principal: { userId: by.id, brokerageId, role: by.role } };
+    await this.deps.rooms.withRoom(designId, (room) => {
+      room.editAs(editor, edit);
+      // What the guard put back was not updated: report it as kept, and do not record it as merged.
+      const objects = objectsMap(room.doc);
+      for (let i = applied.length - 1; i >= 0; i--) {
+        const { objectId, binding } = applied[i]!;
+        const map = objects.get(objectId);
+        const object = map instanceof Y.Map ? readObject(objectId, map) : null;
+        const current = object?.type === 'text' ? object.text : object?.type === 'image' ? object.src : '';
+        if (current === shown[objectId]) continue;
+        applied.splice(i, 1);
+        delete shown[objectId];
+        kept.push({ objectId, binding, current, locked: true });
       }
-    }
+    });
     const nextRecord: MergeRecord = { ...record, listingVersion: listing.version, values: { ...record.values, ...now }, objects: { ...record.objects, ...shown } };
     await this.deps.db.query('UPDATE designs SET listing_merge = $3 WHERE brokerage_id = $1 AND id = $2', [brokerageId, designId, JSON.stringify(nextRecord)]);
     return { ...p.result, applied, kept };

@@ -120,18 +120,21 @@ export class VersionService {
 
   /**
    * Restores a version as a new change on the live document (collaborators
-   * receive it like any edit; history is never rewritten).
+   * receive it like any edit; history is never rewritten). It is an edit by the
+   * person who asks: the collaboration guard judges it as if their socket had
+   * sent it, so locked objects keep their current state unless they may change them.
    */
-  async restore(brokerageId: string, designId: string, versionId: string, userId: string): Promise<boolean> {
+  async restore(brokerageId: string, designId: string, versionId: string, by: { id: string; role: string }): Promise<boolean> {
     const target = await this.preview(brokerageId, designId, versionId);
     if (!target) return false;
-    await this.create(designId, 'restore', 'Before restore', userId);
-    await this.deps.rooms.withRoom(designId, (room) => applyDesign(room.doc, target));
+    await this.create(designId, 'restore', 'Before restore', by.id);
+    const editor = { principal: { userId: by.id, brokerageId, role: by.role } };
+    await this.deps.rooms.withRoom(designId, (room) => room.editAs(editor, (doc) => applyDesign(doc, target)));
     return true;
   }
 }
 
-/** Makes the doc equal to `target` with the fewest property changes, in one server transaction. */
+/** Makes the doc equal to `target` with the fewest property changes, in one transaction (the caller's, or a server one). */
 export function applyDesign(doc: Y.Doc, target: Design): void {
   doc.transact(() => {
     const meta = metaMap(doc);

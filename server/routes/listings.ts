@@ -181,7 +181,7 @@ export function registerListingRoutes(
     const { id } = parse(IdParamsSchema, req.params, 'id');
     const body = parse(ApplyUpdateSchema, req.body ?? {});
     await requireDesign(deps.db, user, id, 'edit');
-    return designListings.apply(user.brokerageId, id, body.force);
+    return designListings.apply(user.brokerageId, id, body.force, user);
   });
 
   /* ---- bulk: one template x many listings ---- */

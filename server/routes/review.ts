@@ -142,7 +142,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
   app.post('/api/designs/:id/versions/:versionId/restore', async (req) => {
     const { user } = await designFor(req, 'edit');
     const { id, versionId } = parse(VersionParams, req.params, 'id');
-    if (!(await deps.versions.restore(user.brokerageId, id, versionId, user.id))) throw notFound('Version');
+    if (!(await deps.versions.restore(user.brokerageId, id, versionId, user))) throw notFound('Version');
     return { restored: true, design: await currentDesign(deps.rooms, deps.store, id) };
   });
 }

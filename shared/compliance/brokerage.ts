@@ -1,6 +1,7 @@
 /** Finding the brokerage name and contact elements in a design (shared by disclosure rules). */
 import type { Design, TextObject } from '../design/index.js';
 import { compactText, visibleTexts } from './design-utils.js';
+import { isShown } from './shown.js';
 
 const ENTITY_SUFFIX_RE = /[\s,]*\b(?:l\.?\s?l\.?\s?c|l\.?\s?l\.?\s?p|p\.?\s?l\.?\s?l\.?\s?c|inc|incorporated|corp|corporation|co|company|ltd|limited|l\.?\s?p|p\.?\s?c)\.?\s*$/i;
 
@@ -18,9 +19,9 @@ export function brokerageCoreName(legalName: string): string {
 export const CONTACT_ROLES = ['agent-name', 'agent-phone', 'agent-email'] as const;
 
 export interface BrokerageElements {
-  /** Visible text objects that show the brokerage name (by role or by content). */
+  /** Text objects that show the brokerage name (by role or by content) where a reader can see it (see shown.ts). */
   nameObjects: TextObject[];
-  /** Whether some visible text contains the full legal name (punctuation/case-insensitive). */
+  /** Whether some shown text contains the full legal name (punctuation/case-insensitive). */
   fullNamePresent: boolean;
   contactObjects: TextObject[];
   teamObjects: TextObject[];
@@ -47,8 +48,11 @@ function computeBrokerageElements(design: Design, legalName: string): BrokerageE
   for (const o of visibleTexts(design)) {
     const compact = compactText(o.text);
     const hasCore = core.length > 0 && compact.includes(core);
-    if (o.role === 'brokerage-name' || hasCore) nameObjects.push(o);
-    if (full.length > 0 && compact.includes(full)) fullNamePresent = true;
+    const hasFull = full.length > 0 && compact.includes(full);
+    if ((o.role === 'brokerage-name' || hasCore || hasFull) && isShown(o, design)) {
+      nameObjects.push(o);
+      if (hasFull) fullNamePresent = true;
+    }
     if ((CONTACT_ROLES as readonly string[]).includes(o.role ?? '')) contactObjects.push(o);
     if (o.role === 'team-name') teamObjects.push(o);
   }

@@ -1,5 +1,6 @@
 import type { TextObject } from '../../design/index.js';
 import { compactText, kitFont, topZ, uniqueId, visibleTexts } from '../design-utils.js';
+import { isShown } from '../shown.js';
 import type { AgentInfo, Rule, RuleFinding } from '../types.js';
 
 // "DRE #01234567", "CalDRE# 01234567", "DRE Lic. 01234567", "CA DRE License No. 01234567", "BRE 01234567".
@@ -7,6 +8,7 @@ const DRE_RE = /\b(?:ca\s*)?(?:cal\s*)?(?:dre|bre)\s*[.:#-]*\s*(?:lic(?:ense)?\.
 // "Lic. #01234567", "License No. 01234567" (8 digits only, to avoid other license formats).
 const LIC_RE = /\blic(?:ense)?\.?\s*(?:no\.?|num\.?|number)?\s*[:#]?\s*(\d{8})(?!\d)/gi;
 const EIGHT_DIGITS_RE = /(?<!\d)(\d{8})(?!\d)/g;
+const HAS_DIGITS_RE = /\d{5}/;
 
 /** DRE-style license numbers shown in the design, and malformed DRE mentions. */
 export function findDreNumbers(texts: readonly TextObject[]): { numbers: Set<string>; malformed: { id: string; value: string }[] } {
@@ -64,7 +66,9 @@ export const caLicenseNumber: Rule = {
     }
     if (licensees.length === 0) return [];
 
-    const { numbers, malformed } = findDreNumbers(texts);
+    // A number under an opaque shape, off the page or shrunk to a speck is not shown to anyone
+    // (only texts with digits in them are checked: the others cannot hold one).
+    const { numbers, malformed } = findDreNumbers(texts.filter((o) => HAS_DIGITS_RE.test(o.text) && isShown(o, design)));
     const out: RuleFinding[] = malformed.map((m) => ({
       severity: 'warning' as const,
       objectIds: [m.id],

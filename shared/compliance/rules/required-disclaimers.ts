@@ -1,6 +1,7 @@
 import type { TextObject } from '../../design/index.js';
 import { containsNormalized, estimateTextHeight, kitFont, visibleTexts } from '../design-utils.js';
 import { makeBottomText } from '../kit-utils.js';
+import { describeHidden, hiddenReason } from '../shown.js';
 import type { Rule, RuleFinding } from '../types.js';
 
 /**
@@ -22,8 +23,11 @@ export const requiredDisclaimers: Rule = {
     const out: RuleFinding[] = [];
     let stackOffset = 0;
     for (const d of applicable) {
-      const holders = texts.filter((o) => containsNormalized(o.text, d.text));
+      const present = texts.filter((o) => containsNormalized(o.text, d.text));
+      // A disclaimer under an opaque shape, off the page or shrunk to a speck is not disclosed.
+      const holders = present.filter((o) => hiddenReason(o, design) === null);
       if (holders.length === 0) {
+        const hidden = present[0];
         const object = makeBottomText(design, kit, {
           idBase: `disclaimer-${d.id}`,
           text: d.text,
@@ -34,8 +38,10 @@ export const requiredDisclaimers: Rule = {
         stackOffset += object.height + 4;
         out.push({
           severity: 'error',
-          objectIds: [],
-          message: `Required disclaimer "${d.id}" is missing: "${d.text}"`,
+          objectIds: hidden ? [hidden.id] : [],
+          message: hidden
+            ? `Required disclaimer "${d.id}" ${describeHidden(hiddenReason(hidden, design)!)}, so it does not count: "${d.text}"`
+            : `Required disclaimer "${d.id}" is missing: "${d.text}"`,
           fix: { kind: 'insert-object', object, label: 'Add the disclaimer' },
         });
         continue;
