@@ -64,5 +64,12 @@ test('quick edit of a flyer on a phone: price, photo, a flagged phrase fixed, PN
 
   const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(width.scroll).toBeLessThanOrEqual(width.client);
+  // Nothing inside was scrolled sideways either (focus can scroll a clipped box), and the bar fits.
+  expect(await page.locator('.editor').evaluate((e) => e.scrollLeft)).toBe(0);
+  for (const id of ['export-button', 'submit-review', 'toolbar-more', 'quick-edit']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.x, id).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, id).toBeLessThanOrEqual(390);
+  }
   await page.screenshot({ path: 'test-results/screens/phone-quick-edit.png' });
 });

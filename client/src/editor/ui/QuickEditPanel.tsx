@@ -9,6 +9,7 @@ import type { DesignObject } from '../../../../shared/design/index.js';
 import { bindingLabel } from '../listing-api.js';
 import { useEditor, useEditorState } from './context.js';
 import { ColorPicker } from './ColorPicker.js';
+import { WorkflowStatus } from '../../workflow/editor/ReviewControls.js';
 
 type TextObject = Extract<DesignObject, { type: 'text' }>;
 type ImageObject = Extract<DesignObject, { type: 'image' }>;
@@ -101,7 +102,11 @@ export function QuickEditPanel() {
   }
   return (
     <section className="quick-edit" aria-label="Quick edit" data-testid="quick-edit">
-      <h2 className="quick-title">Quick edit</h2>
+      <div className="quick-head">
+        <h2 className="quick-title">Quick edit</h2>
+        {/* The top bar has no room for the review status on a phone. */}
+        <WorkflowStatus />
+      </div>
       {fields.map((o) =>
         o.type === 'text' ? <TextField key={o.id} o={o as TextObject} label={fieldLabel(o, labels.get(o.id))} /> : <PhotoField key={o.id} o={o as ImageObject} label={fieldLabel(o, labels.get(o.id))} />,
       )}
