@@ -18,6 +18,10 @@ test('quick edit of a flyer on a phone: price, photo, a flagged phrase fixed, PN
   const preview = (await page.getByTestId('canvas-host').boundingBox())!;
   expect(preview.width).toBeGreaterThan(350);
   expect(preview.height).toBeGreaterThan(220);
+  // The form is on screen under the preview (not pushed below the fold by a closed panel).
+  const form = (await page.getByTestId('quick-edit').boundingBox())!;
+  expect(form.y).toBeGreaterThanOrEqual(preview.y + preview.height - 1);
+  expect(form.y).toBeLessThan(844 - 200);
 
   await test.step('change the price', async () => {
     const price = page.getByTestId('quick-field-price');
