@@ -28,6 +28,8 @@ test('quick edit of a flyer on a phone: price, photo, a flagged phrase fixed, PN
     await expect(price).toHaveValue('$1,250,000');
     await price.fill('$1,199,000');
     await expect.poll(async () => (await model(page, 'price'))!.text).toBe('$1,199,000');
+    await page.getByTestId('quick-field-addr1').focus(); // leaving the field shows the model's value
+    await expect(price).toHaveValue('$1,199,000');
   });
 
   await test.step('change the photo from the camera roll', async () => {
@@ -53,6 +55,7 @@ test('quick edit of a flyer on a phone: price, photo, a flagged phrase fixed, PN
     const text = (await model(page, 'desc'))!.text as string;
     expect(text).toMatch(/^Charming home, /);
     expect(text).not.toContain('no kids');
+    await expect(desc).toHaveValue(text); // the fix shows in the form too
     await page.getByRole('button', { name: 'Close panel' }).first().click();
   });
 

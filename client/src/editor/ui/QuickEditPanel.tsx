@@ -4,7 +4,7 @@
  * and text colours from the brand palette; locked elements are not listed. Every change is an
  * ordinary edit of the shared document, so the preview, the scores and collaborators see it live.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DesignObject } from '../../../../shared/design/index.js';
 import { bindingLabel } from '../listing-api.js';
 import { useEditor, useEditorState } from './context.js';
@@ -87,6 +87,15 @@ export function QuickEditPanel() {
   const { editor } = useEditor();
   const layers = useEditorState((s) => s.layers);
   const meta = useEditorState((s) => s.meta);
+  // Every change to the objects (here, by a peer, by a fix) re-reads the fields: the layer list
+  // only changes when names or order do, not when a text does.
+  const [, setVersion] = useState(0);
+  useEffect(() => {
+    const objects = editor.binding.objects;
+    const bump = () => setVersion((v) => v + 1);
+    objects.observeDeep(bump);
+    return () => objects.unobserveDeep(bump);
+  }, [editor]);
   const labels = new Map(layers.map((l) => [l.id, l.label]));
   // Top to bottom as on the page, so the form reads like the flyer.
   const fields = editor.binding
