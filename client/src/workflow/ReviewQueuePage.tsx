@@ -45,7 +45,7 @@ export function ReviewQueuePage() {
                   <ScoreRing score={d.compliance} label="Compliance" />
                   {d.blocksApproval && <span className="status-pill status-blocked">Blocks approval</span>}
                 </div>
-                <Link className="btn btn-primary queue-review" to={`/designs/${d.id}?review=1`} aria-label={`Review ${d.title} by ${d.ownerName}`}>
+                <Link className="btn btn-primary queue-review" to={`/designs/${d.id}?review=1`}>
                   Review
                 </Link>
               </li>
