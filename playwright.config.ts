@@ -19,6 +19,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
+    // The app's service worker would answer requests that specs intercept with page.route; the PWA spec allows it.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -125,6 +125,24 @@ test.describe('listings page', () => {
     void testInfo;
   });
 
+  test("a flyer whose MLS photo can't be fetched says so in the photo frame and offers another photo", async ({ agentA }) => {
+    const page = agentA.page;
+    photos.routes.set('/down.jpg', { status: 503, body: 'busy' });
+    const key = `E2E-DOWN-${Date.now()}`;
+    const imported = await agentA.context.request.post('/api/listings/import', {
+      headers: H,
+      data: { ListingKey: key, StandardStatus: 'Active', ListPrice: 410000, UnparsedAddress: '9 Down Photo Rd, Austin, TX 78701', Media: [{ MediaURL: `${photos.origin}/down.jpg`, Order: 1 }] },
+    });
+    const listingId = ((await imported.json()) as { listings: Array<{ id: string }> }).listings[0]!.id;
+    const made = await agentA.context.request.post('/api/designs', { headers: H, data: { title: 'Down photo flyer', templateId: 'listing-flyer', listingId } });
+    const { id } = (await made.json()) as { id: string };
+    await openEditor(page, id);
+    await expect.poll(() => page.evaluate(() => (window as any).__realbrand.editor.binding.fabricOf('hero')?.rbFailed === true)).toBe(true);
+    // The frame is still a photo frame: selecting it offers "Add photo…".
+    await page.evaluate(() => (window as any).__realbrand.editor.select(['hero']));
+    await expect(page.getByTestId('replace-image')).toBeVisible();
+  });
+
   test('a listing photo that cannot be fetched shows a clear state with a retry', async ({ agentA }, testInfo) => {
     const page = agentA.page;
     const key = `E2E-GONE-${Date.now()}`;

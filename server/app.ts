@@ -34,7 +34,7 @@ import { registerReviewRoutes } from './routes/review.js';
 import { registerPresenceRoutes } from './routes/presence.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { BrokerageTemplates } from './templates/index.js';
-import { seedDemo, type DemoLogin } from './seed/index.js';
+import { seedDemo, seedDemoListings, type DemoLogin } from './seed/index.js';
 import { EventBackbone, analyticsConsumer, emit, type EventTuning } from './events/index.js';
 import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js';
 import { registerAdminMetricsRoutes } from './routes/admin-metrics.js';
@@ -115,6 +115,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const demoLogins = config.SEED_DEMO ? await seedDemo(db, config.DEMO_PASSWORD) : null;
   // An empty database without the demo: a one-time setup link (printed by main.ts, nowhere else).
   const setupToken = await prepareFirstRun(db);
+  // Only right after seeding the demo (a fresh database), never over a brokerage's real listings.
+  if (demoLogins && config.SEED_DEMO_LISTINGS) await seedDemoListings(db, config.DATA_DIR);
 
   const metrics = new Metrics();
   const store = new DocumentStore(db);

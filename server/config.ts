@@ -19,6 +19,8 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   SEED_DEMO: bool.default(true),
+  /** With the demo seed: a handful of imported listings with photos from the repo (first start only). */
+  SEED_DEMO_LISTINGS: bool.default(true),
   DEMO_PASSWORD: z.string().min(8).default('realbrand-demo'),
   SESSION_SECRET: z.string().min(32).optional(),
   /** Access tokens are short-lived; refresh tokens (rotated on every use) carry the session. */

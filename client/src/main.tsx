@@ -23,3 +23,9 @@ if (opening) {
     .catch(() => undefined) // the route retries, and shows the error
     .then(render);
 } else render();
+
+// Installable app with an offline shell (client/public/sw.js); production builds only, registered
+// after load so it never competes with the page's own first requests.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

@@ -23,6 +23,12 @@ export function registerScanRoutes(app: FastifyInstance, deps: { scans: ScanServ
     return reply.code(202).send({ id });
   });
 
+  /** The brokerage's most recent scan, so its results are there when someone comes back (null before the first). */
+  app.get('/api/compliance/scans/latest', async (req) => {
+    const user = requireReviewer(req);
+    return { scan: await deps.scans.latest(user.brokerageId) };
+  });
+
   app.get('/api/compliance/scans/:id', async (req) => {
     const user = requireReviewer(req);
     const { id } = parse(JobParams, req.params, 'id');

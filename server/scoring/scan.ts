@@ -71,6 +71,16 @@ export class ScanService {
     }
   }
 
+  /** The brokerage's most recent scan job (without its report), or null. */
+  async latest(brokerageId: string): Promise<{ id: string; status: ScanJob['status']; createdAt: string } | null> {
+    const { rows } = await this.deps.db.query<{ id: string; status: ScanJob['status']; created_at: Date | string }>(
+      'SELECT id, status, created_at FROM scan_jobs WHERE brokerage_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1',
+      [brokerageId],
+    );
+    const r = rows[0];
+    return r ? { id: r.id, status: r.status, createdAt: new Date(r.created_at).toISOString() } : null;
+  }
+
   async get(brokerageId: string, id: string): Promise<(ScanJob & { report: ScanRow[] }) | null> {
     const { rows } = await this.deps.db.query<{ id: string; status: ScanJob['status']; total: number; done: number; report: unknown; error: string | null; created_at: Date | string; finished_at: Date | string | null }>(
       'SELECT * FROM scan_jobs WHERE brokerage_id = $1 AND id = $2',

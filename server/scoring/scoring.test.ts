@@ -144,6 +144,11 @@ describe('brokerage scan', () => {
       const lines = (await csv.text()).trim().split('\r\n');
       expect(lines[0]).toMatch(/^Design,Owner,Kind/);
       expect(lines.length).toBe(job.total + 1);
+      // Coming back later (any browser): the brokerage's latest scan is found again.
+      const latest = await api<{ scan: { id: string; status: string } | null }>(server.url, brand, 'GET', '/api/compliance/scans/latest');
+      expect(latest.status).toBe(200);
+      expect(latest.body.scan).toMatchObject({ id: started.body.id, status: 'done' });
+      expect((await api(server.url, agent, 'GET', '/api/compliance/scans/latest')).status).toBe(403);
     } finally {
       socket.disconnect();
     }

@@ -1,1 +1,2 @@
 export { seedDemo, type DemoLogin } from './demo.js';
+export { seedDemoListings } from './demo-listings.js';

@@ -21,6 +21,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     // Cheap password hashes: every fresh database seeds five accounts.
     PASSWORD_SCRYPT_LOG_N: '12',
     DATA_DIR: env.DATA_DIR ?? '.tmp/test-data',
+    // Suites count the demo brokerage's listings: they start without the demo listings (a suite may opt in).
+    SEED_DEMO_LISTINGS: 'false',
     ...env,
   });
   const server = await buildApp(config, { serveClient: false, logger: false, ...options });

@@ -1,5 +1,6 @@
 /** Sorting and summary of a brokerage scan report (pure). */
 import type { ScanRow } from '../scoring/api.js';
+import { RULES } from '../../../shared/compliance/rules/index.js';
 
 export type ScanSortKey = 'title' | 'owner' | 'kind' | 'status' | 'brand' | 'compliance' | 'errors' | 'warnings' | 'blocksApproval';
 export interface ScanSort {
@@ -60,4 +61,23 @@ export function summarizeScan(rows: readonly ScanRow[]): ScanSummary {
     errors: rows.reduce((s, r) => s + r.errors, 0),
     warnings: rows.reduce((s, r) => s + r.warnings, 0),
   };
+}
+
+const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
+
+/** A rule's name as people read it ('eho-mark' → its title); unknown ids in words. */
+export function issueLabel(ruleId: string): string {
+  const title = RULE_TITLES.get(ruleId);
+  if (title) return title;
+  const words = ruleId.replace(/[-_.]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The report's "a; b; c" top issues as labels. */
+export function topIssueLabels(topIssues: string): string[] {
+  return topIssues
+    .split(';')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map(issueLabel);
 }

@@ -103,10 +103,10 @@ export function imageUrl(src: string): string {
 const placeholders = new Map<string, HTMLCanvasElement>();
 
 /** A neutral "photo goes here" tile with the box's aspect ratio. */
-function placeholderFor(w: number, h: number, empty: boolean): HTMLCanvasElement {
+function placeholderFor(w: number, h: number, empty: boolean, label = 'Add a photo'): HTMLCanvasElement {
   const pw = 360;
   const ph = Math.max(24, Math.min(2400, Math.round((pw * Math.max(h, 1)) / Math.max(w, 1))));
-  const key = `${pw}x${ph}:${empty}`;
+  const key = `${pw}x${ph}:${empty}:${label}`;
   let c = placeholders.get(key);
   if (c) return c;
   c = document.createElement('canvas');
@@ -137,7 +137,7 @@ function placeholderFor(w: number, h: number, empty: boolean): HTMLCanvasElement
       ctx.fillStyle = '#64748b';
       ctx.font = `600 ${Math.round(Math.max(11, s * 0.28))}px system-ui, "Liberation Sans", Arial, sans-serif`;
       ctx.textAlign = 'center';
-      ctx.fillText('Add a photo', 0, s * 1.25);
+      ctx.fillText(label, 0, s * 1.25);
     }
     ctx.restore();
   }
@@ -231,7 +231,17 @@ function applyImage(fo: FabricImage & { rbSrc?: string }, o: ImageObject, onImag
       // The binding re-applies the current model now that the natural size is known.
       onImageLoaded();
     })
-    .catch(() => {});
+    .catch(() => {
+      // The photo could not be loaded (an MLS photo the server could not fetch): say so, and
+      // offer the frame for another photo, rather than leaving it blank.
+      if (fo.rbSrc !== url) return;
+      const failed = placeholderFor(o.width, o.height, true, 'Photo unavailable · Add a photo');
+      fo.setElement(failed);
+      fo.set({ width: failed.width, height: failed.height, scaleX: Math.max(o.width, 1) / failed.width, scaleY: Math.max(o.height, 1) / failed.height });
+      fo.dirty = true;
+      (fo as FabricImage & { rbFailed?: boolean }).rbFailed = true;
+      fo.canvas?.requestRenderAll();
+    });
 }
 
 /** Brings an existing fabric object in line with the model object (same type). */

@@ -37,7 +37,7 @@ function Swatch({ color, palette }: { color: BrandKit['palette'][number]; palett
           <ul>
             {legible.map((p) => (
               <li key={p.hex} title={`${p.name} on ${color.name}: ${formatRatio(p.ratio)}`}>
-                <span className="bg-pair-chip" style={{ background: color.hex, color: p.hex }}>
+                <span className={`bg-pair-chip${p.aa ? '' : ' large'}`} style={{ background: color.hex, color: p.hex }}>
                   Aa
                 </span>
                 <span className="bg-pair-name">{p.name}</span>

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api.js';
 import { useUser } from '../auth.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { kindLabel } from '../components/TemplatePicker.js';
-import { DEFAULT_SORT, nextSort, sortRows, summarizeScan, type ScanSort, type ScanSortKey } from '../brand/scan-table.js';
+import { DEFAULT_SORT, nextSort, sortRows, summarizeScan, topIssueLabels, type ScanSort, type ScanSortKey } from '../brand/scan-table.js';
 import { acquireSocket, releaseSocket } from '../realtime.js';
 import { insightsApi, type ScanJob, type ScanProgress, type ScanRow } from '../scoring/api.js';
 import { statusLabel } from '../workflow/format.js';
@@ -43,6 +43,7 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
   const [sort, setSort] = useState<ScanSort>(DEFAULT_SORT);
   const [onlyBlocking, setOnlyBlocking] = useState(false);
   const shown = useMemo(() => sortRows(onlyBlocking ? rows.filter((r) => r.blocksApproval) : rows, sort), [rows, sort, onlyBlocking]);
+  const navigate = useNavigate();
   return (
     <>
       <div className="scan-filters">
@@ -72,7 +73,13 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.designId} data-testid="scan-row" className={r.blocksApproval ? 'blocking' : undefined}>
+              <tr
+                key={r.designId}
+                data-testid="scan-row"
+                className={`scan-row${r.blocksApproval ? ' blocking' : ''}`}
+                // The whole row opens the design (the title is its keyboard-reachable link).
+                onClick={(e) => !(e.target as HTMLElement).closest('a, button, input') && navigate(`/designs/${r.designId}`)}
+              >
                 <td>
                   <Link to={`/designs/${r.designId}`}>{r.title}</Link>
                 </td>
@@ -90,13 +97,12 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
                 <td className={`num${r.errors ? ' has-errors' : ''}`}>{r.errors}</td>
                 <td className="num">{r.warnings}</td>
                 <td>{r.blocksApproval ? <span className="tag tag-blocking">Blocked</span> : <span className="ok-chip">OK</span>}</td>
-                <td className="top-issues" title={r.topIssues}>
-                  {r.topIssues
-                    .split('; ')
-                    .filter(Boolean)
-                    .map((t) => (
-                      <code key={t}>{t}</code>
-                    ))}
+                <td className="top-issues">
+                  {topIssueLabels(r.topIssues).map((t) => (
+                    <span key={t} className="issue-chip">
+                      {t}
+                    </span>
+                  ))}
                 </td>
               </tr>
             ))}
@@ -146,11 +152,17 @@ function ComplianceScans() {
       if (p.status !== 'running') void load(p.jobId);
     };
     socket.on('scan:progress', onProgress);
-    const last = localStorage.getItem(LAST_SCAN);
-    if (last) {
-      jobId.current = last;
-      void load(last).finally(() => setLoadingLast(false));
-    } else setLoadingLast(false);
+    // The brokerage's latest scan, whoever ran it and in whichever browser; this browser's last one if that fails.
+    void insightsApi
+      .latestScan()
+      .then((r) => r.scan?.id ?? localStorage.getItem(LAST_SCAN))
+      .catch(() => localStorage.getItem(LAST_SCAN))
+      .then(async (id) => {
+        if (!id) return;
+        jobId.current = id;
+        await load(id);
+      })
+      .finally(() => setLoadingLast(false));
     return () => {
       socket.off('scan:progress', onProgress);
       releaseSocket();

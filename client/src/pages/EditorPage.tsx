@@ -9,6 +9,8 @@ import { EditorContext, useEditorState } from '../editor/ui/context.js';
 import { LayersPanel } from '../editor/ui/LayersPanel.js';
 import { PageNavigator } from '../editor/ui/PageNavigator.js';
 import { PropertiesPanel } from '../editor/ui/PropertiesPanel.js';
+import { QuickEditPanel } from '../editor/ui/QuickEditPanel.js';
+import { PHONE_QUERY, useMediaQuery } from '../components/use-media-query.js';
 import { ShortcutsDialog } from '../editor/ui/ShortcutsDialog.js';
 import { ContextMenu } from '../editor/ui/ContextMenu.js';
 import { ToolRail } from '../editor/ui/ToolRail.js';
@@ -89,6 +91,7 @@ function FatalOverlay() {
 }
 
 function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKit | null; serverCopy: Uint8Array | null }) {
+  const phone = useMediaQuery(PHONE_QUERY);
   const user = useUser();
   const toasts = useToasts();
   const host = useRef<HTMLDivElement>(null);
@@ -152,7 +155,14 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
           </div>
           {ctx && <DrawnFirst><InsightsDrawer /></DrawnFirst>}
           {ctx && <DrawnFirst><WorkflowDrawer /></DrawnFirst>}
-          {ctx ? (
+          {ctx && phone ? (
+            // A phone: a form over the design's editable fields under the live preview.
+            <aside className="side-panel quick-panel">
+              <div className="side-scroll">
+                <QuickEditPanel />
+              </div>
+            </aside>
+          ) : ctx ? (
             <aside className="side-panel">
               <div className="side-scroll">
                 <PropertiesPanel />

@@ -72,6 +72,8 @@ export const insightsApi = {
   saveBrandKit: (kit: BrandKit) => request<BrandKit>('/api/brand-kit', json('PUT', kit)),
   startScan: () => request<{ id: string }>('/api/compliance/scans', { method: 'POST' }),
   scan: (id: string) => request<ScanJob>(`/api/compliance/scans/${enc(id)}`),
+  /** The brokerage's most recent scan (null before the first). */
+  latestScan: () => request<{ scan: { id: string; status: string; createdAt: string } | null }>('/api/compliance/scans/latest'),
   scanCsvUrl: (id: string) => `/api/compliance/scans/${enc(id)}/report.csv`,
 };
 

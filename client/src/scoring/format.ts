@@ -11,11 +11,12 @@ export function scoreBand(score: number | null | undefined): Band {
   return 'poor';
 }
 
+/** Also the colour of the score's number: each is AA (≥ 4.5:1) on white. */
 export const BAND_COLOR: Record<Band, string> = {
-  good: '#16a34a',
-  fair: '#d97706',
-  poor: '#dc2626',
-  unknown: '#94a3b8',
+  good: '#15803d',
+  fair: '#b45309',
+  poor: '#b91c1c',
+  unknown: '#64748b',
 };
 
 export const BAND_LABEL: Record<Band, string> = {

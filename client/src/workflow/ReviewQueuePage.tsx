@@ -4,6 +4,7 @@ import { ScoreRing } from '../scoring/ui/ScoreRing.js';
 import { workflowApi, type QueueItem } from './api.js';
 import { relativeTime } from './format.js';
 import { useLiveList } from './useLiveEvent.js';
+import { loadThumbnail } from '../thumbnails.js';
 
 /** Brand managers' review queue: designs waiting for a decision, oldest first, updated live. */
 export function ReviewQueuePage() {
@@ -29,12 +30,14 @@ export function ReviewQueuePage() {
           <ul className="queue-list" data-testid="review-queue">
             {items.map((d) => (
               <li key={d.id} className="queue-item" data-testid="queue-item">
+                <QueueThumb id={d.id} kind={d.kind} />
                 <div className="queue-item-main">
-                  <Link to={`/designs/${d.id}?review=1`} className="queue-title">
+                  <Link to={`/designs/${d.id}?review=1`} className="queue-title" title={d.title}>
                     {d.title}
                   </Link>
-                  <span className="muted">
-                    {kindLabel(d.kind)} · {d.ownerName} · submitted {relativeTime(d.submittedAt)}
+                  {/* Two agents' flyers for one listing share a title: who and when tell them apart. */}
+                  <span className="queue-who">
+                    <strong>{d.ownerName}</strong> · {kindLabel(d.kind)} · submitted {relativeTime(d.submittedAt)}
                   </span>
                 </div>
                 <div className="queue-scores">
@@ -42,7 +45,7 @@ export function ReviewQueuePage() {
                   <ScoreRing score={d.compliance} label="Compliance" />
                   {d.blocksApproval && <span className="status-pill status-blocked">Blocks approval</span>}
                 </div>
-                <Link className="btn btn-primary" to={`/designs/${d.id}?review=1`}>
+                <Link className="btn btn-primary queue-review" to={`/designs/${d.id}?review=1`}>
                   Review
                 </Link>
               </li>
@@ -52,4 +55,10 @@ export function ReviewQueuePage() {
       </main>
     </div>
   );
+}
+
+/** The design's last thumbnail (kept by the editor), else its kind. */
+function QueueThumb({ id, kind }: { id: string; kind: string }) {
+  const src = loadThumbnail(id);
+  return <div className="queue-thumb">{src ? <img src={src} alt="" /> : <span>{kindLabel(kind)}</span>}</div>;
 }

@@ -106,7 +106,7 @@ export function LayersPanel() {
       {empty ? (
         <p className="panel-empty">This design is empty. Add text, shapes or an image from the toolbar.</p>
       ) : (
-        <ul className="layer-list" data-testid="layers" ref={list}>
+        <ul className="layer-list" data-testid="layers" ref={list} tabIndex={0} aria-label="Layers">
           {start > 0 && <li aria-hidden="true" style={{ height: start * LAYER_ROW_PX }} />}
           {layers.slice(start, end).map((l) => (
             <LayerRow key={l.id} layer={l} selected={selection.includes(l.id)} />

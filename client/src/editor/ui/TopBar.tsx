@@ -61,7 +61,7 @@ function ExportMenu() {
   return (
     <div className="menu-wrap">
       <button className="btn btn-primary" onClick={() => setOpen((o) => !o)} aria-haspopup="menu" aria-expanded={open} data-testid="export-button">
-        <Icon name="download" size={16} /> Export
+        <Icon name="download" size={16} /> <span className="export-label">Export</span>
       </button>
       {open && (
         <>

@@ -5,6 +5,7 @@
  * reviews and the people one can @mention.
  */
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { PHONE_QUERY } from '../../components/use-media-query.js';
 import { useSearchParams } from 'react-router-dom';
 import { request, type DesignInfo, type DesignShare, type User } from '../../api.js';
 import { EditorContext } from '../../editor/ui/context.js';
@@ -37,7 +38,8 @@ export function EditorWorkflow({ info, user, children }: { info: DesignInfo; use
 
   const [status, setStatus] = useState<DesignStatus>(asStatus(info.status));
   const [editing, setEditingState] = useState(!reviewing);
-  const [panel, setPanel] = useState<WorkflowPanel | null>(reviewing ? 'comments' : null);
+  // A reviewer starts with the comments open, except on a phone, where they would cover the design.
+  const [panel, setPanel] = useState<WorkflowPanel | null>(reviewing && !window.matchMedia(PHONE_QUERY).matches ? 'comments' : null);
   const [comments, setComments] = useState<Comment[]>([]);
   const [commentsLoaded, setCommentsLoaded] = useState(false);
   const [activeThread, setActiveThread] = useState<string | null>(null);
