@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { Identity, setPasswordCost, type AccessBus } from './auth/index.js';
+import { Identity, setHashQueueLimits, setPasswordCost, type AccessBus } from './auth/index.js';
 import { DocumentStore, PresenceDirectory, InProcessFanout, RedisFanout, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
@@ -94,6 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const log = app.log;
   setPasswordCost(config.PASSWORD_SCRYPT_LOG_N);
+  setHashQueueLimits({ perClient: config.LOGIN_HASH_QUEUE_PER_CLIENT, total: config.LOGIN_HASH_QUEUE_TOTAL });
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase(config));
   await migrate(db);

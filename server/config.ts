@@ -41,6 +41,9 @@ export const ConfigSchema = z.object({
   HEARTBEAT_MS: int(100).default(10_000),
   RECONCILE_MS: int(100).default(2_000),
   AWARENESS_THROTTLE_MS: int(0).default(50),
+  /** Log-ins whose password hash may wait or run at once, per client address and in all; more are refused with 429 at once. */
+  LOGIN_HASH_QUEUE_PER_CLIENT: int(1).default(4),
+  LOGIN_HASH_QUEUE_TOTAL: int(1).default(32),
   /** Slow clients (slowloris): the whole request, headers included, must arrive within this (408 otherwise). */
   REQUEST_TIMEOUT_MS: int(1000).default(60_000),
   /** ...and its headers within this. */
