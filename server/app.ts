@@ -252,7 +252,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const scans = new ScanService({ db, rooms, store, scoring, log, progress: (userId, p) => pushScanProgress(userId, p) });
   registerScanRoutes(app, { scans });
   // Event backbone: outbox -> Redis Streams (REDIS_URL) or in-process delivery; analytics and webhooks consume it.
-  const webhooks = new WebhookService({ db, log, ...options.events?.webhooks });
+  const webhooks = new WebhookService({ db, log, privateHosts: config.WEBHOOK_PRIVATE_HOSTS, ...options.events?.webhooks });
   const events = new EventBackbone({
     db,
     log,

@@ -34,6 +34,8 @@ export const ConfigSchema = z.object({
   MAX_UPLOAD_BYTES: int(1024).default(10 * 1024 * 1024),
   /** Listing photo hosts that may resolve to loopback/private addresses (the server refuses those otherwise: SSRF). */
   LISTING_PHOTO_PRIVATE_HOSTS: hostList.default([]),
+  /** Webhook receivers that may resolve to loopback/private addresses (an on-premises CRM); refused otherwise. */
+  WEBHOOK_PRIVATE_HOSTS: hostList.default([]),
   ROOM_IDLE_MS: int(0).default(30_000),
   COMPACT_THRESHOLD: int(2).default(500),
   /** Group commit: update-log writes of all rooms start at most once per window (ms). */
