@@ -4,3 +4,4 @@ export * from './order.js';
 export { parseDesignObject, parseDesignMeta } from './read.js';
 export * from './ydoc.js';
 export { keyBetween, spacedKeys, FIRST_KEY } from './fractional-index.js';
+export * from './safe-values.js';
