@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { AppError } from './errors.js';
 import { assertStorableText } from './validation.js';
+import { PersonLimits } from './person-limits.js';
 import { Metrics } from './metrics.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerClientAssets } from './routes/client-assets.js';
@@ -177,7 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerHealthRoutes(app, { db, fanout, metrics, redisConfigured: Boolean(config.REDIS_URL) && !options.fanout, metricsAccess: { allow: config.METRICS_ALLOW, token: config.METRICS_TOKEN } });
   const brokerageTemplates = new BrokerageTemplates(db);
-  registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });
+  registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates, maxDesignsPerMinute: config.MAX_DESIGNS_PER_MINUTE });
   registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
   registerBrandKitRoutes(app, { db });
   registerScoreRoutes(app, { db, scoring });
@@ -277,6 +278,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     photoMaxBytes: config.MAX_UPLOAD_BYTES,
     photoPrivateHosts: config.LISTING_PHOTO_PRIVATE_HOSTS,
   });
+  // Per person on this instance: sockets (collaboration and socket.io together) and designs open at once.
+  const personLimits = new PersonLimits({ socketsPerUser: config.MAX_SOCKETS_PER_USER, roomsPerUser: config.MAX_ROOMS_PER_USER });
   registerCollabRoute(app, {
     auth,
     rooms,
@@ -286,12 +289,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     requestId,
     resolveAccess: identity.resolveSocketAccess,
     publicUrl: config.PUBLIC_URL,
+    limits: personLimits,
   });
 
   const realtime = attachRealtime(app, {
     auth,
     redisUrl: options.fanout ? undefined : config.REDIS_URL,
     publicUrl: config.PUBLIC_URL,
+    limits: personLimits,
     canOpenDesign: identity.canOpenDesign,
     onDesignJoined: (socket, designId) => {
       void scoring.current(designId).then((score) => score && socket.emit('score', score)).catch(() => undefined);

@@ -46,6 +46,10 @@ export const ConfigSchema = z.object({
   /** Log-ins whose password hash may wait or run at once, per client address and in all; more are refused with 429 at once. */
   LOGIN_HASH_QUEUE_PER_CLIENT: int(1).default(4),
   LOGIN_HASH_QUEUE_TOTAL: int(1).default(32),
+  /** Per person (per instance for sockets): open sockets (/collab + socket.io), designs open at once, designs created per minute. */
+  MAX_SOCKETS_PER_USER: int(1).default(50),
+  MAX_ROOMS_PER_USER: int(1).default(25),
+  MAX_DESIGNS_PER_MINUTE: int(1).default(60),
   /** Slow clients (slowloris): the whole request, headers included, must arrive within this (408 otherwise). */
   REQUEST_TIMEOUT_MS: int(1000).default(60_000),
   /** ...and its headers within this. */
