@@ -6,13 +6,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { Identity, setPasswordCost, type AccessBus } from './auth/index.js';
+import { Identity, setHashQueueLimits, setPasswordCost, type AccessBus } from './auth/index.js';
 import { InProcessPubSub, RedisConnections, RedisPubSub, type PubSub } from './bus/index.js';
 import { BusFanout, DocumentStore, PresenceDirectory, RoomManager, registerCollabRoute, type Fanout } from './collab/index.js';
 import type { Config } from './config.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { AppError } from './errors.js';
 import { assertStorableText } from './validation.js';
+import { PersonLimits } from './person-limits.js';
 import { Metrics } from './metrics.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerClientAssets } from './routes/client-assets.js';
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const log = app.log;
   setPasswordCost(config.PASSWORD_SCRYPT_LOG_N);
+  setHashQueueLimits({ perClient: config.LOGIN_HASH_QUEUE_PER_CLIENT, total: config.LOGIN_HASH_QUEUE_TOTAL });
   const ownsDb = !options.db;
   const db = options.db ?? (await openDatabase(config));
   await migrate(db);
@@ -211,7 +213,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerProfileRoutes(app, { db });
   registerHealthRoutes(app, { db, metrics, redis, metricsAccess: { allow: config.METRICS_ALLOW, token: config.METRICS_TOKEN } });
   const brokerageTemplates = new BrokerageTemplates(db);
-  registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });
+  registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates, maxDesignsPerMinute: config.MAX_DESIGNS_PER_MINUTE });
   registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
   registerBrandKitRoutes(app, { db, audit: identity.audit });
   registerScoreRoutes(app, { db, scoring });
@@ -292,7 +294,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const scans = new ScanService({ db, rooms, store, scoring, log, progress: (userId, p) => pushScanProgress(userId, p) });
   registerScanRoutes(app, { scans });
   // Event backbone: outbox -> Redis Streams (REDIS_URL) or in-process delivery; analytics and webhooks consume it.
-  const webhooks = new WebhookService({ db, log, ...options.events?.webhooks });
+  const webhooks = new WebhookService({ db, log, privateHosts: config.WEBHOOK_PRIVATE_HOSTS, ...options.events?.webhooks });
   const events = new EventBackbone({
     db,
     log,
@@ -318,6 +320,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     photoMaxBytes: config.MAX_UPLOAD_BYTES,
     photoPrivateHosts: config.LISTING_PHOTO_PRIVATE_HOSTS,
   });
+  // Per person on this instance: sockets (collaboration and socket.io together) and designs open at once.
+  const personLimits = new PersonLimits({ socketsPerUser: config.MAX_SOCKETS_PER_USER, roomsPerUser: config.MAX_ROOMS_PER_USER });
   registerCollabRoute(app, {
     auth,
     rooms,
@@ -327,12 +331,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     requestId,
     resolveAccess: identity.resolveSocketAccess,
     publicUrl: config.PUBLIC_URL,
+    limits: personLimits,
   });
 
   const realtime = attachRealtime(app, {
     auth,
     redis: redis ?? undefined,
     publicUrl: config.PUBLIC_URL,
+    limits: personLimits,
     canOpenDesign: identity.canOpenDesign,
     onDesignJoined: (socket, designId) => {
       void scoring.current(designId).then((score) => score && socket.emit('score', score)).catch(() => undefined);

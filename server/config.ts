@@ -40,6 +40,8 @@ export const ConfigSchema = z.object({
   MAX_UPLOAD_BYTES: int(1024).default(10 * 1024 * 1024),
   /** Listing photo hosts that may resolve to loopback/private addresses (the server refuses those otherwise: SSRF). */
   LISTING_PHOTO_PRIVATE_HOSTS: hostList.default([]),
+  /** Webhook receivers that may resolve to loopback/private addresses (an on-premises CRM); refused otherwise. */
+  WEBHOOK_PRIVATE_HOSTS: hostList.default([]),
   ROOM_IDLE_MS: int(0).default(30_000),
   /** Unsaved changes (bytes) one room keeps while the database is away; then new changes are refused with 1013. */
   MAX_UNSAVED_BYTES: int(1024).default(16 * 1024 * 1024),
@@ -49,6 +51,13 @@ export const ConfigSchema = z.object({
   HEARTBEAT_MS: int(100).default(10_000),
   RECONCILE_MS: int(100).default(2_000),
   AWARENESS_THROTTLE_MS: int(0).default(50),
+  /** Log-ins whose password hash may wait or run at once, per client address and in all; more are refused with 429 at once. */
+  LOGIN_HASH_QUEUE_PER_CLIENT: int(1).default(4),
+  LOGIN_HASH_QUEUE_TOTAL: int(1).default(32),
+  /** Per person (per instance for sockets): open sockets (/collab + socket.io), designs open at once, designs created per minute. */
+  MAX_SOCKETS_PER_USER: int(1).default(50),
+  MAX_ROOMS_PER_USER: int(1).default(25),
+  MAX_DESIGNS_PER_MINUTE: int(1).default(60),
   /** Slow clients (slowloris): the whole request, headers included, must arrive within this (408 otherwise). */
   REQUEST_TIMEOUT_MS: int(1000).default(60_000),
   /** ...and its headers within this. */

@@ -92,7 +92,8 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 export function setSecurityHeaders(req: FastifyRequest, reply: FastifyReply, tls: boolean): void {
-  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  // A route that set its own (stricter) policy keeps it: thumbnails, email-signature HTML.
+  if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'same-origin');
   reply.header('x-frame-options', 'DENY');

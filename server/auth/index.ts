@@ -8,7 +8,7 @@ export {
   type AuthUser,
   type AuthResult,
 } from './service.js';
-export { hashPassword, verifyPassword, setPasswordCost } from './password.js';
+export { hashPassword, verifyPassword, setPasswordCost, setHashQueueLimits } from './password.js';
 export { TokenSigner, type TokenClaims } from './token.js';
 export { Identity, type IdentityOptions } from './identity.js';
 export { AuditLog, type AuditEvent, type AuditEntry } from './audit.js';

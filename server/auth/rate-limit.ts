@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/index.js';
+import type { Db, Queryable } from '../db/index.js';
 
 export interface RateLimitPolicy {
   windowSeconds: number;
@@ -16,7 +16,7 @@ export const DEFAULT_LOGIN_LIMITS: RateLimitPolicy = { windowSeconds: 15 * 60, p
  */
 export class LoginRateLimiter {
   constructor(
-    private readonly db: Queryable,
+    private readonly db: Queryable & Partial<Pick<Db, 'transaction'>>,
     private readonly policy: RateLimitPolicy = DEFAULT_LOGIN_LIMITS,
   ) {}
 
@@ -37,6 +37,36 @@ export class LoginRateLimiter {
     );
     const r = rows[0];
     return Math.max(0, Number(r?.wait_account ?? 0), Number(r?.wait_address ?? 0));
+  }
+
+  /**
+   * Counts an attempt before its password is checked: under a per-account and per-address
+   * lock, either the limit says wait (seconds > 0) or a failed attempt is written at once
+   * (`attemptId`), which a success later turns into `ok` (settle) or a non-attempt drops
+   * (release). Concurrent attempts thus see each other: at most the limit get through.
+   */
+  async reserve(email: string, ip: string): Promise<{ wait: number } | { attemptId: string }> {
+    const e = email.slice(0, 320);
+    const a = ip.slice(0, 100);
+    if (!this.db.transaction) throw new Error('reserve needs a database handle, not a transaction');
+    return this.db.transaction(async (tx) => {
+      // Two lock spaces (1: accounts, 2: addresses), always taken in this order: no deadlock.
+      await tx.query('SELECT pg_advisory_xact_lock(1, hashtext($1)), pg_advisory_xact_lock(2, hashtext($2))', [e, a]);
+      const wait = await new LoginRateLimiter(tx, this.policy).retryAfter(e, a);
+      if (wait > 0) return { wait };
+      const { rows } = await tx.query<{ id: string }>('INSERT INTO login_attempts (email, ip, ok) VALUES ($1, $2, false) RETURNING id', [e, a]);
+      return { attemptId: String(rows[0]!.id) };
+    });
+  }
+
+  /** The reserved attempt succeeded (clears the account's count, as a recorded success does). */
+  async settle(attemptId: string): Promise<void> {
+    await this.db.query('UPDATE login_attempts SET ok = true, at = now() WHERE id = $1', [attemptId]);
+  }
+
+  /** The reserved attempt was not a guess after all (a second factor is still to come). */
+  async release(attemptId: string): Promise<void> {
+    await this.db.query('DELETE FROM login_attempts WHERE id = $1', [attemptId]);
   }
 
   async record(email: string, ip: string, ok: boolean): Promise<void> {

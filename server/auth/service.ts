@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { BrokerageRepository, SessionRepository, UserRepository, type User } from '../repos/index.js';
 import type { AuditLog } from './audit.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
+import { HashQueueFull } from './hash-queue.js';
 import { LoginRateLimiter } from './rate-limit.js';
 import { SessionLookups } from './session-lookups.js';
 import { TokenSigner, type TokenProblem } from './token.js';
@@ -102,17 +103,27 @@ export class AuthService {
   ): Promise<IssuedTokens & { user: AuthUser }> {
     const normalized = email.trim().toLowerCase();
     const ip = meta.ip ?? 'unknown';
-    const wait = await this.limiter.retryAfter(normalized, ip);
-    if (wait > 0) {
+    // Counted before the (slow) hash: concurrent guesses see each other, and at most the limit are checked.
+    const reserved = await this.limiter.reserve(normalized, ip);
+    if ('wait' in reserved) {
+      const wait = reserved.wait;
       throw new AppError(429, 'too_many_attempts', `Too many failed log-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, {
         retryAfterSeconds: wait,
       });
     }
     const found = await this.users.findForLogin(normalized);
     // Verify against a dummy hash when the account is unknown, so timing says nothing.
-    const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
+    let ok: boolean;
+    try {
+      ok = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()), `ip:${ip}`);
+    } catch (err) {
+      await this.limiter.release(reserved.attemptId);
+      if (err instanceof HashQueueFull) {
+        throw new AppError(429, 'login_busy', err.scope === 'client' ? 'Too many log-ins in progress from your address; try again in a moment' : 'The server is busy; try again in a moment', { retryAfterSeconds: 1 });
+      }
+      throw err;
+    }
     const fail = async (reason: string, error: AppError) => {
-      await this.limiter.record(normalized, ip, false);
       await this.opts.audit?.record({
         brokerageId: found?.brokerageId ?? null,
         actorId: found?.id ?? null,
@@ -128,12 +139,15 @@ export class AuthService {
     if (!found || !ok) return fail(found ? 'bad_password' : 'unknown_account', invalid);
     if (!found.active) return fail('deactivated', invalid);
     if (found.totpEnabled) {
-      if (!meta.code) throw new AppError(401, 'totp_required', 'Enter the code from your authenticator app', { fields: [{ field: 'code', message: 'required' }] });
+      if (!meta.code) {
+        await this.limiter.release(reserved.attemptId);
+        throw new AppError(401, 'totp_required', 'Enter the code from your authenticator app', { fields: [{ field: 'code', message: 'required' }] });
+      }
       if (!(await this.checkSecondFactor(found.brokerageId, found.id, meta.code))) {
         return fail('bad_totp', new AppError(401, 'invalid_totp', 'That code is not valid', { fields: [{ field: 'code', message: 'not valid' }] }));
       }
     }
-    await this.limiter.record(normalized, ip, true);
+    await this.limiter.settle(reserved.attemptId);
     const sessionId = randomUUID();
     const sessionExpiresAt = new Date(Date.now() + this.opts.refreshTtlSeconds * 1000);
     await this.sessions.create({ id: sessionId, userId: found.id, brokerageId: found.brokerageId, expiresAt: sessionExpiresAt, ...meta });

@@ -12,6 +12,7 @@ let db: TestDatabase;
 let server: TestServer;
 let agent: string;
 let agent2: string;
+let agentName: string;
 let rival: string;
 let designId: string;
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
     login(server.url, 'agent2@demo.realbrand.test'),
     login(server.url, 'agent@rival.realbrand.test'),
   ]);
+  agentName = (await api<{ user: { name: string } }>(server.url, agent, 'GET', '/api/auth/me')).body.user.name;
   const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Collab test', templateId: 'listing-flyer' });
   designId = created.body.id;
   // Agents edit their own designs and those shared with them (server/auth/permissions.ts).
@@ -69,10 +71,11 @@ describe('stock y-websocket clients', () => {
     const b = stockClient(server.wsUrl, designId, agent2);
     try {
       await Promise.all([synced(a), synced(b)]);
+      // The name others see is the authenticated person's, set by the server (not what the client wrote).
       a.provider.awareness.setLocalStateField('user', { id: 'a', name: 'Sam', color: '#f00' });
-      await waitFor(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Sam'), 5_000, 'awareness at b');
+      await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === agentName, 5_000, 'awareness at b');
       a.destroy();
-      await waitFor(() => ![...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Sam'), 5_000, 'awareness removed at b');
+      await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), 5_000, 'awareness removed at b');
     } finally {
       a.destroy();
       b.destroy();

@@ -8,6 +8,7 @@ import { ACK_PARAM, CloseCode } from '../../shared/index.js';
 import { socketOriginRefused, type AuthService } from '../auth/index.js';
 import type { Metrics } from '../metrics.js';
 import { Connection } from './connection.js';
+import { PersonLimits } from '../person-limits.js';
 import { decodeClientMessage, ProtocolError } from './protocol.js';
 import type { Room } from './room.js';
 import type { RoomManager } from './rooms.js';
@@ -25,6 +26,8 @@ export interface CollabRouteOptions {
   resolveAccess: (designId: string, user: { id: string; brokerageId: string; role: string }) => Promise<'edit' | 'view' | 'not-found' | 'other-brokerage'>;
   /** Our external URL: a cookie-authenticated socket must come from its origin (or the Host's). */
   publicUrl?: string;
+  /** Per-person bounds (sockets, designs open at once). */
+  limits?: PersonLimits;
 }
 
 const PREFIX = '/collab/';
@@ -106,6 +109,7 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
     let heldBytes = 0;
     let closed = false;
     let reqId: string | null = null;
+    const releases: Array<() => void> = [];
     const logError = (err: unknown, msg: string) => app.log.error({ reqId: (reqId ??= opts.requestId(req)), err }, msg);
 
     const closeWith = (code: number, reason: string) => {
@@ -158,6 +162,7 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
 
     socket.on('close', () => {
       closed = true;
+      for (const release of releases.splice(0)) release();
       sockets.delete(socket);
       opts.metrics.connections.dec();
       if (conn) conn.closed = true;
@@ -184,6 +189,14 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
       if (access === 'not-found') return closeWith(CloseCode.notFound, 'design not found');
       if (access === 'other-brokerage') return closeWith(CloseCode.forbidden, 'no access to this design');
       if (closed) return;
+      if (opts.limits) {
+        const socketSlot = opts.limits.openSocket(auth.user.id);
+        if (!socketSlot) return closeWith(CloseCode.policyViolation, PersonLimits.socketsReason);
+        releases.push(socketSlot);
+        const roomSlot = opts.limits.enterRoom(auth.user.id, designId.data);
+        if (!roomSlot) return closeWith(CloseCode.policyViolation, PersonLimits.roomsReason);
+        releases.push(roomSlot);
+      }
       conn = new Connection(
         socket,
         { userId: auth.user.id, brokerageId: auth.user.brokerageId, name: auth.user.name, role: auth.user.role, sessionId: auth.user.sessionId },

@@ -30,7 +30,10 @@ const client = (server: ServerProcess, token = agent) => {
   clients.push(c);
   return c;
 };
-const names = (c: StockClient) => [...c.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
+// The server sets every presence's `user` from the authenticated person, so each client is told apart by its cursor.
+const LABELS = ['Sam on A', 'Jamie on B', 'Sam during the outage', 'Riley on C'];
+const cursorOf = (label: string) => ({ x: 100 + LABELS.indexOf(label), y: 0 });
+const names = (c: StockClient) => [...c.provider.awareness.getStates().values()].map((s) => LABELS[((s.cursor as { x?: number } | undefined)?.x ?? 0) - 100]);
 let pool: Db | null = null;
 const db = async () => (pool ??= await database.open());
 const currentSeq = async () => {
@@ -75,8 +78,8 @@ describe('two instances, one database, one Redis', () => {
     const ca = client(a);
     const cb = client(b, agent2);
     await Promise.all([synced(ca), synced(cb)]);
-    ca.provider.awareness.setLocalStateField('user', { name: 'Sam on A', color: '#f00' });
-    cb.provider.awareness.setLocalStateField('user', { name: 'Jamie on B', color: '#00f' });
+    ca.provider.awareness.setLocalStateField('cursor', cursorOf('Sam on A'));
+    cb.provider.awareness.setLocalStateField('cursor', cursorOf('Jamie on B'));
     await waitFor(() => names(cb).includes('Sam on A') && names(ca).includes('Jamie on B'), 10_000, 'awareness across instances');
     ca.destroy();
     await waitFor(() => !names(cb).includes('Sam on A'), 10_000, 'presence removed on the other instance');
@@ -100,7 +103,7 @@ describe('two instances, one database, one Redis', () => {
     }
     metaMap(ca.doc).set('title', 'edited while Redis was down (A)');
     metaMap(cb.doc).set('background', '#fafafa');
-    ca.provider.awareness.setLocalStateField('user', { name: 'Sam during the outage' });
+    ca.provider.awareness.setLocalStateField('cursor', cursorOf('Sam during the outage'));
     // Both sides saved their edits (the log has them), but neither has heard of the other's.
     const saved = await waitFor(async () => ((await currentSeq()) >= seqBefore + 2 ? currentSeq() : null), 10_000, 'edits committed during the outage');
     expect(saved).toBeGreaterThan(seqBefore);
@@ -150,8 +153,7 @@ describe('two instances, one database, one Redis', () => {
     const cb = client(b, agent2);
     const doomed = client(late);
     await Promise.all([synced(ca), synced(cb), synced(doomed)]);
-    doomed.provider.awareness.setLocalStateField('user', { name: 'Riley on C' });
-    doomed.provider.awareness.setLocalStateField('cursor', { x: 10, y: 20 });
+    doomed.provider.awareness.setLocalStateField('cursor', cursorOf('Riley on C'));
     await waitFor(() => names(ca).includes('Riley on C') && names(cb).includes('Riley on C'), 10_000, 'presence from C');
 
     // Just announced: the clients' own 30 s outdated-state timeout cannot fire before 30 s from now,

@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.js';
 import { Connection, type Principal } from './connection.js';
 import type { Fanout, FanoutMessage } from './fanout.js';
 import type { CommitWriter, GroupCommitter } from './group-commit.js';
+import { admitPresence } from './presence-guard.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError, type ClientMessage } from './protocol.js';
 import type { DocumentStore } from './store.js';
 import { applyIntegrable, encodeIntegrated } from './integrate.js';
@@ -203,13 +204,18 @@ export class Room implements CommitWriter {
       case 'doc-change':
         this.receiveChange(conn, message.update, message.frame);
         return;
-      case 'awareness':
+      case 'awareness': {
+        const admitted = admitPresence(message.update, conn.principal, { mine: conn.awarenessClients, holder: (id) => this.presenceHolder(id, conn) });
+        if (!admitted) return;
+        // The same person's older socket (a reconnect not yet noticed) gives a taken-over id up.
+        for (const other of this.conns) if (other !== conn) for (const id of admitted.claimed) other.awarenessClients.delete(id);
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted.update, conn);
         } catch {
           throw new ProtocolError(CloseCode.invalidPayload, 'malformed awareness update');
         }
         return;
+      }
       case 'query-awareness':
         conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
         return;
@@ -581,6 +587,15 @@ export class Room implements CommitWriter {
   }
 
   // ---- presence -----------------------------------------------------------
+
+  /** Who holds an awareness client id other than `conn`: the person of the local socket holding it, or of a remote client's state. */
+  private presenceHolder(id: number, conn: Connection): { userId: string | null; clock: number } {
+    const clock = this.awareness.meta.get(id)?.clock ?? -1;
+    for (const other of this.conns) if (other !== conn && other.awarenessClients.has(id)) return { userId: other.principal.userId, clock };
+    const state = this.awareness.getStates().get(id) as { user?: { id?: unknown } } | undefined;
+    if (state || this.remotePresence.has(id)) return { userId: typeof state?.user?.id === 'string' ? state.user.id : '', clock };
+    return { userId: null, clock };
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

@@ -26,7 +26,7 @@ beforeAll(async () => {
       events: {
         redisUrl: null,
         tuning: { pollMs: 20, retry: { baseMs: 40, maxMs: 200, maxDeliveries: 3 } },
-        webhooks: { pollMs: 20, retry: { baseMs: 40, maxMs: 200, maxDeliveries: 5 }, timeoutMs: 2_000 },
+        webhooks: { pollMs: 20, retry: { baseMs: 40, maxMs: 200, maxDeliveries: 5 }, timeoutMs: 2_000, privateHosts: ['127.0.0.1'] },
       },
     },
   );

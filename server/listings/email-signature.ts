@@ -5,7 +5,7 @@
  * within a band, objects whose horizontal extents overlap form one column,
  * and each column stacks its objects top to bottom.
  */
-import { objectsInOrder, type Design, type DesignObject, type ImageObject, type TextObject } from '../../shared/index.js';
+import { isSafeFontFamily, isSafeFontWeight, objectsInOrder, type Design, type DesignObject, type ImageObject, type TextObject } from '../../shared/index.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const isColor = (c: string | undefined): c is string => typeof c === 'string' && /^#[0-9a-f]{3,8}$/i.test(c);
@@ -25,7 +25,8 @@ export function absoluteImageUrl(src: string, base: string): string | null {
 
 function fontStack(family: string): string {
   const generic = /serif|georgia|times|garamond|playfair|merriweather/i.test(family) && !/sans/i.test(family) ? 'Georgia, serif' : 'Arial, Helvetica, sans-serif';
-  return `${family.replace(/["<>;]/g, '')}, ${generic}`;
+  // Only a checked name goes into the style attribute (no quotes, entities or semicolons).
+  return isSafeFontFamily(family) ? `${family}, ${generic}` : generic;
 }
 
 function textHtml(o: TextObject): string {
@@ -39,7 +40,7 @@ function textHtml(o: TextObject): string {
     `font-family:${fontStack(o.fontFamily)}`,
     `font-size:${Math.round(o.fontSize)}px`,
     `line-height:${Math.round(o.fontSize * (o.lineHeight ?? 1.16))}px`,
-    `font-weight:${typeof o.fontWeight === 'number' ? o.fontWeight : esc(String(o.fontWeight))}`,
+    `font-weight:${isSafeFontWeight(o.fontWeight) ? o.fontWeight : 400}`,
     `color:${color}`,
     `text-align:${o.textAlign === 'justify' ? 'left' : o.textAlign}`,
     'padding:0 0 2px 0',

@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { RedisConnections } from '../bus/index.js';
 import { z } from 'zod';
+import { PersonLimits } from '../person-limits.js';
 import { can, SESSION_COOKIE, socketOriginRefused, type AuthService, type AuthUser } from '../auth/index.js';
 
 /** Events the server pushes to clients (socket.io). */
@@ -63,6 +64,8 @@ export interface RealtimeOptions {
   redis?: RedisConnections;
   /** Our external URL: a cookie-authenticated socket must come from its origin (or the Host's). */
   publicUrl?: string;
+  /** Per-person bounds (sockets, designs open at once), shared with the collaboration endpoint. */
+  limits?: PersonLimits;
   canOpenDesign: (designId: string, user: AuthUser) => Promise<boolean>;
   /** Called when a socket joins a design (e.g. to send it the latest score). */
   onDesignJoined?: (socket: RealtimeSocket, designId: string) => void;
@@ -113,25 +116,42 @@ export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): { i
     const token = typeof given?.token === 'string' ? given.token : cookieValue(headers.cookie, SESSION_COOKIE);
     const result = await opts.auth.authenticate(token).catch(() => null);
     if (!result?.ok) return next(new Error('unauthenticated'));
+    const slot = opts.limits ? opts.limits.openSocket(result.user.id) : () => undefined;
+    if (!slot) return next(new Error(PersonLimits.socketsReason));
+    socket.once('disconnect', slot);
     socket.data.user = result.user;
     next();
   });
 
   io.on('connection', (socket) => {
     const user = socket.data.user;
+    /** Design rooms this socket joined, each holding a slot of the person's open-designs bound. */
+    const joined = new Map<string, () => void>();
     void socket.join([userRoom(user.id), brokerageRoom(user.brokerageId), ...(can(user, 'design.review') ? [reviewersRoom(user.brokerageId)] : [])]);
     socket.on('design:join', async (payload, ack) => {
       const parsed = DesignRefSchema.safeParse(payload);
       if (!parsed.success) return ack?.({ ok: false, error: 'bad_request' });
       const allowed = await opts.canOpenDesign(parsed.data.designId, user).catch(() => false);
       if (!allowed) return ack?.({ ok: false, error: 'not_found' });
+      if (!joined.has(parsed.data.designId)) {
+        const slot = opts.limits ? opts.limits.enterRoom(user.id, parsed.data.designId) : () => undefined;
+        if (!slot) return ack?.({ ok: false, error: 'too_many_designs_open' });
+        joined.set(parsed.data.designId, slot);
+      }
       await socket.join(designRoom(parsed.data.designId));
       ack?.({ ok: true });
       opts.onDesignJoined?.(socket, parsed.data.designId);
     });
     socket.on('design:leave', (payload) => {
       const parsed = DesignRefSchema.safeParse(payload);
-      if (parsed.success) void socket.leave(designRoom(parsed.data.designId));
+      if (!parsed.success) return;
+      void socket.leave(designRoom(parsed.data.designId));
+      joined.get(parsed.data.designId)?.();
+      joined.delete(parsed.data.designId);
+    });
+    socket.once('disconnect', () => {
+      for (const release of joined.values()) release();
+      joined.clear();
     });
   });
 

@@ -26,7 +26,7 @@ const StateQuerySchema = z.object({ encoding: z.enum(['v1', 'v2']).default('v1')
 const RenameSchema = z.object({ title: z.string().trim().min(1).max(200) });
 const ListQuerySchema = z.object({ scope: z.enum(['mine', 'brokerage']).optional() });
 
-export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore; rooms: RoomManager; templates: BrokerageTemplates }): void {
+export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore; rooms: RoomManager; templates: BrokerageTemplates; maxDesignsPerMinute: number }): void {
   const designs = new DesignRepository(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
 
@@ -44,6 +44,14 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
   app.post('/api/designs', async (req, reply) => {
     const user = requireUser(req);
     const body = parse(CreateDesignSchema, req.body);
+    // Generous, but a script cannot fill the brokerage with designs (counted in the database: every instance agrees).
+    const recent = await withTenant(deps.db, user.brokerageId, (tx) =>
+      tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM designs WHERE owner_id = $1 AND created_at > now() - interval '1 minute'`, [user.id]),
+    );
+    if (Number(recent.rows[0]?.n ?? 0) >= deps.maxDesignsPerMinute) {
+      reply.header('retry-after', '60');
+      throw new AppError(429, 'too_many_designs', `At most ${deps.maxDesignsPerMinute} new designs a minute; try again shortly`, { retryAfterSeconds: 60 });
+    }
     let design: Design;
     let templateVersion: number | null = null;
     const own = body.templateId ? await deps.templates.get(deps.db, user.brokerageId, body.templateId) : null;

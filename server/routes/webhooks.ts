@@ -5,17 +5,6 @@ import { checkWebhookUrl, WEBHOOK_EVENT_CHOICES, type WebhookService } from '../
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
-const Url = z
-  .string()
-  .trim()
-  .max(2000)
-  .superRefine((v, ctx) => {
-    const r = checkWebhookUrl(v);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
-  });
-const Events = z.array(z.enum(WEBHOOK_EVENT_CHOICES)).min(1, 'choose at least one event').max(WEBHOOK_EVENT_CHOICES.length);
-const CreateSchema = z.object({ url: Url, events: Events, active: z.boolean().optional() });
-const UpdateSchema = z.object({ url: Url.optional(), events: Events.optional(), active: z.boolean().optional() });
 const IdParams = z.object({ id: z.string().uuid('not a webhook id') });
 const DeliveryParams = IdParams.extend({ deliveryId: z.string().uuid('not a delivery id') });
 const LogQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).optional() });
@@ -23,6 +12,17 @@ const LogQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).optio
 /** Outgoing webhooks of the caller's brokerage (admins only). */
 export function registerWebhookRoutes(app: FastifyInstance, deps: { webhooks: WebhookService }): void {
   const { webhooks } = deps;
+  const Url = z
+    .string()
+    .trim()
+    .max(2000)
+    .superRefine((v, ctx) => {
+      const r = checkWebhookUrl(v, webhooks.privateHosts);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+    });
+  const Events = z.array(z.enum(WEBHOOK_EVENT_CHOICES)).min(1, 'choose at least one event').max(WEBHOOK_EVENT_CHOICES.length);
+  const CreateSchema = z.object({ url: Url, events: Events, active: z.boolean().optional() });
+  const UpdateSchema = z.object({ url: Url.optional(), events: Events.optional(), active: z.boolean().optional() });
   const requireAdmin = (req: FastifyRequest) => {
     const user = requireUser(req);
     if (user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only admins can manage webhooks');

@@ -35,7 +35,7 @@ describe('webhook dispatcher', () => {
   });
 
   it('a new delivery wakes it at once, though it polls only once a minute', async () => {
-    const service = new WebhookService({ db, log: quiet, pollMs: 60_000, idlePollMs: 60_000 });
+    const service = new WebhookService({ db, log: quiet, pollMs: 60_000, idlePollMs: 60_000, privateHosts: ['127.0.0.1'] });
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     await service.create('wh-b', 'wh-u', { url, events: ['design.created'] });
     service.start();

@@ -4,6 +4,7 @@ import { EVENT_TYPES } from '../../shared/events/index.js';
 import type { Db, Queryable } from '../db/index.js';
 import { backoffMs, PollPace, Waker, type EventConsumer, type RetryPolicy } from '../events/index.js';
 import { withTenant } from '../repos/index.js';
+import { checkOutboundUrl, hostOf, literalAddressRefused, OutboundError, outboundRequest, type OutboundFailure } from '../net/outbound.js';
 import { newWebhookSecret, signWebhook } from './signing.js';
 
 export const WEBHOOKS_GROUP = 'webhooks';
@@ -53,6 +54,8 @@ export interface WebhookServiceOptions {
   timeoutMs?: number;
   /** Deliveries sent at once per instance. */
   concurrency?: number;
+  /** Receivers (host or host:port) that may resolve to loopback/private addresses (WEBHOOK_PRIVATE_HOSTS); refused otherwise. */
+  privateHosts?: readonly string[];
 }
 
 /** Event types a webhook may subscribe to ('*' = all). */
@@ -81,6 +84,11 @@ export class WebhookService {
   private readonly waker = new Waker();
   private pace: PollPace | null = null;
   private readonly retry: RetryPolicy;
+
+  /** Receivers that may be private (WEBHOOK_PRIVATE_HOSTS). */
+  get privateHosts(): readonly string[] {
+    return this.opts.privateHosts ?? [];
+  }
 
   constructor(private readonly opts: WebhookServiceOptions) {
     this.retry = { baseMs: 5_000, maxMs: 60 * 60_000, maxDeliveries: 8, ...opts.retry };
@@ -300,12 +308,15 @@ export class WebhookService {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(d.url, {
+      const res = await outboundRequest(d.url, {
         method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
+        timeoutMs: this.opts.timeoutMs ?? 10_000,
+        // The receiver's answer is not used; a big one is not read.
+        maxBytes: 64 * 1024,
+        privateHosts: this.privateHosts,
         headers: {
           'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(d.body)),
           'user-agent': 'RealBrand-Webhooks/1',
           'x-realbrand-event': d.event_type,
           'x-realbrand-event-id': d.event_id,
@@ -315,10 +326,11 @@ export class WebhookService {
         body: d.body,
       });
       statusCode = res.status;
-      await res.body?.cancel().catch(() => undefined);
       if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
     } catch (err) {
-      error = (err as Error).name === 'TimeoutError' ? 'timed out' : `${(err as Error).message}${(err as { cause?: Error }).cause ? `: ${(err as { cause: Error }).cause.message}` : ''}`;
+      // Coarse classes only: the admin who set the URL must not learn the network's details from the log.
+      error = err instanceof OutboundError ? DELIVERY_ERRORS[err.kind] : 'delivery failed';
+      if (!(err instanceof OutboundError)) this.opts.log.warn({ err, delivery: d.id }, 'webhook delivery failed unexpectedly');
     }
     const durationMs = Date.now() - started;
     const ok = error === null;
@@ -351,22 +363,30 @@ async function insertDelivery(tx: Queryable, webhookId: string, brokerageId: str
   );
 }
 
-/** http(s) only, no credentials in the URL; returns the normalised URL or an error message. */
-export function checkWebhookUrl(value: string): { ok: true; url: string } | { ok: false; message: string } {
+/** What the delivery log says for each kind of failure. */
+const DELIVERY_ERRORS: Record<OutboundFailure, string> = {
+  bad_url: 'invalid URL',
+  dns_failure: 'DNS lookup failed',
+  blocked_address: 'address not allowed',
+  timeout: 'timed out',
+  connection_failed: 'connection failed',
+  too_large: 'response too large',
+  cut_off: 'response cut off',
+};
+
+/**
+ * http(s) only, no credentials, and not an IP literal that is loopback, private, link-local or
+ * otherwise not public (unless allow-listed); names are checked when delivered (they may change).
+ * Returns the normalised URL or an error message.
+ */
+export function checkWebhookUrl(value: string, privateHosts: readonly string[] = []): { ok: true; url: string } | { ok: false; message: string } {
   let u: URL;
   try {
-    u = new URL(value);
-  } catch {
-    return { ok: false, message: 'not a URL' };
+    u = checkOutboundUrl(value);
+  } catch (err) {
+    return { ok: false, message: err instanceof OutboundError ? err.message : 'not a URL' };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, message: 'must be an http or https URL' };
-  if (u.username || u.password) return { ok: false, message: 'must not contain credentials' };
-  if (!u.hostname) return { ok: false, message: 'needs a host' };
-  // Cloud metadata endpoints are never a webhook receiver (SSRF). Loopback and private
-  // addresses stay allowed: on-premises CRMs and the tests use them.
-  const host = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (/^169\.254\./.test(host) || host === 'metadata.google.internal' || host.startsWith('fd00:ec2::') || host === '0.0.0.0') {
-    return { ok: false, message: 'must not target a link-local or metadata address' };
-  }
+  if (literalAddressRefused(u, privateHosts)) return { ok: false, message: 'must not target a loopback, private, link-local or metadata address' };
+  if (/^metadata(\.google)?\.internal$/.test(hostOf(u))) return { ok: false, message: 'must not target a link-local or metadata address' };
   return { ok: true, url: u.toString() };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DESIGN_KINDS, OBJECT_TYPES } from './kinds.js';
+import { COLOR_RE, FONT_FAMILY_RE, FONT_WEIGHT_RE } from './safe-values.js';
 
 export const DesignKindSchema = z.enum(DESIGN_KINDS);
 export const ObjectTypeSchema = z.enum(OBJECT_TYPES);
 
 const finite = z.number().finite();
-const color = z.string().max(64);
+const color = z.string().max(64).regex(COLOR_RE, 'not a colour');
 
 /** Properties every object has. `x, y` are the top-left of the unrotated box. */
 const BaseObjectShape = {
@@ -29,9 +30,9 @@ export const TextObjectSchema = z.object({
   ...BaseObjectShape,
   type: z.literal('text'),
   text: z.string().max(100_000).default(''),
-  fontFamily: z.string().max(200).default('Inter'),
+  fontFamily: z.string().max(200).regex(FONT_FAMILY_RE, 'not a font name').default('Inter'),
   fontSize: finite.positive().default(24),
-  fontWeight: z.union([z.number(), z.string().max(32)]).default(400),
+  fontWeight: z.union([z.number().int().min(1).max(1000), z.string().regex(FONT_WEIGHT_RE, 'not a font weight')]).default(400),
   fontStyle: z.enum(['normal', 'italic']).optional(),
   fill: color.default('#000000'),
   textAlign: z.enum(['left', 'center', 'right', 'justify']).default('left'),

@@ -4,6 +4,7 @@
  * schemas' results. Imports only types and zod-free constants, so a page that reads
  * designs does not load zod.
  */
+import { COLOR_RE, FONT_FAMILY_RE, FONT_WEIGHT_RE } from './safe-values.js';
 import { BAD, boolean, either, int, isPlainRecord, number, object, oneOf, optional, string, withDefault, type Parser, type Shape } from '../fast-parse/index.js';
 import { DESIGN_KINDS } from './kinds.js';
 import type { DesignMeta, DesignObject } from './model.js';
@@ -11,7 +12,12 @@ import type { DesignMeta, DesignObject } from './model.js';
 const finite = number();
 const nonNegative = number((n) => n >= 0);
 const positive = number((n) => n > 0);
-const color = string(0, 64);
+/** A string of at most `max` characters matching `re` (the zod schemas' `.regex`). */
+const matching =
+  (re: RegExp, max: number): Parser<string> =>
+  (v) =>
+    typeof v === 'string' && v.length <= max && re.test(v) ? v : BAD;
+const color = matching(COLOR_RE, 64);
 
 const base: Shape = {
   id: string(1, 64),
@@ -37,9 +43,9 @@ const byType = new Map<string, Parser<DesignObject>>([
       ...base,
       type: oneOf(['text']),
       text: withDefault(string(0, 100_000), ''),
-      fontFamily: withDefault(string(0, 200), 'Inter'),
+      fontFamily: withDefault(matching(FONT_FAMILY_RE, 200), 'Inter'),
       fontSize: withDefault(positive, 24),
-      fontWeight: withDefault(either(finite, string(0, 32)), 400),
+      fontWeight: withDefault(either(int(1, 1000), matching(FONT_WEIGHT_RE, 32)), 400),
       fontStyle: optional(oneOf(['normal', 'italic'])),
       fill: withDefault(color, '#000000'),
       textAlign: withDefault(oneOf(['left', 'center', 'right', 'justify']), 'left'),

@@ -15,3 +15,12 @@ export const PresenceStateSchema = z.object({
   page: z.number().int().min(0).optional(),
 });
 export type PresenceState = z.infer<typeof PresenceStateSchema>;
+
+const COLORS = ['#e0604e', '#2f80ed', '#27ae60', '#9b51e0', '#f2994a', '#00a3a3', '#d6336c', '#5c7cfa', '#b7791f', '#0f766e'];
+
+/** A stable colour per user id (the server sets it in every presence state; clients draw it). */
+export function userColor(id: string): string {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return COLORS[h % COLORS.length]!;
+}

@@ -9,14 +9,7 @@ import { parsePresenceState, type PresenceState } from '../../../shared/protocol
 import { boxCorners, designToScreen, type Point } from './convert.js';
 import type { CanvasBinding } from './binding.js';
 
-const COLORS = ['#e0604e', '#2f80ed', '#27ae60', '#9b51e0', '#f2994a', '#00a3a3', '#d6336c', '#5c7cfa', '#b7791f', '#0f766e'];
-
-/** A stable colour per user id. */
-export function userColor(id: string): string {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return COLORS[h % COLORS.length];
-}
+export { userColor } from '../../../shared/protocol/index.js';
 
 export interface Peer {
   clientId: number;
