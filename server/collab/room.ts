@@ -55,6 +55,9 @@ export interface RoomOptions {
   compactions?: { run<T>(fn: () => Promise<T>): Promise<T> };
 }
 
+/** An encoded state vector of no clients: a client that has nothing yet. */
+const isEmptyStateVector = (sv: Uint8Array): boolean => sv.length === 1 && sv[0] === 0;
+
 /** Whether a transaction changed anything (Yjs' own test before it emits 'update'). */
 function changedAnything(tr: Y.Transaction): boolean {
   if (tr.deleteSet.clients.size > 0) return true;
@@ -136,6 +139,8 @@ export class Room implements CommitWriter {
     }
     this.snapshotSeq = stored.snapshot?.seq ?? 0;
     this.seq = stored.updates.at(-1)?.seq ?? this.snapshotSeq;
+    // A snapshot with no log rows after it is the whole document already encoded.
+    if (snapshot && rows.length === 0) this.cachedFullState = snapshot;
     this.approxBytes = rows.reduce((n, row) => n + row.byteLength, snapshot?.byteLength ?? 0);
     loaded = true;
     for (const m of held) this.onFanout(m);
@@ -145,6 +150,19 @@ export class Room implements CommitWriter {
   /** Asks other instances to re-announce their clients' presence in this design (after a load or a lost link). */
   askPeersForPresence(): void {
     this.opts.fanout.publish({ kind: 'awareness-query', origin: this.opts.fanout.instanceId, designId: this.designId });
+  }
+
+  // ---- cached full state ---------------------------------------------------
+
+  /**
+   * The whole document as one update (v1), encoded once and kept until the next change (onCleanup
+   * drops it): every client that joins with nothing gets these bytes instead of a fresh encode of
+   * the whole document. Right after a load it is the stored snapshot itself when no log rows follow.
+   */
+  private cachedFullState: Uint8Array | null = null;
+
+  fullState(): Uint8Array {
+    return (this.cachedFullState ??= Y.encodeStateAsUpdate(this.doc));
   }
 
   // ---- sockets ---------------------------------------------------------
@@ -170,7 +188,8 @@ export class Room implements CommitWriter {
       case 'sync-step1': {
         let diff: Uint8Array;
         try {
-          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+          // A client with nothing yet (every cold open) gets the cached whole document.
+          diff = isEmptyStateVector(message.stateVector) ? this.fullState() : Y.encodeStateAsUpdate(this.doc, message.stateVector);
         } catch {
           throw new ProtocolError(CloseCode.invalidPayload, 'malformed state vector');
         }
@@ -266,6 +285,7 @@ export class Room implements CommitWriter {
    * sync step 2, server-made and remote changes) goes through `onDocUpdate` as encoded by Yjs.
    */
   private readonly onCleanup = (tr: Y.Transaction): void => {
+    if (this.cachedFullState !== null && changedAnything(tr)) this.cachedFullState = null;
     const inc = this.incoming;
     const store = this.doc.store;
     const forward =
@@ -556,6 +576,20 @@ export class Room implements CommitWriter {
   }
 
   // ---- lifecycle -------------------------------------------------------------
+
+  /**
+   * Before an unload: if log rows follow the snapshot, the document in memory (it holds all of
+   * them) becomes the snapshot, so the next cold load reads one row and answers a client that has
+   * nothing with those stored bytes as they are (see fullState).
+   */
+  async snapshotForUnload(): Promise<void> {
+    await this.flush();
+    if (this.seq <= this.snapshotSeq || this.destroyed) return;
+    const seq = this.seq;
+    const state = this.fullState();
+    const save = () => this.opts.store.saveSnapshot(this.designId, seq, state);
+    if (await (this.opts.compactions ? this.opts.compactions.run(save) : save())) this.snapshotSeq = Math.max(this.snapshotSeq, seq);
+  }
 
   async destroy(): Promise<void> {
     await this.flush();
