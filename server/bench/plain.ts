@@ -136,7 +136,8 @@ async function startOurs(target: 'ours-pg' | 'ours-pglite', dir: string): Promis
       ROOM_IDLE_MS: String(ROOM_IDLE_MS),
       REDIS_URL: '',
     },
-    { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
+    // A fresh PGlite data directory runs initdb first: minutes on a crowded machine.
+    { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], startTimeoutMs: 300_000 },
   );
   const email = 'agent@demo.realbrand.test';
   const tokens = [await logIn(server.url, email), await logIn(server.url, email)];
@@ -425,7 +426,7 @@ function table(results: RunResult[]): string {
     return xs.length ? median(xs) : Number.NaN;
   };
   const ref = (f: (r: RunResult) => number | undefined) => med('y-websocket', f);
-  const rows: string[][] = [[`workload (medians of ${REPEATS})`, ...targets.map((t) => NAMES[t])]];
+  const rows: string[][] = [[`workload (medians of ${Math.max(...results.map((r) => r.repeat)) + 1})`, ...targets.map((t) => NAMES[t])]];
   const row = (label: string, cell: (t: Target) => string) => rows.push([label, ...targets.map(cell)]);
   const cpu = (r: RunResult) => r.load?.cpu;
   row(`100 designs × 4 clients, 5 edits/s each, ${SECONDS} s: server CPU (with its child processes; not PostgreSQL's)`, (t) => {
@@ -464,14 +465,19 @@ async function main(): Promise<void> {
   for (let rep = 0; rep < REPEATS; rep++) {
     const order = rep % 2 === 0 ? TARGETS : [...TARGETS].reverse();
     for (const t of order) results.push(await runTarget(t, rep));
+    // Written after every repeat: a later failure keeps what was measured.
+    report(results, loadStart, rep + 1);
   }
+}
+
+function report(results: RunResult[], loadStart: string, repeats: number): void {
   const md = table(results);
   console.log('\n' + md + '\n');
   const runs = results.map((r) => `${r.target}#${r.repeat}`).join(', ');
   const section = [
     '## Plain-document workload (issue #19), all four servers in one run',
     '',
-    `Produced by \`npm run bench:plain\` (server/bench/plain.ts); code ${revision()}; ${new Date().toISOString()}; ${cpus()[0]?.model ?? '?'}, nproc ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average at start ${loadStart}, at end ${loadavg()} (the machine is shared with other work: absolute figures are noisy, compare the columns, which ran interleaved in this run: ${runs}).`,
+    `Produced by \`npm run bench:plain\` (server/bench/plain.ts); code ${revision()}; ${new Date().toISOString()}; ${cpus()[0]?.model ?? '?'}, nproc ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average at start ${loadStart}, at end ${loadavg()} (the machine is shared with other work: absolute figures are noisy, compare the columns, which ran interleaved in this run: ${runs}; ${repeats} of ${REPEATS} repeats).`,
     '',
     md,
     '',
