@@ -422,8 +422,10 @@ function table(results: RunResult[]): string {
   const targets = TARGETS.filter((t) => results.some((r) => r.target === t));
   const of = (t: Target) => results.filter((r) => r.target === t);
   const med = (t: Target, f: (r: RunResult) => number | undefined) => {
-    const xs = of(t).map(f).filter((x): x is number => x !== undefined && Number.isFinite(x));
-    return xs.length ? median(xs) : Number.NaN;
+    const xs = of(t).map(f).filter((x): x is number => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+    if (xs.length === 0) return Number.NaN;
+    const mid = xs.length >> 1;
+    return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2; // of 2 repeats: their mean
   };
   const ref = (f: (r: RunResult) => number | undefined) => med('y-websocket', f);
   const rows: string[][] = [[`workload (medians of ${Math.max(...results.map((r) => r.repeat)) + 1})`, ...targets.map((t) => NAMES[t])]];
