@@ -12,6 +12,10 @@ import { PGlite } from '@electric-sql/pglite';
 const parentPort = { postMessage: (m) => process.send(m) };
 // The server went away (crash, kill -9): so do we.
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C or a SIGTERM to the server's process group reaches us too: the server stops first (it
+// flushes its rooms through us) and then closes us; it dying closes the IPC channel (above).
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => undefined);
 const dataDir = process.env.RB_PGLITE_DIR || undefined;
 
 // bigint as number (our sequence numbers fit in a double), as for pg.
