@@ -114,7 +114,7 @@ export function buildServer(): void {
  * Starts the server as `npm start` runs it: `[its settings] node [its flags] [nodeArgs] server/dist/main.mjs`
  * (compiled first; settings and flags are read from the checkout's package.json; nodeArgs e.g. --cpu-prof).
  */
-export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[]; cwd?: string } = {}): Promise<ServerChild> {
+export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[]; cwd?: string; startTimeoutMs?: number } = {}): Promise<ServerChild> {
   // A/B of builds: BENCH_SERVER_ENTRY runs one built beforehand (`npx tsx server/build.ts <dir>`) as is;
   // `cwd` runs another checkout's server as already built there.
   const entry = (!opts.cwd && process.env.BENCH_SERVER_ENTRY) || SERVER_ENTRY;
@@ -130,7 +130,8 @@ export async function startServer(env: Record<string, string>, opts: { nodeArgs?
   const logLines: string[] = [];
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s; output:\n${out.slice(-2000)}`)), 60_000);
+    const timeoutMs = opts.startTimeoutMs ?? 60_000;
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs / 1000} s; output:\n${out.slice(-2000)}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       out += text;

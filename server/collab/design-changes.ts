@@ -38,7 +38,7 @@ export interface DesignChanges {
 export type DesignChangeListener = (changes: DesignChanges) => void;
 
 /** At most this often per room, listeners hear about changes (trailing: the last change is always told). */
-export const DESIGN_CHANGE_INTERVAL_MS = 250;
+export const DESIGN_CHANGE_INTERVAL_MS = 100;
 
 const empty = (): DesignChanges => ({
   objects: new Set(),

@@ -232,4 +232,44 @@ describe('room: forwarding client changes', () => {
     expect(objectsMap(await replayed()).get('title')!.get('x')).toBe(52);
     expect(a.conn.changesInFlight).toBe(0);
   });
+
+  it('answers a client with nothing from the cached full state (the stored snapshot right after a load), dropped by the next change', async () => {
+    const a = await join();
+    const ask = () => {
+      const { ws, frames } = recorder();
+      const conn = new Connection(ws, { userId: 'rt-u', brokerageId: 'rt-b', name: 'RT', role: 'agent', sessionId: 's' }, false, false);
+      a.room.receive(conn, { type: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+      return updatesIn(frames)[0]!;
+    };
+    const first = ask();
+    expect(Buffer.from(first).equals(Buffer.from(initial))).toBe(true); // the snapshot's bytes, not a new encoding
+    const cached = a.room.fullState();
+    expect(a.room.fullState()).toBe(cached); // kept, not encoded again
+    expect(Buffer.from(ask()).equals(Buffer.from(cached))).toBe(true);
+    objectsMap(a.doc).get('title')!.set('x', 33);
+    expect(a.room.fullState()).not.toBe(cached);
+    const after = ask();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, after);
+    expect(sorted(doc)).toBe(sorted(a.room.doc));
+    expect(objectsMap(doc).get('title')!.get('x')).toBe(33);
+  });
+
+  it('an unloading room with log rows after its snapshot stores its document as the snapshot and trims the log', async () => {
+    const a = await join();
+    objectsMap(a.doc).get('title')!.set('x', 71);
+    objectsMap(a.doc).set('badge', new Y.Map<unknown>([['x', 3]]));
+    await a.room.flush();
+    expect((await store.load(designId)).updates).toHaveLength(2);
+    await a.room.snapshotForUnload();
+    const stored = await store.load(designId);
+    expect(stored.updates).toHaveLength(0);
+    expect(stored.snapshot!.seq).toBe(a.room.seq);
+    expect(Buffer.from(stored.snapshot!.data).equals(Buffer.from(a.room.fullState()))).toBe(true);
+    expect(sorted(await replayed())).toBe(sorted(a.room.doc));
+    // Later rows still follow the snapshot.
+    objectsMap(a.doc).get('badge')!.set('x', 4);
+    await a.room.flush();
+    expect(objectsMap(await replayed()).get('badge')!.get('x')).toBe(4);
+  });
 });

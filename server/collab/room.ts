@@ -72,6 +72,14 @@ export interface RoomOptions {
   compactions?: { run<T>(fn: () => Promise<T>): Promise<T> };
 }
 
+/** An encoded state vector of no clients: a client that has nothing yet. */
+/** The state cache's key for an encoding of the document against `sv`. */
+function stateCacheKey(sv: Uint8Array, format: 'v1' | 'v2'): string {
+  let key: string = format;
+  for (let i = 0; i < sv.length; i++) key += String.fromCharCode(sv[i]!);
+  return key;
+}
+
 /** Whether a transaction changed anything (Yjs' own test before it emits 'update'). */
 function changedAnything(tr: Y.Transaction): boolean {
   if (tr.deleteSet.clients.size > 0) return true;
@@ -159,6 +167,9 @@ export class Room implements CommitWriter {
     }
     this.snapshotSeq = stored.snapshot?.seq ?? 0;
     this.seq = stored.updates.at(-1)?.seq ?? this.snapshotSeq;
+    // A snapshot with no log rows after it is the whole document already encoded: the first
+    // clients to open the design get its bytes as they are.
+    if (snapshot && rows.length === 0) this.stateCache.set(stateCacheKey(EMPTY_STATE_VECTOR, 'v1'), snapshot);
     this.approxBytes = rows.reduce((n, row) => n + row.byteLength, snapshot?.byteLength ?? 0);
     loaded = true;
     for (const m of held) this.onFanout(m);
@@ -168,6 +179,11 @@ export class Room implements CommitWriter {
   /** Asks other instances to re-announce their clients' presence in this design (after a load or a lost link). */
   askPeersForPresence(): void {
     this.opts.fanout.publish({ kind: 'awareness-query', origin: this.opts.fanout.instanceId, designId: this.designId });
+  }
+
+  /** The whole document as one update (v1), from the state cache (see encodeState). */
+  fullState(): Uint8Array {
+    return this.encodeState();
   }
 
   // ---- sockets ---------------------------------------------------------
@@ -231,8 +247,7 @@ export class Room implements CommitWriter {
    */
   encodeState(stateVector?: Uint8Array, format: 'v1' | 'v2' = 'v1', requester?: Connection): Uint8Array {
     const sv = stateVector ?? EMPTY_STATE_VECTOR;
-    let key: string = format;
-    for (let i = 0; i < sv.length; i++) key += String.fromCharCode(sv[i]!);
+    const key = stateCacheKey(sv, format);
     const hit = this.stateCache.get(key);
     if (hit) return hit;
     // A new encoding can cost the whole document: a socket's tiny requests must not buy that at will.
@@ -653,6 +668,20 @@ export class Room implements CommitWriter {
   }
 
   // ---- lifecycle -------------------------------------------------------------
+
+  /**
+   * Before an unload: if log rows follow the snapshot, the document in memory (it holds all of
+   * them) becomes the snapshot, so the next cold load reads one row and answers a client that has
+   * nothing with those stored bytes as they are (see fullState).
+   */
+  async snapshotForUnload(): Promise<void> {
+    await this.flush();
+    if (this.seq <= this.snapshotSeq || this.destroyed) return;
+    const seq = this.seq;
+    const state = this.fullState();
+    const save = () => this.opts.store.saveSnapshot(this.designId, seq, state);
+    if (await (this.opts.compactions ? this.opts.compactions.run(save) : save())) this.snapshotSeq = Math.max(this.snapshotSeq, seq);
+  }
 
   async destroy(): Promise<void> {
     await this.flush();

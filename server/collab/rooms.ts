@@ -171,6 +171,7 @@ export class RoomManager {
     const room = entry.room;
     entry.closing = (async () => {
       try {
+        await room.snapshotForUnload().catch((err) => this.opts.log.warn({ err, designId }, 'snapshot at unload failed'));
         await room.destroy();
       } catch (err) {
         this.opts.log.error({ err, designId }, 'room unload failed');

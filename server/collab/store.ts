@@ -157,6 +157,28 @@ export class DocumentStore {
   }
 
   /**
+   * Stores `state`, a document that holds every log row up to `seq`, as the snapshot (unless one
+   * at or past `seq` is there) and trims the log up to `seq`: a room unloading with its whole
+   * document in memory compacts without reading the log back. Skipped (false) while another
+   * instance compacts the design.
+   */
+  async saveSnapshot(designId: string, seq: number, state: Uint8Array): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const lock = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [compactionLockKey(designId)]);
+      if (!lock.rows[0]?.ok) return false;
+      await tx.query(
+        `INSERT INTO design_snapshots (design_id, seq, data, updated_at)
+         SELECT $1, $2, $3, now() WHERE EXISTS (SELECT 1 FROM designs WHERE id = $1)
+         ON CONFLICT (design_id) DO UPDATE SET seq = EXCLUDED.seq, data = EXCLUDED.data, updated_at = now()
+         WHERE design_snapshots.seq < EXCLUDED.seq`,
+        [designId, seq, asBuffer(state)],
+      );
+      await tx.query('DELETE FROM design_updates WHERE design_id = $1 AND seq <= $2', [designId, seq]);
+      return true;
+    });
+  }
+
+  /**
    * Folds the log into the snapshot. Several instances may try at once: a
    * transaction-scoped advisory lock lets one do it and the others skip.
    * Returns the seq the snapshot now covers, or null when skipped.

@@ -101,14 +101,14 @@ describe('PGlite data directory', () => {
     } finally {
       await tdb.drop();
     }
-  });
+  }, 120_000); // initdb, slow on a busy machine
 });
 
-describe('PGlite in its worker thread', () => {
+describe('PGlite in its own process', () => {
   it('runs statements off the event loop, keeps bytes, bigints, errors and rollbacks as PostgreSQL does', async () => {
     const db = await open('pglite');
     try {
-      // While a statement runs in the worker, this thread's timers keep firing.
+      // While a statement runs in PGlite's process, this one's timers keep firing.
       let ticks = 0;
       const timer = setInterval(() => ticks++, 10);
       const started = performance.now();

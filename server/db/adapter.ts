@@ -1,8 +1,7 @@
 import pg from 'pg';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { spawn } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
+import { fork, spawn } from 'node:child_process';
 import { projectPath } from '../paths.js';
 
 export interface QueryResult<T> {
@@ -192,8 +191,8 @@ interface WorkerReply {
 
 /**
  * PGlite: real Postgres in WASM, one connection; `dataDir` null keeps it in memory. It runs in a
- * worker thread (pglite-worker.mjs) and is spoken to by messages: a statement (a group commit,
- * a room load) no longer holds the event loop that relays edits while Postgres executes it.
+ * child process of its own (pglite-child.mjs) and is spoken to by IPC messages: a statement (a
+ * group commit, a room load) no longer holds the event loop that relays edits while Postgres runs it.
  */
 export async function createPgliteDb(dataDir: string | null): Promise<Db> {
   let dir: string | null = null;
@@ -202,7 +201,13 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
     mkdirSync(dir, { recursive: true });
     if (!existsSync(join(dir, 'PG_VERSION'))) await initPgliteDataDir(dir);
   }
-  const worker = new Worker(projectPath('server', 'db', 'pglite-worker.mjs'), { workerData: { dataDir: dir } });
+  const child = fork(projectPath('server', 'db', 'pglite-child.mjs'), [], {
+    env: { ...process.env, RB_PGLITE_DIR: dir ?? '' },
+    // Plain node: not the server's own flags (a test's preloads, tsx, profiling).
+    execArgv: [],
+    serialization: 'advanced', // bytea as Uint8Array, dates, nested rows
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (err: Error) => void }>();
   const handlers = new Map<string, Set<() => void>>();
   let nextId = 1;
@@ -214,7 +219,7 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
     pending.clear();
   };
   const ready = new Promise<void>((resolveReady, rejectReady) => {
-    worker.on('message', (m: WorkerReply) => {
+    child.on('message', (m: WorkerReply) => {
       if (m.ready) return resolveReady();
       if (m.notify !== undefined) return handlers.get(m.notify)?.forEach((fn) => fn());
       const p = pending.get(m.id!);
@@ -223,12 +228,12 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
       if (m.error) p.reject(Object.assign(new Error(m.error.message), m.error));
       else p.resolve(m.rows ?? []);
     });
-    worker.once('error', (err) => {
+    child.once('error', (err) => {
       rejectReady(err);
       failAll(err);
     });
-    worker.once('exit', (code) => {
-      const err = new Error(`the PGlite worker exited (code ${code})`);
+    child.once('exit', (code, signal) => {
+      const err = new Error(`the PGlite process exited (${code ?? signal})`);
       rejectReady(err);
       failAll(err);
     });
@@ -239,7 +244,7 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
     const id = nextId++;
     return new Promise((resolveCall, rejectCall) => {
       pending.set(id, { resolve: resolveCall, reject: rejectCall });
-      worker.postMessage({ id, ...message });
+      child.send({ id, ...message });
     });
   };
   return {
@@ -279,8 +284,12 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
       };
     },
     async close() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
       await call({ op: 'close' }).catch(() => undefined);
-      await worker.terminate();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(kill);
     },
   };
 }

@@ -9,8 +9,11 @@ import { ScoringContextProvider } from './context.js';
 import { LiveDesign } from './live-design.js';
 import type { LiveAiReview } from '../ai/live-review.js';
 
-/** While edits keep coming, re-score at most this often per design (a pause re-scores after settleMs): scoring reads the whole design. */
-const MIN_INTERVAL_MS = 1_000;
+/**
+ * While edits keep coming, re-score at most this often per design (a pause re-scores after settleMs);
+ * the room's change feed adds at most its own interval: a change shows in the score within ~0.5 s.
+ */
+const MIN_INTERVAL_MS = 300;
 
 export interface DesignScore extends ScoreResult {
   designId: string;

@@ -1,20 +1,29 @@
-// PGlite in a worker thread: the WASM Postgres runs here, so a statement never blocks the server's
-// event loop (the one that relays edits). The main thread talks to it by messages (adapter.ts,
+// PGlite in a child process of its own: the WASM Postgres runs here, so a statement never blocks the
+// server's event loop (the one that relays edits). The server talks to it by IPC messages (adapter.ts,
 // createPgliteDb). Plain JavaScript so that it runs as is from the sources (tsx, tests) and beside
-// the compiled bundle.
+// the compiled bundle. (A worker thread was tried first: PGlite's Emscripten runtime there ended the
+// whole process's stdin, which kills a server whose parent watches that pipe.)
 //
 // In:  { id, op: 'query', sql, params, tx? } | { id, op: 'begin', tx } | { id, op: 'commit' | 'rollback', tx }
 //      { id, op: 'listen' | 'unlisten', channel } | { id, op: 'close' }
 // Out: { id, rows } | { id, error: { message, code, detail, constraint, ... } } | { notify: channel }
-import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+
+const parentPort = { postMessage: (m) => process.send(m) };
+// The server went away (crash, kill -9): so do we.
+process.on('disconnect', () => process.exit(0));
+// Ctrl-C or a SIGTERM to the server's process group reaches us too: the server stops first (it
+// flushes its rooms through us) and then closes us; it dying closes the IPC channel (above).
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => undefined);
+const dataDir = process.env.RB_PGLITE_DIR || undefined;
 
 // bigint as number (our sequence numbers fit in a double), as for pg.
 const options = { parsers: { 20: (v) => Number(v) } };
 // Shared buffers of 16 MB instead of 128: the WASM memory PGlite holds from the start is ~115 MiB
 // smaller (docs/decisions/2026-12-07-embedded-database.md); a design's rows are small and the OS caches files.
 const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
-const db = await PGlite.create(workerData.dataDir ?? undefined, { startParams });
+const db = await PGlite.create(dataDir, { startParams });
 
 /** Open transactions: PGlite's own transaction callback waits on `end` (commit resolves it, rollback rejects it). */
 const transactions = new Map();
@@ -82,6 +91,7 @@ async function handle(m) {
     }
     case 'close': {
       await db.close();
+      setImmediate(() => process.exit(0));
       return null;
     }
     default:
@@ -89,7 +99,7 @@ async function handle(m) {
   }
 }
 
-parentPort.on('message', (m) => {
+process.on('message', (m) => {
   handle(m).then(
     (rows) => reply(m.id, { rows }),
     (err) => reply(m.id, { error: errorOf(err) }),
