@@ -30,6 +30,7 @@ import { registerReviewRoutes } from './routes/review.js';
 import { registerPresenceRoutes } from './routes/presence.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { BrokerageTemplates } from './templates/index.js';
+import { loadBundledFonts } from './render/index.js';
 import { seedDemo, type DemoLogin } from './seed/index.js';
 import { EventBackbone, analyticsConsumer, emit, type EventTuning } from './events/index.js';
 import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js';
@@ -91,8 +92,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const log = app.log;
   setPasswordCost(config.PASSWORD_SCRYPT_LOG_N);
   const ownsDb = !options.db;
+  // The brand fonts' files, parsed once: the overflow rule, thumbnails and exports measure text with them.
+  const fontsLoaded = loadBundledFonts();
   const db = options.db ?? (await openDatabase(config));
   await migrate(db);
+  await fontsLoaded;
   const demoLogins = config.SEED_DEMO ? await seedDemo(db, config.DEMO_PASSWORD) : null;
 
   const metrics = new Metrics();
@@ -171,7 +175,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealthRoutes(app, { db, fanout, metrics, redisConfigured: Boolean(config.REDIS_URL) && !options.fanout });
   const brokerageTemplates = new BrokerageTemplates(db);
   registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates });
-  registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
+  registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit, dataDir: config.DATA_DIR });
   registerBrandKitRoutes(app, { db });
   registerScoreRoutes(app, { db, scoring });
   const ai = new AiService({

@@ -1,2 +1,3 @@
 export { loadBundledFonts } from './fonts.js';
 export { imageLoader, rasterizeSvg, readImageSource, sniffImage, toLoadedImage, type ImageSourceDeps } from './images.js';
+export { designPng, designSvg, type DesignPicture } from './thumbnail.js';
