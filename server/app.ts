@@ -19,6 +19,9 @@ import { registerBrandKitRoutes } from './routes/brand-kit.js';
 import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
+import { registerFontRoutes } from './routes/fonts.js';
+import { registerThumbnailRoutes } from './routes/thumbnails.js';
+import { ThumbnailService } from './thumbnails/index.js';
 import { registerScoreRoutes } from './routes/scores.js';
 import { attachRealtime, brokerageRoom, designRoom, userRoom } from './realtime/index.js';
 import { ScanService, ScoringService } from './scoring/index.js';
@@ -113,6 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const notifications = new NotificationService(db, (userId, n) => emitTo(userRoom(userId), 'notification', n));
   // Room watchers are attached once each room loads (versions and reviews are made once rooms exist).
   let versions: VersionService | null = null;
+  let thumbnails: ThumbnailService | null = null;
   let reviews: ReviewService | null = null;
   // Identity: sessions, permissions (incl. the collaboration guard), audit, live revocation.
   const identity = await Identity.create(db, config, { accessBus: options.accessBus, log });
@@ -121,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     guard: identity.guard,
     onRoomOpened: (room) => {
       scoring.attach(room);
+      thumbnails?.attach(room);
       versions?.attach(room);
       reviews?.attach(room);
     },
@@ -262,8 +267,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerWebhookRoutes(app, { webhooks });
   await events.start();
   webhooks.start();
+  registerFontRoutes(app);
   registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
-  registerListingRoutes(app, {
+  const listingRoutes = registerListingRoutes(app, {
     db,
     store,
     rooms,
@@ -274,6 +280,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     photoMaxBytes: config.MAX_UPLOAD_BYTES,
     photoPrivateHosts: config.LISTING_PHOTO_PRIVATE_HOSTS,
   });
+  thumbnails = new ThumbnailService({ db, store, rooms, log, images: (brokerageId) => listingRoutes.bulk.imageSource(brokerageId) });
+  registerThumbnailRoutes(app, { db, thumbnails });
   registerCollabRoute(app, {
     auth,
     rooms,

@@ -32,8 +32,12 @@ export async function designSvg(design: Design, images: ImageSourceDeps, opts: {
 }
 
 /** One page as a PNG `width` px wide (default the design's own size). */
-export async function designPng(design: Design, images: ImageSourceDeps, opts: { page?: number; width?: number; photoStandIns?: boolean } = {}): Promise<{ png: Uint8Array; width: number; height: number; placeholders: Placeholder[] }> {
+export async function designPng(
+  design: Design,
+  images: ImageSourceDeps,
+  opts: { page?: number; width?: number; photoStandIns?: boolean } = {},
+): Promise<{ png: Uint8Array; pixels: Uint8Array; width: number; height: number; placeholders: Placeholder[] }> {
   const pic = await designSvg(design, images, { page: opts.page, photoStandIns: opts.photoStandIns });
-  const img = await rasterizeSvg(pic.svg, opts.width ?? design.meta.width);
-  return { png: img.bytes, width: img.width, height: img.height, placeholders: pic.placeholders };
+  const img = await rasterizeSvg(pic.svg, opts.width ?? design.meta.width, { systemFonts: false });
+  return { png: img.bytes, pixels: img.pixels, width: img.width, height: img.height, placeholders: pic.placeholders };
 }

@@ -5,7 +5,6 @@ import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
 import { AppHeader } from '../components/AppHeader.js';
 import { kindLabel, TemplatePicker } from '../components/TemplatePicker.js';
-import { loadThumbnail } from '../thumbnails.js';
 import { prefetchDesign } from './design-prefetch.js';
 import { EditorPage } from './editor-page.js';
 
@@ -16,7 +15,8 @@ function when(iso: string): string {
 }
 
 function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: boolean; onDelete: () => void }) {
-  const thumb = loadThumbnail(d.id);
+  // Drawn by the server once edits settle (shared by everyone); a plain card until it loads.
+  const [thumbFailed, setThumbFailed] = useState(false);
   return (
     <li className="design-card">
       <Link
@@ -28,9 +28,9 @@ function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: b
           void EditorPage.preload().catch(() => undefined);
         }}
       >
-        {thumb ? (
+        {!thumbFailed ? (
           <div className="design-card-art design-card-thumb">
-            <img src={thumb} alt="" />
+            <img src={`/api/designs/${encodeURIComponent(d.id)}/thumbnail.png?v=${encodeURIComponent(d.updatedAt)}`} alt="" loading="lazy" onError={() => setThumbFailed(true)} />
           </div>
         ) : (
           <div className={`design-card-art kind-${d.kind}`}>
