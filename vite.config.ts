@@ -27,8 +27,7 @@ export default defineConfig({
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/fabric')) return 'fabric';
-          // jspdf is left to the bundler: only the editor's export imports it, lazily. Naming its
-          // chunk here would also pull Vite's preload helper into it, loading jspdf on every page.
+          // pdf-lib and fontkit are left to the bundler: only exports import them, lazily. Naming their chunks here would pull Vite's preload helper in.
           if (id.includes('node_modules/yjs') || id.includes('node_modules/y-') || id.includes('node_modules/lib0')) return 'yjs';
           return undefined;
         },

@@ -1,3 +1,4 @@
+import { pdfFonts, pdfText } from '../server/test-support/poppler.js';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import { AGENT_A, AGENT_B, BRAND_MANAGER, PASSWORD, loggedIn, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen, pdfStreams } from './fixtures.js';
@@ -21,7 +22,7 @@ test.describe('app shell', () => {
     await page.goto('/designs');
     await page.getByTestId('new-design').click();
     const card = page.locator('[data-template-id="listing-flyer"]');
-    await expect(card.locator('svg.design-thumb')).toBeVisible();
+    await expect(card.locator('img.design-thumb')).toBeVisible();
     await card.click();
     await page.getByRole('textbox', { name: 'Title' }).fill('Picker flyer');
     await page.getByRole('button', { name: 'Create design' }).click();
@@ -413,11 +414,19 @@ test.describe('two agents on one flyer', () => {
     const text = pdfBytes.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
-    // Letter size in points, an embedded image, and the flyer's text as real PDF text.
-    expect(text).toMatch(/\/MediaBox \[0 0 612\.?0* 792\.?0*\]/);
+    // Letter trim size in points inside the page's bleed (12 px = 9 pt each side), an embedded image,
+    // the brand fonts embedded and subset, and the flyer's text as real text.
+    expect(text).toMatch(/\/TrimBox \[\s*9 9 621 801\s*\]/);
+    expect(text).toMatch(/\/MediaBox \[\s*0 0 630 810\s*\]/);
     expect(text).toContain('/Subtype /Image');
-    const content = pdfStreams(pdfBytes);
-    expect(content).toContain('(1234 Magnolia Ridge Lane) Tj');
-    expect(content).toContain('($1,250,000) Tj');
+    const fonts = pdfFonts(new Uint8Array(pdfBytes));
+    expect(fonts.some((f) => /^[A-Z]{6}\+Montserrat/.test(f.name) && f.embedded && f.subset)).toBe(true);
+    expect(fonts.some((f) => /^[A-Z]{6}\+OpenSans/.test(f.name) && f.embedded && f.subset)).toBe(true);
+    const pdfTextContent = pdfText(new Uint8Array(pdfBytes));
+    expect(pdfTextContent).toContain('Jordan Ellis');
+    // The template's sample address and price are placeholders until a listing fills them: not printed, and said so.
+    expect(pdfTextContent).not.toContain('1234 Magnolia Ridge Lane');
+    expect(pdfTextContent).not.toContain('Add a photo');
+    await expect(A.getByText(/left out of the export/)).toBeVisible();
   });
 });

@@ -24,6 +24,9 @@ import { languageModel } from '../shared/compliance/fair-housing/language.js';
 import { registerDesignRoutes } from './routes/designs.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerTemplateRoutes } from './routes/templates.js';
+import { registerFontRoutes } from './routes/fonts.js';
+import { registerThumbnailRoutes } from './routes/thumbnails.js';
+import { ThumbnailService } from './thumbnails/index.js';
 import { registerScoreRoutes } from './routes/scores.js';
 import { attachRealtime, designRoom, reviewersRoom, userRoom } from './realtime/index.js';
 import { ScanService, ScoringService } from './scoring/index.js';
@@ -35,6 +38,7 @@ import { registerReviewRoutes } from './routes/review.js';
 import { registerPresenceRoutes } from './routes/presence.js';
 import { registerSettingsRoutes } from './routes/settings.js';
 import { BrokerageTemplates } from './templates/index.js';
+import { loadBundledFonts } from './render/index.js';
 import { seedDemo, seedDemoListings, type DemoLogin } from './seed/index.js';
 import { EventBackbone, analyticsConsumer, emit, type EventTuning } from './events/index.js';
 import { WebhookService, type WebhookServiceOptions } from './webhooks/index.js';
@@ -112,8 +116,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   setPasswordCost(config.PASSWORD_SCRYPT_LOG_N);
   setHashQueueLimits({ perClient: config.LOGIN_HASH_QUEUE_PER_CLIENT, total: config.LOGIN_HASH_QUEUE_TOTAL });
   const ownsDb = !options.db;
+  // The brand fonts' files, parsed once: the overflow rule, thumbnails and exports measure text with them.
+  const fontsLoaded = loadBundledFonts();
   const db = options.db ?? (await openDatabase(config));
   await migrate(db);
+  await fontsLoaded;
   const demoLogins = config.SEED_DEMO ? await seedDemo(db, config.DEMO_PASSWORD) : null;
   // An empty database without the demo: a one-time setup link (printed by main.ts, nowhere else).
   const setupToken = await prepareFirstRun(db);
@@ -147,6 +154,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   // Room watchers are attached once each room loads (versions and reviews are made once rooms exist).
   let versions: VersionService | null = null;
+  let thumbnails: ThumbnailService | null = null;
   let reviews: ReviewService | null = null;
   // Identity: sessions, permissions (incl. the collaboration guard), audit, live revocation.
   const identity = await Identity.create(db, config, { accessBus: options.accessBus, bus, log, mail, notifications });
@@ -155,6 +163,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     guard: identity.guard,
     onRoomOpened: (room) => {
       scoring.attach(room);
+      thumbnails?.attach(room);
       versions?.attach(room);
       reviews?.attach(room);
     },
@@ -214,7 +223,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealthRoutes(app, { db, metrics, redis, metricsAccess: { allow: config.METRICS_ALLOW, token: config.METRICS_TOKEN } });
   const brokerageTemplates = new BrokerageTemplates(db);
   registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates, maxDesignsPerMinute: config.MAX_DESIGNS_PER_MINUTE });
-  registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit });
+  registerTemplateRoutes(app, { db, templates: brokerageTemplates, rooms, store, audit: identity.audit, dataDir: config.DATA_DIR });
   registerBrandKitRoutes(app, { db, audit: identity.audit });
   registerScoreRoutes(app, { db, scoring });
   const ai = new AiService({
@@ -308,8 +317,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerWebhookRoutes(app, { webhooks });
   await events.start();
   webhooks.start();
+  registerFontRoutes(app);
   registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
-  registerListingRoutes(app, {
+  const listingRoutes = registerListingRoutes(app, {
     db,
     store,
     rooms,
@@ -322,6 +332,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   // Per person on this instance: sockets (collaboration and socket.io together) and designs open at once.
   const personLimits = new PersonLimits({ socketsPerUser: config.MAX_SOCKETS_PER_USER, roomsPerUser: config.MAX_ROOMS_PER_USER });
+  thumbnails = new ThumbnailService({ db, store, rooms, log, images: (brokerageId) => listingRoutes.bulk.imageSource(brokerageId) });
+  registerThumbnailRoutes(app, { db, thumbnails });
   registerCollabRoute(app, {
     auth,
     rooms,

@@ -18,7 +18,8 @@ import {
 import { contrastRatio } from '../shared/template/color.js';
 import { TEMPLATES, getTemplate, templateSummaries } from './index.js';
 import { ALT_KIT } from './tools/kits.js';
-import { fitText } from './tools/metrics.js';
+import { loadBundledFonts } from '../server/render/fonts.js';
+import { fitText, layoutText } from '../shared/render/index.js';
 
 const KITS: [string, BrandKit][] = [
   ['demo kit', DEMO_BRAND_KIT],
@@ -180,11 +181,15 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('%s', (_id, t) => {
       expect(design.meta.templateVersion).toBe(t.version);
     });
 
-    it('fits every text in its box (0.55 em glyphs, 1.16 line height)', () => {
+    it('fits every text in its box at its own size (the one text layout, brand font files)', async () => {
+      await loadBundledFonts();
       for (const o of Object.values(design.objects)) {
         if (o.type !== 'text') continue;
         const fit = fitText(o);
-        expect(fit.fits, `${o.id}: "${fit.lines.join(' / ')}" needs ${fit.width.toFixed(0)}×${fit.height.toFixed(0)}, has ${o.width}×${o.height}`).toBe(true);
+        const lines = fit.layout.lines.map((l) => l.text).join(' / ');
+        expect(fit.overflows, `${o.id}: "${lines}" needs ${fit.layout.width.toFixed(0)}×${fit.layout.height.toFixed(0)}, has ${o.width}×${o.height}`).toBe(false);
+        expect(fit.layout.fontSize, `${o.id} had to shrink: "${lines}"`).toBe(o.fontSize);
+        expect(layoutText(o).width, `${o.id}: a word is wider than the box`).toBeLessThanOrEqual(o.width);
       }
     });
 

@@ -16,8 +16,8 @@ import { BrokerageRepository, DesignRepository } from '../repos/index.js';
 import { currentDesign } from '../collab/index.js';
 import { mergeListingForNewDesign } from './merge-service.js';
 import { renderPdf } from '../../shared/render/pdf.js';
-import type { Placeholder } from '../../shared/render/index.js';
-import { imageLoader, loadBundledFonts, type ImageSourceDeps } from '../render/index.js';
+import { defaultExportFormat, rasterSize, type Placeholder } from '../../shared/render/index.js';
+import { designPng, imageLoader, loadBundledFonts, rgbaToJpeg, type ImageSourceDeps } from '../render/index.js';
 import type { ListingPhotoService } from './photos.js';
 import { ListingRepository, parseListingPhotoPath } from './repo.js';
 import { zip } from './zip.js';
@@ -194,7 +194,18 @@ export class BulkDesignService {
     return { title: design.meta.title, pdf: bytes, placeholders: scene.placeholders };
   }
 
-  /** A ZIP with one PDF per design the job made (still existing in the brokerage; of those, only `only` when given: what the caller may open). */
+  /** One page as PNG/JPG at the kind's pixel size (social posts exactly at the platform's size). */
+  async designImage(brokerageId: string, designId: string, format: 'png' | 'jpg', page = 0): Promise<{ title: string; bytes: Uint8Array; placeholders: Placeholder[] }> {
+    const design = await currentDesign(this.deps.rooms, this.deps.store, designId);
+    const img = await designPng(design, this.imageSource(brokerageId), { page: Math.min(page, (design.meta.pages ?? 1) - 1), width: rasterSize(design.meta).width });
+    return { title: design.meta.title, bytes: format === 'png' ? img.png : await rgbaToJpeg(img.pixels, img.width, img.height), placeholders: img.placeholders };
+  }
+
+  /**
+   * A ZIP of the designs the job made (still existing in the brokerage; of those, only `only` when
+   * given: what the caller may open), each in its kind's format: print pieces as PDF, social posts
+   * and stories as PNG at the platform's size.
+   */
   async exportZip(brokerageId: string, jobId: string, only?: ReadonlySet<string>): Promise<Uint8Array | null> {
     const job = await this.get(brokerageId, jobId);
     if (!job) return null;
@@ -206,11 +217,14 @@ export class BulkDesignService {
     const used = new Set<string>();
     const entries = [];
     for (const id of job.designIds.filter((d) => alive.has(d) && (!only || only.has(d)))) {
-      const { title, pdf } = await this.designPdf(brokerageId, id);
+      const kind = (await currentDesign(this.deps.rooms, this.deps.store, id)).meta.kind;
+      // Email signatures go out as HTML from the editor; in a bulk ZIP they are pictures like posts.
+      const ext = defaultExportFormat(kind) === 'pdf' ? 'pdf' : 'png';
+      const { title, data } = ext === 'pdf' ? await this.designPdf(brokerageId, id).then((r) => ({ title: r.title, data: r.pdf })) : await this.designImage(brokerageId, id, 'png').then((r) => ({ title: r.title, data: r.bytes }));
       let name = fileSlug(title);
       for (let n = 2; used.has(name); n++) name = `${fileSlug(title)}-${n}`;
       used.add(name);
-      entries.push({ name: `${name}.pdf`, data: pdf });
+      entries.push({ name: `${name}.${ext}`, data });
     }
     return zip(entries);
   }

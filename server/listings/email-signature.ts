@@ -6,6 +6,10 @@
  * and each column stacks its objects top to bottom.
  */
 import { isSafeFontFamily, isSafeFontWeight, objectsInOrder, type Design, type DesignObject, type ImageObject, type TextObject } from '../../shared/index.js';
+import { DEFAULT_LINE_HEIGHT, placeholderOf } from '../../shared/render/index.js';
+
+/** Where an image is served from for mail clients (a public, long-lived URL), or null to leave it out. */
+export type SignatureImageUrl = (src: string) => string | null;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const isColor = (c: string | undefined): c is string => typeof c === 'string' && /^#[0-9a-f]{3,8}$/i.test(c);
@@ -39,7 +43,7 @@ function textHtml(o: TextObject): string {
   const style = [
     `font-family:${fontStack(o.fontFamily)}`,
     `font-size:${Math.round(o.fontSize)}px`,
-    `line-height:${Math.round(o.fontSize * (o.lineHeight ?? 1.16))}px`,
+    `line-height:${Math.round(o.fontSize * (o.lineHeight ?? DEFAULT_LINE_HEIGHT))}px`,
     `font-weight:${isSafeFontWeight(o.fontWeight) ? o.fontWeight : 400}`,
     `color:${color}`,
     `text-align:${o.textAlign === 'justify' ? 'left' : o.textAlign}`,
@@ -49,8 +53,8 @@ function textHtml(o: TextObject): string {
   return `<tr><td style="${style}">${inner}</td></tr>`;
 }
 
-function imageHtml(o: ImageObject, base: string): string {
-  const url = absoluteImageUrl(o.src, base);
+function imageHtml(o: ImageObject, imageUrl: SignatureImageUrl): string {
+  const url = imageUrl(o.src);
   if (!url) return '';
   const w = Math.round(o.width);
   const h = Math.round(o.height);
@@ -78,7 +82,7 @@ function columns(objects: DesignObject[]): Column[] {
   return cols.sort((a, b) => a.left - b.left);
 }
 
-function bandHtml(objects: DesignObject[], dividers: DesignObject[], base: string): string {
+function bandHtml(objects: DesignObject[], dividers: DesignObject[], imageUrl: SignatureImageUrl): string {
   const cols = columns(objects);
   if (cols.length === 0) return '';
   const cells = cols.map((c, i) => {
@@ -87,7 +91,7 @@ function bandHtml(objects: DesignObject[], dividers: DesignObject[], base: strin
     const divider = next ? dividers.find((d) => d.x >= c.right - 1 && d.x + d.width <= next.left + 1) : undefined;
     const dividerColor = divider && (divider.type === 'rect' ? divider.fill : divider.type === 'line' ? divider.stroke : undefined);
     const gap = next ? Math.max(8, Math.round(next.left - c.right)) : 0;
-    const rows = c.items.map((o) => (o.type === 'text' ? textHtml(o) : o.type === 'image' ? imageHtml(o, base) : '')).join('');
+    const rows = c.items.map((o) => (o.type === 'text' ? textHtml(o) : o.type === 'image' ? imageHtml(o, imageUrl) : '')).join('');
     const style = [`vertical-align:top`, `padding:0 ${gap}px 0 0`, ...(i > 0 && cols[i - 1] && dividers.length ? [] : [])].join(';');
     const inner = `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${rows}</table>`;
     const cell = `<td style="${style}">${inner}</td>`;
@@ -96,13 +100,16 @@ function bandHtml(objects: DesignObject[], dividers: DesignObject[], base: strin
   return `<tr><td style="padding:0"><table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells.join('')}</tr></table></td></tr>`;
 }
 
-/** The email signature as a standalone HTML fragment (a table; paste into any mail client). */
-export function emailSignatureHtml(design: Design, base: string): string {
-  const visible = objectsInOrder(design).filter((o) => o.visible !== false && (o.opacity ?? 1) > 0 && (o.page ?? 0) === 0);
+/**
+ * The email signature as a standalone HTML fragment (a table; paste into any mail client).
+ * Placeholders (an empty photo frame, sample copy) are left out.
+ */
+export function emailSignatureHtml(design: Design, imageUrl: SignatureImageUrl): string {
+  const visible = objectsInOrder(design).filter((o) => o.visible !== false && (o.opacity ?? 1) > 0 && (o.page ?? 0) === 0 && !placeholderOf(o));
   const isRule = (o: DesignObject) => (o.type === 'line' || (o.type === 'rect' && o.height <= 4)) && o.width >= design.meta.width * 0.6;
   const isDivider = (o: DesignObject) => o.type === 'rect' && o.width <= 6 && o.height > o.width * 4;
   const rule = visible.filter(isRule).sort((a, b) => a.y - b.y)[0];
-  const content = visible.filter((o) => (o.type === 'text' && o.text.trim()) || (o.type === 'image' && absoluteImageUrl(o.src, base)));
+  const content = visible.filter((o) => (o.type === 'text' && o.text.trim()) || (o.type === 'image' && imageUrl(o.src)));
   const dividers = visible.filter(isDivider);
   const top = rule ? content.filter((o) => o.y + o.height / 2 < rule.y) : content;
   const bottom = rule ? content.filter((o) => o.y + o.height / 2 >= rule.y) : [];
@@ -115,9 +122,9 @@ export function emailSignatureHtml(design: Design, base: string): string {
   return [
     `<!-- ${esc(design.meta.title)}: email signature by RealBrand -->`,
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;background:${bg};max-width:${Math.round(design.meta.width)}px">`,
-    bandHtml(top, dividers, base),
+    bandHtml(top, dividers, imageUrl),
     ruleHtml,
-    bandHtml(bottom, [], base),
+    bandHtml(bottom, [], imageUrl),
     `</table>`,
   ].join('\n');
 }

@@ -38,7 +38,7 @@ function unzip(buf: Buffer): { name: string; data: Buffer }[] {
 }
 
 describe('bulk designs and exports', () => {
-  it('generates one design per listing with progress, reports the opted-out one, and exports a ZIP of PDFs', async () => {
+  it('generates one design per listing with progress, reports the opted-out one, and exports a ZIP of PNGs at the post size (social posts are not printed)', async () => {
     const start = await api<{ jobId: string; total: number }>(server.url, agent, 'POST', '/api/listings/bulk-designs', { templateId: 'just-listed-post', listingIds });
     expect(start.status).toBe(202);
     expect(start.body.total).toBe(4);
@@ -63,10 +63,13 @@ describe('bulk designs and exports', () => {
     const entries = unzip(archive.bytes);
     expect(entries).toHaveLength(3);
     for (const e of entries) {
-      expect(e.name).toMatch(/\.pdf$/);
-      expect(e.data.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(e.name).toMatch(/\.png$/);
+      expect(e.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([e.data.readUInt32BE(16), e.data.readUInt32BE(20)]).toEqual([1080, 1080]);
     }
-    const all = entries.map((e) => pdfText(new Uint8Array(e.data))).join('\n');
+    // The merged text, read from each design's print PDF.
+    const pdfs = await Promise.all(job.designIds.map((id) => raw(`/api/designs/${id}/export.pdf`)));
+    const all = pdfs.map((p) => pdfText(new Uint8Array(p.bytes))).join('\n');
     expect(all).toContain('$1,250,000');
     expect(all).toContain('$689,500');
     expect(all).toContain('1847 Bluebonnet Lane');
@@ -87,7 +90,7 @@ describe('bulk designs and exports', () => {
     expect((await raw(`/api/designs/${created.body.id}/export.pdf`, rival)).status).toBe(404);
   });
 
-  it('exports an email signature as email-safe HTML with absolute image URLs', async () => {
+  it('exports an email signature as email-safe HTML whose images load without a log-in', async () => {
     const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Signature', templateId: 'email-signature' });
     const html = await raw(`/api/designs/${created.body.id}/export/email-signature.html`);
     expect(html.status).toBe(200);
@@ -96,10 +99,62 @@ describe('bulk designs and exports', () => {
     expect(text).toMatch(/^<!--/);
     expect(text).toContain('<table role="presentation"');
     expect(text).not.toMatch(/<style|<script|position:\s*absolute|class=/i);
-    expect(text).toContain('src="https://brand.example.test/brand/demo-logo.svg"');
     expect(text).toContain('Demo Realty, LLC');
-    for (const m of text.matchAll(/src="([^"]+)"/g)) expect(m[1]).toMatch(/^https?:\/\//);
+    const srcs = [...text.matchAll(/src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(srcs.length).toBeGreaterThan(0);
+    for (const src of srcs) {
+      // Public, unguessable (256-bit token), and the same URL on every export.
+      expect(src).toMatch(/^https:\/\/brand\.example\.test\/p\/i\/[A-Za-z0-9_-]{43}$/);
+      const img = await fetch(`${server.url}${new URL(src).pathname}`);
+      expect(img.status).toBe(200);
+      expect(img.headers.get('content-type')).toMatch(/^image\/(png|jpeg)$/);
+      expect(img.headers.get('cache-control')).toContain('max-age=31536000');
+      expect(Buffer.from(await img.arrayBuffer()).subarray(1, 4).toString('latin1')).toBe('PNG');
+    }
+    const again = (await raw(`/api/designs/${created.body.id}/export/email-signature.html`)).bytes.toString('utf8');
+    expect([...again.matchAll(/src="([^"]+)"/g)].map((m) => m[1])).toEqual(srcs);
+    expect((await fetch(`${server.url}/p/i/${'A'.repeat(43)}`)).status).toBe(404);
+    // The empty agent-photo frame is a placeholder: not in the signature.
+    expect(srcs).toHaveLength(new Set(srcs).size);
     expect((await raw(`/api/designs/${created.body.id}/export/email-signature.html`, rival)).status).toBe(404);
+  });
+});
+
+describe('exports by kind and shared thumbnails', () => {
+  it('a social post exports as PNG and JPG at exactly 1080 × 1080 px, without placeholders', async () => {
+    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Post', templateId: 'just-listed-post' });
+    const png = await raw(`/api/designs/${created.body.id}/export.png`);
+    expect(png.status).toBe(200);
+    expect(png.type).toBe('image/png');
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1080, 1080]);
+    const res = await fetch(`${server.url}/api/designs/${created.body.id}/export.jpg`, { headers: { authorization: `Bearer ${agent}` } });
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(res.headers.get('x-placeholders')).toContain('hero');
+    expect((await raw(`/api/designs/${created.body.id}/export.png`, rival)).status).toBe(404);
+  });
+
+  it('serves one server-drawn thumbnail to everyone who may see the design, revalidated by ETag', async () => {
+    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Thumb', templateId: 'listing-flyer' });
+    const res = await fetch(`${server.url}/api/designs/${created.body.id}/thumbnail.png`, { headers: { authorization: `Bearer ${agent}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const etag = res.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect(res.headers.get('cache-control')).toContain('no-cache');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.readUInt32BE(16)).toBe(480);
+    const again = await fetch(`${server.url}/api/designs/${created.body.id}/thumbnail.png`, { headers: { authorization: `Bearer ${agent}`, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect((await raw(`/api/designs/${created.body.id}/thumbnail.png`, rival)).status).toBe(404);
+  });
+
+  it('serves the brand font files the layout measures with, immutable', async () => {
+    const res = await fetch(`${server.url}/api/fonts/montserrat-latin-700-normal.woff`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('wOFF');
+    expect((await fetch(`${server.url}/api/fonts/..%2F..%2Fpackage.json`)).status).toBe(400);
+    expect((await fetch(`${server.url}/api/fonts/nope-latin-400-normal.woff`)).status).toBe(404);
   });
 });
 

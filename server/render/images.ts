@@ -5,53 +5,27 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, normalize, resolve, sep } from 'node:path';
-import type { LoadedImage } from '../../shared/render/pdf.js';
-import { PRINT_DPI } from '../../shared/render/index.js';
+import { isSvgBytes, PRINT_DPI, sniffImage, type LoadedImage } from '../../shared/render/index.js';
 import { projectPath } from '../paths.js';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Sniffs JPEG/PNG bytes and their pixel size; null for anything else. */
-export function sniffImage(data: Uint8Array): LoadedImage | null {
-  if (data.length > 24 && data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47) {
-    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    return { bytes: data, format: 'png', width: view.getUint32(16), height: view.getUint32(20) };
-  }
-  if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < data.length) {
-      if (data[i] !== 0xff) return null;
-      const marker = data[i + 1]!;
-      const len = (data[i + 2]! << 8) | data[i + 3]!;
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { bytes: data, format: 'jpeg', height: (data[i + 5]! << 8) | data[i + 6]!, width: (data[i + 7]! << 8) | data[i + 8]! };
-      }
-      i += 2 + len;
-    }
-  }
-  return null;
-}
-
-function isSvg(data: Uint8Array): boolean {
-  const head = new TextDecoder().decode(data.subarray(0, 512)).trimStart();
-  return head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'));
-}
-
 /** An SVG as a PNG `scale`× its own size (fonts: the system's; SVG logos should outline their text). */
-export async function rasterizeSvg(svg: Uint8Array | string, width?: number): Promise<LoadedImage> {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const r = new Resvg(typeof svg === 'string' ? svg : Buffer.from(svg), {
+export async function rasterizeSvg(svg: Uint8Array | string, width?: number, opts: { systemFonts?: boolean } = { systemFonts: true }): Promise<LoadedImage & { pixels: Uint8Array }> {
+  const { renderAsync } = await import('@resvg/resvg-js');
+  // In libuv's thread pool: rasterising never blocks the event loop (collaboration keeps flowing).
+  const img = await renderAsync(typeof svg === 'string' ? svg : Buffer.from(svg), {
     fitTo: width ? { mode: 'width', value: Math.round(width) } : { mode: 'zoom', value: PRINT_DPI / 96 },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    // Our own SVGs draw text as outlines; uploaded ones (logos) may use <text>.
+    font: { loadSystemFonts: opts.systemFonts !== false, defaultFontFamily: 'DejaVu Sans' },
   });
-  const img = r.render();
   const png = new Uint8Array(img.asPng());
-  return { bytes: png, format: 'png', width: img.width, height: img.height };
+  return { bytes: png, format: 'png', width: img.width, height: img.height, pixels: new Uint8Array(img.pixels) };
 }
 
 /** Bytes of any supported image as an embeddable raster. */
 export async function toLoadedImage(bytes: Uint8Array): Promise<LoadedImage | null> {
-  return sniffImage(bytes) ?? (isSvg(bytes) ? rasterizeSvg(bytes) : null);
+  return sniffImage(bytes) ?? (isSvgBytes(bytes) ? rasterizeSvg(bytes) : null);
 }
 
 export interface ImageSourceDeps {
@@ -99,4 +73,18 @@ export function imageLoader(deps: ImageSourceDeps): (src: string) => Promise<Loa
     if (isStatic) staticRasters.set(src, loading);
     return loading;
   };
+}
+
+/** RGBA pixels as a JPEG on white (JPEG has no transparency), for the JPG export. */
+export async function rgbaToJpeg(rgba: Uint8Array, width: number, height: number, quality = 90): Promise<Uint8Array> {
+  const { encode } = await import('jpeg-js');
+  const data = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < data.length; i += 4) {
+    const a = rgba[i + 3]! / 255;
+    data[i] = Math.round(rgba[i]! * a + 255 * (1 - a));
+    data[i + 1] = Math.round(rgba[i + 1]! * a + 255 * (1 - a));
+    data[i + 2] = Math.round(rgba[i + 2]! * a + 255 * (1 - a));
+    data[i + 3] = 255;
+  }
+  return new Uint8Array(encode({ data, width, height }, quality).data);
 }

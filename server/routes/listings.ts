@@ -20,6 +20,7 @@ import {
 } from '../listings/index.js';
 import { currentDesign } from '../collab/index.js';
 import { BrokerageRepository, DesignRepository } from '../repos/index.js';
+import { PublicImages } from '../render/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 import { designAccess, requireDesign, type AuthUser } from '../auth/index.js';
@@ -98,6 +99,7 @@ export function registerListingRoutes(
   const designListings = new DesignListingService(deps);
   const sync = new ListingSyncService({ db: deps.db, log: deps.log, tickMs: deps.syncTickMs });
   const bulk = new BulkDesignService({ ...deps, photos });
+  const publicImages = new PublicImages(deps.db);
   sync.start();
   app.addHook('onClose', async () => {
     await sync.stop();
@@ -253,16 +255,46 @@ export function registerListingRoutes(
       .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
   });
 
+  /** A page as PNG/JPG at the kind's pixel size (a 1080 × 1080 post is 1080 × 1080 px), drawn by the one renderer. */
+  for (const format of ['png', 'jpg'] as const) app.get(`/api/designs/:id/export.${format}`, async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(IdParamsSchema, req.params, 'id');
+    const { page } = parse(z.object({ page: z.coerce.number().int().min(1).max(99).optional() }), req.query, 'page');
+    await requireDesign(deps.db, user, id, 'view');
+    const out = await bulk.designImage(user.brokerageId, id, format, (page ?? 1) - 1);
+    await downloaded(user, `design-${format}:${id}`, id);
+    if (out.placeholders.length) reply.header('x-placeholders', out.placeholders.map((p) => p.objectId).join(','));
+    return reply
+      .type(format === 'png' ? 'image/png' : 'image/jpeg')
+      .header('content-disposition', `attachment; filename="${fileSlug(out.title)}.${format}"`)
+      .send(Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength));
+  });
+
   app.get('/api/designs/:id/export/email-signature.html', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
     await requireDesign(deps.db, user, id, 'view');
     const design = await currentDesign(deps.rooms, deps.store, id);
     await downloaded(user, `email-signature:${id}`, id);
+    // Images go out as public, unguessable, long-lived URLs: recipients have no log-in.
+    const srcs = Object.values(design.objects).flatMap((o) => (o.type === 'image' && o.src ? [o.src] : []));
+    const urls = await publicImages.urls(user.brokerageId, srcs, baseUrl(req));
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'")
-      .send(emailSignatureHtml(design, baseUrl(req)));
+      .send(emailSignatureHtml(design, (src) => urls.get(src) ?? (/^https:\/\//.test(src) ? src : null)));
+  });
+
+  /** Email-signature images: public (no log-in), immutable behind their random token. */
+  app.get('/p/i/:token', async (req, reply) => {
+    const { token } = parse(z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }), req.params, 'token');
+    const img = await publicImages.read(token, (brokerageId) => bulk.imageSource(brokerageId));
+    if (!img) throw notFound('Image');
+    return reply
+      .type(img.type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .send(Buffer.from(img.bytes.buffer, img.bytes.byteOffset, img.bytes.byteLength));
   });
 
   /* ---- admin: scheduled RESO Web API pull ---- */

@@ -1,18 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { instantiateTemplate } from '../../shared/index.js';
+import { instantiateTemplate, type BrandKit, type Template } from '../../shared/index.js';
 import { getTemplate, templateSummaries } from '../../templates/index.js';
 import { requireCapability, requireDesign, type AuditLog } from '../auth/index.js';
 import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
+import { designSvg, type ImageSourceDeps } from '../render/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 const PublishSchema = z.object({ designId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/), title: z.string().trim().min(1).max(200).optional() }).strict();
+/** Thumbnails are drawn this wide (px); the SVG scales, this sets the size of its inlined images only. */
+const THUMB_WIDTH = 480;
 const ListQuery = z.object({ retired: z.enum(['0', '1']).optional() });
 
 /**
@@ -20,7 +23,7 @@ const ListQuery = z.object({ retired: z.enum(['0', '1']).optional() });
  * managers publish from the editor. Agents see published ones; retired ones stay
  * listed for brand managers (?retired=1) and keep working for designs made from them.
  */
-export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; templates: BrokerageTemplates; rooms: RoomManager; store: DocumentStore; audit: AuditLog }): void {
+export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; templates: BrokerageTemplates; rooms: RoomManager; store: DocumentStore; audit: AuditLog; dataDir: string }): void {
   const brokerages = new BrokerageRepository(deps.db);
 
   app.get('/api/templates', async (req) => {
@@ -42,12 +45,38 @@ export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; tem
     return { id: template.id, title: template.title, kind: template.kind, version: template.version, source: 'library', design: instantiateTemplate(template, kit) };
   });
 
+  const imageSource = (brokerageId: string): ImageSourceDeps => ({
+    dataDir: deps.dataDir,
+    ownsAsset: async (assetId) => (await deps.db.query('SELECT 1 FROM assets WHERE brokerage_id = $1 AND id = $2', [brokerageId, assetId])).rows.length > 0,
+  });
+  // Library templates drawn in each brokerage's kit, kept while the kit is unchanged.
+  const libraryThumbs = new Map<string, string>();
+  const libraryThumbnail = async (brokerageId: string, template: Template, kit: BrandKit): Promise<string> => {
+    const key = `${brokerageId}|${template.id}|${template.version}|${JSON.stringify(kit)}`;
+    const hit = libraryThumbs.get(key);
+    if (hit) return hit;
+    const { svg } = await designSvg(instantiateTemplate(template, kit), imageSource(brokerageId), { photoStandIns: true, width: THUMB_WIDTH });
+    if (libraryThumbs.size > 500) libraryThumbs.clear();
+    libraryThumbs.set(key, svg);
+    return svg;
+  };
+
   app.get('/api/templates/:id/thumbnail.svg', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(IdParams, req.params, 'id');
-    const svg = await deps.templates.thumbnail(user.brokerageId, id);
+    const library = getTemplate(id);
+    let svg: string | null;
+    if (library) {
+      const kit = await brokerages.brandKit(user.brokerageId);
+      if (!kit) throw notFound('Template');
+      svg = await libraryThumbnail(user.brokerageId, library, kit);
+    } else svg = await deps.templates.thumbnail(user.brokerageId, id);
     if (!svg) throw notFound('Template');
-    return reply.type('image/svg+xml').header('cache-control', 'private, max-age=60').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(svg);
+    return reply
+      .type('image/svg+xml')
+      .header('cache-control', 'private, max-age=300')
+      .header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+      .send(svg);
   });
 
   /** Brand managers publish a design as a template (again: a new version). Generates the thumbnail. */
@@ -58,7 +87,14 @@ export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; tem
     const kit = await brokerages.brandKit(user.brokerageId);
     if (!kit) throw notFound('Brand kit');
     const design = await currentDesign(deps.rooms, deps.store, body.designId);
-    const published = await deps.templates.publish({ brokerageId: user.brokerageId, userId: user.id, designId: body.designId, title: body.title ?? design.meta.title, design, kit });
+    const published = await deps.templates.publish({
+      brokerageId: user.brokerageId,
+      userId: user.id,
+      designId: body.designId,
+      title: body.title ?? design.meta.title,
+      design,
+      thumbnail: async (d) => (await designSvg(d, imageSource(user.brokerageId), { photoStandIns: true, width: THUMB_WIDTH })).svg,
+    });
     await deps.audit.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'template.published', targetType: 'template', targetId: published.id, details: { version: published.version, designId: body.designId } });
     return reply.code(201).send(published);
   });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DesignSchema, type BrandKit, type Design } from '../../shared/index.js';
-import { renderSvg } from '../../templates/tools/preview.js';
+import { DesignSchema, type Design } from '../../shared/index.js';
 import type { Db, Queryable } from '../db/index.js';
 
 export interface BrokerageTemplateSummary {
@@ -54,11 +53,11 @@ export class BrokerageTemplates {
   constructor(private readonly db: Db) {}
 
   /** Publishes the design's current state; returns the template id and its new version. */
-  async publish(input: { brokerageId: string; userId: string; designId: string; title: string; design: Design; kit: BrandKit }): Promise<{ id: string; version: number }> {
+  async publish(input: { brokerageId: string; userId: string; designId: string; title: string; design: Design; thumbnail: (design: Design) => Promise<string> }): Promise<{ id: string; version: number }> {
     // The template is the design as it stands, without its own template link.
     const { templateId: _t, templateVersion: _v, ...meta } = input.design.meta;
     const design: Design = { meta: { ...meta, title: input.title }, objects: input.design.objects };
-    const thumbnail = renderSvg(design, input.kit, { guides: false }).svg;
+    const thumbnail = await input.thumbnail(design);
     return this.db.transaction(async (tx) => {
       const previous = await tx.query<{ id: string; version: number }>(
         'SELECT id, max(version) AS version FROM brokerage_templates WHERE brokerage_id = $1 AND source_design_id = $2 GROUP BY id',

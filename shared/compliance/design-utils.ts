@@ -5,11 +5,10 @@
  */
 import type { BrandKit, FontRole } from '../brand/index.js';
 import { keyBetween, objectsInOrder, type Design, type DesignObject, type TextObject } from '../design/index.js';
+import { measureTextHeight, type TextLike } from '../render/index.js';
 
 /** Print safe area inset inside the trim: 0.125in at 96 dpi. */
 export const SAFE_MARGIN_PX = 12;
-/** Default line height multiplier (fabric.js default). */
-export const DEFAULT_LINE_HEIGHT = 1.16;
 
 export interface Box {
   x: number;
@@ -171,55 +170,12 @@ export function containsNormalized(haystack: string, needle: string): boolean {
   return n.length > 2 && padded(haystack).includes(n);
 }
 
-/** Average glyph width as a fraction of the font size (estimate). */
-export function glyphWidthFactor(bold: boolean): number {
-  return bold ? 0.6 : 0.55;
-}
-
 /**
- * Estimate how many lines a text wraps to in a box of `width` px: greedy word
- * wrap with an average glyph width; words longer than a line are broken.
- * Scans characters in place (no splitting), as it runs on every text object
- * on every re-score.
+ * Height a text object's text needs, px: the one text layout (shared/render), measured from the
+ * brand font files, the same the editor's canvas and every export use.
  */
-export function estimateLines(text: string, width: number, fontSize: number, bold: boolean): number {
-  const charW = fontSize * glyphWidthFactor(bold);
-  const perLine = Math.max(1, Math.floor((width + 0.01) / charW));
-  let lines = 1;
-  let used = 0; // characters on the current line
-  let word = 0; // length of the word being read
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const ch = i < n ? text.charCodeAt(i) : 10;
-    const isSpace = ch === 32 || ch === 9 || ch === 13 || ch === 10 || ch === 12 || ch === 160;
-    if (!isSpace) {
-      word++;
-      continue;
-    }
-    if (word > 0) {
-      const need = used === 0 ? word : used + 1 + word;
-      if (need <= perLine) used = need;
-      else {
-        if (used > 0) lines++;
-        if (word > perLine) {
-          lines += Math.ceil(word / perLine) - 1;
-          used = word % perLine || perLine;
-        } else used = word;
-      }
-      word = 0;
-    }
-    if (ch === 10 && i < n) {
-      lines++;
-      used = 0;
-    }
-  }
-  return lines;
-}
-
-/** Estimated rendered height of a text object's text, in px. */
-export function estimateTextHeight(o: Pick<TextObject, 'text' | 'width' | 'fontSize' | 'fontWeight' | 'lineHeight'>): number {
-  const lines = estimateLines(o.text, o.width, o.fontSize, isBold(o.fontWeight));
-  return lines * o.fontSize * (o.lineHeight ?? DEFAULT_LINE_HEIGHT);
+export function textHeightNeeded(o: TextLike, fontSize?: number): number {
+  return measureTextHeight(o, fontSize);
 }
 
 /** A stacking key above every object in the design. */

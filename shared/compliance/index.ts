@@ -6,9 +6,7 @@ export * from './rules/index.js';
 export * from './fair-housing/index.js';
 export {
   SAFE_MARGIN_PX,
-  DEFAULT_LINE_HEIGHT,
-  estimateLines,
-  estimateTextHeight,
+  textHeightNeeded,
   normalizeText,
   containsNormalized,
 } from './design-utils.js';

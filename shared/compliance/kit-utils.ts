@@ -1,6 +1,7 @@
+import { measureTextHeight } from '../render/index.js';
 import { colorToLab, contrastRatio, deltaE2000, type BrandKit, type Lab } from '../brand/index.js';
 import type { Design, TextObject } from '../design/index.js';
-import { DEFAULT_LINE_HEIGHT, estimateLines, kitFont, placementMargin, topZ, uniqueId } from './design-utils.js';
+import { kitFont, placementMargin, topZ, uniqueId } from './design-utils.js';
 
 export interface AllowedColor {
   name: string;
@@ -82,8 +83,7 @@ export function makeBottomText(
   const font = kitFont(kit, opts.fontRole);
   const fontSize = Math.max(font.minSize, opts.fontSize ?? font.minSize);
   const width = Math.max(40, (design.meta.width - 2 * margin) * (opts.widthFraction ?? 1));
-  const lines = estimateLines(opts.text, width, fontSize, false);
-  const height = Math.ceil(lines * fontSize * DEFAULT_LINE_HEIGHT) + 2;
+  const height = Math.ceil(measureTextHeight({ text: opts.text, width, fontSize, fontFamily: font.family, fontWeight: 400 })) + 2;
   const y = Math.max(0, design.meta.height - margin - height - (opts.bottomOffset ?? 0));
   return {
     id: uniqueId(design, opts.idBase),

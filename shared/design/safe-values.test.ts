@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DesignMetaSchema, DesignObjectSchema } from './model.js';
 import { parseDesignMeta, parseDesignObject } from './read.js';
-import { renderSvg } from '../../templates/tools/preview.js';
+import { renderSvg } from '../render/index.js';
 import { emailSignatureHtml } from '../../server/listings/email-signature.js';
-import { DEMO_BRAND_KIT } from '../index.js';
 import type { Design } from './index.js';
 
 /**
@@ -52,12 +51,12 @@ describe('the writers escape even what slipped past', () => {
   } as unknown as Design;
 
   it('template thumbnail SVG', () => {
-    const svg = renderSvg(design, DEMO_BRAND_KIT, { guides: false }).svg;
+    const svg = renderSvg(design).svg;
     expect(svg).not.toMatch(/<script|evil\.test|alert\(/);
   });
 
   it('email signature HTML/CSS', () => {
-    const html = emailSignatureHtml(design, 'https://brand.example.test');
+    const html = emailSignatureHtml(design, (src) => new URL(src, 'https://brand.example.test').href);
     expect(html).not.toMatch(/<script|evil\.test|&#59;|background:red/);
   });
 });

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRAND_KIT } from '../brand/index.js';
-import { estimateTextHeight } from '../compliance/index.js';
+import { measureTextHeight } from '../render/index.js';
 import { addressLines, displayAddress, fitText, formatFacts, formatLicense, formatOpenHouse, formatPrice, nextOpenHouse, statusLabel } from './format.js';
 import { zonedLocalToUtc } from './time.js';
+import { loadBundledFonts } from '../../server/render/fonts.js';
 
 describe('formatPrice', () => {
   it.each([
@@ -100,8 +101,9 @@ describe('statusLabel and formatLicense', () => {
 });
 
 describe('fitText: long text must not overflow its box', () => {
-  const box = { width: 440, height: 36, fontSize: 28, fontWeight: 700 };
-  const fitsIn = (text: string, fontSize: number, b = box) => estimateTextHeight({ text, width: b.width, fontSize, fontWeight: b.fontWeight, lineHeight: undefined }) <= b.height + 0.5;
+  beforeAll(() => loadBundledFonts());
+  const box = { width: 440, height: 36, fontSize: 28, fontWeight: 700, fontFamily: 'Montserrat' };
+  const fitsIn = (text: string, fontSize: number, b = box) => measureTextHeight({ text, width: b.width, fontFamily: b.fontFamily, fontSize, fontWeight: b.fontWeight, lineHeight: undefined }) <= b.height + 0.5;
   const min = DEMO_BRAND_KIT.fonts.find((f) => f.role === 'heading')!.minSize;
 
   it.each([
@@ -123,7 +125,7 @@ describe('fitText: long text must not overflow its box', () => {
 
   it('truncates multi-line remarks at a word', () => {
     const remarks = 'Light-filled modern farmhouse on a quiet street. '.repeat(20).trim();
-    const b = { width: 440, height: 124, fontSize: 13, fontWeight: 400 };
+    const b = { width: 440, height: 124, fontSize: 13, fontWeight: 400, fontFamily: 'Open Sans' };
     const fitted = fitText(remarks, b, 11);
     expect(fitted.how).toBe('truncated');
     expect(fitsIn(fitted.text, fitted.fontSize, b)).toBe(true);

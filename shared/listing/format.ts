@@ -2,7 +2,7 @@
  * Pure formatting of listing and agent fields for designs: prices, facts,
  * address lines, open-house times, license lines, and fitting text to a box.
  */
-import { estimateTextHeight } from '../compliance/index.js';
+import { measureTextHeight } from '../render/index.js';
 import type { Listing, ListingAddress, ListingStatus, OpenHouse } from './model.js';
 
 // Made on first use: building a formatter loads ICU's locale data (~6 MiB of the server's memory),
@@ -171,6 +171,7 @@ export function formatLicense(licenseNumbers: Record<string, string> | undefined
 
 export interface TextBox {
   width: number;
+  fontFamily: string;
   height: number;
   fontSize: number;
   fontWeight?: number | string;
@@ -187,15 +188,15 @@ export interface FittedText {
 const ELLIPSIS = '…';
 
 /**
- * Makes `text` fit `box` by the same estimate the overflow rule uses (average
- * glyph 0.55 × font size, 0.6 bold; greedy word wrap; 1.16 line height):
+ * Makes `text` fit `box` by the one text layout (shared/render, what the overflow rule, the
+ * canvas and the exports use):
  * unchanged if it fits; else the font shrinks one pixel at a time down to
  * `minFontSize`; else, at `minFontSize`, the text is cut at a word (or
  * character) boundary and ends with an ellipsis.
  */
 export function fitText(text: string, box: TextBox, minFontSize: number): FittedText {
   const fits = (t: string, size: number) =>
-    estimateTextHeight({ text: t, width: box.width, fontSize: size, fontWeight: box.fontWeight ?? 400, lineHeight: box.lineHeight }) <= box.height + 0.5;
+    measureTextHeight({ text: t, width: box.width, fontFamily: box.fontFamily, fontSize: size, fontWeight: box.fontWeight ?? 400, lineHeight: box.lineHeight }) <= box.height + 0.5;
   if (!text || fits(text, box.fontSize)) return { text, fontSize: box.fontSize, how: 'fits' };
   const floor = Math.min(box.fontSize, Math.max(1, minFontSize));
   for (let size = Math.floor(box.fontSize); size >= floor; size--) {

@@ -198,7 +198,9 @@ function minFontSize(o: TextObject, kit: BrandKit | undefined): number {
 export function applyBoundValue(o: DesignObject, value: BoundValue, kit: BrandKit | undefined): DesignObject {
   if (o.type === 'text' && 'text' in value) {
     const fitted = fitText(value.text, o, minFontSize(o, kit));
-    return { ...o, text: fitted.text, fontSize: fitted.fontSize };
+    // Real listing data: no longer the template's sample copy, even where the values coincide.
+    const { sampleText: _sample, ...rest } = o;
+    return { ...rest, text: fitted.text, fontSize: fitted.fontSize };
   }
   if (o.type === 'image' && 'src' in value) {
     const next = { ...o, src: value.src, fit: 'cover' as const };

@@ -13,3 +13,6 @@ export * from './fit.js';
 export * from './placeholders.js';
 export * from './scene.js';
 export * from './svg.js';
+export * from './export-kind.js';
+export * from './image-bytes.js';
+export type { ImageLoader, LoadedImage } from './pdf-types.js';

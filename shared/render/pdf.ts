@@ -45,15 +45,9 @@ import { PX_TO_PT } from './constants.js';
 import type { FontFile } from './fonts.js';
 import { buildScene, imagePlacement, itemTransform, type Scene, type SceneItem, type ScenePage } from './scene.js';
 
-/** Image bytes as a back-end can embed them (SVG sources are rasterised by the loader). */
-export interface LoadedImage {
-  format: 'jpeg' | 'png';
-  bytes: Uint8Array;
-  width: number;
-  height: number;
-}
+import type { ImageLoader } from './pdf-types.js';
 
-export type ImageLoader = (src: string) => Promise<LoadedImage | null>;
+export type { ImageLoader, LoadedImage } from './pdf-types.js';
 
 export interface PdfOptions {
   loadImage: ImageLoader;

@@ -54,7 +54,11 @@ export interface SceneOptions {
   pages?: number[];
   /** Draw the bleed area (print PDF). */
   bleed?: boolean;
+  /** Previews only (template picker): empty photo frames drawn as a neutral tile. Never for exports. */
+  photoStandIns?: boolean;
 }
+
+const STAND_IN: Rgba = { r: 0xdf, g: 0xe5, b: 0xec, a: 1 };
 
 function boxOf(o: DesignObject): ItemBox {
   return { x: o.x, y: o.y, width: o.width, height: o.height, angle: o.angle ?? 0 };
@@ -112,6 +116,7 @@ export function buildScene(design: Design, opts: SceneOptions = {}): Scene {
     const ph = placeholderOf(o);
     if (ph) {
       placeholders.push(ph);
+      if (opts.photoStandIns && ph.kind === 'empty-image') list.push({ id: o.id, box: boxOf(o), opacity: 1, kind: 'rect', fill: STAND_IN, stroke: null, strokeWidth: 0, radius: 0 });
       continue;
     }
     const item = itemOf(o);

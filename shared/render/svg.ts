@@ -17,6 +17,8 @@ export interface SvgOptions {
   imageHref?: (src: string) => string | null;
   /** Output width in px (height follows the page's aspect); default the design's size. */
   width?: number;
+  /** Previews only: empty photo frames as a neutral tile. */
+  photoStandIns?: boolean;
 }
 
 export interface SvgResult {
@@ -132,6 +134,6 @@ export function pageSvg(page: ScenePage, opts: SvgOptions = {}): { svg: string; 
 
 /** One page of a design as SVG (placeholders left out, listed in `scene.placeholders`). */
 export function renderSvg(design: Design, opts: SvgOptions = {}): SvgResult {
-  const scene = buildScene(design, { pages: [opts.page ?? 0] });
+  const scene = buildScene(design, { pages: [opts.page ?? 0], photoStandIns: opts.photoStandIns });
   return { ...pageSvg(scene.pages[0]!, opts), scene };
 }

@@ -171,7 +171,11 @@ function resolveObject(object: TemplateDesign['objects'][string], kit: BrandKit)
 export function instantiateTemplate(template: Template, kit: BrandKit, options: InstantiateOptions = {}): Design {
   const src = template.design;
   const objects: Record<string, DesignObject> = {};
-  for (const [id, object] of Object.entries(src.objects)) objects[id] = resolveObject(structuredClone(object), kit);
+  for (const [id, object] of Object.entries(src.objects)) {
+    const o = resolveObject(structuredClone(object), kit);
+    // Listing-bound copy in a template is sample text: it never prints until real data replaces it.
+    objects[id] = o.type === 'text' && o.binding?.startsWith('listing.') && o.text.trim() ? { ...o, sampleText: o.text } : o;
+  }
   const design: Design = {
     meta: {
       ...src.meta,

@@ -1,15 +1,14 @@
 /**
- * Renders templates to SVG and PNG (headless Chromium) to look at them.
- *   npx tsx templates/tools/preview-cli.ts [id ...] [--kit alt] [--bleed] [--out /tmp/preview]
- * A script of its own: the server bundles preview.ts for its thumbnails.
+ * Renders templates to SVG and PNG with the product's own renderer (shared/render; PNG via resvg)
+ * to look at them. Empty photo frames are drawn as neutral tiles.
+ *   npx tsx templates/tools/preview-cli.ts [id ...] [--kit alt] [--out /tmp/preview]
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_BRAND_KIT, instantiateTemplate } from '../../shared/index.js';
+import { designPng, designSvg } from '../../server/render/index.js';
 import { TEMPLATES } from '../index.js';
 import { ALT_KIT } from './kits.js';
-import { renderSvg } from './preview.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -21,13 +20,16 @@ const flag = (name: string) => {
 };
 const kit = flag('--kit') === 'alt' ? ALT_KIT : DEMO_BRAND_KIT;
 const out = flag('--out') ?? '/tmp/preview';
-const bleed = args.includes('--bleed');
 const ids = args.filter((a) => !a.startsWith('--'));
+const images = { dataDir: '/nonexistent' };
 mkdirSync(out, { recursive: true });
 for (const t of TEMPLATES.filter((t) => ids.length === 0 || ids.includes(t.id))) {
-  const { svg, width, height } = renderSvg(instantiateTemplate(t, kit), kit, { showBleed: bleed });
+  const design = instantiateTemplate(t, kit);
   const file = join(out, `${t.id}${kit === ALT_KIT ? '-alt' : ''}`);
-  writeFileSync(`${file}.svg`, svg);
-  execFileSync('/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${file}.png`, `--window-size=${width},${height}`, `file://${file}.svg`], { stdio: 'ignore' });
-  console.log(`${file}.png`);
+  for (let page = 0; page < (design.meta.pages ?? 1); page++) {
+    const suffix = page ? `-p${page + 1}` : '';
+    writeFileSync(`${file}${suffix}.svg`, (await designSvg(design, images, { page, photoStandIns: true })).svg);
+    writeFileSync(`${file}${suffix}.png`, (await designPng(design, images, { page, photoStandIns: true })).png);
+    console.log(`${file}${suffix}.png`);
+  }
 }

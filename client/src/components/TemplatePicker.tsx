@@ -1,8 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, request, type TemplateDetail, type TemplateSummary } from '../api.js';
+import { api, request, type TemplateSummary } from '../api.js';
 import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
-import { DesignThumbnail } from './DesignThumbnail.js';
 import { Modal } from './Modal.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -19,18 +18,20 @@ const KIND_LABELS: Record<string, string> = {
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
 
 function TemplateCard({ t, selected, onSelect, onRetire }: { t: TemplateSummary; selected: boolean; onSelect: () => void; onRetire?: () => void }) {
-  const [detail, setDetail] = useState<TemplateDetail | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.template(t.id).then((d) => live && setDetail(d)).catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, [t.id]);
+  const [loaded, setLoaded] = useState(false);
   return (
     <button type="button" className={`template-card${selected ? ' selected' : ''}`} onClick={onSelect} aria-pressed={selected} data-template-id={t.id}>
       <div className="template-thumb" style={{ aspectRatio: `${t.width} / ${t.height}` }}>
-        {detail ? <DesignThumbnail design={detail.design} title={t.title} /> : <div className="thumb-skeleton" />}
+        {/* Drawn by the server's renderer in this brokerage's kit (shared/render), cached by the browser. */}
+        {!loaded && <div className="thumb-skeleton" />}
+        <img
+          className="design-thumb"
+          src={`/api/templates/${encodeURIComponent(t.id)}/thumbnail.svg?v=${t.version}`}
+          alt={`${t.title} preview`}
+          loading="lazy"
+          onLoad={() => setLoaded(true)}
+          style={loaded ? undefined : { position: 'absolute', opacity: 0 }}
+        />
       </div>
       <div className="template-meta">
         <strong>{t.title}</strong>

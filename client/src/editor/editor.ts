@@ -11,8 +11,8 @@ import { api, type DesignInfo, type User } from '../api.js';
 import { CanvasBinding, COMMAND_ORIGIN, CANVAS_ORIGIN } from './binding.js';
 import { fitForUpload, MAX_UPLOAD_BYTES } from './downscale.js';
 import { unionAABB, round2 } from './convert.js';
-import { exportPdf, exportPng, renderPage } from './export.js';
-import { saveThumbnail } from '../thumbnails.js';
+import { exportPdf, exportPng } from './export.js';
+import type { Placeholder } from '../../../shared/render/index.js';
 import { Guides } from './guides.js';
 import { TransformCache } from './transform-cache.js';
 import { installKeyboard } from './keyboard.js';
@@ -162,11 +162,9 @@ export class Editor {
           const sel = this.store.get().selection;
           this.schedule({ layers: structural, selected: sel.some((id) => ids.has(id)) });
           this.presence.schedule();
-          this.scheduleThumbnail();
           if (!this.store.get().ready && this.binding.objects.size > 0 && this.hasCopy()) this.store.set({ ready: true });
         },
         meta: (meta) => {
-          this.scheduleThumbnail();
           this.store.set({ meta });
           // Someone deleted the page shown (or the last pages): stay on a page that exists.
           const page = clampPage(this.binding.currentPage, pageCount(meta));
@@ -274,27 +272,6 @@ export class Editor {
     this.canvas.setDimensions({ width: r.width, height: r.height });
     if (!this.userMovedViewport) this.viewport.fit();
     this.canvas.requestRenderAll();
-  }
-
-  private thumbTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /** Keeps a small preview of the page for the designs list (this browser only). */
-  private scheduleThumbnail(): void {
-    if (this.thumbTimer) clearTimeout(this.thumbTimer);
-    this.thumbTimer = setTimeout(() => this.saveThumbnail(), 2500);
-  }
-
-  private saveThumbnail(): void {
-    this.thumbTimer = null;
-    // The designs list shows the first page.
-    if (this.binding.currentPage !== 0) return;
-    try {
-      const meta = this.binding.meta;
-      const el = renderPage(this.canvas, meta, Math.min(1, 320 / Math.max(meta.width, meta.height)));
-      saveThumbnail(this.opts.designId, el.toDataURL('image/jpeg', 0.82));
-    } catch {
-      // Quota exceeded or a tainted canvas: the list falls back to a plain card.
-    }
   }
 
   /** Dims what lies outside the page, like a print preview. */
@@ -733,22 +710,23 @@ export class Editor {
     this.viewport.zoomBy(0.8);
   }
 
-  async exportPng(title: string): Promise<void> {
+  /** The current page as PNG/JPG; returns the placeholders it left out. */
+  async exportPng(title: string, format: 'png' | 'jpg' = 'png'): Promise<Placeholder[]> {
     // The canvas shows the current page; multi-page designs name the file after it.
-    await exportPng(this.canvas, this.binding.meta, this.pageCount > 1 ? `${title}-p${this.binding.currentPage + 1}` : title);
+    return exportPng(this.canvas, this.binding, this.pageCount > 1 ? `${title}-p${this.binding.currentPage + 1}` : title, format);
   }
 
-  async exportPdf(title: string): Promise<void> {
+  /** The print PDF; returns the placeholders it left out. */
+  async exportPdf(title: string, metadata: { author?: string; brokerage?: string } = {}): Promise<Placeholder[]> {
     this.store.set({ busy: 'Preparing PDF…' });
     try {
-      await exportPdf(this.binding, title);
+      return await exportPdf(this.binding, title, metadata);
     } finally {
       this.store.set({ busy: null });
     }
   }
 
   destroy(): void {
-    if (this.thumbTimer) this.saveThumbnail();
     for (const off of this.offs) off();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.undoManager.destroy();

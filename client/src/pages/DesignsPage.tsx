@@ -4,7 +4,6 @@ import { api, type DesignSummary } from '../api.js';
 import { useUser } from '../auth.js';
 import { useToasts } from '../toasts.js';
 import { kindLabel, TemplatePicker } from '../components/TemplatePicker.js';
-import { loadThumbnail } from '../thumbnails.js';
 import { Icon } from '../components/icons.js';
 import { statusLabel } from '../workflow/format.js';
 import { prefetchDesign } from './design-prefetch.js';
@@ -17,7 +16,8 @@ function when(iso: string): string {
 }
 
 function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: boolean; onDelete: () => void }) {
-  const thumb = loadThumbnail(d.id);
+  // Drawn by the server once edits settle (shared by everyone); a plain card until it loads.
+  const [thumbFailed, setThumbFailed] = useState(false);
   return (
     <li className="design-card">
       <Link
@@ -29,9 +29,9 @@ function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: b
           void EditorPage.preload().catch(() => undefined);
         }}
       >
-        {thumb ? (
+        {!thumbFailed ? (
           <div className="design-card-art design-card-thumb">
-            <img src={thumb} alt="" />
+            <img src={`/api/designs/${encodeURIComponent(d.id)}/thumbnail.png?v=${encodeURIComponent(d.updatedAt)}`} alt="" loading="lazy" onError={() => setThumbFailed(true)} />
           </div>
         ) : (
           <div className={`design-card-art kind-${d.kind}`}>

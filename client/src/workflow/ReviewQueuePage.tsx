@@ -1,10 +1,10 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { kindLabel } from '../components/TemplatePicker.js';
 import { ScoreRing } from '../scoring/ui/ScoreRing.js';
 import { workflowApi, type QueueItem } from './api.js';
 import { relativeTime } from './format.js';
 import { useLiveList } from './useLiveEvent.js';
-import { loadThumbnail } from '../thumbnails.js';
 
 /** Brand managers' review queue: designs waiting for a decision, oldest first, updated live. */
 export function ReviewQueuePage() {
@@ -57,8 +57,12 @@ export function ReviewQueuePage() {
   );
 }
 
-/** The design's last thumbnail (kept by the editor), else its kind. */
+/** The design's thumbnail as the server drew it, else its kind. */
 function QueueThumb({ id, kind }: { id: string; kind: string }) {
-  const src = loadThumbnail(id);
-  return <div className="queue-thumb">{src ? <img src={src} alt="" /> : <span>{kindLabel(kind)}</span>}</div>;
+  const [failed, setFailed] = useState(false);
+  return (
+    <div className="queue-thumb">
+      {failed ? <span>{kindLabel(kind)}</span> : <img src={`/api/designs/${encodeURIComponent(id)}/thumbnail.png`} alt="" loading="lazy" onError={() => setFailed(true)} />}
+    </div>
+  );
 }

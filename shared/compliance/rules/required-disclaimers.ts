@@ -1,5 +1,5 @@
 import type { TextObject } from '../../design/index.js';
-import { containsNormalized, estimateTextHeight, kitFont, visibleTexts } from '../design-utils.js';
+import { containsNormalized, textHeightNeeded, kitFont, visibleTexts } from '../design-utils.js';
 import { makeBottomText } from '../kit-utils.js';
 import { describeHidden, hiddenReason } from '../shown.js';
 import type { Rule, RuleFinding } from '../types.js';
@@ -48,7 +48,7 @@ export const requiredDisclaimers: Rule = {
       }
       const best = holders.reduce<TextObject>((a, b) => (b.fontSize > a.fontSize ? b : a), holders[0]!);
       if (best.fontSize + 1e-9 < minSize) {
-        const needed = Math.ceil(estimateTextHeight({ ...best, fontSize: minSize }));
+        const needed = Math.ceil(textHeightNeeded({ ...best, fontSize: minSize }));
         out.push({
           severity: 'error',
           objectIds: [best.id],

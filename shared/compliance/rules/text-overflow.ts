@@ -1,14 +1,14 @@
-import { describeObject, estimateTextHeight, kitFontFor, visibleTexts } from '../design-utils.js';
+import type { TextObject } from '../../design/index.js';
+import { fitModeOf, fitText, planGrow, shrinkToFit } from '../../render/index.js';
+import { describeObject, kitFontFor, visibleTexts } from '../design-utils.js';
 import type { Rule, RuleFinding } from '../types.js';
 
-/** Slack before a text counts as overflowing, in px. */
-const TOLERANCE_PX = 0.5;
-
 /**
- * Text that (by estimate: average glyph width 0.55 × size, 0.6 bold; greedy
- * word wrap; lines × size × line height) does not fit its box. The fix grows
- * the box if the page has room below, else shrinks the font until it fits
- * (not below the role's minimum).
+ * Text that does not fit its box by the one text layout (shared/render: the font files' widths,
+ * fabric's line boxes), under the box's fit mode: 'shrink' and 'grow' boxes make room themselves
+ * in every export, so only a shrink that hits its minimum is flagged. The fix is computed with the
+ * same layout, so applying it clears the finding: grow the box (moving what is below down) when
+ * the page has room, else the largest font size that fits, not below the role's minimum.
  */
 export const textOverflow: Rule = {
   id: 'text-overflow',
@@ -18,28 +18,27 @@ export const textOverflow: Rule = {
   check(design, ctx) {
     const out: RuleFinding[] = [];
     for (const o of visibleTexts(design)) {
-      const needed = estimateTextHeight(o);
-      if (needed <= o.height + TOLERANCE_PX) continue;
-      const grown = Math.ceil(needed);
-      let fix: RuleFinding['fix'];
-      if (o.y + grown <= design.meta.height) {
-        fix = { kind: 'set-props', objectId: o.id, props: { height: grown }, label: 'Make the text box taller' };
-      } else {
-        const min = kitFontFor(ctx.brandKit, o).minSize;
-        for (let size = Math.floor(o.fontSize) - 1; size >= min; size--) {
-          if (estimateTextHeight({ ...o, fontSize: size }) <= o.height + TOLERANCE_PX) {
-            fix = { kind: 'set-props', objectId: o.id, props: { fontSize: size }, label: `Reduce to ${size}px` };
-            break;
-          }
-        }
-      }
+      const min = Math.min(o.fontSize, o.minFontSize ?? kitFontFor(ctx.brandKit, o).minSize);
+      const fitted = fitText(o, min);
+      if (!fitted.overflows) continue;
+      const needed = Math.ceil(fitted.layout.height);
       out.push({
         severity: 'warning',
         objectIds: [o.id],
-        message: `Text ${describeObject(o)} likely overflows its box (needs about ${grown}px, box is ${Math.round(o.height)}px).`,
-        ...(fix ? { fix } : {}),
+        message: `Text ${describeObject(o)} overflows its box (needs ${needed}px, box is ${Math.round(o.height)}px).`,
+        ...fixFor(design, o, min),
       });
     }
     return out;
   },
 };
+
+function fixFor(design: Parameters<Rule['check']>[0], o: TextObject, min: number): Pick<RuleFinding, 'fix'> {
+  if (fitModeOf(o) !== 'shrink') {
+    const grow = planGrow(design, o);
+    if (grow && Object.keys(grow.moves).length === 0) return { fix: { kind: 'set-props', objectId: o.id, props: { height: grow.height }, label: 'Make the text box taller' } };
+  }
+  const size = shrinkToFit(o, min);
+  if (size !== null && size < o.fontSize) return { fix: { kind: 'set-props', objectId: o.id, props: { fontSize: size }, label: `Reduce to ${size}px` } };
+  return {};
+}

@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import { Link } from 'react-router-dom';
 import { Icon } from '../../components/icons.js';
 import { useToasts } from '../../toasts.js';
+import { useAuth } from '../../auth.js';
+import { placeholderWarning, type Placeholder } from '../../../../shared/render/index.js';
 import { useEditor, useEditorState } from './context.js';
 import { PresenceAvatars } from './PresenceAvatars.js';
 import { StatusIndicator } from './StatusIndicator.js';
@@ -38,22 +40,28 @@ function ExportMenu() {
   const { editor, title } = useEditor();
   const toasts = useToasts();
   const [open, setOpen] = useState(false);
-  const run = async (kind: 'png' | 'pdf' | 'html' | 'copy-html') => {
+  const { user } = useAuth();
+  const rasterLabel = editor.opts.info.kind === 'social-post' || editor.opts.info.kind === 'story' ? 'At the platform size (1080 px wide)' : '2× resolution, for web and social';
+  const run = async (kind: 'png' | 'jpg' | 'pdf' | 'html' | 'copy-html') => {
     setOpen(false);
     try {
       // Brokerage policy may require approval before any download.
-      const check = await checkExport(editor.opts.designId, kind === 'copy-html' ? 'html' : kind);
+      const check = await checkExport(editor.opts.designId, kind === 'copy-html' ? 'html' : kind === 'jpg' ? 'png' : kind);
       if (!check.allowed) {
         toasts.show(check.message, 'error');
         return;
       }
-      if (kind === 'png') await editor.exportPng(title);
+      // Placeholders (empty photo frames, sample copy) never print: say which were left out.
+      let left: Placeholder[] = [];
+      if (kind === 'png' || kind === 'jpg') left = await editor.exportPng(title, kind);
       else if (kind === 'html') await downloadEmailSignatureHtml(editor.opts.designId, title);
       else if (kind === 'copy-html') {
         await copyEmailSignatureHtml(editor.opts.designId);
         toasts.show('Signature copied: paste it into your mail settings', 'success');
       }
-      else await editor.exportPdf(title);
+      else left = await editor.exportPdf(title, { author: user?.name, brokerage: user?.brokerageName });
+      const warning = placeholderWarning(left);
+      if (warning) toasts.show(warning, 'info');
     } catch (err) {
       toasts.error(err);
     }
@@ -69,7 +77,11 @@ function ExportMenu() {
           <div className="menu" role="menu">
             <button role="menuitem" onClick={() => run('png')} data-testid="export-png">
               <strong>PNG image</strong>
-              <span className="muted">2× resolution, for web and social</span>
+              <span className="muted">{rasterLabel}</span>
+            </button>
+            <button role="menuitem" onClick={() => run('jpg')} data-testid="export-jpg">
+              <strong>JPG image</strong>
+              <span className="muted">{rasterLabel}, smaller file</span>
             </button>
             <button role="menuitem" onClick={() => run('pdf')} data-testid="export-pdf">
               <strong>PDF document</strong>

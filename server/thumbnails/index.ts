@@ -1,0 +1,1 @@
+export { ThumbnailService, THUMBNAIL_WIDTH, type StoredThumbnail } from './service.js';
