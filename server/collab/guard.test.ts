@@ -152,7 +152,8 @@ describe('read-only connections', () => {
     const seenAtA = history(a.doc, freeId, 'y');
     objectsMap(v.doc).get(freeId)!.set('y', 4242);
     v.provider.awareness.setLocalStateField('user', { name: 'Viewer' });
-    await waitFor(() => [...a.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Viewer'), 5_000, 'viewer presence at A');
+    // The server writes the displayed name from the account, so the viewer is found by its client id.
+    await waitFor(() => a.provider.awareness.getStates().get(v.provider.awareness.clientID)?.user !== undefined, 5_000, 'viewer presence at A');
     // A permitted change from A travels the same path back; by then the viewer's edit would have arrived.
     objectsMap(a.doc).get(freeId)!.set('opacity', 0.77);
     await waitFor(() => objectsMap(v.doc).get(freeId)?.get('opacity') === 0.77, 5_000, 'A change at viewer');

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,7 +163,15 @@ describe('GET /api/listings/:id/photos/:index', () => {
     expect(created.status).toBe(201);
     const pdf = await raw(`/api/designs/${created.body.id}/export.pdf`);
     expect(pdf.status).toBe(200);
-    // jsPDF embeds a PNG as an image XObject of its pixel size.
-    expect(pdf.bytes.toString('latin1')).toMatch(/\/Subtype \/Image\s*\/Width 6\s*\/Height 4/);
+    // The photo is embedded at its own pixel size, as a PDF reader lists it (poppler's pdfimages).
+    const dir = await mkdtemp(join(tmpdir(), 'rb-photo-pdf-'));
+    try {
+      await writeFile(join(dir, 'flyer.pdf'), pdf.bytes);
+      const listed = execFileSync('pdfimages', ['-list', join(dir, 'flyer.pdf')], { encoding: 'utf8' });
+      const sizes = listed.split('\n').slice(2).map((line) => line.trim().split(/\s+/).slice(3, 5).join('x'));
+      expect(sizes).toContain('6x4');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

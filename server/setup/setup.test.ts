@@ -12,7 +12,8 @@ describe('brand basics', () => {
   it('licensed states choose the compliance packs (federal always)', () => {
     expect(rulePacksFor(['CA', 'NV'])).toEqual(['federal', 'CA']);
     expect(rulePacksFor(['FL', 'TX'])).toEqual(['federal', 'TX', 'FL']);
-    expect(rulePacksFor(['OR'])).toEqual(['federal']);
+    expect(rulePacksFor(['OR'])).toEqual(['federal', 'OR']);
+    expect(rulePacksFor(['WY'])).toEqual(['federal']);
   });
   it('pre-fill the brand kit: colours, fonts, legal name', () => {
     const kit = brandKitFromBasics({ name: 'Acme Realty', licensedStates: ['TX'], brand: { primaryColor: '#AA3300', secondaryColor: '#112233', headingFont: 'Georgia', bodyFont: 'Arial' } });

@@ -57,7 +57,7 @@ describe('templates authored in the editor', () => {
     const thumb = await fetch(`${server.url}/api/templates/${v1.id}/thumbnail.svg`, { headers: { authorization: `Bearer ${agent}` } });
     expect(thumb.headers.get('content-type')).toMatch(/image\/svg\+xml/);
     // The route's own, stricter policy is kept (the app-wide header hook does not replace it).
-    expect(thumb.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(thumb.headers.get('content-security-policy')).toBe("default-src 'none'; img-src data:; style-src 'unsafe-inline'");
     expect(await thumb.text()).toContain('COASTAL LIVING');
 
     // An agent's design from it carries its content and remembers the version.
