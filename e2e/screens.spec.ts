@@ -78,7 +78,8 @@ function overflow(page: Page): Promise<{ scroll: number; client: number; culprit
 /** An action is on screen, or one click away in the toolbar's overflow menu. */
 async function reachable(page: Page, testId: string): Promise<boolean> {
   const el = page.getByTestId(testId).first();
-  if (await el.isVisible()) return true;
+  // Review actions appear once the design's status has loaded: give the page a moment, not an instant.
+  if (await el.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return true;
   const more = page.getByTestId('toolbar-more');
   if (!(await more.isVisible())) return false;
   await more.click();

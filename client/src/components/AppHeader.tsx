@@ -91,10 +91,10 @@ export function AppHeader() {
             <strong>{user.name}</strong>
             <span className="muted">{ROLE_LABEL[user.role]}</span>
           </span>
-          <Link className="btn btn-ghost" to="/profile" data-testid="nav-profile">
+          <Link className="btn btn-ghost app-chip-link" to="/profile" data-testid="nav-profile">
             My profile
           </Link>
-          <Link className="btn btn-ghost" to="/account/security" data-testid="nav-account">
+          <Link className="btn btn-ghost app-chip-link" to="/account/security" data-testid="nav-account">
             Security
           </Link>
           <button className="btn btn-ghost app-logout" onClick={signOut}>
