@@ -5,3 +5,4 @@ export * from './template/index.js';
 export * from './compliance/index.js';
 export * from './listing/index.js';
 export * from './review/index.js';
+export * from './api/index.js';

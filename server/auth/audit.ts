@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../shared/index.js';
 import { z } from 'zod';
 import type { Db, Queryable } from '../db/index.js';
 
@@ -39,18 +40,7 @@ export interface AuditEvent {
   userAgent?: string | null;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { AuditEntry } from '../../shared/index.js';
 
 export const AuditQuerySchema = z
   .object({

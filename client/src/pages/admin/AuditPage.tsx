@@ -1,18 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage, request } from '../../api.js';
+import type { AuditEntry } from '../../../../shared/index.js';
 
-interface Entry {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-}
+type Entry = AuditEntry;
 
 interface Filters {
   actor: string;
