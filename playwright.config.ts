@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { SERVER_ENTRY, startCommand } from './server/start-command.js';
 
-// The e2e suite runs the real server as `npm start` does (compiled, with its settings and node flags, fresh PGlite data dir) serving the built client.
+// The e2e suite runs the real server as `npm start` does (compiled, with its settings and node flags, fresh data dir: embedded PostgreSQL) serving the built client.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const START = startCommand();
 

@@ -1,6 +1,6 @@
 /**
  * Operator commands (`npm run admin -- <command> [options]`), against the configured database
- * (DATABASE_URL, else the embedded one under DATA_DIR: stop the server first, PGlite is single-process).
+ * (DATABASE_URL, else the embedded one under DATA_DIR: joins a running server's PostgreSQL; on PGlite stop the server first).
  *
  *   create-brokerage --name "Acme Realty" --admin-email ana@acme.test [--states TX,CA] [--primary-color #1f3a5f]
  *       a new brokerage and an invitation link for its first admin (printed)

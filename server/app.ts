@@ -118,7 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const ownsDb = !options.db;
   // The brand fonts' files, parsed once: the overflow rule, thumbnails and exports measure text with them.
   const fontsLoaded = loadBundledFonts();
-  const db = options.db ?? (await openDatabase(config));
+  const db = options.db ?? (await openDatabase(config, { info: (m) => log.info(m), warn: (m) => log.warn(m) }));
   await migrate(db);
   await fontsLoaded;
   const demoLogins = config.SEED_DEMO ? await seedDemo(db, config.DEMO_PASSWORD) : null;

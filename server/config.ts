@@ -17,6 +17,8 @@ export const ConfigSchema = z.object({
   PORT: int(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** Without DATABASE_URL: `postgres` (real PostgreSQL binaries from npm, the default) or `pglite` (Postgres in WASM). */
+  EMBEDDED_DB: z.enum(['postgres', 'pglite']).optional(),
   REDIS_URL: z.string().url().optional(),
   SEED_DEMO: bool.default(true),
   /** With the demo seed: a handful of imported listings with photos from the repo (first start only). */

@@ -15,7 +15,7 @@ const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.
 const lines = [
   '',
   `  RealBrand is running at ${url}`,
-  `  database: ${server.db.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : `PGlite under ${config.DATA_DIR}`}; fan-out: ${config.REDIS_URL ? 'Redis' : 'in-process'}`,
+  `  database: ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `${server.db.kind === 'pg' ? 'PostgreSQL' : 'PGlite'} under ${config.DATA_DIR}`}; fan-out: ${config.REDIS_URL ? 'Redis' : 'in-process'}`,
 ];
 lines.push('', '  Demo log-ins (password: ' + config.DEMO_PASSWORD + '):');
 for (const email of ['admin@demo.realbrand.test', 'brand@demo.realbrand.test', 'agent@demo.realbrand.test', 'agent2@demo.realbrand.test', 'agent@rival.realbrand.test']) {

@@ -5,7 +5,9 @@
  * - `y-websocket`: the stock `@y/websocket-server` (in memory, no auth, no persistence);
  * - `hocuspocus`: Hocuspocus 3.4.4 + `@hocuspocus/extension-sqlite` (persisting to a file);
  * - `ours-pg`: our server as `npm start` runs it, on PostgreSQL (a fresh database);
- * - `ours-pglite`: the same on the embedded PGlite default (a fresh data directory).
+ * - `ours-embedded`: the same on the embedded PostgreSQL, the `npm start` default (a fresh data
+ *   directory; its PostgreSQL processes are children of the server and counted in its CPU and RSS);
+ * - `ours-pglite`: the same on PGlite (`EMBEDDED_DB=pglite`, a fresh data directory).
  *
  * Designs are created empty (ours: `POST /api/designs` with a title only) and edited as plain
  * documents (see plain-client.ts). Phases per target: 100 designs × 4 clients × 5 edits/s for 10 s
@@ -16,13 +18,13 @@
  * Hocuspocus lives in server/bench/peers/package.json (its sqlite3 compiles from source, ~2–3 min
  * the first time); it is installed here when missing, never by `npm ci` or `npm test`.
  *
- * Knobs: BENCH_TARGETS=y-websocket,hocuspocus,ours-pg,ours-pglite  BENCH_REPEATS=2  BENCH_SECONDS=10
+ * Knobs: BENCH_TARGETS=y-websocket,hocuspocus,ours-pg,ours-embedded,ours-pglite  BENCH_REPEATS=2  BENCH_SECONDS=10
  *        BENCH_PHASES=load,fifty,ack,cold  BENCH_WRITE=1 (write the table into RESULTS.md)
  *        BENCH_PROFILE=<dir> (our servers with --cpu-prof)  BENCH_PG_ADMIN_URL
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,14 +37,14 @@ import { fmtMiB, fmtMs, median, percentiles, pool, sleep, type Percentiles } fro
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PEERS = join(HERE, 'peers');
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const TARGETS = (process.env.BENCH_TARGETS ?? 'y-websocket,hocuspocus,ours-pg,ours-pglite').split(',').map((s) => s.trim()) as Target[];
+const TARGETS = (process.env.BENCH_TARGETS ?? 'y-websocket,hocuspocus,ours-pg,ours-embedded,ours-pglite').split(',').map((s) => s.trim()) as Target[];
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'load,fifty,ack,cold').split(','));
 const PASSWORD = 'realbrand-demo';
 const ROOM_IDLE_MS = 300;
 
-type Target = 'y-websocket' | 'hocuspocus' | 'ours-pg' | 'ours-pglite';
+type Target = 'y-websocket' | 'hocuspocus' | 'ours-pg' | 'ours-embedded' | 'ours-pglite';
 const log = (line: string) => console.log(`[plain ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -109,7 +111,7 @@ async function roomsLoaded(url: string): Promise<number> {
   return Number(/^realbrand_rooms_loaded (\S+)/m.exec(text)?.[1] ?? Number.NaN);
 }
 
-async function startOurs(target: 'ours-pg' | 'ours-pglite', dir: string): Promise<Running> {
+async function startOurs(target: 'ours-pg' | 'ours-embedded' | 'ours-pglite', dir: string): Promise<Running> {
   let dbName: string | null = null;
   let databaseUrl = '';
   if (target === 'ours-pg') {
@@ -128,6 +130,7 @@ async function startOurs(target: 'ours-pg' | 'ours-pglite', dir: string): Promis
     {
       DATABASE_URL: databaseUrl,
       DATA_DIR: dir,
+      EMBEDDED_DB: target === 'ours-pglite' ? 'pglite' : '',
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
@@ -175,7 +178,7 @@ async function startOurs(target: 'ours-pg' | 'ours-pglite', dir: string): Promis
 }
 
 async function start(target: Target, dir: string): Promise<Running> {
-  if (target === 'ours-pg' || target === 'ours-pglite') return startOurs(target, dir);
+  if (target === 'ours-pg' || target === 'ours-embedded' || target === 'ours-pglite') return startOurs(target, dir);
   let n = 0;
   const server = target === 'hocuspocus' ? await startHocuspocus(dir) : await startStockServer();
   if (!server) throw new Error('@y/websocket-server is not installed');
@@ -341,6 +344,8 @@ function treeSampler(pid: number): { stop(): number } {
 
 async function runTarget(target: Target, repeat: number): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), `rb-plain-${target}-`));
+  // mkdtemp makes it 0700: as root, the embedded PostgreSQL runs as another user, who must enter it.
+  chmodSync(dir, 0o755);
   const t0 = performance.now();
   const r = await start(target, dir);
   const startMs = performance.now() - t0;
@@ -415,7 +420,8 @@ const NAMES: Record<Target, string> = {
   'y-websocket': 'y-websocket (memory)',
   hocuspocus: 'Hocuspocus + SQLite',
   'ours-pg': 'ours, PostgreSQL',
-  'ours-pglite': 'ours, PGlite (`npm start`)',
+  'ours-embedded': 'ours, embedded PostgreSQL (`npm start`)',
+  'ours-pglite': 'ours, PGlite',
 };
 
 function table(results: RunResult[]): string {
