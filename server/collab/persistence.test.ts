@@ -44,7 +44,7 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
     }
   };
   const childEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
-    ...(database.kind === 'pg' ? { DATABASE_URL: database.url! } : { DATA_DIR: database.dir! }),
+    ...(database.kind === 'pg' ? { DATABASE_URL: database.url! } : { DATA_DIR: database.dir!, EMBEDDED_DB: 'pglite' }),
     ROOM_IDLE_MS: '60000',
     ...extra,
   });
