@@ -9,7 +9,7 @@ import { socketOriginRefused, type AuthService } from '../auth/index.js';
 import type { Metrics } from '../metrics.js';
 import { Connection } from './connection.js';
 import { PersonLimits } from '../person-limits.js';
-import { decodeClientMessage, ProtocolError } from './protocol.js';
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, ProtocolError } from './protocol.js';
 import type { Room } from './room.js';
 import type { RoomManager } from './rooms.js';
 
@@ -203,7 +203,19 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
         access === 'view',
         query[ACK_PARAM] === '1',
       );
-      const joined = await opts.rooms.join(designId.data, conn);
+      const joining = conn;
+      const joined = await opts.rooms.join(designId.data, conn, (cold) => {
+        if (closed) return;
+        // A cold load: our sync step 1 from the stored document's state vector, and a client that has
+        // nothing (its sync step 1 already here) gets the stored document as it is, before the room
+        // applies it; the room sends what changed since when this socket joins.
+        joining.send(encodeSyncStep1(cold.stateVector));
+        held = (held ?? []).filter((data) => {
+          if (!asksForEverything(data)) return true;
+          joining.send(encodeSyncStep2(cold.state));
+          return false;
+        });
+      });
       if (closed) {
         opts.rooms.leave(joined, conn);
         return;
@@ -217,6 +229,17 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
       // Opening needs the database: a failure here is most likely temporary (the client reconnects).
       closeWith(stopping ? CloseCode.serviceRestart : CloseCode.tryAgainLater, stopping ? 'server restarting' : 'could not open the design now; try again');
     });
+  }
+}
+
+/** Whether a held frame is a sync step 1 from a client that has nothing yet (an empty state vector). */
+function asksForEverything(data: RawData): boolean {
+  if (!(data instanceof Buffer) || data.length === 0) return false;
+  try {
+    const message = decodeClientMessage(data);
+    return message.type === 'sync-step1' && message.stateVector.length === 1 && message.stateVector[0] === 0;
+  } catch {
+    return false; // handled (and refused) in order once the room is ready
   }
 }
 

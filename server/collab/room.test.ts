@@ -272,4 +272,50 @@ describe('room: forwarding client changes', () => {
     await a.room.flush();
     expect(objectsMap(await replayed()).get('badge')!.get('x')).toBe(4);
   });
+
+  it('a cold load answers a client that has nothing from the stored snapshot, before the room applies it', async () => {
+    const a = await join();
+    objectsMap(a.doc).get('title')!.set('x', 81);
+    await a.room.flush();
+    await a.room.snapshotForUnload();
+    const stored = (await store.load(designId)).snapshot!;
+    // The state vector is stored beside the snapshot (no decoding of the snapshot to answer with it).
+    expect(Buffer.from(stored.stateVector!).equals(Buffer.from(Y.encodeStateVector(a.room.doc)))).toBe(true);
+    rooms.leave(a.room, a.conn);
+    await (rooms as unknown as { evict(id: string): Promise<void> }).evict(designId);
+    expect(rooms.peek(designId)).toBeUndefined();
+
+    const { ws, frames } = recorder();
+    const conn = new Connection(ws, { userId: 'rt-u', brokerageId: 'rt-b', name: 'RT', role: 'agent', sessionId: 's' }, false, false);
+    const answers: Array<{ state: Uint8Array; stateVector: Uint8Array; ready: boolean }> = [];
+    const room = await rooms.join(designId, conn, (cold) => answers.push({ ...cold, ready: rooms.peek(designId) !== undefined }));
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.ready).toBe(false); // before the document was applied and the room opened
+    expect(Buffer.from(answers[0]!.state).equals(Buffer.from(stored.data))).toBe(true);
+    expect(Buffer.from(answers[0]!.stateVector).equals(Buffer.from(stored.stateVector!))).toBe(true);
+    // Nothing changed since: the room sends no sync step 1 of its own (the caller sent one from the stored state).
+    expect(frames.map((f) => decodeClientMessage(f).type)).not.toContain('sync-step1');
+    expect(sorted(room.doc)).toBe(sorted(a.room.doc));
+
+    // A warm room: no cold answer.
+    const second = new Connection(recorder().ws, { userId: 'rt-u', brokerageId: 'rt-b', name: 'RT', role: 'agent', sessionId: 's2' }, false, false);
+    const none: unknown[] = [];
+    await rooms.join(designId, second, (cold) => none.push(cold));
+    expect(none).toHaveLength(0);
+  });
+
+  it('a socket answered from an older stored state gets what changed since when it joins', async () => {
+    const a = await join();
+    const before = Y.encodeStateVector(a.room.doc);
+    const beforeState = a.room.fullState();
+    objectsMap(a.doc).get('title')!.set('x', 91);
+    const { ws, frames } = recorder();
+    const conn = new Connection(ws, { userId: 'rt-u', brokerageId: 'rt-b', name: 'RT', role: 'agent', sessionId: 's3' }, false, false);
+    a.room.join(conn, before);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, beforeState);
+    for (const u of updatesIn(frames)) Y.applyUpdate(client, u);
+    expect(objectsMap(client).get('title')!.get('x')).toBe(91);
+    expect(sorted(client)).toBe(sorted(a.room.doc));
+  });
 });

@@ -8,7 +8,7 @@ import type { Fanout, FanoutMessage } from './fanout.js';
 import type { CommitWriter, GroupCommitter } from './group-commit.js';
 import { admitPresence } from './presence-guard.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError, type ClientMessage } from './protocol.js';
-import type { DocumentStore } from './store.js';
+import type { DocumentStore, StoredDocument } from './store.js';
 import { applyIntegrable, encodeIntegrated } from './integrate.js';
 import { isWellFormedUpdate } from './update-check.js';
 
@@ -80,6 +80,19 @@ function stateCacheKey(sv: Uint8Array, format: 'v1' | 'v2'): string {
   return key;
 }
 
+/** What a client that has nothing is answered with while a cold room still applies its document. */
+export interface ColdAnswer {
+  /** The stored document (v1), as stored. */
+  state: Uint8Array;
+  stateVector: Uint8Array;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Whether a transaction changed anything (Yjs' own test before it emits 'update'). */
 function changedAnything(tr: Y.Transaction): boolean {
   if (tr.deleteSet.clients.size > 0) return true;
@@ -146,10 +159,31 @@ export class Room implements CommitWriter {
 
   /** Loads the stored document; fan-out messages that arrive meanwhile are held and replayed. */
   async load(): Promise<void> {
-    const held: FanoutMessage[] = [];
-    let loaded = false;
-    await this.opts.fanout.subscribe(this.designId, (m) => (loaded ? this.onFanout(m) : held.push(m)));
-    const stored = await this.opts.store.load(this.designId);
+    await this.read();
+    this.apply();
+  }
+
+  /** Fan-out messages that arrived while loading (null once applied). */
+  private heldFanout: FanoutMessage[] | null = [];
+  private stored: StoredDocument | null = null;
+
+  /**
+   * The first half of a load: reads the stored document. Resolves with what a client that has
+   * nothing can be answered with before the document is applied (`apply`, which takes a while for a
+   * large design): the snapshot's bytes as they are, when no log rows follow it; else null.
+   */
+  async read(): Promise<ColdAnswer | null> {
+    await this.opts.fanout.subscribe(this.designId, (m) => (this.heldFanout ? this.heldFanout.push(m) : this.onFanout(m)));
+    const stored = (this.stored = await this.opts.store.load(this.designId));
+    const snapshot = stored.snapshot;
+    if (!snapshot || stored.updates.length > 0) return null;
+    return { state: snapshot.data, stateVector: snapshot.stateVector ?? Y.encodeStateVectorFromUpdate(snapshot.data) };
+  }
+
+  /** The second half of a load: applies what `read` read to the document. */
+  apply(): void {
+    const stored = this.stored!;
+    this.stored = null;
     const snapshot = stored.snapshot?.data;
     const rows = stored.updates.map((u) => u.data);
     if (snapshot || rows.length) {
@@ -171,7 +205,8 @@ export class Room implements CommitWriter {
     // clients to open the design get its bytes as they are.
     if (snapshot && rows.length === 0) this.stateCache.set(stateCacheKey(EMPTY_STATE_VECTOR, 'v1'), snapshot);
     this.approxBytes = rows.reduce((n, row) => n + row.byteLength, snapshot?.byteLength ?? 0);
-    loaded = true;
+    const held = this.heldFanout ?? [];
+    this.heldFanout = null;
     for (const m of held) this.onFanout(m);
     this.askPeersForPresence();
   }
@@ -188,9 +223,15 @@ export class Room implements CommitWriter {
 
   // ---- sockets ---------------------------------------------------------
 
-  join(conn: Connection): void {
+  /**
+   * Adds a socket. `answeredFrom`: the state vector of the stored document this socket was already
+   * answered from (a cold load, see RoomManager.join); it gets what changed since instead of our
+   * sync step 1 again.
+   */
+  join(conn: Connection, answeredFrom?: Uint8Array): void {
     this.conns.add(conn);
-    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (!answeredFrom) conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    else if (!sameBytes(answeredFrom, Y.encodeStateVector(this.doc))) conn.send(encodeSyncStep2(this.encodeState(answeredFrom)));
     if (this.awareness.getStates().size > 0) {
       conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
     }
@@ -679,7 +720,8 @@ export class Room implements CommitWriter {
     if (this.seq <= this.snapshotSeq || this.destroyed) return;
     const seq = this.seq;
     const state = this.fullState();
-    const save = () => this.opts.store.saveSnapshot(this.designId, seq, state);
+    const stateVector = Y.encodeStateVector(this.doc);
+    const save = () => this.opts.store.saveSnapshot(this.designId, seq, state, stateVector);
     if (await (this.opts.compactions ? this.opts.compactions.run(save) : save())) this.snapshotSeq = Math.max(this.snapshotSeq, seq);
   }
 

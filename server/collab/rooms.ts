@@ -5,7 +5,7 @@ import type { Connection } from './connection.js';
 import { OneAtATime } from '../one-at-a-time.js';
 import type { Fanout } from './fanout.js';
 import { GroupCommitter } from './group-commit.js';
-import { Room, type ChangeGuard, type RoomOptions } from './room.js';
+import { Room, type ChangeGuard, type ColdAnswer, type RoomOptions } from './room.js';
 import type { DocumentStore } from './store.js';
 
 export interface RoomManagerOptions {
@@ -28,6 +28,8 @@ export interface RoomManagerOptions {
 }
 
 interface Entry {
+  /** Resolves once the stored document is read (before it is applied): see Room.read. */
+  stored: Promise<ColdAnswer | null>;
   ready: Promise<Room>;
   room?: Room;
   idleTimer?: NodeJS.Timeout;
@@ -80,8 +82,14 @@ export class RoomManager {
     return this.entries.get(designId)?.room;
   }
 
-  /** Joins a socket to its design's room, loading the room if needed. */
-  async join(designId: string, conn: Connection): Promise<Room> {
+  /**
+   * Joins a socket to its design's room, loading the room if needed. On a cold load, `onColdAnswer`
+   * is called as soon as the stored document is read, before it is applied (and before the room's
+   * extensions attach): the caller answers the socket's first sync from the stored bytes, and the
+   * room sends it only what changed since when it joins.
+   */
+  async join(designId: string, conn: Connection, onColdAnswer?: (answer: ColdAnswer) => void): Promise<Room> {
+    let answeredFrom: Uint8Array | undefined;
     for (;;) {
       if (this.stopped) throw new Error('server is shutting down');
       const entry = this.entries.get(designId);
@@ -89,14 +97,25 @@ export class RoomManager {
         await entry.closing; // an unload in progress: wait, then load afresh
         continue;
       }
-      const room = await this.open(designId);
+      const opening = this.open(designId);
+      if (onColdAnswer && !opening.room && !answeredFrom) {
+        void opening.stored.then(
+          (answer) => {
+            if (!answer || opening.room || answeredFrom) return;
+            answeredFrom = answer.stateVector;
+            onColdAnswer(answer);
+          },
+          () => undefined, // the load fails through `ready`
+        );
+      }
+      const room = await opening.ready;
       const current = this.entries.get(designId);
       if (current?.room !== room || current.closing) continue; // evicted while we waited
       if (current.idleTimer) {
         clearTimeout(current.idleTimer);
         current.idleTimer = undefined;
       }
-      room.join(conn);
+      room.join(conn, answeredFrom);
       return room;
     }
   }
@@ -113,7 +132,7 @@ export class RoomManager {
         await entry.closing;
         continue;
       }
-      const room = await this.open(designId);
+      const room = await this.open(designId).ready;
       const current = this.entries.get(designId);
       if (current?.room !== room || current.closing) continue;
       if (current.idleTimer) {
@@ -134,27 +153,34 @@ export class RoomManager {
     if (room.conns.size === 0) this.scheduleEviction(room.designId);
   }
 
-  private open(designId: string): Promise<Room> {
+  private open(designId: string): Entry {
     const existing = this.entries.get(designId);
-    if (existing) return existing.ready;
+    if (existing) return existing;
     const room = new Room(designId, this.roomOptions);
-    const entry: Entry = { ready: Promise.resolve(room) };
-    entry.ready = room.load().then(
-      () => {
-        entry.room = room;
-        this.opts.metrics.rooms.set(this.entries.size);
-        this.opts.onRoomOpened?.(room);
-        return room;
-      },
-      async (err) => {
-        // A failed load leaves nothing behind: the next join tries again from scratch.
-        this.entries.delete(designId);
-        await room.destroy().catch(() => undefined);
-        throw err;
-      },
-    );
+    const stored = room.read();
+    const entry: Entry = { stored, ready: Promise.resolve(room) };
+    entry.ready = stored
+      .then(async () => {
+        // Cold answers (RoomManager.join) go out first: applying a large design takes a while.
+        await new Promise((resolve) => setImmediate(resolve));
+        room.apply();
+      })
+      .then(
+        () => {
+          entry.room = room;
+          this.opts.metrics.rooms.set(this.entries.size);
+          this.opts.onRoomOpened?.(room);
+          return room;
+        },
+        async (err) => {
+          // A failed load leaves nothing behind: the next join tries again from scratch.
+          this.entries.delete(designId);
+          await room.destroy().catch(() => undefined);
+          throw err;
+        },
+      );
     this.entries.set(designId, entry);
-    return entry.ready;
+    return entry;
   }
 
   private scheduleEviction(designId: string): void {

