@@ -5,7 +5,7 @@
  *   vendor.mjs  the packages every start loads (Fastify, pg, zod, Yjs, ws,
  *               socket.io, ioredis, pino...), compressed, without a source map
  *   other .mjs  code loaded on first use (the OpenAI SDK, nodemailer)
- * Bundling the packages takes ~7 MiB off the heap after start (server/bench/PROFILE.md).
+ * Bundling the packages takes ~7 MiB off the heap after start (bench/PROFILE.md).
  *   npx tsx server/build.ts [outDir]     (default server/dist)
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * How `npm start` runs the compiled server. package.json's "start" script is the one place that
  * says what the server process starts with: environment settings for the C library's allocator
- * and node flags for V8's heap sizing (see server/bench/PROFILE.md). The benchmarks and the
+ * and node flags for V8's heap sizing (see bench/PROFILE.md). The benchmarks and the
  * end-to-end suite read them from there, so they measure and test the server as users run it.
  */
 import { readFileSync } from 'node:fs';

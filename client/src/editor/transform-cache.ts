@@ -19,7 +19,7 @@
  * that region: fewer pixels rasterised, and Chromium's damage tracking sends
  * only that part of the canvas on to the compositor.
  * Measured on a 300-object design in headless Chromium
- * (server/bench/editor.ts): see server/bench/EDITOR-RESULTS.md.
+ * (bench/editor.ts): see bench/EDITOR-RESULTS.md.
  */
 import { util, type Canvas, type FabricObject, type TMat2D } from 'fabric';
 import type { CanvasBinding } from './binding.js';

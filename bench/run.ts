@@ -24,9 +24,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as Y from 'yjs';
-import { DEMO_BRAND_KIT, designToUpdate, instantiateTemplate, objectsMap } from '../../shared/index.js';
-import { getTemplate } from '../../templates/index.js';
-import { stockClient, synced } from '../test-support/clients.js';
+import { DEMO_BRAND_KIT, designToUpdate, instantiateTemplate, objectsMap } from '../shared/index.js';
+import { getTemplate } from '../templates/index.js';
+import { stockClient, synced } from '../server/test-support/clients.js';
 import { BenchClient } from './client.js';
 import { freePort, procStats, resetPeakRss, startServer, startStockServer, type ServerChild } from './proc.js';
 import { fmtKiB, fmtMiB, fmtMs, median, percentiles, pool, ratio, sleep, type Percentiles } from './stats.js';
@@ -513,7 +513,7 @@ async function main(): Promise<void> {
   const full = ['1', '2', '3', '4', '5'].every((p) => PHASES.has(p));
   if (full || process.env.BENCH_WRITE === '1') {
     writeFileSync(join(HERE, 'RESULTS.md'), report.markdown);
-    log(`wrote ${join('server', 'bench', 'RESULTS.md')}`);
+    log(`wrote ${join('bench', 'RESULTS.md')}`);
   }
 }
 
@@ -734,7 +734,7 @@ function renderReport(r: Results): { table: string; markdown: string } {
   const markdown = [
     '# Collaboration server benchmark',
     '',
-    'Produced by `npm run bench` (server/bench/run.ts). The server runs as a child process as `npm start` runs it (compiled, `node server/dist/main.mjs`; LOG_LEVEL=warn, PostgreSQL persistence in a fresh database, in-process fan-out); the load comes from raw y-websocket clients (`ws` + lib0) in the bench process on the same machine. Latency = receive time − a timestamp carried in the edit. The "same run" column is the stock y-websocket server under exactly the same clients and load, measured in this run on this machine (the fair comparison: load generation, kernel and machine are the same); the "issue figures" columns quote the reference numbers from the issue (medians of 3 runs on this kind of machine, with their own load generator, so absolute CPU seconds are not directly comparable).',
+    'Produced by `npm run bench` (bench/run.ts). The server runs as a child process as `npm start` runs it (compiled, `node server/dist/main.mjs`; LOG_LEVEL=warn, PostgreSQL persistence in a fresh database, in-process fan-out); the load comes from raw y-websocket clients (`ws` + lib0) in the bench process on the same machine. Latency = receive time − a timestamp carried in the edit. The "same run" column is the stock y-websocket server under exactly the same clients and load, measured in this run on this machine (the fair comparison: load generation, kernel and machine are the same); the "issue figures" columns quote the reference numbers from the issue (medians of 3 runs on this kind of machine, with their own load generator, so absolute CPU seconds are not directly comparable).',
     '',
     '## Machine',
     '',

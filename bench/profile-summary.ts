@@ -1,6 +1,6 @@
 /**
  * Summarises a V8 .cpuprofile (from BENCH_PROFILE=<dir> npm run bench):
- * `tsx server/bench/profile-summary.ts <file> [top]` prints self time per
+ * `tsx bench/profile-summary.ts <file> [top]` prints self time per
  * function and per package/file, and inclusive time for the heaviest frames;
  * PROFILE_FROM=<s> PROFILE_TO=<s> restrict it to a window (busy time per second is printed to find one).
  */

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { MessageType, SyncMessageType } from '../../shared/index.js';
+import { MessageType, SyncMessageType } from '../shared/index.js';
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes on one machine. */
 export const nowMs = (): number => performance.timeOrigin + performance.now();

@@ -2,7 +2,7 @@
  * Editor benchmark (issue 3): a 300-object design in the real editor, in this
  * machine's headless Chromium, served by a real server child on loopback.
  *
- *   npx tsx server/bench/editor.ts
+ *   npx tsx bench/editor.ts
  *
  * 1. Builds the client if client/dist is missing, starts the compiled server (`node server/dist/main.mjs`)
  *    on a free port with a fresh PGlite DATA_DIR, logs in as the demo agent.
@@ -18,7 +18,7 @@
  *       design (its frames measure the cost of rendering remote changes).
  * 4. Prints a table against the targets (60 fps → 16.7 ms frames; open < 1 s)
  *    with the machine's nproc, CPU model and load average, and writes
- *    server/bench/EDITOR-RESULTS.md.
+ *    bench/EDITOR-RESULTS.md.
  *
  * Everything is bounded and stops by itself (~1 minute). Knobs (optional):
  *   BENCH_BUILD=1          rebuild the client even if client/dist exists
@@ -44,14 +44,14 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { objectsMap, objectToYMap, spacedKeys, type DesignObject } from '../../shared/index.js';
-import { stockClient, type StockClient } from '../test-support/clients.js';
+import { objectsMap, objectToYMap, spacedKeys, type DesignObject } from '../shared/index.js';
+import { stockClient, type StockClient } from '../server/test-support/clients.js';
 import { freePort, startServer, type ServerChild } from './proc.js';
 import { fmtMs, percentiles, sleep, type Percentiles } from './stats.js';
 import { mainThreadCpuToFirstFrame, type MainThreadCpu } from './trace-cpu.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, '..', '..');
+const ROOT = join(HERE, '..');
 const EMAIL = 'agent@demo.realbrand.test';
 const PASSWORD = 'realbrand-demo';
 const OBJECTS = 300;
@@ -766,9 +766,9 @@ async function main(): Promise<void> {
   const report = render(results);
   console.log('\n' + report + '\n');
   if (process.env.BENCH_NO_WRITE !== '1') {
-    const md = `# Editor benchmark results (issue 3)\n\n\`npx tsx server/bench/editor.ts\` — written by the last run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n\n${report}\n`;
+    const md = `# Editor benchmark results (issue 3)\n\n\`npx tsx bench/editor.ts\` — written by the last run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n\n${report}\n`;
     writeFileSync(join(HERE, 'EDITOR-RESULTS.md'), md);
-    log('wrote server/bench/EDITOR-RESULTS.md');
+    log('wrote bench/EDITOR-RESULTS.md');
   }
 }
 

@@ -15,7 +15,7 @@
  * 100-design load with durable acks for 5 s; a 20,000-edit design on 200 objects, cold-loaded
  * after every client left (first sync reply / full document).
  *
- * Hocuspocus lives in server/bench/peers/package.json (its sqlite3 compiles from source, ~2–3 min
+ * Hocuspocus lives in bench/peers/package.json (its sqlite3 compiles from source, ~2–3 min
  * the first time); it is installed here when missing, never by `npm ci` or `npm test`.
  *
  * Knobs: BENCH_TARGETS=y-websocket,hocuspocus,ours-pg,ours-embedded,ours-pglite  BENCH_REPEATS=2  BENCH_SECONDS=10
@@ -65,7 +65,7 @@ interface Running {
 
 async function ensurePeers(): Promise<void> {
   if (existsSync(join(PEERS, 'node_modules', '@hocuspocus', 'extension-sqlite'))) return;
-  log('installing the bench peers (server/bench/peers: Hocuspocus + SQLite; sqlite3 compiles from source, ~2-3 min)');
+  log('installing the bench peers (bench/peers: Hocuspocus + SQLite; sqlite3 compiles from source, ~2-3 min)');
   execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: PEERS, stdio: 'inherit' });
 }
 
@@ -485,7 +485,7 @@ function report(results: RunResult[], loadStart: string, repeats: number): void 
   const section = [
     '## Plain-document workload (issue #19), all four servers in one run',
     '',
-    `Produced by \`npm run bench:plain\` (server/bench/plain.ts); code ${revision()}; ${new Date().toISOString()}; ${cpus()[0]?.model ?? '?'}, nproc ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average at start ${loadStart}, at end ${loadavg()} (the machine is shared with other work: absolute figures are noisy, compare the columns, which ran interleaved in this run: ${runs}; ${repeats} of ${REPEATS} repeats).`,
+    `Produced by \`npm run bench:plain\` (bench/plain.ts); code ${revision()}; ${new Date().toISOString()}; ${cpus()[0]?.model ?? '?'}, nproc ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average at start ${loadStart}, at end ${loadavg()} (the machine is shared with other work: absolute figures are noisy, compare the columns, which ran interleaved in this run: ${runs}; ${repeats} of ${REPEATS} repeats).`,
     '',
     md,
     '',
@@ -495,7 +495,7 @@ function report(results: RunResult[], loadStart: string, repeats: number): void 
     const text = readFileSync(file, 'utf8');
     const at = text.indexOf('## Plain-document workload');
     writeFileSync(file, (at >= 0 ? text.slice(0, at) : text.trimEnd() + '\n\n') + section);
-    log('wrote server/bench/RESULTS.md');
+    log('wrote bench/RESULTS.md');
   }
 }
 

@@ -4,9 +4,9 @@
  * Target from issue 5: p99 under 5 ms. Prints figures and the ratio to target.
  */
 import * as Y from 'yjs';
-import { DEMO_BRAND_KIT, instantiateTemplate, objectsMap, objectToYMap, scoreDesign, spacedKeys, writeDesign, type DesignObject, type RuleContext } from '../../shared/index.js';
-import { getTemplate } from '../../templates/index.js';
-import { LiveDesign } from '../scoring/live-design.js';
+import { DEMO_BRAND_KIT, instantiateTemplate, objectsMap, objectToYMap, scoreDesign, spacedKeys, writeDesign, type DesignObject, type RuleContext } from '../shared/index.js';
+import { getTemplate } from '../templates/index.js';
+import { LiveDesign } from '../server/scoring/live-design.js';
 import { fmtMs, percentiles, ratio } from './stats.js';
 
 const TARGET_P99_MS = 5;
