@@ -144,3 +144,43 @@ describe('PGlite in its own process', () => {
     }
   }, 120_000); // a fresh data directory's initdb, slow on a busy machine
 });
+
+describe.each(['pg', 'pglite'] as const)('migrate (%s)', (kind) => {
+  it('runs each migration file whole: plpgsql over several lines, semicolons inside literals and bodies', async () => {
+    const d = kind === 'pg' ? await freshPostgres() : await freshPglite();
+    databases.push(d);
+    const db = await d.open();
+    try {
+      const applied = await migrate(db, [
+        {
+          version: 1,
+          name: '001_script.sql',
+          sql: `-- a comment; with a semicolon
+CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL);
+INSERT INTO notes VALUES (1, 'one;
+two');
+CREATE FUNCTION note_count() RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+  n int;
+BEGIN
+  SELECT count(*) INTO n FROM notes;
+  RETURN n;
+END
+$$;
+`,
+        },
+        { version: 2, name: '002_more.sql', sql: `INSERT INTO notes VALUES (2, 'x'); INSERT INTO notes VALUES (3, 'y')` },
+      ]);
+      expect(applied).toEqual([1, 2]);
+      expect((await db.query<{ n: number }>('SELECT note_count() AS n')).rows[0]!.n).toBe(3);
+      expect((await db.query<{ body: string }>('SELECT body FROM notes WHERE id = 1')).rows[0]!.body).toBe('one;\ntwo');
+      // Applied once: a second run does nothing.
+      expect(await migrate(db, [{ version: 2, name: '002_more.sql', sql: 'SELECT 1/0' }])).toEqual([]);
+      // A failing file rolls the whole run back.
+      await expect(migrate(db, [{ version: 3, name: '003_bad.sql', sql: 'CREATE TABLE t3 (a int); SELECT 1/0;' }])).rejects.toThrow(/division by zero/);
+      expect((await db.query(`SELECT to_regclass('t3') AS t`)).rows[0]).toEqual({ t: null });
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});

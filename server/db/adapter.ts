@@ -13,10 +13,16 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
 }
 
+/** A transaction's connection: statements with parameters, or a script of several as it is. */
+export interface Transaction extends Queryable {
+  /** Runs `sql` whole, several statements with no parameters (a migration file): the database parses it. */
+  exec(sql: string): Promise<void>;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pg' | 'pglite';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
    * Calls `onNotify` for every NOTIFY on `channel` (sent on commit), and once more after the
    * listening connection came back from a loss (notifications may have been missed meanwhile).
@@ -41,7 +47,7 @@ export function createPgDb(connectionString: string, max = 10): Db {
       const result = await pool.query(sql, params as unknown[]);
       return { rows: result.rows as T[] };
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       // While checked out the pool does not listen for the client's errors: a server that ends the
       // connection between two statements (a restart) would otherwise be an uncaught 'error' event.
@@ -50,10 +56,14 @@ export function createPgDb(connectionString: string, max = 10): Db {
       client.on('error', onError);
       try {
         await client.query('BEGIN');
-        const tx: Queryable = {
+        const tx: Transaction = {
           async query<R>(sql: string, params?: unknown[]) {
             const result = await client.query(sql, params as unknown[]);
             return { rows: result.rows as R[] };
+          },
+          async exec(sql: string) {
+            // Without parameters pg sends the simple query protocol, which runs several statements.
+            await client.query(sql);
           },
         };
         const value = await fn(tx);
@@ -252,7 +262,7 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
     async query<T>(sql: string, params?: unknown[]) {
       return { rows: (await call({ op: 'query', sql, params })) as T[] };
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
       const tx = nextTx++;
       await call({ op: 'begin', tx });
       let value: T;
@@ -260,6 +270,9 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
         value = await fn({
           async query<R>(sql: string, params?: unknown[]) {
             return { rows: (await call({ op: 'query', sql, params, tx })) as R[] };
+          },
+          async exec(sql: string) {
+            await call({ op: 'exec', sql, tx });
           },
         });
       } catch (err) {

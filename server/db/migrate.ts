@@ -32,19 +32,11 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<nu
     const applied: number[] = [];
     for (const m of migrations) {
       if (done.has(m.version)) continue;
-      await execScript(tx, m.sql);
+      // The file runs whole: the database parses it (dollar-quoted bodies, semicolons in literals).
+      await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     }
     return applied;
   });
-}
-
-/** Runs a multi-statement script one statement at a time (parameterless; no `;` inside literals). */
-async function execScript(tx: { query: Db['query'] }, sql: string): Promise<void> {
-  const statements = sql
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter(Boolean);
-  for (const statement of statements) await tx.query(statement);
 }

@@ -4,7 +4,7 @@
 // the compiled bundle. (A worker thread was tried first: PGlite's Emscripten runtime there ended the
 // whole process's stdin, which kills a server whose parent watches that pipe.)
 //
-// In:  { id, op: 'query', sql, params, tx? } | { id, op: 'begin', tx } | { id, op: 'commit' | 'rollback', tx }
+// In:  { id, op: 'query', sql, params, tx? } | { id, op: 'exec', sql, tx? } (several statements, no parameters) | { id, op: 'begin', tx } | { id, op: 'commit' | 'rollback', tx }
 //      { id, op: 'listen' | 'unlisten', channel } | { id, op: 'close' }
 // Out: { id, rows } | { id, error: { message, code, detail, constraint, ... } } | { notify: channel }
 import { PGlite } from '@electric-sql/pglite';
@@ -46,6 +46,12 @@ async function handle(m) {
       const on = m.tx === undefined ? db : transactions.get(m.tx)?.tx;
       if (!on) throw new Error('no such transaction');
       return (await on.query(m.sql, m.params, options)).rows;
+    }
+    case 'exec': {
+      const on = m.tx === undefined ? db : transactions.get(m.tx)?.tx;
+      if (!on) throw new Error('no such transaction');
+      await on.exec(m.sql);
+      return null;
     }
     case 'begin': {
       let opened;
