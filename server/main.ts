@@ -29,7 +29,9 @@ if (server.setupToken) {
 console.log(lines.join('\n') + '\n');
 
 let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+// SIGHUP: the terminal that started us closed. Stopping cleanly also stops the embedded PostgreSQL
+// (it would stop anyway, its watcher sees our end: server/db/embedded-postgres.ts).
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
