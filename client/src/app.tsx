@@ -2,18 +2,18 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AuthProvider, RequireAuth } from './auth.js';
 import { ToastProvider } from './toasts.js';
-import { LoginPage } from './pages/LoginPage.js';
-import { DesignsPage } from './pages/DesignsPage.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
-import { brandRoutes } from './brand/routes.js';
-import { listingRoutes } from './pages/listings/routes.js';
-import { workflowRoutes } from './workflow/routes.js';
-import { accountRoutes, signedOutAccountRoutes } from './pages/account/routes.js';
+import { LoginPage } from './features/auth/LoginPage.js';
+import { DesignsPage } from './features/designs/DesignsPage.js';
+import { NotFoundPage } from './components/NotFoundPage.js';
+import { brandRoutes } from './features/brand/routes.js';
+import { listingRoutes } from './features/listings/routes.js';
+import { workflowRoutes } from './features/review/routes.js';
+import { accountRoutes, signedOutAccountRoutes } from './features/auth/routes.js';
 
-import { EditorPage } from './pages/editor-page.js';
+import { EditorPage } from './features/designs/editor-page.js';
 import { AppShell } from './components/AppShell.js';
-const PeoplePage = lazy(() => import('./pages/admin/PeoplePage.js'));
-const AcceptInvitePage = lazy(() => import('./pages/invite/AcceptInvitePage.js'));
+const PeoplePage = lazy(() => import('./features/admin/PeoplePage.js'));
+const AcceptInvitePage = lazy(() => import('./features/auth/AcceptInvitePage.js'));
 
 export function App() {
   return (

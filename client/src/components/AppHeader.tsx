@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.js';
 import { Logo } from './Logo.js';
-import { NotificationBell } from '../workflow/NotificationBell.js';
+import { NotificationBell } from '../features/review/NotificationBell.js';
 import { navFor, navTestId } from '../nav.js';
 
 const ROLE_LABEL = { agent: 'Agent', brand_manager: 'Brand manager', admin: 'Admin' } as const;

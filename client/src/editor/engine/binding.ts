@@ -12,7 +12,7 @@
  */
 import * as Y from 'yjs';
 import { ActiveSelection, Rect, Shadow, Textbox, util, type Canvas, type FabricImage, type FabricObject } from 'fabric';
-import { metaMap, objectsMap, readMeta, readObject, updateObject, type DesignMeta, type DesignObject } from '../../../shared/design/index.js';
+import { metaMap, objectsMap, readMeta, readObject, updateObject, type DesignMeta, type DesignObject } from '../../../../shared/design/index.js';
 import { boxAABB, changedProps, containBox, geometryToModel, round2, textPlacement, type AABB, type FabricGeometry } from './convert.js';
 import { applyModel, createFabricObject, type ModelFabricObject } from './fabric-objects.js';
 import { sortStack } from './zorder.js';

@@ -5,7 +5,7 @@
  * originX/originY = 'center', so fabric's `left, top` is the box centre and
  * rotation needs no trigonometry to convert. No fabric imports here.
  */
-import type { DesignObject } from '../../../shared/design/index.js';
+import type { DesignObject } from '../../../../shared/design/index.js';
 
 export interface Point {
   x: number;

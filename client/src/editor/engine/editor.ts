@@ -5,14 +5,14 @@
  */
 import * as Y from 'yjs';
 import { ActiveSelection, Canvas } from 'fabric';
-import { objectToYMap, type DesignMeta, type DesignObject } from '../../../shared/design/index.js';
-import type { BrandKit } from '../../../shared/brand/index.js';
-import { api, type DesignInfo, type User } from '../api.js';
+import { objectToYMap, type DesignMeta, type DesignObject } from '../../../../shared/design/index.js';
+import type { BrandKit } from '../../../../shared/brand/index.js';
+import { api, type DesignInfo, type User } from '../../api.js';
 import { CanvasBinding, COMMAND_ORIGIN, CANVAS_ORIGIN } from './binding.js';
 import { fitForUpload, MAX_UPLOAD_BYTES } from './downscale.js';
 import { unionAABB, round2 } from './convert.js';
 import { exportPdf, exportPng } from './export.js';
-import type { Placeholder } from '../../../shared/render/index.js';
+import type { Placeholder } from '../../../../shared/render/index.js';
 import { Guides } from './guides.js';
 import { TransformCache } from './transform-cache.js';
 import { installKeyboard } from './keyboard.js';

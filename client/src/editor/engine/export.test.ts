@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineOf } from '../../../shared/render/index.js';
+import { baselineOf } from '../../../../shared/render/index.js';
 import { fileSlug } from './export.js';
 
 describe('export helpers', () => {

@@ -5,8 +5,8 @@
  * hidden. Both leave placeholders out and return them, so the caller can warn.
  */
 import type { Canvas, FabricObject } from 'fabric';
-import type { Design, DesignMeta } from '../../../shared/design/index.js';
-import { PRINT_DPI, buildScene, isSvgBytes, rasterSize, sniffImage, type LoadedImage, type Placeholder } from '../../../shared/render/index.js';
+import type { Design, DesignMeta } from '../../../../shared/design/index.js';
+import { PRINT_DPI, buildScene, isSvgBytes, rasterSize, sniffImage, type LoadedImage, type Placeholder } from '../../../../shared/render/index.js';
 import type { CanvasBinding } from './binding.js';
 import { imageUrl, loadImage } from './fabric-objects.js';
 
@@ -91,7 +91,7 @@ async function loadForPdf(src: string): Promise<LoadedImage | null> {
 
 /** The print PDF, made in the browser by the shared renderer. */
 export async function designPdfBytes(design: Design, metadata: { author?: string; brokerage?: string } = {}, opts: { cropMarks?: boolean; date?: Date } = {}): Promise<{ bytes: Uint8Array; placeholders: Placeholder[] }> {
-  const [{ renderPdf }, { loadRenderFonts }] = await Promise.all([import('../../../shared/render/pdf.js'), import('./render-fonts.js')]);
+  const [{ renderPdf }, { loadRenderFonts }] = await Promise.all([import('../../../../shared/render/pdf.js'), import('./render-fonts.js')]);
   await loadRenderFonts();
   const { bytes, scene } = await renderPdf(design, { loadImage: loadForPdf, cropMarks: opts.cropMarks, date: opts.date, metadata: { title: design.meta.title, ...metadata } });
   return { bytes, placeholders: scene.placeholders };

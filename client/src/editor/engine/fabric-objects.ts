@@ -3,7 +3,7 @@
  * placed with originX/originY = 'center' (fabric 7's default, set explicitly).
  */
 import { Ellipse, FabricImage, InteractiveFabricObject, Rect, Textbox, type FabricObject } from 'fabric';
-import type { DesignObject, ImageObject, LineObject, TextObject } from '../../../shared/design/index.js';
+import type { DesignObject, ImageObject, LineObject, TextObject } from '../../../../shared/design/index.js';
 import { imageCrop, placement, textPlacement } from './convert.js';
 import { fontStack } from './fonts.js';
 import { simpleGraphemes } from './graphemes.js';

@@ -1,5 +1,5 @@
 /** Font families offered in the editor and the CSS stacks used to draw them. */
-import type { BrandKit } from '../../../shared/brand/index.js';
+import type { BrandKit } from '../../../../shared/brand/index.js';
 
 const SERIF = /serif|georgia|times|garamond|playfair|merriweather|baskerville|didot|lora/i;
 const MONO = /mono|courier|code/i;

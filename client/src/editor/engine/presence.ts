@@ -5,11 +5,11 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type { Canvas } from 'fabric';
-import { parsePresenceState, type PresenceState } from '../../../shared/protocol/index.js';
+import { parsePresenceState, type PresenceState } from '../../../../shared/protocol/index.js';
 import { boxCorners, designToScreen, type Point } from './convert.js';
 import type { CanvasBinding } from './binding.js';
 
-export { userColor } from '../../../shared/protocol/index.js';
+export { userColor } from '../../../../shared/protocol/index.js';
 
 export interface Peer {
   clientId: number;

@@ -3,7 +3,7 @@
  * (served by /api/fonts), parsed by fontkit into the shared font book. Loaded on demand (the parser
  * is large): the editor starts it after its first frame, exports wait for it.
  */
-import { loadFontFiles } from '../../../shared/render/font-files.js';
+import { loadFontFiles } from '../../../../shared/render/font-files.js';
 
 let loading: Promise<void> | null = null;
 

@@ -2,7 +2,7 @@
  * Truthful "All changes saved": count the document-changing frames each
  * socket sends and compare with the server's durable ack (message type 100).
  */
-import { isDocumentChange } from '../../../shared/protocol/index.js';
+import { isDocumentChange } from '../../../../shared/protocol/index.js';
 
 export class SaveTracker {
   private sent = 0;

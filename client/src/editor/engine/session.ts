@@ -7,9 +7,9 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { ACK_PARAM, CloseCode, MessageType } from '../../../shared/protocol/index.js';
+import { ACK_PARAM, CloseCode, MessageType } from '../../../../shared/protocol/index.js';
 import { countingWebSocket, SaveTracker } from './save-tracker.js';
-import { refreshSession } from '../api.js';
+import { refreshSession } from '../../api.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 export type SaveState = 'saved' | 'saving' | 'unsaved';

@@ -1,5 +1,5 @@
 /** A tiny observable state container the React UI reads with useSyncExternalStore. */
-import type { DesignMeta, DesignObject } from '../../../shared/design/index.js';
+import type { DesignMeta, DesignObject } from '../../../../shared/design/index.js';
 import type { Peer } from './presence.js';
 import type { ConnectionState, SaveState } from './session.js';
 

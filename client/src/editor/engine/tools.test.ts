@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_BRAND_KIT, DesignObjectSchema } from '../../../shared/index.js';
+import { DEMO_BRAND_KIT, DesignObjectSchema } from '../../../../shared/index.js';
 import { boxFromDrag, clampToPage, newId, objectForTool } from './tools.js';
 
 describe('creation tools', () => {

@@ -1,7 +1,7 @@
 /** Creation tools: drag (or click) on the page to add a text, rectangle, ellipse or line. */
 import { Rect, type Canvas } from 'fabric';
-import type { BrandKit } from '../../../shared/brand/index.js';
-import type { DesignObject } from '../../../shared/design/index.js';
+import type { BrandKit } from '../../../../shared/brand/index.js';
+import type { DesignObject } from '../../../../shared/design/index.js';
 import type { Point } from './convert.js';
 import { round2 } from './convert.js';
 import type { Tool } from './store.js';

@@ -1,5 +1,5 @@
 /** Stacking changes as new `z` keys for one object (fractional indexing). */
-import { keyBetween, FIRST_KEY } from '../../../shared/design/index.js';
+import { keyBetween, FIRST_KEY } from '../../../../shared/design/index.js';
 
 export interface Stackable {
   id: string;

@@ -8,11 +8,11 @@ import { useEditor, useEditorState } from './context.js';
 import { PresenceAvatars } from './PresenceAvatars.js';
 import { StatusIndicator } from './StatusIndicator.js';
 import { ShareDialog } from './ShareDialog.js';
-import { PublishTemplateButton } from '../../workflow/editor/PublishTemplate.js';
-import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
+import { PublishTemplateButton } from '../../features/review/editor/PublishTemplate.js';
+import { ScoreBadges } from '../../features/scoring/ui/ScoreBadges.js';
 // By file, not through workflow/editor/index.ts: that index also carries the panels the editor loads after its first frame.
-import { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml } from '../../workflow/editor/export-gate.js';
-import { WorkflowPanelToggles, WorkflowStatus, WorkflowSubmit } from '../../workflow/editor/ReviewControls.js';
+import { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml } from '../../features/review/editor/export-gate.js';
+import { WorkflowPanelToggles, WorkflowStatus, WorkflowSubmit } from '../../features/review/editor/ReviewControls.js';
 import { overflowLevel } from './toolbar-overflow.js';
 
 function ZoomControls() {

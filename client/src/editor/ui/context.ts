@@ -1,7 +1,7 @@
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { BrandKit } from '../../../../shared/brand/index.js';
-import type { Editor } from '../editor.js';
-import type { EditorState } from '../store.js';
+import type { Editor } from '../engine/editor.js';
+import type { EditorState } from '../engine/store.js';
 
 export interface EditorContextValue {
   editor: Editor;

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useUser } from '../auth.js';
-import { useToasts } from '../toasts.js';
-import { workflowApi, type AiUsage, type BrokerageSettings, type LivePresence, type MetricsReport } from './api.js';
+import { useUser } from '../../auth.js';
+import { useToasts } from '../../toasts.js';
+import { workflowApi, type AiUsage, type BrokerageSettings, type LivePresence, type MetricsReport } from '../review/api.js';
 import { HBars, Lines, StackedBars, type Series } from './charts.js';
-import { ListingSyncPanel } from './ListingSyncPanel.js';
-import { duration, rangeEndingToday } from './format.js';
+import { ListingSyncPanel } from '../listings/ListingSyncPanel.js';
+import { duration, rangeEndingToday } from '../review/format.js';
 
 const MATERIALS: Series[] = [
   { key: 'listingsGenerated', label: 'Listing flyers', color: '#1f3a5f' },

@@ -1,6 +1,6 @@
 /** Small, dependency-free SVG charts for the dashboard: stacked bars, lines, horizontal bars. */
 import { useState } from 'react';
-import { niceMax } from './format.js';
+import { niceMax } from '../review/format.js';
 
 export interface Series {
   key: string;

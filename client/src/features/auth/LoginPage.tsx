@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, errorMessage } from '../api.js';
-import { safeNext, useAuth } from '../auth.js';
-import { Logo } from '../components/Logo.js';
+import { ApiError, errorMessage } from '../../api.js';
+import { safeNext, useAuth } from '../../auth.js';
+import { Logo } from '../../components/Logo.js';
 
 export function LoginPage() {
   const { user, loading, login } = useAuth();

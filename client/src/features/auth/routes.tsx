@@ -5,7 +5,7 @@ import { Route } from 'react-router-dom';
 const SecurityPage = lazy(() => import('./SecurityPage.js'));
 const ProfilePage = lazy(() => import('./ProfilePage.js'));
 const AuditPage = lazy(() => import('../admin/AuditPage.js'));
-const SetupPage = lazy(() => import('../setup/SetupPage.js'));
+const SetupPage = lazy(() => import('./SetupPage.js'));
 const ForgotPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ResetPasswordPage })));
 

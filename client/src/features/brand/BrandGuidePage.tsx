@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { RULE_PACKS, type BrandKit, type BrandLogo } from '../../../shared/brand/index.js';
-import { api, errorMessage } from '../api.js';
-import { useUser } from '../auth.js';
-import { fontStack } from '../editor/fonts.js';
-import { activePacks, dosAndDonts, formatRatio, PACK_LABEL, PACK_SUMMARY, rgbTriplet, textPairings } from '../brand/guide.js';
-import '../brand/brand.css';
+import { RULE_PACKS, type BrandKit, type BrandLogo } from '../../../../shared/brand/index.js';
+import { api, errorMessage } from '../../api.js';
+import { useUser } from '../../auth.js';
+import { fontStack } from '../../editor/engine/fonts.js';
+import { activePacks, dosAndDonts, formatRatio, PACK_LABEL, PACK_SUMMARY, rgbTriplet, textPairings } from './guide.js';
+import './brand.css';
 
 function Swatch({ color, palette }: { color: BrandKit['palette'][number]; palette: BrandKit['palette'] }) {
   const pairs = textPairings(color.hex, palette);

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { EXTRA_PROTECTED_CLASSES, FONT_ROLES, RULE_PACKS, type BannedPhrase, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../shared/brand/index.js';
-import { api, ApiError, errorMessage } from '../api.js';
-import { useUser } from '../auth.js';
-import { fontOptions, fontStack, ALL_WEIGHTS } from '../editor/fonts.js';
-import { PROTECTED_CLASSES } from '../../../shared/compliance/fair-housing/classes.js';
-import { kitChanged, moveItem, serverFieldErrors, uniqueId, validateKit, type FieldErrors } from '../brand/kit-form.js';
-import { PACK_LABEL, PACK_SUMMARY } from '../brand/guide.js';
+import { EXTRA_PROTECTED_CLASSES, FONT_ROLES, RULE_PACKS, type BannedPhrase, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../../shared/brand/index.js';
+import { api, ApiError, errorMessage } from '../../api.js';
+import { useUser } from '../../auth.js';
+import { fontOptions, fontStack, ALL_WEIGHTS } from '../../editor/engine/fonts.js';
+import { PROTECTED_CLASSES } from '../../../../shared/compliance/fair-housing/classes.js';
+import { kitChanged, moveItem, serverFieldErrors, uniqueId, validateKit, type FieldErrors } from './kit-form.js';
+import { PACK_LABEL, PACK_SUMMARY } from './guide.js';
 import { fieldErrors, insightsApi } from '../scoring/api.js';
-import { useToasts } from '../toasts.js';
-import '../brand/brand.css';
+import { useToasts } from '../../toasts.js';
+import './brand.css';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 const ROLE_NAME = { heading: 'Heading', body: 'Body', disclaimer: 'Disclaimer' } as const;

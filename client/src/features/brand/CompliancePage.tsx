@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { errorMessage } from '../api.js';
-import { useUser } from '../auth.js';
-import { NotFoundPage } from './NotFoundPage.js';
-import { kindLabel } from '../components/TemplatePicker.js';
-import { DEFAULT_SORT, nextSort, sortRows, summarizeScan, topIssueLabels, type ScanSort, type ScanSortKey } from '../brand/scan-table.js';
-import { acquireSocket, releaseSocket } from '../realtime.js';
+import { errorMessage } from '../../api.js';
+import { useUser } from '../../auth.js';
+import { NotFoundPage } from '../../components/NotFoundPage.js';
+import { kindLabel } from '../designs/TemplatePicker.js';
+import { DEFAULT_SORT, nextSort, sortRows, summarizeScan, topIssueLabels, type ScanSort, type ScanSortKey } from './scan-table.js';
+import { acquireSocket, releaseSocket } from '../../realtime.js';
 import { insightsApi, type ScanJob, type ScanProgress, type ScanRow } from '../scoring/api.js';
-import { statusLabel } from '../workflow/format.js';
+import { statusLabel } from '../review/format.js';
 import { bandColor, displayScore } from '../scoring/format.js';
-import { useToasts } from '../toasts.js';
-import '../brand/brand.css';
+import { useToasts } from '../../toasts.js';
+import './brand.css';
 
 const LAST_SCAN = 'realbrand:last-scan';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_BRAND_KIT } from '../../../shared/index.js';
+import { DEMO_BRAND_KIT } from '../../../../shared/index.js';
 import { activePacks, dosAndDonts, formatRatio, rgbTriplet, textPairings } from './guide.js';
 
 describe('rgbTriplet', () => {

@@ -1,7 +1,7 @@
 /** Pure helpers behind the brand guidelines page: colour facts, legible text pairs, do's and don'ts. */
-import { contrastRatio, parseColor, RULE_PACKS, type BrandKit, type RulePack } from '../../../shared/brand/index.js';
-import { PROTECTED_CLASSES } from '../../../shared/compliance/fair-housing/classes.js';
-import { STATE_PACKS, STATE_PACK_IDS, type StatePackId } from '../../../shared/compliance/fair-housing/state-packs.js';
+import { contrastRatio, parseColor, RULE_PACKS, type BrandKit, type RulePack } from '../../../../shared/brand/index.js';
+import { PROTECTED_CLASSES } from '../../../../shared/compliance/fair-housing/classes.js';
+import { STATE_PACKS, STATE_PACK_IDS, type StatePackId } from '../../../../shared/compliance/fair-housing/state-packs.js';
 
 export const AA_NORMAL = 4.5;
 export const AA_LARGE = 3;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_BRAND_KIT } from '../../../shared/index.js';
+import { DEMO_BRAND_KIT } from '../../../../shared/index.js';
 import { errorsUnder, moveItem, serverFieldErrors, uniqueId, validateKit } from './kit-form.js';
 
 describe('validateKit', () => {

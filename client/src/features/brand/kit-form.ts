@@ -1,5 +1,5 @@
 /** Brand kit editor helpers (pure): validation into field errors, ids, and small list edits. */
-import { BrandKitSchema, type BrandKit } from '../../../shared/brand/index.js';
+import { BrandKitSchema, type BrandKit } from '../../../../shared/brand/index.js';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,12 +1,12 @@
 /** Routes of the brand and compliance pages (a fragment, mounted inside the app's <Routes>). */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
-import { RequireAuth } from '../auth.js';
+import { RequireAuth } from '../../auth.js';
 import './nav.css';
 
-const BrandGuidePage = lazy(() => import('../pages/BrandGuidePage.js').then((m) => ({ default: m.BrandGuidePage })));
-const BrandKitPage = lazy(() => import('../pages/BrandKitPage.js').then((m) => ({ default: m.BrandKitPage })));
-const CompliancePage = lazy(() => import('../pages/CompliancePage.js').then((m) => ({ default: m.CompliancePage })));
+const BrandGuidePage = lazy(() => import('./BrandGuidePage.js').then((m) => ({ default: m.BrandGuidePage })));
+const BrandKitPage = lazy(() => import('./BrandKitPage.js').then((m) => ({ default: m.BrandKitPage })));
+const CompliancePage = lazy(() => import('./CompliancePage.js').then((m) => ({ default: m.CompliancePage })));
 
 function Page({ children }: { children: ReactNode }) {
   return (

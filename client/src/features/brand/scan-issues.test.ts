@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../../shared/compliance/rules/index.js';
+import { RULES } from '../../../../shared/compliance/rules/index.js';
 import { issueLabel, topIssueLabels } from './scan-table.js';
 
 describe('scan top issues', () => {

@@ -1,6 +1,6 @@
 /** Sorting and summary of a brokerage scan report (pure). */
 import type { ScanRow } from '../scoring/api.js';
-import { RULES } from '../../../shared/compliance/rules/index.js';
+import { RULES } from '../../../../shared/compliance/rules/index.js';
 
 export type ScanSortKey = 'title' | 'owner' | 'kind' | 'status' | 'brand' | 'compliance' | 'errors' | 'warnings' | 'blocksApproval';
 export interface ScanSort {

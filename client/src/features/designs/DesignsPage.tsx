@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, type DesignSummary } from '../api.js';
-import { useUser } from '../auth.js';
-import { useToasts } from '../toasts.js';
-import { kindLabel, TemplatePicker } from '../components/TemplatePicker.js';
-import { Icon } from '../components/icons.js';
-import { statusLabel } from '../workflow/format.js';
+import { api, type DesignSummary } from '../../api.js';
+import { useUser } from '../../auth.js';
+import { useToasts } from '../../toasts.js';
+import { kindLabel, TemplatePicker } from './TemplatePicker.js';
+import { Icon } from '../../components/icons.js';
+import { statusLabel } from '../review/format.js';
 import { prefetchDesign } from './design-prefetch.js';
 import { EditorPage } from './editor-page.js';
 

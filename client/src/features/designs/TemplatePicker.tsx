@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, request, type TemplateSummary } from '../api.js';
-import { useUser } from '../auth.js';
-import { useToasts } from '../toasts.js';
-import { Modal } from './Modal.js';
+import { api, request, type TemplateSummary } from '../../api.js';
+import { useUser } from '../../auth.js';
+import { useToasts } from '../../toasts.js';
+import { Modal } from '../../components/Modal.js';
 
 const KIND_LABELS: Record<string, string> = {
   flyer: 'Flyer',

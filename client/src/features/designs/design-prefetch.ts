@@ -1,6 +1,6 @@
 /** Starts loading a design's record, its document and the brand kit before the editor asks (e.g. on hover in the list). */
-import type { BrandKit } from '../../../shared/brand/index.js';
-import { api, type DesignInfo } from '../api.js';
+import type { BrandKit } from '../../../../shared/brand/index.js';
+import { api, type DesignInfo } from '../../api.js';
 
 type Loaded = [DesignInfo, BrandKit | null, Uint8Array | null];
 const pending = new Map<string, Promise<Loaded>>();

@@ -4,9 +4,9 @@
  * chunk of their own (see editor-later.ts), loaded after the first frame, so
  * opening a design compiles and runs only what draws it.
  */
-export { ListingUpdateBanner } from '../editor/listing-banner.js';
+export { ListingUpdateBanner } from '../listings/ListingBanner.js';
 export { InsightsDrawer } from '../scoring/ui/InsightsDrawer.js';
-export { CommentLayer } from '../workflow/editor/CommentLayer.js';
-export { ReviewBanner } from '../workflow/editor/ReviewBanner.js';
-export { ReviewBar } from '../workflow/editor/ReviewControls.js';
-export { WorkflowDrawer } from '../workflow/editor/WorkflowDrawer.js';
+export { CommentLayer } from '../review/editor/CommentLayer.js';
+export { ReviewBanner } from '../review/editor/ReviewBanner.js';
+export { ReviewBar } from '../review/editor/ReviewControls.js';
+export { WorkflowDrawer } from '../review/editor/WorkflowDrawer.js';

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { lazyPage } from '../lazy-page.js';
+import { lazyPage } from '../../lazy-page.js';
 
 type Parts = typeof import('./editor-later-parts.js');
 

@@ -6,8 +6,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import './listing.css';
-import { errorMessage } from '../api.js';
-import { bindingLabel, listingApi, type ListingChange } from './listing-api.js';
+import { errorMessage } from '../../api.js';
+import { bindingLabel, listingApi, type ListingChange } from './api.js';
 
 const POLL_MS = 20_000;
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { json, request } from '../api.js';
-import { useToasts } from '../toasts.js';
-import { relativeTime } from './format.js';
+import { json, request } from '../../api.js';
+import { useToasts } from '../../toasts.js';
+import { relativeTime } from '../review/format.js';
 
 interface SyncStatus {
   configured: boolean;

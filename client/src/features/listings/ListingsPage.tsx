@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import { useNavigate } from 'react-router-dom';
 import { api, errorMessage, type TemplateSummary } from '../../api.js';
 import { useToasts } from '../../toasts.js';
-import { listingApi, type ImportResult, type ListingSummary } from '../../editor/listing-api.js';
-import '../../editor/listing.css';
+import { listingApi, type ImportResult, type ListingSummary } from './api.js';
+import './listing.css';
 import { ListingThumb } from './ListingThumb.js';
 
 const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });

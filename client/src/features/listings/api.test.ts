@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AGENT_BINDINGS, LISTING_TEXT_BINDINGS } from '../../../shared/listing/merge.js';
-import { bindingLabel } from './listing-api.js';
+import { AGENT_BINDINGS, LISTING_TEXT_BINDINGS } from '../../../../shared/listing/merge.js';
+import { bindingLabel } from './api.js';
 
 describe('bindingLabel', () => {
   it.each([...LISTING_TEXT_BINDINGS, ...AGENT_BINDINGS])('%s reads as words, not as an internal key', (binding) => {

@@ -1,5 +1,5 @@
 /** REST calls for listings (RESO import, list) and listing-bound designs. */
-import { json, request } from '../api.js';
+import { json, request } from '../../api.js';
 
 export interface ListingSummary {
   id: string;

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { useToasts } from '../toasts.js';
+import { useToasts } from '../../toasts.js';
 import { workflowApi, type Notification } from './api.js';
 import { relativeTime } from './format.js';
 import { useLiveList } from './useLiveEvent.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useToasts } from '../toasts.js';
+import { useToasts } from '../../toasts.js';
 import { workflowApi, type Notification } from './api.js';
 import { useLiveEvent } from './useLiveEvent.js';
 

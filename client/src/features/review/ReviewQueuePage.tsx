@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { kindLabel } from '../components/TemplatePicker.js';
+import { kindLabel } from '../designs/TemplatePicker.js';
 import { ScoreRing } from '../scoring/ui/ScoreRing.js';
 import { workflowApi, type QueueItem } from './api.js';
 import { relativeTime } from './format.js';

@@ -1,8 +1,8 @@
 /** REST calls for reviews, comments, the inbox, version history and the admin dashboard. */
-import type { MaterialKey, MetricsReport, SeriesPoint } from '../../../shared/events/index.js';
-import type { Comment, DesignStatus, Notification, PersonChanges, QueueItem, ReviewEntry, VersionSummary } from '../../../shared/review/index.js';
-import type { Design } from '../../../shared/design/index.js';
-import { json, request } from '../api.js';
+import type { MaterialKey, MetricsReport, SeriesPoint } from '../../../../shared/events/index.js';
+import type { Comment, DesignStatus, Notification, PersonChanges, QueueItem, ReviewEntry, VersionSummary } from '../../../../shared/review/index.js';
+import type { Design } from '../../../../shared/design/index.js';
+import { json, request } from '../../api.js';
 
 const enc = encodeURIComponent;
 

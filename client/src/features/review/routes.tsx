@@ -1,12 +1,12 @@
 /** Routes of the review, inbox and dashboard pages (a fragment, mounted inside the app's <Routes>). */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
-import { RequireAuth } from '../auth.js';
+import { RequireAuth } from '../../auth.js';
 import './workflow.css';
 
 const ReviewQueuePage = lazy(() => import('./ReviewQueuePage.js').then((m) => ({ default: m.ReviewQueuePage })));
 const InboxPage = lazy(() => import('./InboxPage.js').then((m) => ({ default: m.InboxPage })));
-const DashboardPage = lazy(() => import('./DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+const DashboardPage = lazy(() => import('../admin/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 
 function Page({ children }: { children: ReactNode }) {
   return (

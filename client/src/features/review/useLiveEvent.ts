@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useToasts } from '../toasts.js';
-import { acquireSocket, releaseSocket } from '../realtime.js';
+import { useToasts } from '../../toasts.js';
+import { acquireSocket, releaseSocket } from '../../realtime.js';
 
 /** Calls `handler` for every socket.io event of this name while the component is mounted. */
 export function useLiveEvent<T>(event: string, handler: (payload: T) => void): void {

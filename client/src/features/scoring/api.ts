@@ -1,8 +1,8 @@
 /** REST calls for scores, the AI assistant, the brand kit and brokerage scans (on the app's `request` helper). */
-import type { BrandKit } from '../../../shared/brand/index.js';
-import type { Finding } from '../../../shared/compliance/types.js';
-import type { ScanJob as SharedScanJob, ScanProgress, ScanRow } from '../../../shared/compliance/scan-report.js';
-import { json, request } from '../api.js';
+import type { BrandKit } from '../../../../shared/brand/index.js';
+import type { Finding } from '../../../../shared/compliance/types.js';
+import type { ScanJob as SharedScanJob, ScanProgress, ScanRow } from '../../../../shared/compliance/scan-report.js';
+import { json, request } from '../../api.js';
 
 export interface DesignScore {
   designId?: string;

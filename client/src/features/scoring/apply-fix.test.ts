@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { metaMap, objectsMap, objectToYMap, type DesignObject, type Fix } from '../../../shared/index.js';
+import { metaMap, objectsMap, objectToYMap, type DesignObject, type Fix } from '../../../../shared/index.js';
 import { applyFix, replacementIndex } from './apply-fix.js';
 
 const ORIGIN = { source: 'command' };

@@ -4,8 +4,8 @@
  * stack. Pure over a Y.Doc (no DOM, no editor), so it is tested in Node.
  */
 import * as Y from 'yjs';
-import { metaMap, objectsMap, objectToYMap, updateObject } from '../../../shared/design/index.js';
-import type { Fix } from '../../../shared/compliance/types.js';
+import { metaMap, objectsMap, objectToYMap, updateObject } from '../../../../shared/design/index.js';
+import type { Fix } from '../../../../shared/compliance/types.js';
 
 export type ApplyFixResult =
   | { ok: true; objectIds: string[] }

@@ -4,11 +4,11 @@
  * draws issue markers over the canvas, focuses findings and applies one-click
  * fixes through the design document. Plain TypeScript; React reads `store`.
  */
-import type { Finding, Fix } from '../../../shared/compliance/types.js';
-import { COMMAND_ORIGIN } from '../editor/binding.js';
-import type { Editor } from '../editor/editor.js';
-import { Store } from '../editor/store.js';
-import { acquireSocket, releaseSocket, type AppSocket } from '../realtime.js';
+import type { Finding, Fix } from '../../../../shared/compliance/types.js';
+import { COMMAND_ORIGIN } from '../../editor/engine/binding.js';
+import type { Editor } from '../../editor/engine/editor.js';
+import { Store } from '../../editor/engine/store.js';
+import { acquireSocket, releaseSocket, type AppSocket } from '../../realtime.js';
 import { insightsApi, type DesignScore } from './api.js';
 import { applyFix, type ApplyFixResult } from './apply-fix.js';
 import { findingKey } from './format.js';

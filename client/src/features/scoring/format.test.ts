@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../shared/index.js';
+import type { Finding } from '../../../../shared/index.js';
 import { bandColor, displayScore, findingKey, groupFindings, ringDash, scoreBand, summarize } from './format.js';
 
 describe('scoreBand', () => {

@@ -1,5 +1,5 @@
 /** Pure presentation helpers for scores and findings (band colours, grouping, labels). */
-import type { Category, Finding, Severity } from '../../../shared/compliance/types.js';
+import type { Category, Finding, Severity } from '../../../../shared/compliance/types.js';
 
 export type Band = 'good' | 'fair' | 'poor' | 'unknown';
 

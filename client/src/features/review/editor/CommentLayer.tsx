@@ -5,9 +5,9 @@
  * "add comment" mode a click on an element or on the page opens a composer there.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { layerLabel } from '../../editor/store.js';
-import { useEditor } from '../../editor/ui/context.js';
-import { useToasts } from '../../toasts.js';
+import { layerLabel } from '../../../editor/engine/store.js';
+import { useEditor } from '../../../editor/ui/context.js';
+import { useToasts } from '../../../toasts.js';
 import { workflowApi } from '../api.js';
 import { useWorkflow } from './context.js';
 import { geometryOf, hittables } from './geometry.js';

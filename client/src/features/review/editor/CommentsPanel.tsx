@@ -1,8 +1,8 @@
 /** The comments panel: threads (open first), replies, resolve / reopen, and a composer for comments on the whole design. */
 import { useEffect, useRef, useState } from 'react';
-import { layerLabel } from '../../editor/store.js';
-import { useEditor } from '../../editor/ui/context.js';
-import { useToasts } from '../../toasts.js';
+import { layerLabel } from '../../../editor/engine/store.js';
+import { useEditor } from '../../../editor/ui/context.js';
+import { useToasts } from '../../../toasts.js';
 import { workflowApi, type Comment } from '../api.js';
 import { relativeTime } from '../format.js';
 import { useWorkflow } from './context.js';

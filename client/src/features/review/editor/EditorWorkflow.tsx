@@ -5,14 +5,14 @@
  * reviews and the people one can @mention.
  */
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { PHONE_QUERY } from '../../components/use-media-query.js';
+import { PHONE_QUERY } from '../../../components/use-media-query.js';
 import { useSearchParams } from 'react-router-dom';
-import { request, type DesignInfo, type DesignShare, type User } from '../../api.js';
-import { EditorContext } from '../../editor/ui/context.js';
-import { acquireSocket, releaseSocket } from '../../realtime.js';
+import { request, type DesignInfo, type DesignShare, type User } from '../../../api.js';
+import { EditorContext } from '../../../editor/ui/context.js';
+import { acquireSocket, releaseSocket } from '../../../realtime.js';
 import { peekScoring } from '../../scoring/controller.js';
-import { useToasts } from '../../toasts.js';
-import { api } from '../../api.js';
+import { useToasts } from '../../../toasts.js';
+import { api } from '../../../api.js';
 import { workflowApi, type Comment, type DesignStatus, type Notification, type ReviewEntry } from '../api.js';
 import { EditorWorkflowContext, type EditorWorkflowValue, type WorkflowPanel } from './context.js';
 import type { Person } from './mentions.js';

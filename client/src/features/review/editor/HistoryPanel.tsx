@@ -1,10 +1,10 @@
 /** Version history: a newest-first timeline with who changed what, named versions, read-only previews and restore. */
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Design } from '../../../../shared/design/index.js';
-import { layerLabel } from '../../editor/store.js';
-import { useEditor } from '../../editor/ui/context.js';
-import { useToasts } from '../../toasts.js';
+import type { Design } from '../../../../../shared/design/index.js';
+import { layerLabel } from '../../../editor/engine/store.js';
+import { useEditor } from '../../../editor/ui/context.js';
+import { useToasts } from '../../../toasts.js';
 import { workflowApi, type Version } from '../api.js';
 import { relativeTime } from '../format.js';
 import { useWorkflow } from './context.js';

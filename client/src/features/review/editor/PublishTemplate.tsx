@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { json, request } from '../../api.js';
-import { useUser } from '../../auth.js';
-import { Modal } from '../../components/Modal.js';
-import { useEditor } from '../../editor/ui/context.js';
-import { useToasts } from '../../toasts.js';
+import { json, request } from '../../../api.js';
+import { useUser } from '../../../auth.js';
+import { Modal } from '../../../components/Modal.js';
+import { useEditor } from '../../../editor/ui/context.js';
+import { useToasts } from '../../../toasts.js';
 
 type SessionLike = { status: { save: string }; subscribe(fn: () => void): () => void };
 

@@ -5,10 +5,10 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError } from '../../api.js';
-import { useEditor } from '../../editor/ui/context.js';
+import { ApiError } from '../../../api.js';
+import { useEditor } from '../../../editor/ui/context.js';
 import { peekScoring } from '../../scoring/controller.js';
-import { useToasts } from '../../toasts.js';
+import { useToasts } from '../../../toasts.js';
 import { workflowApi, type DesignStatus } from '../api.js';
 import { relativeTime, STATUS_LABEL } from '../format.js';
 import { useEditorWorkflow, useWorkflow } from './context.js';

@@ -4,8 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Rect, StaticCanvas } from 'fabric';
-import { objectsInOrder, type Design } from '../../../../shared/design/index.js';
-import { applyModel, createFabricObject, type ModelFabricObject } from '../../editor/fabric-objects.js';
+import { objectsInOrder, type Design } from '../../../../../shared/design/index.js';
+import { applyModel, createFabricObject, type ModelFabricObject } from '../../../editor/engine/fabric-objects.js';
 
 export function VersionCanvas({ design, maxWidth, maxHeight }: { design: Design; maxWidth: number; maxHeight: number }) {
   const el = useRef<HTMLCanvasElement>(null);

@@ -1,6 +1,6 @@
 /** The review workflow's state inside the editor (status, review mode, comments, panels), shared by the top bar, the canvas layer and the drawer. */
 import { createContext, useContext } from 'react';
-import type { DesignInfo, User } from '../../api.js';
+import type { DesignInfo, User } from '../../../api.js';
 import type { Comment, DesignStatus, ReviewEntry } from '../api.js';
 import type { Person } from './mentions.js';
 import type { Thread } from './pins.js';

@@ -1,6 +1,6 @@
 /** Asks the server before any download: brokerage policy may require approval before export (409 approval_required). */
-import { ApiError } from '../../api.js';
-import { download, fileSlug } from '../../editor/export.js';
+import { ApiError } from '../../../api.js';
+import { download, fileSlug } from '../../../editor/engine/export.js';
 import { workflowApi } from '../api.js';
 
 export type ExportFormat = 'png' | 'pdf' | 'html' | 'zip';

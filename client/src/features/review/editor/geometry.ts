@@ -1,6 +1,6 @@
 /** Live object geometry read from the editor (fabric first, so pins follow a drag as it happens). */
-import { decompose } from '../../editor/binding.js';
-import type { Editor } from '../../editor/editor.js';
+import { decompose } from '../../../editor/engine/binding.js';
+import type { Editor } from '../../../editor/engine/editor.js';
 import type { Geometry, Hittable } from './pins.js';
 
 export function geometryOf(editor: Editor, id: string): Geometry | null {

@@ -1,7 +1,7 @@
-import { LISTING_REMARKS_TARGET, type Finding } from '../../../../shared/compliance/types.js';
-import { useEditor } from '../../editor/ui/context.js';
-import { layerLabel } from '../../editor/store.js';
-import { useToasts } from '../../toasts.js';
+import { LISTING_REMARKS_TARGET, type Finding } from '../../../../../shared/compliance/types.js';
+import { useEditor } from '../../../editor/ui/context.js';
+import { layerLabel } from '../../../editor/engine/store.js';
+import { useToasts } from '../../../toasts.js';
 import type { ScoringController } from '../controller.js';
 import { CATEGORY_LABEL, displayScore, findingKey, groupFindings, SEVERITY_LABEL, summarize } from '../format.js';
 import { useScoringState } from './hooks.js';

@@ -1,4 +1,4 @@
-import type { Category } from '../../../../shared/compliance/types.js';
+import type { Category } from '../../../../../shared/compliance/types.js';
 import '../insights.css';
 import type { ScoringController } from '../controller.js';
 import { BAND_LABEL, countBySeverity, scoreBand, summarize } from '../format.js';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useEditor } from '../../editor/ui/context.js';
+import { useEditor } from '../../../editor/ui/context.js';
 import { acquireScoring, releaseScoring, type ScoringController, type ScoringState } from '../controller.js';
 
 /** The open editor's scoring controller (null for the first render). */
