@@ -7,7 +7,6 @@ import * as Y from 'yjs';
 import { ActiveSelection, Canvas } from 'fabric';
 import { objectToYMap, type DesignMeta, type DesignObject } from '../../../../shared/design/index.js';
 import type { BrandKit } from '../../../../shared/brand/index.js';
-import { api, type DesignInfo, type User } from '../../api.js';
 import { CanvasBinding, COMMAND_ORIGIN, CANVAS_ORIGIN } from './binding.js';
 import { fitForUpload, MAX_UPLOAD_BYTES } from './downscale.js';
 import { unionAABB, round2 } from './convert.js';
@@ -29,10 +28,42 @@ import { reuseItems, sameValue } from './stable.js';
 
 const byId = (item: { id: string }): string => item.id;
 
+/** Who edits: their presence label and colour. */
+export interface EditorUser {
+  id: string;
+  name: string;
+}
+
+/** What the local user may do with this design. */
+export interface EditorAccess {
+  canEdit: boolean;
+  /** May lock, unlock and change locked elements (brand managers). */
+  canLock: boolean;
+}
+
+/** An image stored by the app; the engine places it by its URL and natural size. */
+export interface StoredImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * What the engine asks of the app around it. The engine knows no HTTP API: uploads and the session
+ * cookie's renewal come in here, so it can run in a test, a preview or another app.
+ */
+export interface EditorServices {
+  /** Stores an image file (already made small enough for upload). */
+  uploadImage(file: File): Promise<StoredImage>;
+  /** Renews an expired session when the collaboration socket was refused for it; true when it may reconnect. */
+  renewSession(): Promise<boolean>;
+}
+
 export interface EditorOptions {
   designId: string;
-  user: User;
-  info: DesignInfo;
+  user: EditorUser;
+  access: EditorAccess;
+  services: EditorServices;
   kit: BrandKit | null;
   /** The design's state fetched with its record (api.designState), drawn before the socket syncs. */
   serverCopy?: Uint8Array | null;
@@ -71,9 +102,9 @@ export class Editor {
   private peerSelections = new Map<number, string>();
 
   constructor(readonly opts: EditorOptions) {
-    const { host, info, user } = opts;
+    const { host, access, user } = opts;
     performance.mark('realbrand:editor-start');
-    this.session = new DesignSession(opts.designId, opts.serverCopy ?? null);
+    this.session = new DesignSession(opts.designId, opts.serverCopy ?? null, { renewSession: opts.services.renewSession });
 
     this.canvasEl = document.createElement('canvas');
     host.append(this.canvasEl);
@@ -98,8 +129,7 @@ export class Editor {
       controlsAboveOverlay: true,
     });
 
-    const canEdit = info.access === 'edit';
-    this.binding = new CanvasBinding(this.session.doc, this.canvas, { canEdit, canLock: canEdit && info.canLock });
+    this.binding = new CanvasBinding(this.session.doc, this.canvas, { canEdit: access.canEdit, canLock: access.canEdit && access.canLock });
     this.binding.start();
     this.offs.push(redrawWhenFontsLoad(this.canvas));
     performance.mark('realbrand:canvas-bound');
@@ -586,7 +616,7 @@ export class Editor {
       // A new image may later fill the page: that is its largest placement.
       const upload = await fitForUpload(file, this.binding.meta);
       this.store.set({ busy: 'Uploading image…' });
-      const asset = await api.uploadAsset(upload, upload.name);
+      const asset = await this.opts.services.uploadImage(upload);
       const { width: W, height: H } = this.binding.meta;
       const scale = Math.min(1, (W * 0.5) / asset.width, (H * 0.5) / asset.height);
       const w = round2(asset.width * scale);
@@ -614,7 +644,7 @@ export class Editor {
     try {
       const upload = await fitForUpload(file, o, o.fit === 'contain' ? 'contain' : 'cover');
       this.store.set({ busy: 'Uploading image…' });
-      const asset = await api.uploadAsset(upload, upload.name);
+      const asset = await this.opts.services.uploadImage(upload);
       this.setProps([id], { src: asset.url, naturalWidth: asset.width, naturalHeight: asset.height, fit: o.fit === 'contain' ? 'contain' : 'cover' });
     } catch (err) {
       this.opts.onError(err instanceof Error ? err.message : 'Upload failed');

@@ -9,7 +9,6 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { ACK_PARAM, CloseCode, MessageType } from '../../../../shared/protocol/index.js';
 import { countingWebSocket, SaveTracker } from './save-tracker.js';
-import { refreshSession } from '../../api.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 export type SaveState = 'saved' | 'saving' | 'unsaved';
@@ -24,6 +23,11 @@ export interface SessionStatus {
   save: SaveState;
   /** A close the session cannot recover from by reconnecting. */
   fatal: { code: number; reason: string } | null;
+}
+
+export interface SessionOptions {
+  /** Renews an expired session (the socket was closed as unauthenticated); true when it may reconnect. */
+  renewSession(): Promise<boolean>;
 }
 
 /** Origin of the server's state applied at open. */
@@ -50,7 +54,11 @@ export class DesignSession {
    * frame draws the design instead of waiting for the socket, whose sync then
    * brings only what is newer.
    */
-  constructor(readonly designId: string, serverCopy: Uint8Array | null = null) {
+  constructor(
+    readonly designId: string,
+    serverCopy: Uint8Array | null = null,
+    private readonly opts: SessionOptions = { renewSession: async () => false },
+  ) {
     if (serverCopy) {
       Y.applyUpdateV2(this.doc, serverCopy, SERVER_COPY); // v2: see designStatePath
       this.state.serverCopy = true;
@@ -75,7 +83,7 @@ export class DesignSession {
     this.provider.on('closed', ({ code, reason }) => {
       if (code === CloseCode.unauthenticated) {
         // The short-lived session cookie expired: renew it and carry on, or ask to log in again.
-        void refreshSession().then((ok) => (ok ? this.provider.connect() : this.set({ fatal: { code, reason } })));
+        void this.opts.renewSession().then((ok) => (ok ? this.provider.connect() : this.set({ fatal: { code, reason } })));
         return;
       }
       this.set({ fatal: { code, reason } });

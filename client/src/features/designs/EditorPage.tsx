@@ -1,10 +1,10 @@
 import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { BrandKit } from '../../../../shared/brand/index.js';
-import { api, ApiError, type DesignInfo } from '../../api.js';
+import { api, ApiError, refreshSession, type DesignInfo } from '../../api.js';
 import { loginPath, useAuth, useUser } from '../../auth.js';
 import { useToasts } from '../../toasts.js';
-import { Editor } from '../../editor/engine/editor.js';
+import { Editor, type EditorServices } from '../../editor/engine/editor.js';
 import { EditorContext, useEditorState } from '../../editor/ui/context.js';
 import { LayersPanel } from '../../editor/ui/LayersPanel.js';
 import { PageNavigator } from '../../editor/ui/PageNavigator.js';
@@ -90,6 +90,12 @@ function FatalOverlay() {
   );
 }
 
+/** What the editor engine asks of the app: uploads through the assets API, the session cookie renewed. */
+const EDITOR_SERVICES: EditorServices = {
+  uploadImage: (file) => api.uploadAsset(file, file.name),
+  renewSession: refreshSession,
+};
+
 function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKit | null; serverCopy: Uint8Array | null }) {
   const phone = useMediaQuery(PHONE_QUERY);
   const user = useUser();
@@ -102,7 +108,8 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
     const ed = new Editor({
       designId: info.id,
       user,
-      info,
+      access: { canEdit: info.access === 'edit', canLock: info.canLock },
+      services: EDITOR_SERVICES,
       kit,
       serverCopy,
       host: host.current,
@@ -133,7 +140,7 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
     [info.id, title, editor, toasts],
   );
   const ctx = useMemo(
-    () => (editor ? { editor, kit, title, rename, canShare: info.canShare ?? info.access === 'edit' } : null),
+    () => (editor ? { editor, info, kit, title, rename, canShare: info.canShare ?? info.access === 'edit' } : null),
     [editor, kit, title, rename, info.canShare, info.access],
   );
 
