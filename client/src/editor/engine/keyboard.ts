@@ -1,5 +1,7 @@
 /** Keyboard shortcuts and clipboard events for the editor. */
-import type { Editor } from './editor.js';
+import type { Canvas } from 'fabric';
+import type { CanvasBinding } from './binding.js';
+import type { Tool } from './store.js';
 import { isFormField } from './viewport.js';
 
 export interface Shortcut {
@@ -59,7 +61,37 @@ export const SHORTCUTS: Array<{ group: string; items: Shortcut[] }> = [
   },
 ];
 
-export function installKeyboard(editor: Editor, onHelp?: () => void): () => void {
+/** The editor's commands the shortcuts call (the Editor has them; named here so this file needs no import of it). */
+export interface KeyboardCommands {
+  readonly canvas: Pick<Canvas, 'getActiveObject' | 'requestRenderAll'>;
+  readonly binding: Pick<CanvasBinding, 'isEditingText' | 'selectedIds' | 'model'>;
+  readonly canEdit: boolean;
+  undo(): void;
+  redo(): void;
+  duplicate(): void;
+  selectAll(): void;
+  bringForward(): void;
+  bringToFront(): void;
+  sendBackward(): void;
+  sendToBack(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  zoomFit(): void;
+  zoom100(): void;
+  deleteSelection(): void;
+  nextPage(): void;
+  prevPage(): void;
+  nudge(dx: number, dy: number): void;
+  setTool(tool: Tool): void;
+  select(ids: string[]): void;
+  editText(id: string): void;
+  clipboardPayload(): string | null;
+  pastePayload(text: string): boolean;
+  paste(): void;
+  addImageFile(file: File): Promise<void>;
+}
+
+export function installKeyboard(editor: KeyboardCommands, onHelp?: () => void): () => void {
   const typing = (e: Event) => isFormField(e.target) || editor.binding.isEditingText();
 
   const keydown = (e: KeyboardEvent) => {
