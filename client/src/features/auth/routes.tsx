@@ -1,10 +1,11 @@
-/** Onboarding and identity routes (a fragment for the app's <Routes>): account security, profiles, the audit log, first-run setup and the signed-out password reset pages. */
+/** Onboarding and identity routes (fragments for the app's <Routes>): log-in, invitations, account security, profiles, first-run setup and the signed-out password reset pages. */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
+import { LoginPage } from './LoginPage.js';
 
 const SecurityPage = lazy(() => import('./SecurityPage.js'));
 const ProfilePage = lazy(() => import('./ProfilePage.js'));
-const AuditPage = lazy(() => import('../admin/AuditPage.js'));
+const AcceptInvitePage = lazy(() => import('./AcceptInvitePage.js'));
 const SetupPage = lazy(() => import('./SetupPage.js'));
 const ForgotPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ResetPasswordPage })));
@@ -17,11 +18,12 @@ export const accountRoutes = [
   <Route key="security" path="/account/security" element={page(<SecurityPage />)} />,
   <Route key="profile" path="/profile" element={page(<ProfilePage />)} />,
   <Route key="person-profile" path="/admin/people/:id/profile" element={page(<ProfilePage />)} />,
-  <Route key="audit" path="/admin/audit" element={page(<AuditPage />)} />,
 ];
 
 /** Pages for people not signed in. */
 export const signedOutAccountRoutes = [
+  <Route key="login" path="/login" element={<LoginPage />} />,
+  <Route key="invite" path="/invite/:token" element={page(<AcceptInvitePage />)} />,
   <Route key="forgot" path="/forgot-password" element={page(<ForgotPasswordPage />)} />,
   <Route key="reset" path="/reset-password/:token" element={page(<ResetPasswordPage />)} />,
   <Route key="setup" path="/setup" element={page(<SetupPage />)} />,

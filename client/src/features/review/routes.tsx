@@ -1,4 +1,4 @@
-/** Routes of the review, inbox and dashboard pages (a fragment, mounted inside the app's <Routes>). */
+/** Routes of the review queue and the inbox (a fragment, mounted inside the app's <Routes>). */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequireAuth } from '../../auth.js';
@@ -6,7 +6,6 @@ import './workflow.css';
 
 const ReviewQueuePage = lazy(() => import('./ReviewQueuePage.js').then((m) => ({ default: m.ReviewQueuePage })));
 const InboxPage = lazy(() => import('./InboxPage.js').then((m) => ({ default: m.InboxPage })));
-const DashboardPage = lazy(() => import('../admin/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -16,10 +15,9 @@ function Page({ children }: { children: ReactNode }) {
   );
 }
 
-export const workflowRoutes = (
+export const reviewRoutes = (
   <>
     <Route path="/reviews" element={<Page><ReviewQueuePage /></Page>} />
     <Route path="/inbox" element={<Page><InboxPage /></Page>} />
-    <Route path="/admin" element={<Page><DashboardPage /></Page>} />
   </>
 );
