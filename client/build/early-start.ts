@@ -17,7 +17,7 @@ const EARLY_START_NAME = 'early-start.js';
  * the app, and only run once those had been fetched too). Build only: the dev
  * server has no chunks (there the app simply makes its requests itself).
  */
-export function earlyStart(opts = { entry: 'client/src/early-start.ts', editor: '/pages/EditorPage.tsx' }): Plugin {
+export function earlyStart(opts = { entry: 'client/src/early-start.ts', editor: '/features/designs/EditorPage.tsx' }): Plugin {
   return {
     name: 'realbrand-early-start',
     apply: 'build',

@@ -3,9 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import './styles.css';
 import './brand-fonts.js';
-import { prefetchDesign } from './pages/design-prefetch.js';
+import { prefetchDesign } from './features/designs/design-prefetch.js';
 
-import { EditorPage } from './pages/editor-page.js';
+import { EditorPage } from './features/designs/editor-page.js';
 
 const render = () =>
   createRoot(document.getElementById('root')!).render(

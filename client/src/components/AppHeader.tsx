@@ -7,19 +7,11 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.js';
 import { Logo } from './Logo.js';
-import { NotificationBell } from '../workflow/NotificationBell.js';
+import { initials } from './initials.js';
+import { NotificationBell } from '../features/review/NotificationBell.js';
 import { navFor, navTestId } from '../nav.js';
 
 const ROLE_LABEL = { agent: 'Agent', brand_manager: 'Brand manager', admin: 'Admin' } as const;
-
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((p) => p[0]!.toUpperCase())
-    .join('');
-}
 
 export function AppHeader() {
   const { user, logout } = useAuth();

@@ -10,7 +10,8 @@
  * held-out sentences: reading them is how a held-out set stops being one).
  * `--dev` skips the held-out batches altogether.
  */
-import { PROTECTED_CLASSES, classesForPacks } from '../fair-housing/classes.js';
+import { PROTECTED_CLASSES } from '../fair-housing/classes.js';
+import { classesForPacks } from '../fair-housing/protection.js';
 import { RULE_PACKS } from '../../brand/index.js';
 import { CORPUS, type CorpusEntry } from './corpus.js';
 import { evaluateCorpus, type EvalReport } from './evaluate.js';

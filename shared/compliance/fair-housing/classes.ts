@@ -1,5 +1,4 @@
 import type { RulePack } from '../../brand/index.js';
-import { statePacksFor } from './state-packs.js';
 
 /**
  * Protected classes for advertising, by jurisdiction.
@@ -57,14 +56,3 @@ export const PROTECTED_CLASSES = {
 
 export type ProtectedClass = keyof typeof PROTECTED_CLASSES;
 export const PROTECTED_CLASS_IDS = Object.keys(PROTECTED_CLASSES) as ProtectedClass[];
-
-/** Packs under which a class is protected: its own list above plus the state packs (state-packs.ts) that name it. */
-export function packsForClass(cls: ProtectedClass): readonly RulePack[] {
-  return [...PROTECTED_CLASSES[cls].packs, ...statePacksFor(cls)];
-}
-
-/** Classes protected under the given packs (federal always included). */
-export function classesForPacks(packs: readonly RulePack[]): Set<ProtectedClass> {
-  const active = new Set<RulePack>(['federal', ...packs]);
-  return new Set(PROTECTED_CLASS_IDS.filter((c) => packsForClass(c).some((p) => active.has(p))));
-}

@@ -1,5 +1,6 @@
 import type { RulePack } from '../../brand/index.js';
-import { classesForPacks, type ProtectedClass } from './classes.js';
+import type { ProtectedClass } from './classes.js';
+import { classesForPacks } from './protection.js';
 import { detectClauses, type IntentKind } from './clause-detector.js';
 import { ACCEPTABLE_PHRASES, FAIR_HOUSING_TERMS, MACROS, type FairHousingTerm, type TermSeverity } from './lexicon.js';
 import { PhraseMatcher, tokenize } from './phrase-matcher.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_PACKS } from '../../brand/index.js';
-import { classesForPacks } from './classes.js';
+import { classesForPacks } from './protection.js';
 import { scanFairHousing } from './scan.js';
 import { STATE_PACKS, STATE_PACK_IDS } from './state-packs.js';
 

@@ -1,4 +1,4 @@
-import { fontOptions } from '../fonts.js';
+import { fontOptions } from '../engine/fonts.js';
 import { useEditor } from './context.js';
 
 /** Brand fonts first (with their roles), then other fonts. */

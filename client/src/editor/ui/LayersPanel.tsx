@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { Icon, type IconName } from '../../components/icons.js';
-import type { LayerItem } from '../store.js';
+import type { LayerItem } from '../engine/store.js';
 import { useEditor, useEditorState } from './context.js';
 import { LAYER_ROW_PX, layerWindow } from './layer-window.js';
 

@@ -1,7 +1,7 @@
 import { PRINT_KINDS } from '../../../../shared/design/index.js';
 import { Icon } from '../../components/icons.js';
 import { useToasts } from '../../toasts.js';
-import { pageCount } from '../pages.js';
+import { pageCount } from '../engine/pages.js';
 import { useEditor, useEditorState } from './context.js';
 
 /** Bottom-centre pill: ◀ Page 1 of 2 ▶, plus add/delete page for editors. */

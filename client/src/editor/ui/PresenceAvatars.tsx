@@ -1,4 +1,4 @@
-import { initials } from '../../components/AppHeader.js';
+import { initials } from '../../components/initials.js';
 import { useEditorState } from './context.js';
 
 export function PresenceAvatars() {

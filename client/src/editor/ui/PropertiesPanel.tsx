@@ -1,9 +1,9 @@
 import { memo, useRef } from 'react';
 import type { DesignObject, TextObject } from '../../../../shared/design/index.js';
 import { Icon, type IconName } from '../../components/icons.js';
-import { ALL_WEIGHTS, fontOptions } from '../fonts.js';
-import { sameApartFromGeometry } from '../stable.js';
-import { layerLabel } from '../store.js';
+import { ALL_WEIGHTS, fontOptions } from '../engine/fonts.js';
+import { sameApartFromGeometry } from '../engine/stable.js';
+import { layerLabel } from '../engine/store.js';
 import { ColorPicker } from './ColorPicker.js';
 import { useEditor, useEditorState } from './context.js';
 import { NumberField, Section } from './fields.js';

@@ -6,10 +6,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { DesignObject } from '../../../../shared/design/index.js';
-import { bindingLabel } from '../listing-api.js';
+import { bindingLabel } from '../../features/listings/api.js';
 import { useEditor, useEditorState } from './context.js';
 import { ColorPicker } from './ColorPicker.js';
-import { WorkflowStatus } from '../../workflow/editor/ReviewControls.js';
+import { WorkflowStatus } from '../../features/review/editor/ReviewControls.js';
 
 type TextObject = Extract<DesignObject, { type: 'text' }>;
 type ImageObject = Extract<DesignObject, { type: 'image' }>;

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, errorMessage, type DesignShare } from '../../api.js';
-import { initials } from '../../components/AppHeader.js';
+import { initials } from '../../components/initials.js';
 import { Modal } from '../../components/Modal.js';
 import { useToasts } from '../../toasts.js';
 import { useEditor } from './context.js';

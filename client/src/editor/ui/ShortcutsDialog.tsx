@@ -1,5 +1,5 @@
 import { Modal } from '../../components/Modal.js';
-import { SHORTCUTS } from '../keyboard.js';
+import { SHORTCUTS } from '../engine/keyboard.js';
 import { useEditor, useEditorState } from './context.js';
 
 export function ShortcutsDialog() {

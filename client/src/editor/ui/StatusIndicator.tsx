@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SaveState } from '../session.js';
+import type { SaveState } from '../engine/session.js';
 import { useEditor, useEditorState } from './context.js';
 
 /** How long "saved" must hold before the label says so. */

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Icon, type IconName } from '../../components/icons.js';
-import type { Tool } from '../store.js';
+import type { Tool } from '../engine/store.js';
 import { useEditor, useEditorState } from './context.js';
 
 const TOOLS: Array<{ tool: Tool; icon: IconName; label: string; key: string }> = [

@@ -8,11 +8,11 @@ import { useEditor, useEditorState } from './context.js';
 import { PresenceAvatars } from './PresenceAvatars.js';
 import { StatusIndicator } from './StatusIndicator.js';
 import { ShareDialog } from './ShareDialog.js';
-import { PublishTemplateButton } from '../../workflow/editor/PublishTemplate.js';
-import { ScoreBadges } from '../../scoring/ui/ScoreBadges.js';
+import { PublishTemplateButton } from '../../features/review/editor/PublishTemplate.js';
+import { ScoreBadges } from '../../features/scoring/ui/ScoreBadges.js';
 // By file, not through workflow/editor/index.ts: that index also carries the panels the editor loads after its first frame.
-import { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml } from '../../workflow/editor/export-gate.js';
-import { WorkflowPanelToggles, WorkflowStatus, WorkflowSubmit } from '../../workflow/editor/ReviewControls.js';
+import { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml } from '../../features/review/editor/export-gate.js';
+import { WorkflowPanelToggles, WorkflowStatus, WorkflowSubmit } from '../../features/review/editor/ReviewControls.js';
 import { overflowLevel } from './toolbar-overflow.js';
 
 function ZoomControls() {
@@ -37,11 +37,11 @@ function ZoomControls() {
 }
 
 function ExportMenu() {
-  const { editor, title } = useEditor();
+  const { editor, info, title } = useEditor();
   const toasts = useToasts();
   const [open, setOpen] = useState(false);
   const { user } = useAuth();
-  const rasterLabel = editor.opts.info.kind === 'social-post' || editor.opts.info.kind === 'story' ? 'At the platform size (1080 px wide)' : '2× resolution, for web and social';
+  const rasterLabel = info.kind === 'social-post' || info.kind === 'story' ? 'At the platform size (1080 px wide)' : '2× resolution, for web and social';
   const run = async (kind: 'png' | 'jpg' | 'pdf' | 'html' | 'copy-html') => {
     setOpen(false);
     try {
@@ -87,13 +87,13 @@ function ExportMenu() {
               <strong>PDF document</strong>
               <span className="muted">Print-ready, real text and vector shapes</span>
             </button>
-            {editor.opts.info.kind === 'email-signature' && (
+            {info.kind === 'email-signature' && (
               <button role="menuitem" onClick={() => run('html')} data-testid="export-html">
                 <strong>HTML email signature</strong>
                 <span className="muted">Download the email-safe HTML file</span>
               </button>
             )}
-            {editor.opts.info.kind === 'email-signature' && (
+            {info.kind === 'email-signature' && (
               <button role="menuitem" onClick={() => run('copy-html')} data-testid="copy-html">
                 <strong>Copy email signature</strong>
                 <span className="muted">Paste into Gmail, Outlook or Apple Mail</span>

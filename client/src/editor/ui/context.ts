@@ -1,10 +1,13 @@
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { BrandKit } from '../../../../shared/brand/index.js';
-import type { Editor } from '../editor.js';
-import type { EditorState } from '../store.js';
+import type { DesignInfo } from '../../api.js';
+import type { Editor } from '../engine/editor.js';
+import type { EditorState } from '../engine/store.js';
 
 export interface EditorContextValue {
   editor: Editor;
+  /** The design's record (kind, access) as the server sent it. */
+  info: DesignInfo;
   kit: BrandKit | null;
   title: string;
   /** Renames the design (server title and the document's meta title). */

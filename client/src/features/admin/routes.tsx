@@ -1,0 +1,19 @@
+/** Routes of the admin pages: the dashboard, people and the audit log (a fragment for the app's <Routes>, inside the shell). */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Route } from 'react-router-dom';
+import { RequireAuth } from '../../auth.js';
+import '../review/workflow.css';
+
+const DashboardPage = lazy(() => import('./DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+const PeoplePage = lazy(() => import('./PeoplePage.js'));
+const AuditPage = lazy(() => import('./AuditPage.js'));
+
+const page = (node: ReactNode) => <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>{node}</Suspense>;
+
+export const adminRoutes = (
+  <>
+    <Route path="/admin" element={<RequireAuth>{page(<DashboardPage />)}</RequireAuth>} />
+    <Route path="/admin/people" element={page(<PeoplePage />)} />
+    <Route path="/admin/audit" element={page(<AuditPage />)} />
+  </>
+);
