@@ -129,6 +129,8 @@ const INTENT_WORDS = [...ACCEPT_WORDS, ...EXCLUDE_WORDS, ...PREFER_WORDS, ...DES
 for (const w of INTENT_WORDS.flatMap(words)) LEXICON_WORDS.add(w);
 for (const w of PERSON_HEADS) LEXICON_WORDS.add(w);
 const EDITS = new EditIndex(LEXICON_WORDS, 5);
+/** Words a masked spelling may stand for: group words only (a mask hides the word someone did not want to write). */
+const MASKABLE = [...new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives]).flatMap(words))].filter((w) => /^[a-z]+$/.test(w) && w.length >= 3);
 // Short misspellings the edit step cannot reach (it only corrects words of five letters or more).
 const MISSPELLINGS: Record<string, string> = { kidz: 'kids', kidds: 'kids', whte: 'white', blak: 'black', gey: 'gay', vetz: 'vets', jewz: 'jews', noo: 'no', sect: 'section', sec: 'section' };
 
@@ -166,7 +168,13 @@ interface Tok {
   punct: boolean;
 }
 
-function repair(word: string, oov: boolean): string {
+function repair(word: string, oov: boolean, masks?: readonly number[]): string {
+  if (masks?.length) {
+    // "m*slims": the one lexicon word that fits the unmasked letters.
+    const re = new RegExp(`^${[...word].map((c, k) => (masks.includes(k) ? '[a-z]' : c.replace(/[^a-z0-9]/g, '\\$&'))).join('')}$`);
+    const fits = MASKABLE.filter((w) => w.length === word.length && re.test(w));
+    if (fits.length === 1) return fits[0]!;
+  }
   if (LEXICON_WORDS.has(word)) return word;
   const misspelt = MISSPELLINGS[word];
   if (misspelt) return misspelt;
@@ -189,7 +197,9 @@ export function toTokens(ws: readonly Word[]): Tok[] {
   for (let i = 0; i < ws.length; ) {
     let best = 0;
     let bestText = '';
-    for (let j = i + 1; j < Math.min(ws.length, i + 8); j++) {
+    // Up to 16 pieces when they are single letters ("C h r i s t i a n"), else 8.
+    const window = ws[i]!.text.length === 1 ? 16 : 8;
+    for (let j = i + 1; j < Math.min(ws.length, i + window); j++) {
       const pieces = ws.slice(i, j + 1);
       if (pieces.some((p, k) => k > 0 && !/^[\s.-]{0,1}$/.test(p.gap) && !/^-$|^\s?-\s?$/.test(p.gap))) break;
       const parts = pieces.map((p) => p.text).filter((t) => t !== '-' && t !== '.');
@@ -203,7 +213,8 @@ export function toTokens(ws: readonly Word[]): Tok[] {
       if (!hyphenated && !letters && !fragment) continue;
       // Exact joins only across spaces ("w h i t e", "chil dren"); a one-edit repair only for pieces written together.
       const near = JOIN_TARGETS.has(plain) ? plain : hyphenated && plain.length >= 5 ? EDITS.nearest(plain) : null;
-      if (near && JOIN_TARGETS.has(near) && near.length >= 4) {
+      // Three letters only when spelled out one by one ("m-e-n", "g a y").
+      if (near && JOIN_TARGETS.has(near) && (near.length >= 4 || (letters && parts.length >= 3))) {
         best = j;
         bestText = near;
       }
@@ -226,10 +237,12 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     const last = ws[m.to]!;
     const single = m.from === m.to;
     let word = m.text.replace(/'/g, '');
-    // wink keeps some hyphenated words whole ("non-binary"): read them joined when that is a lexicon word, else as the first part's neighbour words.
+    // wink keeps some hyphenated words whole ("non-binary", "non-english"): read them joined when that is a lexicon word, else as their parts.
+    let parts: string[] = [word];
     if (single && word.includes('-')) {
       const joined = word.replace(/-/g, '');
-      word = LEXICON_WORDS.has(joined) || JOIN_TARGETS.has(joined) ? joined : word.replace(/-/g, ' ').trim().split(/\s+/).join('');
+      parts = LEXICON_WORDS.has(joined) || JOIN_TARGETS.has(joined) ? [joined] : word.split('-').filter(Boolean);
+      word = parts[0] ?? '';
     }
     if (first.text === "n't" || first.text === 'nt') word = 'not';
     if (first.text === "'s" || first.text === 's' && first.gap === '' && !single) continue;
@@ -252,23 +265,47 @@ export function toTokens(ws: readonly Word[]): Tok[] {
       pendingBreak = true;
       continue;
     }
-    const key = single ? repair(word, first.oov) : word;
-    const isBreakWord = CLAUSE_BREAK_WORDS.has(key);
-    toks.push({
-      key,
-      stem: /^\d+$/.test(key) ? key : stem(key),
-      isNumber: /^\d+$/.test(key),
-      pos: first.pos,
-      negated: first.negated,
-      start: first.start,
-      end: last.end,
-      sentence: first.sentence,
-      breakBefore: pendingBreak || isBreakWord,
-      punct,
-    });
+    // Offsets of the parts of a hyphenated word, when the normalised text lines up with the original.
+    const aligned = first.end - first.start === m.text.length;
+    let offset = 0;
+    for (const [n, part] of (parts.length > 1 ? parts : [word]).entries()) {
+      const at = parts.length > 1 ? m.text.indexOf(part, offset) : 0;
+      offset = at + part.length;
+      const key = single ? repair(part, parts.length > 1 ? !LEXICON_WORDS.has(part) : first.oov, parts.length > 1 ? undefined : first.masks) : part;
+      const isBreakWord = CLAUSE_BREAK_WORDS.has(key);
+      toks.push({
+        key,
+        stem: /^\d+$/.test(key) ? key : stem(key),
+        isNumber: /^\d+$/.test(key),
+        pos: first.pos,
+        negated: first.negated,
+        start: parts.length > 1 && aligned ? first.start + at : first.start,
+        end: parts.length > 1 && aligned ? first.start + at + part.length : last.end,
+        sentence: first.sentence,
+        breakBefore: (n === 0 && pendingBreak) || isBreakWord,
+        punct,
+      });
+    }
     pendingBreak = false;
   }
+  endNegationAtNewPredicate(toks);
   return toks;
+}
+
+/**
+ * wink's negation scope runs to the end of the sentence; a coordinated new
+ * predicate starts afresh ("Assistance animals are not pets and are always
+ * welcome": "welcome" is not negated).
+ */
+function endNegationAtNewPredicate(toks: Tok[]) {
+  let reset = false;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (k > 0 && t.sentence !== toks[k - 1]!.sentence) reset = false;
+    if (NEGATORS.has(t.key)) reset = false;
+    else if (t.pos === 'CCONJ' && ['AUX', 'VERB'].includes(toks[k + 1]?.pos ?? '')) reset = true;
+    if (reset) t.negated = false;
+  }
 }
 
 // ── Mentions and cues ──────────────────────────────────────────────────────
@@ -405,7 +442,9 @@ const NO_ANALYSIS: ClauseAnalysis = Object.freeze({ findings: [], inclusiveSpans
  * property copy ("Chef's kitchen with quartz counters") cannot, and skips it.
  */
 export function mayMentionGroup(text: string): boolean {
-  const norm = normalizeText(text).text;
+  const normalized = normalizeText(text);
+  if (normalized.masked.size > 0) return true; // "m*slims": someone hid a word
+  const norm = normalized.text;
   const pieces = norm.split(/[^a-z0-9@$!|€]+/);
   for (let k = 0; k < pieces.length; k++) {
     const w = pieces[k]!;
