@@ -20,6 +20,7 @@ import {
   CANCEL_PHRASES,
   CARRY_PRONOUNS,
   DESCRIBE_WORDS,
+  WELCOME_EVERYONE_PHRASES,
   EXCLUDE_WORDS,
   PREFER_WORDS,
 } from './intents.js';
@@ -45,6 +46,8 @@ export interface ClauseFinding {
 export interface ClauseAnalysis {
   findings: ClauseFinding[];
   inclusiveSpans: { start: number; end: number }[];
+  /** The text says everyone is welcome ("Empty nester? First-time buyer? Everyone's welcome"): a soft preference elsewhere in it excludes no one. */
+  welcomesEveryone: boolean;
 }
 
 // ── Compiled lexicons ──────────────────────────────────────────────────────
@@ -143,6 +146,13 @@ for (const p of ACCEPT_WORDS) CUES.add(p, 'accept');
 for (const p of DESCRIBE_WORDS) CUES.add(p, 'describe');
 
 const AGE_OF_MAJORITY = 21;
+const WELCOME_ALL = new Set(WELCOME_EVERYONE_PHRASES.map((p) => stems(p).join(' ')));
+/** Classes whose members a description of the neighbours names (race, colour, religion, sex, national origin): "all white", "still a Polish street". */
+const DESCRIBED_CLASSES: ReadonlySet<ProtectedClass> = new Set(GROUP_LEXICON.filter((g) => g.describesOccupant).map((g) => g.cls));
+/** Preference words that point forward ("perfect for", "home for"): they never reach a group before them ("family has owned this home for years"). */
+const FORWARD = new Set(['for', 'to', 'toward', 'towards']);
+/** Object pronouns after an exclusion: it is about the group named earlier in the sentence ("so we can't rent to them"). */
+const OBJECT_PRONOUNS = new Set(['them', 'those', 'they', 'you']);
 const ABBREVIATIONS = new Set(['section', 'sec', 'sect', 'st', 'mr', 'mrs', 'ms', 'dr', 'u', 's', 'no', 'approx', 'apt', 'jr', 'sr']);
 const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'nor', 'without']);
 const NO_WORDS = new Set(['no', 'nobody', 'none']);
@@ -329,9 +339,14 @@ interface CueHit {
 
 export function findMentions(toks: readonly Tok[], from: number, to: number): Mention[] {
   const out: Mention[] = [];
+  // "must be 18 or older": legal capacity to sign a lease; no word inside it names an age group.
+  let blockedUntil = -1;
   for (let i = from; i < to; i++) {
     // Longest phrase that reads as people here ("adult only living" is not a person; "adult" + "only" is).
     const hits = GROUPS.matchesAt(toks, i).filter((h) => i + h.length <= to);
+    const majority = hits.find((h) => h.payload.cls === 'age' && toks.slice(i, i + h.length).some((t) => t.isNumber && Number(t.key) <= AGE_OF_MAJORITY));
+    if (majority) blockedUntil = Math.max(blockedUntil, i + majority.length);
+    if (i < blockedUntil) continue;
     let len = 0;
     for (const h of hits) {
       if (len && h.length !== len) break;
@@ -378,7 +393,9 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
   }
   if (term.kind === 'noun') {
     if (headTok && head === j && !place) return { term, i, j, headEnd: head + 1, person: true, place: false };
-    if (next && j < to && (next.pos === 'NOUN' || next.pos === 'PROPN') && !HEADS.has(next.stem) && !next.isNumber && !isCueStart(toks, j)) return null;
+    // A noun after it makes a compound ("kids room"), unless that "noun" is a verb the tagger missed ("kids love this street").
+    const verbLike = ['DET', 'PRON'].includes(toks[j + 1]?.pos ?? '');
+    if (next && j < to && (next.pos === 'NOUN' || next.pos === 'PROPN') && !HEADS.has(next.stem) && !next.isNumber && !isCueStart(toks, j) && !verbLike) return null;
     return { term, i, j, headEnd: j, person: true, place: false };
   }
   if (headTok) return { term, i, j, headEnd: head + 1, person: !place, place };
@@ -434,7 +451,7 @@ function spanOf(toks: readonly Tok[], i: number, j: number) {
 /** The first word of every group phrase ("people" of "people of color", "born" of "born in the USA"). */
 const GROUP_STEMS = new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives]).map((p) => stems(p)[0]!).filter((s) => s !== '#'));
 const GROUP_EDITS = new EditIndex(JOIN_TARGETS, 5);
-const NO_ANALYSIS: ClauseAnalysis = Object.freeze({ findings: [], inclusiveSpans: [] }) as ClauseAnalysis;
+const NO_ANALYSIS: ClauseAnalysis = Object.freeze({ findings: [], inclusiveSpans: [], welcomesEveryone: false }) as ClauseAnalysis;
 
 /**
  * Cheap test before the language layer: could any word of the text name a
@@ -464,11 +481,13 @@ export function detectClauses(text: string): ClauseAnalysis {
   const toks = toTokens(analyseText(text));
   const findings: ClauseFinding[] = [];
   const inclusiveSpans: ClauseAnalysis['inclusiveSpans'] = [];
+  let welcomesEveryone = false;
   let previous: Mention[] = [];
   for (const [from, to] of clauses(toks)) {
     const mentions = findMentions(toks, from, to);
     const cues = findCues(toks, from, to);
     const cancelled = cues.some((c) => c.kind === 'cancel' || (c.kind === 'exclude' && c.negated));
+    if (cues.some((c) => c.kind === 'cancel' && WELCOME_ALL.has(toks.slice(c.i, c.j).map((t) => t.stem).join(' ')))) welcomesEveryone = true;
     if (cancelled) {
       inclusiveSpans.push(spanOf(toks, from, to));
       previous = mentions;
@@ -494,7 +513,7 @@ export function detectClauses(text: string): ClauseAnalysis {
     f.group.text = text.slice(f.group.start, f.group.end);
     f.intent.text = text.slice(f.intent.start, f.intent.end);
   }
-  return { findings, inclusiveSpans };
+  return { findings, inclusiveSpans, welcomesEveryone };
 }
 
 function judge(
@@ -516,7 +535,9 @@ function judge(
   const near = (c: CueHit, max: number) => (c.i >= m.headEnd ? c.i - m.headEnd : m.i - c.j) <= max;
   const exclusion = exclusions.find((c) => {
     if (ADJACENT_EXCLUDE_WORDS.has(toks[c.i]!.key)) return c.i === m.j;
-    return near(c, 8);
+    if (near(c, 8)) return true;
+    // "Deaf applicants can't use the intercom, so we can't rent to them."
+    return c.i >= m.headEnd && toks.slice(c.j, Math.min(to, c.j + 3)).some((t) => OBJECT_PRONOUNS.has(t.key));
   });
   if (exclusion) return build(toks, m, exclusion, 'exclusion', 'error');
   const soft = m.term.soft;
@@ -527,11 +548,11 @@ function judge(
       const describing = (t: Tok) => BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || ['a', 'an', 'who', 'that'].includes(t.key) || (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
       return between.length <= 4 && between.every((t) => describing(t) && !(soft && t.key.endsWith('ing')));
     }
-    return near(c, 3);
+    return !FORWARD.has(toks[c.j - 1]!.key) && near(c, 3);
   });
   if (preference && !m.term.preferenceOk) return build(toks, m, preference, 'preference', soft ? 'warning' : 'error');
   const describe = cues.find((c) => c.kind === 'describe' && c.j >= m.i - 1 && c.j <= m.i);
-  if (describe && (m.person || m.place || toks.slice(from, to).some((t) => HEADS.has(t.stem)))) {
+  if (describe && (DESCRIBED_CLASSES.has(m.term.cls) || soft) && (m.person || m.place || toks.slice(from, to).some((t) => HEADS.has(t.stem)))) {
     return build(toks, m, describe, 'description', soft ? 'warning' : 'error');
   }
   if (m.term.describesOccupant && m.person && m.headEnd > m.j) {

@@ -53,7 +53,13 @@ export const DESCRIBE_WORDS: readonly string[] = [
 export const CANCEL_PHRASES: readonly string[] = [
   'not only', 'not just', 'regardless of', 'irrespective of', 'no matter', 'whether or not', 'all are welcome', 'everyone is welcome', 'everyone welcome', 'all welcome', 'welcome all', 'we welcome', 'equal housing', 'fair housing',
   'does not discriminate', 'do not discriminate', 'without regard to', 'without discrimination', 'as well as', 'and also',
+  'everybody is welcome', 'everybody welcome', 'everyone s welcome', 'all are invited', 'everyone is invited', 'open to all', 'open to everyone',
+  // Not asking about a class is the opposite of screening on it.
+  'do not ask', 'does not ask', 'never ask', 'will not ask', 'not ask about', 'no questions about',
 ];
+
+/** Cancel phrases that welcome everyone: a soft preference elsewhere in the same text excludes no one. */
+export const WELCOME_EVERYONE_PHRASES: readonly string[] = ['all are welcome', 'everyone is welcome', 'everyone welcome', 'all welcome', 'welcome all', 'everybody is welcome', 'everybody welcome', 'everyone s welcome', 'all are invited', 'everyone is invited', 'open to all', 'open to everyone'];
 
 /** Pronouns that carry a group named in the previous clause into this one ("Have kids? They are not allowed."). */
 export const CARRY_PRONOUNS: ReadonlySet<string> = new Set(['they', 'them', 'those', 'these', 'such', 'their', 'theirs', 'he', 'she', 'him', 'her', 'you', 'your']);

@@ -155,9 +155,10 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
     severity: W,
     patterns: [
       '$ideal for [a|the|your] [growing|young|large|big] (family|families) !room|rooms|gathering|gatherings|dinner|dinners|meal|meals|time|fun|activity|activities|event|events|game|games|movie|entertaining|living',
-      'family friendly [neighborhood|community|area|building|complex]',
+      // Welcoming families excludes no one; only a neighbourhood sold on who lives there is a signal.
+      'family friendly (neighborhood|community|area)',
       'family (neighborhood|neighbourhood|community|street|block|area|building|complex)',
-      'families (preferred|wanted|only|welcome)',
+      'families (preferred|wanted|only)',
       'empty (nester|nesters)',
       'traditional (family|families|couple|couples|household|households|values|neighborhood)',
     ],

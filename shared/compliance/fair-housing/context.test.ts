@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { RULE_PACKS } from '../../brand/index.js';
+import { scanFairHousing } from './scan.js';
+
+/** Context that turns a look-alike into acceptable copy, and structure that makes a violation out of words far apart. */
+const ALL = [...RULE_PACKS];
+const flagged = (text: string) => scanFairHousing(text, ALL).map((f) => `${f.severity}:${f.cls}`);
+
+describe('context exceptions', () => {
+  it.each([
+    // Legal capacity to sign a lease is not an age preference, nor is any word inside it.
+    'Applicants must be 18 or older to sign the lease; minors may live here with a parent or guardian.',
+    // Shared living: a roommate ad may state a sex preference.
+    'Roommate wanted to share my 2BR apartment (shared kitchen and bath); female preferred.',
+    'Looking for a female housemate to share the home I live in.',
+    // Welcoming everyone cancels the soft preferences in the same text.
+    "Empty nester? Downsizer? First-time buyer? Everyone's welcome at Saturday's open house",
+    // Not asking is the opposite of screening.
+    'We do not ask about marital status; list all adult occupants on the application.',
+    // "all" before a source of income or a household word does not describe the neighbours.
+    'We take Section 8 & all vouchers 🙌',
+    // Forward-pointing preference words never reach back.
+    "The seller's family has owned this home for three generations.",
+    // Welcoming families excludes no one.
+    'Military families welcome; we honor SCRA lease terminations.',
+    'Family-friendly building with a tot lot and bike storage.',
+  ])('%j is acceptable', (text) => expect(flagged(text)).toEqual([]));
+
+  it.each([
+    ['Deaf applicants can’t use the intercom, so we can’t rent to them.', 'error:disability'],
+    ['Female tenants preferred.', 'error:sex'],
+    ['The neighbors are all white.', 'error:race'],
+    ['Kids love this street; this quiet condo isn’t for them.', 'error:familial-status'],
+  ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
+});
