@@ -125,8 +125,8 @@ for (const g of GROUP_LEXICON) {
 }
 
 const HEADS = new Set(PERSON_HEADS.map(stem));
-/** One-word group nouns can be the person an adjective describes ("native-born Americans"). */
-const NOUN_GROUP_STEMS = new Set(GROUP_LEXICON.flatMap((g) => g.nouns).filter((n) => !/[\s#]/.test(n)).map(stem));
+/** The exact one-word group nouns ("whites", not "white": "Swiss Coffee white" is a paint). */
+const NOUN_GROUP_KEYS = new Set(GROUP_LEXICON.flatMap((g) => g.nouns).filter((n) => !/[\s#]/.test(n)));
 const PLACES = new Set([...PLACE_HEADS].map(stem));
 const INTENT_WORDS = [...ACCEPT_WORDS, ...EXCLUDE_WORDS, ...PREFER_WORDS, ...DESCRIBE_WORDS, ...CANCEL_PHRASES];
 for (const w of INTENT_WORDS.flatMap(words)) LEXICON_WORDS.add(w);
@@ -246,7 +246,8 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     const first = ws[m.from]!;
     const last = ws[m.to]!;
     const single = m.from === m.to;
-    let word = m.text.replace(/'/g, '');
+    // "Mrs.", "Sec.": the abbreviation's dot is not part of the word.
+    let word = m.text.replace(/'/g, '').replace(/(?<=[a-z])\.$/, '');
     // wink keeps some hyphenated words whole ("non-binary", "non-english"): read them joined when that is a lexicon word, else as their parts.
     let parts: string[] = [word];
     if (single && word.includes('-')) {
@@ -362,7 +363,8 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
   const kept = out.filter(
     (m) => !out.some((o) => o !== m && ((o.j <= m.i && m.j <= o.headEnd) || (o.i <= m.i && m.j <= o.j && o.j - o.i > m.j - m.i))),
   );
-  // One mention per start and class ("blacks" and "black" stem alike).
+  // One mention per start and class ("blacks" and "black" stem alike); the one a preference counts against wins ("diabetic tenants": the adjective, not the condition).
+  kept.sort((a, b) => a.i - b.i || Number(a.term.preferenceOk) - Number(b.term.preferenceOk));
   return kept.filter((m, k) => kept.findIndex((o) => o.i === m.i && o.term.cls === m.term.cls) === k);
 }
 
@@ -374,7 +376,7 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
   let head = -1;
   for (let k = j; k < Math.min(to, j + 3); k++) {
     const t = toks[k]!;
-    if (HEADS.has(t.stem) || NOUN_GROUP_STEMS.has(t.stem)) {
+    if (HEADS.has(t.stem) || NOUN_GROUP_KEYS.has(t.key)) {
       head = k;
       break;
     }
