@@ -120,7 +120,7 @@ export const GROUP_LEXICON: readonly GroupLexicon[] = [
   {
     cls: 'marital-status',
     nouns: ['mr and mrs', 'mr mrs', 'proof of marriage', 'marriage certificate', 'marriage certificates', 'marriage license', 'wedded couples', 'legally married couples', 'spouses only', 'unmarried partners', 'boyfriends', 'girlfriends', 'boyfriend', 'girlfriend', 'significant others', 'domestic partners', 'common law couples', 'single people', 'unmarried people', 'divorced people', 'divorced women', 'divorced men', 'single moms', 'single dads', 'newlyweds', 'married couples', 'married couple', 'unmarried couples', 'divorcees', 'divorcee', 'single mothers', 'single mother', 'single moms', 'single mom', 'single fathers', 'single dads', 'single parents', 'husband and wife', 'husbands and wives', 'widows', 'widowers', 'live in partners', 'cohabiting couples', 'spouses'],
-    adjectives: ['legally married', 'wedded', 'not married', 'unmarried', 'married', 'unmarried', 'divorced', 'separated', 'widowed', 'cohabiting', 'unwed', 'engaged', 'husband and wife'],
+    adjectives: ['legally married', 'wedded', 'unmarried', 'married', 'unmarried', 'divorced', 'separated', 'widowed', 'cohabiting', 'unwed', 'engaged', 'husband and wife'],
     suggestion: 'welcoming to all households',
   },
   {
