@@ -20,6 +20,8 @@ import {
   CANCEL_PHRASES,
   CARRY_PRONOUNS,
   DESCRIBE_WORDS,
+  STEER_LIMITS,
+  STEER_WORDS,
   WELCOME_EVERYONE_PHRASES,
   EXCLUDE_WORDS,
   PREFER_WORDS,
@@ -128,7 +130,7 @@ const HEADS = new Set(PERSON_HEADS.map(stem));
 /** The exact one-word group nouns ("whites", not "white": "Swiss Coffee white" is a paint). */
 const NOUN_GROUP_KEYS = new Set(GROUP_LEXICON.flatMap((g) => g.nouns).filter((n) => !/[\s#]/.test(n)));
 const PLACES = new Set([...PLACE_HEADS].map(stem));
-const INTENT_WORDS = [...ACCEPT_WORDS, ...EXCLUDE_WORDS, ...PREFER_WORDS, ...DESCRIBE_WORDS, ...CANCEL_PHRASES];
+const INTENT_WORDS = [...ACCEPT_WORDS, ...EXCLUDE_WORDS, ...PREFER_WORDS, ...DESCRIBE_WORDS, ...CANCEL_PHRASES, ...STEER_WORDS];
 for (const w of INTENT_WORDS.flatMap(words)) LEXICON_WORDS.add(w);
 for (const w of PERSON_HEADS) LEXICON_WORDS.add(w);
 const EDITS = new EditIndex(LEXICON_WORDS, 5);
@@ -137,13 +139,15 @@ const MASKABLE = [...new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adje
 // Short misspellings the edit step cannot reach (it only corrects words of five letters or more).
 const MISSPELLINGS: Record<string, string> = { kidz: 'kids', kidds: 'kids', whte: 'white', blak: 'black', gey: 'gay', vetz: 'vets', jewz: 'jews', noo: 'no', sect: 'section', sec: 'section' };
 
-type Cue = 'cancel' | 'exclude' | 'prefer' | 'accept' | 'describe';
+type Cue = 'cancel' | 'exclude' | 'prefer' | 'accept' | 'describe' | 'steer';
 const CUES = new PhraseTable<Cue>();
 for (const p of CANCEL_PHRASES) CUES.add(p, 'cancel');
 for (const p of EXCLUDE_WORDS) CUES.add(p, 'exclude');
 for (const p of PREFER_WORDS) CUES.add(p, 'prefer');
 for (const p of ACCEPT_WORDS) CUES.add(p, 'accept');
 for (const p of DESCRIBE_WORDS) CUES.add(p, 'describe');
+for (const p of STEER_WORDS) CUES.add(p, 'steer');
+const STEER_LIMIT_KEYS = new Set(STEER_LIMITS);
 
 const AGE_OF_MAJORITY = 21;
 const WELCOME_ALL = new Set(WELCOME_EVERYONE_PHRASES.map((p) => stems(p).join(' ')));
@@ -158,7 +162,9 @@ const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'no
 const NO_WORDS = new Set(['no', 'nobody', 'none']);
 const COPULA = new Set(['be', 'is', 'are', 'was', 'were', 'being', 'been', 'am', 'must', 'should', 'seem', 'seems', 'become']);
 const CLAUSE_BREAK_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas', 'yet', 'while', 'except']);
-const CLAUSE_BREAK_PUNCT = new Set([';', ':', '—', '–', '(', ')', '!', '?', '"', '.']);
+const CLAUSE_BREAK_PUNCT = new Set([';', ':', '—', '–', '(', ')', '!', '?', '.']);
+/** Scare quotes sit inside coded phrases (no "urban" element, "program" tenants): they are dropped, not clause ends. */
+const QUOTES = new Set(['"', '“', '”', "''", '``', '«', '»']);
 const BETWEEN_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'CCONJ', 'PUNCT', 'PROPN', 'AUX', 'PART']);
 const FILLER_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'ADP', 'PUNCT']);
 
@@ -258,6 +264,7 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     if (first.text === "n't" || first.text === 'nt') word = 'not';
     if (first.text === "'s" || first.text === 's' && first.gap === '' && !single) continue;
     if (single && first.text === '-') continue; // hyphens join words, they never end a clause
+    if (single && QUOTES.has(first.text)) continue;
     if (single && (first.text === "'s" || first.text === "'")) continue;
     // "Sec. 8", "St. Mary's": the dot after an abbreviation ends nothing.
     const prev = toks[toks.length - 1];
@@ -364,7 +371,7 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
     (m) => !out.some((o) => o !== m && ((o.j <= m.i && m.j <= o.headEnd) || (o.i <= m.i && m.j <= o.j && o.j - o.i > m.j - m.i))),
   );
   // One mention per start and class ("blacks" and "black" stem alike); the one a preference counts against wins ("diabetic tenants": the adjective, not the condition).
-  kept.sort((a, b) => a.i - b.i || Number(a.term.preferenceOk) - Number(b.term.preferenceOk));
+  kept.sort((a, b) => a.i - b.i || Number(a.term.preferenceOk) - Number(b.term.preferenceOk) || b.headEnd - a.headEnd);
   return kept.filter((m, k) => kept.findIndex((o) => o.i === m.i && o.term.cls === m.term.cls) === k);
 }
 
@@ -495,7 +502,10 @@ export function detectClauses(text: string): ClauseAnalysis {
       previous = mentions;
       continue;
     }
-    const exclusions = cues.filter((c) => (c.kind === 'exclude' && !c.negated) || (c.kind === 'accept' && c.negated) || (c.kind === 'prefer' && c.negated));
+    const limits = toks.slice(from, to).some((t) => STEER_LIMIT_KEYS.has(t.key));
+    const exclusions = cues.filter(
+      (c) => (c.kind === 'exclude' && !c.negated) || (c.kind === 'accept' && c.negated) || (c.kind === 'prefer' && c.negated) || (c.kind === 'steer' && !c.negated && limits),
+    );
     const preferences = cues.filter((c) => c.kind === 'prefer' && !c.negated);
     for (const m of mentions) {
       const f = judge(toks, m, from, to, exclusions, preferences, cues);
@@ -536,7 +546,7 @@ function judge(
   }
   const near = (c: CueHit, max: number) => (c.i >= m.headEnd ? c.i - m.headEnd : m.i - c.j) <= max;
   const exclusion = exclusions.find((c) => {
-    if (ADJACENT_EXCLUDE_WORDS.has(toks[c.i]!.key)) return c.i === m.j;
+    if (c.j - c.i === 1 && ADJACENT_EXCLUDE_WORDS.has(toks[c.i]!.key)) return c.i === m.j;
     if (near(c, 8)) return true;
     // "Deaf applicants can't use the intercom, so we can't rent to them."
     return c.i >= m.headEnd && toks.slice(c.j, Math.min(to, c.j + 3)).some((t) => OBJECT_PRONOUNS.has(t.key));
@@ -547,8 +557,9 @@ function judge(
   const preference = preferences.find((c) => {
     if (c.j <= m.i) {
       const between = toks.slice(c.j, m.i);
-      const describing = (t: Tok) => BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || ['a', 'an', 'who', 'that'].includes(t.key) || (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
-      return between.length <= 4 && between.every((t) => describing(t) && !(soft && t.key.endsWith('ing')));
+      const describing = (t: Tok, k: number) =>
+        BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || ['a', 'an', 'who', 'that', 'to'].includes(t.key) || (t.key === 'of' && k > 0 && HEADS.has(between[k - 1]!.stem)) || (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
+      return between.length <= 4 && between.every((t, k) => describing(t, k) && !(soft && t.key.endsWith('ing')));
     }
     return !FORWARD.has(toks[c.j - 1]!.key) && near(c, 3);
   });

@@ -31,5 +31,21 @@ describe('context exceptions', () => {
     ['Female tenants preferred.', 'error:sex'],
     ['The neighbors are all white.', 'error:race'],
     ['Kids love this street; this quiet condo isn’t for them.', 'error:familial-status'],
+    // Steering: a group sent to one part of the property, in a clause that limits.
+    ['Families with children will be placed on the first floor only.', 'error:familial-status'],
+    // Scare quotes sit inside the coded phrase.
+    ['No "program" tenants.', 'error:source-of-income'],
+    ['Only "real" men and women.', 'error:sex'],
+    // "rent only to", "members of the": small words between a preference and its group.
+    ['We rent only to women.', 'error:sex'],
+    ['Restricted to members of the white race.', 'error:race'],
+    ['Applicants must be free of mental illness.', 'error:disability'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
+
+  it.each([
+    'Wheelchair users are assigned accessible parking spaces.',
+    'Grab bars and a wide doorway make the bath wheelchair accessible.',
+    'Painted in Swiss Coffee white with black iron fixtures.',
+    'Assistance animals are not considered pets.',
+  ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
 });

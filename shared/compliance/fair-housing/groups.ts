@@ -45,7 +45,7 @@ export const GROUP_LEXICON: readonly GroupLexicon[] = [
     cls: 'color',
     describesOccupant: true,
     nouns: ['people of color', 'persons of color', 'people of colour', 'folks of color', 'dark complexions', 'light complexions'],
-    adjectives: ['dark skinned', 'light skinned', 'fair skinned', 'darker skinned', 'lighter skinned', 'pale skinned', 'olive skinned', 'brown skinned', 'dark skin', 'light skin', 'fair skin', 'dark skin tone', 'light skin tone', 'fair skin tone', 'light complected', 'dark complected', 'dark complexioned', 'light complexioned', 'colored'],
+    adjectives: ['fairer', 'fairer skinned', 'wheat complexioned', 'wheatish', 'fair complexioned', 'fair complexion', 'dusky', 'swarthy', 'high yellow', 'redbone', 'melanated', 'dark skinned', 'light skinned', 'fair skinned', 'darker skinned', 'lighter skinned', 'pale skinned', 'olive skinned', 'brown skinned', 'dark skin', 'light skin', 'fair skin', 'dark skin tone', 'light skin tone', 'fair skin tone', 'light complected', 'dark complected', 'dark complexioned', 'light complexioned', 'colored'],
     suggestion: 'welcoming to all',
   },
   {
@@ -125,7 +125,7 @@ export const GROUP_LEXICON: readonly GroupLexicon[] = [
   },
   {
     cls: 'sexual-orientation',
-    nouns: ['lgb', 'gay people', 'gay men', 'gay women', 'lesbian women', 'same sex partners', 'same gender couples', 'alternative lifestyle', 'alternative lifestyles', 'two moms', 'two dads', 'man and woman', 'man and a woman', 'a man and a woman', 'one man and one woman', 'fags', 'faggots', 'dykes', 'homos', 'sodomites', 'normal couples', 'gays', 'lesbians', 'homosexuals', 'bisexuals', 'queers', 'gay couples', 'lesbian couples', 'same sex couples', 'lgbt people', 'lgbtq people', 'heterosexuals', 'straights', 'straight couples'],
+    nouns: ['lgb', 'gay people', 'gay men', 'gay women', 'lesbian women', 'same sex partners', 'same gender couples', 'alternative lifestyle', 'alternative lifestyles', 'two moms', 'two dads', 'man and a woman', 'a man and a woman', 'one man and one woman', 'fags', 'faggots', 'dykes', 'homos', 'sodomites', 'normal couples', 'gays', 'lesbians', 'homosexuals', 'bisexuals', 'queers', 'gay couples', 'lesbian couples', 'same sex couples', 'lgbt people', 'lgbtq people', 'heterosexuals', 'straights', 'straight couples'],
     adjectives: ['lgb', 'homo', 'same gender', 'pansexual', 'asexual', 'heterosexual only', 'gay', 'lesbian', 'bisexual', 'lgbt', 'lgbtq', 'lgbtqia', 'queer', 'same sex', 'homosexual', 'straight', 'heterosexual'],
     suggestion: 'welcoming to all',
   },

@@ -20,7 +20,7 @@ export const ACCEPT_WORDS: readonly string[] = [
   'rent to', 'rent', 'renting to', 'lease to', 'sell to', 'show to', 'take', 'taking', 'accommodate', 'accommodated', 'admitted', 'admit', 'eligible', 'qualify',
   'suitable', 'suited', 'appropriate', 'safe', 'designed', 'meant', 'intended', 'equipped', 'ideal', 'perfect', 'great', 'good fit', 'right fit', 'a fit', 'fit', 'a match', 'recommended', 'okay', 'ok', 'invited', 'apply', 'inquire', 'wanted', 'work',
   // Said negated, these exclude ("would not be comfortable here", "does not participate in the HCV program", "disability income does not count").
-  'comfortable', 'happy', 'fit in', 'belong', 'participate', 'participating', 'participates', 'work with', 'working with', 'deal with', 'honor', 'honored', 'count', 'counts', 'counted', 'process', 'processed', 'entertain',
+  'be shown', 'shown the', 'show the unit', 'show the home', 'show the property', 'comfortable', 'happy', 'fit in', 'belong', 'participate', 'participating', 'participates', 'work with', 'working with', 'deal with', 'honor', 'honored', 'count', 'counts', 'counted', 'process', 'processed', 'entertain',
 ];
 
 export const EXCLUDE_WORDS: readonly string[] = [
@@ -28,7 +28,7 @@ export const EXCLUDE_WORDS: readonly string[] = [
   'refused', 'refuse', 'refuses', 'rejected', 'reject', 'rejects', 'excluded', 'exclude', 'denied', 'deny', 'turned away', 'turn away', 'turned down', 'banned', 'ban', 'barred from', 'prohibited', 'forbidden', 'unwelcome',
   'discouraged', 'discourage', 'disqualified', 'disqualify', 'disqualifies', 'screened out', 'off limits', 'no go', 'not for', 'without', 'free', 'less', 'restricted from', 'avoid', 'pass on', 'no room for',
   'dealbreaker', 'deal breaker', 'unacceptable', 'not an option', 'must not have', 'must not be', 'may not have', 'cannot have', 'can not have', 'should not have', 'no history of',
-  'opted out of', 'opt out of', 'opting out of', 'not set up for', 'not equipped for', 'must not require', 'must not need', 'should not need', 'cannot require', 'excluding', 'no longer accept', 'no longer accepting', 'no longer take', 'no longer taking',
+  'free of', 'free from', 'clear of', 'opted out of', 'opt out of', 'opting out of', 'not set up for', 'not equipped for', 'must not require', 'must not need', 'should not need', 'cannot require', 'excluding', 'no longer accept', 'no longer accepting', 'no longer take', 'no longer taking',
   'not eligible', 'ineligible', 'does not qualify', 'do not qualify', 'will be declined', 'declined', 'decline', 'weeded out', 'filtered out', 'need not inquire', 'move along', 'not suitable', 'unsuitable', 'not a good fit', 'not a fit', 'wrong fit',
 ];
 
@@ -68,6 +68,14 @@ export const CANCEL_PHRASES: readonly string[] = [
   // Equal treatment said outright.
   'same screening', 'same criteria', 'same standards', 'same standard', 'same terms', 'same process', 'treated the same', 'treated equally', 'as everyone else', 'like everyone else', 'like any other', 'like all other', 'equal opportunity', 'equally welcome', 'are encouraged to apply', 'encouraged to apply', 'encourage', 'no discrimination',
 ];
+
+/**
+ * Steering: a group sent to one part of the property ("families with
+ * children will be placed on the first floor only"). These words exclude
+ * only in a clause that also limits ("only", "separate", "designated").
+ */
+export const STEER_WORDS: readonly string[] = ['placed', 'assigned', 'steered', 'relegated', 'confined to', 'segregated', 'kept to', 'housed in', 'put in', 'moved to', 'directed to', 'shown only', 'restricted'];
+export const STEER_LIMITS: readonly string[] = ['only', 'separate', 'designated', 'specific', 'exclusively', 'solely', 'just'];
 
 /** Cancel phrases that welcome everyone: a soft preference elsewhere in the same text excludes no one. */
 export const WELCOME_EVERYONE_PHRASES: readonly string[] = ['all are welcome', 'everyone is welcome', 'everyone welcome', 'all welcome', 'welcome all', 'everybody is welcome', 'everybody welcome', 'everyone s welcome', 'all are invited', 'everyone is invited', 'open to all', 'open to everyone'];
