@@ -343,7 +343,19 @@ interface CueHit {
   i: number;
   j: number;
   negated: boolean;
+  /** "great unit for", "perfect little home for": a preference with words inside it (not applied to soft groups, "great backyard for kids"). */
+  open?: boolean;
+  /** The open preference's words name a dwelling ("great home for"): about who should live there. */
+  dwelling?: boolean;
 }
+const DWELLINGS = new Set(['home', 'house', 'place', 'unit', 'apartment', 'condo', 'property', 'spot', 'residence', 'rental', 'building', 'townhouse', 'townhome', 'studio', 'loft', 'flat', 'duplex', 'cottage', 'bungalow'].map(stem));
+
+/** Words that open a preference with up to three words before its "for" ("ideal starter home for"). */
+const OPEN_PREFERENCE = new Set(['perfect', 'ideal', 'great', 'best', 'excellent', 'wonderful', 'suited', 'suitable', 'made', 'designed', 'geared', 'tailored', 'intended', 'meant', 'built', 'right']);
+/** A person's trait named by a group word ("our Christian faith", "a Hispanic background"): a mention that needs an intent, never a description on its own. */
+const ATTRIBUTE_HEADS = new Set(['faith', 'values', 'beliefs', 'background', 'backgrounds', 'descent', 'origin', 'origins', 'upbringing', 'roots', 'ancestry', 'accent', 'accents', 'name', 'names', 'appearance', 'lifestyle'].map(stem));
+const POSSESSIVES = new Set(['our', 'their', 'your', 'his', 'her', 'my']);
+const OPEN_FILLER_POS = new Set(['ADJ', 'NOUN', 'DET', 'ADV', 'PROPN', 'NUM']);
 
 export function findMentions(toks: readonly Tok[], from: number, to: number): Mention[] {
   const out: Mention[] = [];
@@ -383,7 +395,7 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
   let head = -1;
   for (let k = j; k < Math.min(to, j + 3); k++) {
     const t = toks[k]!;
-    if (HEADS.has(t.stem) || NOUN_GROUP_KEYS.has(t.key)) {
+    if (HEADS.has(t.stem) || NOUN_GROUP_KEYS.has(t.key) || ATTRIBUTE_HEADS.has(t.stem)) {
       head = k;
       break;
     }
@@ -425,11 +437,25 @@ export function findCues(toks: readonly Tok[], from: number, to: number): CueHit
   const out: CueHit[] = [];
   for (let i = from; i < to; ) {
     const hit = CUES.matchesAt(toks, i).find((h) => i + h.length <= to);
+    if (OPEN_PREFERENCE.has(toks[i]!.key) && (!hit || hit.payload === 'accept')) {
+      let k = i + 1;
+      while (k < to && k <= i + 3 && OPEN_FILLER_POS.has(toks[k]!.pos) && toks[k]!.key !== 'for') k++;
+      if (k > i + 1 && k < to && toks[k]!.key === 'for' && !toks[i]!.negated) {
+        out.push({ kind: 'prefer', i, j: k + 1, negated: false, open: true, dwelling: toks.slice(i + 1, k).some((t) => DWELLINGS.has(t.stem)) });
+        i = k + 1;
+        continue;
+      }
+    }
     if (!hit) {
       i++;
       continue;
     }
     const words = toks.slice(i, i + hit.length);
+    // "must be accompanied", "should be supervised": an obligation on the group, not a preference for it.
+    if (hit.payload === 'prefer' && words[words.length - 1]!.key === 'be' && toks[i + hit.length]?.pos === 'VERB') {
+      i += hit.length;
+      continue;
+    }
     const selfNegating = words.some((t) => NEGATORS.has(t.key));
     // wink marks the words after a negation; a cue that contains its own negation ("not welcome") is not negated again.
     const negated = !selfNegating && (words[0]!.negated || (i > from && ['not', 'never'].includes(toks[i - 1]!.key)));
@@ -555,11 +581,15 @@ function judge(
   const soft = m.term.soft;
   // "perfect for a growing family" but not "ideal for visiting family": only describing words between the cue and the group.
   const preference = preferences.find((c) => {
+    if (c.open && soft && !c.dwelling) return false;
     if (c.j <= m.i) {
       const between = toks.slice(c.j, m.i);
       const describing = (t: Tok, k: number) =>
         BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || ['a', 'an', 'who', 'that', 'to'].includes(t.key) || (t.key === 'of' && k > 0 && HEADS.has(between[k - 1]!.stem)) || (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
-      return between.length <= 4 && between.every((t, k) => describing(t, k) && !(soft && t.key.endsWith('ing')));
+      // "looking for a tenant who shares our Christian faith": a person and a short relative clause.
+      const relative = between.findIndex((t, k) => k > 0 && ['who', 'that', 'whose'].includes(t.key) && HEADS.has(between[k - 1]!.stem));
+      if (relative > 0 && between.length <= 7 && !soft) return true;
+      return between.length <= 4 && between.every((t, k) => (describing(t, k) || POSSESSIVES.has(t.key)) && !(soft && t.key.endsWith('ing')));
     }
     return !FORWARD.has(toks[c.j - 1]!.key) && near(c, 3);
   });
@@ -568,7 +598,7 @@ function judge(
   if (describe && (DESCRIBED_CLASSES.has(m.term.cls) || soft) && (m.person || m.place || toks.slice(from, to).some((t) => HEADS.has(t.stem)))) {
     return build(toks, m, describe, 'description', soft ? 'warning' : 'error');
   }
-  if (m.term.describesOccupant && m.person && m.headEnd > m.j) {
+  if (m.term.describesOccupant && m.person && m.headEnd > m.j && !ATTRIBUTE_HEADS.has(toks[m.headEnd - 1]!.stem)) {
     return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
   }
   return null;

@@ -40,6 +40,12 @@ describe('context exceptions', () => {
     ['We rent only to women.', 'error:sex'],
     ['Restricted to members of the white race.', 'error:race'],
     ['Applicants must be free of mental illness.', 'error:disability'],
+    // A preference with words inside it ("great unit for", "perfect home for").
+    ['Great unit for a quiet guy.', 'error:sex'],
+    ['Perfect starter home for a Catholic family.', 'error:religion'],
+    // Different terms for the group, and a relative clause between the preference and the group.
+    ['Divorced applicants need a cosigner.', 'error:marital-status'],
+    ['Looking for a tenant who shares our Christian faith.', 'error:religion'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
@@ -47,5 +53,8 @@ describe('context exceptions', () => {
     'Grab bars and a wide doorway make the bath wheelchair accessible.',
     'Painted in Swiss Coffee white with black iron fixtures.',
     'Assistance animals are not considered pets.',
+    // An obligation on a group is not a preference for it; a yard "for kids" is not about who lives there.
+    'Children must be accompanied by an adult at the pool.',
+    'Great backyard for kids and pets to play.',
   ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
 });

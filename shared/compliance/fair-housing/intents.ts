@@ -28,6 +28,9 @@ export const EXCLUDE_WORDS: readonly string[] = [
   'refused', 'refuse', 'refuses', 'rejected', 'reject', 'rejects', 'excluded', 'exclude', 'denied', 'deny', 'turned away', 'turn away', 'turned down', 'banned', 'ban', 'barred from', 'prohibited', 'forbidden', 'unwelcome',
   'discouraged', 'discourage', 'disqualified', 'disqualify', 'disqualifies', 'screened out', 'off limits', 'no go', 'not for', 'without', 'free', 'less', 'restricted from', 'avoid', 'pass on', 'no room for',
   'dealbreaker', 'deal breaker', 'unacceptable', 'not an option', 'must not have', 'must not be', 'may not have', 'cannot have', 'can not have', 'should not have', 'no history of',
+  // Different terms for the group are exclusion too ("will have to pay a higher deposit", "need a cosigner", "screened more carefully").
+  'higher deposit', 'higher security deposit', 'extra deposit', 'additional deposit', 'larger deposit', 'double deposit', 'pay more', 'higher rent', 'need a cosigner', 'needs a cosigner', 'require a cosigner', 'requires a cosigner',
+  'screened more', 'more carefully', 'extra screening', 'additional screening', 'extra scrutiny', 'evicted', 'evict', 'elsewhere', 'consider other', 'other properties', 'another property', 'another building', 'other buildings', 'other neighborhoods', 'another neighborhood', 'another area',
   'free of', 'free from', 'clear of', 'opted out of', 'opt out of', 'opting out of', 'not set up for', 'not equipped for', 'must not require', 'must not need', 'should not need', 'cannot require', 'excluding', 'no longer accept', 'no longer accepting', 'no longer take', 'no longer taking',
   'not eligible', 'ineligible', 'does not qualify', 'do not qualify', 'will be declined', 'declined', 'decline', 'weeded out', 'filtered out', 'need not inquire', 'move along', 'not suitable', 'unsuitable', 'not a good fit', 'not a fit', 'wrong fit',
 ];
@@ -40,6 +43,7 @@ export const PREFER_WORDS: readonly string[] = [
   'designed for', 'geared to', 'geared toward', 'geared towards', 'tailored to', 'tailored for', 'intended for', 'meant for', 'targeted to', 'just right for', 'excellent for', 'a dream for', 'perfect match for', 'wonderful for',
   'seeking', 'looking for', 'wanted', 'want', 'wants', 'desired', 'requested', 'favored', 'favoured', 'favor', 'must be', 'must have', 'has to be', 'have to be', 'need to be', 'needs to be', 'required to be', 'should be',
   'required', 'requirement', 'a must', 'are required', 'would rather', 'reserved for', 'limited to', 'restricted to', 'catering to', 'caters to', 'cater to',
+  'must provide', 'must submit', 'must show', 'give preference', 'gives preference', 'priority to', 'priority for', 'first dibs',
   'must use', 'must match', 'must correspond to', 'must align with', 'must conform to', 'has to match', 'have to match', 'must reflect', 'must agree with', 'consistent with', 'matching',
   'must present as', 'must dress as', 'must identify as', 'must live as', 'must present', 'must dress', 'place for', 'home for', 'spot for', 'the right kind of', 'the right sort of', 'our kind of', 'your kind of', 'among their own', 'their own kind',
 ];

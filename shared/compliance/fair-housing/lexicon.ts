@@ -145,6 +145,7 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
       'no (single|divorced|widowed|unwed) (moms|mothers|mom|dads|fathers|dad|parents|parent)',
       'no (families|family) !room|size|sized',
       '(one|1|two|2|three|3) (child|kid|children|kids) (max|maximum|limit|only)',
+      '(maximum|max|limit|no more than|not more than|at most) [of] (one|two|three|1|2|3) (child|kid|children|kids|minor|minors)',
       '(no more than|not more than|maximum|max|limit|limited to) [of] # (child|children|kid|kids|minor|minors)',
     ],
     suggestion: 'well suited to many lifestyles',

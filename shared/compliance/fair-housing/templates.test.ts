@@ -70,12 +70,18 @@ for (const g of GROUP_LEXICON) {
 }
 
 describe('symmetric intent templates for every protected class', () => {
-  it(`flags all ${cases.length} generated sentences`, () => {
+  // One test per class keeps each well inside the timeout on a loaded machine.
+  it.each([...new Set(cases.map((c) => c.cls))])('flags every generated sentence for %s', (cls) => {
     const failures = cases.filter((c) => {
+      if (c.cls !== cls) return false;
       const found = scanFairHousing(c.text, ALL);
       return c.expect === 'error' ? !found.some((f) => f.severity === 'error') : found.length === 0;
     });
     expect(failures.map((f) => `${f.cls}: ${f.text}`)).toEqual([]);
+  });
+
+  it('generates the same templates for every class', () => {
+    expect(cases.length).toBeGreaterThan(10_000);
   });
 
   it('covers every class with nouns and adjectives', () => {
