@@ -135,7 +135,30 @@ for (const w of INTENT_WORDS.flatMap(words)) LEXICON_WORDS.add(w);
 for (const w of PERSON_HEADS) LEXICON_WORDS.add(w);
 const EDITS = new EditIndex(LEXICON_WORDS, 5);
 /** Words a masked spelling may stand for: group words only (a mask hides the word someone did not want to write). */
-const MASKABLE = [...new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives]).flatMap(words))].filter((w) => /^[a-z]+$/.test(w) && w.length >= 3);
+/**
+ * Words run together ("#nokids", "adultsonly", "whiteneighborhood"): the
+ * split into known words (groups, intents, people, places) with the fewest
+ * pieces, when one piece names a group. Null when there is none.
+ */
+export function segmentRunTogether(word: string): string[] | null {
+  if (word.length < 5 || word.length > 40 || !/^[a-z]+$/.test(word) || LEXICON_WORDS.has(word)) return null;
+  const best: (string[] | null)[] = new Array(word.length + 1).fill(null);
+  best[0] = [];
+  for (let end = 1; end <= word.length; end++) {
+    for (let start = Math.max(0, end - 16); start < end; start++) {
+      const prev = best[start];
+      const piece = word.slice(start, end);
+      if (!prev || (piece.length < 2 && piece !== 'a') || !SEGMENT_WORDS.has(piece)) continue;
+      if (!best[end] || best[end]!.length > prev.length + 1) best[end] = [...prev, piece];
+    }
+  }
+  const parts = best[word.length];
+  return parts && parts.length >= 2 && parts.some((p) => GROUP_WORDS.has(p)) ? parts : null;
+}
+
+const GROUP_WORDS = new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives]).flatMap(words).filter((w) => /^[a-z]+$/.test(w) && w.length >= 3));
+const MASKABLE = [...GROUP_WORDS];
+const SEGMENT_WORDS = new Set([...LEXICON_WORDS, ...PLACE_HEADS, 'no', 'only', 'free', 'friendly', 'allowed', 'welcome', 'preferred', 'wanted', 'home', 'house', 'neighborhood', 'building', 'living', 'needed', 'please']);
 // Short misspellings the edit step cannot reach (it only corrects words of five letters or more).
 const MISSPELLINGS: Record<string, string> = { kidz: 'kids', kidds: 'kids', whte: 'white', blak: 'black', gey: 'gay', vetz: 'vets', jewz: 'jews', noo: 'no', sect: 'section', sec: 'section' };
 
@@ -256,7 +279,11 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     let word = m.text.replace(/'/g, '').replace(/(?<=[a-z])\.$/, '');
     // wink keeps some hyphenated words whole ("non-binary", "non-english"): read them joined when that is a lexicon word, else as their parts.
     let parts: string[] = [word];
-    if (single && word.includes('-')) {
+    const runTogether = single && (first.oov || first.pos === 'SYM') ? segmentRunTogether(word.replace(/^#/, '')) : null;
+    if (runTogether) {
+      parts = runTogether;
+      word = parts[0]!;
+    } else if (single && word.includes('-')) {
       const joined = word.replace(/-/g, '');
       parts = LEXICON_WORDS.has(joined) || JOIN_TARGETS.has(joined) ? [joined] : word.split('-').filter(Boolean);
       word = parts[0] ?? '';
@@ -505,6 +532,7 @@ export function mayMentionGroup(text: string): boolean {
     const plain = undoLookalikes(w) ?? w;
     if (GROUP_STEMS.has(stem(plain)) || MISSPELLINGS[plain] || /^\d+$/.test(plain)) return true;
     if (plain.length >= 5 && GROUP_EDITS.nearest(plain)) return true;
+    if (plain.length >= 6 && segmentRunTogether(plain)) return true;
     const joined = plain + (pieces[k + 1] ?? '');
     if (pieces[k + 1] && (GROUP_STEMS.has(stem(joined)) || (joined.length >= 5 && GROUP_EDITS.nearest(joined)))) return true;
   }

@@ -31,6 +31,7 @@ export const EXCLUDE_WORDS: readonly string[] = [
   // Different terms for the group are exclusion too ("will have to pay a higher deposit", "need a cosigner", "screened more carefully").
   'higher deposit', 'higher security deposit', 'extra deposit', 'additional deposit', 'larger deposit', 'double deposit', 'pay more', 'higher rent', 'need a cosigner', 'needs a cosigner', 'require a cosigner', 'requires a cosigner',
   'screened more', 'more carefully', 'extra screening', 'additional screening', 'extra scrutiny', 'evicted', 'evict', 'elsewhere', 'consider other', 'other properties', 'another property', 'another building', 'other buildings', 'other neighborhoods', 'another neighborhood', 'another area',
+  'not here', 'not in this building', 'not at this property', 'not in this home', 'not this one', 'not for this',
   'free of', 'free from', 'clear of', 'opted out of', 'opt out of', 'opting out of', 'not set up for', 'not equipped for', 'must not require', 'must not need', 'should not need', 'cannot require', 'excluding', 'no longer accept', 'no longer accepting', 'no longer take', 'no longer taking',
   'not eligible', 'ineligible', 'does not qualify', 'do not qualify', 'will be declined', 'declined', 'decline', 'weeded out', 'filtered out', 'need not inquire', 'move along', 'not suitable', 'unsuitable', 'not a good fit', 'not a fit', 'wrong fit',
 ];

@@ -31,11 +31,16 @@ describe('normalisation before matching', () => {
     // Emoji: skin tones name a colour, people and symbols name a group.
     ['Fair 👩🏻 tenants wanted, dark 👩🏿 need not apply', 'error:color'],
     ['No 👶 please', 'error:familial-status'],
+    // Hashtags: capitals start words, run-together words split into known ones.
+    ['Cute 1BR #NoKids #AdultsOnly', 'error:familial-status'],
+    ['#nokids quiet building', 'error:familial-status'],
+    ['Lovely home #ChristianHome', 'error:religion'],
   ])('%j', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
     'Unit 3A, 2BR/1BA, email agent@realty.com',
     'Assistance animals are not pets and are always welcome.',
     'Bright 4BR home 🏡 near the park',
+    'Just listed! #OpenHouse #NewListing #DreamHome',
   ])('%j stays clean', (text) => expect(flagged(text)).toEqual([]));
 });

@@ -65,8 +65,18 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     }
   };
   const isLetterAt = (k: number) => k >= 0 && k < original.length && LETTER_RE.test(original[k]!);
+  let hashtag = false;
   let i = 0;
   while (i < original.length) {
+    // "#NoKids", "#ChristianHome": a hashtag's capitals start words.
+    if (original[i] === '#' && isLetterAt(i + 1)) {
+      hashtag = true;
+      push(' ', i);
+      i++;
+      continue;
+    }
+    if (hashtag && !/[\p{L}\p{N}]/u.test(original[i]!)) hashtag = false;
+    if (hashtag && /\p{Lu}/u.test(original[i]!) && /\p{Ll}/u.test(original[i - 1] ?? '')) push(' ', i);
     const no = NO_SIGN_KEYS.find((e) => original.startsWith(e, i));
     if (no) {
       // A prohibition sign before a word reads as "no" ("🚫 kids").

@@ -2,7 +2,14 @@ import type { RulePack } from '../../brand/index.js';
 import { classesForPacks, type ProtectedClass } from './classes.js';
 import { detectClauses, type IntentKind } from './clause-detector.js';
 import { ACCEPTABLE_PHRASES, FAIR_HOUSING_TERMS, MACROS, type FairHousingTerm, type TermSeverity } from './lexicon.js';
-import { PhraseMatcher, tokenize } from './phrase-matcher.js';
+import { normalizeText } from './normalize.js';
+import { PhraseMatcher, tokenize, type Token } from './phrase-matcher.js';
+
+/** Lexicon tokens read from the normalised text ("#AdultsOnly", "adu1ts 0nly"), with offsets into the original. */
+function lexiconTokens(text: string): Token[] {
+  const norm = normalizeText(text);
+  return tokenize(norm.text).map((t) => ({ ...t, start: norm.map[t.start]!, end: norm.map[t.end - 1]! + 1 }));
+}
 
 /** One Fair Housing problem found in a piece of text. */
 export interface FairHousingMatch {
@@ -121,7 +128,7 @@ const AGE_QUALIFIED_TERMS = new Set(['fs-older-persons']);
 const SHARED_LIVING_RE = /\b(?:room ?mates?|house ?mates?|flat ?mates?|share (?:my|our|the|a|this) (?:home|house|apartment|apt|flat|condo|unit|townhouse|place|kitchen|bath(?:room)?)|(?:home|house|apartment|place) I live in)\b/i;
 
 function scanUncached(text: string, packs: readonly RulePack[], extraClasses: readonly ProtectedClass[]): FairHousingMatch[] {
-  const tokens = tokenize(text);
+  const tokens = lexiconTokens(text);
   if (tokens.length === 0) return [];
   const active = new Set<RulePack>(['federal', ...packs]);
   const protectedClasses = protectedUnder(packs, extraClasses);
