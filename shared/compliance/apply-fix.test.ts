@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DesignSchema } from '../design/index.js';
 import { applyFix, applyReplaceText } from './apply-fix.js';
 import { runRules, scoreDesign } from './engine.js';
-import { ctx, design, image, rect, text } from './fixtures.js';
+import { ctx, design, image, rect, text } from './test-support/builders.js';
 import { RULES } from './rules/index.js';
 import type { Finding } from './types.js';
 

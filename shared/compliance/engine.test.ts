@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkText, RULE_ERROR_ID, runRules, scoreDesign } from './engine.js';
-import { compliantObjects, ctx, design, text } from './fixtures.js';
+import { compliantObjects, ctx, design, text } from './test-support/builders.js';
 import { RULE_PENALTY_CAP, scoreFindings, SEVERITY_WEIGHTS } from './scoring.js';
 import { FindingSchema, type Finding, type Rule } from './types.js';
 

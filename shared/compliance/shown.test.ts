@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignObject } from '../design/index.js';
-import { ctx, compliantObjects, design, ellipse, image, rect, text } from './fixtures.js';
+import { ctx, compliantObjects, design, ellipse, image, rect, text } from './test-support/builders.js';
 import { brokerageName, caLicenseNumber, ehoMark, requiredDisclaimers } from './rules/index.js';
 import { scoreDesign } from './engine.js';
 

@@ -20,6 +20,9 @@ import {
   CANCEL_PHRASES,
   CARRY_PRONOUNS,
   DESCRIBE_WORDS,
+  STEER_LIMITS,
+  STEER_WORDS,
+  WELCOME_EVERYONE_PHRASES,
   EXCLUDE_WORDS,
   PREFER_WORDS,
 } from './intents.js';
@@ -45,6 +48,8 @@ export interface ClauseFinding {
 export interface ClauseAnalysis {
   findings: ClauseFinding[];
   inclusiveSpans: { start: number; end: number }[];
+  /** The text says everyone is welcome ("Empty nester? First-time buyer? Everyone's welcome"): a soft preference elsewhere in it excludes no one. */
+  welcomesEveryone: boolean;
 }
 
 // ── Compiled lexicons ──────────────────────────────────────────────────────
@@ -122,31 +127,67 @@ for (const g of GROUP_LEXICON) {
 }
 
 const HEADS = new Set(PERSON_HEADS.map(stem));
-/** One-word group nouns can be the person an adjective describes ("native-born Americans"). */
-const NOUN_GROUP_STEMS = new Set(GROUP_LEXICON.flatMap((g) => g.nouns).filter((n) => !/[\s#]/.test(n)).map(stem));
+/** The exact one-word group nouns ("whites", not "white": "Swiss Coffee white" is a paint). */
+const NOUN_GROUP_KEYS = new Set(GROUP_LEXICON.flatMap((g) => g.nouns).filter((n) => !/[\s#]/.test(n)));
 const PLACES = new Set([...PLACE_HEADS].map(stem));
-const INTENT_WORDS = [...ACCEPT_WORDS, ...EXCLUDE_WORDS, ...PREFER_WORDS, ...DESCRIBE_WORDS, ...CANCEL_PHRASES];
+const INTENT_WORDS = [...ACCEPT_WORDS, ...EXCLUDE_WORDS, ...PREFER_WORDS, ...DESCRIBE_WORDS, ...CANCEL_PHRASES, ...STEER_WORDS];
 for (const w of INTENT_WORDS.flatMap(words)) LEXICON_WORDS.add(w);
 for (const w of PERSON_HEADS) LEXICON_WORDS.add(w);
 const EDITS = new EditIndex(LEXICON_WORDS, 5);
+/** Words a masked spelling may stand for: group words only (a mask hides the word someone did not want to write). */
+/**
+ * Words run together ("#nokids", "adultsonly", "whiteneighborhood"): the
+ * split into known words (groups, intents, people, places) with the fewest
+ * pieces, when one piece names a group. Null when there is none.
+ */
+export function segmentRunTogether(word: string): string[] | null {
+  if (word.length < 5 || word.length > 40 || !/^[a-z]+$/.test(word) || LEXICON_WORDS.has(word)) return null;
+  const best: (string[] | null)[] = new Array(word.length + 1).fill(null);
+  best[0] = [];
+  for (let end = 1; end <= word.length; end++) {
+    for (let start = Math.max(0, end - 16); start < end; start++) {
+      const prev = best[start];
+      const piece = word.slice(start, end);
+      if (!prev || (piece.length < 2 && piece !== 'a') || !SEGMENT_WORDS.has(piece)) continue;
+      if (!best[end] || best[end]!.length > prev.length + 1) best[end] = [...prev, piece];
+    }
+  }
+  const parts = best[word.length];
+  return parts && parts.length >= 2 && parts.some((p) => GROUP_WORDS.has(p)) ? parts : null;
+}
+
+const GROUP_WORDS = new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives]).flatMap(words).filter((w) => /^[a-z]+$/.test(w) && w.length >= 3));
+const MASKABLE = [...GROUP_WORDS];
+const SEGMENT_WORDS = new Set([...LEXICON_WORDS, ...PLACE_HEADS, 'no', 'only', 'free', 'friendly', 'allowed', 'welcome', 'preferred', 'wanted', 'home', 'house', 'neighborhood', 'building', 'living', 'needed', 'please']);
 // Short misspellings the edit step cannot reach (it only corrects words of five letters or more).
 const MISSPELLINGS: Record<string, string> = { kidz: 'kids', kidds: 'kids', whte: 'white', blak: 'black', gey: 'gay', vetz: 'vets', jewz: 'jews', noo: 'no', sect: 'section', sec: 'section' };
 
-type Cue = 'cancel' | 'exclude' | 'prefer' | 'accept' | 'describe';
+type Cue = 'cancel' | 'exclude' | 'prefer' | 'accept' | 'describe' | 'steer';
 const CUES = new PhraseTable<Cue>();
 for (const p of CANCEL_PHRASES) CUES.add(p, 'cancel');
 for (const p of EXCLUDE_WORDS) CUES.add(p, 'exclude');
 for (const p of PREFER_WORDS) CUES.add(p, 'prefer');
 for (const p of ACCEPT_WORDS) CUES.add(p, 'accept');
 for (const p of DESCRIBE_WORDS) CUES.add(p, 'describe');
+for (const p of STEER_WORDS) CUES.add(p, 'steer');
+const STEER_LIMIT_KEYS = new Set(STEER_LIMITS);
 
 const AGE_OF_MAJORITY = 21;
+const WELCOME_ALL = new Set(WELCOME_EVERYONE_PHRASES.map((p) => stems(p).join(' ')));
+/** Classes whose members a description of the neighbours names (race, colour, religion, sex, national origin): "all white", "still a Polish street". */
+const DESCRIBED_CLASSES: ReadonlySet<ProtectedClass> = new Set(GROUP_LEXICON.filter((g) => g.describesOccupant).map((g) => g.cls));
+/** Preference words that point forward ("perfect for", "home for"): they never reach a group before them ("family has owned this home for years"). */
+const FORWARD = new Set(['for', 'to', 'toward', 'towards']);
+/** Object pronouns after an exclusion: it is about the group named earlier in the sentence ("so we can't rent to them"). */
+const OBJECT_PRONOUNS = new Set(['them', 'those', 'they', 'you']);
 const ABBREVIATIONS = new Set(['section', 'sec', 'sect', 'st', 'mr', 'mrs', 'ms', 'dr', 'u', 's', 'no', 'approx', 'apt', 'jr', 'sr']);
 const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'none', 'neither', 'nor', 'without']);
 const NO_WORDS = new Set(['no', 'nobody', 'none']);
 const COPULA = new Set(['be', 'is', 'are', 'was', 'were', 'being', 'been', 'am', 'must', 'should', 'seem', 'seems', 'become']);
 const CLAUSE_BREAK_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas', 'yet', 'while', 'except']);
-const CLAUSE_BREAK_PUNCT = new Set([';', ':', '—', '–', '(', ')', '!', '?', '"', '.']);
+const CLAUSE_BREAK_PUNCT = new Set([';', ':', '—', '–', '(', ')', '!', '?', '.']);
+/** Scare quotes sit inside coded phrases (no "urban" element, "program" tenants): they are dropped, not clause ends. */
+const QUOTES = new Set(['"', '“', '”', "''", '``', '«', '»']);
 const BETWEEN_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'CCONJ', 'PUNCT', 'PROPN', 'AUX', 'PART']);
 const FILLER_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'ADP', 'PUNCT']);
 
@@ -166,7 +207,13 @@ interface Tok {
   punct: boolean;
 }
 
-function repair(word: string, oov: boolean): string {
+function repair(word: string, oov: boolean, masks?: readonly number[]): string {
+  if (masks?.length) {
+    // "m*slims": the one lexicon word that fits the unmasked letters.
+    const re = new RegExp(`^${[...word].map((c, k) => (masks.includes(k) ? '[a-z]' : c.replace(/[^a-z0-9]/g, '\\$&'))).join('')}$`);
+    const fits = MASKABLE.filter((w) => w.length === word.length && re.test(w));
+    if (fits.length === 1) return fits[0]!;
+  }
   if (LEXICON_WORDS.has(word)) return word;
   const misspelt = MISSPELLINGS[word];
   if (misspelt) return misspelt;
@@ -189,7 +236,9 @@ export function toTokens(ws: readonly Word[]): Tok[] {
   for (let i = 0; i < ws.length; ) {
     let best = 0;
     let bestText = '';
-    for (let j = i + 1; j < Math.min(ws.length, i + 8); j++) {
+    // Up to 16 pieces when they are single letters ("C h r i s t i a n"), else 8.
+    const window = ws[i]!.text.length === 1 ? 16 : 8;
+    for (let j = i + 1; j < Math.min(ws.length, i + window); j++) {
       const pieces = ws.slice(i, j + 1);
       if (pieces.some((p, k) => k > 0 && !/^[\s.-]{0,1}$/.test(p.gap) && !/^-$|^\s?-\s?$/.test(p.gap))) break;
       const parts = pieces.map((p) => p.text).filter((t) => t !== '-' && t !== '.');
@@ -203,7 +252,8 @@ export function toTokens(ws: readonly Word[]): Tok[] {
       if (!hyphenated && !letters && !fragment) continue;
       // Exact joins only across spaces ("w h i t e", "chil dren"); a one-edit repair only for pieces written together.
       const near = JOIN_TARGETS.has(plain) ? plain : hyphenated && plain.length >= 5 ? EDITS.nearest(plain) : null;
-      if (near && JOIN_TARGETS.has(near) && near.length >= 4) {
+      // Three letters only when spelled out one by one ("m-e-n", "g a y").
+      if (near && JOIN_TARGETS.has(near) && (near.length >= 4 || (letters && parts.length >= 3))) {
         best = j;
         bestText = near;
       }
@@ -225,15 +275,23 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     const first = ws[m.from]!;
     const last = ws[m.to]!;
     const single = m.from === m.to;
-    let word = m.text.replace(/'/g, '');
-    // wink keeps some hyphenated words whole ("non-binary"): read them joined when that is a lexicon word, else as the first part's neighbour words.
-    if (single && word.includes('-')) {
+    // "Mrs.", "Sec.": the abbreviation's dot is not part of the word.
+    let word = m.text.replace(/'/g, '').replace(/(?<=[a-z])\.$/, '');
+    // wink keeps some hyphenated words whole ("non-binary", "non-english"): read them joined when that is a lexicon word, else as their parts.
+    let parts: string[] = [word];
+    const runTogether = single && (first.oov || first.pos === 'SYM') ? segmentRunTogether(word.replace(/^#/, '')) : null;
+    if (runTogether) {
+      parts = runTogether;
+      word = parts[0]!;
+    } else if (single && word.includes('-')) {
       const joined = word.replace(/-/g, '');
-      word = LEXICON_WORDS.has(joined) || JOIN_TARGETS.has(joined) ? joined : word.replace(/-/g, ' ').trim().split(/\s+/).join('');
+      parts = LEXICON_WORDS.has(joined) || JOIN_TARGETS.has(joined) ? [joined] : word.split('-').filter(Boolean);
+      word = parts[0] ?? '';
     }
     if (first.text === "n't" || first.text === 'nt') word = 'not';
     if (first.text === "'s" || first.text === 's' && first.gap === '' && !single) continue;
     if (single && first.text === '-') continue; // hyphens join words, they never end a clause
+    if (single && QUOTES.has(first.text)) continue;
     if (single && (first.text === "'s" || first.text === "'")) continue;
     // "Sec. 8", "St. Mary's": the dot after an abbreviation ends nothing.
     const prev = toks[toks.length - 1];
@@ -252,23 +310,47 @@ export function toTokens(ws: readonly Word[]): Tok[] {
       pendingBreak = true;
       continue;
     }
-    const key = single ? repair(word, first.oov) : word;
-    const isBreakWord = CLAUSE_BREAK_WORDS.has(key);
-    toks.push({
-      key,
-      stem: /^\d+$/.test(key) ? key : stem(key),
-      isNumber: /^\d+$/.test(key),
-      pos: first.pos,
-      negated: first.negated,
-      start: first.start,
-      end: last.end,
-      sentence: first.sentence,
-      breakBefore: pendingBreak || isBreakWord,
-      punct,
-    });
+    // Offsets of the parts of a hyphenated word, when the normalised text lines up with the original.
+    const aligned = first.end - first.start === m.text.length;
+    let offset = 0;
+    for (const [n, part] of (parts.length > 1 ? parts : [word]).entries()) {
+      const at = parts.length > 1 ? m.text.indexOf(part, offset) : 0;
+      offset = at + part.length;
+      const key = single ? repair(part, parts.length > 1 ? !LEXICON_WORDS.has(part) : first.oov, parts.length > 1 ? undefined : first.masks) : part;
+      const isBreakWord = CLAUSE_BREAK_WORDS.has(key);
+      toks.push({
+        key,
+        stem: /^\d+$/.test(key) ? key : stem(key),
+        isNumber: /^\d+$/.test(key),
+        pos: first.pos,
+        negated: first.negated,
+        start: parts.length > 1 && aligned ? first.start + at : first.start,
+        end: parts.length > 1 && aligned ? first.start + at + part.length : last.end,
+        sentence: first.sentence,
+        breakBefore: (n === 0 && pendingBreak) || isBreakWord,
+        punct,
+      });
+    }
     pendingBreak = false;
   }
+  endNegationAtNewPredicate(toks);
   return toks;
+}
+
+/**
+ * wink's negation scope runs to the end of the sentence; a coordinated new
+ * predicate starts afresh ("Assistance animals are not pets and are always
+ * welcome": "welcome" is not negated).
+ */
+function endNegationAtNewPredicate(toks: Tok[]) {
+  let reset = false;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (k > 0 && t.sentence !== toks[k - 1]!.sentence) reset = false;
+    if (NEGATORS.has(t.key)) reset = false;
+    else if (t.pos === 'CCONJ' && ['AUX', 'VERB'].includes(toks[k + 1]?.pos ?? '')) reset = true;
+    if (reset) t.negated = false;
+  }
 }
 
 // ── Mentions and cues ──────────────────────────────────────────────────────
@@ -288,13 +370,30 @@ interface CueHit {
   i: number;
   j: number;
   negated: boolean;
+  /** "great unit for", "perfect little home for": a preference with words inside it (not applied to soft groups, "great backyard for kids"). */
+  open?: boolean;
+  /** The open preference's words name a dwelling ("great home for"): about who should live there. */
+  dwelling?: boolean;
 }
+const DWELLINGS = new Set(['home', 'house', 'place', 'unit', 'apartment', 'condo', 'property', 'spot', 'residence', 'rental', 'building', 'townhouse', 'townhome', 'studio', 'loft', 'flat', 'duplex', 'cottage', 'bungalow'].map(stem));
+
+/** Words that open a preference with up to three words before its "for" ("ideal starter home for"). */
+const OPEN_PREFERENCE = new Set(['perfect', 'ideal', 'great', 'best', 'excellent', 'wonderful', 'suited', 'suitable', 'made', 'designed', 'geared', 'tailored', 'intended', 'meant', 'built', 'right']);
+/** A person's trait named by a group word ("our Christian faith", "a Hispanic background"): a mention that needs an intent, never a description on its own. */
+const ATTRIBUTE_HEADS = new Set(['faith', 'values', 'beliefs', 'background', 'backgrounds', 'descent', 'origin', 'origins', 'upbringing', 'roots', 'ancestry', 'accent', 'accents', 'name', 'names', 'appearance', 'lifestyle'].map(stem));
+const POSSESSIVES = new Set(['our', 'their', 'your', 'his', 'her', 'my']);
+const OPEN_FILLER_POS = new Set(['ADJ', 'NOUN', 'DET', 'ADV', 'PROPN', 'NUM']);
 
 export function findMentions(toks: readonly Tok[], from: number, to: number): Mention[] {
   const out: Mention[] = [];
+  // "must be 18 or older": legal capacity to sign a lease; no word inside it names an age group.
+  let blockedUntil = -1;
   for (let i = from; i < to; i++) {
     // Longest phrase that reads as people here ("adult only living" is not a person; "adult" + "only" is).
     const hits = GROUPS.matchesAt(toks, i).filter((h) => i + h.length <= to);
+    const majority = hits.find((h) => h.payload.cls === 'age' && toks.slice(i, i + h.length).some((t) => t.isNumber && Number(t.key) <= AGE_OF_MAJORITY));
+    if (majority) blockedUntil = Math.max(blockedUntil, i + majority.length);
+    if (i < blockedUntil) continue;
     let len = 0;
     for (const h of hits) {
       if (len && h.length !== len) break;
@@ -310,7 +409,8 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
   const kept = out.filter(
     (m) => !out.some((o) => o !== m && ((o.j <= m.i && m.j <= o.headEnd) || (o.i <= m.i && m.j <= o.j && o.j - o.i > m.j - m.i))),
   );
-  // One mention per start and class ("blacks" and "black" stem alike).
+  // One mention per start and class ("blacks" and "black" stem alike); the one a preference counts against wins ("diabetic tenants": the adjective, not the condition).
+  kept.sort((a, b) => a.i - b.i || Number(a.term.preferenceOk) - Number(b.term.preferenceOk) || b.headEnd - a.headEnd);
   return kept.filter((m, k) => kept.findIndex((o) => o.i === m.i && o.term.cls === m.term.cls) === k);
 }
 
@@ -322,7 +422,7 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
   let head = -1;
   for (let k = j; k < Math.min(to, j + 3); k++) {
     const t = toks[k]!;
-    if (HEADS.has(t.stem) || NOUN_GROUP_STEMS.has(t.stem)) {
+    if (HEADS.has(t.stem) || NOUN_GROUP_KEYS.has(t.key) || ATTRIBUTE_HEADS.has(t.stem)) {
       head = k;
       break;
     }
@@ -341,7 +441,9 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
   }
   if (term.kind === 'noun') {
     if (headTok && head === j && !place) return { term, i, j, headEnd: head + 1, person: true, place: false };
-    if (next && j < to && (next.pos === 'NOUN' || next.pos === 'PROPN') && !HEADS.has(next.stem) && !next.isNumber && !isCueStart(toks, j)) return null;
+    // A noun after it makes a compound ("kids room"), unless that "noun" is a verb the tagger missed ("kids love this street").
+    const verbLike = ['DET', 'PRON'].includes(toks[j + 1]?.pos ?? '');
+    if (next && j < to && (next.pos === 'NOUN' || next.pos === 'PROPN') && !HEADS.has(next.stem) && !next.isNumber && !isCueStart(toks, j) && !verbLike) return null;
     return { term, i, j, headEnd: j, person: true, place: false };
   }
   if (headTok) return { term, i, j, headEnd: head + 1, person: !place, place };
@@ -362,11 +464,25 @@ export function findCues(toks: readonly Tok[], from: number, to: number): CueHit
   const out: CueHit[] = [];
   for (let i = from; i < to; ) {
     const hit = CUES.matchesAt(toks, i).find((h) => i + h.length <= to);
+    if (OPEN_PREFERENCE.has(toks[i]!.key) && (!hit || hit.payload === 'accept')) {
+      let k = i + 1;
+      while (k < to && k <= i + 3 && OPEN_FILLER_POS.has(toks[k]!.pos) && toks[k]!.key !== 'for') k++;
+      if (k > i + 1 && k < to && toks[k]!.key === 'for' && !toks[i]!.negated) {
+        out.push({ kind: 'prefer', i, j: k + 1, negated: false, open: true, dwelling: toks.slice(i + 1, k).some((t) => DWELLINGS.has(t.stem)) });
+        i = k + 1;
+        continue;
+      }
+    }
     if (!hit) {
       i++;
       continue;
     }
     const words = toks.slice(i, i + hit.length);
+    // "must be accompanied", "should be supervised": an obligation on the group, not a preference for it.
+    if (hit.payload === 'prefer' && words[words.length - 1]!.key === 'be' && toks[i + hit.length]?.pos === 'VERB') {
+      i += hit.length;
+      continue;
+    }
     const selfNegating = words.some((t) => NEGATORS.has(t.key));
     // wink marks the words after a negation; a cue that contains its own negation ("not welcome") is not negated again.
     const negated = !selfNegating && (words[0]!.negated || (i > from && ['not', 'never'].includes(toks[i - 1]!.key)));
@@ -397,7 +513,7 @@ function spanOf(toks: readonly Tok[], i: number, j: number) {
 /** The first word of every group phrase ("people" of "people of color", "born" of "born in the USA"). */
 const GROUP_STEMS = new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives]).map((p) => stems(p)[0]!).filter((s) => s !== '#'));
 const GROUP_EDITS = new EditIndex(JOIN_TARGETS, 5);
-const NO_ANALYSIS: ClauseAnalysis = Object.freeze({ findings: [], inclusiveSpans: [] }) as ClauseAnalysis;
+const NO_ANALYSIS: ClauseAnalysis = Object.freeze({ findings: [], inclusiveSpans: [], welcomesEveryone: false }) as ClauseAnalysis;
 
 /**
  * Cheap test before the language layer: could any word of the text name a
@@ -405,7 +521,9 @@ const NO_ANALYSIS: ClauseAnalysis = Object.freeze({ findings: [], inclusiveSpans
  * property copy ("Chef's kitchen with quartz counters") cannot, and skips it.
  */
 export function mayMentionGroup(text: string): boolean {
-  const norm = normalizeText(text).text;
+  const normalized = normalizeText(text);
+  if (normalized.masked.size > 0) return true; // "m*slims": someone hid a word
+  const norm = normalized.text;
   const pieces = norm.split(/[^a-z0-9@$!|€]+/);
   for (let k = 0; k < pieces.length; k++) {
     const w = pieces[k]!;
@@ -414,6 +532,7 @@ export function mayMentionGroup(text: string): boolean {
     const plain = undoLookalikes(w) ?? w;
     if (GROUP_STEMS.has(stem(plain)) || MISSPELLINGS[plain] || /^\d+$/.test(plain)) return true;
     if (plain.length >= 5 && GROUP_EDITS.nearest(plain)) return true;
+    if (plain.length >= 6 && segmentRunTogether(plain)) return true;
     const joined = plain + (pieces[k + 1] ?? '');
     if (pieces[k + 1] && (GROUP_STEMS.has(stem(joined)) || (joined.length >= 5 && GROUP_EDITS.nearest(joined)))) return true;
   }
@@ -425,17 +544,22 @@ export function detectClauses(text: string): ClauseAnalysis {
   const toks = toTokens(analyseText(text));
   const findings: ClauseFinding[] = [];
   const inclusiveSpans: ClauseAnalysis['inclusiveSpans'] = [];
+  let welcomesEveryone = false;
   let previous: Mention[] = [];
   for (const [from, to] of clauses(toks)) {
     const mentions = findMentions(toks, from, to);
     const cues = findCues(toks, from, to);
     const cancelled = cues.some((c) => c.kind === 'cancel' || (c.kind === 'exclude' && c.negated));
+    if (cues.some((c) => c.kind === 'cancel' && WELCOME_ALL.has(toks.slice(c.i, c.j).map((t) => t.stem).join(' ')))) welcomesEveryone = true;
     if (cancelled) {
       inclusiveSpans.push(spanOf(toks, from, to));
       previous = mentions;
       continue;
     }
-    const exclusions = cues.filter((c) => (c.kind === 'exclude' && !c.negated) || (c.kind === 'accept' && c.negated) || (c.kind === 'prefer' && c.negated));
+    const limits = toks.slice(from, to).some((t) => STEER_LIMIT_KEYS.has(t.key));
+    const exclusions = cues.filter(
+      (c) => (c.kind === 'exclude' && !c.negated) || (c.kind === 'accept' && c.negated) || (c.kind === 'prefer' && c.negated) || (c.kind === 'steer' && !c.negated && limits),
+    );
     const preferences = cues.filter((c) => c.kind === 'prefer' && !c.negated);
     for (const m of mentions) {
       const f = judge(toks, m, from, to, exclusions, preferences, cues);
@@ -455,7 +579,7 @@ export function detectClauses(text: string): ClauseAnalysis {
     f.group.text = text.slice(f.group.start, f.group.end);
     f.intent.text = text.slice(f.intent.start, f.intent.end);
   }
-  return { findings, inclusiveSpans };
+  return { findings, inclusiveSpans, welcomesEveryone };
 }
 
 function judge(
@@ -476,26 +600,33 @@ function judge(
   }
   const near = (c: CueHit, max: number) => (c.i >= m.headEnd ? c.i - m.headEnd : m.i - c.j) <= max;
   const exclusion = exclusions.find((c) => {
-    if (ADJACENT_EXCLUDE_WORDS.has(toks[c.i]!.key)) return c.i === m.j;
-    return near(c, 8);
+    if (c.j - c.i === 1 && ADJACENT_EXCLUDE_WORDS.has(toks[c.i]!.key)) return c.i === m.j;
+    if (near(c, 8)) return true;
+    // "Deaf applicants can't use the intercom, so we can't rent to them."
+    return c.i >= m.headEnd && toks.slice(c.j, Math.min(to, c.j + 3)).some((t) => OBJECT_PRONOUNS.has(t.key));
   });
   if (exclusion) return build(toks, m, exclusion, 'exclusion', 'error');
   const soft = m.term.soft;
   // "perfect for a growing family" but not "ideal for visiting family": only describing words between the cue and the group.
   const preference = preferences.find((c) => {
+    if (c.open && soft && !c.dwelling) return false;
     if (c.j <= m.i) {
       const between = toks.slice(c.j, m.i);
-      const describing = (t: Tok) => BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || ['a', 'an', 'who', 'that'].includes(t.key) || (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
-      return between.length <= 4 && between.every((t) => describing(t) && !(soft && t.key.endsWith('ing')));
+      const describing = (t: Tok, k: number) =>
+        BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || ['a', 'an', 'who', 'that', 'to'].includes(t.key) || (t.key === 'of' && k > 0 && HEADS.has(between[k - 1]!.stem)) || (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
+      // "looking for a tenant who shares our Christian faith": a person and a short relative clause.
+      const relative = between.findIndex((t, k) => k > 0 && ['who', 'that', 'whose'].includes(t.key) && HEADS.has(between[k - 1]!.stem));
+      if (relative > 0 && between.length <= 7 && !soft) return true;
+      return between.length <= 4 && between.every((t, k) => (describing(t, k) || POSSESSIVES.has(t.key)) && !(soft && t.key.endsWith('ing')));
     }
-    return near(c, 3);
+    return !FORWARD.has(toks[c.j - 1]!.key) && near(c, 3);
   });
   if (preference && !m.term.preferenceOk) return build(toks, m, preference, 'preference', soft ? 'warning' : 'error');
   const describe = cues.find((c) => c.kind === 'describe' && c.j >= m.i - 1 && c.j <= m.i);
-  if (describe && (m.person || m.place || toks.slice(from, to).some((t) => HEADS.has(t.stem)))) {
+  if (describe && (DESCRIBED_CLASSES.has(m.term.cls) || soft) && (m.person || m.place || toks.slice(from, to).some((t) => HEADS.has(t.stem)))) {
     return build(toks, m, describe, 'description', soft ? 'warning' : 'error');
   }
-  if (m.term.describesOccupant && m.person && m.headEnd > m.j) {
+  if (m.term.describesOccupant && m.person && m.headEnd > m.j && !ATTRIBUTE_HEADS.has(toks[m.headEnd - 1]!.stem)) {
     return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
   }
   return null;

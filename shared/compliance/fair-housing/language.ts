@@ -24,6 +24,8 @@ export interface Word {
   gap: string;
   /** Not in the model's vocabulary. */
   oov: boolean;
+  /** Offsets in `text` of masked letters ("m*slims"): any letter may stand there. */
+  masks?: number[];
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -49,7 +51,10 @@ export function analyseText(original: string): Word[] {
       if (at < 0) return; // wink expands nothing we rely on; skip a token we cannot place
       const gap = norm.text.slice(cursor, at);
       cursor = at + value.length;
+      const masks: number[] = [];
+      for (let k = 0; k < value.length; k++) if (norm.masked.has(at + k)) masks.push(k);
       words.push({
+        ...(masks.length ? { masks } : {}),
         text: value,
         start: norm.map[at]!,
         end: norm.map[at + value.length - 1]! + 1,

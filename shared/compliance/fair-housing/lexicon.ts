@@ -145,6 +145,7 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
       'no (single|divorced|widowed|unwed) (moms|mothers|mom|dads|fathers|dad|parents|parent)',
       'no (families|family) !room|size|sized',
       '(one|1|two|2|three|3) (child|kid|children|kids) (max|maximum|limit|only)',
+      '(maximum|max|limit|no more than|not more than|at most) [of] (one|two|three|1|2|3) (child|kid|children|kids|minor|minors)',
       '(no more than|not more than|maximum|max|limit|limited to) [of] # (child|children|kid|kids|minor|minors)',
     ],
     suggestion: 'well suited to many lifestyles',
@@ -155,9 +156,10 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
     severity: W,
     patterns: [
       '$ideal for [a|the|your] [growing|young|large|big] (family|families) !room|rooms|gathering|gatherings|dinner|dinners|meal|meals|time|fun|activity|activities|event|events|game|games|movie|entertaining|living',
-      'family friendly [neighborhood|community|area|building|complex]',
+      // Welcoming families excludes no one; only a neighbourhood sold on who lives there is a signal.
+      'family friendly (neighborhood|community|area)',
       'family (neighborhood|neighbourhood|community|street|block|area|building|complex)',
-      'families (preferred|wanted|only|welcome)',
+      'families (preferred|wanted|only)',
       'empty (nester|nesters)',
       'traditional (family|families|couple|couples|household|households|values|neighborhood)',
     ],

@@ -6,7 +6,7 @@
  */
 
 export interface NormalizedText {
-  /** Lower-cased, diacritics removed, pictographs and symbols turned into spaces. */
+  /** Lower-cased, diacritics removed, pictographs and symbols turned into spaces or words. */
   text: string;
   /** `map[i]` is the offset in the original text of `text[i]`; `map[text.length]` is the original length. */
   map: number[];
@@ -14,41 +14,109 @@ export interface NormalizedText {
 
 const MARK_RE = /\p{M}/u;
 const SYMBOL_RE = /[\p{Extended_Pictographic}\p{So}\p{Sk}\u200b-\u200f\u2060\ufe0f*_~^`|•·]/u;
+const LETTER_RE = /\p{L}/u;
 
-const NO_SIGNS = new Set(['🚫', '⛔', '❌', '✖', '🙅']);
+const NO_SIGNS = new Set(['🚫', '⛔', '❌', '✖', '🙅', '🙅‍♂️', '🙅‍♀️']);
+const NO_SIGN_KEYS = [...NO_SIGNS].sort((a, b) => b.length - a.length);
 
-export function normalizeText(original: string): NormalizedText {
+/**
+ * Pictographs that stand for a group or a word in social copy ("👩🏻 only",
+ * "no 👶", "🏳️‍🌈 friendly"). Skin-tone modifiers name a colour; the people
+ * and symbols name the group. Everything else is a space.
+ */
+const EMOJI_WORDS: Record<string, string> = {
+  '🏻': 'light-skinned', '🏼': 'light-skinned', '🏾': 'dark-skinned', '🏿': 'dark-skinned',
+  '👩': 'woman', '👧': 'girl', '♀': 'female', '🚺': 'women', '👨': 'man', '👦': 'boy', '♂': 'male', '🚹': 'men',
+  '👨‍👩‍👧‍👦': 'family', '👨‍👩‍👧': 'family', '👨‍👩‍👦': 'family', '👨‍👩‍👦‍👦': 'family', '👨‍👩‍👧‍👧': 'family',
+  '👶': 'baby', '🧒': 'child', '🚼': 'baby', '🍼': 'baby', '👪': 'family', '👫': 'couple', '👬': 'gay couple', '👭': 'lesbian couple',
+  '🧓': 'senior', '👴': 'senior', '👵': 'senior', '♿': 'wheelchair', '🦽': 'wheelchair', '🦼': 'wheelchair', '🦯': 'blind',
+  '✝': 'christian', '☪': 'muslim', '✡': 'jewish', '🕎': 'jewish', '🕉': 'hindu', '☸': 'buddhist', '🛐': 'religious',
+  '🏳️‍🌈': 'gay', '🌈': 'gay', '🏳️‍⚧️': 'transgender', '⚧': 'transgender',
+};
+/** Longest first, so a ZWJ sequence ("🏳️‍🌈") wins over its parts. */
+const EMOJI_KEYS = Object.keys(EMOJI_WORDS).sort((a, b) => b.length - a.length);
+
+/** Letters from other scripts that look like Latin ones ("whіte" with a Cyrillic і). */
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', һ: 'h', ӏ: 'l',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+
+/** Digits and symbols that stand in for letters inside a word. */
+const LOOKALIKES: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' };
+/** A masked letter ("M*slims", "n_gro") becomes this placeholder; the word repair reads it as any letter. */
+export const MASK = 'q';
+const MASKS = new Set(['*', '_', '#', '•', '·']);
+
+export interface NormalizeOptions {
+  /** Turn group emoji into words (the language layer wants them; banned phrases do not). Default true. */
+  emojiWords?: boolean;
+}
+
+export function normalizeText(original: string, options: NormalizeOptions = {}): NormalizedText & { masked: Set<number> } {
+  const emojiWords = options.emojiWords ?? true;
   let text = '';
   const map: number[] = [];
+  const masked = new Set<number>();
+  const push = (s: string, at: number) => {
+    for (let k = 0; k < s.length; k++) {
+      text += s[k];
+      map.push(at);
+    }
+  };
+  const isLetterAt = (k: number) => k >= 0 && k < original.length && LETTER_RE.test(original[k]!);
+  let hashtag = false;
   let i = 0;
-  for (const ch of original) {
-    const width = ch.length;
-    if (NO_SIGNS.has(ch)) {
+  while (i < original.length) {
+    // "#NoKids", "#ChristianHome": a hashtag's capitals start words.
+    if (original[i] === '#' && isLetterAt(i + 1)) {
+      hashtag = true;
+      push(' ', i);
+      i++;
+      continue;
+    }
+    if (hashtag && !/[\p{L}\p{N}]/u.test(original[i]!)) hashtag = false;
+    if (hashtag && /\p{Lu}/u.test(original[i]!) && /\p{Ll}/u.test(original[i - 1] ?? '')) push(' ', i);
+    const no = NO_SIGN_KEYS.find((e) => original.startsWith(e, i));
+    if (no) {
       // A prohibition sign before a word reads as "no" ("🚫 kids").
-      text += ' no ';
-      map.push(i, i, i, i);
+      push(' no ', i);
+      i += no.length;
+      continue;
+    }
+    if (emojiWords) {
+      const key = EMOJI_KEYS.find((e) => original.startsWith(e, i));
+      if (key) {
+        push(` ${EMOJI_WORDS[key]} `, i);
+        i += key.length;
+        continue;
+      }
+    }
+    const cp = original.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const width = ch.length;
+    const between = isLetterAt(i - 1) && isLetterAt(i + width);
+    if (between && LOOKALIKES[ch]) {
+      // "bl!nd", "d@rk", "k1ds": a digit or symbol between letters stands for a letter.
+      push(LOOKALIKES[ch]!, i);
+    } else if (between && MASKS.has(ch)) {
+      masked.add(text.length);
+      push(MASK, i);
     } else if (SYMBOL_RE.test(ch)) {
-      text += ' ';
-      map.push(i);
+      push(' ', i);
     } else {
       for (const part of ch.normalize('NFKD')) {
         if (MARK_RE.test(part)) continue;
         const lower = part.toLowerCase();
-        // Keep the string aligned one code unit per mapped entry.
-        for (let k = 0; k < lower.length; k++) {
-          text += lower[k];
-          map.push(i);
-        }
+        push(HOMOGLYPHS[lower] ?? lower, i);
       }
     }
     i += width;
   }
   map.push(original.length);
-  return { text: text.replace(/[’‘`]/g, "'"), map };
+  return { text: text.replace(/[’‘`]/g, "'"), map, masked };
 }
 
-/** Digits and symbols that stand in for letters inside a word. */
-const LOOKALIKES: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' };
 
 /** "chr1stian" → "christian"; only for words that have letters and a look-alike. */
 export function undoLookalikes(word: string): string | null {

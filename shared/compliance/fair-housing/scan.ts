@@ -3,7 +3,14 @@ import type { ProtectedClass } from './classes.js';
 import { classesForPacks } from './protection.js';
 import { detectClauses, type IntentKind } from './clause-detector.js';
 import { ACCEPTABLE_PHRASES, FAIR_HOUSING_TERMS, MACROS, type FairHousingTerm, type TermSeverity } from './lexicon.js';
-import { PhraseMatcher, tokenize } from './phrase-matcher.js';
+import { normalizeText } from './normalize.js';
+import { PhraseMatcher, tokenize, type Token } from './phrase-matcher.js';
+
+/** Lexicon tokens read from the normalised text ("#AdultsOnly", "adu1ts 0nly"), with offsets into the original. */
+function lexiconTokens(text: string): Token[] {
+  const norm = normalizeText(text);
+  return tokenize(norm.text).map((t) => ({ ...t, start: norm.map[t.start]!, end: norm.map[t.end - 1]! + 1 }));
+}
 
 /** One Fair Housing problem found in a piece of text. */
 export interface FairHousingMatch {
@@ -114,9 +121,15 @@ interface Candidate {
 // A 55+ statement that states its HOPA basis is not a preference for older people.
 const HOPA_RE = /\bhopa\b|housing for older persons|(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))[^.]*\bhud\b|\bhud\b[^.]*(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))/i;
 const AGE_QUALIFIED_TERMS = new Set(['fs-older-persons']);
+/**
+ * Shared living: someone advertising for a roommate in the home they live in
+ * may state a sex preference (HUD's long-standing position on shared
+ * living; Fair Housing Council v. Roommate.com, 9th Cir. 2012).
+ */
+const SHARED_LIVING_RE = /\b(?:room ?mates?|house ?mates?|flat ?mates?|share (?:my|our|the|a|this) (?:home|house|apartment|apt|flat|condo|unit|townhouse|place|kitchen|bath(?:room)?)|(?:home|house|apartment|place) I live in)\b/i;
 
 function scanUncached(text: string, packs: readonly RulePack[], extraClasses: readonly ProtectedClass[]): FairHousingMatch[] {
-  const tokens = tokenize(text);
+  const tokens = lexiconTokens(text);
   if (tokens.length === 0) return [];
   const active = new Set<RulePack>(['federal', ...packs]);
   const protectedClasses = protectedUnder(packs, extraClasses);
@@ -124,6 +137,7 @@ function scanUncached(text: string, packs: readonly RulePack[], extraClasses: re
   // A group word that is part of an acceptable phrase ("white family room", "child support") names no one.
   const touchesAllowed = (start: number, end: number) => allowed.some((a) => a.start < end && start < a.end);
   const hopa = HOPA_RE.test(text);
+  const sharedLiving = SHARED_LIVING_RE.test(text);
 
   // 1. The phrase lexicon (HUD's and the states' standalone terms and fixed phrases).
   const raw = TERM_MATCHER.scanTokens(tokens).filter((m) => {
@@ -154,6 +168,8 @@ function scanUncached(text: string, packs: readonly RulePack[], extraClasses: re
   const candidates: Candidate[] = [];
   for (const m of lexical) {
     if (inclusive(m.start, m.end)) continue;
+    if (sharedLiving && m.payload.cls === 'sex') continue;
+    if (clause.welcomesEveryone && m.payload.severity === 'warning') continue;
     if (hopa && AGE_QUALIFIED_TERMS.has(m.payload.id)) continue;
     candidates.push({
       start: m.start,
@@ -168,6 +184,8 @@ function scanUncached(text: string, packs: readonly RulePack[], extraClasses: re
   for (const f of clause.findings) {
     if (!protectedClasses.has(f.cls)) continue;
     if (touchesAllowed(f.group.start, f.group.end)) continue;
+    if (sharedLiving && f.cls === 'sex') continue;
+    if (clause.welcomesEveryone && f.severity === 'warning') continue;
     if (hopa && (f.cls === 'age' || f.cls === 'familial-status') && f.severity === 'warning') continue;
     candidates.push({
       start: f.start,

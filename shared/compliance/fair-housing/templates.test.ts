@@ -20,14 +20,34 @@ const NOUN_EXCLUSIONS = [
   (n: string) => `We do not rent to ${n}.`,
   (n: string) => `${cap(n)} need not apply.`,
   (n: string) => `Sorry, ${n} cannot be considered.`,
+  (n: string) => `${cap(n)} will not be considered.`,
+  (n: string) => `Not a good fit for ${n}.`,
+  (n: string) => `${cap(n)} should look elsewhere.`,
+  (n: string) => `We cannot accommodate ${n}.`,
+  (n: string) => `Unfortunately ${n} are not accepted here.`,
 ];
-const NOUN_PREFERENCES = [(n: string) => `Perfect for ${n}.`, (n: string) => `${cap(n)} preferred.`];
+const NOUN_PREFERENCES = [
+  (n: string) => `Perfect for ${n}.`,
+  (n: string) => `${cap(n)} preferred.`,
+  (n: string) => `Ideal for ${n}.`,
+  (n: string) => `Great home for ${n}!`,
+  (n: string) => `Seeking ${n} only.`,
+];
 const ADJ_EXCLUSIONS = [
   (a: string) => `No ${a} tenants.`,
   (a: string) => `${cap(a)} applicants will not be considered.`,
   (a: string) => `We won't rent to ${a} people.`,
+  (a: string) => `${cap(a)} buyers should look elsewhere.`,
+  (a: string) => `Not a good fit for ${a} tenants.`,
 ];
-const ADJ_PREFERENCES = [(a: string) => `Perfect for a ${a} couple.`, (a: string) => `${cap(a)} tenants only.`];
+const ADJ_PREFERENCES = [
+  (a: string) => `Perfect for a ${a} couple.`,
+  (a: string) => `${cap(a)} tenants only.`,
+  (a: string) => `Ideal for a ${a} family.`,
+  (a: string) => `Great for a ${a} professional.`,
+  (a: string) => `Perfect place for a ${a} person.`,
+  (a: string) => `Seeking ${a} renters.`,
+];
 
 
 interface Case {
@@ -50,12 +70,18 @@ for (const g of GROUP_LEXICON) {
 }
 
 describe('symmetric intent templates for every protected class', () => {
-  it(`flags all ${cases.length} generated sentences`, () => {
+  // One test per class keeps each well inside the timeout on a loaded machine.
+  it.each([...new Set(cases.map((c) => c.cls))])('flags every generated sentence for %s', (cls) => {
     const failures = cases.filter((c) => {
+      if (c.cls !== cls) return false;
       const found = scanFairHousing(c.text, ALL);
       return c.expect === 'error' ? !found.some((f) => f.severity === 'error') : found.length === 0;
     });
     expect(failures.map((f) => `${f.cls}: ${f.text}`)).toEqual([]);
+  });
+
+  it('generates the same templates for every class', () => {
+    expect(cases.length).toBeGreaterThan(10_000);
   });
 
   it('covers every class with nouns and adjectives', () => {

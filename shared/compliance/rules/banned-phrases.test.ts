@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_BRAND_KIT } from '../../brand/index.js';
 import { applyReplaceText } from '../apply-fix.js';
-import { runRule, text } from '../fixtures.js';
+import { runRule, text } from '../test-support/builders.js';
 import { fairHousingWording } from './fair-housing-wording.js';
 import { bannedPhrases, findPhrase } from './banned-phrases.js';
 

@@ -12,9 +12,9 @@ export const BANNED_PHRASES_RULE_ID = 'brokerage-banned-phrases';
  * in the original text.
  */
 export function findPhrase(text: string, phrase: string): { start: number; end: number }[] {
-  const want = tokenize(normalizeText(phrase).text).map((t) => t.norm);
+  const want = tokenize(normalizeText(phrase, { emojiWords: false }).text).map((t) => t.norm);
   if (want.length === 0) return [];
-  const norm = normalizeText(text);
+  const norm = normalizeText(text, { emojiWords: false });
   const toks = tokenize(norm.text);
   const out: { start: number; end: number }[] = [];
   for (let i = 0; i + want.length <= toks.length; i++) {

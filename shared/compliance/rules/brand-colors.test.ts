@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { line, rect, runRule, text } from '../fixtures.js';
+import { line, rect, runRule, text } from '../test-support/builders.js';
 import type { Fix } from '../types.js';
 import { brandColors } from './brand-colors.js';
 

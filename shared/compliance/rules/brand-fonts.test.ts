@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runRule, text } from '../fixtures.js';
+import { runRule, text } from '../test-support/builders.js';
 import { brandFonts } from './brand-fonts.js';
 
 describe('brand-fonts', () => {

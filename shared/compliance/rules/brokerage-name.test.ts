@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DesignObjectSchema } from '../../design/index.js';
 import { brokerageCoreName } from '../brokerage.js';
-import { runRule, text } from '../fixtures.js';
+import { runRule, text } from '../test-support/builders.js';
 import { brokerageName } from './brokerage-name.js';
 import { flTeamNameSize } from './fl-team-name-size.js';
 import { txBrokerageNameSize } from './tx-brokerage-name-size.js';

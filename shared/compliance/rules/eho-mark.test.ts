@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_BRAND_KIT } from '../../brand/index.js';
 import { DesignObjectSchema, type DesignObject } from '../../design/index.js';
-import { image, runRule, text } from '../fixtures.js';
+import { image, runRule, text } from '../test-support/builders.js';
 import { ehoMark } from './eho-mark.js';
 
 describe('eho-mark', () => {

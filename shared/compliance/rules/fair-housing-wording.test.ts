@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runRule, text } from '../fixtures.js';
+import { runRule, text } from '../test-support/builders.js';
 import { LISTING_REMARKS_TARGET } from '../types.js';
 import { fairHousingWording } from './fair-housing-wording.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { image, runRule } from '../fixtures.js';
+import { image, runRule } from '../test-support/builders.js';
 import { effectivePpi, imageResolution } from './image-resolution.js';
 
 describe('effectivePpi', () => {

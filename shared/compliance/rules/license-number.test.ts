@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DesignObjectSchema } from '../../design/index.js';
-import { runRule, text } from '../fixtures.js';
+import { runRule, text } from '../test-support/builders.js';
 import type { AgentInfo } from '../types.js';
 import { caLicenseNumber, findDreNumbers } from './license-number.js';
 

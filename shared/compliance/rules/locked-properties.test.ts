@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DesignObjectSchema, type DesignObject } from '../../design/index.js';
-import { design, image, runRule, text } from '../fixtures.js';
+import { design, image, runRule, text } from '../test-support/builders.js';
 import { lockedProperties } from './locked-properties.js';
 
 const lockedLogo = image({ id: 'logo', role: 'logo', src: '/brand/demo-logo.svg', x: 40, y: 40, width: 300, height: 100, locked: true, z: 'b' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignObject } from '../../design/index.js';
-import { image, rect, runRule, text } from '../fixtures.js';
+import { image, rect, runRule, text } from '../test-support/builders.js';
 import { logoClearSpace } from './logo-clear-space.js';
 
 // Logo at (100,100) 300×100, clear space 0.25 × 100 = 25px → zone (75,75)–(425,225).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { image, runRule } from '../fixtures.js';
+import { image, runRule } from '../test-support/builders.js';
 import { logoUsage } from './logo-usage.js';
 
 const LOGO = '/brand/demo-logo.svg'; // aspect 3, minWidth 120

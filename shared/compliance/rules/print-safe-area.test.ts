@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignObject } from '../../design/index.js';
-import { image, rect, runRule, text } from '../fixtures.js';
+import { image, rect, runRule, text } from '../test-support/builders.js';
 import { printSafeArea } from './print-safe-area.js';
 
 const flyer = { kind: 'flyer' as const, width: 816, height: 1056, bleed: 12 };

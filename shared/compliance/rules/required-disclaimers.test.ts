@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_BRAND_KIT } from '../../brand/index.js';
 import { DesignObjectSchema } from '../../design/index.js';
-import { runRule, text } from '../fixtures.js';
+import { runRule, text } from '../test-support/builders.js';
 import { requiredDisclaimers } from './required-disclaimers.js';
 
 const GENERAL = 'Information deemed reliable but not guaranteed. Equal Housing Opportunity.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignObject } from '../../design/index.js';
-import { ellipse, image, rect, runRule, text } from '../fixtures.js';
+import { ellipse, image, rect, runRule, text } from '../test-support/builders.js';
 import { textContrast } from './text-contrast.js';
 
 const t = (over: Partial<Parameters<typeof text>[0]> = {}) => text({ id: 't', text: 'Hello', x: 100, y: 100, width: 200, height: 40, z: 'm', ...over });

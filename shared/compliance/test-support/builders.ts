@@ -1,10 +1,10 @@
 /**
- * Builders for tests (and for anyone who needs a quick design): terse
+ * Builders for the compliance tests (test support, not product code): terse
  * constructors that fill in the model's defaults.
  */
-import { DEMO_BRAND_KIT, type BrandKit } from '../brand/index.js';
-import type { Design, DesignObject, EllipseObject, ImageObject, LineObject, RectObject, TextObject } from '../design/index.js';
-import type { RuleContext } from './types.js';
+import { DEMO_BRAND_KIT, type BrandKit } from '../../brand/index.js';
+import type { Design, DesignObject, EllipseObject, ImageObject, LineObject, RectObject, TextObject } from '../../design/index.js';
+import type { RuleContext } from '../types.js';
 
 let seq = 0;
 function nextZ(): string {
@@ -59,7 +59,7 @@ export function ctx(over: Partial<RuleContext> = {}, kit: BrandKit = DEMO_BRAND_
 
 /** Run one rule over objects (page meta and context overridable) and return its findings. */
 export function runRule(
-  rule: { check: (d: Design, c: RuleContext) => import('./types.js').RuleFinding[] },
+  rule: { check: (d: Design, c: RuleContext) => import('../types.js').RuleFinding[] },
   objects: DesignObject[],
   meta: Partial<Design['meta']> = {},
   over: Partial<RuleContext> = {},

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { RULE_PACKS } from '../../brand/index.js';
+import { scanFairHousing } from './scan.js';
+
+/** Context that turns a look-alike into acceptable copy, and structure that makes a violation out of words far apart. */
+const ALL = [...RULE_PACKS];
+const flagged = (text: string) => scanFairHousing(text, ALL).map((f) => `${f.severity}:${f.cls}`);
+
+describe('context exceptions', () => {
+  it.each([
+    // Legal capacity to sign a lease is not an age preference, nor is any word inside it.
+    'Applicants must be 18 or older to sign the lease; minors may live here with a parent or guardian.',
+    // Shared living: a roommate ad may state a sex preference.
+    'Roommate wanted to share my 2BR apartment (shared kitchen and bath); female preferred.',
+    'Looking for a female housemate to share the home I live in.',
+    // Welcoming everyone cancels the soft preferences in the same text.
+    "Empty nester? Downsizer? First-time buyer? Everyone's welcome at Saturday's open house",
+    // Not asking is the opposite of screening.
+    'We do not ask about marital status; list all adult occupants on the application.',
+    // "all" before a source of income or a household word does not describe the neighbours.
+    'We take Section 8 & all vouchers 🙌',
+    // Forward-pointing preference words never reach back.
+    "The seller's family has owned this home for three generations.",
+    // Welcoming families excludes no one.
+    'Military families welcome; we honor SCRA lease terminations.',
+    'Family-friendly building with a tot lot and bike storage.',
+  ])('%j is acceptable', (text) => expect(flagged(text)).toEqual([]));
+
+  it.each([
+    ['Deaf applicants can’t use the intercom, so we can’t rent to them.', 'error:disability'],
+    ['Female tenants preferred.', 'error:sex'],
+    ['The neighbors are all white.', 'error:race'],
+    ['Kids love this street; this quiet condo isn’t for them.', 'error:familial-status'],
+    // Steering: a group sent to one part of the property, in a clause that limits.
+    ['Families with children will be placed on the first floor only.', 'error:familial-status'],
+    // Scare quotes sit inside the coded phrase.
+    ['No "program" tenants.', 'error:source-of-income'],
+    ['Only "real" men and women.', 'error:sex'],
+    // "rent only to", "members of the": small words between a preference and its group.
+    ['We rent only to women.', 'error:sex'],
+    ['Restricted to members of the white race.', 'error:race'],
+    ['Applicants must be free of mental illness.', 'error:disability'],
+    // A preference with words inside it ("great unit for", "perfect home for").
+    ['Great unit for a quiet guy.', 'error:sex'],
+    ['Perfect starter home for a Catholic family.', 'error:religion'],
+    // Different terms for the group, and a relative clause between the preference and the group.
+    ['Divorced applicants need a cosigner.', 'error:marital-status'],
+    ['Looking for a tenant who shares our Christian faith.', 'error:religion'],
+  ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
+
+  it.each([
+    'Wheelchair users are assigned accessible parking spaces.',
+    'Grab bars and a wide doorway make the bath wheelchair accessible.',
+    'Painted in Swiss Coffee white with black iron fixtures.',
+    'Assistance animals are not considered pets.',
+    // An obligation on a group is not a preference for it; a yard "for kids" is not about who lives there.
+    'Children must be accompanied by an adult at the pool.',
+    'Great backyard for kids and pets to play.',
+  ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
+});
