@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { BrandKitSchema, type BrandKit } from '../../shared/index.js';
 import type { AuditLog } from '../auth/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
 import { parse } from '../validation.js';

@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, DesignKindSchema, designToUpdate, fillAgentBindings,
 import { getTemplate } from '../../templates/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
 import { designState, type DocumentStore, type RoomManager } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import { emit } from '../events/index.js';
 import { agentProfile, mergeListingForNewDesign } from '../listings/index.js';
@@ -45,10 +45,8 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
     const user = requireUser(req);
     const body = parse(CreateDesignSchema, req.body);
     // Generous, but a script cannot fill the brokerage with designs (counted in the database: every instance agrees).
-    const recent = await withTenant(deps.db, user.brokerageId, (tx) =>
-      tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM designs WHERE owner_id = $1 AND created_at > now() - interval '1 minute'`, [user.id]),
-    );
-    if (Number(recent.rows[0]?.n ?? 0) >= deps.maxDesignsPerMinute) {
+    const recent = await withTenant(deps.db, user.brokerageId, (tx) => new DesignRepository(tx).createdLastMinute(user.brokerageId, user.id));
+    if (recent >= deps.maxDesignsPerMinute) {
       reply.header('retry-after', '60');
       throw new AppError(429, 'too_many_designs', `At most ${deps.maxDesignsPerMinute} new designs a minute; try again shortly`, { retryAfterSeconds: 60 });
     }

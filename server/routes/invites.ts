@@ -5,7 +5,7 @@ import { requireCapability } from '../auth/access.js';
 import { hashPassword } from '../auth/password.js';
 import { ROLES } from '../auth/permissions.js';
 import { sha256 } from '../auth/service.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import type { MailService } from '../mail/index.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAgentOnboarded } from '../events/index.js';

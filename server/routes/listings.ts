@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DocumentStore, RoomManager } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import {
   BulkDesignService,

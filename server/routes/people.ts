@@ -4,7 +4,7 @@ import { requireCapability } from '../auth/access.js';
 import type { AccessEvent } from '../auth/access-bus.js';
 import { canManagePerson, ROLES } from '../auth/permissions.js';
 import type { AuthService } from '../auth/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { UserRepository } from '../repos/index.js';
 import { parse } from '../validation.js';

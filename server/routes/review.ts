@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import { BrokerageRepository, type Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import { DesignRepository } from '../repos/index.js';
 import { NewCommentSchema, type CommentService, type NotificationService, type ReviewService, type VersionService } from '../review/index.js';
@@ -75,8 +75,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
   app.post('/api/designs/:id/exports', async (req) => {
     const { user, design } = await designFor(req);
     const body = parse(ExportSchema, req.body);
-    const { rows } = await deps.db.query<{ required: boolean | null }>("SELECT (settings->>'requireApprovalBeforeExport')::boolean AS required FROM brokerages WHERE id = $1", [user.brokerageId]);
-    if (rows[0]?.required && design.status !== 'approved') {
+    if ((await new BrokerageRepository(deps.db).requiresApprovalBeforeExport(user.brokerageId)) && design.status !== 'approved') {
       throw new AppError(409, 'approval_required', 'Your brokerage requires approval before export: submit the design for review first');
     }
     await deps.onExport?.({ designId: design.id, brokerageId: user.brokerageId, userId: user.id, ownerId: design.ownerId, format: body.format, kind: design.kind });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireCapability, type AuditLog } from '../auth/index.js';
-import type { Db } from '../db/index.js';
+import { BrokerageRepository, UserRepository, type Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
@@ -20,10 +20,10 @@ export const BrokerageSettingsSchema = z
 export type BrokerageSettings = z.infer<typeof BrokerageSettingsSchema>;
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditLog; defaultAiBudgetUsd: number }): void {
+  const brokerages = new BrokerageRepository(deps.db);
   async function read(brokerageId: string): Promise<BrokerageSettings> {
-    const { rows } = await deps.db.query<{ settings: unknown }>('SELECT settings FROM brokerages WHERE id = $1', [brokerageId]);
-    if (!rows[0]) throw notFound('Brokerage');
-    const raw = (typeof rows[0].settings === 'string' ? JSON.parse(rows[0].settings) : rows[0].settings) as Record<string, unknown>;
+    const raw = await brokerages.settings(brokerageId);
+    if (!raw) throw notFound('Brokerage');
     return {
       requireApprovalBeforeExport: raw.requireApprovalBeforeExport === true,
       aiMonthlyBudgetUsd: typeof raw.aiMonthlyBudgetUsd === 'number' ? raw.aiMonthlyBudgetUsd : deps.defaultAiBudgetUsd,
@@ -37,7 +37,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; aud
     const admin = requireCapability(req, 'settings.edit');
     const body = parse(BrokerageSettingsSchema, req.body);
     const before = await read(admin.brokerageId);
-    await deps.db.query('UPDATE brokerages SET settings = settings || $2::jsonb WHERE id = $1', [admin.brokerageId, JSON.stringify(body)]);
+    await brokerages.mergeSettings(admin.brokerageId, body);
     await deps.audit.write({ brokerageId: admin.brokerageId, actorId: admin.id, action: 'settings.changed', targetType: 'brokerage', targetId: admin.brokerageId, details: { before, after: body } });
     return { ...before, ...body };
   });
@@ -45,7 +45,6 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; aud
   /** People one can @mention: everyone active in the brokerage (names only). */
   app.get('/api/people/mentionable', async (req) => {
     const user = requireUser(req);
-    const { rows } = await deps.db.query<{ id: string; name: string; role: string }>('SELECT id, name, role FROM users WHERE brokerage_id = $1 AND active ORDER BY name', [user.brokerageId]);
-    return { people: rows };
+    return { people: await new UserRepository(deps.db).mentionable(user.brokerageId) };
   });
 }

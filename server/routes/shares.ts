@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { requireDesign } from '../auth/access.js';
 import type { AccessEvent } from '../auth/access-bus.js';
 import { canShareDesign } from '../auth/permissions.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { ShareRepository, UserRepository } from '../repos/index.js';
+import { DesignRepository, ShareRepository, UserRepository } from '../repos/index.js';
 import type { NotificationService } from '../review/notifications.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
@@ -34,14 +34,14 @@ export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notify
     await shares.upsert({ brokerageId: user.brokerageId, designId: id, userId: target.id, access: body.access, sharedBy: user.id });
     if (before?.access !== body.access) {
       // The person hears about it in their inbox (and by email when mail is configured).
-      const { rows } = await deps.db.query<{ title: string }>('SELECT title FROM designs WHERE id = $1 AND brokerage_id = $2', [id, user.brokerageId]);
+      const title = await new DesignRepository(deps.db).title(user.brokerageId, id);
       const verb = body.access === 'edit' ? 'edit' : 'view';
       const n = await deps.notifications.notify(deps.db, {
         userId: target.id,
         brokerageId: user.brokerageId,
         kind: 'design_shared',
         designId: id,
-        title: `${user.name} shared “${rows[0]?.title ?? 'a design'}” with you (can ${verb})`,
+        title: `${user.name} shared “${title ?? 'a design'}” with you (can ${verb})`,
       });
       deps.notifications.deliver(target.id, n);
     }

@@ -4,9 +4,9 @@ import { instantiateTemplate, type BrandKit, type Template } from '../../shared/
 import { getTemplate, templateSummaries } from '../../templates/index.js';
 import { requireCapability, requireDesign, type AuditLog } from '../auth/index.js';
 import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
-import { BrokerageRepository } from '../repos/index.js';
+import { AssetRepository, BrokerageRepository } from '../repos/index.js';
 import { designSvg, type ImageSourceDeps } from '../render/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
 import { parse } from '../validation.js';
@@ -25,6 +25,7 @@ const ListQuery = z.object({ retired: z.enum(['0', '1']).optional() });
  */
 export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; templates: BrokerageTemplates; rooms: RoomManager; store: DocumentStore; audit: AuditLog; dataDir: string }): void {
   const brokerages = new BrokerageRepository(deps.db);
+  const assets = new AssetRepository(deps.db);
 
   app.get('/api/templates', async (req) => {
     const user = requireUser(req);
@@ -47,7 +48,7 @@ export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; tem
 
   const imageSource = (brokerageId: string): ImageSourceDeps => ({
     dataDir: deps.dataDir,
-    ownsAsset: async (assetId) => (await deps.db.query('SELECT 1 FROM assets WHERE brokerage_id = $1 AND id = $2', [brokerageId, assetId])).rows.length > 0,
+    ownsAsset: (assetId) => assets.belongsTo(brokerageId, assetId),
   });
   // Library templates drawn in each brokerage's kit, kept while the kit is unchanged.
   const libraryThumbs = new Map<string, string>();
