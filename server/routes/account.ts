@@ -10,7 +10,9 @@ import { BrokerageRepository, UserRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
-export const NewPasswordSchema = z.string().min(10, 'use at least 10 characters').max(1024);
+import { NewPasswordSchema } from '../../shared/api/people.js';
+
+export { NewPasswordSchema };
 const ChangePasswordSchema = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPasswordSchema }).strict();
 const CodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') }).strict();
 const DisableSchema = z.object({ password: z.string().min(1).max(1024) }).strict();
