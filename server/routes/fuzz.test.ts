@@ -131,9 +131,10 @@ describe('malformed bodies on every JSON route', () => {
         } catch {
           json = null;
         }
+        const ownShape = OWN_ERROR_SHAPE.has(path) && json !== null;
         const ok = bodyless
-          ? res.status < 500 && (res.status < 400 || typeof json?.error?.code === 'string')
-          : res.status >= 400 && res.status < 500 && (typeof json?.error?.code === 'string' || (OWN_ERROR_SHAPE.has(path) && json !== null));
+          ? res.status < 500 && (res.status < 400 || typeof json?.error?.code === 'string' || ownShape)
+          : res.status >= 400 && res.status < 500 && (typeof json?.error?.code === 'string' || ownShape);
         const leaks = /\bat \w+ \(|node_modules|SELECT |INSERT |syntax error/i.test(text);
         if (!ok || leaks) failures.push(`${method} ${path} [${what}] → ${res.status} ${text.slice(0, 160)}`);
       }
