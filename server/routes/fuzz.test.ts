@@ -28,7 +28,6 @@ const OWN_ERROR_SHAPE = new Set(['/api/listings/import']);
  */
 const UNDESCRIBED: Array<{ method: string; path: string; bodyless?: true }> = [
   ...['/api/setup/check', '/api/setup', '/api/ai/review', '/api/ai/rewrite', '/api/ai/listing-description'].map((path) => ({ method: 'POST', path })),
-  { method: 'PUT', path: '/api/admin/settings' },
   ...['/api/account/password', '/api/account/totp/enable', '/api/account/totp/disable', '/api/compliance/check'].map((path) => ({ method: 'POST', path })),
   { method: 'POST', path: '/api/compliance/scans', bodyless: true },
   { method: 'PUT', path: '/api/profile' },

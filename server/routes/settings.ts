@@ -1,23 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireCapability, type AuditLog } from '../auth/index.js';
 import { BrokerageRepository, UserRepository, type Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
-import { parse } from '../validation.js';
-import { requireUser } from './context.js';
+import { BrokerageSettingsSchema, settingsApi, type BrokerageSettings } from '../../shared/api/settings.js';
+import { peopleApi } from '../../shared/api/people.js';
+import { route } from './endpoint.js';
 
-/** Brokerage settings admins control (stored in brokerages.settings). */
-export const BrokerageSettingsSchema = z
-  .object({
-    /** Designs must be approved before anyone exports them. */
-    requireApprovalBeforeExport: z.boolean(),
-    /** Monthly AI spend cap in USD (then the built-in assistant answers). */
-    aiMonthlyBudgetUsd: z.number().min(0).max(100_000),
-    /** Everyone must sign in with a second factor (those without one are sent to set it up). Unchanged when left out. */
-    requireTwoFactor: z.boolean().optional(),
-  })
-  .strict();
-export type BrokerageSettings = z.infer<typeof BrokerageSettingsSchema>;
+export { BrokerageSettingsSchema, type BrokerageSettings };
+import { requireUser } from './context.js';
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditLog; defaultAiBudgetUsd: number }): void {
   const brokerages = new BrokerageRepository(deps.db);
@@ -31,11 +21,11 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; aud
     };
   }
 
-  app.get('/api/admin/settings', async (req) => read(requireCapability(req, 'settings.edit').brokerageId));
+  const settingsAdmin = (req: FastifyRequest) => requireCapability(req, 'settings.edit');
+  route(app, settingsApi.get, { auth: settingsAdmin }, async (_req, _reply, admin) => read(admin.brokerageId));
 
-  app.put('/api/admin/settings', async (req) => {
-    const admin = requireCapability(req, 'settings.edit');
-    const body = parse(BrokerageSettingsSchema, req.body);
+  route(app, settingsApi.put, { auth: settingsAdmin }, async (req, _reply, admin) => {
+    const body = req.body;
     const before = await read(admin.brokerageId);
     await brokerages.mergeSettings(admin.brokerageId, body);
     await deps.audit.write({ brokerageId: admin.brokerageId, actorId: admin.id, action: 'settings.changed', targetType: 'brokerage', targetId: admin.brokerageId, details: { before, after: body } });
@@ -43,8 +33,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; aud
   });
 
   /** People one can @mention: everyone active in the brokerage (names only). */
-  app.get('/api/people/mentionable', async (req) => {
-    const user = requireUser(req);
+  route(app, peopleApi.mentionable, { auth: requireUser }, async (_req, _reply, user) => {
     return { people: await new UserRepository(deps.db).mentionable(user.brokerageId) };
   });
 }
