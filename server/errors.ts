@@ -1,12 +1,9 @@
-/** A failure the caller can act on: carries an HTTP status and a stable code. */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
+import { ApiError } from '../shared/api/errors.js';
+
+/** A failure the caller can act on: carries an HTTP status and a stable code (the client reads it as the same `ApiError`). */
+export class AppError extends ApiError {
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(status, code, message, details);
     this.name = 'AppError';
   }
 }

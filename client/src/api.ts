@@ -1,88 +1,27 @@
-/** Thin fetch wrapper for the same-origin REST API. Errors become ApiError with the server's code. */
-import type { BrandKit } from '../../shared/brand/index.js';
-import type { Design } from '../../shared/design/index.js';
+/**
+ * Thin fetch wrapper for the same-origin REST API. Errors become ApiError (shared/api/errors.ts,
+ * the class the server throws) with the server's code. `call` is typed from the endpoint's
+ * contract in shared/api: its path parameters, query, body and answer.
+ */
+import type { z } from 'zod';
+import { brandKitApi } from '../../shared/api/brand-kit.js';
+import { fillPath, queryString, type Endpoint, type ResponseOf } from '../../shared/api/contract.js';
+import { designsApi } from '../../shared/api/designs.js';
+import { ApiError } from '../../shared/api/errors.js';
+import { authApi, type SessionUser } from '../../shared/api/auth.js';
+import { sharesApi } from '../../shared/api/shares.js';
+import { templatesApi } from '../../shared/api/templates.js';
 import { designStatePath, takeEarlyResponse } from './early-requests.js';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** The server's `error.details` (e.g. `{fields: [{field, message}]}` for validation errors). */
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
+export type { DesignInfo, DesignSummary } from '../../shared/api/designs.js';
+export type { DesignShare } from '../../shared/api/shares.js';
+export type { TemplateDetail, TemplateSummary } from '../../shared/api/templates.js';
+export type { Role } from '../../shared/api/people.js';
+export type { SessionUser } from '../../shared/api/auth.js';
 
-export type Role = 'agent' | 'brand_manager' | 'admin';
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  brokerageId: string;
-  brokerageName: string;
-  /** The brokerage requires two-factor and it is not set up yet: only the account security page works. */
-  mustEnrolTotp?: boolean;
-}
-
-export interface DesignSummary {
-  id: string;
-  title: string;
-  kind: string;
-  ownerId: string;
-  ownerName: string;
-  status: string;
-  templateId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DesignInfo {
-  id: string;
-  title: string;
-  kind: string;
-  ownerId: string;
-  brokerageId: string;
-  status: string;
-  templateId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  access: 'edit' | 'view';
-  canLock: boolean;
-  /** Whether I may share it (server: whoever can edit). */
-  canShare?: boolean;
-}
-
-export interface DesignShare {
-  designId: string;
-  userId: string;
-  email: string;
-  name: string;
-  access: 'view' | 'edit';
-}
-
-export interface TemplateSummary {
-  id: string;
-  title: string;
-  kind: string;
-  version: number;
-  width: number;
-  height: number;
-  /** Built-in library template, or one the brokerage's brand managers published. */
-  source?: 'library' | 'brokerage';
-}
-
-export interface TemplateDetail {
-  id: string;
-  title: string;
-  kind: string;
-  version: number;
-  design: Design;
-}
+/** The signed-in person as the server answers (shared/api/auth.ts). */
+export type User = SessionUser;
 
 export interface Asset {
   id: string;
@@ -130,11 +69,21 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   } catch {
     body = null;
   }
-  if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `Request failed (${res.status})`, err?.details);
-  }
+  if (!res.ok) throw ApiError.fromResponse(res.status, body);
   return body as T;
+}
+
+type Input<S> = S extends z.ZodType ? z.input<S> : never;
+/** What calling an endpoint takes: its path parameters and body when it has them, its query string optionally. */
+export type CallInput<E extends Endpoint> = (E['params'] extends z.ZodType ? { params: Input<E['params']> } : { params?: never }) &
+  (E['query'] extends z.ZodType ? { query?: Partial<Input<E['query']>> } : { query?: never }) &
+  (E['body'] extends z.ZodType ? { body: Input<E['body']> } : { body?: never });
+
+/** Calls one endpoint of shared/api; the answer is typed by its response schema (the server serialised it with that schema). */
+export function call<E extends Endpoint>(e: E, ...[input]: {} extends CallInput<E> ? [CallInput<E>?] : [CallInput<E>]): Promise<ResponseOf<E>> {
+  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+  const path = fillPath(e.path, i.params) + queryString(i.query);
+  return request<ResponseOf<E>>(path, i.body !== undefined ? json(e.method, i.body) : { method: e.method });
 }
 
 export function json(method: string, body: unknown): RequestInit {
@@ -142,13 +91,13 @@ export function json(method: string, body: unknown): RequestInit {
 }
 
 export const api = {
-  login: (email: string, password: string, code?: string) => request<{ accessToken: string; user: User }>('/api/auth/login', json('POST', { email, password, ...(code ? { code } : {}) })),
-  logout: () => request<void>('/api/auth/logout', { method: 'POST' }),
+  login: (email: string, password: string, code?: string) => call(authApi.login, { body: { email, password, ...(code ? { code } : {}) } }),
+  logout: () => call(authApi.logout),
   /** The signed-in user, or null (200 either way: a log-in page's check is not an error in the console). */
-  me: () => request<{ user: User | null }>('/api/auth/session'),
-  designs: () => request<{ designs: DesignSummary[] }>('/api/designs'),
-  createDesign: (title: string, templateId?: string) => request<{ id: string }>('/api/designs', json('POST', { title, templateId })),
-  design: (id: string) => request<DesignInfo>(`/api/designs/${encodeURIComponent(id)}`),
+  me: () => call(authApi.session),
+  designs: () => call(designsApi.list),
+  createDesign: (title: string, templateId?: string) => call(designsApi.create, { body: { title, templateId } }),
+  design: (id: string) => call(designsApi.get, { params: { id } }),
   /** The design's document as one binary Yjs update; null when it cannot be had now (the editor's socket brings it anyway). */
   designState: async (id: string): Promise<Uint8Array | null> => {
     try {
@@ -158,17 +107,14 @@ export const api = {
       return null;
     }
   },
-  shares: (id: string) => request<{ shares: DesignShare[] }>(`/api/designs/${encodeURIComponent(id)}/shares`),
-  share: (id: string, email: string, access: 'view' | 'edit') => request<{ share: DesignShare }>(`/api/designs/${encodeURIComponent(id)}/shares`, json('POST', { email, access })),
-  unshare: (id: string, userId: string) => request<void>(`/api/designs/${encodeURIComponent(id)}/shares/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
-  renameDesign: (id: string, title: string) => request<{ id: string; title: string }>(`/api/designs/${encodeURIComponent(id)}`, json('PATCH', { title })),
-  deleteDesign: (id: string) => request<void>(`/api/designs/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  templates: async () => {
-    const body = await request<TemplateSummary[] | { templates: TemplateSummary[] }>('/api/templates');
-    return Array.isArray(body) ? body : body.templates;
-  },
-  template: (id: string) => request<TemplateDetail>(`/api/templates/${encodeURIComponent(id)}`),
-  brandKit: () => request<BrandKit>('/api/brand-kit'),
+  shares: (id: string) => call(sharesApi.list, { params: { id } }),
+  share: (id: string, email: string, access: 'view' | 'edit') => call(sharesApi.share, { params: { id }, body: { email, access } }),
+  unshare: (id: string, userId: string) => call(sharesApi.unshare, { params: { id, userId } }),
+  renameDesign: (id: string, title: string) => call(designsApi.rename, { params: { id }, body: { title } }),
+  deleteDesign: (id: string) => call(designsApi.remove, { params: { id } }),
+  templates: () => call(templatesApi.list),
+  template: (id: string) => call(templatesApi.get, { params: { id } }),
+  brandKit: () => call(brandKitApi.get),
   uploadAsset: (file: Blob, name = 'upload') => {
     const form = new FormData();
     form.append('file', file, name);

@@ -10,7 +10,7 @@ import { sha256, type AuthService } from './service.js';
 export const RESET_TTL_MINUTES = 30;
 /** At most this many links per person per TTL window (more requests are answered alike and ignored). */
 const MAX_OPEN_RESETS = 3;
-export const RESET_TOKEN = /^pwr1\.[\w-]{43}$/;
+export { RESET_TOKEN } from '../../shared/api/auth.js';
 
 const invalidLink = () => new AppError(400, 'reset_link_invalid', 'This reset link is not valid any more (used or expired). Ask for a new one.');
 

@@ -22,7 +22,7 @@ import type { ListingPhotoService } from './photos.js';
 import { ListingRepository, parseListingPhotoPath } from './repo.js';
 import { zip } from './zip.js';
 
-export const MAX_BULK_LISTINGS = 200;
+export { MAX_BULK_LISTINGS } from '../../shared/api/listings.js';
 
 export interface BulkJob {
   id: string;

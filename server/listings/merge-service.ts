@@ -114,19 +114,9 @@ async function link(tx: Queryable, brokerageId: string, designId: string, listin
   await tx.query('UPDATE designs SET listing_id = $3, listing_merge = $4 WHERE brokerage_id = $1 AND id = $2', [brokerageId, designId, listingId, JSON.stringify(record)]);
 }
 
-export interface PendingUpdate {
-  listingId: string | null;
-  listingVersion: number | null;
-  mergedVersion: number | null;
-  changed: (BindingChange & { objectIds: string[] })[];
-}
-
-export interface AppliedUpdate extends PendingUpdate {
-  /** Bound objects updated. */
-  applied: { objectId: string; binding: string }[];
-  /** Bound objects the agent had edited since the merge, or locked ones the requester may not change: left as they are. */
-  kept: { objectId: string; binding: string; current: string; locked?: true }[];
-}
+/** What `GET/POST /api/designs/:id/listing-update` answer (shared/api/listings.ts). */
+export type { AppliedListingUpdate as AppliedUpdate, PendingListingUpdate as PendingUpdate } from '../../shared/api/listings.js';
+import type { AppliedListingUpdate as AppliedUpdate, PendingListingUpdate as PendingUpdate } from '../../shared/api/listings.js';
 
 export interface DesignListingDeps {
   db: Db;

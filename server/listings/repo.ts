@@ -2,26 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { formatAddressOneLine, ListingSchema, type Listing } from '../../shared/listing/index.js';
 import type { Queryable } from '../db/index.js';
 
-export type ListingSource = 'upload' | 'sync';
+export type { ListingSource, ListingSummary } from '../../shared/api/listings.js';
+import type { ListingSource, ListingSummary } from '../../shared/api/listings.js';
 
 export interface FieldChange {
   field: string;
   from: unknown;
   to: unknown;
-}
-
-export interface ListingSummary {
-  id: string;
-  listingKey: string;
-  version: number;
-  status: string | null;
-  listPrice: number | null;
-  address: string;
-  /** The first photo's same-origin path (listingPhotoPath). */
-  photo: string | null;
-  source: ListingSource;
-  modificationTimestamp: string | null;
-  updatedAt: string;
 }
 
 export interface ListingRecord extends ListingSummary {

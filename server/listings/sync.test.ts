@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { api, login, startTestServer, type TestServer } from '../test-support/server.js';
-import { FAKE_RESO_CREDENTIALS, startFakeReso, type FakeResoServer } from './fake-reso.js';
+import { FAKE_RESO_CREDENTIALS, startFakeReso, type FakeResoServer } from '../test-support/fake-reso.js';
 import { ResoClient, retryAfterMs } from './reso-client.js';
 
 let db: TestDatabase;

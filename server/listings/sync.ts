@@ -6,7 +6,6 @@
  * for `ge` that time, so records sharing it are re-read (idempotent upsert).
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { RecordError } from '../../shared/listing/index.js';
 import type { Db } from '../db/index.js';
 import { BrokerageRepository } from '../repos/index.js';
 import { ListingImporter } from './importer.js';
@@ -15,36 +14,8 @@ import { ResoClient, type ResoClientOptions } from './reso-client.js';
 const STALE_RUN_MINUTES = 30;
 const MAX_REPORTED_ERRORS = 100;
 
-export interface SyncConfigInput {
-  endpoint: string;
-  tokenUrl: string;
-  clientId: string;
-  /** Omitted on update: keep the stored one. */
-  clientSecret?: string;
-  scope?: string | null;
-  intervalMinutes: number;
-  enabled: boolean;
-}
-
-export interface SyncStatus {
-  configured: boolean;
-  endpoint?: string;
-  tokenUrl?: string;
-  clientId?: string;
-  scope?: string | null;
-  hasSecret?: boolean;
-  intervalMinutes?: number;
-  enabled?: boolean;
-  running: boolean;
-  cursor: string | null;
-  nextRunAt: string | null;
-  lastRunAt: string | null;
-  lastSuccessAt: string | null;
-  lastStatus: 'never' | 'ok' | 'partial' | 'failed';
-  lastError: string | null;
-  lastImported: number;
-  lastErrors: (RecordError & { page?: string })[];
-}
+export type { SyncConfigInput, SyncStatus } from '../../shared/api/listings.js';
+import type { SyncConfigInput, SyncStatus } from '../../shared/api/listings.js';
 
 interface ConfigRow {
   brokerage_id: string;

@@ -37,4 +37,22 @@ export class BrokerageRepository {
     const raw = typeof rows[0].brand_kit === 'string' ? JSON.parse(rows[0].brand_kit) : rows[0].brand_kit;
     return BrandKitSchema.parse(raw);
   }
+
+  /** The brokerage's settings object as stored (brokerages.settings); null when there is no such brokerage. */
+  async settings(id: string): Promise<Record<string, unknown> | null> {
+    const { rows } = await this.db.query<{ settings: unknown }>('SELECT settings FROM brokerages WHERE id = $1', [id]);
+    if (!rows[0]) return null;
+    return (typeof rows[0].settings === 'string' ? JSON.parse(rows[0].settings) : rows[0].settings ?? {}) as Record<string, unknown>;
+  }
+
+  /** Merges `patch` into the stored settings (keys left out stay as they are). */
+  async mergeSettings(id: string, patch: Record<string, unknown>): Promise<void> {
+    await this.db.query('UPDATE brokerages SET settings = settings || $2::jsonb WHERE id = $1', [id, JSON.stringify(patch)]);
+  }
+
+  /** Whether brokerage policy says a design must be approved before it is exported. */
+  async requiresApprovalBeforeExport(id: string): Promise<boolean> {
+    const { rows } = await this.db.query<{ required: boolean | null }>("SELECT (settings->>'requireApprovalBeforeExport')::boolean AS required FROM brokerages WHERE id = $1", [id]);
+    return rows[0]?.required === true;
+  }
 }

@@ -109,4 +109,29 @@ export class DesignRepository {
     const { rows } = await this.db.query('UPDATE designs SET deleted_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id', [brokerageId, id]);
     return rows.length > 0;
   }
+
+  /** How many designs this person started in the last minute (the rate limit every instance agrees on). */
+  async createdLastMinute(brokerageId: string, ownerId: string): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM designs WHERE brokerage_id = $1 AND owner_id = $2 AND created_at > now() - interval '1 minute'`,
+      [brokerageId, ownerId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Title, kind and status of several designs of one brokerage (deleted ones included: presence may outlive a delete). */
+  async summaries(brokerageId: string, ids: string[]): Promise<Array<{ id: string; title: string; kind: string; status: string }>> {
+    if (!ids.length) return [];
+    const { rows } = await this.db.query<{ id: string; title: string; kind: string; status: string }>(
+      'SELECT id, title, kind, status FROM designs WHERE brokerage_id = $1 AND id = ANY($2::text[])',
+      [brokerageId, ids],
+    );
+    return rows;
+  }
+
+  /** The design's title (deleted ones included), or null. */
+  async title(brokerageId: string, id: string): Promise<string | null> {
+    const { rows } = await this.db.query<{ title: string }>('SELECT title FROM designs WHERE id = $1 AND brokerage_id = $2', [id, brokerageId]);
+    return rows[0]?.title ?? null;
+  }
 }

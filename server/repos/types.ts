@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import type { Role } from '../../shared/api/people.js';
 
-export const ROLES = ['agent', 'brand_manager', 'admin'] as const;
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
+export { ROLES, RoleSchema, type Role } from '../../shared/api/people.js';
 
 export interface User {
   id: string;

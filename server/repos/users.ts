@@ -168,4 +168,22 @@ export class UserRepository {
     const { rows } = await this.db.query('UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING user_id', [userId, hash]);
     return rows.length > 0;
   }
+
+  /** The raw stored profile with the account's name and email (routes/profile.ts reads it into a Profile). */
+  async profile(brokerageId: string, id: string): Promise<{ name: string; email: string; profile: unknown } | null> {
+    const { rows } = await this.db.query<{ name: string; email: string; profile: unknown }>('SELECT name, email, profile FROM users WHERE brokerage_id = $1 AND id = $2', [brokerageId, id]);
+    return rows[0] ?? null;
+  }
+
+  /** Stores the profile (as JSON) and the display name; false when the person is not in this brokerage. */
+  async saveProfile(brokerageId: string, id: string, profile: Record<string, unknown>, name: string): Promise<boolean> {
+    const { rows } = await this.db.query('UPDATE users SET profile = $3, name = $4 WHERE brokerage_id = $1 AND id = $2 RETURNING id', [brokerageId, id, JSON.stringify(profile), name]);
+    return rows.length > 0;
+  }
+
+  /** People one can @mention: everyone active in the brokerage, names and roles only. */
+  async mentionable(brokerageId: string): Promise<Array<{ id: string; name: string; role: string }>> {
+    const { rows } = await this.db.query<{ id: string; name: string; role: string }>('SELECT id, name, role FROM users WHERE brokerage_id = $1 AND active ORDER BY name', [brokerageId]);
+    return rows;
+  }
 }

@@ -5,16 +5,8 @@ import type { Db } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import type { NotificationService } from './notifications.js';
 
-export const NewCommentSchema = z
-  .object({
-    body: z.string().trim().min(1).max(5_000),
-    parentId: z.string().uuid().optional(),
-    /** Pinned to an object (x, y = offset from its top-left) or, without objectId, to a point on the page. */
-    objectId: z.string().min(1).max(64).optional(),
-    x: z.number().finite().min(-100_000).max(100_000).optional(),
-    y: z.number().finite().min(-100_000).max(100_000).optional(),
-  })
-  .strict();
+export { NewCommentSchema } from '../../shared/api/review.js';
+import { NewCommentSchema } from '../../shared/api/review.js';
 export type NewComment = z.infer<typeof NewCommentSchema>;
 
 export type { Comment };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { transition, type DesignStatus, type ReviewAction } from '../../shared/index.js';
+import { transition, type DesignStatus, type ReviewAction, type ReviewEntry } from '../../shared/index.js';
 import { designChanges, type Room } from '../collab/index.js';
 import type { Db, Queryable } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
@@ -181,7 +181,7 @@ export class ReviewService {
   }
 
   async history(brokerageId: string, designId: string) {
-    const { rows } = await this.deps.db.query<{ id: string; action: string; actor_id: string; actor: string; comment: string | null; brand_score: number | null; compliance_score: number | null; created_at: Date }>(
+    const { rows } = await this.deps.db.query<{ id: string; action: ReviewEntry['action']; actor_id: string; actor: string; comment: string | null; brand_score: number | null; compliance_score: number | null; created_at: Date }>(
       `SELECT r.*, u.name AS actor FROM design_reviews r JOIN users u ON u.id = r.actor_id
        WHERE r.brokerage_id = $1 AND r.design_id = $2 ORDER BY r.created_at DESC LIMIT 200`,
       [brokerageId, designId],

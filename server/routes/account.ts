@@ -4,13 +4,15 @@ import { hashPassword, verifyPassword } from '../auth/password.js';
 import { qrSvg } from '../auth/qr.js';
 import type { AuthService } from '../auth/index.js';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, verifyTotp } from '../auth/totp.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError } from '../errors.js';
-import { BrokerageRepository } from '../repos/index.js';
+import { BrokerageRepository, UserRepository } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
-export const NewPasswordSchema = z.string().min(10, 'use at least 10 characters').max(1024);
+import { NewPasswordSchema } from '../../shared/api/people.js';
+
+export { NewPasswordSchema };
 const ChangePasswordSchema = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPasswordSchema }).strict();
 const CodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') }).strict();
 const DisableSchema = z.object({ password: z.string().min(1).max(1024) }).strict();
@@ -60,14 +62,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
     if (step === null) throw new AppError(400, 'validation_failed', 'code: not valid', { fields: [{ field: 'code', message: 'not valid' }] });
     const codes = newRecoveryCodes();
     await deps.db.transaction(async (tx) => {
-      await tx.query('UPDATE users SET totp_secret = $3, totp_pending_secret = NULL, totp_enabled = true, totp_last_step = $4 WHERE brokerage_id = $1 AND id = $2', [
-        user.brokerageId,
-        user.id,
-        state.pending,
-        step,
-      ]);
-      await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [user.id]);
-      for (const c of codes) await tx.query('INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)', [user.id, hashRecoveryCode(c)]);
+      const txUsers = new UserRepository(tx);
+      await txUsers.enableTotp(user.brokerageId, user.id, state.pending!, step);
+      await txUsers.replaceRecoveryCodes(user.id, codes.map(hashRecoveryCode));
     });
     // A brokerage that requires two-factor lets this person in from now on (remembered checks said otherwise).
     deps.auth.forgetSessionChecks(user.id);

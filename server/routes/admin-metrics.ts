@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError } from '../errors.js';
 import { emit, metricsReport, METRIC_TABLES, reportTable, type MetricsReport } from '../events/index.js';
 import { toCsv } from '../scoring/index.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { checkText, objectsInOrder } from '../../shared/index.js';
 import { ListingFactsSchema, type AiContext, type AiService } from '../ai/index.js';
 import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
 import { requireDesign } from '../auth/index.js';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sniffImage } from '../assets/index.js';
-import type { Db } from '../db/index.js';
+import { AssetRepository, type Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import { parse } from '../validation.js';
 import { requireUser } from './context.js';
@@ -14,6 +14,7 @@ const AssetIdSchema = z.object({ id: z.string().uuid('not an asset id') });
 /** Image uploads: type checked by content, stored under DATA_DIR/assets by a server-made id only. */
 export function registerAssetRoutes(app: FastifyInstance, deps: { db: Db; dataDir: string; maxUploadBytes: number }): void {
   const dir = resolve(deps.dataDir, 'assets');
+  const assets = new AssetRepository(deps.db);
 
   app.post('/api/assets', async (req, reply) => {
     const user = requireUser(req);
@@ -29,18 +30,23 @@ export function registerAssetRoutes(app: FastifyInstance, deps: { db: Db; dataDi
     const id = randomUUID();
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, id), bytes);
-    await deps.db.query(
-      'INSERT INTO assets (id, brokerage_id, owner_id, mime, size, width, height, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [id, user.brokerageId, user.id, info.mime, bytes.length, info.width, info.height, createHash('sha256').update(bytes).digest('hex')],
-    );
+    await assets.create({
+      id,
+      brokerageId: user.brokerageId,
+      ownerId: user.id,
+      mime: info.mime,
+      size: bytes.length,
+      width: info.width,
+      height: info.height,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     return reply.code(201).send({ id, url: `/api/assets/${id}`, width: info.width, height: info.height, mime: info.mime });
   });
 
   app.get('/api/assets/:id', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(AssetIdSchema, req.params, 'id');
-    const { rows } = await deps.db.query<{ mime: string; sha256: string }>('SELECT mime, sha256 FROM assets WHERE id = $1 AND brokerage_id = $2', [id, user.brokerageId]);
-    const asset = rows[0];
+    const asset = await assets.get(user.brokerageId, id);
     if (!asset) throw notFound('Asset');
     const etag = `"${asset.sha256.slice(0, 32)}"`;
     reply.header('cache-control', 'private, max-age=31536000, immutable');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireCapability } from '../auth/access.js';
 import { AuditQuerySchema, type AuditLog } from '../auth/audit.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { withTenant } from '../repos/index.js';
 import { parse } from '../validation.js';
 import { toCsv } from '../scoring/csv.js';

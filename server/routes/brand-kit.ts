@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { BrandKitSchema, type BrandKit } from '../../shared/index.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { BrandKit } from '../../shared/index.js';
 import type { AuditLog } from '../auth/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
-import { parse } from '../validation.js';
+import { brandKitApi } from '../../shared/api/brand-kit.js';
+import { route } from './endpoint.js';
 import { requireUser } from './context.js';
 
 /** Top-level kit sections that differ, and the per-brokerage rule lists as they were and are (what an auditor asks about). */
@@ -21,18 +22,20 @@ function kitChanges(before: BrandKit | null, after: BrandKit): Record<string, un
 export function registerBrandKitRoutes(app: FastifyInstance, deps: { db: Db; audit?: AuditLog; onChange?: (brokerageId: string) => void }): void {
   const brokerages = new BrokerageRepository(deps.db);
 
-  app.get('/api/brand-kit', async (req) => {
-    const user = requireUser(req);
+  route(app, brandKitApi.get, { auth: requireUser }, async (_req, _reply, user) => {
     const kit = await brokerages.brandKit(user.brokerageId);
     if (!kit) throw notFound('Brand kit');
     return kit;
   });
 
   /** Brand managers and admins own the kit; every design in the brokerage is scored against it. */
-  app.put('/api/brand-kit', async (req) => {
+  const brandManager = (req: FastifyRequest) => {
     const user = requireUser(req);
     if (user.role !== 'brand_manager' && user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only brand managers and admins can edit the brand kit');
-    const kit = parse(BrandKitSchema, req.body);
+    return user;
+  };
+  route(app, brandKitApi.put, { auth: brandManager }, async (req, _reply, user) => {
+    const kit = req.body;
     const before = await brokerages.brandKit(user.brokerageId);
     if (!(await brokerages.updateBrandKit(user.brokerageId, kit))) throw notFound('Brokerage');
     await deps.audit?.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'brand_kit.changed', targetType: 'brokerage', targetId: user.brokerageId, details: kitChanges(before, kit) });

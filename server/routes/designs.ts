@@ -1,39 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, DesignKindSchema, designToUpdate, fillAgentBindings, instantiateTemplate, type Design } from '../../shared/index.js';
 import { getTemplate } from '../../templates/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
 import { designState, type DocumentStore, type RoomManager } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import { emit } from '../events/index.js';
 import { agentProfile, mergeListingForNewDesign } from '../listings/index.js';
 import { can, canChangeLocked, canDeleteDesign, designAccess, requireDesign } from '../auth/index.js';
 import { BrokerageRepository, DesignRepository, withTenant } from '../repos/index.js';
-import { parse } from '../validation.js';
+import { designsApi } from '../../shared/api/designs.js';
+import { route } from './endpoint.js';
 import { requireUser } from './context.js';
-
-const CreateDesignSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  templateId: z.string().min(1).max(100).optional(),
-  kind: DesignKindSchema.optional(),
-  listingId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a listing id').optional(),
-});
-const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') });
-/** `?encoding=v2`: the state in Yjs's second update encoding (what the editor asks for); v1 by default. */
-const StateQuerySchema = z.object({ encoding: z.enum(['v1', 'v2']).default('v1') });
-const RenameSchema = z.object({ title: z.string().trim().min(1).max(200) });
-const ListQuerySchema = z.object({ scope: z.enum(['mine', 'brokerage']).optional() });
 
 export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore; rooms: RoomManager; templates: BrokerageTemplates; maxDesignsPerMinute: number }): void {
   const designs = new DesignRepository(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
 
   /** My designs and those shared with me (`?scope=brokerage`: every design I may review), each with my access. */
-  app.get('/api/designs', async (req) => {
-    const user = requireUser(req);
-    const { scope } = parse(ListQuerySchema, req.query ?? {}, 'query');
+  route(app, designsApi.list, { auth: requireUser }, async (req, _reply, user) => {
+    const { scope } = req.query;
     const all = scope === 'brokerage' && (can(user, 'design.review') || user.role === 'admin');
     const rows = await withTenant(deps.db, user.brokerageId, (tx) => new DesignRepository(tx).listVisible(user.brokerageId, user.id, all));
     return {
@@ -41,14 +28,11 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
     };
   });
 
-  app.post('/api/designs', async (req, reply) => {
-    const user = requireUser(req);
-    const body = parse(CreateDesignSchema, req.body);
+  route(app, designsApi.create, { auth: requireUser }, async (req, reply, user) => {
+    const body = req.body;
     // Generous, but a script cannot fill the brokerage with designs (counted in the database: every instance agrees).
-    const recent = await withTenant(deps.db, user.brokerageId, (tx) =>
-      tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM designs WHERE owner_id = $1 AND created_at > now() - interval '1 minute'`, [user.id]),
-    );
-    if (Number(recent.rows[0]?.n ?? 0) >= deps.maxDesignsPerMinute) {
+    const recent = await withTenant(deps.db, user.brokerageId, (tx) => new DesignRepository(tx).createdLastMinute(user.brokerageId, user.id));
+    if (recent >= deps.maxDesignsPerMinute) {
       reply.header('retry-after', '60');
       throw new AppError(429, 'too_many_designs', `At most ${deps.maxDesignsPerMinute} new designs a minute; try again shortly`, { retryAfterSeconds: 60 });
     }
@@ -99,12 +83,11 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
       });
       await listingMerge?.link(tx, id);
     });
-    return reply.code(201).send({ id });
+    return { id };
   });
 
-  app.get('/api/designs/:id', async (req) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, designsApi.get, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
     const { access } = await requireDesign(deps.db, user, id);
     const record = await designs.get(user.brokerageId, id);
     if (!record) throw notFound('Design');
@@ -112,30 +95,26 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
   });
 
   /** The design's document as one binary Yjs update (the editor draws it while its socket connects). */
-  app.get('/api/designs/:id/state', async (req, reply) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
-    const { encoding } = parse(StateQuerySchema, req.query ?? {}, 'query');
+  route(app, designsApi.state, { auth: requireUser }, async (req, reply, user) => {
+    const { id } = req.params;
+    const { encoding } = req.query;
     await requireDesign(deps.db, user, id);
     const state = await designState(deps.rooms, deps.store, id, encoding);
     return reply.header('content-type', 'application/octet-stream').header('cache-control', 'no-store').send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
   });
 
-  app.patch('/api/designs/:id', async (req) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
-    const body = parse(RenameSchema, req.body);
+  route(app, designsApi.rename, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
+    const body = req.body;
     await requireDesign(deps.db, user, id, 'edit');
     if (!(await designs.rename(user.brokerageId, id, body.title))) throw notFound('Design');
     return { id, title: body.title };
   });
 
-  app.delete('/api/designs/:id', async (req, reply) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, designsApi.remove, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
     const { facts } = await requireDesign(deps.db, user, id);
     if (!canDeleteDesign(user, facts)) throw new AppError(403, 'forbidden', 'Only the owner or an admin can delete a design');
     await designs.softDelete(user.brokerageId, id);
-    return reply.code(204).send();
   });
 }

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../db/index.js';
+import { databaseAnswers, type Db } from '../repos/index.js';
 import type { RedisConnections } from '../bus/index.js';
 import { forbidden } from '../errors.js';
 import type { Metrics } from '../metrics.js';
@@ -43,7 +43,7 @@ async function databaseUp(db: Db): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS)));
   try {
-    return await Promise.race([db.query('SELECT 1').then(() => true, () => false), timeout]);
+    return await Promise.race([databaseAnswers(db), timeout]);
   } finally {
     clearTimeout(timer);
   }

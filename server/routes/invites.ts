@@ -1,25 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireCapability } from '../auth/access.js';
 import { hashPassword } from '../auth/password.js';
-import { ROLES } from '../auth/permissions.js';
 import { sha256 } from '../auth/service.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import type { MailService } from '../mail/index.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAgentOnboarded } from '../events/index.js';
 import { InviteRepository, UserRepository } from '../repos/index.js';
-import { parse } from '../validation.js';
-import { NewPasswordSchema } from './account.js';
+import { invitesApi } from '../../shared/api/people.js';
+import { route } from './endpoint.js';
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const TokenSchema = z.string().regex(/^inv1\.[\w-]{43}$/, 'not an invitation token');
-const CreateSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), role: z.enum(ROLES) }).strict();
-const PreviewSchema = z.object({ token: TokenSchema }).strict();
-const AcceptSchema = z.object({ token: TokenSchema, name: z.string().trim().min(1).max(200), password: NewPasswordSchema }).strict();
-const IdParamsSchema = z.object({ id: z.string().uuid('not an invitation id') }).strict();
-
 const invalidInvite = () => new AppError(404, 'invite_not_found', 'This invitation link is not valid any more. Ask your admin for a new one.');
 
 /** Invitations: admins invite by email with a role; the link's token is single use and expires. */
@@ -36,9 +28,10 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
     return { token, path, url, emailed };
   }
 
-  app.post('/api/invites', async (req, reply) => {
-    const admin = requireCapability(req, 'people.manage');
-    const body = parse(CreateSchema, req.body);
+  const manager = (req: FastifyRequest) => requireCapability(req, 'people.manage');
+
+  route(app, invitesApi.create, { auth: manager }, async (req, _reply, admin) => {
+    const body = req.body;
     if (await users.emailTaken(body.email)) {
       throw new AppError(409, 'already_member', 'email: someone already has an account with this email', { fields: [{ field: 'email', message: 'already has an account' }] });
     }
@@ -53,13 +46,12 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
       expiresAt: new Date(Date.now() + INVITE_TTL_MS),
     });
     void req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'people.invited', targetType: 'invite', targetId: invite.id, details: { email: body.email, role: body.role }, ip: req.ip });
-    return reply.code(201).send({ invite, ...(await deliver(admin, invite, token)) });
+    return { invite, ...(await deliver(admin, invite, token)) };
   });
 
   /** A new link for an open invitation (the old one stops working), emailed again; also how the admin gets a link to copy. */
-  app.post('/api/invites/:id/resend', async (req) => {
-    const admin = requireCapability(req, 'people.manage');
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, invitesApi.resend, { auth: manager }, async (req, _reply, admin) => {
+    const { id } = req.params;
     const token = newToken();
     const invite = await invites.renew(admin.brokerageId, id, sha256(token), new Date(Date.now() + INVITE_TTL_MS));
     if (!invite) throw notFound('Invitation');
@@ -67,30 +59,27 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
     return { invite, ...(await deliver(admin, invite, token)) };
   });
 
-  app.get('/api/invites', async (req) => {
-    const admin = requireCapability(req, 'people.manage');
+  route(app, invitesApi.list, { auth: manager }, async (_req, _reply, admin) => {
     return { invites: await invites.listOpen(admin.brokerageId) };
   });
 
-  app.delete('/api/invites/:id', async (req, reply) => {
-    const admin = requireCapability(req, 'people.manage');
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, invitesApi.revoke, { auth: manager }, async (req, _reply, admin) => {
+    const { id } = req.params;
     if (!(await invites.revoke(admin.brokerageId, id))) throw notFound('Invitation');
     void req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'people.invite_revoked', targetType: 'invite', targetId: id, ip: req.ip });
-    return reply.code(204).send();
   });
 
   /** Public: what the accept page shows before the person chooses a password. */
-  app.post('/api/invites/preview', async (req) => {
-    const { token } = parse(PreviewSchema, req.body);
+  route(app, invitesApi.preview, {}, async (req) => {
+    const { token } = req.body;
     const invite = await invites.findOpenByHash(sha256(token));
     if (!invite) throw invalidInvite();
     return { email: invite.email, role: invite.role, brokerageName: invite.brokerageName, expiresAt: invite.expiresAt };
   });
 
   /** Public: accepting creates the account (once); the person then logs in. */
-  app.post('/api/invites/accept', async (req, reply) => {
-    const body = parse(AcceptSchema, req.body);
+  route(app, invitesApi.accept, {}, async (req) => {
+    const body = req.body;
     const invite = await invites.findOpenByHash(sha256(body.token));
     if (!invite) throw invalidInvite();
     const passwordHash = await hashPassword(body.password);
@@ -104,6 +93,6 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
         return created;
       });
     void req.server.audit?.record({ brokerageId: invite.brokerageId, actorId: user.id, actorEmail: user.email, action: 'people.invite_accepted', targetType: 'invite', targetId: invite.id, details: { role: invite.role }, ip: req.ip });
-    return reply.code(201).send({ user: { id: user.id, email: user.email, name: user.name, role: user.role } });
+    return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   });
 }

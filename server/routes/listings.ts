@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DocumentStore, RoomManager } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import {
   BulkDesignService,
@@ -13,7 +13,6 @@ import {
   ListingPhotoService,
   ListingRepository,
   ListingSyncService,
-  MAX_BULK_LISTINGS,
   PhotoFetchError,
   PhotoBackoffError,
   PHOTO_RETRY_DELAYS_MS,
@@ -22,46 +21,15 @@ import { currentDesign } from '../collab/index.js';
 import { BrokerageRepository, DesignRepository } from '../repos/index.js';
 import { PublicImages } from '../render/index.js';
 import { parse } from '../validation.js';
+import { listingsApi } from '../../shared/api/listings.js';
+import { route } from './endpoint.js';
 import { requireUser } from './context.js';
 import { designAccess, requireDesign, type AuthUser } from '../auth/index.js';
 import { emit } from '../events/index.js';
 
 const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not an id') });
-const ListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  status: z.string().trim().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-});
-const IdSchema = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not an id');
-const PhotoQuerySchema = z.object({ retry: z.enum(['1']).optional().transform((v) => v === '1') });
-const PhotoParamsSchema = z.object({ id: IdSchema, index: z.string().regex(/^\d{1,3}$/, 'not a photo index').transform(Number) });
 /** A listing photo download may take this long before we give up (502). */
 const PHOTO_FETCH_TIMEOUT_MS = 10_000;
-const BulkSchema = z
-  .object({
-    templateId: z.string().min(1).max(100),
-    listingIds: z.array(IdSchema).min(1).max(MAX_BULK_LISTINGS),
-  })
-  .strict();
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .url()
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL');
-const SyncConfigSchema = z
-  .object({
-    endpoint: httpUrl,
-    tokenUrl: httpUrl,
-    clientId: z.string().trim().min(1).max(500),
-    clientSecret: z.string().min(1).max(2000).optional(),
-    scope: z.string().trim().max(500).nullable().optional(),
-    intervalMinutes: z.number().int().min(5).max(7 * 24 * 60).default(60),
-    enabled: z.boolean().default(true),
-  })
-  .strict();
-const ApplyUpdateSchema = z.object({ force: z.boolean().default(false) }).strict();
 
 /** RESO payloads can be large (an OData page with Media expanded). */
 export const IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -118,8 +86,7 @@ export function registerListingRoutes(
       .catch((err) => deps.log.warn({ err }, 'could not record a download'));
   const baseUrl = (req: FastifyRequest) => deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
 
-  app.post('/api/listings/import', { bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
-    const user = requireUser(req);
+  route(app, listingsApi.import, { auth: requireUser, bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply, user) => {
     if (req.body === undefined || req.body === null) throw new AppError(400, 'validation_failed', 'body: send a RESO payload as JSON', { fields: [{ field: 'body', message: 'required' }] });
     const kit = await brokerages.brandKit(user.brokerageId);
     try {
@@ -136,24 +103,20 @@ export function registerListingRoutes(
     }
   });
 
-  app.get('/api/listings', async (req) => {
-    const user = requireUser(req);
-    const query = parse(ListQuerySchema, req.query, 'query');
-    return listings.list(user.brokerageId, query);
+  route(app, listingsApi.list, { auth: requireUser }, async (req, _reply, user) => {
+    return listings.list(user.brokerageId, req.query);
   });
 
-  app.get('/api/listings/:id', async (req) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, listingsApi.get, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
     const record = await listings.get(user.brokerageId, id);
     if (!record) throw notFound('Listing');
     return { ...record, history: await listings.history(user.brokerageId, id) };
   });
 
-  app.get('/api/listings/:id/photos/:index', async (req, reply) => {
-    const user = requireUser(req);
-    const { id, index } = parse(PhotoParamsSchema, req.params, 'params');
-    const { retry } = parse(PhotoQuerySchema, req.query, 'query');
+  route(app, listingsApi.photo, { auth: requireUser }, async (req, reply, user) => {
+    const { id, index } = req.params;
+    const { retry } = req.query;
     const photo = await photos.get(user.brokerageId, id, index, { retry }).catch((err: unknown) => {
       if (!(err instanceof PhotoFetchError)) throw err;
       // Logged once per download that failed, not on every view while it waits to be tried again.
@@ -171,29 +134,26 @@ export function registerListingRoutes(
       .send(photo.bytes);
   });
 
-  app.get('/api/designs/:id/listing-update', async (req) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, listingsApi.pendingUpdate, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
     await requireDesign(deps.db, user, id, 'view');
     return designListings.pendingChanges(user.brokerageId, id);
   });
 
-  app.post('/api/designs/:id/listing-update', async (req) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
-    const body = parse(ApplyUpdateSchema, req.body ?? {});
+  route(app, listingsApi.applyUpdate, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
+    const body = req.body;
     await requireDesign(deps.db, user, id, 'edit');
     return designListings.apply(user.brokerageId, id, body.force, user);
   });
 
   /* ---- bulk: one template x many listings ---- */
 
-  app.post('/api/listings/bulk-designs', async (req, reply) => {
-    const user = requireUser(req);
-    const body = parse(BulkSchema, req.body);
+  route(app, listingsApi.bulkDesigns, { auth: requireUser }, async (req, _reply, user) => {
+    const body = req.body;
     const job = await bulk.start(user, body.templateId, body.listingIds);
     const { userId: _startedBy, ...shown } = job;
-    return reply.code(202).send({ jobId: job.id, ...shown });
+    return { jobId: job.id, ...shown };
   });
 
   /**
@@ -213,17 +173,15 @@ export function registerListingRoutes(
     return { ...shown, designIds: visible };
   };
 
-  app.get('/api/listings/jobs/:id', async (req) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, listingsApi.job, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
     const job = await visibleJob(user, id);
     if (!job) throw notFound('Job');
     return job;
   });
 
-  app.get('/api/listings/jobs/:id/export.zip', async (req, reply) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, listingsApi.jobZip, { auth: requireUser }, async (req, reply, user) => {
+    const { id } = req.params;
     const job = await visibleJob(user, id);
     if (!job) throw notFound('Job');
     if (job.status === 'running' || job.status === 'queued') throw new AppError(409, 'job_running', 'The job is still generating designs');
@@ -299,14 +257,12 @@ export function registerListingRoutes(
 
   /* ---- admin: scheduled RESO Web API pull ---- */
 
-  app.get('/api/admin/listing-sync', async (req) => {
-    const user = requireAdmin(req);
+  route(app, listingsApi.syncStatus, { auth: requireAdmin }, async (_req, _reply, user) => {
     return sync.status(user.brokerageId);
   });
 
-  app.put('/api/admin/listing-sync', async (req) => {
-    const user = requireAdmin(req);
-    const body = parse(SyncConfigSchema, req.body);
+  route(app, listingsApi.configureSync, { auth: requireAdmin }, async (req, _reply, user) => {
+    const body = req.body;
     if (!(await sync.configure(user.brokerageId, body))) {
       throw new AppError(400, 'validation_failed', 'clientSecret: required when configuring the sync for the first time', {
         fields: [{ field: 'clientSecret', message: 'required the first time' }],
@@ -315,8 +271,7 @@ export function registerListingRoutes(
     return sync.status(user.brokerageId);
   });
 
-  app.post('/api/admin/listing-sync/run', async (req) => {
-    const user = requireAdmin(req);
+  route(app, listingsApi.runSync, { auth: requireAdmin }, async (_req, _reply, user) => {
     const status = await sync.status(user.brokerageId);
     if (!status.configured) throw new AppError(409, 'not_configured', 'Configure the listing sync first');
     const after = await sync.runNow(user.brokerageId);

@@ -1,33 +1,27 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireCapability } from '../auth/access.js';
 import type { AccessEvent } from '../auth/access-bus.js';
-import { canManagePerson, ROLES } from '../auth/permissions.js';
+import { canManagePerson } from '../auth/permissions.js';
 import type { AuthService } from '../auth/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { UserRepository } from '../repos/index.js';
-import { parse } from '../validation.js';
-
-const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a person id') }).strict();
-const PatchSchema = z
-  .object({ role: z.enum(ROLES).optional(), active: z.boolean().optional() })
-  .strict()
-  .refine((b) => b.role !== undefined || b.active !== undefined, { message: 'give role or active', path: ['role'] });
+import { peopleApi } from '../../shared/api/people.js';
+import { route } from './endpoint.js';
 
 /** Admins: the brokerage's people, their roles, deactivation. */
 export function registerPeopleRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthService; notifyAccess: (event: AccessEvent) => void }): void {
   const users = new UserRepository(deps.db);
 
-  app.get('/api/people', async (req) => {
-    const admin = requireCapability(req, 'people.manage');
+  const manager = (req: FastifyRequest) => requireCapability(req, 'people.manage');
+
+  route(app, peopleApi.list, { auth: manager }, async (_req, _reply, admin) => {
     return { people: await users.listPeople(admin.brokerageId) };
   });
 
-  app.patch('/api/people/:id', async (req) => {
-    const admin = requireCapability(req, 'people.manage');
-    const { id } = parse(IdParamsSchema, req.params, 'id');
-    const body = parse(PatchSchema, req.body);
+  route(app, peopleApi.update, { auth: manager }, async (req, _reply, admin) => {
+    const { id } = req.params;
+    const body = req.body;
     const target = await users.get(admin.brokerageId, id);
     if (!target) throw notFound('Person');
     if (!canManagePerson(admin, target)) throw forbidden('You cannot change your own role or deactivate yourself');
@@ -56,15 +50,13 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { db: Db; auth:
   });
 
   /** An admin turns off someone's second factor (a lost phone): they sign in with the password and, if required, enrol again. */
-  app.post('/api/people/:id/totp/reset', async (req, reply) => {
-    const admin = requireCapability(req, 'people.manage');
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, peopleApi.resetTotp, { auth: manager }, async (req, _reply, admin) => {
+    const { id } = req.params;
     const target = await users.get(admin.brokerageId, id);
     if (!target) throw notFound('Person');
     await users.disableTotp(admin.brokerageId, id);
     deps.auth.forgetSessionChecks(id);
     deps.notifyAccess({ userId: id, brokerageId: admin.brokerageId, reason: 'role_changed' });
     await req.server.audit.write({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'auth.totp_reset', targetType: 'user', targetId: id, details: { email: target.email }, ip: req.ip });
-    return reply.code(204).send();
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { PresenceDirectory } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import { DesignRepository, type Db } from '../repos/index.js';
 import { AppError } from '../errors.js';
 import { requireUser } from './context.js';
 
@@ -11,12 +11,7 @@ export function registerPresenceRoutes(app: FastifyInstance, deps: { db: Db; pre
     if (user.role === 'agent') throw new AppError(403, 'forbidden', 'Only admins and brand managers can see who is editing');
     const sessions = await deps.presence.forBrokerage(user.brokerageId);
     const ids = [...new Set(sessions.map((s) => s.designId))];
-    const { rows } = ids.length
-      ? await deps.db.query<{ id: string; title: string; kind: string; status: string }>(
-          'SELECT id, title, kind, status FROM designs WHERE brokerage_id = $1 AND id = ANY($2::text[])',
-          [user.brokerageId, ids],
-        )
-      : { rows: [] };
+    const rows = await new DesignRepository(deps.db).summaries(user.brokerageId, ids);
     const designs = rows.map((d) => {
       const here = sessions.filter((s) => s.designId === d.id);
       const people = [...new Map(here.map((s) => [s.userId, { userId: s.userId, name: s.name, readOnly: s.readOnly }])).values()];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireCapability } from '../auth/access.js';
-import type { Db } from '../db/index.js';
+import { UserRepository, type Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
 import { StateSchema } from '../setup/index.js';
 import { parse } from '../validation.js';
@@ -72,19 +72,14 @@ function storedProfile(p: Profile): Record<string, unknown> {
 
 /** `My profile` for everyone; admins read and edit anyone's in their brokerage. */
 export function registerProfileRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  const users = new UserRepository(deps.db);
   async function load(brokerageId: string, userId: string) {
-    const { rows } = await deps.db.query<{ name: string; email: string; profile: unknown }>('SELECT name, email, profile FROM users WHERE brokerage_id = $1 AND id = $2', [brokerageId, userId]);
-    if (!rows[0]) throw notFound('Person');
-    return { accountEmail: rows[0].email, profile: readProfile(rows[0].profile, rows[0]) };
+    const row = await users.profile(brokerageId, userId);
+    if (!row) throw notFound('Person');
+    return { accountEmail: row.email, profile: readProfile(row.profile, row) };
   }
   async function save(brokerageId: string, userId: string, profile: Profile) {
-    const { rows } = await deps.db.query('UPDATE users SET profile = $3, name = $4 WHERE brokerage_id = $1 AND id = $2 RETURNING id', [
-      brokerageId,
-      userId,
-      JSON.stringify(storedProfile(profile)),
-      profile.displayName,
-    ]);
-    if (!rows[0]) throw notFound('Person');
+    if (!(await users.saveProfile(brokerageId, userId, storedProfile(profile), profile.displayName))) throw notFound('Person');
   }
 
   app.get('/api/profile', async (req) => {

@@ -1,21 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import { BrokerageRepository, type Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import { DesignRepository } from '../repos/index.js';
-import { NewCommentSchema, type CommentService, type NotificationService, type ReviewService, type VersionService } from '../review/index.js';
-import { parse } from '../validation.js';
+import { type CommentService, type NotificationService, type ReviewService, type VersionService } from '../review/index.js';
+import { reviewApi } from '../../shared/api/review.js';
+import type { AuthUser } from '../auth/index.js';
+import { route } from './endpoint.js';
 import { requireUser } from './context.js';
-
-const DesignParams = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') });
-const VersionParams = DesignParams.extend({ versionId: z.string().uuid('not a version id') });
-const IdParams = z.object({ id: z.string().uuid('not an id') });
-const SubmitSchema = z.object({ comment: z.string().trim().max(2_000).optional() }).strict();
-const ReviewSchema = z.object({ decision: z.enum(['approve', 'request_changes']), comment: z.string().trim().max(2_000).optional() }).strict();
-const NamedVersionSchema = z.object({ name: z.string().trim().min(1).max(120) }).strict();
-const ResolveSchema = z.object({ resolved: z.boolean().default(true) }).strict();
-const ExportSchema = z.object({ format: z.enum(['png', 'pdf', 'html', 'zip']) }).strict();
 
 export interface ReviewRouteDeps {
   db: Db;
@@ -36,9 +28,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
   const designs = new DesignRepository(deps.db);
 
   /** The design, if the caller may at least see it; `need: 'edit'` also requires edit access. */
-  async function designFor(req: Parameters<typeof requireUser>[0], need: 'view' | 'edit' = 'view') {
-    const user = requireUser(req);
-    const { id } = parse(DesignParams, req.params, 'id');
+  async function designFor(user: AuthUser, id: string, need: 'view' | 'edit' = 'view') {
     const design = await designs.get(user.brokerageId, id);
     const access = design ? await deps.resolveAccess(id, user) : 'not-found';
     if (!design || (access !== 'edit' && access !== 'view')) throw notFound('Design');
@@ -47,59 +37,55 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
   }
 
   // ---- review -------------------------------------------------------------
-  app.post('/api/designs/:id/submit', async (req) => {
-    const { user, design } = await designFor(req);
-    const body = parse(SubmitSchema, req.body ?? {});
+  route(app, reviewApi.submit, { auth: requireUser }, async (req, _reply, me) => {
+    const { user, design } = await designFor(me, req.params.id);
+    const body = req.body;
     return { id: design.id, status: await deps.reviews.submit(user, design.id, body.comment) };
   });
 
-  app.post('/api/designs/:id/review', async (req) => {
-    const { user, design } = await designFor(req);
-    const body = parse(ReviewSchema, req.body);
+  route(app, reviewApi.review, { auth: requireUser }, async (req, _reply, me) => {
+    const { user, design } = await designFor(me, req.params.id);
+    const body = req.body;
     return { id: design.id, status: await deps.reviews.review(user, design.id, body.decision, body.comment) };
   });
 
-  app.get('/api/designs/:id/reviews', async (req) => {
-    const { user, design } = await designFor(req);
+  route(app, reviewApi.history, { auth: requireUser }, async (req, _reply, me) => {
+    const { user, design } = await designFor(me, req.params.id);
     return { reviews: await deps.reviews.history(user.brokerageId, design.id) };
   });
 
-  app.get('/api/reviews/queue', async (req) => {
-    const user = requireUser(req);
+  route(app, reviewApi.queue, { auth: requireUser }, async (_req, _reply, user) => {
     if (user.role !== 'brand_manager' && user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only brand managers and admins review designs');
     return { designs: await deps.reviews.queue(user.brokerageId) };
   });
 
   // ---- export policy --------------------------------------------------------
   /** The editor asks before downloading: brokerage policy may require approval first. Records the export. */
-  app.post('/api/designs/:id/exports', async (req) => {
-    const { user, design } = await designFor(req);
-    const body = parse(ExportSchema, req.body);
-    const { rows } = await deps.db.query<{ required: boolean | null }>("SELECT (settings->>'requireApprovalBeforeExport')::boolean AS required FROM brokerages WHERE id = $1", [user.brokerageId]);
-    if (rows[0]?.required && design.status !== 'approved') {
+  route(app, reviewApi.exports, { auth: requireUser }, async (req, _reply, me) => {
+    const { user, design } = await designFor(me, req.params.id);
+    const body = req.body;
+    if ((await new BrokerageRepository(deps.db).requiresApprovalBeforeExport(user.brokerageId)) && design.status !== 'approved') {
       throw new AppError(409, 'approval_required', 'Your brokerage requires approval before export: submit the design for review first');
     }
     await deps.onExport?.({ designId: design.id, brokerageId: user.brokerageId, userId: user.id, ownerId: design.ownerId, format: body.format, kind: design.kind });
-    return { allowed: true };
+    return { allowed: true as const };
   });
 
   // ---- comments -------------------------------------------------------------
-  app.get('/api/designs/:id/comments', async (req) => {
-    const { user, design } = await designFor(req);
+  route(app, reviewApi.comments, { auth: requireUser }, async (req, _reply, me) => {
+    const { user, design } = await designFor(me, req.params.id);
     return { comments: await deps.comments.list(user.brokerageId, design.id) };
   });
 
-  app.post('/api/designs/:id/comments', async (req, reply) => {
-    const { user, design } = await designFor(req);
-    const body = parse(NewCommentSchema, req.body);
-    const { comment } = await deps.comments.add(user, design.id, body);
-    return reply.code(201).send(comment);
+  route(app, reviewApi.comment, { auth: requireUser }, async (req, _reply, me) => {
+    const { user, design } = await designFor(me, req.params.id);
+    const { comment } = await deps.comments.add(user, design.id, req.body);
+    return comment;
   });
 
-  app.post('/api/comments/:id/resolve', async (req) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParams, req.params, 'id');
-    const body = parse(ResolveSchema, req.body ?? {});
+  route(app, reviewApi.resolve, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
+    const body = req.body;
     // A comment is part of its design: someone who may not open the design has no such comment.
     const designId = await deps.comments.designOf(user.brokerageId, id);
     const access = designId ? await deps.resolveAccess(designId, user) : 'not-found';
@@ -108,41 +94,36 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
   });
 
   // ---- inbox ----------------------------------------------------------------
-  app.get('/api/notifications', async (req) => deps.notifications.inbox(requireUser(req).id));
+  route(app, reviewApi.inbox, { auth: requireUser }, async (_req, _reply, user) => deps.notifications.inbox(user.id));
 
-  app.post('/api/notifications/:id/read', async (req, reply) => {
-    const user = requireUser(req);
-    const raw = (req.params as { id?: string }).id;
-    const id = raw === 'all' ? 'all' : parse(IdParams, req.params, 'id').id;
-    await deps.notifications.markRead(user.id, id);
-    return reply.code(204).send();
+  route(app, reviewApi.read, { auth: requireUser }, async (req, _reply, user) => {
+    await deps.notifications.markRead(user.id, req.params.id);
   });
 
   // ---- versions -------------------------------------------------------------
-  app.get('/api/designs/:id/versions', async (req) => {
-    const { user, design } = await designFor(req);
+  route(app, reviewApi.versions, { auth: requireUser }, async (req, _reply, me) => {
+    const { user, design } = await designFor(me, req.params.id);
     return { versions: await deps.versions.list(user.brokerageId, design.id) };
   });
 
-  app.post('/api/designs/:id/versions', async (req, reply) => {
-    const { user, design } = await designFor(req, 'edit');
-    const body = parse(NamedVersionSchema, req.body);
-    const id = await deps.versions.create(design.id, 'named', body.name, user.id);
-    return reply.code(201).send({ id });
+  route(app, reviewApi.nameVersion, { auth: requireUser }, async (req, _reply, me) => {
+    const { user, design } = await designFor(me, req.params.id, 'edit');
+    const id = await deps.versions.create(design.id, 'named', req.body.name, user.id);
+    return { id };
   });
 
-  app.get('/api/designs/:id/versions/:versionId', async (req) => {
-    const { user } = await designFor(req);
-    const { id, versionId } = parse(VersionParams, req.params, 'id');
+  route(app, reviewApi.version, { auth: requireUser }, async (req, _reply, me) => {
+    const { user } = await designFor(me, req.params.id);
+    const { id, versionId } = req.params;
     const design = await deps.versions.preview(user.brokerageId, id, versionId);
     if (!design) throw notFound('Version');
     return { design };
   });
 
-  app.post('/api/designs/:id/versions/:versionId/restore', async (req) => {
-    const { user } = await designFor(req, 'edit');
-    const { id, versionId } = parse(VersionParams, req.params, 'id');
+  route(app, reviewApi.restore, { auth: requireUser }, async (req, _reply, me) => {
+    const { user } = await designFor(me, req.params.id, 'edit');
+    const { id, versionId } = req.params;
     if (!(await deps.versions.restore(user.brokerageId, id, versionId, user))) throw notFound('Version');
-    return { restored: true, design: await currentDesign(deps.rooms, deps.store, id) };
+    return { restored: true as const, design: await currentDesign(deps.rooms, deps.store, id) };
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DesignSchema, checkText, scoreDesign } from '../../shared/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
 import { BrokerageRepository } from '../repos/index.js';
 import { requireDesign } from '../auth/index.js';

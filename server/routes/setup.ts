@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.js';
 import { setSessionCookies, type AuthService } from '../auth/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError } from '../errors.js';
-import { BASIC_FONTS, BrokerageBasicsSchema, claimSetupToken, createBrokerage, createFirstAdmin, SETUP_TOKEN, setupOpen, setupTokenValid, US_STATES } from '../setup/index.js';
+import { BASIC_FONTS, BrokerageBasicsSchema, claimSetupToken, createBrokerage, lockFirstRun, createFirstAdmin, SETUP_TOKEN, setupOpen, setupTokenValid, US_STATES } from '../setup/index.js';
 import { parse } from '../validation.js';
 import { NewPasswordSchema } from './account.js';
 import { publicUser } from './auth.js';
@@ -35,8 +35,7 @@ export function registerSetupRoutes(app: FastifyInstance, deps: { db: Db; auth: 
     const body = parse(SetupSchema, req.body);
     const passwordHash = await hashPassword(body.admin.password);
     const created = await deps.db.transaction(async (tx) => {
-      // The same lock the demo seed takes: one first brokerage, however many instances start.
-      await tx.query('SELECT pg_advisory_xact_lock(724311904)');
+      await lockFirstRun(tx);
       if (!(await claimSetupToken(tx, body.token))) throw gone();
       const brokerage = await createBrokerage(tx, body.brokerage);
       const admin = await createFirstAdmin(tx, brokerage.id, { name: body.admin.name, email: body.admin.email, passwordHash });

@@ -3,26 +3,22 @@ import { z } from 'zod';
 import { requireDesign } from '../auth/access.js';
 import type { AccessEvent } from '../auth/access-bus.js';
 import { canShareDesign } from '../auth/permissions.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { ShareRepository, UserRepository } from '../repos/index.js';
+import { DesignRepository, ShareRepository, UserRepository } from '../repos/index.js';
 import type { NotificationService } from '../review/notifications.js';
-import { parse } from '../validation.js';
+import { sharesApi } from '../../shared/api/shares.js';
+import { route } from './endpoint.js';
 import { requireUser } from './context.js';
-
-const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') }).strict();
-const ShareParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id'), userId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a user id') }).strict();
-const ShareSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), access: z.enum(['view', 'edit']) }).strict();
 
 /** Sharing a design with people of the same brokerage. */
 export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notifyAccess: (event: AccessEvent) => void; notifications: NotificationService }): void {
   const shares = new ShareRepository(deps.db);
   const users = new UserRepository(deps.db);
 
-  app.post('/api/designs/:id/shares', async (req, reply) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
-    const body = parse(ShareSchema, req.body);
+  route(app, sharesApi.share, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
+    const body = req.body;
     const { facts } = await requireDesign(deps.db, user, id);
     if (!canShareDesign(user, facts)) throw forbidden('Only people who can edit this design can share it');
     const target = await users.findByEmail(user.brokerageId, body.email);
@@ -34,14 +30,14 @@ export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notify
     await shares.upsert({ brokerageId: user.brokerageId, designId: id, userId: target.id, access: body.access, sharedBy: user.id });
     if (before?.access !== body.access) {
       // The person hears about it in their inbox (and by email when mail is configured).
-      const { rows } = await deps.db.query<{ title: string }>('SELECT title FROM designs WHERE id = $1 AND brokerage_id = $2', [id, user.brokerageId]);
+      const title = await new DesignRepository(deps.db).title(user.brokerageId, id);
       const verb = body.access === 'edit' ? 'edit' : 'view';
       const n = await deps.notifications.notify(deps.db, {
         userId: target.id,
         brokerageId: user.brokerageId,
         kind: 'design_shared',
         designId: id,
-        title: `${user.name} shared “${rows[0]?.title ?? 'a design'}” with you (can ${verb})`,
+        title: `${user.name} shared “${title ?? 'a design'}” with you (can ${verb})`,
       });
       deps.notifications.deliver(target.id, n);
     }
@@ -56,24 +52,21 @@ export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notify
       ip: req.ip,
     });
     deps.notifyAccess({ userId: target.id, brokerageId: user.brokerageId, reason: 'share_changed', designId: id });
-    return reply.code(201).send({ share: { designId: id, userId: target.id, email: target.email, name: target.name, access: body.access } });
+    return { share: { designId: id, userId: target.id, email: target.email, name: target.name, access: body.access } };
   });
 
-  app.get('/api/designs/:id/shares', async (req) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
+  route(app, sharesApi.list, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
     await requireDesign(deps.db, user, id);
     return { shares: await shares.list(user.brokerageId, id) };
   });
 
-  app.delete('/api/designs/:id/shares/:userId', async (req, reply) => {
-    const user = requireUser(req);
-    const { id, userId } = parse(ShareParamsSchema, req.params, 'params');
+  route(app, sharesApi.unshare, { auth: requireUser }, async (req, _reply, user) => {
+    const { id, userId } = req.params;
     const { facts } = await requireDesign(deps.db, user, id);
     if (!canShareDesign(user, facts) && userId !== user.id) throw forbidden('Only people who can edit this design can change its sharing');
     if (!(await shares.remove(user.brokerageId, id, userId))) throw notFound('Share');
     void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'design.unshared', targetType: 'design', targetId: id, details: { userId }, ip: req.ip });
     deps.notifyAccess({ userId, brokerageId: user.brokerageId, reason: 'share_changed', designId: id });
-    return reply.code(204).send();
   });
 }

@@ -1,22 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { instantiateTemplate, type BrandKit, type Template } from '../../shared/index.js';
 import { getTemplate, templateSummaries } from '../../templates/index.js';
 import { requireCapability, requireDesign, type AuditLog } from '../auth/index.js';
 import { currentDesign, type DocumentStore, type RoomManager } from '../collab/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
-import { BrokerageRepository } from '../repos/index.js';
+import { AssetRepository, BrokerageRepository } from '../repos/index.js';
 import { designSvg, type ImageSourceDeps } from '../render/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
-import { parse } from '../validation.js';
+import { templatesApi } from '../../shared/api/templates.js';
+import { route } from './endpoint.js';
 import { requireUser } from './context.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
-const PublishSchema = z.object({ designId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/), title: z.string().trim().min(1).max(200).optional() }).strict();
 /** Thumbnails are drawn this wide (px); the SVG scales, this sets the size of its inlined images only. */
 const THUMB_WIDTH = 480;
-const ListQuery = z.object({ retired: z.enum(['0', '1']).optional() });
 
 /**
  * The template library: the built-in templates (templates/) plus the ones brand
@@ -25,29 +22,28 @@ const ListQuery = z.object({ retired: z.enum(['0', '1']).optional() });
  */
 export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; templates: BrokerageTemplates; rooms: RoomManager; store: DocumentStore; audit: AuditLog; dataDir: string }): void {
   const brokerages = new BrokerageRepository(deps.db);
+  const assets = new AssetRepository(deps.db);
 
-  app.get('/api/templates', async (req) => {
-    const user = requireUser(req);
-    const query = parse(ListQuery, req.query, 'query');
+  route(app, templatesApi.list, { auth: requireUser }, async (req, _reply, user) => {
+    const query = req.query;
     const own = await deps.templates.list(user.brokerageId, query.retired === '1');
     return [...own, ...templateSummaries().map((t) => ({ ...t, source: 'library' as const }))];
   });
 
   /** The template resolved with the caller's brand kit (what a new design from it looks like). */
-  app.get('/api/templates/:id', async (req) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParams, req.params, 'id');
+  route(app, templatesApi.get, { auth: requireUser }, async (req, _reply, user) => {
+    const { id } = req.params;
     const own = await deps.templates.get(deps.db, user.brokerageId, id);
-    if (own) return { id: own.id, title: own.title, kind: own.kind, version: own.version, source: 'brokerage', status: own.status, design: own.design };
+    if (own) return { id: own.id, title: own.title, kind: own.kind, version: own.version, source: 'brokerage' as const, status: own.status, design: own.design };
     const template = getTemplate(id);
     const kit = await brokerages.brandKit(user.brokerageId);
     if (!template || !kit) throw notFound('Template');
-    return { id: template.id, title: template.title, kind: template.kind, version: template.version, source: 'library', design: instantiateTemplate(template, kit) };
+    return { id: template.id, title: template.title, kind: template.kind, version: template.version, source: 'library' as const, design: instantiateTemplate(template, kit) };
   });
 
   const imageSource = (brokerageId: string): ImageSourceDeps => ({
     dataDir: deps.dataDir,
-    ownsAsset: async (assetId) => (await deps.db.query('SELECT 1 FROM assets WHERE brokerage_id = $1 AND id = $2', [brokerageId, assetId])).rows.length > 0,
+    ownsAsset: (assetId) => assets.belongsTo(brokerageId, assetId),
   });
   // Library templates drawn in each brokerage's kit, kept while the kit is unchanged.
   const libraryThumbs = new Map<string, string>();
@@ -61,9 +57,8 @@ export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; tem
     return svg;
   };
 
-  app.get('/api/templates/:id/thumbnail.svg', async (req, reply) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParams, req.params, 'id');
+  route(app, templatesApi.thumbnail, { auth: requireUser }, async (req, reply, user) => {
+    const { id } = req.params;
     const library = getTemplate(id);
     let svg: string | null;
     if (library) {
@@ -80,9 +75,8 @@ export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; tem
   });
 
   /** Brand managers publish a design as a template (again: a new version). Generates the thumbnail. */
-  app.post('/api/templates', async (req, reply) => {
-    const user = requireCapability(req, 'templates.edit');
-    const body = parse(PublishSchema, req.body);
+  route(app, templatesApi.publish, { auth: (req) => requireCapability(req, 'templates.edit') }, async (req, _reply, user) => {
+    const body = req.body;
     await requireDesign(deps.db, user, body.designId, 'view');
     const kit = await brokerages.brandKit(user.brokerageId);
     if (!kit) throw notFound('Brand kit');
@@ -96,15 +90,13 @@ export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; tem
       thumbnail: async (d) => (await designSvg(d, imageSource(user.brokerageId), { photoStandIns: true, width: THUMB_WIDTH })).svg,
     });
     await deps.audit.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'template.published', targetType: 'template', targetId: published.id, details: { version: published.version, designId: body.designId } });
-    return reply.code(201).send(published);
+    return published;
   });
 
-  app.post('/api/templates/:id/retire', async (req) => {
-    const user = requireCapability(req, 'templates.edit');
-    const { id } = parse(IdParams, req.params, 'id');
-    parse(z.object({}).strict().optional(), req.body ?? undefined);
+  route(app, templatesApi.retire, { auth: (req) => requireCapability(req, 'templates.edit') }, async (req, _reply, user) => {
+    const { id } = req.params;
     if (!(await deps.templates.retire(user.brokerageId, id))) throw notFound('Template');
     await deps.audit.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'template.retired', targetType: 'template', targetId: id });
-    return { id, status: 'retired' };
+    return { id, status: 'retired' as const };
   });
 }

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireDesign } from '../auth/index.js';
-import type { Db } from '../db/index.js';
+import type { Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
 import type { ThumbnailService } from '../thumbnails/index.js';
 import { parse } from '../validation.js';

@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/index.js';
 import { DocumentStore } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { BrokerageRepository, DesignRepository, UserRepository, type Role } from '../repos/index.js';
+import { lockFirstRun } from '../setup/index.js';
 
 export interface DemoLogin {
   email: string;
@@ -43,7 +44,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | 
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     // Another instance may be seeding at the same moment: one wins, the other sees data.
-    await tx.query('SELECT pg_advisory_xact_lock(724311904)');
+    await lockFirstRun(tx);
     const brokerages = new BrokerageRepository(tx);
     if ((await brokerages.count()) > 0) return null;
     const ids = { demo: randomUUID(), rival: randomUUID() };

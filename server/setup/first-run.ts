@@ -21,6 +21,11 @@ export async function prepareFirstRun(db: Queryable): Promise<string | null> {
   return token;
 }
 
+/** The lock the demo seed takes too: one first brokerage, however many instances start (inside the caller's transaction). */
+export async function lockFirstRun(tx: Queryable): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(724311904)');
+}
+
 /** Whether setup is still open (no brokerage yet, a token was issued). */
 export async function setupOpen(db: Queryable): Promise<boolean> {
   const { rows } = await db.query<{ open: boolean }>('SELECT EXISTS (SELECT 1 FROM app_settings WHERE key = $1) AND NOT EXISTS (SELECT 1 FROM brokerages) AS open', [KEY]);

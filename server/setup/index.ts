@@ -1,4 +1,4 @@
-export { prepareFirstRun, setupOpen, claimSetupToken, setupTokenValid, SETUP_TOKEN } from './first-run.js';
+export { prepareFirstRun, setupOpen, claimSetupToken, lockFirstRun, setupTokenValid, SETUP_TOKEN } from './first-run.js';
 export {
   BrokerageBasicsSchema,
   BrandBasicsSchema,

@@ -2,18 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DesignSchema, type Design } from '../../shared/index.js';
 import type { Db, Queryable } from '../db/index.js';
 
-export interface BrokerageTemplateSummary {
-  id: string;
-  title: string;
-  kind: string;
-  version: number;
-  width: number;
-  height: number;
-  source: 'brokerage';
-  status: 'published' | 'retired';
-  sourceDesignId: string | null;
-  publishedAt: string;
-}
+/** As `GET /api/templates` lists it (shared/api/templates.ts). */
+export type { BrokerageTemplateSummary } from '../../shared/api/templates.js';
+import type { BrokerageTemplateSummary } from '../../shared/api/templates.js';
 
 interface Row {
   id: string;

@@ -1,1 +1,25 @@
+/**
+ * The API's contracts, one file per domain: request and response schemas that the server
+ * registers its routes from (server/routes/endpoint.ts) and the client's fetch is typed from
+ * (client/src/api.ts `call`). `ENDPOINTS` lists every one (the route fuzz pass reads it).
+ */
+import { authApi } from './auth.js';
+import { brandKitApi } from './brand-kit.js';
+import type { Endpoint } from './contract.js';
+import { designsApi } from './designs.js';
+import { listingsApi } from './listings.js';
+import { invitesApi, peopleApi } from './people.js';
+import { reviewApi } from './review.js';
+import { settingsApi } from './settings.js';
+import { sharesApi } from './shares.js';
+import { templatesApi } from './templates.js';
+
 export type { AuditEntry } from './audit.js';
+export * from './contract.js';
+export { ApiError } from './errors.js';
+export { authApi, brandKitApi, designsApi, invitesApi, listingsApi, peopleApi, reviewApi, settingsApi, sharesApi, templatesApi };
+
+export const API = { auth: authApi, designs: designsApi, templates: templatesApi, brandKit: brandKitApi, shares: sharesApi, people: peopleApi, invites: invitesApi, listings: listingsApi, review: reviewApi, settings: settingsApi } as const;
+
+/** Every endpoint described by a contract. */
+export const ENDPOINTS: Endpoint[] = Object.values(API).flatMap((domain) => Object.values(domain) as Endpoint[]);

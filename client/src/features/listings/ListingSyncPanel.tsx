@@ -1,25 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { json, request } from '../../api.js';
+import { call } from '../../api.js';
+import { listingsApi, type SyncStatus } from '../../../../shared/api/listings.js';
 import { useToasts } from '../../toasts.js';
 import { relativeTime } from '../review/format.js';
-
-interface SyncStatus {
-  configured: boolean;
-  endpoint?: string;
-  tokenUrl?: string;
-  clientId?: string;
-  hasSecret?: boolean;
-  intervalMinutes?: number;
-  enabled?: boolean;
-  running: boolean;
-  nextRunAt: string | null;
-  lastRunAt: string | null;
-  lastSuccessAt: string | null;
-  lastStatus: 'never' | 'ok' | 'partial' | 'failed';
-  lastError: string | null;
-  lastImported: number;
-  lastErrors: Array<{ index: number; field: string; message: string; page?: string }>;
-}
 
 const STATUS_LABEL = { never: 'Never run', ok: 'OK', partial: 'Partly imported', failed: 'Failed' } as const;
 
@@ -29,7 +12,7 @@ export function ListingSyncPanel() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [editing, setEditing] = useState(false);
   const load = useCallback(() => {
-    request<SyncStatus>('/api/admin/listing-sync').then(setStatus, () => undefined);
+    call(listingsApi.syncStatus).then(setStatus, () => undefined);
   }, []);
   useEffect(() => {
     load();
@@ -43,14 +26,16 @@ export function ListingSyncPanel() {
     const f = new FormData(e.currentTarget);
     const secret = String(f.get('clientSecret') ?? '');
     try {
-      await request('/api/admin/listing-sync', json('PUT', {
-        endpoint: String(f.get('endpoint')),
-        tokenUrl: String(f.get('tokenUrl')),
-        clientId: String(f.get('clientId')),
-        ...(secret ? { clientSecret: secret } : {}),
-        intervalMinutes: Number(f.get('intervalMinutes')),
-        enabled: f.get('enabled') === 'on',
-      }));
+      await call(listingsApi.configureSync, {
+        body: {
+          endpoint: String(f.get('endpoint')),
+          tokenUrl: String(f.get('tokenUrl')),
+          clientId: String(f.get('clientId')),
+          ...(secret ? { clientSecret: secret } : {}),
+          intervalMinutes: Number(f.get('intervalMinutes')),
+          enabled: f.get('enabled') === 'on',
+        },
+      });
       toasts.show('Listing sync saved', 'success');
       setEditing(false);
       load();
@@ -61,7 +46,7 @@ export function ListingSyncPanel() {
 
   async function runNow() {
     try {
-      await request('/api/admin/listing-sync/run', { method: 'POST' });
+      await call(listingsApi.runSync);
       toasts.show('Sync started', 'info');
       setTimeout(load, 1_500);
     } catch (err) {

@@ -1,51 +1,17 @@
 /** REST calls for listings (RESO import, list) and listing-bound designs. */
-import { json, request } from '../../api.js';
+import { call } from '../../api.js';
+import { designsApi } from '../../../../shared/api/designs.js';
+import { listingsApi } from '../../../../shared/api/listings.js';
 
-export interface ListingSummary {
-  id: string;
-  listingKey: string;
-  version: number;
-  status: string | null;
-  listPrice: number | null;
-  address: string;
-  photo: string | null;
-  updatedAt: string;
-}
-
-export interface ImportResult {
-  imported: number;
-  listings: { id: string; listingKey: string; outcome?: string }[];
-  errors: { index: number; field: string; message: string }[];
-}
-
-export interface ListingChange {
-  binding: string;
-  from: string;
-  to: string;
-  objectIds: string[];
-}
-
-export interface PendingListingUpdate {
-  listingId: string | null;
-  listingVersion: number | null;
-  mergedVersion: number | null;
-  changed: ListingChange[];
-}
-
-export interface AppliedListingUpdate extends PendingListingUpdate {
-  applied: { objectId: string; binding: string }[];
-  kept: { objectId: string; binding: string; current: string }[];
-}
-
-const enc = encodeURIComponent;
+export type { AppliedListingUpdate, ImportResult, ListingChange, ListingSummary, PendingListingUpdate } from '../../../../shared/api/listings.js';
 
 export const listingApi = {
-  list: (q = '') => request<{ listings: ListingSummary[]; total: number }>(`/api/listings?limit=200${q ? `&q=${enc(q)}` : ''}`),
-  importPayload: (payload: unknown) => request<ImportResult>('/api/listings/import', json('POST', payload)),
-  createDesign: (title: string, templateId: string, listingId: string) => request<{ id: string }>('/api/designs', json('POST', { title, templateId, listingId })),
-  pendingUpdate: (designId: string) => request<PendingListingUpdate>(`/api/designs/${enc(designId)}/listing-update`),
-  applyUpdate: (designId: string, force = false) => request<AppliedListingUpdate>(`/api/designs/${enc(designId)}/listing-update`, json('POST', { force })),
-  emailSignatureUrl: (designId: string) => `/api/designs/${enc(designId)}/export/email-signature.html`,
+  list: (q = '') => call(listingsApi.list, { query: { limit: 200, ...(q ? { q } : {}) } }),
+  importPayload: (payload: unknown) => call(listingsApi.import, { body: payload }),
+  createDesign: (title: string, templateId: string, listingId: string) => call(designsApi.create, { body: { title, templateId, listingId } }),
+  pendingUpdate: (designId: string) => call(listingsApi.pendingUpdate, { params: { id: designId } }),
+  applyUpdate: (designId: string, force = false) => call(listingsApi.applyUpdate, { params: { id: designId }, body: { force } }),
+  emailSignatureUrl: (designId: string) => `/api/designs/${encodeURIComponent(designId)}/export/email-signature.html`,
 };
 
 /** What people call each bound field (banners and panels show these, never the binding's key). */
