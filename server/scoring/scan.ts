@@ -5,6 +5,7 @@ import { currentDesign, type DocumentStore, type RoomManager } from '../collab/i
 import type { Db } from '../db/index.js';
 import { toCsv } from './csv.js';
 import type { ScoringService } from './service.js';
+import { ruleTitle } from '../../shared/compliance/rules/index.js';
 
 export type { ScanJob, ScanProgress, ScanRow };
 
@@ -42,6 +43,7 @@ export class ScanService {
         const score = await this.deps.scoring.evaluate(d.id, design);
         const errors = score?.findings.filter((f) => f.severity === 'error') ?? [];
         const warnings = score?.findings.filter((f) => f.severity === 'warning') ?? [];
+        const topIds = [...new Set([...errors, ...warnings].map((f) => f.ruleId))].slice(0, 5);
         report.push({
           designId: d.id,
           title: d.title,
@@ -53,7 +55,8 @@ export class ScanService {
           blocksApproval: score?.blocksApproval ?? false,
           errors: errors.length,
           warnings: warnings.length,
-          topIssues: [...new Set([...errors, ...warnings].map((f) => f.ruleId))].slice(0, 5).join('; '),
+          topIssues: topIds.join('; '),
+          topIssueTitles: topIds.map(ruleTitle),
         });
         // Progress at most every 200 ms (and at the end), so big scans don't flood the database.
         if (Date.now() - lastReport > 200 || i === designs.length - 1) {

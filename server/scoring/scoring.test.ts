@@ -5,6 +5,7 @@ import { objectsMap, objectToYMap, type DesignObject } from '../../shared/index.
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
 import { stockClient, synced } from '../test-support/clients.js';
+import { ruleTitle } from '../../shared/compliance/rules/index.js';
 
 interface ScorePayload {
   designId: string;
@@ -133,11 +134,22 @@ describe('brokerage scan', () => {
       const started = await api<{ id: string }>(server.url, brand, 'POST', '/api/compliance/scans');
       expect(started.status).toBe(202);
       const job = await waitFor(async () => {
-        const r = await api<{ status: string; total: number; report: Array<{ designId: string; compliance: number }> }>(server.url, brand, 'GET', `/api/compliance/scans/${started.body.id}`);
+        const r = await api<{ status: string; total: number; report: Array<{ designId: string; compliance: number; topIssues: string; topIssueTitles?: string[] }> }>(
+          server.url,
+          brand,
+          'GET',
+          `/api/compliance/scans/${started.body.id}`,
+        );
         return r.body.status === 'done' ? r.body : null;
       }, 10_000, 'scan done');
       expect(job.total).toBeGreaterThanOrEqual(2);
       expect(job.report.map((r) => r.designId)).toContain(designId);
+      // Each row names its top issues by the rules' titles (the page shows them without loading the rules).
+      for (const row of job.report) {
+        const ids = row.topIssues ? row.topIssues.split('; ') : [];
+        expect(row.topIssueTitles).toEqual(ids.map(ruleTitle));
+      }
+      expect(job.report.some((row) => row.topIssueTitles!.length > 0)).toBe(true);
       await waitFor(() => progress.some((p) => p.jobId === started.body.id && p.status === 'done'), 5_000, 'progress event');
       const csv = await fetch(`${server.url}/api/compliance/scans/${started.body.id}/report.csv`, { headers: { authorization: `Bearer ${brand}` } });
       expect(csv.headers.get('content-type')).toMatch(/text\/csv/);

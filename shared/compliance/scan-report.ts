@@ -12,6 +12,8 @@ export interface ScanRow {
   errors: number;
   warnings: number;
   topIssues: string;
+  /** The rules' titles, in `topIssues`' order (the page shows these; reports stored before them have none). */
+  topIssueTitles?: string[];
 }
 
 export interface ScanJob {

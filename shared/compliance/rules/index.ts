@@ -40,6 +40,16 @@ export const RULES: readonly Rule[] = [
   lockedProperties,
 ];
 
+const TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
+
+/** A rule's title as people read it ('eho-mark' → its title); an unknown id (e.g. 'rule-error') in words. */
+export function ruleTitle(ruleId: string): string {
+  const title = TITLES.get(ruleId);
+  if (title) return title;
+  const words = ruleId.replace(/[-_.]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export {
   bannedPhrases,
   brandColors,

@@ -98,7 +98,7 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
                 <td className="num">{r.warnings}</td>
                 <td>{r.blocksApproval ? <span className="tag tag-blocking">Blocked</span> : <span className="ok-chip">OK</span>}</td>
                 <td className="top-issues">
-                  {topIssueLabels(r.topIssues).map((t) => (
+                  {topIssueLabels(r).map((t) => (
                     <span key={t} className="issue-chip">
                       {t}
                     </span>

@@ -1,6 +1,5 @@
 /** Sorting and summary of a brokerage scan report (pure). */
 import type { ScanRow } from '../scoring/api.js';
-import { RULES } from '../../../../shared/compliance/rules/index.js';
 
 export type ScanSortKey = 'title' | 'owner' | 'kind' | 'status' | 'brand' | 'compliance' | 'errors' | 'warnings' | 'blocksApproval';
 export interface ScanSort {
@@ -63,21 +62,21 @@ export function summarizeScan(rows: readonly ScanRow[]): ScanSummary {
   };
 }
 
-const RULE_TITLES = new Map<string, string>(RULES.map((r) => [r.id, r.title]));
-
-/** A rule's name as people read it ('eho-mark' → its title); unknown ids in words. */
+/**
+ * A rule id in words, for reports stored before rows carried their titles. (The titles come from
+ * the server: importing the rules here would put the whole compliance engine, with its language
+ * model, into this page's bundle.)
+ */
 export function issueLabel(ruleId: string): string {
-  const title = RULE_TITLES.get(ruleId);
-  if (title) return title;
   const words = ruleId.replace(/[-_.]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The report's "a; b; c" top issues as labels. */
-export function topIssueLabels(topIssues: string): string[] {
-  return topIssues
+/** A row's "a; b; c" top issues as labels: the rules' titles sent with the row, else the ids in words. */
+export function topIssueLabels(row: Pick<ScanRow, 'topIssues' | 'topIssueTitles'>): string[] {
+  return row.topIssues
     .split(';')
     .map((t) => t.trim())
     .filter(Boolean)
-    .map(issueLabel);
+    .map((id, i) => row.topIssueTitles?.[i] ?? issueLabel(id));
 }
