@@ -11,7 +11,7 @@ import { Metrics } from '../metrics.js';
 import { designRows, freshPostgres, type TestDatabase } from '../test-support/databases.js';
 import { Connection } from './connection.js';
 import { InProcessFanout } from './fanout.js';
-import { createLockGuard } from './guard.js';
+import { lockGuard } from './guard.js';
 import { decodeClientMessage, encodeSyncStep2, encodeUpdate } from './protocol.js';
 import { SERVER, type Room } from './room.js';
 import { RoomManager } from './rooms.js';
@@ -71,7 +71,7 @@ describe('room: forwarding client changes', () => {
       maxDocumentBytes: 1024 * 1024,
       awarenessThrottleMs: 10,
       commitWindowMs: 5,
-      guard: createLockGuard(),
+      extensions: [lockGuard()],
     });
   });
   afterAll(async () => {
