@@ -28,8 +28,8 @@ export const review = fp(
       canEdit: async (user, design) => (await identity.resolveAccess(design.id, user)) === 'edit',
       recordEvent: reviewRecorder(identity.audit),
     });
-    rooms.use({ name: 'versions', onLoad: ({ room }) => versions.attach(room) });
-    rooms.use({ name: 'review-reopen', onLoad: ({ room }) => reviews.attach(room) });
+    rooms.use(versions.extension());
+    rooms.use(reviews.reopenExtension());
     app.decorate('versions', versions);
     app.decorate('reviews', reviews);
     app.decorate('comments', new CommentService(db, app.notifications));

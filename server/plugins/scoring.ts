@@ -17,7 +17,7 @@ export const scoring = fp(
   async (app) => {
     const { config, db, log, store, rooms } = app;
     const scoring = new ScoringService({ db, store, log, publish: (score) => app.notify.design(score.designId, 'score', score) });
-    rooms.use({ name: 'scoring', onLoad: ({ room }) => scoring.attach(room) });
+    rooms.use(scoring.extension());
     const ai = new AiService({
       db,
       log,

@@ -13,7 +13,7 @@ export const thumbnails = fp(
   async (app) => {
     const { db, store, rooms, log } = app;
     const thumbnails = new ThumbnailService({ db, store, rooms, log, images: app.designImages });
-    rooms.use({ name: 'thumbnails', onLoad: ({ room }) => thumbnails.attach(room) });
+    rooms.use(thumbnails.extension());
     registerThumbnailRoutes(app, { db, thumbnails });
     app.decorate('thumbnails', thumbnails);
   },
