@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { metaMap, objectsMap } from '../../shared/index.js';
+import { metaMap, objectsMap, stampSchemaVersion } from '../../shared/index.js';
 import { migrate, type Db } from '../db/index.js';
 import { designRows, freshPostgres, type TestDatabase } from '../test-support/databases.js';
 import { joinAs, testRooms } from '../test-support/rooms.js';
@@ -40,6 +40,7 @@ describe('room extensions', () => {
     objectsMap(doc).set('logo', new Y.Map<unknown>([['locked', true], ['x', 10]]));
     objectsMap(doc).set('headline', new Y.Map<unknown>([['x', 20]]));
     build?.(doc);
+    stampSchemaVersion(doc); // nothing to migrate: loading writes nothing
     await addDesign(designId);
     await store.createDocument(designId, Y.encodeStateAsUpdate(doc));
     return designId;

@@ -6,6 +6,7 @@ import { OneAtATime } from '../one-at-a-time.js';
 import type { Fanout } from './fanout.js';
 import { GroupCommitter } from './group-commit.js';
 import { byPriority, combineGuards, RoomExtensionRun, type RoomExtension } from './extensions.js';
+import { migrateOnLoad } from './migrate-on-load.js';
 import { Room, type RoomOptions } from './room.js';
 import type { DocumentStore } from './store.js';
 
@@ -55,6 +56,8 @@ export class RoomManager {
       // together; run at once, they would take the pool and the event loop from live edits and acks.
       compactions: new OneAtATime(),
     };
+    // Every room serves its design at the current schema version (see migrate-on-load.ts).
+    this.use(migrateOnLoad((m) => opts.log.info({ designId: m.designId, from: m.from, to: m.applied.at(-1) }, 'design migrated on load')));
     for (const ext of opts.extensions ?? []) this.use(ext);
     this.reconcileTimer = setInterval(() => void this.reconcile(), opts.reconcileMs);
     this.reconcileTimer.unref();

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { metaMap, objectsMap, type DesignStatus } from '../../shared/index.js';
+import { metaMap, objectsMap, type DesignStatus, stampSchemaVersion } from '../../shared/index.js';
 import type { RoomManager } from '../collab/rooms.js';
 import { DocumentStore } from '../collab/store.js';
 import { migrate, type Db } from '../db/index.js';
@@ -53,6 +53,7 @@ describe('review extensions', () => {
     const doc = new Y.Doc();
     metaMap(doc).set('title', 'Open house');
     objectsMap(doc).set('headline', new Y.Map<unknown>([['type', 'text'], ['x', 20], ['height', 40]]));
+    stampSchemaVersion(doc);
     await addDesign(designId);
     await store.createDocument(designId, Y.encodeStateAsUpdate(doc));
     return designId;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { metaMap, objectsMap } from '../../shared/index.js';
+import { metaMap, objectsMap, stampSchemaVersion } from '../../shared/index.js';
 import { REMOTE } from '../collab/room.js';
 import type { RoomManager } from '../collab/rooms.js';
 import { DocumentStore } from '../collab/store.js';
@@ -39,6 +39,7 @@ describe('thumbnails extension', () => {
     const designId = `tx-${randomUUID()}`;
     const doc = new Y.Doc();
     for (const [k, v] of Object.entries({ title: 'T', kind: 'flyer', width: 400, height: 300, background: '#ffffff' })) metaMap(doc).set(k, v);
+    stampSchemaVersion(doc);
     await addDesign(designId);
     await store.createDocument(designId, Y.encodeStateAsUpdate(doc));
     return designId;

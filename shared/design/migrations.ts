@@ -52,6 +52,14 @@ export function schemaVersionOf(doc: Y.Doc): number {
 }
 
 /**
+ * Marks a document as made by today's model (no migration will touch it): what a new design's
+ * state carries (designToUpdate), and what a document built by hand, like a test fixture, needs.
+ */
+export function stampSchemaVersion(doc: Y.Doc): void {
+  metaMap(doc).set(SCHEMA_VERSION_KEY, CURRENT_SCHEMA_VERSION);
+}
+
+/**
  * Brings `doc` to CURRENT_SCHEMA_VERSION in one transaction with `origin`; returns the versions
  * applied (empty, and nothing written, when it is current). A document from a newer release is
  * left as it is: this code cannot know what its steps were.
