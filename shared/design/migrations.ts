@@ -1,7 +1,7 @@
 /**
  * The design document's schema version and the steps that bring a stored document up to date.
  *
- * Every stored design is migrated as it loads (server/collab/room.ts), in one transaction whose
+ * Every stored design is migrated as its room loads (server/collab/migrate-on-load.ts), in one transaction whose
  * update is logged and sent to everyone like any server-made change. A step must be idempotent:
  * two instances may load the same old document at once, and both their updates merge.
  * To change the model: add a step with the next version, a fixture of a document as the previous
