@@ -1,28 +1,19 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Server } from 'socket.io';
 import { CloseCode } from '../../shared/index.js';
-import { createLockGuard } from '../collab/guard.js';
-import type { ChangeGuard, Connection, Room, RoomManager } from '../collab/index.js';
+import { lockGuard, type Connection, type Room, type RoomExtension, type RoomManager } from '../collab/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { MailService } from '../mail/index.js';
 import type { NotificationService } from '../review/notifications.js';
 import { DesignRepository, tokenSecret } from '../repos/index.js';
-import { registerAccountRoutes } from '../routes/account.js';
-import { registerAuditRoutes } from '../routes/audit.js';
-import { registerAuthRoutes } from '../routes/auth.js';
-import { registerInviteRoutes } from '../routes/invites.js';
-import { registerPeopleRoutes } from '../routes/people.js';
-import { registerShareRoutes } from '../routes/shares.js';
 import type { PubSub } from '../bus/index.js';
 import { BusAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
 import { AuditLog } from './audit.js';
 import { AppError } from '../errors.js';
 import { checkCsrf, setSecurityHeaders } from './http.js';
-import { PasswordResets } from './password-reset.js';
 import { designAccess } from './permissions.js';
 import { AuthService, type AuthUser } from './service.js';
-import { recheckRealtimeAccess } from '../realtime/index.js';
+import { recheckRealtimeAccess, type RealtimeServer } from '../realtime/index.js';
 import { TokenSigner } from './token.js';
 
 /** What a person who must still set up two-factor may use. */
@@ -32,13 +23,6 @@ const TOTP_ENROLMENT_PATHS = /^\/api\/(auth|account)\//;
 const SOCKET_ACCESS_TTL_MS = 5_000;
 /** While the bus is down, every open socket is re-checked against the database this often. */
 const OUTAGE_RECHECK_MS = 3_000;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The audit log: `app.audit.record({ brokerageId, actorId, action, ... })`. */
-    audit: AuditLog;
-  }
-}
 
 export interface IdentityOptions {
   /** A bus of its own for access events (tests wire instances together in-process); else a channel on `bus`. */
@@ -50,18 +34,21 @@ export interface IdentityOptions {
   mail: MailService;
   /** The inbox (share notices, access requests). */
   notifications: NotificationService;
+  /** This instance's collaboration rooms and socket.io server: revocations reach their sockets. */
+  rooms: RoomManager;
+  io: RealtimeServer;
 }
 
 /**
  * Everything identity and permissions bring to the server, wired in one place:
  * sessions, the audit log, the collaboration guard, socket access checks, CSRF
- * and security headers, the identity routes, and live revocation of sockets.
+ * and security headers (hooks), and live revocation of sockets. Its routes are
+ * registered with the other routes (server/plugins/routes.ts): nothing here imports a route.
  */
 export class Identity {
-  private rooms: RoomManager | null = null;
-  private io: Server | null = null;
   private readonly designs: DesignRepository;
-  readonly guard: ChangeGuard;
+  /** The room extension that keeps locked objects locked (and audits lock changes). */
+  readonly lockGuard: RoomExtension;
 
   private constructor(
     private readonly db: Db,
@@ -70,11 +57,13 @@ export class Identity {
     readonly audit: AuditLog,
     readonly bus: AccessBus,
     private readonly log: FastifyBaseLogger,
-    private readonly mail: MailService,
-    private readonly notifications: NotificationService,
+    readonly mail: MailService,
+    readonly notifications: NotificationService,
+    private readonly rooms: RoomManager,
+    private readonly io: RealtimeServer,
   ) {
     this.designs = new DesignRepository(db);
-    this.guard = createLockGuard({
+    this.lockGuard = lockGuard({
       onLockChange: (c) =>
         void this.audit.record({
           brokerageId: c.editor.principal.brokerageId,
@@ -135,7 +124,7 @@ export class Identity {
       audit,
       onSessionsEnded: (e) => self?.notifyAccess({ userId: e.userId, brokerageId: e.brokerageId, reason: e.reason === 'deactivated' ? 'deactivated' : 'sessions_ended' }),
     });
-    self = new Identity(db, config, auth, audit, bus, opts.log, opts.mail, opts.notifications);
+    self = new Identity(db, config, auth, audit, bus, opts.log, opts.mail, opts.notifications, opts.rooms, opts.io);
     return self;
   }
 
@@ -143,9 +132,8 @@ export class Identity {
     return (this.config.PUBLIC_URL ?? '').startsWith('https:');
   }
 
-  /** Hooks (authentication with transparent refresh, CSRF, security headers) and the identity routes. */
-  register(app: FastifyInstance): void {
-    app.decorate('audit', this.audit);
+  /** Hooks: authentication with transparent refresh, the two-factor gate, CSRF, security headers. */
+  addHooks(app: FastifyInstance): void {
     app.addHook('onRequest', async (req, reply) => {
       if (!req.url.startsWith('/api/')) return;
       checkCsrf(req, this.config.PUBLIC_URL);
@@ -160,12 +148,6 @@ export class Identity {
       setSecurityHeaders(req, reply, this.secureCookies);
       return payload;
     });
-    registerAuthRoutes(app, { auth: this.auth, secureCookies: this.secureCookies, resets: new PasswordResets({ db: this.db, auth: this.auth, mail: this.mail, audit: this.audit }) });
-    registerAccountRoutes(app, { db: this.db, auth: this.auth });
-    registerPeopleRoutes(app, { db: this.db, auth: this.auth, notifyAccess: (e) => this.notifyAccess(e) });
-    registerInviteRoutes(app, { db: this.db, mail: this.mail });
-    registerShareRoutes(app, { db: this.db, notifyAccess: (e) => this.notifyAccess(e), notifications: this.notifications });
-    registerAuditRoutes(app, { db: this.db, audit: this.audit });
   }
 
   /** For the collaboration endpoint: how this user may open this design. */
@@ -205,12 +187,6 @@ export class Identity {
   /** For socket.io design rooms: any access at all (remembered like the collaboration socket's, which asks the same as the editor opens). */
   readonly canOpenDesign = async (designId: string, user: AuthUser) => ['edit', 'view'].includes(await this.resolveSocketAccess(designId, user));
 
-  /** Lets revocations reach live sockets: collaboration rooms and socket.io. */
-  attachLive(live: { rooms: RoomManager; io?: Server }): void {
-    this.rooms = live.rooms;
-    this.io = live.io ?? null;
-  }
-
   /** Tells every instance (this one included, at once) that someone's access changed. */
   notifyAccess(event: AccessEvent): void {
     void this.onAccessEvent(event);
@@ -232,10 +208,10 @@ export class Identity {
 
   private async recheckPass(): Promise<void> {
     const people = new Map<string, { userId: string; brokerageId: string }>();
-    for (const room of this.rooms?.loadedRooms() ?? []) {
+    for (const room of this.rooms.loadedRooms()) {
       for (const conn of room.conns) if (!conn.closed) people.set(conn.principal.userId, { userId: conn.principal.userId, brokerageId: conn.principal.brokerageId });
     }
-    for (const socket of (await this.io?.local.fetchSockets()) ?? []) {
+    for (const socket of await this.io.local.fetchSockets()) {
       const user = (socket.data as { user?: AuthUser }).user;
       if (user) people.set(user.id, { userId: user.id, brokerageId: user.brokerageId });
     }
@@ -249,7 +225,7 @@ export class Identity {
     this.socketAccess.delete(event.userId);
     this.auth.forgetSessionChecks(event.userId);
     try {
-      if (this.io && (event.reason === 'deactivated' || event.reason === 'sessions_ended')) {
+      if ((event.reason === 'deactivated' || event.reason === 'sessions_ended')) {
         for (const socket of await this.io.local.in(`user:${event.userId}`).fetchSockets()) {
           const data = socket.data as { user?: AuthUser };
           const sid = data.user?.sessionId;
@@ -257,15 +233,15 @@ export class Identity {
         }
       }
       const affected: Array<{ room: Room; conn: Connection }> = [];
-      for (const room of this.rooms?.loadedRooms() ?? []) {
+      for (const room of this.rooms.loadedRooms()) {
         if (event.designId && room.designId !== event.designId) continue;
         for (const conn of room.conns) if (conn.principal.userId === event.userId && !conn.closed) affected.push({ room, conn });
       }
       const user = await this.auth.users.get(event.brokerageId, event.userId);
       // socket.io: design rooms and the reviewers' room follow the new access, as collaboration sockets do.
-      if (this.io && user?.active && event.reason !== 'deactivated') {
+      if (user?.active && event.reason !== 'deactivated') {
         await recheckRealtimeAccess(this.io, user, async (d, u) => ['edit', 'view'].includes(await this.resolveSocketAccess(d, u)), event.designId);
-      } else if (this.io && (!user || !user.active)) {
+      } else if (!user || !user.active) {
         for (const socket of await this.io.local.in(`user:${event.userId}`).fetchSockets()) socket.disconnect(true);
       }
       if (!affected.length) return;

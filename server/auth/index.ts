@@ -10,7 +10,6 @@ export {
 } from './service.js';
 export { hashPassword, verifyPassword, setPasswordCost, setHashQueueLimits } from './password.js';
 export { TokenSigner, type TokenClaims } from './token.js';
-export { Identity, type IdentityOptions } from './identity.js';
 export { AuditLog, type AuditEvent, type AuditEntry } from './audit.js';
 export { BusAccessBus, InProcessAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
 export * from './permissions.js';

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { metaMap, objectsMap } from '../../shared/index.js';
 import { Connection } from './connection.js';
-import { SERVER, type Room } from './room.js';
+import { SERVER } from './room.js';
 
 /** What one person (a socket of this instance) did to the design's objects. */
 export interface PersonChanges {
@@ -188,13 +188,4 @@ function objectIdOf(type: Y.AbstractType<unknown>, objects: Y.Map<Y.Map<unknown>
     if (parent === (objects as unknown)) return typeof item.parentSub === 'string' ? item.parentSub : null;
     t = parent;
   }
-}
-
-const feeds = new WeakMap<Y.Doc, DesignChangeFeed>();
-
-/** The room's change feed (made on first use; one per room, shared by every listener). */
-export function designChanges(room: Pick<Room, 'doc'>): DesignChangeFeed {
-  let feed = feeds.get(room.doc);
-  if (!feed) feeds.set(room.doc, (feed = new DesignChangeFeed(room.doc)));
-  return feed;
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { metaMap, objectsMap } from '../../shared/index.js';
 import { canChangeLocked } from '../auth/permissions.js';
+import type { RoomExtension } from './extensions.js';
 import type { ChangeGuard, Editor, Room } from './room.js';
 
 /** A change to `locked` made by someone allowed to (brand manager, admin): for the audit log. */
@@ -143,6 +144,11 @@ export function createLockGuard(opts: LockGuardOptions = {}): ChangeGuard {
     },
     check: (room, editor, tr) => checkChange(room, editor, tr, opts),
   };
+}
+
+/** The lock guard as a room extension (the permission layer runs before anything else sees a change). */
+export function lockGuard(opts: LockGuardOptions = {}): RoomExtension {
+  return { name: 'lock-guard', priority: 1_000, guard: createLockGuard(opts) };
 }
 
 /** What one change did that needs restoring or reporting. */

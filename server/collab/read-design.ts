@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readDesign, type Design } from '../../shared/index.js';
+import { migrateDesign, readDesign, type Design } from '../../shared/index.js';
 import type { RoomManager } from './rooms.js';
 import type { DocumentStore } from './store.js';
 
@@ -13,11 +13,17 @@ async function storedUpdate(store: DocumentStore, designId: string): Promise<Uin
   return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
 }
 
-/** A detached Y.Doc with a design's stored state (snapshot + log); the caller destroys it. */
+/**
+ * A detached Y.Doc with a design's stored state (snapshot + log), migrated in memory to the
+ * current schema version as a room would on load (nothing is written); the caller destroys it.
+ */
 export async function loadStoredDoc(store: DocumentStore, designId: string): Promise<Y.Doc> {
   const doc = new Y.Doc({ gc: true });
   const update = await storedUpdate(store, designId);
-  if (update) Y.applyUpdate(doc, update);
+  if (update) {
+    Y.applyUpdate(doc, update);
+    migrateDesign(doc);
+  }
   return doc;
 }
 

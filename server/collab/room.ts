@@ -52,6 +52,16 @@ export interface ChangeGuard {
 }
 const CORRECTED = 'rb:corrected';
 
+/** What a room asks of its extensions (see extensions.ts) at each point of its life. */
+export interface RoomHooks {
+  load(): Promise<void>;
+  /** Tells them now about changes not told yet. */
+  flush(): void;
+  unload(): Promise<void>;
+}
+
+const NO_HOOKS: RoomHooks = { load: async () => undefined, flush: () => undefined, unload: async () => undefined };
+
 export interface RoomOptions {
   store: DocumentStore;
   fanout: Fanout;
@@ -60,6 +70,9 @@ export interface RoomOptions {
   compactThreshold: number;
   maxDocumentBytes: number;
   awarenessThrottleMs: number;
+  /** The room's extensions at work (RoomManager makes them from its extensions; see extensions.ts). */
+  extensions?: (room: Room) => RoomHooks;
+  /** The extensions' guards as one. */
   guard?: ChangeGuard;
   /** Joins the log writes of all rooms into few statements (see GroupCommitter). */
   committer: Pick<GroupCommitter, 'enqueue'>;
@@ -112,6 +125,8 @@ export class Room implements CommitWriter {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
+  /** The extensions at work in this room (see extensions.ts). */
+  private readonly extensions: RoomHooks;
 
   /** All log entries up to here are in `doc` (contiguous). */
   seq = 0;
@@ -148,6 +163,7 @@ export class Room implements CommitWriter {
     readonly designId: string,
     private readonly opts: RoomOptions,
   ) {
+    this.extensions = opts.extensions ? opts.extensions(this) : NO_HOOKS;
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
@@ -161,6 +177,12 @@ export class Room implements CommitWriter {
   async load(): Promise<void> {
     await this.read();
     this.apply();
+    await this.runLoadHooks();
+  }
+
+  /** The last step of a load, after `apply`: the extensions' load hooks (migration to the current schema first). */
+  async runLoadHooks(): Promise<void> {
+    await this.extensions.load();
   }
 
   /** Fan-out messages that arrived while loading (null once applied). */
@@ -209,6 +231,11 @@ export class Room implements CommitWriter {
     this.heldFanout = null;
     for (const m of held) this.onFanout(m);
     this.askPeersForPresence();
+  }
+
+  /** Tells the extensions now about changes not told yet (before reading state that must include them). */
+  flushChanges(): void {
+    this.extensions.flush();
   }
 
   /** Asks other instances to re-announce their clients' presence in this design (after a load or a lost link). */
@@ -726,6 +753,8 @@ export class Room implements CommitWriter {
   }
 
   async destroy(): Promise<void> {
+    // Extensions first, while the document is whole (a last version, timers cleared).
+    await this.extensions.unload();
     await this.flush();
     this.destroyed = true;
     clearInterval(this.presenceSweep);

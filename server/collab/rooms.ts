@@ -5,7 +5,9 @@ import type { Connection } from './connection.js';
 import { OneAtATime } from '../one-at-a-time.js';
 import type { Fanout } from './fanout.js';
 import { GroupCommitter } from './group-commit.js';
-import { Room, type ChangeGuard, type ColdAnswer, type RoomOptions } from './room.js';
+import { byPriority, combineGuards, RoomExtensionRun, type RoomExtension } from './extensions.js';
+import { migrateOnLoad } from './migrate-on-load.js';
+import { Room, type ColdAnswer, type RoomOptions } from './room.js';
 import type { DocumentStore } from './store.js';
 
 export interface RoomManagerOptions {
@@ -22,9 +24,8 @@ export interface RoomManagerOptions {
   maxUnsavedBytes?: number;
   /** Group-commit window across rooms (see GroupCommitter). */
   commitWindowMs: number;
-  guard?: ChangeGuard;
-  /** Called once each time a room finishes loading (e.g. to start live scoring). */
-  onRoomOpened?: (room: Room) => void;
+  /** What takes part in every room's life (see extensions.ts); more with `use` before the first room opens. */
+  extensions?: RoomExtension[];
 }
 
 interface Entry {
@@ -45,16 +46,21 @@ export class RoomManager {
   private readonly reconcileTimer: NodeJS.Timeout;
   private stopped = false;
   private readonly roomOptions: RoomOptions;
+  private extensions: RoomExtension[] = [];
 
   constructor(private readonly opts: RoomManagerOptions) {
     this.roomOptions = {
       ...opts,
+      extensions: undefined,
       committer: new GroupCommitter(opts.store, { windowMs: opts.commitWindowMs, maxInFlight: 2 }),
       // Compactions run one after another: they are background work (read the log, rebuild the
       // document, rewrite the snapshot), and rooms that edit at the same pace reach the threshold
       // together; run at once, they would take the pool and the event loop from live edits and acks.
       compactions: new OneAtATime(),
     };
+    // Every room serves its design at the current schema version (see migrate-on-load.ts).
+    this.use(migrateOnLoad((m) => opts.log.info({ designId: m.designId, from: m.from, to: m.applied.at(-1) }, 'design migrated on load')));
+    for (const ext of opts.extensions ?? []) this.use(ext);
     this.reconcileTimer = setInterval(() => void this.reconcile(), opts.reconcileMs);
     this.reconcileTimer.unref();
     opts.fanout.onReconnect(() => {
@@ -67,6 +73,18 @@ export class RoomManager {
         e.room?.askPeersForPresence();
       }
     });
+  }
+
+  /** Adds an extension to every room opened from now on (call before the server listens). */
+  use(extension: RoomExtension): this {
+    if (this.extensions.some((e) => e.name === extension.name)) throw new Error(`room extension ${extension.name} is already in use`);
+    this.extensions = byPriority([...this.extensions, extension]);
+    const extensions = this.extensions;
+    const log = this.opts.log;
+    this.roomOptions.extensions = (room) =>
+      new RoomExtensionRun(room, extensions, (err, extension, hook) => log.warn({ err, designId: room.designId, extension, hook }, 'room extension failed'));
+    this.roomOptions.guard = combineGuards(this.extensions.flatMap((e) => (e.guard ? [e.guard] : [])));
+    return this;
   }
 
   get size(): number {
@@ -164,12 +182,12 @@ export class RoomManager {
         // Cold answers (RoomManager.join) go out first: applying a large design takes a while.
         await new Promise((resolve) => setImmediate(resolve));
         room.apply();
+        await room.runLoadHooks();
       })
       .then(
         () => {
           entry.room = room;
           this.opts.metrics.rooms.set(this.entries.size);
-          this.opts.onRoomOpened?.(room);
           return room;
         },
         async (err) => {

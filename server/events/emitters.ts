@@ -68,3 +68,42 @@ export async function recordNewViolations(
   }
   return errors.size;
 }
+
+/** A review step as the review workflow reports it (server/review/service.ts). */
+export interface ReviewStep {
+  type: 'review.submitted' | 'review.approved' | 'review.changes_requested';
+  designId: string;
+  brokerageId: string;
+  actorId: string;
+  ownerId: string;
+  kind: string;
+  comment?: string;
+  brand?: number;
+  compliance?: number;
+  turnaroundMs?: number;
+}
+
+/** The domain event of a review step, in the transaction that records the step. */
+export async function recordReviewStep(tx: Queryable, e: ReviewStep): Promise<void> {
+  const scores = e.brand !== undefined && e.compliance !== undefined ? { brand: e.brand, compliance: e.compliance } : undefined;
+  const common = { brokerageId: e.brokerageId, actorId: e.actorId };
+  if (e.type === 'review.submitted') {
+    await emit(tx, 'review.submitted', { ...common, payload: { designId: e.designId, kind: e.kind, ownerId: e.ownerId, submittedBy: e.actorId, scores } });
+  } else {
+    const payload = { designId: e.designId, kind: e.kind, ownerId: e.ownerId, reviewerId: e.actorId, turnaroundMs: e.turnaroundMs ?? null, comment: e.comment, scores };
+    await emit(tx, e.type, { ...common, payload });
+  }
+}
+
+/** `design.exported` for an export someone was allowed to make, with the design's scores when known. */
+export async function recordDesignExported(
+  tx: Queryable,
+  x: { designId: string; brokerageId: string; userId: string; ownerId: string; format: string; kind: string },
+  scores?: { brand: number; compliance: number },
+): Promise<void> {
+  await emit(tx, 'design.exported', {
+    brokerageId: x.brokerageId,
+    actorId: x.userId,
+    payload: { designId: x.designId, kind: x.kind, ownerId: x.ownerId, format: x.format, scores },
+  });
+}

@@ -1,5 +1,5 @@
 export { recordEvent, emit, rowToEnvelope, type OutboxRow } from './outbox.js';
-export { recordAgentOnboarded, recordNewViolations, stableEventId } from './emitters.js';
+export { recordAgentOnboarded, recordDesignExported, recordNewViolations, recordReviewStep, stableEventId, type ReviewStep } from './emitters.js';
 export { deliverOnce, backoffMs, DEFAULT_RETRY, type EventConsumer, type RetryPolicy, type DeliveryOutcome } from './consumer.js';
 export { PollPace, Waker, type EventTransport } from './transport.js';
 export { InProcessTransport } from './in-process.js';

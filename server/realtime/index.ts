@@ -58,10 +58,61 @@ export async function recheckRealtimeAccess(
   }
 }
 
+export type RealtimeServer = Server<ClientEvents, ServerEvents, Record<string, never>, { user: AuthUser }>;
+
+/** What the server pushes, by audience: services hold this, not the socket.io server. */
+export interface Notify {
+  /** Every socket of one person (the inbox, scan progress). */
+  user<E extends keyof ServerEvents>(userId: string, event: E, payload: Parameters<ServerEvents[E]>[0]): void;
+  /** Everyone with the design open (its score, its status). */
+  design<E extends keyof ServerEvents>(designId: string, event: E, payload: Parameters<ServerEvents[E]>[0]): void;
+  /** A brokerage's reviewers (the review queue). */
+  reviewers<E extends keyof ServerEvents>(brokerageId: string, event: E, payload: Parameters<ServerEvents[E]>[0]): void;
+}
+
+export interface Realtime {
+  io: RealtimeServer;
+  notify: Notify;
+  close(): Promise<void>;
+}
+
+/**
+ * The socket.io server, made before anything that pushes through it (so services get `notify`
+ * at construction) and attached to the HTTP server later, by `serveRealtime`, once the
+ * identity it authenticates with exists. Pushing before it is attached reaches nobody, as
+ * pushing to a room nobody is in does.
+ */
+export function createRealtime(opts: { redis?: RedisConnections }): Realtime {
+  const io: RealtimeServer = new Server({
+    path: '/socket.io/',
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    cors: { origin: false },
+  });
+  // The adapter publishes without handling the result: the bus's clients never let a
+  // command reject into nothing, and the publishing one fails fast while Redis is away
+  // (a live push is dropped then; clients get the current state when they join again).
+  const adapterClients = opts.redis ? [opts.redis.client('socket.io-publish', 'command'), opts.redis.client('socket.io-subscribe', 'subscriber')] : [];
+  if (opts.redis) io.adapter(createAdapter(adapterClients[0]!, adapterClients[1]!));
+  const notify: Notify = {
+    user: (userId, event, payload) => io.to(userRoom(userId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
+    design: (designId, event, payload) => io.to(designRoom(designId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
+    reviewers: (brokerageId, event, payload) => io.to(reviewersRoom(brokerageId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
+  };
+  return {
+    io,
+    notify,
+    async close() {
+      io.disconnectSockets(true);
+      // Not io.close(): that would close the HTTP server, which Fastify owns.
+      (io.engine as typeof io.engine | undefined)?.close();
+      for (const c of adapterClients) opts.redis!.release(c);
+    },
+  };
+}
+
 export interface RealtimeOptions {
   auth: AuthService;
-  /** Instances share socket.io rooms through Redis when set. */
-  redis?: RedisConnections;
   /** Our external URL: a cookie-authenticated socket must come from its origin (or the Host's). */
   publicUrl?: string;
   /** Per-person bounds (sockets, designs open at once), shared with the collaboration endpoint. */
@@ -82,16 +133,12 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 
 /**
  * App events over socket.io on the same port: every socket is authenticated
- * at the handshake and may only join rooms of designs it can open.
+ * at the handshake and may only join rooms of designs it can open. Call after the
+ * collaboration endpoint has its `upgrade` listener (see below).
  */
-export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): { io: Server<ClientEvents, ServerEvents>; close(): Promise<void> } {
+export function serveRealtime(app: FastifyInstance, io: RealtimeServer, opts: RealtimeOptions): void {
   const collabUpgrade = app.server.listeners('upgrade');
-  const io = new Server<ClientEvents, ServerEvents, Record<string, never>, { user: AuthUser }>(app.server, {
-    path: '/socket.io/',
-    serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
-    cors: { origin: false },
-  });
+  io.attach(app.server);
   // Two WebSocket servers share the port: engine.io for /socket.io/, the collaboration endpoint
   // (collab/handler.ts) for the rest. Each would otherwise also answer the other's upgrades, so one
   // dispatcher picks by path.
@@ -101,11 +148,6 @@ export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): { i
     const target = req.url?.startsWith('/socket.io/') ? engineUpgrade : collabUpgrade;
     for (const listener of target) (listener as (...args: unknown[]) => void).call(app.server, req, socket, head);
   });
-  // The adapter publishes without handling the result: the bus's clients never let a
-  // command reject into nothing, and the publishing one fails fast while Redis is away
-  // (a live push is dropped then; clients get the current state when they join again).
-  const adapterClients = opts.redis ? [opts.redis.client('socket.io-publish', 'command'), opts.redis.client('socket.io-subscribe', 'subscriber')] : [];
-  if (opts.redis) io.adapter(createAdapter(adapterClients[0]!, adapterClients[1]!));
 
   io.use(async (socket, next) => {
     const given = socket.handshake.auth as { token?: unknown } | undefined;
@@ -154,14 +196,4 @@ export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): { i
       joined.clear();
     });
   });
-
-  return {
-    io,
-    async close() {
-      io.disconnectSockets(true);
-      // Not io.close(): that would close the HTTP server, which Fastify owns.
-      io.engine.close();
-      for (const c of adapterClients) opts.redis!.release(c);
-    },
-  };
 }

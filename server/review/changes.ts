@@ -1,6 +1,6 @@
 import { readDesign, type ChangesByPerson, type Design, type DesignDiff, type PersonChanges } from '../../shared/index.js';
 import * as Y from 'yjs';
-import { designChanges, type DesignChangeFeed, type Room } from '../collab/index.js';
+import type { DesignChanges, Room } from '../collab/index.js';
 
 export type { ChangesByPerson, DesignDiff, PersonChanges };
 
@@ -36,40 +36,38 @@ export function designOfState(state: Uint8Array): Design {
 }
 
 /**
- * Watches a live room and records, per person, which objects they added,
- * changed or removed since the last version (only this instance's sockets).
- * Told by the room's change feed, a few times a second at most, not per edit.
+ * Records, per person, which objects they added, changed or removed in a live room since the
+ * last version (only this instance's sockets). Told by the room's extensions (`note`), a few
+ * times a second at most, not per edit.
  */
 export class ChangeTracker {
   private pending: ChangesByPerson = {};
   private touched = 0;
-  private readonly feed: DesignChangeFeed;
   lastChangeAt = 0;
 
-  constructor(room: Room) {
-    this.feed = designChanges(room);
-    this.feed.subscribe((changes) => {
-      if (changes.people.size === 0) return;
-      for (const [userId, did] of changes.people) {
-        if (did.added.size + did.changed.size + did.removed.size === 0) continue;
-        const person = (this.pending[userId] ??= { name: did.name, added: [], changed: [], removed: [] });
-        for (const id of did.added) pushOnce(person.added, id);
-        for (const id of did.removed) pushOnce(person.removed, id);
-        for (const id of did.changed) if (!person.added.includes(id)) pushOnce(person.changed, id);
-        this.touched++;
-      }
-      this.lastChangeAt = changes.lastLocalAt || Date.now();
-    });
+  constructor(private readonly room: Pick<Room, 'flushChanges'>) {}
+
+  note(changes: DesignChanges): void {
+    if (changes.people.size === 0) return;
+    for (const [userId, did] of changes.people) {
+      if (did.added.size + did.changed.size + did.removed.size === 0) continue;
+      const person = (this.pending[userId] ??= { name: did.name, added: [], changed: [], removed: [] });
+      for (const id of did.added) pushOnce(person.added, id);
+      for (const id of did.removed) pushOnce(person.removed, id);
+      for (const id of did.changed) if (!person.added.includes(id)) pushOnce(person.changed, id);
+      this.touched++;
+    }
+    this.lastChangeAt = changes.lastLocalAt || Date.now();
   }
 
   get hasChanges(): boolean {
-    this.feed.flush();
+    this.room.flushChanges();
     return this.touched > 0;
   }
 
   /** Takes what was collected and starts a new window. */
   take(): ChangesByPerson {
-    this.feed.flush();
+    this.room.flushChanges();
     const out = this.pending;
     this.pending = {};
     this.touched = 0;

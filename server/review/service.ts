@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { transition, type DesignStatus, type ReviewAction, type ReviewEntry } from '../../shared/index.js';
-import { designChanges, type Room } from '../collab/index.js';
+import type { RoomExtension } from '../collab/index.js';
 import type { Db, Queryable } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
 import type { ScoringService } from '../scoring/index.js';
@@ -53,27 +53,37 @@ export class ReviewService {
   /**
    * An edit to an approved (or sent back) design returns it to draft for re-approval.
    * Checked at most once per REOPEN_CHECK_MS per room while people edit (one small query).
+   * Only a person's changes to the design itself (objects, page settings) count as edits; values an
+   * editor derives and writes back (a text box's measured height) do not, nor does loading (a
+   * migration on load). The room's extensions tell a few times a second, with when each edit reached the server.
    */
-  attach(room: Room): void {
-    let timer: NodeJS.Timeout | null = null;
-    /** The latest edit not yet checked, and who made it. */
-    let last: { at: Date; userId: string | null } | null = null;
-    // Only a person's changes to the design itself (objects, page settings) count as edits; values an
-    // editor derives and writes back (a text box's measured height) do not. The room's change feed
-    // tells a few times a second, with when each edit reached the server.
-    designChanges(room).subscribe((changes) => {
-      if (!changes.edited) return;
-      last = { at: new Date(changes.lastEditAt), userId: changes.lastEditConn ? changes.lastEditConn.principal.userId : null };
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        const edit = last!;
-        last = null;
-        void this.onEdited(room.designId, edit).catch((err) => this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'));
-      }, REOPEN_CHECK_MS);
-      timer.unref();
-    });
-    room.doc.on('destroy', () => timer && clearTimeout(timer));
+  reopenExtension(): RoomExtension {
+    /** Per room: the pending check, and the latest edit not yet checked with who made it. */
+    const pending = new Map<string, { timer: NodeJS.Timeout; last: { at: Date; userId: string | null } }>();
+    return {
+      name: 'review-reopen',
+      onChange: ({ room, changes }) => {
+        if (!changes.edited) return;
+        const last = { at: new Date(changes.lastEditAt), userId: changes.lastEditConn ? changes.lastEditConn.principal.userId : null };
+        const waiting = pending.get(room.designId);
+        if (waiting) {
+          waiting.last = last;
+          return;
+        }
+        const timer = setTimeout(() => {
+          const edit = pending.get(room.designId)!.last;
+          pending.delete(room.designId);
+          void this.onEdited(room.designId, edit).catch((err) => this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'));
+        }, REOPEN_CHECK_MS);
+        timer.unref();
+        pending.set(room.designId, { timer, last });
+      },
+      beforeUnload: ({ room }) => {
+        const waiting = pending.get(room.designId);
+        if (waiting) clearTimeout(waiting.timer);
+        pending.delete(room.designId);
+      },
+    };
   }
 
   /**

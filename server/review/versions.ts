@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import { metaMap, objectsMap, objectToYMap, type Design, type VersionKind, type VersionSummary } from '../../shared/index.js';
-import { SERVER, loadStoredDoc, type DocumentStore, type Room, type RoomManager } from '../collab/index.js';
+import { SERVER, loadStoredDoc, type DocumentStore, type RoomExtension, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { ChangeTracker, designOfState, diffDesigns, type ChangesByPerson } from './changes.js';
 
@@ -29,19 +29,26 @@ export class VersionService {
     clearInterval(this.timer);
   }
 
-  attach(room: Room): void {
-    const tracker = new ChangeTracker(room);
-    this.trackers.set(room.designId, tracker);
-    this.lastVersionAt.set(room.designId, Date.now());
-    room.doc.on('destroy', () => {
-      // Last chance to keep who-changed-what before the room unloads.
-      if (tracker.hasChanges) {
-        const state = room.encodeState();
-        void this.insert(room.designId, 'auto', null, null, state, tracker.take()).catch((err) => this.deps.log.warn({ err }, 'version on unload failed'));
-      }
-      this.trackers.delete(room.designId);
-      this.lastVersionAt.delete(room.designId);
-    });
+  /** Who changed what in each loaded room, and a last automatic version when a room with unrecorded changes unloads. */
+  extension(): RoomExtension {
+    return {
+      name: 'versions',
+      onLoad: ({ room }) => {
+        this.trackers.set(room.designId, new ChangeTracker(room));
+        this.lastVersionAt.set(room.designId, Date.now());
+      },
+      onChange: ({ room, changes }) => this.trackers.get(room.designId)?.note(changes),
+      beforeUnload: ({ room }) => {
+        const tracker = this.trackers.get(room.designId);
+        // Last chance to keep who-changed-what before the room unloads (not awaited: an unload never waits on it).
+        if (tracker?.hasChanges) {
+          const state = room.encodeState();
+          void this.insert(room.designId, 'auto', null, null, state, tracker.take()).catch((err) => this.deps.log.warn({ err }, 'version on unload failed'));
+        }
+        this.trackers.delete(room.designId);
+        this.lastVersionAt.delete(room.designId);
+      },
+    };
   }
 
   private async autoVersions(): Promise<void> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import { readDesign, scoreDesign, type Design, type ScoreResult } from '../../shared/index.js';
-import { designChanges, loadStoredDoc, type DesignChangeFeed, type DocumentStore, type Room } from '../collab/index.js';
+import { loadStoredDoc, type DocumentStore, type Room, type RoomExtension } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { recordNewViolations } from '../events/index.js';
 import { ScoringContextProvider } from './context.js';
@@ -40,19 +40,14 @@ export class ScoringService {
   private readonly contexts: ScoringContextProvider;
   private readonly latest = new Map<string, DesignScore>();
   private readonly lastDigest = new Map<string, string>();
-  private readonly live = new Map<string, { live: LiveDesign; feed: DesignChangeFeed }>();
-  private readonly rooms = new Map<string, Room>();
+  /** Loaded rooms: the design read incrementally, the pending re-score. */
+  private readonly live = new Map<string, { room: Room; live: LiveDesign; timer: NodeJS.Timeout | null; lastRun: number }>();
   private aiReview: LiveAiReview | null = null;
 
   constructor(private readonly opts: ScoringOptions) {
     this.contexts = new ScoringContextProvider(opts.db);
   }
 
-  /**
-   * Watches a loaded room: a change to the design (its objects or meta) by this
-   * instance's clients or the server schedules a re-score once edits pause for
-   * `settleMs`, at most one every MIN_INTERVAL_MS while someone keeps typing.
-   */
   /** Turns on the live AI pass (only when a model is configured): its findings join the score as their own source. */
   enableAiReview(review: LiveAiReview): void {
     this.aiReview = review;
@@ -60,45 +55,52 @@ export class ScoringService {
 
   /** A live AI review finished for a design: re-score it so its findings reach the room. */
   aiReady(designId: string): void {
-    const room = this.rooms.get(designId);
+    const room = this.live.get(designId)?.room;
     if (room) void this.scoreRoom(room).catch((err) => this.opts.log.warn({ err, designId }, 'scoring failed'));
   }
 
-  attach(room: Room): void {
-    const feed = designChanges(room);
-    const live = new LiveDesign(room.doc, { observe: false });
-    this.live.set(room.designId, { live, feed });
-    this.rooms.set(room.designId, room);
-    let timer: NodeJS.Timeout | null = null;
-    let lastRun = 0;
-    // Told at most a few times a second (the room's change feed), off the edit path.
-    feed.subscribe((changes) => {
-      live.invalidate(changes.objects);
-      if (!changes.local) return;
-      if (timer) clearTimeout(timer);
-      const settle = this.opts.settleMs ?? 100;
-      const wait = Math.max(settle, lastRun + MIN_INTERVAL_MS - Date.now());
-      timer = setTimeout(() => {
-        timer = null;
-        lastRun = Date.now();
-        void this.scoreRoom(room).catch((err) => this.opts.log.warn({ err, designId: room.designId }, 'scoring failed'));
-      }, wait);
-    });
-    room.doc.on('destroy', () => {
-      this.live.delete(room.designId);
-      this.rooms.delete(room.designId);
-      this.aiReview?.forget(room.designId);
-      if (timer) clearTimeout(timer);
-      this.latest.delete(room.designId);
-      this.lastDigest.delete(room.designId);
-      this.contexts.forget(room.designId);
-    });
+  /**
+   * Live scoring as a room extension: a change to the design (its objects or meta) by this
+   * instance's clients or the server schedules a re-score once edits pause for `settleMs`, at
+   * most one every MIN_INTERVAL_MS while someone keeps typing. Peers' changes only keep the
+   * incremental read up to date: the instance whose clients made a change scores it.
+   */
+  extension(): RoomExtension {
+    return {
+      name: 'scoring',
+      onLoad: ({ room }) => {
+        this.live.set(room.designId, { room, live: new LiveDesign(room.doc, { observe: false }), timer: null, lastRun: 0 });
+      },
+      onChange: ({ room, changes }) => {
+        const entry = this.live.get(room.designId);
+        if (!entry) return;
+        entry.live.invalidate(changes.objects);
+        if (!changes.local) return;
+        if (entry.timer) clearTimeout(entry.timer);
+        const settle = this.opts.settleMs ?? 100;
+        const wait = Math.max(settle, entry.lastRun + MIN_INTERVAL_MS - Date.now());
+        entry.timer = setTimeout(() => {
+          entry.timer = null;
+          entry.lastRun = Date.now();
+          void this.scoreRoom(room).catch((err) => this.opts.log.warn({ err, designId: room.designId }, 'scoring failed'));
+        }, wait);
+      },
+      beforeUnload: ({ room }) => {
+        const entry = this.live.get(room.designId);
+        if (entry?.timer) clearTimeout(entry.timer);
+        this.live.delete(room.designId);
+        this.aiReview?.forget(room.designId);
+        this.latest.delete(room.designId);
+        this.lastDigest.delete(room.designId);
+        this.contexts.forget(room.designId);
+      },
+    };
   }
 
   async scoreRoom(room: Room): Promise<DesignScore | null> {
     const entry = this.live.get(room.designId);
     // Changes not told yet must be in the read.
-    entry?.feed.flush();
+    room.flushChanges();
     const design = entry?.live.read() ?? readDesign(room.doc).design;
     return this.scoreDesignValue(room.designId, design, room.seq);
   }

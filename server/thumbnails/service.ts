@@ -5,9 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type * as Y from 'yjs';
-import { metaMap, objectsMap, readDesign, type Design } from '../../shared/index.js';
-import { Connection, SERVER, currentDesign, type DocumentStore, type Room, type RoomManager } from '../collab/index.js';
+import { readDesign, type Design } from '../../shared/index.js';
+import { currentDesign, type DocumentStore, type RoomExtension, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
 import { designPng, type ImageSourceDeps } from '../render/index.js';
 
@@ -35,23 +34,27 @@ export class ThumbnailService {
 
   constructor(private readonly opts: ThumbnailOptions) {}
 
-  attach(room: Room): void {
-    let timer: NodeJS.Timeout | null = null;
-    const schedule = (txn: Y.Transaction) => {
-      if (!(txn.origin instanceof Connection) && txn.origin !== SERVER) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        const { design } = readDesign(room.doc);
-        void this.enqueue(() => this.render(room.designId, design, room.seq)).catch((err: unknown) => this.opts.log.warn({ err, designId: room.designId }, 'thumbnail failed'));
-      }, this.opts.settleMs ?? 3000);
-      timer.unref();
+  /** Redraws a room's thumbnail once its local edits (this instance's sockets, the server) settle. */
+  extension(): RoomExtension {
+    const timers = new Map<string, NodeJS.Timeout>();
+    return {
+      name: 'thumbnails',
+      onChange: ({ room, changes }) => {
+        if (!changes.local) return;
+        clearTimeout(timers.get(room.designId));
+        const timer = setTimeout(() => {
+          timers.delete(room.designId);
+          const { design } = readDesign(room.doc);
+          void this.enqueue(() => this.render(room.designId, design, room.seq)).catch((err: unknown) => this.opts.log.warn({ err, designId: room.designId }, 'thumbnail failed'));
+        }, this.opts.settleMs ?? 3000);
+        timer.unref();
+        timers.set(room.designId, timer);
+      },
+      beforeUnload: ({ room }) => {
+        clearTimeout(timers.get(room.designId));
+        timers.delete(room.designId);
+      },
     };
-    objectsMap(room.doc).observeDeep((_e, txn) => schedule(txn));
-    metaMap(room.doc).observe((_e, txn) => schedule(txn));
-    room.doc.on('destroy', () => {
-      if (timer) clearTimeout(timer);
-    });
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 /**
  * The design document's schema version and the steps that bring a stored document up to date.
  *
- * Every stored design is migrated as it loads (server/collab/room.ts), in one transaction whose
+ * Every stored design is migrated as its room loads (server/collab/migrate-on-load.ts), in one transaction whose
  * update is logged and sent to everyone like any server-made change. A step must be idempotent:
  * two instances may load the same old document at once, and both their updates merge.
  * To change the model: add a step with the next version, a fixture of a document as the previous
@@ -49,6 +49,14 @@ export const CURRENT_SCHEMA_VERSION = STEPS.at(-1)!.version;
 export function schemaVersionOf(doc: Y.Doc): number {
   const version = metaMap(doc).get(SCHEMA_VERSION_KEY);
   return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : 0;
+}
+
+/**
+ * Marks a document as made by today's model (no migration will touch it): what a new design's
+ * state carries (designToUpdate), and what a document built by hand, like a test fixture, needs.
+ */
+export function stampSchemaVersion(doc: Y.Doc): void {
+  metaMap(doc).set(SCHEMA_VERSION_KEY, CURRENT_SCHEMA_VERSION);
 }
 
 /**
