@@ -49,6 +49,8 @@ import { createMailer, MailService } from './mail/index.js';
 import { prepareFirstRun } from './setup/index.js';
 import { registerSetupRoutes } from './routes/setup.js';
 import { registerProfileRoutes } from './routes/profile.js';
+import { registerSso } from './auth/sso.js';
+import { secretBoxFromConfig } from './secrets/index.js';
 
 /** Paths that name a static file (a miss is a 404, not the app); tokens with dots stay client routes. */
 const STATIC_FILE = /\.(?:js|mjs|css|map|svg|png|jpe?g|webp|gif|ico|woff2?|ttf|json|txt|webmanifest|html)$/i;
@@ -159,6 +161,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Identity: sessions, permissions (incl. the collaboration guard), audit, live revocation.
   const identity = await Identity.create(db, config, { accessBus: options.accessBus, bus, log, mail, notifications });
   const auth = identity.auth;
+  // SSO and MLS sync secrets are sealed with SECRETS_KEY (server/secrets).
+  const secrets = secretBoxFromConfig(config, log);
   const rooms = new RoomManager({
     guard: identity.guard,
     onRoomOpened: (room) => {
@@ -220,6 +224,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerSetupRoutes(app, { db, auth, secureCookies: identity.secureCookies });
   registerProfileRoutes(app, { db });
+  registerSso(app, { db, auth, audit: identity.audit, secrets, privateHosts: config.SSO_PRIVATE_HOSTS, baseUrl, log, secureCookies: identity.secureCookies });
   registerHealthRoutes(app, { db, metrics, redis, metricsAccess: { allow: config.METRICS_ALLOW, token: config.METRICS_TOKEN } });
   const brokerageTemplates = new BrokerageTemplates(db);
   registerDesignRoutes(app, { db, store, rooms, templates: brokerageTemplates, maxDesignsPerMinute: config.MAX_DESIGNS_PER_MINUTE });
@@ -329,6 +334,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     notify: (userId, payload) => emitTo(userRoom(userId), 'notification', payload),
     photoMaxBytes: config.MAX_UPLOAD_BYTES,
     photoPrivateHosts: config.LISTING_PHOTO_PRIVATE_HOSTS,
+    secrets,
   });
   // Per person on this instance: sockets (collaboration and socket.io together) and designs open at once.
   const personLimits = new PersonLimits({ socketsPerUser: config.MAX_SOCKETS_PER_USER, roomsPerUser: config.MAX_ROOMS_PER_USER });
