@@ -16,8 +16,8 @@ const DiscoverSchema = z.union([z.object({ email: EmailSchema }).strict(), z.obj
 const NextSchema = z
   .string()
   .max(500)
-  .regex(/^\/(?![/\\])[^\s]*$/, 'a path of this app');
-const StartSchema = z.object({ brokerage: z.string().trim().min(1).max(100), next: NextSchema.optional(), login_hint: z.string().trim().max(320).optional() });
+  .regex(/^\/(?![/\\])[^\t\r\n]*$/, 'a path of this app');
+const StartSchema = z.object({ brokerage: z.string().trim().min(1).max(100), next: z.unknown(), login_hint: z.string().trim().max(320).optional().catch(undefined) });
 const DomainSchema = z
   .string()
   .trim()
@@ -63,7 +63,9 @@ export function registerSsoRoutes(app: FastifyInstance, deps: { sso: SsoService;
     const q = StartSchema.safeParse(req.query);
     if (!q.success) return refusedTo(reply, 'not_configured');
     try {
-      const started = await sso.begin(q.data.brokerage, { next: q.data.next ?? null, loginHint: q.data.login_hint ?? null });
+      // A return path that is not one of ours is dropped (never followed), not an error.
+      const next = NextSchema.safeParse(q.data.next);
+      const started = await sso.begin(q.data.brokerage, { next: next.success ? next.data : null, loginHint: q.data.login_hint ?? null });
       reply.setCookie(BROWSER_COOKIE, started.browserToken, { httpOnly: true, sameSite: 'lax', secure: secure(req), path: COOKIE_PATH, maxAge: 600 });
       return reply.header('cache-control', 'no-store').redirect(started.url, 303);
     } catch (err) {
@@ -81,7 +83,7 @@ export function registerSsoRoutes(app: FastifyInstance, deps: { sso: SsoService;
     try {
       const session = await sso.complete(new URL(req.url, 'http://callback.invalid'), browserToken, meta(req));
       setSessionCookies(reply, session, secure(req));
-      return reply.redirect(session.next ?? '/designs', 303);
+      return reply.redirect(session.next ? encodeURI(session.next) : '/designs', 303);
     } catch (err) {
       if (!(err instanceof SsoRefused)) throw err;
       req.log.info({ reason: err.reason }, 'SSO sign-in refused');

@@ -5,6 +5,7 @@ import { Route } from 'react-router-dom';
 const SecurityPage = lazy(() => import('./SecurityPage.js'));
 const ProfilePage = lazy(() => import('./ProfilePage.js'));
 const AuditPage = lazy(() => import('../admin/AuditPage.js'));
+const SsoPage = lazy(() => import('../admin/SsoPage.js'));
 const SetupPage = lazy(() => import('./SetupPage.js'));
 const ForgotPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ResetPasswordPage })));
@@ -18,6 +19,7 @@ export const accountRoutes = [
   <Route key="profile" path="/profile" element={page(<ProfilePage />)} />,
   <Route key="person-profile" path="/admin/people/:id/profile" element={page(<ProfilePage />)} />,
   <Route key="audit" path="/admin/audit" element={page(<AuditPage />)} />,
+  <Route key="sso" path="/admin/sso" element={page(<SsoPage />)} />,
 ];
 
 /** Pages for people not signed in. */
