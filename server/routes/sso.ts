@@ -17,7 +17,7 @@ const NextSchema = z
   .string()
   .max(500)
   .regex(/^\/(?![/\\])[^\t\r\n]*$/, 'a path of this app');
-const StartSchema = z.object({ brokerage: z.string().trim().min(1).max(100), next: z.unknown(), login_hint: z.string().trim().max(320).optional().catch(undefined) });
+const StartSchema = z.object({ brokerage: z.string().trim().min(1).max(100), next: z.unknown().optional(), login_hint: z.string().trim().max(320).optional().catch(undefined) });
 const DomainSchema = z
   .string()
   .trim()
