@@ -97,6 +97,13 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
   ['admin', 'DELETE', '/api/admin/sso', undefined, 404],
   ['agent', 'POST', '/api/auth/sso/discover', { email: 'someone@nowhere.test' }, 404],
   ['agent', 'POST', '/api/auth/sso/discover', { brokerageId: 'no-such-brokerage' }, 404],
+  // Access requests: a colleague is told they have no access and may ask; another brokerage hears 404.
+  ['agent', 'GET', '/api/designs/:colleague/access', undefined, 200],
+  ['rival', 'GET', '/api/designs/:colleague/access', undefined, 404],
+  ['rival', 'POST', '/api/designs/:agent/access-requests', { access: 'view' }, 404],
+  ['agent', 'GET', '/api/designs/:colleague/access-requests', undefined, 403],
+  ['rival', 'GET', '/api/designs/:agent/access-requests', undefined, 404],
+  ['rival', 'POST', '/api/access-requests/00000000-0000-4000-8000-000000000000/grant', { access: 'view' }, 404],
   // First-run setup is closed once a brokerage exists, for everyone.
   ['admin', 'POST', '/api/setup/check', { token: `setup1.${'a'.repeat(43)}` }, 404],
 ];

@@ -14,6 +14,7 @@ import { registerAuthRoutes } from '../routes/auth.js';
 import { registerInviteRoutes } from '../routes/invites.js';
 import { registerPeopleRoutes } from '../routes/people.js';
 import { registerShareRoutes } from '../routes/shares.js';
+import { registerAccessRequests } from './access-requests.js';
 import type { PubSub } from '../bus/index.js';
 import { BusAccessBus, type AccessBus, type AccessEvent } from './access-bus.js';
 import { AuditLog } from './audit.js';
@@ -166,6 +167,7 @@ export class Identity {
     registerInviteRoutes(app, { db: this.db, mail: this.mail });
     registerShareRoutes(app, { db: this.db, notifyAccess: (e) => this.notifyAccess(e), notifications: this.notifications });
     registerAuditRoutes(app, { db: this.db, audit: this.audit });
+    registerAccessRequests(app, { db: this.db, notifications: this.notifications, notifyAccess: (e) => this.notifyAccess(e), audit: this.audit });
   }
 
   /** For the collaboration endpoint: how this user may open this design. */
