@@ -57,7 +57,7 @@ describe('asking for access to a design', () => {
     const inbox = await api<Inbox>(server.url, t.owner, 'GET', '/api/notifications');
     expect(inbox.body.notifications[0]).toMatchObject({ kind: 'access_requested', designId: design, title: expect.stringMatching(/asks to edit “Maple Street flyer”/), body: 'Can I fix the price?' });
     const mail = await smtp.waitForMail(DEMO.agent2, /asks to edit/);
-    expect(mail.links.some((l) => l.endsWith(`/designs/${design}?share=1`))).toBe(true);
+    expect(mail.links.some((l) => l.endsWith('/inbox'))).toBe(true);
 
     // Only those who can share the design see and grant requests.
     expect((await api(server.url, t.agent, 'GET', `/api/designs/${design}/access-requests`)).status).toBe(403);
