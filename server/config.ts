@@ -25,6 +25,12 @@ export const ConfigSchema = z.object({
   SEED_DEMO_LISTINGS: bool.default(true),
   DEMO_PASSWORD: z.string().min(8).default('realbrand-demo'),
   SESSION_SECRET: z.string().min(32).optional(),
+  /** `production` makes SECRETS_KEY required for storing secrets (no development key under DATA_DIR). */
+  NODE_ENV: z.string().default('development'),
+  /** Encrypts SSO and MLS sync secrets at rest (AES-256-GCM): 32 random bytes, base64 (`openssl rand -base64 32`). See server/secrets. */
+  SECRETS_KEY: z.string().regex(/^[A-Za-z0-9+/_-]{42,44}={0,2}$/, '32 random bytes in base64 (openssl rand -base64 32)').optional(),
+  /** OpenID providers (issuers) that may resolve to loopback/private addresses, and may use http (an on-premises or test IdP). */
+  SSO_PRIVATE_HOSTS: hostList.default([]),
   /** Access tokens are short-lived; refresh tokens (rotated on every use) carry the session. */
   /** scrypt cost (log2 N) for new password hashes; 17 is OWASP's floor. Only tests should lower it. */
   PASSWORD_SCRYPT_LOG_N: int(10).max(20).default(17),

@@ -87,6 +87,23 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
   ['admin', 'GET', '/api/people/:agentId/profile', undefined, 200],
   ['admin', 'GET', '/api/people/:rivalId/profile', undefined, 404],
   ['admin', 'PUT', '/api/people/:rivalId/profile', { displayName: 'X' }, 404],
+  // Single sign-on settings: admins of the brokerage only; discovery is public and says nothing of other brokerages.
+  ['agent', 'GET', '/api/admin/sso', undefined, 403],
+  ['brand', 'GET', '/api/admin/sso', undefined, 403],
+  ['brand', 'PUT', '/api/admin/sso', { issuer: 'https://idp.example.com', clientId: 'x', clientSecret: 'y', roleGroups: {} }, 403],
+  ['agent', 'DELETE', '/api/admin/sso', undefined, 403],
+  ['rival', 'PUT', '/api/admin/sso', { issuer: 'https://idp.example.com', clientId: 'x', clientSecret: 'y', roleGroups: {} }, 403],
+  ['admin', 'GET', '/api/admin/sso', undefined, 200],
+  ['admin', 'DELETE', '/api/admin/sso', undefined, 404],
+  ['agent', 'POST', '/api/auth/sso/discover', { email: 'someone@nowhere.test' }, 404],
+  ['agent', 'POST', '/api/auth/sso/discover', { brokerageId: 'no-such-brokerage' }, 404],
+  // Access requests: a colleague is told they have no access and may ask; another brokerage hears 404.
+  ['agent', 'GET', '/api/designs/:colleague/access', undefined, 200],
+  ['rival', 'GET', '/api/designs/:colleague/access', undefined, 404],
+  ['rival', 'POST', '/api/designs/:agent/access-requests', { access: 'view' }, 404],
+  ['agent', 'GET', '/api/designs/:colleague/access-requests', undefined, 403],
+  ['rival', 'GET', '/api/designs/:agent/access-requests', undefined, 404],
+  ['rival', 'POST', '/api/access-requests/00000000-0000-4000-8000-000000000000/grant', { access: 'view' }, 404],
   // First-run setup is closed once a brokerage exists, for everyone.
   ['admin', 'POST', '/api/setup/check', { token: `setup1.${'a'.repeat(43)}` }, 404],
 ];

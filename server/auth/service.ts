@@ -88,6 +88,12 @@ export class AuthService {
     this.graceMs = opts.refreshGraceMs ?? 10_000;
   }
 
+  /** Set by single sign-on (server/auth/sso.ts): a refusal when a password may not be used for this email/person. */
+  private passwordPolicy: ((email: string, person: User | null) => Promise<AppError | null>) | null = null;
+  setPasswordPolicy(policy: (email: string, person: User | null) => Promise<AppError | null>): void {
+    this.passwordPolicy = policy;
+  }
+
   get accessTtlSeconds(): number {
     return this.opts.accessTtlSeconds;
   }
@@ -123,6 +129,13 @@ export class AuthService {
       }
       throw err;
     }
+    // A brokerage that signs in with SSO only: the password says nothing either way (checked above, so timing is the same).
+    const refusal = this.passwordPolicy ? await this.passwordPolicy(normalized, found) : null;
+    if (refusal) {
+      await this.limiter.release(reserved.attemptId);
+      await this.opts.audit?.record({ brokerageId: found?.brokerageId ?? null, actorId: found?.id ?? null, actorEmail: normalized, action: 'auth.login_failed', details: { reason: refusal.code }, ip: meta.ip, userAgent: meta.userAgent });
+      throw refusal;
+    }
     const fail = async (reason: string, error: AppError) => {
       await this.opts.audit?.record({
         brokerageId: found?.brokerageId ?? null,
@@ -148,21 +161,31 @@ export class AuthService {
       }
     }
     await this.limiter.settle(reserved.attemptId);
+    const { passwordHash: _omit, totpEnabled: _t, ...user } = found;
+    return this.startSession(user, { ...meta, totpEnabled: found.totpEnabled });
+  }
+
+  /**
+   * Starts a session for a person who proved who they are (password and second factor, or
+   * single sign-on: `via: 'sso'`): tokens, last sign-in, the audit entry.
+   */
+  async startSession(user: User, meta: RequestMeta & { totpEnabled?: boolean; via?: 'password' | 'sso' } = {}): Promise<IssuedTokens & { user: AuthUser }> {
     const sessionId = randomUUID();
     const sessionExpiresAt = new Date(Date.now() + this.opts.refreshTtlSeconds * 1000);
-    await this.sessions.create({ id: sessionId, userId: found.id, brokerageId: found.brokerageId, expiresAt: sessionExpiresAt, ...meta });
-    const tokens = await this.issue(found.id, found.brokerageId, sessionId, sessionExpiresAt);
-    const brokerage = await this.brokerages.get(found.brokerageId);
-    const mustEnrolTotp = !found.totpEnabled && (await this.brokerages.requiresTwoFactor(found.brokerageId));
-    await this.db.query('UPDATE users SET last_login_at = now() WHERE id = $1', [found.id]);
-    const { passwordHash: _omit, totpEnabled: _t, ...user } = found;
+    await this.sessions.create({ id: sessionId, userId: user.id, brokerageId: user.brokerageId, expiresAt: sessionExpiresAt, ip: meta.ip, userAgent: meta.userAgent });
+    const tokens = await this.issue(user.id, user.brokerageId, sessionId, sessionExpiresAt);
+    const brokerage = await this.brokerages.get(user.brokerageId);
+    const totpEnabled = meta.totpEnabled ?? (await this.users.totpState(user.brokerageId, user.id))?.enabled ?? false;
+    const mustEnrolTotp = !totpEnabled && (await this.brokerages.requiresTwoFactor(user.brokerageId));
+    await this.db.query('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id]);
     await this.opts.audit?.record({
-      brokerageId: found.brokerageId,
-      actorId: found.id,
-      actorEmail: found.email,
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      actorEmail: user.email,
       action: 'auth.login',
       targetType: 'session',
       targetId: sessionId,
+      ...(meta.via === 'sso' ? { details: { via: 'sso' } } : {}),
       ip: meta.ip,
       userAgent: meta.userAgent,
     });

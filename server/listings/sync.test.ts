@@ -3,6 +3,9 @@ import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { api, login, startTestServer, type TestServer } from '../test-support/server.js';
 import { FAKE_RESO_CREDENTIALS, startFakeReso, type FakeResoServer } from '../test-support/fake-reso.js';
 import { ResoClient, retryAfterMs } from './reso-client.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { secretBoxFromConfig } from '../secrets/index.js';
+import { ListingSyncService } from './sync.js';
 
 let db: TestDatabase;
 let server: TestServer;
@@ -109,6 +112,31 @@ describe('RESO Web API pull (fake server on 127.0.0.1)', () => {
 
     const status = await api<Status>(server.url, admin, 'GET', '/api/admin/listing-sync');
     expect(status.body).toMatchObject({ lastStatus: 'ok', configured: true });
+  });
+
+  it('keeps the client secret sealed at rest; a plain one from before still works and is sealed at start-up', async () => {
+    const stored = async () => (await server.db.query<{ client_secret: string }>('SELECT client_secret FROM listing_sync_configs')).rows[0]!.client_secret;
+    expect(await stored()).toMatch(/^rbs1\./);
+    expect(await stored()).not.toContain(FAKE_RESO_CREDENTIALS.clientSecret);
+    // A row written before secrets were encrypted.
+    await server.db.query('UPDATE listing_sync_configs SET client_secret = $1', [FAKE_RESO_CREDENTIALS.clientSecret]);
+    const legacy = await api<Status>(server.url, admin, 'POST', '/api/admin/listing-sync/run');
+    expect(legacy.body).toMatchObject({ lastError: null });
+    expect(legacy.body.lastStatus).not.toBe('failed');
+    // What every instance does as it starts (same DATA_DIR, so the same development key as the server's).
+    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as FastifyBaseLogger;
+    const secrets = secretBoxFromConfig({ NODE_ENV: 'development', DATA_DIR: '.tmp/test-data' }, quiet);
+    expect(await new ListingSyncService({ db: server.db, log: quiet, secrets }).sealStoredSecrets()).toBe(1);
+    expect(await stored()).toMatch(/^rbs1\./);
+    const sealed = await api<Status>(server.url, admin, 'POST', '/api/admin/listing-sync/run');
+    expect(sealed.body).toMatchObject({ lastError: null });
+    expect(sealed.body.lastStatus).not.toBe('failed');
+    // Tampered at rest: the run fails with a reason an admin can act on (never the secret, never a crash).
+    const [prefix, id, iv, body, tag] = (await stored()).split('.');
+    const flipped = `${body![0] === 'A' ? 'B' : 'A'}${body!.slice(1)}`; // the first character carries six bits of ciphertext
+    await server.db.query('UPDATE listing_sync_configs SET client_secret = $1', [[prefix, id, iv, flipped, tag].join('.')]);
+    const broken = await api<Status>(server.url, admin, 'POST', '/api/admin/listing-sync/run');
+    expect(broken.body).toMatchObject({ lastStatus: 'failed', lastError: expect.stringMatching(/enter the secret again/) });
   });
 
   it('records a failure (bad credentials) as a visible status, not a crash', async () => {

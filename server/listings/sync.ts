@@ -8,6 +8,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/index.js';
 import { BrokerageRepository } from '../repos/index.js';
+import { SecretBox } from '../secrets/index.js';
 import { ListingImporter } from './importer.js';
 import { ResoClient, type ResoClientOptions } from './reso-client.js';
 
@@ -73,7 +74,12 @@ export interface ListingSyncOptions {
   tickMs?: number;
   /** Client tuning (tests shorten delays); fetch injection. */
   client?: Partial<ResoClientOptions>;
+  /** The client secret is sealed with it at rest (AES-256-GCM, key outside the database). */
+  secrets: SecretBox;
 }
+
+/** Where a brokerage's sync secret is sealed (the AAD): a sealed value does not open in another row. */
+const secretContext = (brokerageId: string) => `listing_sync_configs.client_secret:${brokerageId}`;
 
 export class ListingSyncService {
   private timer: NodeJS.Timeout | null = null;
@@ -88,6 +94,7 @@ export class ListingSyncService {
 
   start(): void {
     if (this.timer) return;
+    void this.sealStoredSecrets();
     this.timer = setInterval(() => void this.tick(), this.opts.tickMs ?? 30_000);
     this.timer.unref();
   }
@@ -103,9 +110,41 @@ export class ListingSyncService {
     return toStatus(rows[0]);
   }
 
+  /**
+   * Secrets stored before they were encrypted are sealed at start-up (every instance may try:
+   * each row changes only while it still holds the plain value). Without a key they stay as they
+   * are, and the log says so.
+   */
+  async sealStoredSecrets(): Promise<number> {
+    try {
+      const { rows } = await this.opts.db.query<{ brokerage_id: string; client_secret: string }>("SELECT brokerage_id, client_secret FROM listing_sync_configs WHERE client_secret NOT LIKE 'rbs1.%'");
+      if (!rows.length) return 0;
+      if (!this.opts.secrets.hasKey) {
+        this.opts.log.warn({ count: rows.length }, 'MLS sync secrets are stored in plain text: set SECRETS_KEY to encrypt them');
+        return 0;
+      }
+      let sealed = 0;
+      for (const r of rows) {
+        const { rows: done } = await this.opts.db.query('UPDATE listing_sync_configs SET client_secret = $3 WHERE brokerage_id = $1 AND client_secret = $2 RETURNING brokerage_id', [
+          r.brokerage_id,
+          r.client_secret,
+          this.opts.secrets.seal(r.client_secret, secretContext(r.brokerage_id)),
+        ]);
+        sealed += done.length;
+      }
+      if (sealed) this.opts.log.info({ count: sealed }, 'MLS sync secrets encrypted at rest');
+      return sealed;
+    } catch (err) {
+      this.opts.log.warn({ err }, 'sealing stored MLS sync secrets failed');
+      return 0;
+    }
+  }
+
   /** Creates or updates the config; the secret is required the first time. Returns false when it is missing. */
   async configure(brokerageId: string, input: SyncConfigInput): Promise<boolean> {
     if (input.clientSecret) {
+      // Sealed before storing; without a key (production without SECRETS_KEY) this is a clear 503 and nothing is stored.
+      input = { ...input, clientSecret: this.opts.secrets.seal(input.clientSecret, secretContext(brokerageId)) };
       await this.opts.db.query(
         `INSERT INTO listing_sync_configs (brokerage_id, endpoint, token_url, client_id, client_secret, scope, interval_minutes, enabled, next_run_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
@@ -160,12 +199,20 @@ export class ListingSyncService {
     const brokerageId = cfg.brokerage_id;
     const kit = await this.brokerages.brandKit(brokerageId).catch(() => null);
     const timeZone = kit?.timeZone ?? 'America/Chicago';
+    let clientSecret: string;
+    try {
+      clientSecret = this.opts.secrets.reveal(cfg.client_secret, secretContext(brokerageId));
+    } catch (err) {
+      // A wrong or missing SECRETS_KEY: the run fails with a reason an admin can act on.
+      clientSecret = '';
+      this.opts.log.error({ brokerageId, err: err instanceof Error ? err.message : String(err) }, 'MLS sync secret cannot be opened');
+    }
     const client = new ResoClient({
       ...this.opts.client,
       endpoint: cfg.endpoint,
       tokenUrl: cfg.token_url,
       clientId: cfg.client_id,
-      clientSecret: cfg.client_secret,
+      clientSecret,
       ...(cfg.scope ? { scope: cfg.scope } : {}),
     });
     let cursor = iso(cfg.cursor_timestamp);
@@ -173,6 +220,7 @@ export class ListingSyncService {
     const errors: SyncStatus['lastErrors'] = [];
     let failure: string | null = null;
     try {
+      if (!clientSecret) throw new Error('the stored client secret cannot be read (SECRETS_KEY missing or changed): enter the secret again');
       let offset = 0;
       for await (const page of client.pull(cursor)) {
         const result = await this.importer.importRecords(brokerageId, page.records, 'sync', timeZone);

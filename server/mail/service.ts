@@ -19,7 +19,8 @@ const EMAILED_KINDS: Record<string, string> = {
 /** Where a notification's button leads. */
 function notificationPath(n: Notification): string {
   if (n.kind === 'license_expiring') return '/profile';
-  if (n.kind === 'access_requested' && n.designId) return `/designs/${encodeURIComponent(n.designId)}?share=1`;
+  // The inbox holds the one-click grant.
+  if (n.kind === 'access_requested') return '/inbox';
   return n.designId ? `/designs/${encodeURIComponent(n.designId)}` : '/inbox';
 }
 

@@ -137,7 +137,7 @@ export interface OutboundOptions {
 }
 
 /** One request through the guard; any status is returned (redirects are not followed). */
-export async function outboundRequest(rawUrl: string, options: OutboundOptions): Promise<{ status: number; location?: string; body: Buffer }> {
+export async function outboundRequest(rawUrl: string, options: OutboundOptions): Promise<{ status: number; location?: string; body: Buffer; headers: http.IncomingHttpHeaders }> {
   const url = checkOutboundUrl(rawUrl);
   const signal = AbortSignal.timeout(options.timeoutMs);
   const timedOut = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new OutboundError('timeout', `timed out after ${options.timeoutMs} ms`)), { once: true }));
@@ -172,7 +172,7 @@ export async function outboundRequest(rawUrl: string, options: OutboundOptions):
         }
         chunks.push(chunk);
       });
-      res.on('end', () => resolve({ status, location: res.headers.location, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status, location: res.headers.location, body: Buffer.concat(chunks), headers: res.headers }));
       res.on('error', () => fail(signal.aborted ? 'timeout' : 'cut_off', signal.aborted ? timeoutMessage : 'the response was cut off'));
       // Destroyed mid-body (timeout, connection lost): no 'end'. A no-op once settled.
       res.on('close', () => fail(signal.aborted ? 'timeout' : 'cut_off', signal.aborted ? timeoutMessage : 'the response was cut off'));

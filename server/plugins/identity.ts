@@ -6,6 +6,7 @@
 import fp from 'fastify-plugin';
 import type { AccessBus, AuditLog, AuthService } from '../auth/index.js';
 import { Identity } from '../auth/identity.js';
+import { secretBoxFromConfig, type SecretBox } from '../secrets/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,6 +14,8 @@ declare module 'fastify' {
     auth: AuthService;
     /** The audit log: `app.audit.record({ brokerageId, actorId, action, ... })`. */
     audit: AuditLog;
+    /** Seals stored secrets (SSO client secrets, MLS sync secrets) with SECRETS_KEY (server/secrets). */
+    secrets: SecretBox;
   }
 }
 
@@ -35,6 +38,7 @@ export const identity = fp<{ accessBus?: AccessBus }>(
     app.decorate('identity', identity);
     app.decorate('auth', identity.auth);
     app.decorate('audit', identity.audit);
+    app.decorate('secrets', secretBoxFromConfig(app.config, app.log));
   },
   { name: 'identity', dependencies: ['collab', 'inbox', 'realtime'], fastify: '5.x' },
 );

@@ -8,6 +8,8 @@ declare module 'fastify' {
     /** Outgoing email (SMTP_URL) or, without it, logged links. */
     mail: MailService;
     notifications: NotificationService;
+    /** This server's address for links people follow (PUBLIC_URL, else where it listens). */
+    baseUrl: () => string;
   }
 }
 
@@ -27,6 +29,7 @@ export const inbox = fp(
       app.notify.user(userId, 'notification', n);
       mail.notify(userId, n);
     });
+    app.decorate('baseUrl', baseUrl);
     app.decorate('mail', mail);
     app.decorate('notifications', notifications);
   },

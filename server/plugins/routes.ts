@@ -3,7 +3,10 @@
  * the services the plugins before it decorated; the route files know nothing of plugins.
  */
 import fp from 'fastify-plugin';
+import { AccessRequestService } from '../auth/access-requests.js';
 import { PasswordResets } from '../auth/password-reset.js';
+import { SsoService } from '../auth/sso.js';
+import { registerAccessRequestRoutes } from '../routes/access-requests.js';
 import { registerAccountRoutes } from '../routes/account.js';
 import { registerAdminMetricsRoutes } from '../routes/admin-metrics.js';
 import { registerAiRoutes } from '../routes/ai.js';
@@ -25,6 +28,7 @@ import { registerScoreRoutes } from '../routes/scores.js';
 import { registerSettingsRoutes } from '../routes/settings.js';
 import { registerSetupRoutes } from '../routes/setup.js';
 import { registerShareRoutes } from '../routes/shares.js';
+import { registerSsoRoutes } from '../routes/sso.js';
 import { registerTemplateRoutes } from '../routes/templates.js';
 import { registerWebhookRoutes } from '../routes/webhooks.js';
 import type { ImageSourceDeps } from '../render/index.js';
@@ -49,7 +53,7 @@ export const healthRoutes = fp(
   { name: 'routes:health', dependencies: ['database', 'bus'], fastify },
 );
 
-/** First-run setup, sign-in, account, people, invitations, shares, the audit log, profiles. */
+/** First-run setup, sign-in (passwords and SSO), account, people, invitations, shares, access requests, the audit log, profiles. */
 export const identityRoutes = fp(
   async (app) => {
     const { db, identity, auth, audit, mail } = app;
@@ -62,6 +66,12 @@ export const identityRoutes = fp(
     registerInviteRoutes(app, { db, mail });
     registerShareRoutes(app, { db, notifyAccess: (e) => identity.notifyAccess(e), notifications: identity.notifications });
     registerAuditRoutes(app, { db, audit });
+    const requests = new AccessRequestService({ db, notifications: identity.notifications, notifyAccess: (e) => identity.notifyAccess(e), audit });
+    registerAccessRequestRoutes(app, { requests });
+    const sso = new SsoService({ db, auth, audit, secrets: app.secrets, privateHosts: app.config.SSO_PRIVATE_HOSTS, baseUrl: app.baseUrl, log: app.log });
+    // An SSO-only brokerage refuses passwords (except its break-glass admin).
+    auth.setPasswordPolicy(sso.passwordPolicy);
+    registerSsoRoutes(app, { sso, secureCookies });
   },
   { name: 'routes:identity', dependencies: ['identity'], fastify },
 );
@@ -119,6 +129,7 @@ export const listingRoutes = fp(
       notify: (userId, payload) => app.notify.user(userId, 'notification', payload),
       photoMaxBytes: config.MAX_UPLOAD_BYTES,
       photoPrivateHosts: config.LISTING_PHOTO_PRIVATE_HOSTS,
+      secrets: app.secrets,
     });
     app.decorate('designImages', (brokerageId: string) => listings.bulk.imageSource(brokerageId));
   },

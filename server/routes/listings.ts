@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { SecretBox } from '../secrets/index.js';
 import { z } from 'zod';
 import type { DocumentStore, RoomManager } from '../collab/index.js';
 import type { Db } from '../repos/index.js';
@@ -49,6 +50,8 @@ export interface ListingRouteDeps {
   /** Listing photos: the largest we download (the upload limit) and hosts allowed to be private (LISTING_PHOTO_PRIVATE_HOSTS). */
   photoMaxBytes: number;
   photoPrivateHosts: readonly string[];
+  /** Seals the MLS sync client secret at rest (server/secrets). */
+  secrets: SecretBox;
 }
 
 export function registerListingRoutes(
@@ -65,7 +68,7 @@ export function registerListingRoutes(
     fetch: { timeoutMs: PHOTO_FETCH_TIMEOUT_MS, maxBytes: deps.photoMaxBytes, privateHosts: deps.photoPrivateHosts },
   });
   const designListings = new DesignListingService(deps);
-  const sync = new ListingSyncService({ db: deps.db, log: deps.log, tickMs: deps.syncTickMs });
+  const sync = new ListingSyncService({ db: deps.db, log: deps.log, tickMs: deps.syncTickMs, secrets: deps.secrets });
   const bulk = new BulkDesignService({ ...deps, photos });
   const publicImages = new PublicImages(deps.db);
   sync.start();

@@ -154,6 +154,7 @@ export function PeoplePage() {
         <h1>People and roles</h1>
         <span className="muted">{me.brokerageName}</span>
         <Link to="/admin/audit">Audit log</Link>
+        <Link to="/admin/sso">Single sign-on</Link>
       </div>
       {error && (
         <div className="form-error" role="alert">

@@ -1,4 +1,4 @@
-/** Routes of the admin pages: the dashboard, people and the audit log (a fragment for the app's <Routes>, inside the shell). */
+/** Routes of the admin pages: the dashboard, people, the audit log and SSO (a fragment for the app's <Routes>, inside the shell). */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route } from 'react-router-dom';
 import { RequireAuth } from '../../auth.js';
@@ -7,6 +7,7 @@ import '../review/workflow.css';
 const DashboardPage = lazy(() => import('./DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const PeoplePage = lazy(() => import('./PeoplePage.js'));
 const AuditPage = lazy(() => import('./AuditPage.js'));
+const SsoPage = lazy(() => import('./SsoPage.js'));
 
 const page = (node: ReactNode) => <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>{node}</Suspense>;
 
@@ -15,5 +16,6 @@ export const adminRoutes = (
     <Route path="/admin" element={<RequireAuth>{page(<DashboardPage />)}</RequireAuth>} />
     <Route path="/admin/people" element={page(<PeoplePage />)} />
     <Route path="/admin/audit" element={page(<AuditPage />)} />
+    <Route path="/admin/sso" element={page(<SsoPage />)} />
   </>
 );

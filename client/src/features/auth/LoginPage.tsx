@@ -3,6 +3,8 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api.js';
 import { safeNext, useAuth } from '../../auth.js';
 import { Logo } from '../../components/Logo.js';
+import { ssoErrorMessage } from './sso.js';
+import { SsoSignIn } from './SsoSignIn.js';
 
 export function LoginPage() {
   const { user, loading, login } = useAuth();
@@ -14,8 +16,11 @@ export function LoginPage() {
   /** Shown once the server says this account has two-factor on. */
   const [needsCode, setNeedsCode] = useState(false);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Back from the identity provider with a refusal: say why.
+  const [error, setError] = useState<string | null>(() => (params.get('sso_error') ? ssoErrorMessage(params.get('sso_error')!) : null));
   const [busy, setBusy] = useState(false);
+  /** "Sign in with SSO" (by email), or straight away for a brokerage's link (`?sso=<brokerage id>`). */
+  const [sso, setSso] = useState(Boolean(params.get('sso')));
 
   if (!loading && user) return <Navigate to={next} replace />;
 
@@ -45,6 +50,9 @@ export function LoginPage() {
         <h2>Every listing, on brand.</h2>
         <p>Design flyers, open-house signs and social posts together in real time — with your brokerage's colours, fonts and compliance built in.</p>
       </div>
+      {sso ? (
+        <SsoSignIn initialEmail={email} brokerageId={params.get('sso')} next={next} onCancel={() => setSso(false)} />
+      ) : (
       <form className="login-card" onSubmit={submit} aria-label="Log in">
         <h1>Log in</h1>
         <p className="muted">Use your brokerage account.</p>
@@ -87,7 +95,11 @@ export function LoginPage() {
         <p className="muted login-links">
           <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email.trim())}` : ''}`}>Forgot your password?</Link>
         </p>
+        <button className="btn btn-block" type="button" onClick={() => setSso(true)}>
+          Sign in with SSO
+        </button>
       </form>
+      )}
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { EditorWorkflow } from '../review/editor/EditorWorkflow.js';
 import { CommentLayer, InsightsDrawer, ListingUpdateBanner, ReviewBanner, ReviewBar, WorkflowDrawer } from './editor-later.js';
 import { OptionalPart } from '../../components/OptionalPart.js';
 import { NotFoundPage } from '../../components/NotFoundPage.js';
+import { NoAccessPage } from '../access/NoAccessPage.js';
 import { takeDesign } from './design-prefetch.js';
 
 const FATAL: Record<number, { title: string; message: string }> = {
@@ -230,7 +231,8 @@ export default function EditorPage() {
   }, [id]);
 
   if (error) {
-    if (error.status === 404) return <NotFoundPage title="Design not found" message="This design does not exist or was deleted." />;
+    // A colleague's design they cannot open is "no access, ask"; anything else stays "not found".
+    if (error.status === 404) return <NoAccessPage designId={id} />;
     if (error.status === 403) return <NotFoundPage title="No access" message="You do not have access to this design." />;
     return <NotFoundPage title="Could not open the design" message={error.message} />;
   }

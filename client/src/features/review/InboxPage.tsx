@@ -3,6 +3,7 @@ import { useToasts } from '../../toasts.js';
 import { workflowApi, type Notification } from './api.js';
 import { relativeTime } from './format.js';
 import { useLiveList } from './useLiveEvent.js';
+import { AccessRequestActions } from '../access/AccessRequestActions.js';
 
 const ICON: Record<string, string> = {
   changes_requested: '↩',
@@ -59,6 +60,7 @@ export function InboxPage() {
                     <strong>{n.title}</strong>
                   )}
                   {n.body && <p className="inbox-body">{n.body}</p>}
+                  {n.kind === 'access_requested' && n.designId && <AccessRequestActions designId={n.designId} />}
                   <span className="muted">{relativeTime(n.createdAt)}</span>
                 </div>
                 {!n.readAt && (
