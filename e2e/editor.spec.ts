@@ -1,7 +1,7 @@
 import { pdfFonts, pdfText } from '../server/test-support/poppler.js';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
-import { AGENT_A, AGENT_B, BRAND_MANAGER, PASSWORD, loggedIn, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen, pdfStreams } from './fixtures.js';
+import { AGENT_A, AGENT_B, BRAND_MANAGER, PASSWORD, loggedIn, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen } from './fixtures.js';
 
 test.describe('app shell', () => {
   test('a logged-out visitor logs in and is sent back to where they were going', async ({ page }) => {

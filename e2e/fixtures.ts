@@ -38,6 +38,7 @@ type WorkerFixtures = {
 };
 
 export const test = base.extend<Fixtures & { noPageErrors: void }, WorkerFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring
   pageErrors: [async ({}, use) => use([]), { scope: 'worker' }],
   // Every context a test makes reports its pages' uncaught errors (tests make their own contexts).
   browser: [

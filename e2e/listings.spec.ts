@@ -11,7 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { solidPng } from '../server/test-support/images.js';
 import { startPhotoServer, type PhotoServer } from '../server/test-support/photo-server.js';
-import { expect, openEditor, test, pdfStreams } from './fixtures.js';
+import { expect, openEditor, test } from './fixtures.js';
 
 const FIXTURE = 'server/listings/fixtures/single-property.json';
 /** The preferred photo (the flyer's hero): a size and colour no placeholder has. */

@@ -6,7 +6,7 @@
 import { pdfText } from '../server/test-support/poppler.js';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { AGENT_B, clickDesign, expect, findText, model, openEditor, test, toScreen, pdfStreams } from './fixtures.js';
+import { AGENT_B, clickDesign, expect, findText, model, openEditor, test, toScreen } from './fixtures.js';
 
 /** Ids of the design objects on this client's fabric canvas, sorted. */
 function canvasIds(page: Page): Promise<string[]> {

@@ -55,7 +55,6 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
 
 let database: TestDatabase;
 let db: Db;
-let brokerageId: string;
 const log = Fastify({ logger: false }).log;
 
 beforeAll(async () => {
@@ -65,7 +64,6 @@ beforeAll(async () => {
   database = await freshPostgres();
   db = await database.open();
   await migrate(db);
-  brokerageId = 'b1';
   await db.query("INSERT INTO brokerages (id, name, brand_kit) VALUES ('b1', 'Test Realty', '{}')");
 });
 

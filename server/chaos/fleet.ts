@@ -34,6 +34,8 @@ export class ChaosClient {
     /** The object this client edits (set once the design is known). */
     public objectId: string | null = null,
   ) {
+    // The socket class below has its own `this`; it reports to this client.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const client = this;
     class AckCountingSocket extends WebSocket {
       private sent = 0;

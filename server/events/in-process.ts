@@ -90,7 +90,7 @@ export class InProcessTransport implements EventTransport {
       [group, instanceId, this.leaseMs / 1000],
     );
     if (!lease.rows.length) return 'none'; // another instance works this group
-    let cursor = { txid: Number(lease.rows[0]!.last_txid), seq: Number(lease.rows[0]!.last_seq) };
+    const cursor = { txid: Number(lease.rows[0]!.last_txid), seq: Number(lease.rows[0]!.last_seq) };
 
     const due = await db.query<OutboxRow & { attempts: number }>(
       `SELECT r.attempts, ${OUTBOX_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}
@@ -138,7 +138,6 @@ export class InProcessTransport implements EventTransport {
         });
         if (this.opts.retry.maxDeliveries > 1) this.paces.get(group)?.dueAt(Date.now() + backoffMs(1, this.opts.retry));
       }
-      cursor = next;
     }
     if (fresh.rows.length === batchSize || due.rows.length === batchSize) return 'more';
     return fresh.rows.length || due.rows.length ? 'some' : 'none';

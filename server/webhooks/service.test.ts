@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createEvent } from '../../shared/events/index.js';
 import { migrate, type Db } from '../db/index.js';
 import { designRows, freshPostgres, type TestDatabase } from '../test-support/databases.js';

@@ -7,7 +7,6 @@ import type { Design, DesignKind, DesignObject, TextObject } from '../design/ind
 import {
   displayAddress,
   fitText,
-  formatAddressOneLine,
   formatFacts,
   formatLicense,
   formatOpenHouse,

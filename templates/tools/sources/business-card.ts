@@ -1,4 +1,4 @@
-import { SAMPLE as S, brokerage, disclaimer, eho, hline, image, logo, rect, template, text } from '../dsl.js';
+import { SAMPLE as S, brokerage, disclaimer, eho, hline, logo, rect, template, text } from '../dsl.js';
 
 // 3.5×2 in (336×192), 12 px bleed, two sides. Front: the brand, centred on
 // the light colour. Back: the agent, the disclosure and the EHO mark.
