@@ -11,7 +11,7 @@ const IGNORED = ['**/node_modules/**', '**/dist/**', '**/peers/**'];
  * when it reaches for one of those, so a new file lands in the right project without a list to keep.
  */
 const REAL_SERVICES =
-  /test-support\/(?:databases|server|processes|postgres-cluster|smtp|photo-server|raw-collab|clients|identity|poppler)|from 'pg'|from 'ioredis'|playwright|chromium|startTestServer|freshPostgres|child_process|\.\/scenario\.js/;
+  /test-support\/(?:databases|server|processes|postgres-cluster|smtp|photo-server|raw-collab|clients|identity|poppler)|from 'pg'|from 'ioredis'|playwright|chromium|startTestServer|freshPostgres|child_process|TEST_REDIS_URL|\.\/scenario\.js/;
 const files = globSync(TESTS, { ignore: IGNORED });
 const integration = files.filter((file) => REAL_SERVICES.test(readFileSync(file, 'utf8')));
 

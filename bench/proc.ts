@@ -114,6 +114,12 @@ export function buildServer(): void {
  * Starts the server as `npm start` runs it: `[its settings] node [its flags] [nodeArgs] server/dist/main.mjs`
  * (compiled first; settings and flags are read from the checkout's package.json; nodeArgs e.g. --cpu-prof).
  */
+/**
+ * The benches' load comes from one or two demo accounts (hundreds of sockets and designs for one
+ * person), so the per-person limits (docs/SECURITY.md) are lifted: they measure the server, not its limits.
+ */
+const BENCH_PERSON_LIMITS = { MAX_SOCKETS_PER_USER: '100000', MAX_ROOMS_PER_USER: '100000', MAX_DESIGNS_PER_MINUTE: '100000' };
+
 export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[]; cwd?: string; startTimeoutMs?: number } = {}): Promise<ServerChild> {
   // A/B of builds: BENCH_SERVER_ENTRY runs one built beforehand (`npx tsx server/build.ts <dir>`) as is;
   // `cwd` runs another checkout's server as already built there.
@@ -123,7 +129,7 @@ export async function startServer(env: Record<string, string>, opts: { nodeArgs?
   const [cmd, args] = [process.execPath, [...start.nodeFlags, ...(opts.nodeArgs ?? []), entry]];
   const child = spawn(cmd, args, {
     cwd: opts.cwd ?? process.cwd(),
-    env: { ...process.env, ...start.env, ...env },
+    env: { ...process.env, ...start.env, ...BENCH_PERSON_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() reaches the server and anything it started
   });

@@ -43,6 +43,9 @@ class GuardedRedis extends Redis {
  */
 export class RedisConnections {
   private readonly clients = new Set<GuardedRedis>();
+  /** Clients that have been connected at least once, and clients whose link failed since they were last connected. */
+  private readonly connectedOnce = new WeakSet<GuardedRedis>();
+  private readonly failing = new WeakSet<GuardedRedis>();
   private readonly events = new EventEmitter();
   private wasUp = false;
   private everUp = false;
@@ -71,6 +74,7 @@ export class RedisConnections {
     let reported = false;
     client.on('error', (err: Error) => {
       this.lastError = err.message;
+      this.failing.add(client);
       if (!this.everUp && !this.warnedAtStart) {
         this.warnedAtStart = true;
         this.log.warn({ err: err.message }, 'redis unavailable at start; running degraded');
@@ -81,6 +85,8 @@ export class RedisConnections {
     });
     client.on('ready', () => {
       reported = false;
+      this.connectedOnce.add(client);
+      this.failing.delete(client);
       this.refresh();
     });
     for (const event of ['close', 'reconnecting'] as const) client.on(event, () => this.refresh());
@@ -91,10 +97,18 @@ export class RedisConnections {
     return client;
   }
 
-  /** Every client connected (false before the first connection). */
+  /**
+   * Every client connected (false before the first connection). Once Redis has been reached, a
+   * client made later (parts of the server make theirs as they start) is not an outage while it
+   * connects for the first time; it is one if its link fails, or once it has been connected and lost it.
+   */
   get up(): boolean {
     if (this.clients.size === 0) return this.everUp && !this.closed;
-    for (const c of this.clients) if (c.status !== 'ready') return false;
+    for (const c of this.clients) {
+      if (c.status === 'ready') continue;
+      const firstConnect = this.everUp && !this.connectedOnce.has(c) && !this.failing.has(c);
+      if (!firstConnect) return false;
+    }
     return true;
   }
 
