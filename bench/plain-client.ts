@@ -17,7 +17,6 @@ export const nowMs = (): number => performance.timeOrigin + performance.now();
 
 const FROM_SERVER = Symbol('server');
 const SYNC = 0;
-const AWARENESS = 1;
 const AUTH = 2;
 const DURABLE_ACK = 100; // ours (see shared MessageType.durableAck)
 

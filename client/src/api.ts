@@ -63,7 +63,7 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   if (res.status === 401 && !NO_REFRESH.has(path) && (await refreshSession())) res = await send(path, init);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
@@ -80,7 +80,7 @@ export type CallInput<E extends Endpoint> = (E['params'] extends z.ZodType ? { p
   (E['body'] extends z.ZodType ? { body: Input<E['body']> } : { body?: never });
 
 /** Calls one endpoint of shared/api; the answer is typed by its response schema (the server serialised it with that schema). */
-export function call<E extends Endpoint>(e: E, ...[input]: {} extends CallInput<E> ? [CallInput<E>?] : [CallInput<E>]): Promise<ResponseOf<E>> {
+export function call<E extends Endpoint>(e: E, ...[input]: Record<never, never> extends CallInput<E> ? [CallInput<E>?] : [CallInput<E>]): Promise<ResponseOf<E>> {
   const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
   const path = fillPath(e.path, i.params) + queryString(i.query);
   return request<ResponseOf<E>>(path, i.body !== undefined ? json(e.method, i.body) : { method: e.method });

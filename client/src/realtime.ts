@@ -11,6 +11,8 @@
 import type { Socket } from 'socket.io-client';
 import { refreshSession } from './api.js';
 
+// socket.io's own listener type: each event's payload is checked where it is used.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Listener = (...args: any[]) => void;
 
 /** What pages use of the socket. */

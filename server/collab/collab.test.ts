@@ -111,7 +111,6 @@ describe('authentication and access', () => {
     const c = stockClient(server.wsUrl, designId, '');
     c.destroy();
     const res = await new Promise<string>((resolve) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       import('ws').then(({ default: WS }) => {
         const ws = new WS(url(), { headers: { authorization: `Bearer ${agent}` } });
         ws.on('message', () => {

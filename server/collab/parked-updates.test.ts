@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { CloseCode, metaMap, objectsMap } from '../../shared/index.js';
-import { stockClient, synced, type StockClient } from '../test-support/clients.js';
+import { stockClient, synced } from '../test-support/clients.js';
 import { freshPostgres, type TestDatabase } from '../test-support/databases.js';
 import { createDesign, docFromStore } from '../test-support/docs.js';
 import { DEMO } from '../test-support/identity.js';

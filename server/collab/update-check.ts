@@ -55,6 +55,12 @@ class Walker {
     this.skip(this.varUint());
   }
 
+  /** An id (client, clock) or a delete range (clock, length): two varUints. */
+  skipId(): void {
+    this.varUint();
+    this.varUint();
+  }
+
   /** lib0 varInt: same byte layout as varUint for skipping. */
   skipVarInt(): void {
     while (this.byte() >= 0x80);
@@ -161,12 +167,12 @@ export function isWellFormedUpdate(update: Uint8Array): boolean {
         }
         const hasOrigin = (info & 0x80) !== 0;
         const hasRightOrigin = (info & 0x40) !== 0;
-        if (hasOrigin) (w.varUint(), w.varUint());
-        if (hasRightOrigin) (w.varUint(), w.varUint());
+        if (hasOrigin) w.skipId();
+        if (hasRightOrigin) w.skipId();
         if (!hasOrigin && !hasRightOrigin) {
           // Parent: a root type's name, or the id of the item that holds the type.
           if (w.varUint() === 1) w.skipSized();
-          else (w.varUint(), w.varUint());
+          else w.skipId();
           if ((info & 0x20) !== 0) w.skipSized(); // parentSub (map key)
         }
         w.skipContent(ref);
@@ -176,7 +182,7 @@ export function isWellFormedUpdate(update: Uint8Array): boolean {
     for (let c = 0; c < dsClients; c++) {
       w.varUint(); // client
       const ranges = w.count();
-      for (let r = 0; r < ranges; r++) (w.varUint(), w.varUint()); // clock, length
+      for (let r = 0; r < ranges; r++) w.skipId(); // clock, length
     }
     return true;
   } catch (err) {

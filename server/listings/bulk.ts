@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { designToUpdate, instantiateTemplate, type Design } from '../../shared/index.js';
+import { designToUpdate, instantiateTemplate } from '../../shared/index.js';
 import { addressLines } from '../../shared/listing/index.js';
 import { getTemplate } from '../../templates/index.js';
 import type { DocumentStore, RoomManager } from '../collab/index.js';

@@ -20,7 +20,6 @@ import {
   resolveBinding,
   objectsMap,
   type AgentProfile,
-  type BindingChange,
   type BrandKit,
   type Design,
   type DesignKind,

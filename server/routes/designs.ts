@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_PAGE_SIZE, DesignKindSchema, designToUpdate, fillAgentBindings, instantiateTemplate, type Design } from '../../shared/index.js';
+import { DEFAULT_PAGE_SIZE, designToUpdate, fillAgentBindings, instantiateTemplate, type Design } from '../../shared/index.js';
 import { getTemplate } from '../../templates/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
 import { designState, type DocumentStore, type RoomManager } from '../collab/index.js';

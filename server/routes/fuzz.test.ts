@@ -124,7 +124,7 @@ describe('malformed bodies on every JSON route', () => {
       for (const [what, body] of [...BODIES, ...wrongFieldBodies(fields)]) {
         const res = await fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body });
         const text = await res.text();
-        let json: { error?: { code?: string; message?: string } } | null = null;
+        let json: { error?: { code?: string; message?: string } } | null;
         try {
           json = JSON.parse(text);
         } catch {

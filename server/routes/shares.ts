@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { requireDesign } from '../auth/access.js';
 import type { AccessEvent } from '../auth/access-bus.js';
 import { canShareDesign } from '../auth/permissions.js';

@@ -8,7 +8,7 @@ import type { Fix, ReplaceTextFix } from './types.js';
  * `from` is gone.
  */
 export function applyReplaceText(text: string, fix: Pick<ReplaceTextFix, 'from' | 'to' | 'at'>): string {
-  let at = fix.at !== undefined && text.startsWith(fix.from, fix.at) ? fix.at : text.indexOf(fix.from);
+  const at = fix.at !== undefined && text.startsWith(fix.from, fix.at) ? fix.at : text.indexOf(fix.from);
   if (at < 0) return text;
   return text.slice(0, at) + fix.to + text.slice(at + fix.from.length);
 }

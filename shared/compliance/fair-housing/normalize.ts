@@ -13,6 +13,8 @@ export interface NormalizedText {
 }
 
 const MARK_RE = /\p{M}/u;
+// U+FE0F (emoji presentation) is matched on its own on purpose: it joins nothing once the emoji is gone.
+// eslint-disable-next-line no-misleading-character-class
 const SYMBOL_RE = /[\p{Extended_Pictographic}\p{So}\p{Sk}\u200b-\u200f\u2060\ufe0f*_~^`|•·]/u;
 const LETTER_RE = /\p{L}/u;
 

@@ -362,7 +362,7 @@ export class CanvasBinding {
     if (fo instanceof Textbox) fo.editable = may && !frozen;
   }
 
-  private onObjects = (events: Array<Y.YEvent<any>>, txn: Y.Transaction): void => {
+  private onObjects = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, txn: Y.Transaction): void => {
     const touched = new Set<string>();
     let structural = false;
     for (const ev of events) {

@@ -142,7 +142,7 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
   );
   const ctx = useMemo(
     () => (editor ? { editor, info, kit, title, rename, canShare: info.canShare ?? info.access === 'edit' } : null),
-    [editor, kit, title, rename, info.canShare, info.access],
+    [editor, info, kit, title, rename],
   );
 
   return (

@@ -80,16 +80,17 @@ export function CommentLayer() {
   useLayoutEffect(layout);
 
   // Esc leaves comment mode.
+  const { commentMode, setCommentMode } = w;
   useEffect(() => {
-    if (!w.commentMode && !draft) return;
+    if (!commentMode && !draft) return;
     const key = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       setDraft(null);
-      w.setCommentMode(false);
+      setCommentMode(false);
     };
     window.addEventListener('keydown', key);
     return () => window.removeEventListener('keydown', key);
-  }, [w.commentMode, draft, w.setCommentMode]);
+  }, [commentMode, draft, setCommentMode]);
   useEffect(() => {
     if (!w.commentMode) {
       setHoverLabel(null);

@@ -64,7 +64,8 @@ export function EditorWorkflow({ info, user, children }: { info: DesignInfo; use
     editor.store.set({ selection: [], selected: [] });
     setApplied({ editor, readOnly: wantReadOnly });
   }, [editor, wantReadOnly, mayEdit, info.canLock]);
-  // A fresh context value so every editor component re-reads `editor.canEdit`.
+  // A fresh context value so every editor component re-reads `editor.canEdit` (`applied` changes when it flips).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const editorCtx = useMemo(() => (ctx ? { ...ctx } : null), [ctx, applied]);
 
   // ---- comments ----------------------------------------------------------------

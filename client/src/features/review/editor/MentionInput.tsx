@@ -36,7 +36,8 @@ export const MentionInput = forwardRef<MentionInputHandle, Props>(function Menti
   useImperativeHandle(ref, () => ({ focus: () => area.current?.focus() }), []);
 
   const query = focused ? mentionQuery(value, caret) : null;
-  const matches = useMemo(() => (query && query.start !== dismissedAt ? matchPeople(people, query.query) : []), [query?.query, query?.start, dismissedAt, people]);
+  const [typed, typedAt] = [query?.query, query?.start];
+  const matches = useMemo(() => (typed !== undefined && typedAt !== dismissedAt ? matchPeople(people, typed) : []), [typed, typedAt, dismissedAt, people]);
   const open = matches.length > 0;
 
   const choose = (p: Person) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DesignMetaSchema, DesignObjectSchema } from './model.js';
-import { parseDesignMeta, parseDesignObject } from './read.js';
-import { renderSvg } from '../render/index.js';
-import { emailSignatureHtml } from '../../server/listings/email-signature.js';
-import type { Design } from './index.js';
+import { DesignMetaSchema, DesignObjectSchema } from '../../shared/design/model.js';
+import { parseDesignMeta, parseDesignObject } from '../../shared/design/read.js';
+import { renderSvg } from '../../shared/render/index.js';
+import { emailSignatureHtml } from '../listings/email-signature.js';
+import type { Design } from '../../shared/design/index.js';
 
 /**
  * Object properties that reach generated SVG/HTML/CSS are checked by type where documents

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BRAND_KIT } from '../brand/index.js';
-import { measureTextHeight } from '../render/index.js';
-import { addressLines, displayAddress, fitText, formatFacts, formatLicense, formatOpenHouse, formatPrice, nextOpenHouse, statusLabel } from './format.js';
-import { zonedLocalToUtc } from './time.js';
-import { loadBundledFonts } from '../../server/render/fonts.js';
+import { DEMO_BRAND_KIT } from '../../shared/brand/index.js';
+import { measureTextHeight } from '../../shared/render/index.js';
+import { addressLines, displayAddress, fitText, formatFacts, formatLicense, formatOpenHouse, formatPrice, nextOpenHouse, statusLabel } from '../../shared/listing/format.js';
+import { zonedLocalToUtc } from '../../shared/listing/time.js';
+import { loadBundledFonts } from './fonts.js';
 
 describe('formatPrice', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledFonts } from '../../../server/render/fonts.js';
-import { layoutText, textBlockHeight } from '../../render/index.js';
-import { applyFix } from '../apply-fix.js';
-import { ctx, design, runRule, text } from '../test-support/builders.js';
-import { textOverflow } from './text-overflow.js';
+import { loadBundledFonts } from './fonts.js';
+import { layoutText, textBlockHeight } from '../../shared/render/index.js';
+import { applyFix } from '../../shared/compliance/apply-fix.js';
+import { ctx, design, runRule, text } from '../../shared/compliance/test-support/builders.js';
+import { textOverflow } from '../../shared/compliance/rules/text-overflow.js';
 
 // The rule measures with the brand fonts' own files, as the canvas and the exports do.
 beforeAll(() => loadBundledFonts());
