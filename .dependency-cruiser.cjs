@@ -63,7 +63,19 @@ module.exports = {
       name: 'product-no-test-support',
       severity: 'error',
       comment: 'Test helpers are for tests; product code never imports them.',
-      from: { pathNot: ['\\.test\\.tsx?$', '^e2e/', '^bench/', '^server/bench/', 'test-support/', '^server/chaos/', '/eval/', '^templates/tools/', '\\.config\\.ts$'] },
+      from: {
+        pathNot: [
+          '\\.test\\.tsx?$',
+          '^e2e/',
+          '^bench/',
+          '^server/bench/',
+          'test-support/',
+          '^server/chaos/',
+          '/eval/',
+          '^templates/tools/',
+          '\\.config\\.ts$',
+        ],
+      },
       to: { path: 'test-support/' },
     },
   ],
@@ -72,7 +84,11 @@ module.exports = {
     exclude: { path: ['(^|/)dist/', '^\\.tmp/', 'peers/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

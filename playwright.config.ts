@@ -31,7 +31,11 @@ export default defineConfig({
   webServer: {
     // /bin/sh has no $RANDOM: a nanosecond timestamp names a fresh data dir per run.
     // Listing photos may come from 127.0.0.1 (any port): specs start their own photo server on a free port.
-    command: `npm run build:client && npm run build:server && DATA_DIR=.tmp/e2e-$(date +%s%N) PORT=${PORT} HOST=127.0.0.1 LISTING_PHOTO_PRIVATE_HOSTS=127.0.0.1 ${Object.entries(START.env).map(([k, v]) => `${k}=${v} `).join('')}node ${START.nodeFlags.join(' ')} ${SERVER_ENTRY}`,
+    command: `npm run build:client && npm run build:server && DATA_DIR=.tmp/e2e-$(date +%s%N) PORT=${PORT} HOST=127.0.0.1 LISTING_PHOTO_PRIVATE_HOSTS=127.0.0.1 ${Object.entries(
+      START.env,
+    )
+      .map(([k, v]) => `${k}=${v} `)
+      .join('')}node ${START.nodeFlags.join(' ')} ${SERVER_ENTRY}`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,

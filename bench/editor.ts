@@ -85,7 +85,11 @@ const load = () =>
 // ---- server side set-up ---------------------------------------------------------
 
 async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -108,7 +112,16 @@ async function waitUntil(cond: () => boolean, ms: number, what: string): Promise
   }
 }
 
-const COPY = ['3 bd · 2 ba', 'Open house Sat 1–4', 'Walk to the park', 'New roof 2023', 'Chef’s kitchen', 'Quartz counters', 'Fenced yard', 'Two-car garage'];
+const COPY = [
+  '3 bd · 2 ba',
+  'Open house Sat 1–4',
+  'Walk to the park',
+  'New roof 2023',
+  'Chef’s kitchen',
+  'Quartz counters',
+  'Fenced yard',
+  'Two-car garage',
+];
 /** The demo brand kit's palette: the filler follows the brand, so compliance flags stay few (as in a real design). */
 const FILLS = ['#1f3a5f', '#c9a227', '#4a5568', '#edf2f7', '#e0604e'];
 
@@ -133,14 +146,60 @@ function fillerObjects(existing: number, page: { width: number; height: number }
     const z = keys[i]!;
     const fill = FILLS[i % FILLS.length]!;
     const kind = i % 3;
-    if (kind === 0) out.push({ id, type: 'text', x, y, width: w, height: h, angle: 0, z, text: COPY[i % COPY.length]!, fontFamily: 'Open Sans', fontSize: 11, fontWeight: i % 2 ? 600 : 400, fill: '#1f3a5f', textAlign: 'left' });
-    else if (kind === 1) out.push({ id, type: 'rect', x, y, width: w, height: h, angle: i % 7 === 0 ? 8 : 0, z, fill, radius: i % 4 === 0 ? 4 : 0, opacity: 0.9 });
-    else out.push({ id, type: 'ellipse', x, y, width: w, height: h, angle: 0, z, fill, stroke: i % 5 === 0 ? '#1f3a5f' : undefined, strokeWidth: i % 5 === 0 ? 1 : undefined });
+    if (kind === 0)
+      out.push({
+        id,
+        type: 'text',
+        x,
+        y,
+        width: w,
+        height: h,
+        angle: 0,
+        z,
+        text: COPY[i % COPY.length]!,
+        fontFamily: 'Open Sans',
+        fontSize: 11,
+        fontWeight: i % 2 ? 600 : 400,
+        fill: '#1f3a5f',
+        textAlign: 'left',
+      });
+    else if (kind === 1)
+      out.push({
+        id,
+        type: 'rect',
+        x,
+        y,
+        width: w,
+        height: h,
+        angle: i % 7 === 0 ? 8 : 0,
+        z,
+        fill,
+        radius: i % 4 === 0 ? 4 : 0,
+        opacity: 0.9,
+      });
+    else
+      out.push({
+        id,
+        type: 'ellipse',
+        x,
+        y,
+        width: w,
+        height: h,
+        angle: 0,
+        z,
+        fill,
+        stroke: i % 5 === 0 ? '#1f3a5f' : undefined,
+        strokeWidth: i % 5 === 0 ? 1 : undefined,
+      });
   }
   return out;
 }
 
-async function fillDesign(server: ServerChild, designId: string, token: string): Promise<{ byType: Record<string, number>; dragId: string }> {
+async function fillDesign(
+  server: ServerChild,
+  designId: string,
+  token: string,
+): Promise<{ byType: Record<string, number>; dragId: string }> {
   const c = stockClient(server.wsUrl, designId, token);
   try {
     await waitUntil(() => c.provider.synced, 15_000, 'first sync');
@@ -356,16 +415,26 @@ async function openAndTime(page: Page, designId: string, how: OpenKind, recordMa
     await card.click();
   } else if (how === 'goto') await page.goto(`/designs/${designId}?e2e`, { waitUntil: 'commit' });
   else await page.reload({ waitUntil: 'commit' });
-  const h = await page.waitForFunction(() => (window as any).__benchOpen, undefined, { timeout: 30_000, polling: 50 }).catch(async (err: Error) => {
-    const state = await page
-      .evaluate(() => {
-        const w = window as any;
-        const c = w.__realbrand?.canvas;
-        return { url: location.href, hook: !!w.__realbrand, objects: c ? c._objects.length - 1 : null, pending: c?.nextRenderHandle ?? null, loading: !!document.querySelector('.canvas-loading'), probe: '__benchOpen' in w, text: document.body.innerText.slice(0, 200) };
-      })
-      .catch((e: Error) => ({ error: e.message }));
-    throw new Error(`${err.message}\npage state: ${JSON.stringify(state)}\npage messages:\n${pageErrors.slice(-10).join('\n')}`);
-  });
+  const h = await page
+    .waitForFunction(() => (window as any).__benchOpen, undefined, { timeout: 30_000, polling: 50 })
+    .catch(async (err: Error) => {
+      const state = await page
+        .evaluate(() => {
+          const w = window as any;
+          const c = w.__realbrand?.canvas;
+          return {
+            url: location.href,
+            hook: !!w.__realbrand,
+            objects: c ? c._objects.length - 1 : null,
+            pending: c?.nextRenderHandle ?? null,
+            loading: !!document.querySelector('.canvas-loading'),
+            probe: '__benchOpen' in w,
+            text: document.body.innerText.slice(0, 200),
+          };
+        })
+        .catch((e: Error) => ({ error: e.message }));
+      throw new Error(`${err.message}\npage state: ${JSON.stringify(state)}\npage messages:\n${pageErrors.slice(-10).join('\n')}`);
+    });
   const r = (await h.jsonValue()) as { settledAt: number; firstFrameAt: number; objects: number; marks: Record<string, number> };
   if (r.objects < OBJECTS) throw new Error(`only ${r.objects} objects on the canvas`);
   if (recordMarks) for (const [k, v] of Object.entries(r.marks)) if (v >= from) (openMarks[how][k] ??= []).push(v - from);
@@ -382,9 +451,16 @@ function openTimeline(): string[] {
   const short = (u: string) => new URL(u).pathname.replace(/^\/assets\//, '');
   const rows: Array<[number, string]> = [];
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  if (nav) rows.push([nav.startTime, `document ${nav.responseStart.toFixed(0)}–${nav.responseEnd.toFixed(0)}, interactive ${nav.domInteractive.toFixed(0)}, DOMContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)}`]);
+  if (nav)
+    rows.push([
+      nav.startTime,
+      `document ${nav.responseStart.toFixed(0)}–${nav.responseEnd.toFixed(0)}, interactive ${nav.domInteractive.toFixed(0)}, DOMContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)}`,
+    ]);
   for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
-    rows.push([e.startTime, `${short(e.name)} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)} (${e.initiatorType}, ${(e.transferSize / 1024).toFixed(0)} kB)`]);
+    rows.push([
+      e.startTime,
+      `${short(e.name)} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)} (${e.initiatorType}, ${(e.transferSize / 1024).toFixed(0)} kB)`,
+    ]);
   }
   for (const e of performance.getEntriesByType('paint')) rows.push([e.startTime, `${e.name} ${e.startTime.toFixed(0)}`]);
   for (const e of performance.getEntriesByType('mark')) rows.push([e.startTime, `mark ${e.name} ${e.startTime.toFixed(0)}`]);
@@ -506,13 +582,24 @@ function mergeFrames(list: FrameStats[]): { fps: number; p50: number; p95: numbe
   const dur = list.reduce((a, s) => a + s.durationMs, 0);
   const worst = (k: 'p50' | 'p95' | 'p99') => Math.max(...list.map((s) => s.interval[k]));
   const wavg = (k: 'over16' | 'over33') => list.reduce((a, s) => a + s[k] * (s.frames - 1), 0) / Math.max(1, frames);
-  return { fps: (frames * 1000) / dur, p50: worst('p50'), p95: worst('p95'), p99: worst('p99'), over16: wavg('over16'), over33: wavg('over33') };
+  return {
+    fps: (frames * 1000) / dur,
+    p50: worst('p50'),
+    p95: worst('p95'),
+    p99: worst('p99'),
+    over16: wavg('over16'),
+    over33: wavg('over33'),
+  };
 }
 
 function revision(): string {
   try {
-    const head = execSync('git rev-parse --short HEAD', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execSync('git status --porcelain client/src shared', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const head = execSync('git rev-parse --short HEAD', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    const dirty = execSync('git status --porcelain client/src shared', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
     return head + (dirty ? ' + uncommitted client/shared changes' : '');
   } catch {
     return 'unknown revision';
@@ -524,11 +611,21 @@ function render(r: Results): string {
   const machine = `${cpu.length} CPUs (nproc), ${cpu[0]?.model.trim() ?? 'unknown CPU'}; load average (1/5/15 min) ${r.loadStart} at start, ${r.loadEnd} at end; Chromium ${r.chromium} headless, --disable-gpu; viewport ${VIEWPORT.width}×${VIEWPORT.height}`;
   const lines: string[] = [];
   lines.push(`Machine: ${machine}`);
-  lines.push(`Design: ${OBJECTS} objects (${Object.entries(r.byType).map(([k, v]) => `${v} ${k}`).join(', ')}; ${flagged.objects} flagged by compliance, ${markers} finding markers on the canvas); code ${revision()}; run took ${r.seconds.toFixed(0)} s.`);
+  lines.push(
+    `Design: ${OBJECTS} objects (${Object.entries(r.byType)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(
+        ', ',
+      )}; ${flagged.objects} flagged by compliance, ${markers} finding markers on the canvas); code ${revision()}; run took ${r.seconds.toFixed(0)} s.`,
+  );
   lines.push('');
-  lines.push(`Open: navigation start (from the list: the click on the design's card, after the pointer rested ${LIST_HOVER_MS} ms on it) → the first frame with all objects drawn (the design is on screen), and → settled (no canvas render pending any more: images, panels and finding markers in too). Target < 1000 ms.`);
+  lines.push(
+    `Open: navigation start (from the list: the click on the design's card, after the pointer rested ${LIST_HOVER_MS} ms on it) → the first frame with all objects drawn (the design is on screen), and → settled (no canvas render pending any more: images, panels and finding markers in too). Target < 1000 ms.`,
+  );
   lines.push('');
-  lines.push('| open | runs | first frame p50 ms | first frame max ms | settled p50 ms | settled max ms | first frame p50 vs target | settled p50 vs target |');
+  lines.push(
+    '| open | runs | first frame p50 ms | first frame max ms | settled p50 ms | settled max ms | first frame p50 vs target | settled p50 vs target |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|');
   for (const [name, xs] of [
     [`${OPEN_KIND_LABEL.goto} (by URL, new browser context)`, r.open.cold],
@@ -537,7 +634,9 @@ function render(r: Results): string {
   ] as const) {
     const f = percentiles(xs.map((x) => x.firstFrame));
     const st = percentiles(xs.map((x) => x.settled));
-    lines.push(`| ${name} | ${f.n} | ${fmtMs(f.p50)} | ${fmtMs(f.max)} | ${fmtMs(st.p50)} | ${fmtMs(st.max)} | ${x2(f.p50, OPEN_TARGET_MS)} | ${x2(st.p50, OPEN_TARGET_MS)} |`);
+    lines.push(
+      `| ${name} | ${f.n} | ${fmtMs(f.p50)} | ${fmtMs(f.max)} | ${fmtMs(st.p50)} | ${fmtMs(st.max)} | ${x2(f.p50, OPEN_TARGET_MS)} | ${x2(st.p50, OPEN_TARGET_MS)} |`,
+    );
   }
   const marksOf = (how: OpenKind, shown: number[]) =>
     `${Object.entries(openMarks[how])
@@ -546,7 +645,18 @@ function render(r: Results): string {
       .join(' → ')} → first frame with all ${OBJECTS} objects ${fmtMs(percentiles(shown).p50)}`;
   if (Object.keys(openMarks.goto).length) {
     lines.push('');
-    lines.push(`Where the time goes (the editor's performance marks, p50 ms from navigation start or the click): cold ${marksOf('goto', r.open.cold.map((x) => x.firstFrame))}; warm ${marksOf('reload', r.open.warm.map((x) => x.firstFrame))}; from the list ${marksOf('list', r.open.list.map((x) => x.firstFrame))}.`);
+    lines.push(
+      `Where the time goes (the editor's performance marks, p50 ms from navigation start or the click): cold ${marksOf(
+        'goto',
+        r.open.cold.map((x) => x.firstFrame),
+      )}; warm ${marksOf(
+        'reload',
+        r.open.warm.map((x) => x.firstFrame),
+      )}; from the list ${marksOf(
+        'list',
+        r.open.list.map((x) => x.firstFrame),
+      )}.`,
+    );
   }
   if (r.coldCpu.length) {
     const c = percentiles(r.coldCpu.map((x) => x.cpuMs));
@@ -557,9 +667,13 @@ function render(r: Results): string {
     );
   }
   lines.push('');
-  lines.push(`Drag: ${DRAG_STEPS} mouse moves over ~${DRAG_MS / 1000} s; frame time = interval between requestAnimationFrame callbacks (target 60 fps → 16.7 ms). "> 16.7 ms" counts frames that missed their vsync (interval > 17.5 ms), "> 33 ms" two or more (> 35 ms).`);
+  lines.push(
+    `Drag: ${DRAG_STEPS} mouse moves over ~${DRAG_MS / 1000} s; frame time = interval between requestAnimationFrame callbacks (target 60 fps → 16.7 ms). "> 16.7 ms" counts frames that missed their vsync (interval > 17.5 ms), "> 33 ms" two or more (> 35 ms).`,
+  );
   lines.push('');
-  lines.push('| scenario | fps avg | p50 ms | p95 ms | p99 ms | > 16.7 ms | > 33 ms | p95 vs 16.7 ms | fps vs 60 | main thread busy | long tasks | drag took |');
+  lines.push(
+    '| scenario | fps avg | p50 ms | p95 ms | p99 ms | > 16.7 ms | > 33 ms | p95 vs 16.7 ms | fps vs 60 | main thread busy | long tasks | drag took |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
   const row = (name: string, s: FrameStats) =>
     `| ${name} | ${s.fps.toFixed(1)} | ${fmtMs(s.interval.p50)} | ${fmtMs(s.interval.p95)} | ${fmtMs(s.interval.p99)} | ${pct(s.over16)} | ${pct(s.over33)} | ${x2(s.interval.p95, FRAME_MS)} | ${x2(s.fps, 60)} | ${pct(s.busy)} | ${s.longTasks} (${s.longTaskMs.toFixed(0)} ms) | ${s.dragMs ? `${(s.dragMs / 1000).toFixed(2)} s` : '—'} |`;
@@ -582,21 +696,31 @@ function render(r: Results): string {
     ['dragging, peer open', b],
     ['receiving the drag (remote render)', c],
   ] as const) {
-    lines.push(`| ${name} | ${m.fps.toFixed(1)} | ${x2(m.fps, 60)} | ${fmtMs(m.p50)} | ${fmtMs(m.p95)} | ${fmtMs(m.p99)} | ${x2(m.p99, FRAME_MS)} | ${pct(m.over16)} | ${pct(m.over33)} |`);
+    lines.push(
+      `| ${name} | ${m.fps.toFixed(1)} | ${x2(m.fps, 60)} | ${fmtMs(m.p50)} | ${fmtMs(m.p95)} | ${fmtMs(m.p99)} | ${x2(m.p99, FRAME_MS)} | ${pct(m.over16)} | ${pct(m.over33)} |`,
+    );
   }
   const seen = r.withPeer.map((s) => s.remote.distinctPositions ?? 0);
   lines.push('');
-  lines.push(`Receiving page: the dragged object showed ${seen.join(' / ')} distinct positions per ~2 s drag (the editor streams geometry at ~30 Hz).`);
+  lines.push(
+    `Receiving page: the dragged object showed ${seen.join(' / ')} distinct positions per ~2 s drag (the editor streams geometry at ~30 Hz).`,
+  );
   const verdict = (xs: number[]) => {
     const p = percentiles(xs);
     return p.max < OPEN_TARGET_MS ? 'met' : p.p50 < OPEN_TARGET_MS ? 'met at p50, not at max' : 'not met';
   };
   const verdictOpen = (['cold', 'warm', 'list'] as const)
-    .map((k) => `${k === 'list' ? 'from the list' : k} ${verdict(r.open[k].map((x) => x.firstFrame))} (first frame) / ${verdict(r.open[k].map((x) => x.settled))} (settled)`)
+    .map(
+      (k) =>
+        `${k === 'list' ? 'from the list' : k} ${verdict(r.open[k].map((x) => x.firstFrame))} (first frame) / ${verdict(r.open[k].map((x) => x.settled))} (settled)`,
+    )
     .join(', ');
-  const verdictDrag = a.fps >= 57 && a.p95 <= FRAME_MS * 1.05 ? 'met' : a.fps >= 57 ? 'met on average, with slow frames in the tail' : 'not met';
+  const verdictDrag =
+    a.fps >= 57 && a.p95 <= FRAME_MS * 1.05 ? 'met' : a.fps >= 57 ? 'met on average, with slow frames in the tail' : 'not met';
   lines.push('');
-  lines.push(`Verdict on this run: open < 1 s ${verdictOpen}; 60 fps drag ${verdictDrag}. Load average ${r.loadStart} on ${cpu.length} CPUs: other work on the machine shares the CPU with Chromium, so frame times in particular move with it.`);
+  lines.push(
+    `Verdict on this run: open < 1 s ${verdictOpen}; 60 fps drag ${verdictDrag}. Load average ${r.loadStart} on ${cpu.length} CPUs: other work on the machine shares the CPU with Chromium, so frame times in particular move with it.`,
+  );
   return lines.join('\n');
 }
 
@@ -620,7 +744,11 @@ async function main(): Promise<void> {
   server = await startBenchServer(dataDir);
   log(`server at ${server.url} (PGlite in ${dataDir})`);
   if (OPEN_VS) {
-    if (!existsSync(join(OPEN_VS, 'client', 'dist', 'index.html')) || !existsSync(join(OPEN_VS, 'server', 'dist', 'main.mjs')) || process.env.BENCH_BUILD === '1') {
+    if (
+      !existsSync(join(OPEN_VS, 'client', 'dist', 'index.html')) ||
+      !existsSync(join(OPEN_VS, 'server', 'dist', 'main.mjs')) ||
+      process.env.BENCH_BUILD === '1'
+    ) {
       log(`building ${OPEN_VS} (client and server)…`);
       execSync('npx vite build && npx tsx server/build.ts', { cwd: OPEN_VS, stdio: ['ignore', 'ignore', 'inherit'] });
     }
@@ -632,8 +760,14 @@ async function main(): Promise<void> {
   const designId = await createDesign(server.url, token);
   const { byType, dragId } = await fillDesign(server, designId, token);
   flagged = await flaggedObjects(server.url, token, designId);
-  log(`compliance: ${flagged.objects} objects flagged (error/warning), ${flagged.findings} findings; each flagged object gets a canvas marker`);
-  log(`design ${designId}: ${OBJECTS} objects committed (${Object.entries(byType).map(([k, v]) => `${v} ${k}`).join(', ')}); dragging ${dragId}`);
+  log(
+    `compliance: ${flagged.objects} objects flagged (error/warning), ${flagged.findings} findings; each flagged object gets a canvas marker`,
+  );
+  log(
+    `design ${designId}: ${OBJECTS} objects committed (${Object.entries(byType)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}); dragging ${dragId}`,
+  );
 
   browser = await chromium.launch(LAUNCH);
   const chromiumVersion = browser.version();
@@ -664,7 +798,11 @@ async function main(): Promise<void> {
     const page = await ctx.newPage();
     const stopProfile = openProfDir && i === OPEN_RUNS - 1 ? await startProfile(page, openProfDir, 'open.cpuprofile') : null;
     const traced = !!process.env.BENCH_OPEN_TRACE;
-    if (traced) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
+    if (traced)
+      await browser.startTracing(page, {
+        screenshots: false,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'],
+      });
     cold.push(await openAndTime(page, designId, 'goto', true));
     if (traced) {
       const dir = process.env.BENCH_OPEN_TRACE!;
@@ -675,7 +813,11 @@ async function main(): Promise<void> {
     await stopProfile?.();
     await sleep(300);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 200))); // IndexedDB copy written
-    if (traced) await browser.startTracing(page, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'] });
+    if (traced)
+      await browser.startTracing(page, {
+        screenshots: false,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading'],
+      });
     warm.push(await openAndTime(page, designId, 'reload', true));
     if (traced) {
       const dir = process.env.BENCH_OPEN_TRACE!;
@@ -686,7 +828,9 @@ async function main(): Promise<void> {
     list.push(await openAndTime(page, designId, 'list', true));
     await ctx.close();
     const t = (o: OpenTime) => `${fmtMs(o.firstFrame)} / ${fmtMs(o.settled)} ms`;
-    log(`open run ${i + 1} (first frame / settled): cold ${t(cold[i]!)}, warm ${t(warm[i]!)}, from the list ${t(list[i]!)} (load ${load()})`);
+    log(
+      `open run ${i + 1} (first frame / settled): cold ${t(cold[i]!)}, warm ${t(warm[i]!)}, from the list ${t(list[i]!)} (load ${load()})`,
+    );
   }
 
   const coldCpu: MainThreadCpu[] = [];
@@ -699,13 +843,22 @@ async function main(): Promise<void> {
     if (measured) coldCpu.push(measured);
     await ctx.close();
   }
-  if (coldCpu.length) log(`cold open, main thread CPU to the first frame: ${coldCpu.map((c) => `${fmtMs(c.cpuMs)} ms (wall ${fmtMs(c.wallMs)})`).join(', ')}`);
+  if (coldCpu.length)
+    log(
+      `cold open, main thread CPU to the first frame: ${coldCpu.map((c) => `${fmtMs(c.cpuMs)} ms (wall ${fmtMs(c.wallMs)})`).join(', ')}`,
+    );
 
   if (process.env.BENCH_OPEN_ONLY === '1') {
     const p = (xs: number[]) => percentiles(xs);
-    const f = (xs: OpenTime[]) => `first frame ${fmtMs(p(xs.map((x) => x.firstFrame)).p50)} ms, settled ${fmtMs(p(xs.map((x) => x.settled)).p50)} ms`;
+    const f = (xs: OpenTime[]) =>
+      `first frame ${fmtMs(p(xs.map((x) => x.firstFrame)).p50)} ms, settled ${fmtMs(p(xs.map((x) => x.settled)).p50)} ms`;
     console.log(`\nopen p50: cold ${f(cold)}; warm ${f(warm)}; from the list ${f(list)}`);
-    for (const how of ['goto', 'reload', 'list'] as const) console.log(`marks p50 (${OPEN_KIND_LABEL[how]}): ${Object.entries(openMarks[how]).map(([k, v]) => `${k} ${fmtMs(p(v).p50)}`).join(', ')}`);
+    for (const how of ['goto', 'reload', 'list'] as const)
+      console.log(
+        `marks p50 (${OPEN_KIND_LABEL[how]}): ${Object.entries(openMarks[how])
+          .map(([k, v]) => `${k} ${fmtMs(p(v).p50)}`)
+          .join(', ')}`,
+      );
     console.log(`last cold open:\n  ${lastColdTimeline.join('\n  ')}`);
     console.log(`last warm open:\n  ${lastWarmTimeline.join('\n  ')}`);
     return;
@@ -725,7 +878,17 @@ async function main(): Promise<void> {
   for (let i = 0; i < DRAGS; i++) {
     const traced = i === 1 && traceDir;
     const profiled = i === 1 && profDir;
-    if (traced) await browser.startTracing(pageA, { screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing'] });
+    if (traced)
+      await browser.startTracing(pageA, {
+        screenshots: false,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'disabled-by-default-devtools.timeline.frame',
+          'v8.execute',
+          'blink.user_timing',
+        ],
+      });
     const stopProfile = profiled ? await startProfile(pageA, profDir, 'drag.cpuprofile') : null;
     const r = await dragOnce(pageA, dragId, i % 2 === 0 ? 1 : -1);
     if (traced) {
@@ -736,7 +899,9 @@ async function main(): Promise<void> {
     }
     await stopProfile?.();
     local.push(r.local);
-    log(`drag ${i + 1} alone: ${r.local.fps.toFixed(1)} fps, p50 ${fmtMs(r.local.interval.p50)} / p95 ${fmtMs(r.local.interval.p95)} / p99 ${fmtMs(r.local.interval.p99)} ms, >16.7 ${pct(r.local.over16)}, busy ${pct(r.local.busy)}, moves took ${(r.local.dragMs! / 1000).toFixed(2)} s (load ${load()})`);
+    log(
+      `drag ${i + 1} alone: ${r.local.fps.toFixed(1)} fps, p50 ${fmtMs(r.local.interval.p50)} / p95 ${fmtMs(r.local.interval.p95)} / p99 ${fmtMs(r.local.interval.p99)} ms, >16.7 ${pct(r.local.over16)}, busy ${pct(r.local.busy)}, moves took ${(r.local.dragMs! / 1000).toFixed(2)} s (load ${load()})`,
+    );
   }
 
   // Second context on the same design, receiving the drags.
@@ -746,7 +911,10 @@ async function main(): Promise<void> {
   await sleep(1000);
   const withPeer: Results['withPeer'] = [];
   for (let i = 0; i < DRAGS; i++) {
-    const profiles = i === 1 && profDir ? [await startProfile(pageA, profDir, 'drag-with-peer.cpuprofile'), await startProfile(pageB, profDir, 'drag-receiving.cpuprofile')] : [];
+    const profiles =
+      i === 1 && profDir
+        ? [await startProfile(pageA, profDir, 'drag-with-peer.cpuprofile'), await startProfile(pageB, profDir, 'drag-receiving.cpuprofile')]
+        : [];
     const r = await dragOnce(pageA, dragId, i % 2 === 0 ? 1 : -1, [pageB]);
     for (const stop of profiles) await stop();
     withPeer.push({ local: r.local, remote: r.remote[0]! });
@@ -762,7 +930,18 @@ async function main(): Promise<void> {
   await ctxA.close();
   await ctxB.close();
 
-  const results: Results = { open: { cold, warm, list }, coldCpu, idle, local, withPeer, byType, chromium: chromiumVersion, loadStart, loadEnd: load(), seconds: (Date.now() - t0) / 1000 };
+  const results: Results = {
+    open: { cold, warm, list },
+    coldCpu,
+    idle,
+    local,
+    withPeer,
+    byType,
+    chromium: chromiumVersion,
+    loadStart,
+    loadEnd: load(),
+    seconds: (Date.now() - t0) / 1000,
+  };
   const report = render(results);
   console.log('\n' + report + '\n');
   if (process.env.BENCH_NO_WRITE !== '1') {
@@ -793,7 +972,11 @@ function startBenchServer(dir: string, cwd?: string): Promise<ServerChild> {
 const signedMs = (ms: number) => `${ms < 0 ? '−' : '+'}${fmtMs(Math.abs(ms))}`;
 
 /** BENCH_OPEN_VS: cold opens alternating between our server and the other checkout's (see the header). */
-async function compareColdOpens(b: Browser, ours: { url: string; designId: string }, theirs: { url: string; designId: string }): Promise<void> {
+async function compareColdOpens(
+  b: Browser,
+  ours: { url: string; designId: string },
+  theirs: { url: string; designId: string },
+): Promise<void> {
   // Every open is traced, for the page main thread's CPU to the first frame (steadier than wall time).
   const coldOpen = async (side: { url: string; designId: string }): Promise<OpenTime & { cpu: number }> => {
     const ctx = await newContext(b, side.url);
@@ -819,7 +1002,9 @@ async function compareColdOpens(b: Browser, ours: { url: string; designId: strin
       v.push(await coldOpen(theirs));
       a.push(await coldOpen(ours));
     }
-    log(`pair ${i + 1}: first frame ours ${fmtMs(a[i]!.firstFrame)} ms (main thread CPU ${fmtMs(a[i]!.cpu)} ms), ${OPEN_VS} ${fmtMs(v[i]!.firstFrame)} ms (${fmtMs(v[i]!.cpu)} ms) (load ${load()})`);
+    log(
+      `pair ${i + 1}: first frame ours ${fmtMs(a[i]!.firstFrame)} ms (main thread CPU ${fmtMs(a[i]!.cpu)} ms), ${OPEN_VS} ${fmtMs(v[i]!.firstFrame)} ms (${fmtMs(v[i]!.cpu)} ms) (load ${load()})`,
+    );
   }
   const label = { firstFrame: 'first frame', settled: 'settled', cpu: 'main thread CPU to the first frame' };
   for (const key of ['firstFrame', 'settled', 'cpu'] as const) {

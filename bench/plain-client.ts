@@ -114,7 +114,10 @@ export class PlainClient {
   }
 
   whenSynced(timeoutMs = 30_000): Promise<void> {
-    return Promise.race([this.synced, new Promise<void>((_, reject) => setTimeout(() => reject(new Error('sync timed out')), timeoutMs).unref())]);
+    return Promise.race([
+      this.synced,
+      new Promise<void>((_, reject) => setTimeout(() => reject(new Error('sync timed out')), timeoutMs).unref()),
+    ]);
   }
 
   private frame(write: (e: encoding.Encoder) => void): Uint8Array {

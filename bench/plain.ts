@@ -37,7 +37,9 @@ import { fmtMiB, fmtMs, median, percentiles, pool, sleep, type Percentiles } fro
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PEERS = join(HERE, 'peers');
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const TARGETS = (process.env.BENCH_TARGETS ?? 'y-websocket,hocuspocus,ours-pg,ours-embedded,ours-pglite').split(',').map((s) => s.trim()) as Target[];
+const TARGETS = (process.env.BENCH_TARGETS ?? 'y-websocket,hocuspocus,ours-pg,ours-embedded,ours-pglite')
+  .split(',')
+  .map((s) => s.trim()) as Target[];
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'load,fifty,ack,cold').split(','));
@@ -101,7 +103,11 @@ async function startHocuspocus(dir: string): Promise<ServerChild> {
 }
 
 async function logIn(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -197,11 +203,27 @@ async function start(target: Target, dir: string): Promise<Running> {
   };
 }
 
-function client(r: Running, designId: string, i: number, extra: { onLatency?: (ms: number) => void; onAck?: (ms: number) => void; ack?: boolean } = {}): PlainClient {
-  return new PlainClient({ url: r.url(designId, i, extra.ack), protocol: r.protocol, docName: designId, token: r.token(i), onLatency: extra.onLatency, onAck: extra.onAck });
+function client(
+  r: Running,
+  designId: string,
+  i: number,
+  extra: { onLatency?: (ms: number) => void; onAck?: (ms: number) => void; ack?: boolean } = {},
+): PlainClient {
+  return new PlainClient({
+    url: r.url(designId, i, extra.ack),
+    protocol: r.protocol,
+    docName: designId,
+    token: r.token(i),
+    onLatency: extra.onLatency,
+    onAck: extra.onAck,
+  });
 }
 
-async function connect(r: Running, specs: Array<{ designId: string; i: number }>, extra: Parameters<typeof client>[3] = {}): Promise<PlainClient[]> {
+async function connect(
+  r: Running,
+  specs: Array<{ designId: string; i: number }>,
+  extra: Parameters<typeof client>[3] = {},
+): Promise<PlainClient[]> {
   return pool(specs, 50, async ({ designId, i }) => {
     const c = client(r, designId, i, extra);
     await c.whenSynced();
@@ -268,7 +290,16 @@ async function load(r: Running, designs: string[], perDesign: number, rate: numb
   const peakWorkload = treeSum(r.server.pid, 'hwmBytes');
   const wall = (performance.now() - t0) / 1000;
   await pool(clients, 200, (c) => c.closeAndWait());
-  return { cpu: cpuAfter - cpuBefore, latency: percentiles(samples), expected, ack: ack ? percentiles(acks) : null, rssEnd, peakWorkload, peakLife: Math.max(peakLife, peakWorkload), wall };
+  return {
+    cpu: cpuAfter - cpuBefore,
+    latency: percentiles(samples),
+    expected,
+    ack: ack ? percentiles(acks) : null,
+    rssEnd,
+    peakWorkload,
+    peakLife: Math.max(peakLife, peakWorkload),
+    wall,
+  };
 }
 
 interface ColdResult {
@@ -281,12 +312,16 @@ interface ColdResult {
 /** A design with 200 objects and 20,000 edits, then cold opens after every client left. */
 async function cold(r: Running, trials: number): Promise<ColdResult> {
   const designId = await r.newDesign('cold load');
-  const seeders = await connect(r, [0, 1, 2, 3].map((i) => ({ designId, i })), { ack: r.target.startsWith('ours') });
+  const seeders = await connect(
+    r,
+    [0, 1, 2, 3].map((i) => ({ designId, i })),
+    { ack: r.target.startsWith('ours') },
+  );
   for (let k = 0; k < 200; k++) seeders[k % 4]!.addObject();
   await sleep(500);
   const total = 20_000;
   const t0 = performance.now();
-  for (let sent = 0; sent < total; ) {
+  for (let sent = 0; sent < total;) {
     if (performance.now() - t0 > 120_000) throw new Error('seeding the cold design took too long');
     for (const c of seeders) for (let k = 0; k < 25 && sent < total; k++, sent++) c.edit(false);
     await sleep(5);
@@ -352,9 +387,15 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
   const sampler = treeSampler(r.server.pid);
   const out: RunResult = { target, repeat, startMs, peakTree: 0 };
   try {
-    log(`${target} #${repeat}: pid ${r.server.pid}, started in ${startMs.toFixed(0)} ms, RSS ${fmtMiB(procStats(r.server.pid).rssBytes)} (load ${loadavg()})`);
+    log(
+      `${target} #${repeat}: pid ${r.server.pid}, started in ${startMs.toFixed(0)} ms, RSS ${fmtMiB(procStats(r.server.pid).rssBytes)} (load ${loadavg()})`,
+    );
     if (PHASES.has('load')) {
-      const designs = await pool(Array.from({ length: 100 }, (_, i) => i), 10, (i) => r.newDesign(`load ${i}`));
+      const designs = await pool(
+        Array.from({ length: 100 }, (_, i) => i),
+        10,
+        (i) => r.newDesign(`load ${i}`),
+      );
       out.load = await load(r, designs, 4, 5, SECONDS);
       const l = out.load;
       log(
@@ -365,16 +406,26 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
     if (PHASES.has('fifty')) {
       const d = await r.newDesign('fifty');
       out.fifty = await load(r, [d], 50, 2, SECONDS);
-      log(`${target} #${repeat} 1×50, 100 edits/s: CPU ${((100 * out.fifty.cpu) / out.fifty.wall).toFixed(1)}%, p99 ${fmtMs(out.fifty.latency.p99)} ms`);
+      log(
+        `${target} #${repeat} 1×50, 100 edits/s: CPU ${((100 * out.fifty.cpu) / out.fifty.wall).toFixed(1)}%, p99 ${fmtMs(out.fifty.latency.p99)} ms`,
+      );
     }
     if (PHASES.has('ack') && target.startsWith('ours')) {
-      const designs = await pool(Array.from({ length: 100 }, (_, i) => i), 10, (i) => r.newDesign(`ack ${i}`));
+      const designs = await pool(
+        Array.from({ length: 100 }, (_, i) => i),
+        10,
+        (i) => r.newDesign(`ack ${i}`),
+      );
       out.ack = await load(r, designs, 4, 5, Math.min(SECONDS, 5), true);
-      log(`${target} #${repeat} durable ack p50/p95/p99 ${fmtMs(out.ack.ack!.p50)} / ${fmtMs(out.ack.ack!.p95)} / ${fmtMs(out.ack.ack!.p99)} ms (${out.ack.ack!.n} acks)`);
+      log(
+        `${target} #${repeat} durable ack p50/p95/p99 ${fmtMs(out.ack.ack!.p50)} / ${fmtMs(out.ack.ack!.p95)} / ${fmtMs(out.ack.ack!.p99)} ms (${out.ack.ack!.n} acks)`,
+      );
     }
     if (PHASES.has('cold')) {
       out.cold = await cold(r, 5);
-      log(`${target} #${repeat} cold (${(out.cold.docBytes / 1024).toFixed(0)} KB, ${out.cold.objects} objects): first ${out.cold.first.map(fmtMs).join(', ')} ms; full ${out.cold.full.map(fmtMs).join(', ')} ms`);
+      log(
+        `${target} #${repeat} cold (${(out.cold.docBytes / 1024).toFixed(0)} KB, ${out.cold.objects} objects): first ${out.cold.first.map(fmtMs).join(', ')} ms; full ${out.cold.full.map(fmtMs).join(', ')} ms`,
+      );
     }
   } finally {
     out.peakTree = sampler.stop();
@@ -428,7 +479,10 @@ function table(results: RunResult[]): string {
   const targets = TARGETS.filter((t) => results.some((r) => r.target === t));
   const of = (t: Target) => results.filter((r) => r.target === t);
   const med = (t: Target, f: (r: RunResult) => number | undefined) => {
-    const xs = of(t).map(f).filter((x): x is number => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+    const xs = of(t)
+      .map(f)
+      .filter((x): x is number => x !== undefined && Number.isFinite(x))
+      .sort((a, b) => a - b);
     if (xs.length === 0) return Number.NaN;
     const mid = xs.length >> 1;
     return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2; // of 2 repeats: their mean
@@ -442,14 +496,26 @@ function table(results: RunResult[]): string {
     const x = ref(cpu);
     return Number.isNaN(v) ? '—' : `${v.toFixed(2)} s${t !== 'y-websocket' && x > 0 ? ` (${(v / x).toFixed(2)}×)` : ''}`;
   });
-  row('same: edit → other clients p50 / p99', (t) => `${fmtMs(med(t, (r) => r.load?.latency.p50))} / ${fmtMs(med(t, (r) => r.load?.latency.p99))} ms`);
-  row('same: server RSS at the end (peak in the workload; peak of its life before it), with its child processes', (t) =>
-    `${(med(t, (r) => r.load?.rssEnd) / 2 ** 20).toFixed(0)} (${(med(t, (r) => r.load?.peakWorkload) / 2 ** 20).toFixed(0)}; ${(med(t, (r) => r.load?.peakLife) / 2 ** 20).toFixed(0)}) MiB`,
+  row(
+    'same: edit → other clients p50 / p99',
+    (t) => `${fmtMs(med(t, (r) => r.load?.latency.p50))} / ${fmtMs(med(t, (r) => r.load?.latency.p99))} ms`,
   );
-  row('1 design × 50 clients, 100 edits/s: server CPU', (t) => `${med(t, (r) => (r.fifty ? (100 * r.fifty.cpu) / r.fifty.wall : undefined)).toFixed(1)}%`);
-  row('durable ack p50 / p95 (100 designs, 5 s)', (t) => (t.startsWith('ours') ? `${fmtMs(med(t, (r) => r.ack?.ack?.p50))} / ${fmtMs(med(t, (r) => r.ack?.ack?.p95))} ms` : '—'));
-  row('20,000-edit design (200 objects) after every client left: first reply / full document', (t) =>
-    `${fmtMs(med(t, (r) => (r.cold ? median(r.cold.first) : undefined)))} / ${fmtMs(med(t, (r) => (r.cold ? median(r.cold.full) : undefined)))} ms${t === 'y-websocket' ? ' (never unloads)' : ''}`,
+  row(
+    'same: server RSS at the end (peak in the workload; peak of its life before it), with its child processes',
+    (t) =>
+      `${(med(t, (r) => r.load?.rssEnd) / 2 ** 20).toFixed(0)} (${(med(t, (r) => r.load?.peakWorkload) / 2 ** 20).toFixed(0)}; ${(med(t, (r) => r.load?.peakLife) / 2 ** 20).toFixed(0)}) MiB`,
+  );
+  row(
+    '1 design × 50 clients, 100 edits/s: server CPU',
+    (t) => `${med(t, (r) => (r.fifty ? (100 * r.fifty.cpu) / r.fifty.wall : undefined)).toFixed(1)}%`,
+  );
+  row('durable ack p50 / p95 (100 designs, 5 s)', (t) =>
+    t.startsWith('ours') ? `${fmtMs(med(t, (r) => r.ack?.ack?.p50))} / ${fmtMs(med(t, (r) => r.ack?.ack?.p95))} ms` : '—',
+  );
+  row(
+    '20,000-edit design (200 objects) after every client left: first reply / full document',
+    (t) =>
+      `${fmtMs(med(t, (r) => (r.cold ? median(r.cold.first) : undefined)))} / ${fmtMs(med(t, (r) => (r.cold ? median(r.cold.full) : undefined)))} ms${t === 'y-websocket' ? ' (never unloads)' : ''}`,
   );
   row('start (spawn → listening), fresh data', (t) => `${med(t, (r) => r.startMs).toFixed(0)} ms`);
   row('peak RSS of the process tree, whole run (sampled every 100 ms)', (t) => `${(med(t, (r) => r.peakTree) / 2 ** 20).toFixed(0)} MiB`);

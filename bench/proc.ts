@@ -120,7 +120,10 @@ export function buildServer(): void {
  */
 const BENCH_PERSON_LIMITS = { MAX_SOCKETS_PER_USER: '100000', MAX_ROOMS_PER_USER: '100000', MAX_DESIGNS_PER_MINUTE: '100000' };
 
-export async function startServer(env: Record<string, string>, opts: { nodeArgs?: string[]; cwd?: string; startTimeoutMs?: number } = {}): Promise<ServerChild> {
+export async function startServer(
+  env: Record<string, string>,
+  opts: { nodeArgs?: string[]; cwd?: string; startTimeoutMs?: number } = {},
+): Promise<ServerChild> {
   // A/B of builds: BENCH_SERVER_ENTRY runs one built beforehand (`npx tsx server/build.ts <dir>`) as is;
   // `cwd` runs another checkout's server as already built there.
   const entry = (!opts.cwd && process.env.BENCH_SERVER_ENTRY) || SERVER_ENTRY;
@@ -137,7 +140,10 @@ export async function startServer(env: Record<string, string>, opts: { nodeArgs?
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timeoutMs = opts.startTimeoutMs ?? 60_000;
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs / 1000} s; output:\n${out.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in ${timeoutMs / 1000} s; output:\n${out.slice(-2000)}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       out += text;

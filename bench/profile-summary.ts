@@ -55,7 +55,11 @@ const pkg = (n: Node) => {
   if (!u) return n.callFrame.functionName.startsWith('(') ? n.callFrame.functionName : '(native)';
   if (u.startsWith('node:')) return u;
   const parts = u.split('/');
-  return parts[0]!.startsWith('@') ? parts.slice(0, 2).join('/') : u.includes('/') && !u.startsWith('server') && !u.startsWith('shared') ? parts[0]! : u;
+  return parts[0]!.startsWith('@')
+    ? parts.slice(0, 2).join('/')
+    : u.includes('/') && !u.startsWith('server') && !u.startsWith('shared')
+      ? parts[0]!
+      : u;
 };
 
 const self = new Map<string, number>();
@@ -81,7 +85,9 @@ const show = (title: string, m: Map<string, number>, n: number) => {
   }
 };
 console.log(`total sampled ${(total / 1e6).toFixed(2)} s over ${((prof.endTime - prof.startTime) / 1e6).toFixed(1)} s`);
-console.log(`busy ms per second since the start (to pick a window): ${busyPerSecond.map((us, s) => `${s}:${Math.round((us ?? 0) / 1000)}`).join(' ')}`);
+console.log(
+  `busy ms per second since the start (to pick a window): ${busyPerSecond.map((us, s) => `${s}:${Math.round((us ?? 0) / 1000)}`).join(' ')}`,
+);
 show('self time by function', self, top);
 show('self time by package / file', perPkg, 25);
 show('inclusive time', inclusive, top);

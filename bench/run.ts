@@ -71,7 +71,11 @@ async function accessTokens(url: string, email: string, n: number): Promise<stri
   let { accessToken, refreshToken } = await logIn(url, email);
   const out = [accessToken];
   while (out.length < n) {
-    const r = await fetch(`${url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+    const r = await fetch(`${url}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
     if (!r.ok) throw new Error(`refresh: ${r.status} ${await r.text()}`);
     ({ accessToken, refreshToken } = (await r.json()) as { accessToken: string; refreshToken: string });
     out.push(accessToken);
@@ -175,7 +179,12 @@ async function phaseFanout(ctx: Ctx, n: number): Promise<FanoutResult> {
   const designId = await ctx.newDesign(`fan-out ${n}`);
   const samples: number[] = [];
   const clients = await connectAll(
-    Array.from({ length: n }, (_, i) => ({ wsUrl: ctx.wsUrl, designId, token: tokens[i % 2]!, onLatency: (ms: number) => samples.push(ms) })),
+    Array.from({ length: n }, (_, i) => ({
+      wsUrl: ctx.wsUrl,
+      designId,
+      token: tokens[i % 2]!,
+      onLatency: (ms: number) => samples.push(ms),
+    })),
     50,
   );
   await sleep(300);
@@ -208,7 +217,11 @@ interface LoadResult {
   dbCommits: number;
 }
 
-async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign: number; ratePerClient: number; seconds: number; ack: boolean }): Promise<LoadResult> {
+async function phaseLoad(
+  ctx: Ctx,
+  designIds: string[],
+  opts: { clientsPerDesign: number; ratePerClient: number; seconds: number; ack: boolean },
+): Promise<LoadResult> {
   const { tokens } = ctx;
   const samples: number[] = [];
   const acks: number[] = [];
@@ -244,7 +257,11 @@ async function phaseLoad(ctx: Ctx, designIds: string[], opts: { clientsPerDesign
   // Drain: everything delivered (and, with acks, committed), bounded.
   const deadline = Date.now() + 5_000;
   await sleep(200);
-  while (Date.now() < deadline && (samples.length < edits * (opts.clientsPerDesign - 1) || (opts.ack && clients.some((c) => c.unacked > 0)))) await sleep(20);
+  while (
+    Date.now() < deadline &&
+    (samples.length < edits * (opts.clientsPerDesign - 1) || (opts.ack && clients.some((c) => c.unacked > 0)))
+  )
+    await sleep(20);
   const after = procStats(ctx.pid);
   const bench = process.cpuUsage(benchBefore);
   await sleep(1_200);
@@ -365,7 +382,15 @@ async function phaseCold(ctx: Ctx, server: ServerChild, dbUrl: string, totalEdit
     await c.closeAndWait();
     await waitRoomsEvicted(server.url);
   }
-  return { edits: totalEdits, seedSeconds, logRows: Number(rows.rows[0]?.n ?? 0), snapshotBytes: Number(snap.rows[0]?.n ?? 0), docBytes, first, full };
+  return {
+    edits: totalEdits,
+    seedSeconds,
+    logRows: Number(rows.rows[0]?.n ?? 0),
+    snapshotBytes: Number(snap.rows[0]?.n ?? 0),
+    docBytes,
+    first,
+    full,
+  };
 }
 
 // ---- main -------------------------------------------------------------------------------
@@ -420,12 +445,20 @@ async function main(): Promise<void> {
         ROOM_IDLE_MS: String(ROOM_IDLE_MS),
         ...(process.env.BENCH_REDIS === '1' ? { REDIS_URL: 'redis://127.0.0.1:6379' } : { REDIS_URL: '' }),
       },
-      { nodeArgs: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])] },
+      {
+        nodeArgs: [
+          ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+          ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        ],
+      },
     );
     const started = procStats(server.pid);
     log(`server pid ${server.pid} at ${server.url} (RSS ${fmtMiB(started.rssBytes)} after start)`);
     // Two sessions of the designs' owner (designs are private to their owner unless shared).
-    const tokens: [string, string] = [await login(server.url, 'agent@demo.realbrand.test'), await login(server.url, 'agent@demo.realbrand.test')];
+    const tokens: [string, string] = [
+      await login(server.url, 'agent@demo.realbrand.test'),
+      await login(server.url, 'agent@demo.realbrand.test'),
+    ];
     const ours = server;
     const ctx: Ctx = {
       wsUrl: server.wsUrl,
@@ -450,7 +483,9 @@ async function main(): Promise<void> {
       for (const n of [2, 10, 50]) {
         const r = await phaseFanout(ctx, n);
         results.fanout.push(r);
-        log(`1 fan-out, ${n} clients on one design: p50 ${fmtMs(r.latency.p50)} / p95 ${fmtMs(r.latency.p95)} / p99 ${fmtMs(r.latency.p99)} ms (${r.latency.n}/${r.expected} deliveries)`);
+        log(
+          `1 fan-out, ${n} clients on one design: p50 ${fmtMs(r.latency.p50)} / p95 ${fmtMs(r.latency.p95)} / p99 ${fmtMs(r.latency.p99)} ms (${r.latency.n}/${r.expected} deliveries)`,
+        );
       }
     }
 
@@ -583,7 +618,11 @@ async function stockPhases(idleConnections: number): Promise<Results['stock']> {
     }
     if (PHASES.has('2')) {
       // The same documents as ours (made from the flyer template).
-      const designs = await pool(Array.from({ length: 100 }, (_, i) => i), 10, (i) => ctx.newDesign(`load ${i}`, 'listing-flyer'));
+      const designs = await pool(
+        Array.from({ length: 100 }, (_, i) => i),
+        10,
+        (i) => ctx.newDesign(`load ${i}`, 'listing-flyer'),
+      );
       out.load = await phaseLoad(ctx, designs, { clientsPerDesign: 4, ratePerClient: 5, seconds: 20, ack: false });
       log(
         `stock 2 load: p50 ${fmtMs(out.load.latency.p50)} / p95 ${fmtMs(out.load.latency.p95)} / p99 ${fmtMs(out.load.latency.p99)} ms, ` +
@@ -592,7 +631,15 @@ async function stockPhases(idleConnections: number): Promise<Results['stock']> {
     }
   } finally {
     await stock.stop();
-    if (profileDir) log(`stock server CPU profile: ${readdirSync(profileDir).filter((f) => f.includes(`.${stock.pid}.`)).map((f) => join(profileDir, f)).join(', ') || '(none written)'}`);
+    if (profileDir)
+      log(
+        `stock server CPU profile: ${
+          readdirSync(profileDir)
+            .filter((f) => f.includes(`.${stock.pid}.`))
+            .map((f) => join(profileDir, f))
+            .join(', ') || '(none written)'
+        }`,
+      );
   }
   return out;
 }
@@ -600,7 +647,16 @@ async function stockPhases(idleConnections: number): Promise<Results['stock']> {
 function revision(): string {
   if (process.env.BENCH_REV) return process.env.BENCH_REV;
   try {
-    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() + (execSync('git status --porcelain server shared', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() ? ' + uncommitted changes' : '');
+    return (
+      execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() +
+      (execSync('git status --porcelain server shared', { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim()
+        ? ' + uncommitted changes'
+        : '')
+    );
   } catch {
     return 'unknown revision';
   }
@@ -624,8 +680,17 @@ function machine(): string[] {
 function renderReport(r: Results): { table: string; markdown: string } {
   const st = r.stock;
   /** "figure (ratio×)" against the stock server measured in this run. */
-  const vsStock = (ours: number, stock: number | undefined, show: (v: number) => string) => (stock === undefined ? '—' : `${show(stock)} (ours ${ratio(ours, stock)})`);
-  const rows: string[][] = [['measure', 'RealBrand (PostgreSQL)', 'stock y-websocket, same run (in memory)', `vs ${REF.inMemory.name}, issue figures`, `vs ${REF.persisting.name}, issue figures`]];
+  const vsStock = (ours: number, stock: number | undefined, show: (v: number) => string) =>
+    stock === undefined ? '—' : `${show(stock)} (ours ${ratio(ours, stock)})`;
+  const rows: string[][] = [
+    [
+      'measure',
+      'RealBrand (PostgreSQL)',
+      'stock y-websocket, same run (in memory)',
+      `vs ${REF.inMemory.name}, issue figures`,
+      `vs ${REF.persisting.name}, issue figures`,
+    ],
+  ];
   for (const f of r.fanout) {
     const ref = f.clients === 50 ? `ref p99 ${REF.fanoutP99At50[0]}–${REF.fanoutP99At50[1]} ms` : '';
     const sf = st?.fanout.find((x) => x.clients === f.clients);
@@ -650,11 +715,19 @@ function renderReport(r: Results): { table: string; markdown: string } {
     rows.push([
       `2. server CPU for the ${l.seconds} s workload (of which kernel)`,
       `${l.serverCpuSeconds.toFixed(2)} s (${l.serverSystemSeconds.toFixed(2)} s)`,
-      sl ? `${sl.serverCpuSeconds.toFixed(2)} s (${sl.serverSystemSeconds.toFixed(2)} s); ours ${ratio(l.serverCpuSeconds, sl.serverCpuSeconds)}` : '—',
+      sl
+        ? `${sl.serverCpuSeconds.toFixed(2)} s (${sl.serverSystemSeconds.toFixed(2)} s); ours ${ratio(l.serverCpuSeconds, sl.serverCpuSeconds)}`
+        : '—',
       `${ratio(l.serverCpuSeconds, REF.inMemory.cpu100)} of ${REF.inMemory.cpu100} s`,
       `${ratio(l.serverCpuSeconds, REF.persisting.cpu100)} of ${REF.persisting.cpu100} s`,
     ]);
-    rows.push(['2. server RSS after the workload (peak during it)', `${fmtMiB(l.rssAfter)} (${fmtMiB(l.hwm)})`, sl ? `${fmtMiB(sl.rssAfter)} (${fmtMiB(sl.hwm)})` : '—', '', '']);
+    rows.push([
+      '2. server RSS after the workload (peak during it)',
+      `${fmtMiB(l.rssAfter)} (${fmtMiB(l.hwm)})`,
+      sl ? `${fmtMiB(sl.rssAfter)} (${fmtMiB(sl.hwm)})` : '—',
+      '',
+      '',
+    ]);
   }
   if (r.idle) {
     const i = r.idle;
@@ -707,7 +780,10 @@ function renderReport(r: Results): { table: string; markdown: string } {
   const md = (row: string[]) => `| ${row.join(' | ')} |`;
 
   const notes: string[] = [];
-  for (const f of r.fanout) notes.push(`- fan-out ${f.clients} clients: ${f.latency.n} of ${f.expected} expected deliveries measured, max ${fmtMs(f.latency.max)} ms.`);
+  for (const f of r.fanout)
+    notes.push(
+      `- fan-out ${f.clients} clients: ${f.latency.n} of ${f.expected} expected deliveries measured, max ${fmtMs(f.latency.max)} ms.`,
+    );
   if (r.load) {
     notes.push(
       `- 100-design workload: ${r.load.edits} edits, ${r.load.latency.n} of ${r.load.expected} deliveries, max ${fmtMs(r.load.latency.max)} ms; ` +
@@ -721,8 +797,14 @@ function renderReport(r: Results): { table: string; markdown: string } {
         `the bench process used ${st.load.benchCpuSeconds.toFixed(1)} s CPU against it.`,
     );
   }
-  if (r.ack) notes.push(`- durable ack: ${r.ack.ack!.n} of ${r.ack.edits} edits acknowledged, max ${fmtMs(r.ack.ack!.max)} ms; fan-out p50/p95/p99 meanwhile ${fmtMs(r.ack.latency.p50)} / ${fmtMs(r.ack.latency.p95)} / ${fmtMs(r.ack.latency.p99)} ms; server CPU ${r.ack.serverCpuSeconds.toFixed(2)} s for 10 s.`);
-  if (r.idle) notes.push(`- idle: RSS ${fmtMiB(r.idle.rssBefore)} → ${fmtMiB(r.idle.rssAfter)} for ${r.idle.connections} sockets over ${r.idle.designs} designs (the 100 rooms' own memory included), each socket with its own access token (one session, rotated by refresh: no token check is reused; the stock server checks none); connected in ${r.idle.connectSeconds.toFixed(1)} s with 100 in flight.`);
+  if (r.ack)
+    notes.push(
+      `- durable ack: ${r.ack.ack!.n} of ${r.ack.edits} edits acknowledged, max ${fmtMs(r.ack.ack!.max)} ms; fan-out p50/p95/p99 meanwhile ${fmtMs(r.ack.latency.p50)} / ${fmtMs(r.ack.latency.p95)} / ${fmtMs(r.ack.latency.p99)} ms; server CPU ${r.ack.serverCpuSeconds.toFixed(2)} s for 10 s.`,
+    );
+  if (r.idle)
+    notes.push(
+      `- idle: RSS ${fmtMiB(r.idle.rssBefore)} → ${fmtMiB(r.idle.rssAfter)} for ${r.idle.connections} sockets over ${r.idle.designs} designs (the 100 rooms' own memory included), each socket with its own access token (one session, rotated by refresh: no token check is reused; the stock server checks none); connected in ${r.idle.connectSeconds.toFixed(1)} s with 100 in flight.`,
+    );
   if (r.cold) {
     notes.push(
       `- cold load: the design got ${r.cold.edits} edits from 4 clients through the server (${r.cold.seedSeconds.toFixed(1)} s), leaving ${r.cold.logRows} log rows after a ${fmtKiB(r.cold.snapshotBytes)} snapshot; ` +

@@ -4,7 +4,17 @@
  * Target from issue 5: p99 under 5 ms. Prints figures and the ratio to target.
  */
 import * as Y from 'yjs';
-import { DEMO_BRAND_KIT, instantiateTemplate, objectsMap, objectToYMap, scoreDesign, spacedKeys, writeDesign, type DesignObject, type RuleContext } from '../shared/index.js';
+import {
+  DEMO_BRAND_KIT,
+  instantiateTemplate,
+  objectsMap,
+  objectToYMap,
+  scoreDesign,
+  spacedKeys,
+  writeDesign,
+  type DesignObject,
+  type RuleContext,
+} from '../shared/index.js';
 import { getTemplate } from '../templates/index.js';
 import { LiveDesign } from '../server/scoring/live-design.js';
 import { fmtMs, percentiles, ratio } from './stats.js';
@@ -34,7 +44,22 @@ function buildDesign() {
     const object: DesignObject =
       i % 3 === 0
         ? { id, type: 'rect', x, y, width: 70, height: 28, angle: 0, z: keys[i]!, fill: i % 2 ? '#1f3a5f' : '#edf2f7' }
-        : { id, type: 'text', x, y, width: 70, height: 28, angle: 0, z: keys[i]!, text: COPY[i % COPY.length]!, fontFamily: 'Open Sans', fontSize: 12, fontWeight: 400, fill: '#1f3a5f', textAlign: 'left' };
+        : {
+            id,
+            type: 'text',
+            x,
+            y,
+            width: 70,
+            height: 28,
+            angle: 0,
+            z: keys[i]!,
+            text: COPY[i % COPY.length]!,
+            fontFamily: 'Open Sans',
+            fontSize: 12,
+            fontWeight: 400,
+            fill: '#1f3a5f',
+            textAlign: 'left',
+          };
     design.objects[id] = object;
   }
   return design;
@@ -42,9 +67,15 @@ function buildDesign() {
 
 async function main(): Promise<void> {
   const design = buildDesign();
-  const ctx: RuleContext = { brandKit: DEMO_BRAND_KIT, rulePacks: DEMO_BRAND_KIT.rulePacks, agents: [{ name: 'Sam Carter', licenseNumbers: { TX: '0654321' } }] };
+  const ctx: RuleContext = {
+    brandKit: DEMO_BRAND_KIT,
+    rulePacks: DEMO_BRAND_KIT.rulePacks,
+    agents: [{ name: 'Sam Carter', licenseNumbers: { TX: '0654321' } }],
+  };
   const load = (globalThis as { process: NodeJS.Process }).process && (await import('node:os')).loadavg()[0]!.toFixed(1);
-  console.log(`\nScoring benchmark: ${Object.keys(design.objects).length} objects, ${RUNS} runs (node ${process.version}, load average ${load}; wall-clock times, so a busy machine inflates the tail)`);
+  console.log(
+    `\nScoring benchmark: ${Object.keys(design.objects).length} objects, ${RUNS} runs (node ${process.version}, load average ${load}; wall-clock times, so a busy machine inflates the tail)`,
+  );
 
   // 1. The engine alone on a plain Design.
   for (let i = 0; i < 200; i++) scoreDesign(design, ctx); // warm-up (patterns compile once per process)
@@ -60,10 +91,14 @@ async function main(): Promise<void> {
   writeDesign(doc, design);
   const live = new LiveDesign(doc);
   live.read();
-  const texts = Object.values(design.objects).filter((o) => o.type === 'text' && !o.locked).map((o) => o.id);
+  const texts = Object.values(design.objects)
+    .filter((o) => o.type === 'text' && !o.locked)
+    .map((o) => o.id);
   const live1: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    objectsMap(doc).get(texts[i % texts.length]!)!.set('text', `${COPY[i % COPY.length]} ${i}`);
+    objectsMap(doc)
+      .get(texts[i % texts.length]!)!
+      .set('text', `${COPY[i % COPY.length]} ${i}`);
     const t = performance.now();
     scoreDesign(live.read(), ctx);
     live1.push(performance.now() - t);

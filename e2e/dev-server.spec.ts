@@ -46,7 +46,10 @@ test('npm run dev: log in through the form, open a design and edit it', async ({
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page).toHaveURL(/\/designs$/);
 
-    const res = await page.request.post('/api/designs', { headers: { 'X-Requested-With': 'e2e' }, data: { title: 'Dev flyer', templateId: 'listing-flyer' } });
+    const res = await page.request.post('/api/designs', {
+      headers: { 'X-Requested-With': 'e2e' },
+      data: { title: 'Dev flyer', templateId: 'listing-flyer' },
+    });
     expect(res.status()).toBe(201);
     const { id } = (await res.json()) as { id: string };
     await page.goto(`/designs/${id}?e2e`);

@@ -1,7 +1,22 @@
 import { pdfFonts, pdfText } from '../server/test-support/poppler.js';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
-import { AGENT_A, AGENT_B, BRAND_MANAGER, PASSWORD, loggedIn, clickDesign, drag, expect, findText, model, openEditor, selection, test, toScreen } from './fixtures.js';
+import {
+  AGENT_A,
+  AGENT_B,
+  BRAND_MANAGER,
+  PASSWORD,
+  loggedIn,
+  clickDesign,
+  drag,
+  expect,
+  findText,
+  model,
+  openEditor,
+  selection,
+  test,
+  toScreen,
+} from './fixtures.js';
 
 test.describe('app shell', () => {
   test('a logged-out visitor logs in and is sent back to where they were going', async ({ page }) => {
@@ -70,8 +85,15 @@ test.describe('app shell', () => {
 });
 
 /** A shares the design with B (edit), and both open it. */
-async function bothEditing(agentA: { page: Page; context: BrowserContext }, agentB: { page: Page }, designId: string): Promise<{ A: Page; B: Page }> {
-  const res = await agentA.context.request.post(`/api/designs/${designId}/shares`, { headers: { 'X-Requested-With': 'e2e' }, data: { email: AGENT_B, access: 'edit' } });
+async function bothEditing(
+  agentA: { page: Page; context: BrowserContext },
+  agentB: { page: Page },
+  designId: string,
+): Promise<{ A: Page; B: Page }> {
+  const res = await agentA.context.request.post(`/api/designs/${designId}/shares`, {
+    headers: { 'X-Requested-With': 'e2e' },
+    data: { email: AGENT_B, access: 'edit' },
+  });
   expect(res.status()).toBe(201);
   await openEditor(agentA.page, designId);
   await openEditor(agentB.page, designId);
@@ -104,7 +126,9 @@ test.describe('two agents on one flyer', () => {
       await A.keyboard.press('Escape');
       await expect.poll(() => findText(B, 'Open Sunday 1-4 PM')).toHaveLength(1);
       const [id] = await findText(B, 'Open Sunday 1-4 PM');
-      await expect.poll(() => B.evaluate((oid) => (window as any).__realbrand.editor.binding.fabricOf(oid)?.text, id)).toBe('Open Sunday 1-4 PM');
+      await expect
+        .poll(() => B.evaluate((oid) => (window as any).__realbrand.editor.binding.fabricOf(oid)?.text, id))
+        .toBe('Open Sunday 1-4 PM');
       await expect(A.getByTestId('save-status')).toHaveText('All changes saved');
     });
 
@@ -192,7 +216,7 @@ test.describe('two agents on one flyer', () => {
     });
   });
 
-  test("a remote change to the object I am dragging waits until I let go", async ({ agentA, agentB, designId }) => {
+  test('a remote change to the object I am dragging waits until I let go', async ({ agentA, agentB, designId }) => {
     const { A, B } = await bothEditing(agentA, agentB, designId);
     const strip = (await model(A, 'strip'))!;
     const from = await toScreen(A, 790, strip.y + strip.height / 2);
@@ -249,7 +273,15 @@ test.describe('two agents on one flyer', () => {
         const whole = ctx.getImageData(0, 0, width, height).data;
         let differing = 0;
         for (let i = 0; i < whole.length; i += 4) {
-          if (Math.max(Math.abs(whole[i] - clipped[i]), Math.abs(whole[i + 1] - clipped[i + 1]), Math.abs(whole[i + 2] - clipped[i + 2]), Math.abs(whole[i + 3] - clipped[i + 3])) > 2) differing++;
+          if (
+            Math.max(
+              Math.abs(whole[i] - clipped[i]),
+              Math.abs(whole[i + 1] - clipped[i + 1]),
+              Math.abs(whole[i + 2] - clipped[i + 2]),
+              Math.abs(whole[i + 3] - clipped[i + 3]),
+            ) > 2
+          )
+            differing++;
         }
         return { moving: true, partial, differing };
       });
@@ -332,7 +364,11 @@ test.describe('two agents on one flyer', () => {
     await A.evaluate(() => (window as any).__realbrand.editor.viewport.zoomBy(0.8));
 
     // Bottom-right corner, dragged out: the box grows from its top-left corner (aspect kept).
-    await drag(A, { x: before.x + before.width, y: before.y + before.height }, { x: before.x + before.width + 40, y: before.y + before.height + 40 });
+    await drag(
+      A,
+      { x: before.x + before.width, y: before.y + before.height },
+      { x: before.x + before.width + 40, y: before.y + before.height + 40 },
+    );
     await expect.poll(async () => (await model(A, 'agentPhoto'))!.width).toBeGreaterThan(before.width + 25);
     const resized = (await model(A, 'agentPhoto'))!;
     expect(resized.height / resized.width).toBeCloseTo(before.height / before.width, 1);

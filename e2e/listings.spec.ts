@@ -54,7 +54,9 @@ function heroImage(page: Page): Promise<{ width: number; height: number; rgb: nu
 /** Texts of the fabric objects on the canvas (what the agent sees). */
 function canvasTexts(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    ((window as any).__realbrand.canvas.getObjects() as Array<{ text?: unknown }>).flatMap((o) => (typeof o.text === 'string' ? [o.text] : [])),
+    ((window as any).__realbrand.canvas.getObjects() as Array<{ text?: unknown }>).flatMap((o) =>
+      typeof o.text === 'string' ? [o.text] : [],
+    ),
   );
 }
 
@@ -98,7 +100,14 @@ test('import a listing, make a flyer, accept a price change, export the PDF', as
 
   await test.step('re-import with a lower price; the editor offers the update', async () => {
     const second = testInfo.outputPath('listing-price-drop.json');
-    await writeFile(second, JSON.stringify({ value: [{ ...listing, ListingKey: key, ListPrice: 1150000, PreviousListPrice: 1250000, ModificationTimestamp: '2025-06-09T15:04:05Z' }] }));
+    await writeFile(
+      second,
+      JSON.stringify({
+        value: [
+          { ...listing, ListingKey: key, ListPrice: 1150000, PreviousListPrice: 1250000, ModificationTimestamp: '2025-06-09T15:04:05Z' },
+        ],
+      }),
+    );
     await importFile(page, second, 1);
     await openEditor(page, designId);
     const banner = page.getByTestId('listing-update-banner');

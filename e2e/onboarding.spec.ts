@@ -29,13 +29,29 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'realbrand-onboarding-e2e-'));
   const start = startCommand();
   server = spawn(process.execPath, [...start.nodeFlags, SERVER_ENTRY], {
-    env: { ...process.env, ...start.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', SMTP_URL: smtp.url, MAIL_FROM: 'RealBrand <no-reply@realbrand.test>', LOG_LEVEL: 'warn', PASSWORD_SCRYPT_LOG_N: '12' },
+    env: {
+      ...process.env,
+      ...start.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'RealBrand <no-reply@realbrand.test>',
+      LOG_LEVEL: 'warn',
+      PASSWORD_SCRYPT_LOG_N: '12',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  await expect.poll(() => /(http:\/\/\S+\/setup#setup1\.[\w-]+)/.exec(output)?.[1] ?? '', { timeout: 100_000, message: 'the console prints a setup link' }).not.toBe('');
+  await expect
+    .poll(() => /(http:\/\/\S+\/setup#setup1\.[\w-]+)/.exec(output)?.[1] ?? '', {
+      timeout: 100_000,
+      message: 'the console prints a setup link',
+    })
+    .not.toBe('');
   setupLink = /(http:\/\/\S+\/setup#setup1\.[\w-]+)/.exec(output)![1]!;
 });
 
@@ -83,7 +99,10 @@ test('from an empty data directory to an approved business card', async ({ brows
   });
 
   await test.step('the admin invites a brand manager and an agent by email', async () => {
-    for (const [email, role] of [['blair@lonestar.test', 'brand_manager'], ['casey@lonestar.test', 'agent']] as const) {
+    for (const [email, role] of [
+      ['blair@lonestar.test', 'brand_manager'],
+      ['casey@lonestar.test', 'agent'],
+    ] as const) {
       const form = admin.getByRole('form', { name: 'Invite' });
       await form.getByLabel('Email').fill(email);
       await form.locator('select[name="role"]').selectOption(role);
@@ -140,7 +159,9 @@ test('from an empty data directory to an approved business card', async ({ brows
 
   let designId = '';
   await test.step('the agent makes a business card that shows their details, and submits it', async () => {
-    const res = await agent.context().request.post('/api/designs', { headers: H, data: { title: 'My business card', templateId: 'business-card' } });
+    const res = await agent
+      .context()
+      .request.post('/api/designs', { headers: H, data: { title: 'My business card', templateId: 'business-card' } });
     expect(res.status()).toBe(201);
     designId = ((await res.json()) as { id: string }).id;
     await agent.goto(`/designs/${designId}?e2e`);

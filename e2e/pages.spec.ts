@@ -63,7 +63,9 @@ test.describe('multi-page designs', () => {
       await expect(A.getByTestId('page-label')).toHaveText('Page 2 of 2');
       await expect.poll(() => canvasIds(A)).toEqual(back);
       // Finding markers are drawn only for objects on the page shown.
-      const marked = await A.locator('[data-testid="finding-marker"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.objectId ?? ''));
+      const marked = await A.locator('[data-testid="finding-marker"]').evaluateAll((els) =>
+        els.map((e) => (e as HTMLElement).dataset.objectId ?? ''),
+      );
       for (const id of marked) expect(back).toContain(id);
       // Awareness says which page I am on.
       expect(await A.evaluate(() => (window as any).__realbrand.editor.session.awareness.getLocalState().page)).toBe(1);
@@ -143,7 +145,7 @@ test.describe('multi-page designs, two agents', () => {
       await expect(A.getByTestId('remote-cursor')).toHaveCount(1);
     });
 
-    await test.step("B moves an object to page 1; A (on page 2) sees it leave, then come back", async () => {
+    await test.step('B moves an object to page 1; A (on page 2) sees it leave, then come back', async () => {
       const id = 'photo1';
       await expect.poll(() => canvasIds(A)).toContain(id);
       await B.evaluate((oid) => (window as any).__realbrand.editor.setProps([oid], { page: 0 }), id);
@@ -157,7 +159,10 @@ test.describe('multi-page designs, two agents', () => {
       const front = await modelIds(A, 0);
       const back = await modelIds(A, 1);
       // Brand-locked objects on the page: an agent may not delete it.
-      const lockedOnFront = await A.evaluate((ids) => ids.filter((id: string) => (window as any).__realbrand.doc.getMap('objects').get(id).get('locked') === true), front);
+      const lockedOnFront = await A.evaluate(
+        (ids) => ids.filter((id: string) => (window as any).__realbrand.doc.getMap('objects').get(id).get('locked') === true),
+        front,
+      );
       expect(lockedOnFront.length).toBeGreaterThan(0);
       await A.keyboard.press('PageUp');
       await expect(A.getByTestId('page-label')).toHaveText('Page 1 of 2');

@@ -7,7 +7,12 @@ test('the app has a manifest with icons and opens offline from its service worke
   const page = agentA.page;
   await page.goto('/designs');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
-  const manifest = (await (await page.request.get(href!)).json()) as { name: string; start_url: string; display: string; icons: Array<{ src: string; sizes: string }> };
+  const manifest = (await (await page.request.get(href!)).json()) as {
+    name: string;
+    start_url: string;
+    display: string;
+    icons: Array<{ src: string; sizes: string }>;
+  };
   expect(manifest).toMatchObject({ name: 'RealBrand', start_url: '/designs', display: 'standalone' });
   for (const size of ['192x192', '512x512']) {
     const icon = manifest.icons.find((i) => i.sizes === size)!;

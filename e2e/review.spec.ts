@@ -38,7 +38,10 @@ async function pinAnchor(page: Page): Promise<{ x: number; y: number }> {
   return { x: box.x, y: box.y + box.height };
 }
 
-test('agent submits, manager comments on the headline and requests changes, agent fixes and resubmits, manager approves, dashboard counts it', async ({ browser, agentA }) => {
+test('agent submits, manager comments on the headline and requests changes, agent fixes and resubmits, manager approves, dashboard counts it', async ({
+  browser,
+  agentA,
+}) => {
   test.setTimeout(240_000);
   const A = agentA.page;
   const brand = await logIn(browser, BRAND);
@@ -112,7 +115,9 @@ test('agent submits, manager comments on the headline and requests changes, agen
       await expect(pin).toBeVisible();
       const inbox = await agentA.context.request.get('/api/notifications');
       const { notifications } = (await inbox.json()) as { notifications: Array<{ kind: string; designId: string; body: string | null }> };
-      expect(notifications.some((n) => n.kind === 'changes_requested' && n.designId === designId && n.body?.includes('JUST LISTED'))).toBe(true);
+      expect(notifications.some((n) => n.kind === 'changes_requested' && n.designId === designId && n.body?.includes('JUST LISTED'))).toBe(
+        true,
+      );
 
       await pin.click();
       await expect(A.getByTestId('comment-thread').filter({ hasText: 'Please say JUST LISTED here' })).toHaveClass(/active/);
@@ -120,7 +125,9 @@ test('agent submits, manager comments on the headline and requests changes, agen
 
     await test.step('the pin follows the headline when it moves', async () => {
       const res = await agentA.context.request.get(`/api/designs/${designId}/comments`);
-      const pinned = ((await res.json()) as { comments: Array<{ objectId: string | null; x: number; y: number }> }).comments.find((c) => c.objectId === HEADLINE)!;
+      const pinned = ((await res.json()) as { comments: Array<{ objectId: string | null; x: number; y: number }> }).comments.find(
+        (c) => c.objectId === HEADLINE,
+      )!;
       const h = (await model(A, HEADLINE))!;
       /** Distance in screen pixels between the pin and where it belongs for a headline at x. */
       const offBy = async (x: number) => {
@@ -147,7 +154,9 @@ test('agent submits, manager comments on the headline and requests changes, agen
       await expect(async () => {
         const at = await toScreen(A, h.x + h.width - 20, h.y + h.height / 2);
         await A.mouse.dblclick(at.x, at.y);
-        await expect.poll(() => A.evaluate(() => (window as any).__realbrand.editor.binding.isEditingText()), { timeout: 2_000 }).toBe(true);
+        await expect
+          .poll(() => A.evaluate(() => (window as any).__realbrand.editor.binding.isEditingText()), { timeout: 2_000 })
+          .toBe(true);
       }).toPass({ timeout: 20_000 });
       await A.keyboard.press('Control+A');
       await A.keyboard.type('JUST LISTED');

@@ -40,7 +40,10 @@ test('Ctrl+End in a text box moves the caret to the end of the text, Ctrl+Home t
 
 test('status badges read as sentences ("In review") and the delete button has an icon, not an emoji', async ({ agentA }) => {
   const page = agentA.page;
-  const res = await agentA.context.request.post('/api/designs', { headers: H, data: { title: `Badge ${Date.now()}`, templateId: 'listing-flyer' } });
+  const res = await agentA.context.request.post('/api/designs', {
+    headers: H,
+    data: { title: `Badge ${Date.now()}`, templateId: 'listing-flyer' },
+  });
   const { id } = (await res.json()) as { id: string };
   expect((await agentA.context.request.post(`/api/designs/${id}/submit`, { headers: H, data: {} })).ok()).toBe(true);
   await page.goto('/designs');
@@ -74,7 +77,12 @@ test('the editor loads each stylesheet once, with no unused-preload warnings', a
     if (/preload/i.test(m.text())) warnings.push(m.text());
   });
   await openEditor(page, designId);
-  const css = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.css')));
+  const css = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.endsWith('.css')),
+  );
   expect(css.length).toBeGreaterThan(0);
   expect(css.length, css.join('\n')).toBe(new Set(css).size);
   // Chrome warns about an unused preload a few seconds after load.
@@ -131,10 +139,19 @@ test.describe('listings page', () => {
     const key = `E2E-DOWN-${Date.now()}`;
     const imported = await agentA.context.request.post('/api/listings/import', {
       headers: H,
-      data: { ListingKey: key, StandardStatus: 'Active', ListPrice: 410000, UnparsedAddress: '9 Down Photo Rd, Austin, TX 78701', Media: [{ MediaURL: `${photos.origin}/down.jpg`, Order: 1 }] },
+      data: {
+        ListingKey: key,
+        StandardStatus: 'Active',
+        ListPrice: 410000,
+        UnparsedAddress: '9 Down Photo Rd, Austin, TX 78701',
+        Media: [{ MediaURL: `${photos.origin}/down.jpg`, Order: 1 }],
+      },
     });
     const listingId = ((await imported.json()) as { listings: Array<{ id: string }> }).listings[0]!.id;
-    const made = await agentA.context.request.post('/api/designs', { headers: H, data: { title: 'Down photo flyer', templateId: 'listing-flyer', listingId } });
+    const made = await agentA.context.request.post('/api/designs', {
+      headers: H,
+      data: { title: 'Down photo flyer', templateId: 'listing-flyer', listingId },
+    });
     const { id } = (await made.json()) as { id: string };
     await openEditor(page, id);
     await expect.poll(() => page.evaluate(() => (window as any).__realbrand.editor.binding.fabricOf('hero')?.rbFailed === true)).toBe(true);
@@ -149,7 +166,13 @@ test.describe('listings page', () => {
     const file = testInfo.outputPath('gone.json');
     await writeFile(
       file,
-      JSON.stringify({ ListingKey: key, StandardStatus: 'Active', ListPrice: 300000, UnparsedAddress: '5 Gone Photo Rd, Austin, TX 78701', Media: [{ MediaURL: `${photos.origin}/gone.jpg`, Order: 1 }] }),
+      JSON.stringify({
+        ListingKey: key,
+        StandardStatus: 'Active',
+        ListPrice: 300000,
+        UnparsedAddress: '5 Gone Photo Rd, Austin, TX 78701',
+        Media: [{ MediaURL: `${photos.origin}/gone.jpg`, Order: 1 }],
+      }),
     );
     await page.goto('/listings');
     await page.getByTestId('listing-file').setInputFiles(file);
@@ -159,7 +182,10 @@ test.describe('listings page', () => {
     await page.reload();
     await expect(row.getByTestId('listing-photo-failed')).toBeVisible();
     expect(photos.hits.get('/gone.jpg')).toBe(1); // waiting for its next attempt, not downloading on every view
-    photos.routes.set('/gone.jpg', { type: 'image/png', body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64') });
+    photos.routes.set('/gone.jpg', {
+      type: 'image/png',
+      body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+    });
     await row.getByTestId('listing-photo-retry').click();
     await expect(row.getByTestId('listing-photo')).toBeVisible();
     expect(photos.hits.get('/gone.jpg')).toBe(2);
@@ -186,10 +212,18 @@ function bigPng(size: number): Buffer {
     const row = y * (size * 3 + 1);
     for (let x = 0; x < size; x++) raw.set([(x * 255) / size, (y * 255) / size, 120], row + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 0 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
-test('an image over 10 MB is made smaller in the browser to what its frame needs at 300 ppi, then uploaded', async ({ agentA, designId }, testInfo) => {
+test('an image over 10 MB is made smaller in the browser to what its frame needs at 300 ppi, then uploaded', async ({
+  agentA,
+  designId,
+}, testInfo) => {
   const page = agentA.page;
   const file = testInfo.outputPath('big-photo.png');
   const png = bigPng(1900);

@@ -10,7 +10,8 @@ import { AGENT_B, expect, model, openEditor, selection, test, toScreen } from '.
 const PHRASE = 'perfect for a couple with no kids';
 const FAIR_HOUSING = 'fair-housing-wording';
 
-const score = async (page: Page, category: 'brand' | 'compliance') => Number(await page.getByTestId(`score-${category}`).getAttribute('data-score'));
+const score = async (page: Page, category: 'brand' | 'compliance') =>
+  Number(await page.getByTestId(`score-${category}`).getAttribute('data-score'));
 
 /** Waits for the first pushed (or fetched) score and returns it. */
 async function firstScore(page: Page): Promise<number> {
@@ -18,10 +19,17 @@ async function firstScore(page: Page): Promise<number> {
   return score(page, 'compliance');
 }
 
-test('a Fair Housing phrase drops the compliance score for both agents, highlights the text and is fixed in one click', async ({ agentA, agentB, designId }) => {
+test('a Fair Housing phrase drops the compliance score for both agents, highlights the text and is fixed in one click', async ({
+  agentA,
+  agentB,
+  designId,
+}) => {
   const A = agentA.page;
   const B = agentB.page;
-  const share = await agentA.context.request.post(`/api/designs/${designId}/shares`, { headers: { 'X-Requested-With': 'e2e' }, data: { email: AGENT_B, access: 'edit' } });
+  const share = await agentA.context.request.post(`/api/designs/${designId}/shares`, {
+    headers: { 'X-Requested-With': 'e2e' },
+    data: { email: AGENT_B, access: 'edit' },
+  });
   expect(share.ok(), 'share the flyer with agent 2').toBeTruthy();
   await openEditor(A, designId);
   await openEditor(B, designId);
@@ -69,7 +77,7 @@ test('a Fair Housing phrase drops the compliance score for both agents, highligh
     }
   });
 
-  await test.step("agent B applies the fixes; the phrase is replaced and the score recovers for both", async () => {
+  await test.step('agent B applies the fixes; the phrase is replaced and the score recovers for both', async () => {
     const fixes = B.locator(`[data-testid="finding"][data-rule-id="${FAIR_HOUSING}"] [data-testid="fix"]`);
     // One click per flagged phrase (the matcher may flag "perfect for a couple" and "no kids" separately).
     for (let i = 0; i < 5 && (await fixes.count()) > 0; i++) {

@@ -79,7 +79,13 @@ function overflow(page: Page): Promise<{ scroll: number; client: number; culprit
 async function reachable(page: Page, testId: string): Promise<boolean> {
   const el = page.getByTestId(testId).first();
   // Review actions appear once the design's status has loaded: give the page a moment, not an instant.
-  if (await el.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return true;
+  if (
+    await el.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return true;
   const more = page.getByTestId('toolbar-more');
   if (!(await more.isVisible())) return false;
   await more.click();
@@ -92,7 +98,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 let ids: { own: Record<string, string>; inReview: string };
@@ -101,12 +113,18 @@ test.beforeAll(async ({ browser }) => {
   const own: Record<string, string> = {};
   for (const { role, email } of ROLES) {
     const who = await loggedIn(browser, email);
-    const res = await who.context.request.post('/api/designs', { headers: H, data: { title: `Screens ${role} flyer`, templateId: 'listing-flyer' } });
+    const res = await who.context.request.post('/api/designs', {
+      headers: H,
+      data: { title: `Screens ${role} flyer`, templateId: 'listing-flyer' },
+    });
     own[role] = ((await res.json()) as { id: string }).id;
     await who.context.close();
   }
   const agent = await loggedIn(browser, AGENT_A);
-  const res = await agent.context.request.post('/api/designs', { headers: H, data: { title: 'Screens review flyer', templateId: 'listing-flyer' } });
+  const res = await agent.context.request.post('/api/designs', {
+    headers: H,
+    data: { title: 'Screens review flyer', templateId: 'listing-flyer' },
+  });
   const inReview = ((await res.json()) as { id: string }).id;
   expect((await agent.context.request.post(`/api/designs/${inReview}/submit`, { headers: H, data: {} })).ok()).toBe(true);
   await agent.context.close();
@@ -129,7 +147,9 @@ test('the log-in page fits every size and passes axe', async ({ browser }) => {
 
 for (const { role, email } of ROLES) {
   for (const viewport of VIEWPORTS) {
-    test(`${role} at ${viewport.width}×${viewport.height}: every page fits, keeps its primary actions and passes axe`, async ({ browser }) => {
+    test(`${role} at ${viewport.width}×${viewport.height}: every page fits, keeps its primary actions and passes axe`, async ({
+      browser,
+    }) => {
       test.setTimeout(240_000);
       const who = await loggedIn(browser, email);
       await who.page.setViewportSize(viewport);
@@ -142,7 +162,8 @@ for (const { role, email } of ROLES) {
             await page.screenshot({ path: `${SHOTS}/${role}-${viewport.width}x${viewport.height}-${screen.name}.png` });
             const o = await overflow(page);
             expect.soft(o.scroll, `${screen.name}: horizontal scroll (${o.culprits.join(', ')})`).toBeLessThanOrEqual(o.client);
-            for (const action of screen.primary ?? []) expect.soft(await reachable(page, action), `${screen.name}: ${action} reachable`).toBe(true);
+            for (const action of screen.primary ?? [])
+              expect.soft(await reachable(page, action), `${screen.name}: ${action} reachable`).toBe(true);
             expect.soft(await seriousViolations(page), `${screen.name}: axe`).toEqual([]);
           });
         }

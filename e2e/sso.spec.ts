@@ -24,13 +24,25 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'realbrand-sso-e2e-'));
   const start = startCommand();
   server = spawn(process.execPath, [...start.nodeFlags, SERVER_ENTRY], {
-    env: { ...process.env, ...start.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO_LISTINGS: 'false', SSO_PRIVATE_HOSTS: '127.0.0.1', LOG_LEVEL: 'warn', PASSWORD_SCRYPT_LOG_N: '12' },
+    env: {
+      ...process.env,
+      ...start.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO_LISTINGS: 'false',
+      SSO_PRIVATE_HOSTS: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      PASSWORD_SCRYPT_LOG_N: '12',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  await expect.poll(() => /RealBrand is running at (http:\/\/\S+)/.exec(output)?.[1] ?? '', { timeout: 100_000, message: 'the server starts' }).not.toBe('');
+  await expect
+    .poll(() => /RealBrand is running at (http:\/\/\S+)/.exec(output)?.[1] ?? '', { timeout: 100_000, message: 'the server starts' })
+    .not.toBe('');
   origin = /RealBrand is running at (http:\/\/\S+)/.exec(output)![1]!;
   idp = await startTestOidc({
     redirectUris: [`${origin}/api/auth/sso/callback`],
@@ -62,7 +74,9 @@ async function signInWithSso(browser: Browser, email: string, login: string) {
   return page;
 }
 
-test('an admin connects the brokerage to its OpenID provider; people sign in through it with their mapped role, or are told why not', async ({ browser }) => {
+test('an admin connects the brokerage to its OpenID provider; people sign in through it with their mapped role, or are told why not', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
 
   await test.step('the admin maps groups to roles on /admin/sso', async () => {
@@ -92,8 +106,15 @@ test('an admin connects the brokerage to its OpenID provider; people sign in thr
   await test.step('someone in a mapped group signs in and is a brand manager of the brokerage', async () => {
     const page = await signInWithSso(browser, 'ada@sso-demo.test', 'ada');
     await expect(page).toHaveURL(new RegExp(`^${origin}/designs`));
-    const session = (await (await page.request.get('/api/auth/session')).json()) as { user: { email: string; name: string; role: string; brokerageName: string } };
-    expect(session.user).toMatchObject({ email: 'ada@sso-demo.test', name: 'Ada Lovelace', role: 'brand_manager', brokerageName: 'Demo Realty' });
+    const session = (await (await page.request.get('/api/auth/session')).json()) as {
+      user: { email: string; name: string; role: string; brokerageName: string };
+    };
+    expect(session.user).toMatchObject({
+      email: 'ada@sso-demo.test',
+      name: 'Ada Lovelace',
+      role: 'brand_manager',
+      brokerageName: 'Demo Realty',
+    });
     // What a brand manager sees, and not what only admins see.
     await expect(page.getByTestId('nav-reviews')).toBeVisible();
     await expect(page.getByTestId('nav-admin-people')).toHaveCount(0);

@@ -4,7 +4,10 @@ test('a brand manager publishes a design as a template; an agent makes a design 
   const manager = await loggedIn(browser, BRAND_MANAGER);
   const agent = await loggedIn(browser, AGENT_A);
   try {
-    const created = await manager.context.request.post('/api/designs', { data: { title: 'Lakeside flyer', templateId: 'listing-flyer' }, headers: { 'X-Requested-With': 'fetch' } });
+    const created = await manager.context.request.post('/api/designs', {
+      data: { title: 'Lakeside flyer', templateId: 'listing-flyer' },
+      headers: { 'X-Requested-With': 'fetch' },
+    });
     const { id } = (await created.json()) as { id: string };
     await openEditor(manager.page, id);
     await manager.page.getByTestId('publish-template').click();

@@ -12,7 +12,8 @@ async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchE
   await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: fingers.map((f) => ({ x: f.x, y: f.y, id: f.id })) });
 }
 
-const designJson = (page: Page) => page.evaluate(() => JSON.stringify(Object.entries((window as any).__realbrand.doc.getMap('objects').toJSON()).sort()));
+const designJson = (page: Page) =>
+  page.evaluate(() => JSON.stringify(Object.entries((window as any).__realbrand.doc.getMap('objects').toJSON()).sort()));
 const vpt = (page: Page) => page.evaluate(() => [...(window as any).__realbrand.canvas.viewportTransform] as number[]);
 
 test.describe('touch', () => {
@@ -42,9 +43,15 @@ test.describe('touch', () => {
     const local = { x: centre.x - box.x, y: centre.y - box.y };
     const spot = { x: (local.x - before[4]!) / before[0]!, y: (local.y - before[5]!) / before[3]! };
     await touch(cdp, 'touchStart', [{ x: centre.x - 50, y: centre.y, id: 1 }]);
-    await touch(cdp, 'touchStart', [{ x: centre.x - 50, y: centre.y, id: 1 }, { x: centre.x + 50, y: centre.y, id: 2 }]);
+    await touch(cdp, 'touchStart', [
+      { x: centre.x - 50, y: centre.y, id: 1 },
+      { x: centre.x + 50, y: centre.y, id: 2 },
+    ]);
     for (let i = 1; i <= 5; i++) {
-      await touch(cdp, 'touchMove', [{ x: centre.x - 50 - i * 10, y: centre.y, id: 1 }, { x: centre.x + 50 + i * 10, y: centre.y, id: 2 }]);
+      await touch(cdp, 'touchMove', [
+        { x: centre.x - 50 - i * 10, y: centre.y, id: 1 },
+        { x: centre.x + 50 + i * 10, y: centre.y, id: 2 },
+      ]);
     }
     await touch(cdp, 'touchEnd', []);
     const zoomed = await vpt(page);
@@ -57,9 +64,18 @@ test.describe('touch', () => {
     expect(await designJson(page)).toEqual(design);
 
     // Two fingers moving together pan without zooming.
-    await touch(cdp, 'touchStart', [{ x: 400, y: 400, id: 3 }, { x: 500, y: 400, id: 4 }]);
-    await touch(cdp, 'touchMove', [{ x: 430, y: 360, id: 3 }, { x: 530, y: 360, id: 4 }]);
-    await touch(cdp, 'touchMove', [{ x: 460, y: 320, id: 3 }, { x: 560, y: 320, id: 4 }]);
+    await touch(cdp, 'touchStart', [
+      { x: 400, y: 400, id: 3 },
+      { x: 500, y: 400, id: 4 },
+    ]);
+    await touch(cdp, 'touchMove', [
+      { x: 430, y: 360, id: 3 },
+      { x: 530, y: 360, id: 4 },
+    ]);
+    await touch(cdp, 'touchMove', [
+      { x: 460, y: 320, id: 3 },
+      { x: 560, y: 320, id: 4 },
+    ]);
     await touch(cdp, 'touchEnd', []);
     const panned = await vpt(page);
     expect(panned[0]).toBeCloseTo(zoomed[0]!, 5);

@@ -29,7 +29,13 @@ const config = loadConfig();
 const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { name: { type: 'string' }, 'admin-email': { type: 'string' }, states: { type: 'string' }, 'primary-color': { type: 'string' }, email: { type: 'string' } },
+  options: {
+    name: { type: 'string' },
+    'admin-email': { type: 'string' },
+    states: { type: 'string' },
+    'primary-color': { type: 'string' },
+    email: { type: 'string' },
+  },
 });
 const command = positionals[0];
 if (!command) fail('no command given');
@@ -42,10 +48,21 @@ try {
     if (!email.success) fail('--admin-email: give the first admin’s email');
     const basics = BrokerageBasicsSchema.safeParse({
       name: values.name,
-      licensedStates: (values.states ?? 'TX').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean),
+      licensedStates: (values.states ?? 'TX')
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean),
       brand: { primaryColor: values['primary-color'] ?? '#1f3a5f' },
     });
-    if (!basics.success) fail(basics.error.issues.map((i) => `--${i.path[0] === 'licensedStates' ? 'states' : i.path[0] === 'brand' ? 'primary-color' : i.path.join('.')}: ${i.message}`).join('\n'));
+    if (!basics.success)
+      fail(
+        basics.error.issues
+          .map(
+            (i) =>
+              `--${i.path[0] === 'licensedStates' ? 'states' : i.path[0] === 'brand' ? 'primary-color' : i.path.join('.')}: ${i.message}`,
+          )
+          .join('\n'),
+      );
     const taken = await db.query('SELECT 1 FROM users WHERE email = $1', [email.data]);
     if (taken.rows.length) fail(`--admin-email: ${email.data} already has an account`);
     const { brokerage, invite } = await db.transaction(async (tx) => {
@@ -67,11 +84,17 @@ try {
          FROM brokerages b ORDER BY b.created_at, b.name`,
     );
     if (!rows.length) console.log('No brokerages yet.');
-    for (const r of rows) console.log(`${r.id}  ${r.name}  (${r.people} active, ${r.admins} admin${r.admins === 1 ? '' : 's'}; since ${new Date(r.created_at).toISOString().slice(0, 10)})`);
+    for (const r of rows)
+      console.log(
+        `${r.id}  ${r.name}  (${r.people} active, ${r.admins} admin${r.admins === 1 ? '' : 's'}; since ${new Date(r.created_at).toISOString().slice(0, 10)})`,
+      );
   } else if (command === 'reset-password') {
     const email = z.string().trim().toLowerCase().email().safeParse(values.email);
     if (!email.success) fail('--email: give the person’s email');
-    const { rows } = await db.query<{ id: string; brokerage_id: string; active: boolean }>('SELECT id, brokerage_id, active FROM users WHERE email = $1', [email.data]);
+    const { rows } = await db.query<{ id: string; brokerage_id: string; active: boolean }>(
+      'SELECT id, brokerage_id, active FROM users WHERE email = $1',
+      [email.data],
+    );
     const person = rows[0];
     if (!person) fail(`--email: nobody has an account with ${email.data}`);
     if (!person.active) fail(`--email: ${email.data} is deactivated; an admin reactivates them first`);
@@ -80,7 +103,9 @@ try {
       "INSERT INTO audit_log (brokerage_id, actor_email, action, target_type, target_id) VALUES ($1, 'operator', 'auth.password_reset_requested', 'user', $2)",
       [person.brokerage_id, person.id],
     );
-    console.log(`Password reset link for ${email.data} (works once, for ${RESET_TTL_MINUTES} minutes; using it signs them out everywhere):`);
+    console.log(
+      `Password reset link for ${email.data} (works once, for ${RESET_TTL_MINUTES} minutes; using it signs them out everywhere):`,
+    );
     console.log(`  ${new URL(`/reset-password/${token}`, base).toString()}`);
   } else {
     fail(`unknown command: ${command}`);

@@ -88,7 +88,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     pluginTimeout: 0,
     // Slowloris: a request (headers and body) must arrive in time; Node checks every second.
     requestTimeout: config.REQUEST_TIMEOUT_MS,
-    http: { requestTimeout: config.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS), connectionsCheckingInterval: 1_000 },
+    http: {
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      headersTimeout: Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: 1_000,
+    },
   });
 
   await app.register(core, { config, instanceId: config.INSTANCE_ID ?? randomUUID() });

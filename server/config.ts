@@ -1,14 +1,17 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number) => z.coerce.number().int().min(min);
 /** Comma-separated `host` or `host:port` entries (an IPv6 address in brackets). */
 const hostList = z
   .string()
-  .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/, 'not a host or host:port')));
 
 /** Every setting comes from the environment, validated once at start-up. */
@@ -28,7 +31,10 @@ export const ConfigSchema = z.object({
   /** `production` makes SECRETS_KEY required for storing secrets (no development key under DATA_DIR). */
   NODE_ENV: z.string().default('development'),
   /** Encrypts SSO and MLS sync secrets at rest (AES-256-GCM): 32 random bytes, base64 (`openssl rand -base64 32`). See server/secrets. */
-  SECRETS_KEY: z.string().regex(/^[A-Za-z0-9+/_-]{42,44}={0,2}$/, '32 random bytes in base64 (openssl rand -base64 32)').optional(),
+  SECRETS_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{42,44}={0,2}$/, '32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   /** OpenID providers (issuers) that may resolve to loopback/private addresses, and may use http (an on-premises or test IdP). */
   SSO_PRIVATE_HOSTS: hostList.default([]),
   /** Access tokens are short-lived; refresh tokens (rotated on every use) carry the session. */
@@ -39,9 +45,17 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
   /** Outgoing mail (invitations, password resets, notifications): smtp(s)://user:pass@host:port; without it nothing is sent. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')
+    .optional(),
   /** The From address of outgoing mail ("Name <address>" or an address; the brokerage's name is shown with a bare address). */
-  MAIL_FROM: z.string().min(3).max(320).regex(/^[^\r\n]+$/, 'one line').optional(),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .max(320)
+    .regex(/^[^\r\n]+$/, 'one line')
+    .optional(),
   INSTANCE_ID: z.string().min(1).max(64).optional(),
   MAX_MESSAGE_BYTES: int(1024).default(4 * 1024 * 1024),
   MAX_DOCUMENT_BYTES: int(1024).default(64 * 1024 * 1024),
@@ -73,7 +87,12 @@ export const ConfigSchema = z.object({
   /** Addresses (IPs or CIDRs) that may read /metrics without a token; requests through a proxy never count as local. */
   METRICS_ALLOW: z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().refine((e) => isIP(e.split('/')[0]!) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(e), 'not an IP address or CIDR')))
     .default(['127.0.0.1', '::1']),
   /** A bearer token that opens /metrics from anywhere (≥ 16 chars). */

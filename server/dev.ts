@@ -5,7 +5,12 @@
  */
 import { createServer } from 'vite';
 
-const vite = await createServer({ configFile: 'vite.config.ts', server: { port: Number(process.env.VITE_PORT ?? 5173), strictPort: true } });
+const vite = await createServer({
+  configFile: 'vite.config.ts',
+  server: { port: Number(process.env.VITE_PORT ?? 5173), strictPort: true },
+});
 await vite.listen();
-console.log(`\n  Client with hot reload: ${vite.resolvedUrls?.local[0] ?? 'http://localhost:5173/'}  (API on port ${process.env.PORT ?? 3000})`);
+console.log(
+  `\n  Client with hot reload: ${vite.resolvedUrls?.local[0] ?? 'http://localhost:5173/'}  (API on port ${process.env.PORT ?? 3000})`,
+);
 await import('./main.js');

@@ -18,13 +18,23 @@ const lines = [
   `  database: ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `${server.db.kind === 'pg' ? 'PostgreSQL' : 'PGlite'} under ${config.DATA_DIR}`}; fan-out: ${config.REDIS_URL ? 'Redis' : 'in-process'}`,
 ];
 lines.push('', '  Demo log-ins (password: ' + config.DEMO_PASSWORD + '):');
-for (const email of ['admin@demo.realbrand.test', 'brand@demo.realbrand.test', 'agent@demo.realbrand.test', 'agent2@demo.realbrand.test', 'agent@rival.realbrand.test']) {
+for (const email of [
+  'admin@demo.realbrand.test',
+  'brand@demo.realbrand.test',
+  'agent@demo.realbrand.test',
+  'agent2@demo.realbrand.test',
+  'agent@rival.realbrand.test',
+]) {
   lines.push(`    ${email}`);
 }
 if (!config.SEED_DEMO) lines.splice(3);
 if (server.setupToken) {
   // Printed here only: whoever reads the console sets the brokerage up.
-  lines.push('', '  First run: set up your brokerage and its first admin at (one-time link):', `    ${new URL(`/setup#${server.setupToken}`, url).toString()}`);
+  lines.push(
+    '',
+    '  First run: set up your brokerage and its first admin at (one-time link):',
+    `    ${new URL(`/setup#${server.setupToken}`, url).toString()}`,
+  );
 }
 console.log(lines.join('\n') + '\n');
 

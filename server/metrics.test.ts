@@ -20,7 +20,9 @@ describe('metrics kept as plain numbers', () => {
     ]);
     expect(family(first, 'realbrand_persistence_queue')).toEqual(['realbrand_persistence_queue 2']);
     expect(family(first, 'realbrand_persistence_lag_seconds_count')).toEqual(['realbrand_persistence_lag_seconds_count 1']);
-    expect(family(first, 'realbrand_persistence_lag_seconds_bucket{le="0.025"}')).toEqual(['realbrand_persistence_lag_seconds_bucket{le="0.025"} 1']);
+    expect(family(first, 'realbrand_persistence_lag_seconds_bucket{le="0.025"}')).toEqual([
+      'realbrand_persistence_lag_seconds_bucket{le="0.025"} 1',
+    ]);
 
     // A counter keeps counting between scrapes; a gauge reads its current value.
     m.hot.updates.client += 2;

@@ -16,9 +16,15 @@ const cleanup: Array<() => void> = [];
 
 beforeAll(async () => {
   db = await freshPglite();
-  server = await startTestServer({ MAX_SOCKETS_PER_USER: '4', MAX_ROOMS_PER_USER: '2', MAX_DESIGNS_PER_MINUTE: '12' }, { db: await db.open() });
+  server = await startTestServer(
+    { MAX_SOCKETS_PER_USER: '4', MAX_ROOMS_PER_USER: '2', MAX_DESIGNS_PER_MINUTE: '12' },
+    { db: await db.open() },
+  );
   [agent, agent2] = await Promise.all([login(server.url, DEMO.agent), login(server.url, DEMO.agent2)]);
-  for (let i = 0; i < 3; i++) designs.push((await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: `D${i}`, templateId: 'listing-flyer' })).body.id);
+  for (let i = 0; i < 3; i++)
+    designs.push(
+      (await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: `D${i}`, templateId: 'listing-flyer' })).body.id,
+    );
 });
 
 afterAll(async () => {
@@ -45,7 +51,10 @@ describe('per-person limits', () => {
     let last = { status: 201, body: {} as { error?: { code: string } } };
     let made = 0;
     for (let i = 0; i < 20 && last.status === 201; i++) {
-      last = await api<{ error?: { code: string } }>(server.url, agent, 'POST', '/api/designs', { title: `More ${i}`, templateId: 'listing-flyer' });
+      last = await api<{ error?: { code: string } }>(server.url, agent, 'POST', '/api/designs', {
+        title: `More ${i}`,
+        templateId: 'listing-flyer',
+      });
       if (last.status === 201) made++;
     }
     expect(last.status).toBe(429);
@@ -72,7 +81,12 @@ describe('per-person limits', () => {
     for (let i = 0; i < 6 && result === 'open'; i++) result = (await collab(designs[0]!)).result;
     expect(result).toMatchObject({ code: CloseCode.policyViolation, reason: expect.stringMatching(/open connections/) });
     const refused = await new Promise<string>((resolve) => {
-      const s: Socket = connectIo(server.url, { path: '/socket.io/', auth: { token: agent }, transports: ['websocket'], reconnection: false });
+      const s: Socket = connectIo(server.url, {
+        path: '/socket.io/',
+        auth: { token: agent },
+        transports: ['websocket'],
+        reconnection: false,
+      });
       cleanup.push(() => s.disconnect());
       s.once('connect', () => resolve('connected'));
       s.once('connect_error', (err) => resolve(err.message));

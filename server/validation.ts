@@ -19,7 +19,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function findUnstorableText(value: unknown, path = ''): { field: string; message: string } | null {
   const check = (s: string, field: string) =>
-    s.includes('\u0000') ? { field, message: 'contains a NUL character' } : LONE_SURROGATE.test(s) ? { field, message: 'contains a lone UTF-16 surrogate (not valid Unicode)' } : null;
+    s.includes('\u0000')
+      ? { field, message: 'contains a NUL character' }
+      : LONE_SURROGATE.test(s)
+        ? { field, message: 'contains a lone UTF-16 surrogate (not valid Unicode)' }
+        : null;
   if (typeof value === 'string') return check(value, path);
   if (typeof value !== 'object' || value === null) return null;
   // Iterative: a deeply nested body must not overflow the stack.
@@ -49,7 +53,9 @@ export function assertStorableText(parts: { body?: unknown; query?: unknown; par
     const bad = findUnstorableText(value);
     if (bad) {
       const field = bad.field || where;
-      throw new AppError(400, 'invalid_text', `${where === 'body' ? '' : `${where} `}${field}: ${bad.message}`, { fields: [{ field, message: bad.message }] });
+      throw new AppError(400, 'invalid_text', `${where === 'body' ? '' : `${where} `}${field}: ${bad.message}`, {
+        fields: [{ field, message: bad.message }],
+      });
     }
   }
 }

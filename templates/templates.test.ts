@@ -29,7 +29,8 @@ const SAFE = 12;
 const BRAND_ROLES = ['logo', 'disclaimer', 'eho-logo', 'brokerage-name'];
 /** Elements that may run into the bleed; everything else stays in the safe area. */
 const BLEEDABLE_ROLES = ['decoration', 'background', 'photo'];
-const BINDING_RE = /^(?:listing\.(?:ListPrice|PreviousListPrice|statusLabel|address\.line[12]|facts|PublicRemarks|OpenHouse|photo\.\d+)|agent\.(?:name|phone|email|license|photo))$/;
+const BINDING_RE =
+  /^(?:listing\.(?:ListPrice|PreviousListPrice|statusLabel|address\.line[12]|facts|PublicRemarks|OpenHouse|photo\.\d+)|agent\.(?:name|phone|email|license|photo))$/;
 
 const REQUIRED: Record<string, { kind: string; width: number; height: number; pages?: number }> = {
   'listing-flyer': { kind: 'flyer', width: 816, height: 1056 },
@@ -87,7 +88,11 @@ describe('template library', () => {
     expect(t!.kind).toBe(want.kind);
     if (want.width) expect([t!.design.meta.width, t!.design.meta.height]).toEqual([want.width, want.height]);
     if (want.pages) expect(t!.design.meta.pages).toBe(want.pages);
-    if (id === 'price-reduced') expect([[816, 1056], [1080, 1080]]).toContainEqual([t!.design.meta.width, t!.design.meta.height]);
+    if (id === 'price-reduced')
+      expect([
+        [816, 1056],
+        [1080, 1080],
+      ]).toContainEqual([t!.design.meta.width, t!.design.meta.height]);
   });
 });
 
@@ -101,7 +106,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('%s', (_id, t) => {
   });
 
   it('uses palette and font tokens, not raw colours or families', () => {
-    const colours = [meta.background, ...objects.flatMap((o) => ('fill' in o ? [o.fill] : []).concat('stroke' in o && o.stroke ? [o.stroke] : []))];
+    const colours = [
+      meta.background,
+      ...objects.flatMap((o) => ('fill' in o ? [o.fill] : []).concat('stroke' in o && o.stroke ? [o.stroke] : [])),
+    ];
     for (const c of colours) expect(c.startsWith('$') || ['#ffffff', '#000000'].includes(c.toLowerCase()), c).toBe(true);
     for (const o of objects) if (o.type === 'text') expect(o.fontFamily).toMatch(/^\$font\./);
   });
@@ -127,7 +135,11 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('%s', (_id, t) => {
     expect(objects.some((o) => o.role === 'disclaimer' && o.type === 'text' && o.text.includes('{{disclaimer.'))).toBe(true);
     expect(objects.some((o) => o.role === 'brokerage-name' && o.type === 'text' && o.text.includes('{{brokerage.legalName}}'))).toBe(true);
     // Every page carries the logo.
-    for (let p = 0; p < pages; p++) expect(objects.some((o) => o.role === 'logo' && (o.page ?? 0) === p), `logo on page ${p}`).toBe(true);
+    for (let p = 0; p < pages; p++)
+      expect(
+        objects.some((o) => o.role === 'logo' && (o.page ?? 0) === p),
+        `logo on page ${p}`,
+      ).toBe(true);
   });
 
   it('binds listing and agent data, with sample text and empty image sources', () => {
@@ -187,7 +199,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('%s', (_id, t) => {
         if (o.type !== 'text') continue;
         const fit = fitText(o);
         const lines = fit.layout.lines.map((l) => l.text).join(' / ');
-        expect(fit.overflows, `${o.id}: "${lines}" needs ${fit.layout.width.toFixed(0)}×${fit.layout.height.toFixed(0)}, has ${o.width}×${o.height}`).toBe(false);
+        expect(
+          fit.overflows,
+          `${o.id}: "${lines}" needs ${fit.layout.width.toFixed(0)}×${fit.layout.height.toFixed(0)}, has ${o.width}×${o.height}`,
+        ).toBe(false);
         expect(fit.layout.fontSize, `${o.id} had to shrink: "${lines}"`).toBe(o.fontSize);
         expect(layoutText(o).width, `${o.id}: a word is wider than the box`).toBeLessThanOrEqual(o.width);
       }

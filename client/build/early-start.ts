@@ -33,11 +33,21 @@ export function earlyStart(opts = { entry: 'client/src/early-start.ts', editor: 
         if (!ctx.bundle) return [];
         const early = Object.values(ctx.bundle).find((f): f is OutputAsset => f.type === 'asset' && f.names.includes(EARLY_START_NAME));
         const editor = chunkOf(ctx.bundle, opts.editor);
-        if (!early || !editor) throw new Error(`early-start: no ${early ? `chunk for ${opts.editor}` : 'early-start script'} in the bundle`);
+        if (!early || !editor)
+          throw new Error(`early-start: no ${early ? `chunk for ${opts.editor}` : 'early-start script'} in the bundle`);
         return [
           // async: runs as soon as it has loaded, not in document order behind the app's bundle.
           { tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${early.fileName}` }, injectTo: 'head-prepend' },
-          { tag: 'meta', attrs: { name: EDITOR_PRELOAD_META, content: filesOf(editor, ctx.bundle).map((f) => `/${f}`).join(' ') }, injectTo: 'head' },
+          {
+            tag: 'meta',
+            attrs: {
+              name: EDITOR_PRELOAD_META,
+              content: filesOf(editor, ctx.bundle)
+                .map((f) => `/${f}`)
+                .join(' '),
+            },
+            injectTo: 'head',
+          },
         ];
       },
     },

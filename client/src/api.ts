@@ -38,7 +38,12 @@ let refreshing: Promise<boolean> | null = null;
 
 /** Renews the short-lived session cookie from the refresh cookie (one request at a time). */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { ...CSRF_HEADERS, 'Content-Type': 'application/json' }, body: '{}' })
+  refreshing ??= fetch('/api/auth/refresh', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { ...CSRF_HEADERS, 'Content-Type': 'application/json' },
+    body: '{}',
+  })
     .then((r) => r.ok)
     .catch(() => false)
     .finally(() => {
@@ -48,7 +53,8 @@ export function refreshSession(): Promise<boolean> {
 }
 
 async function send(path: string, init: RequestInit): Promise<Response> {
-  const fresh = () => fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...CSRF_HEADERS, ...init.headers } });
+  const fresh = () =>
+    fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...CSRF_HEADERS, ...init.headers } });
   try {
     // The page's first requests may already be under way (client/src/early-start.ts).
     const early = takeEarlyResponse(path, init);
@@ -80,7 +86,10 @@ export type CallInput<E extends Endpoint> = (E['params'] extends z.ZodType ? { p
   (E['body'] extends z.ZodType ? { body: Input<E['body']> } : { body?: never });
 
 /** Calls one endpoint of shared/api; the answer is typed by its response schema (the server serialised it with that schema). */
-export function call<E extends Endpoint>(e: E, ...[input]: Record<never, never> extends CallInput<E> ? [CallInput<E>?] : [CallInput<E>]): Promise<ResponseOf<E>> {
+export function call<E extends Endpoint>(
+  e: E,
+  ...[input]: Record<never, never> extends CallInput<E> ? [CallInput<E>?] : [CallInput<E>]
+): Promise<ResponseOf<E>> {
   const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
   const path = fillPath(e.path, i.params) + queryString(i.query);
   return request<ResponseOf<E>>(path, i.body !== undefined ? json(e.method, i.body) : { method: e.method });

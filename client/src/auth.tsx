@@ -76,7 +76,12 @@ export function loginPath(location: { pathname: string; search: string }): strin
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { user, loading } = useAuth();
   const location = useLocation();
-  if (loading) return <div className="page-loading"><div className="spinner" /></div>;
+  if (loading)
+    return (
+      <div className="page-loading">
+        <div className="spinner" />
+      </div>
+    );
   if (!user) return <Navigate to={loginPath(location)} replace />;
   // Two-factor required by the brokerage and not set up: the security page first.
   if (user.mustEnrolTotp && location.pathname !== '/account/security') return <Navigate to="/account/security?required=1" replace />;

@@ -15,7 +15,14 @@ import '@fontsource/open-sans/700.css';
 // Start downloading the faces now, not when the canvas first draws text (which would
 // otherwise measure with a fallback and then re-measure everything once they arrive).
 if (typeof document !== 'undefined' && document.fonts) {
-  for (const face of ['400 16px "Open Sans"', '600 16px "Open Sans"', '700 16px "Open Sans"', '600 16px "Montserrat"', '700 16px "Montserrat"', '800 16px "Montserrat"']) {
+  for (const face of [
+    '400 16px "Open Sans"',
+    '600 16px "Open Sans"',
+    '700 16px "Open Sans"',
+    '600 16px "Montserrat"',
+    '700 16px "Montserrat"',
+    '800 16px "Montserrat"',
+  ]) {
     void document.fonts.load(face).catch(() => undefined);
   }
 }

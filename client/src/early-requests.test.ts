@@ -7,7 +7,10 @@ describe('earlyRequests', () => {
   it('starts the session check on every page, and the design and brand kit on an editor URL', () => {
     expect(earlyRequests('/designs')).toEqual({ api: ['/api/auth/session'], state: null });
     expect(earlyRequests('/login')).toEqual({ api: ['/api/auth/session'], state: null });
-    const editor = { api: ['/api/auth/session', '/api/designs/abc-123', '/api/brand-kit'], state: '/api/designs/abc-123/state?encoding=v2' };
+    const editor = {
+      api: ['/api/auth/session', '/api/designs/abc-123', '/api/brand-kit'],
+      state: '/api/designs/abc-123/state?encoding=v2',
+    };
     expect(earlyRequests('/designs/abc-123')).toEqual(editor);
     expect(earlyRequests('/designs/abc-123/')).toEqual(editor);
   });

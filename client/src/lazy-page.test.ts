@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { lazyPage } from './lazy-page.js';
 
 const Hello = ({ name }: { name: string }) => createElement('p', null, `Hello ${name}`);
-const inSuspense = (el: ReturnType<typeof createElement>) => renderToString(createElement(Suspense, { fallback: createElement('i', null, 'loading') }, el));
+const inSuspense = (el: ReturnType<typeof createElement>) =>
+  renderToString(createElement(Suspense, { fallback: createElement('i', null, 'loading') }, el));
 
 describe('lazyPage', () => {
   it('renders at once, with its props, when its code was preloaded before the first render', async () => {

@@ -4,7 +4,15 @@ import { NAV_ITEMS, navFor, navTestId } from './nav.js';
 describe('navigation', () => {
   it('agents see designs, listings and the brand pages; managers also compliance, reviews and the dashboard; admins also people', () => {
     expect(navFor('agent').map((i) => i.to)).toEqual(['/designs', '/listings', '/brandguide', '/brand-kit']);
-    expect(navFor('brand_manager').map((i) => i.to)).toEqual(['/designs', '/listings', '/brandguide', '/brand-kit', '/compliance', '/reviews', '/admin']);
+    expect(navFor('brand_manager').map((i) => i.to)).toEqual([
+      '/designs',
+      '/listings',
+      '/brandguide',
+      '/brand-kit',
+      '/compliance',
+      '/reviews',
+      '/admin',
+    ]);
     expect(navFor('admin').map((i) => i.to)).toEqual([...navFor('brand_manager').map((i) => i.to), '/admin/people']);
   });
 

@@ -88,7 +88,14 @@ function service(timeoutMs = 2_000) {
     db,
     log,
     defaultMonthlyBudgetUsd: 10,
-    remote: new OpenAiProvider({ apiKey: 'test-key', baseURL, reviewModel: 'gpt-4.1', fastModel: 'gpt-4.1-mini', timeoutMs, maxRetries: 2 }),
+    remote: new OpenAiProvider({
+      apiKey: 'test-key',
+      baseURL,
+      reviewModel: 'gpt-4.1',
+      fastModel: 'gpt-4.1-mini',
+      timeoutMs,
+      maxRetries: 2,
+    }),
   });
 }
 
@@ -101,7 +108,14 @@ describe('OpenAI path against an OpenAI-compatible server', () => {
         kind: 'ok',
         content: {
           findings: [
-            { objectId: 'o1', severity: 'warning', category: 'compliance', message: 'Steers by age and familial status.', quote: 'ideal for mature couples', suggestion: 'ideal for relaxing', },
+            {
+              objectId: 'o1',
+              severity: 'warning',
+              category: 'compliance',
+              message: 'Steers by age and familial status.',
+              quote: 'ideal for mature couples',
+              suggestion: 'ideal for relaxing',
+            },
             { objectId: 'not-in-design', severity: 'error', category: 'compliance', message: 'Invented object', quote: '', suggestion: '' },
           ],
         },
@@ -163,7 +177,9 @@ describe('OpenAI path against an OpenAI-compatible server', () => {
 
   it('stops calling the model when the monthly budget is exhausted, with a clear message', async () => {
     await db.query(`UPDATE brokerages SET settings = '{"aiMonthlyBudgetUsd": 0.001}'`);
-    await db.query("INSERT INTO ai_usage (brokerage_id, task, provider, model, cost_usd) VALUES ('b1', 'review', 'openai', 'gpt-4.1', 0.002)");
+    await db.query(
+      "INSERT INTO ai_usage (brokerage_id, task, provider, model, cost_usd) VALUES ('b1', 'review', 'openai', 'gpt-4.1', 0.002)",
+    );
     const answer = await service().rewrite(ctx, 'Great for singles!', 'fix');
     expect(answer.provider).toBe('builtin');
     expect(answer.notice?.code).toBe('budget_exhausted');
@@ -191,7 +207,15 @@ describe('built-in assistant (no OpenAI configured)', () => {
     expect(a.result.text).not.toContain('!');
   });
   it('writes a listing description from facts', async () => {
-    const a = await builtin.describeListing(ctx, { address: '12 Oak St', city: 'Austin', beds: 4, baths: 3, sqft: 2150, price: 1250000, features: ['a chef’s kitchen', 'a pool'] });
+    const a = await builtin.describeListing(ctx, {
+      address: '12 Oak St',
+      city: 'Austin',
+      beds: 4,
+      baths: 3,
+      sqft: 2150,
+      price: 1250000,
+      features: ['a chef’s kitchen', 'a pool'],
+    });
     expect(a.result.text).toContain('4-bedroom');
     expect(a.result.text).toContain('2,150');
     expect(a.result.text).toContain('$1,250,000');

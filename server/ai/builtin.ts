@@ -48,19 +48,51 @@ export class BuiltinAiProvider implements AiProvider {
     for (const item of items) {
       for (const f of checkText(item.text, { rulePacks: packs(ctx) }).findings) {
         const fix = f.fix?.kind === 'replace-text' ? f.fix : undefined;
-        findings.push({ objectId: item.objectId, severity: f.severity, category: 'compliance', message: f.message, quote: fix?.from ?? '', suggestion: fix?.to ?? '', source: 'builtin' });
+        findings.push({
+          objectId: item.objectId,
+          severity: f.severity,
+          category: 'compliance',
+          message: f.message,
+          quote: fix?.from ?? '',
+          suggestion: fix?.to ?? '',
+          source: 'builtin',
+        });
       }
       if (noExclamation && item.text.includes('!')) {
-        findings.push({ objectId: item.objectId, severity: 'info', category: 'brand-voice', message: 'The brand voice avoids exclamation marks.', quote: '!', suggestion: '.', source: 'builtin' });
+        findings.push({
+          objectId: item.objectId,
+          severity: 'info',
+          category: 'brand-voice',
+          message: 'The brand voice avoids exclamation marks.',
+          quote: '!',
+          suggestion: '.',
+          source: 'builtin',
+        });
       }
       if (noHype) {
         for (const m of item.text.matchAll(HYPE)) {
-          findings.push({ objectId: item.objectId, severity: 'info', category: 'brand-voice', message: `"${m[0]}" reads as hype; the brand voice is plain-spoken. Say what makes the home special instead.`, quote: m[0], suggestion: '', source: 'builtin' });
+          findings.push({
+            objectId: item.objectId,
+            severity: 'info',
+            category: 'brand-voice',
+            message: `"${m[0]}" reads as hype; the brand voice is plain-spoken. Say what makes the home special instead.`,
+            quote: m[0],
+            suggestion: '',
+            source: 'builtin',
+          });
         }
       }
       const shouting = item.text.match(/\b[A-Z]{3,}(?:\s+[A-Z]{3,}){3,}\b/);
       if (shouting && item.role !== 'headline' && item.role !== 'price') {
-        findings.push({ objectId: item.objectId, severity: 'info', category: 'clarity', message: 'Long runs of capitals are hard to read in body copy.', quote: shouting[0], suggestion: '', source: 'builtin' });
+        findings.push({
+          objectId: item.objectId,
+          severity: 'info',
+          category: 'clarity',
+          message: 'Long runs of capitals are hard to read in body copy.',
+          quote: shouting[0],
+          suggestion: '',
+          source: 'builtin',
+        });
       }
     }
     return { findings };
@@ -73,10 +105,14 @@ export class BuiltinAiProvider implements AiProvider {
 
   async describeListing(facts: ListingFacts, ctx: AiContext): Promise<{ text: string }> {
     const parts: string[] = [];
-    const rooms = [facts.beds !== undefined ? `${facts.beds}-bedroom` : '', facts.baths !== undefined ? `${facts.baths}-bath` : ''].filter(Boolean).join(', ');
+    const rooms = [facts.beds !== undefined ? `${facts.beds}-bedroom` : '', facts.baths !== undefined ? `${facts.baths}-bath` : '']
+      .filter(Boolean)
+      .join(', ');
     const kind = (facts.propertyType ?? 'home').toLowerCase();
     const where = [facts.address, facts.city].filter(Boolean).join(', ');
-    parts.push(`${where ? `Welcome to ${where}: a` : 'A'} ${rooms ? `${rooms} ` : ''}${kind}${facts.sqft ? ` with ${fmtNumber(facts.sqft)} square feet of living space` : ''}.`);
+    parts.push(
+      `${where ? `Welcome to ${where}: a` : 'A'} ${rooms ? `${rooms} ` : ''}${kind}${facts.sqft ? ` with ${fmtNumber(facts.sqft)} square feet of living space` : ''}.`,
+    );
     if (facts.yearBuilt) parts.push(`Built in ${facts.yearBuilt}.`);
     if (facts.features.length) {
       const list = facts.features.slice(0, 6).map((f) => f.trim().replace(/\.$/, ''));

@@ -27,7 +27,9 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const next = script.shift() ?? { kind: 'raw', content: 'not json' };
   if (next.kind === 'hang') return;
   if (next.kind === '429') {
-    res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Rate limit reached', type: 'rate_limit_error' } }));
+    res
+      .writeHead(429, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error: { message: 'Rate limit reached', type: 'rate_limit_error' } }));
     return;
   }
   if (next.kind === 'ok' && next.delayMs) await new Promise((r) => setTimeout(r, next.delayMs));
@@ -75,7 +77,12 @@ beforeEach(async () => {
 
 function live(timeoutMs = 2_000) {
   const ready: string[] = [];
-  const ai = new AiService({ db, log, defaultMonthlyBudgetUsd: 10, remote: new OpenAiProvider({ apiKey: 'k', baseURL, reviewModel: 'gpt-4.1', fastModel: 'gpt-4.1-mini', timeoutMs, maxRetries: 0 }) });
+  const ai = new AiService({
+    db,
+    log,
+    defaultMonthlyBudgetUsd: 10,
+    remote: new OpenAiProvider({ apiKey: 'k', baseURL, reviewModel: 'gpt-4.1', fastModel: 'gpt-4.1-mini', timeoutMs, maxRetries: 0 }),
+  });
   const review = new LiveAiReview({ ai, log, debounceMs: 30, onReady: (id) => ready.push(id) });
   return { review, ready };
 }
@@ -83,11 +90,18 @@ function live(timeoutMs = 2_000) {
 /** The rule engine's result for one text object, as the scorer has it. */
 function rules(text: string): ScoreResult {
   const r = checkText(text);
-  return { brand: 100, compliance: r.compliance, blocksApproval: r.blocksApproval, findings: r.findings.map((f) => ({ ...f, objectIds: ['t1'], span: f.span && { ...f.span, objectId: 't1' } })) };
+  return {
+    brand: 100,
+    compliance: r.compliance,
+    blocksApproval: r.blocksApproval,
+    findings: r.findings.map((f) => ({ ...f, objectIds: ['t1'], span: f.span && { ...f.span, objectId: 't1' } })),
+  };
 }
 
 const copy = 'Quiet street with mature trees, a great fit for the right kind of buyer.';
-const aiSays = (quote: string, severity = 'warning') => ({ findings: [{ objectId: 't1', severity, category: 'compliance', message: 'Steering language.', quote, suggestion: 'any buyer' }] });
+const aiSays = (quote: string, severity = 'warning') => ({
+  findings: [{ objectId: 't1', severity, category: 'compliance', message: 'Steering language.', quote, suggestion: 'any buyer' }],
+});
 
 describe('live AI review against an OpenAI-compatible server', () => {
   it('reviews a changed text after it settles, adds a warning with source ai that never blocks, and serves the same text from its cache', async () => {
@@ -99,7 +113,12 @@ describe('live AI review against an OpenAI-compatible server', () => {
     const merged = review.merge('d1', ctx, [{ objectId: 't1', text: copy }], base);
     const ai = merged.findings.filter((f) => f.source === 'ai');
     expect(ai).toEqual([
-      expect.objectContaining({ ruleId: AI_RULE_ID, severity: 'warning', objectIds: ['t1'], span: { objectId: 't1', start: 48, end: 71, text: 'the right kind of buyer' } }),
+      expect.objectContaining({
+        ruleId: AI_RULE_ID,
+        severity: 'warning',
+        objectIds: ['t1'],
+        span: { objectId: 't1', start: 48, end: 71, text: 'the right kind of buyer' },
+      }),
     ]);
     expect(ai[0]!.blocking).toBeUndefined();
     expect(merged.blocksApproval).toBe(base.blocksApproval);
@@ -122,7 +141,8 @@ describe('live AI review against an OpenAI-compatible server', () => {
   it('debounces per object: only the text that settled is sent', async () => {
     const { review, ready } = live();
     script = [{ kind: 'ok', content: { findings: [] } }];
-    for (const t of ['Quiet', 'Quiet street', 'Quiet street, no through traffic.']) review.merge('d3', ctx, [{ objectId: 't1', text: t }], rules(t));
+    for (const t of ['Quiet', 'Quiet street', 'Quiet street, no through traffic.'])
+      review.merge('d3', ctx, [{ objectId: 't1', text: t }], rules(t));
     await waitFor(() => requests.length === 1 && review.pending === 0);
     expect(requests[0]!.messages.at(-1)!.content).toContain('Quiet street, no through traffic.');
     expect(ready).toEqual([]);

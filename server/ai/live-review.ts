@@ -74,7 +74,9 @@ export class LiveAiReview {
   }
 
   private key(ctx: AiContext, text: string): string {
-    return createHash('sha256').update(JSON.stringify([ctx.brokerageId, [...ctx.rulePacks].sort(), text])).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify([ctx.brokerageId, [...ctx.rulePacks].sort(), text]))
+      .digest('hex');
   }
 
   private schedule(designId: string, ctx: AiContext, item: ReviewText, key: string): void {
@@ -97,7 +99,8 @@ export class LiveAiReview {
     try {
       const answer = await this.opts.ai.review(ctx, [{ objectId: item.objectId, text: item.text }]);
       // Only a model's answer is an AI finding; the built-in fallback repeats the rules.
-      const findings = answer.provider === 'openai' ? answer.result.findings.filter((f) => f.category === 'compliance' && f.severity !== 'info') : [];
+      const findings =
+        answer.provider === 'openai' ? answer.result.findings.filter((f) => f.category === 'compliance' && f.severity !== 'info') : [];
       if (answer.notice) this.opts.log.info({ designId, notice: answer.notice.code }, 'live AI review not used');
       if (this.reviewed.size >= (this.opts.maxCached ?? 5_000)) this.reviewed.clear();
       this.reviewed.set(key, findings);
@@ -116,7 +119,9 @@ function toFinding(f: AiFinding, t: ReviewText, ruleFindings: readonly Finding[]
   if (f.quote && at < 0) return []; // the model quoted words that are not in the text
   const span = at >= 0 ? { objectId: t.objectId, start: at, end: at + f.quote.length, text: f.quote } : undefined;
   const agreeing = span
-    ? ruleFindings.find((r) => r.category === 'compliance' && r.span?.objectId === t.objectId && r.span.start < span.end && span.start < r.span.end)
+    ? ruleFindings.find(
+        (r) => r.category === 'compliance' && r.span?.objectId === t.objectId && r.span.start < span.end && span.start < r.span.end,
+      )
     : undefined;
   return [
     {
@@ -127,7 +132,18 @@ function toFinding(f: AiFinding, t: ReviewText, ruleFindings: readonly Finding[]
       message: `AI review: ${f.message}`,
       source: 'ai',
       ...(span ? { span } : {}),
-      ...(span && f.suggestion ? { fix: { kind: 'replace-text' as const, objectId: t.objectId, from: f.quote, to: f.suggestion, at: span.start, label: `Replace with "${f.suggestion.slice(0, 150)}"` } } : {}),
+      ...(span && f.suggestion
+        ? {
+            fix: {
+              kind: 'replace-text' as const,
+              objectId: t.objectId,
+              from: f.quote,
+              to: f.suggestion,
+              at: span.start,
+              label: `Replace with "${f.suggestion.slice(0, 150)}"`,
+            },
+          }
+        : {}),
     },
   ];
 }

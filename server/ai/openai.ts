@@ -43,7 +43,11 @@ const SYSTEM_GUARD =
 /** The AI layer on the `openai` SDK; works with any OpenAI-compatible server via `baseURL`. */
 export class OpenAiProvider implements AiProvider {
   readonly name = 'openai' as const;
-  private sdk: Promise<{ client: OpenAI; OpenAI: typeof OpenAI; zodResponseFormat: typeof import('openai/helpers/zod').zodResponseFormat }> | null = null;
+  private sdk: Promise<{
+    client: OpenAI;
+    OpenAI: typeof OpenAI;
+    zodResponseFormat: typeof import('openai/helpers/zod').zodResponseFormat;
+  }> | null = null;
 
   constructor(private readonly opts: OpenAiOptions) {}
 
@@ -87,7 +91,10 @@ export class OpenAiProvider implements AiProvider {
           'property and its features, never who should live there. Keep the meaning, length and tone; follow the brand voice. ' +
           SYSTEM_GUARD,
       },
-      { role: 'user', content: `Brand voice: ${JSON.stringify(ctx.voice ?? 'not specified')}\nDATA:\n${JSON.stringify({ passage: text, request: instruction })}` },
+      {
+        role: 'user',
+        content: `Brand voice: ${JSON.stringify(ctx.voice ?? 'not specified')}\nDATA:\n${JSON.stringify({ passage: text, request: instruction })}`,
+      },
     ]);
     return { ...parsed, usage };
   }
@@ -115,11 +122,17 @@ export class OpenAiProvider implements AiProvider {
     const { client, OpenAI, zodResponseFormat } = await this.loadSdk();
     let completion;
     try {
-      completion = await client.chat.completions.parse({ model, messages, response_format: zodResponseFormat(schema, name), temperature: 0.2 });
+      completion = await client.chat.completions.parse({
+        model,
+        messages,
+        response_format: zodResponseFormat(schema, name),
+        temperature: 0.2,
+      });
     } catch (err) {
       if (err instanceof OpenAI.APIConnectionTimeoutError) throw new AiUnavailableError('timeout', 'The AI service did not answer in time');
       if (err instanceof OpenAI.RateLimitError) throw new AiUnavailableError('rate_limited', 'The AI service is busy; try again shortly');
-      if (err instanceof OpenAI.APIError) throw new AiUnavailableError('upstream_error', `The AI service failed (${err.status ?? 'no status'})`);
+      if (err instanceof OpenAI.APIError)
+        throw new AiUnavailableError('upstream_error', `The AI service failed (${err.status ?? 'no status'})`);
       // The SDK throws on content that doesn't match the schema or isn't JSON.
       throw new AiUnavailableError('bad_output', 'The AI service returned something unusable');
     }

@@ -3,7 +3,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import { checkText, type RulePack } from '../../shared/index.js';
 import type { Db } from '../db/index.js';
 import { BuiltinAiProvider, neutralise } from './builtin.js';
-import { AiUnavailableError, type AiContext, type AiFinding, type AiProvider, type CopyItem, type ListingFacts, type Usage } from './types.js';
+import {
+  AiUnavailableError,
+  type AiContext,
+  type AiFinding,
+  type AiProvider,
+  type CopyItem,
+  type ListingFacts,
+  type Usage,
+} from './types.js';
 
 export interface AiNotice {
   code: string;
@@ -65,7 +73,14 @@ export class AiService {
     return neutralise(text, ctx);
   }
 
-  async usage(brokerageId: string): Promise<{ month: string; costUsd: number; budgetUsd: number; calls: number; cachedCalls: number; byTask: Array<{ task: string; calls: number; costUsd: number }> }> {
+  async usage(brokerageId: string): Promise<{
+    month: string;
+    costUsd: number;
+    budgetUsd: number;
+    calls: number;
+    cachedCalls: number;
+    byTask: Array<{ task: string; calls: number; costUsd: number }>;
+  }> {
     const since = monthStart();
     const { rows } = await this.opts.db.query<{ task: string; calls: number; cost: string | number; cached: number }>(
       `SELECT task, count(*)::int AS calls, COALESCE(sum(cost_usd), 0) AS cost, count(*) FILTER (WHERE cached)::int AS cached
@@ -84,7 +99,10 @@ export class AiService {
   }
 
   private async budget(brokerageId: string): Promise<number> {
-    const { rows } = await this.opts.db.query<{ budget: string | null }>("SELECT settings->>'aiMonthlyBudgetUsd' AS budget FROM brokerages WHERE id = $1", [brokerageId]);
+    const { rows } = await this.opts.db.query<{ budget: string | null }>(
+      "SELECT settings->>'aiMonthlyBudgetUsd' AS budget FROM brokerages WHERE id = $1",
+      [brokerageId],
+    );
     const set = Number(rows[0]?.budget);
     return Number.isFinite(set) && rows[0]?.budget !== null ? set : this.opts.defaultMonthlyBudgetUsd;
   }
@@ -110,7 +128,9 @@ export class AiService {
     };
     if (!remote) return fallback();
 
-    const key = createHash('sha256').update(JSON.stringify([task, remote.name, ctx.voice ?? '', ctx.rulePacks, input])).digest('hex');
+    const key = createHash('sha256')
+      .update(JSON.stringify([task, remote.name, ctx.voice ?? '', ctx.rulePacks, input]))
+      .digest('hex');
     const hit = await this.opts.db.query<{ value: unknown }>('SELECT value FROM ai_cache WHERE key = $1', [key]);
     if (hit.rows[0]) {
       await this.record(ctx.brokerageId, task, remote.name, { model: 'cache', inputTokens: 0, outputTokens: 0, costUsd: 0 }, true);
@@ -129,7 +149,10 @@ export class AiService {
     try {
       const { usage, ...result } = await call(remote);
       if (usage) await this.record(ctx.brokerageId, task, remote.name, usage, false);
-      await this.opts.db.query('INSERT INTO ai_cache (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, JSON.stringify(result)]);
+      await this.opts.db.query('INSERT INTO ai_cache (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+        key,
+        JSON.stringify(result),
+      ]);
       return { provider: remote.name, result: result as unknown as T, cached: false };
     } catch (err) {
       const notice =

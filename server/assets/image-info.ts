@@ -11,7 +11,17 @@ export interface ImageInfo {
 export function sniffImage(b: Uint8Array): ImageInfo | null {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   // PNG: signature, then the IHDR chunk first.
-  if (b.length >= 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) {
+  if (
+    b.length >= 24 &&
+    b[0] === 0x89 &&
+    b[1] === 0x50 &&
+    b[2] === 0x4e &&
+    b[3] === 0x47 &&
+    b[4] === 0x0d &&
+    b[5] === 0x0a &&
+    b[6] === 0x1a &&
+    b[7] === 0x0a
+  ) {
     if (String.fromCharCode(b[12]!, b[13]!, b[14]!, b[15]!) !== 'IHDR') return null;
     return positive({ mime: 'image/png', width: view.getUint32(16), height: view.getUint32(20) });
   }

@@ -70,7 +70,9 @@ export class BusAccessBus implements AccessBus {
 
   async close(): Promise<void> {
     this.handlers.length = 0;
-    await (await this.subscribed)();
+    await (
+      await this.subscribed
+    )();
   }
 }
 

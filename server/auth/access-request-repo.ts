@@ -52,7 +52,14 @@ export class AccessRequestRepository {
   }
 
   /** Creates the person's open request for the design, or updates it (asking again). */
-  async upsertPending(input: { id: string; brokerageId: string; designId: string; requesterId: string; access: 'view' | 'edit'; message: string | null }): Promise<{ id: string; created: boolean }> {
+  async upsertPending(input: {
+    id: string;
+    brokerageId: string;
+    designId: string;
+    requesterId: string;
+    access: 'view' | 'edit';
+    message: string | null;
+  }): Promise<{ id: string; created: boolean }> {
     const { rows } = await this.db.query<{ id: string; created: boolean }>(
       `INSERT INTO access_requests (id, brokerage_id, design_id, requester_id, access, message) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (design_id, requester_id) WHERE status = 'pending' DO UPDATE SET access = EXCLUDED.access, message = EXCLUDED.message, created_at = now()
@@ -77,7 +84,10 @@ export class AccessRequestRepository {
 
   /** Marks a pending request granted; false when it was granted already. */
   async markGranted(brokerageId: string, id: string, by: string): Promise<boolean> {
-    const { rows } = await this.db.query("UPDATE access_requests SET status = 'granted', decided_at = now(), decided_by = $3 WHERE brokerage_id = $1 AND id = $2 AND status = 'pending' RETURNING id", [brokerageId, id, by]);
+    const { rows } = await this.db.query(
+      "UPDATE access_requests SET status = 'granted', decided_at = now(), decided_by = $3 WHERE brokerage_id = $1 AND id = $2 AND status = 'pending' RETURNING id",
+      [brokerageId, id, by],
+    );
     return rows.length > 0;
   }
 }

@@ -56,11 +56,22 @@ export class AccessRequestService {
     return { access, ownerName: design.ownerName, pending: mine ? { id: mine.id, access: mine.access } : null };
   }
 
-  async request(user: AuthUser, designId: string, input: { access: 'view' | 'edit'; message: string | null }): Promise<{ id: string; access: 'view' | 'edit' }> {
+  async request(
+    user: AuthUser,
+    designId: string,
+    input: { access: 'view' | 'edit'; message: string | null },
+  ): Promise<{ id: string; access: 'view' | 'edit' }> {
     const { design, access } = await this.facts(user, designId);
     if (access === 'edit' || access === input.access) throw new AppError(409, 'already_has_access', 'You can already open this design');
     const saved = await this.deps.db.transaction(async (tx) => {
-      const r = await new AccessRequestRepository(tx).upsertPending({ id: randomUUID(), brokerageId: user.brokerageId, designId, requesterId: user.id, access: input.access, message: input.message });
+      const r = await new AccessRequestRepository(tx).upsertPending({
+        id: randomUUID(),
+        brokerageId: user.brokerageId,
+        designId,
+        requesterId: user.id,
+        access: input.access,
+        message: input.message,
+      });
       const n = await this.deps.notifications.notify(tx, {
         userId: design.ownerId,
         brokerageId: user.brokerageId,
@@ -90,14 +101,31 @@ export class AccessRequestService {
     if (!canShareDesign(user, facts)) throw forbidden('Only people who can edit this design can grant access to it');
     if (req.status !== 'pending') throw new AppError(409, 'already_granted', 'This request was granted already');
     const n = await this.deps.db.transaction(async (tx) => {
-      if (!(await new AccessRequestRepository(tx).markGranted(user.brokerageId, requestId, user.id))) throw new AppError(409, 'already_granted', 'This request was granted already');
+      if (!(await new AccessRequestRepository(tx).markGranted(user.brokerageId, requestId, user.id)))
+        throw new AppError(409, 'already_granted', 'This request was granted already');
       if (req.requesterId !== facts.ownerId) {
         const current = await new ShareRepository(tx).accessOf(user.brokerageId, req.designId, req.requesterId);
         // Never lowers what the person has.
-        if (current !== 'edit') await new ShareRepository(tx).upsert({ brokerageId: user.brokerageId, designId: req.designId, userId: req.requesterId, access, sharedBy: user.id });
+        if (current !== 'edit')
+          await new ShareRepository(tx).upsert({
+            brokerageId: user.brokerageId,
+            designId: req.designId,
+            userId: req.requesterId,
+            access,
+            sharedBy: user.id,
+          });
       }
       await this.deps.audit.write(
-        { brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'design.shared', targetType: 'design', targetId: req.designId, details: { with: req.requesterEmail, userId: req.requesterId, access, via: 'access_request' }, ip },
+        {
+          brokerageId: user.brokerageId,
+          actorId: user.id,
+          actorEmail: user.email,
+          action: 'design.shared',
+          targetType: 'design',
+          targetId: req.designId,
+          details: { with: req.requesterEmail, userId: req.requesterId, access, via: 'access_request' },
+          ip,
+        },
         tx,
       );
       return this.deps.notifications.notify(tx, {

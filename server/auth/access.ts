@@ -18,7 +18,12 @@ export function requireCapability(req: FastifyRequest, capability: Capability): 
  * user has no access to, does not exist for them (404); view access where edit
  * is needed is 403.
  */
-export async function requireDesign(db: Queryable, user: AuthUser, designId: string, need: 'view' | 'edit' = 'view'): Promise<{ access: Exclude<DesignAccess, 'none'>; facts: DesignFacts }> {
+export async function requireDesign(
+  db: Queryable,
+  user: AuthUser,
+  designId: string,
+  need: 'view' | 'edit' = 'view',
+): Promise<{ access: Exclude<DesignAccess, 'none'>; facts: DesignFacts }> {
   const facts = await new DesignRepository(db).accessFacts(designId, user.id);
   const access = facts ? designAccess(user, facts) : 'none';
   if (!facts || access === 'none') throw notFound('Design');

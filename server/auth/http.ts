@@ -39,7 +39,11 @@ function sameOrigin(req: FastifyRequest, origin: string, publicUrl?: string): bo
  * A cookie-authenticated socket (no bearer token) must therefore come from our own page: a
  * foreign Origin is refused. No Origin at all is not a browser; it needs a token or cookie it holds.
  */
-export function socketOriginRefused(headers: { origin?: string; authorization?: string; cookie?: string }, publicUrl?: string, host?: string): boolean {
+export function socketOriginRefused(
+  headers: { origin?: string; authorization?: string; cookie?: string },
+  publicUrl?: string,
+  host?: string,
+): boolean {
   if (headers.authorization?.startsWith('Bearer ')) return false;
   const cookie = headers.cookie ?? '';
   const usesCookie = cookie.split(';').some((part) => {
@@ -65,7 +69,8 @@ export function checkCsrf(req: FastifyRequest, publicUrl?: string): void {
   if (typeof origin === 'string' && origin !== 'null' && !sameOrigin(req, origin, publicUrl)) {
     throw new AppError(403, 'csrf_rejected', 'Cross-site request refused');
   }
-  if (origin === 'null' || req.headers['sec-fetch-site'] === 'cross-site') throw new AppError(403, 'csrf_rejected', 'Cross-site request refused');
+  if (origin === 'null' || req.headers['sec-fetch-site'] === 'cross-site')
+    throw new AppError(403, 'csrf_rejected', 'Cross-site request refused');
   const path = req.url.split('?')[0]!;
   if (CSRF_EXEMPT.has(path)) return;
   const hasCookie = Boolean(req.cookies?.[SESSION_COOKIE] || req.cookies?.[REFRESH_COOKIE]);

@@ -24,11 +24,19 @@ beforeAll(async () => {
   pg = await freshPostgres();
   const fanoutBus = new EventEmitter();
   const accessBus = new EventEmitter();
-  s1 = await startTestServer({}, { db: await pg.open(), fanout: new InProcessFanout('i1', fanoutBus), accessBus: new InProcessAccessBus(accessBus) });
-  s2 = await startTestServer({ SEED_DEMO: 'false' }, { db: await pg.open(), fanout: new InProcessFanout('i2', fanoutBus), accessBus: new InProcessAccessBus(accessBus) });
+  s1 = await startTestServer(
+    {},
+    { db: await pg.open(), fanout: new InProcessFanout('i1', fanoutBus), accessBus: new InProcessAccessBus(accessBus) },
+  );
+  s2 = await startTestServer(
+    { SEED_DEMO: 'false' },
+    { db: await pg.open(), fanout: new InProcessFanout('i2', fanoutBus), accessBus: new InProcessAccessBus(accessBus) },
+  );
   for (const who of Object.keys(DEMO) as Array<keyof typeof DEMO>) t[who] = await login(s1.url, DEMO[who]);
-  for (const who of ['agent', 'rival'] as const) ids[who] = (await api<{ user: { id: string } }>(s1.url, t[who], 'GET', '/api/auth/me')).body.user.id;
-  const mk = async (token: string, title: string) => (await api<{ id: string }>(s1.url, token, 'POST', '/api/designs', { title, templateId: 'listing-flyer' })).body.id;
+  for (const who of ['agent', 'rival'] as const)
+    ids[who] = (await api<{ user: { id: string } }>(s1.url, t[who], 'GET', '/api/auth/me')).body.user.id;
+  const mk = async (token: string, title: string) =>
+    (await api<{ id: string }>(s1.url, token, 'POST', '/api/designs', { title, templateId: 'listing-flyer' })).body.id;
   agentDesign = await mk(t.agent, 'Agent design');
   colleagueDesign = await mk(t.agent2, 'Colleague design');
   rivalDesign = await mk(t.rival, 'Rival design');
@@ -111,7 +119,12 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
 describe('authorisation matrix over REST', () => {
   for (const [who, method, path, body, status] of ROWS) {
     it(`${who} ${method} ${path} → ${status}`, async () => {
-      const real = path.replace(':agentId', ids.agent).replace(':rivalId', ids.rival).replace(':agent', agentDesign).replace(':colleague', colleagueDesign).replace(':rival', rivalDesign);
+      const real = path
+        .replace(':agentId', ids.agent)
+        .replace(':rivalId', ids.rival)
+        .replace(':agent', agentDesign)
+        .replace(':colleague', colleagueDesign)
+        .replace(':rival', rivalDesign);
       const res = await api<{ error?: { code: string } }>(s1.url, t[who], method, real, body);
       expect(res.status).toBe(status);
       if (status >= 400) expect(res.body.error?.code).toBeTruthy();
@@ -142,7 +155,8 @@ describe('authorisation matrix over WebSocket', () => {
   ];
   for (const [who, which, expected] of cases) {
     it(`${who} opening the ${which} design → ${expected}`, async () => {
-      const id = which === 'agent' ? agentDesign : which === 'colleague' ? colleagueDesign : which === 'rival' ? rivalDesign : 'no-such-design';
+      const id =
+        which === 'agent' ? agentDesign : which === 'colleague' ? colleagueDesign : which === 'rival' ? rivalDesign : 'no-such-design';
       if (expected === 'open') {
         const c = stockClient(s2.wsUrl, id, t[who]);
         try {
@@ -159,13 +173,24 @@ describe('authorisation matrix over WebSocket', () => {
 
 describe('people', () => {
   it('admin invites, the invitee accepts once, logs in, sees only their brokerage', async () => {
-    const inv = await api<{ token: string; path: string; invite: { id: string } }>(s1.url, t.admin, 'POST', '/api/invites', { email: 'New.Agent@Demo.RealBrand.test', role: 'agent' });
+    const inv = await api<{ token: string; path: string; invite: { id: string } }>(s1.url, t.admin, 'POST', '/api/invites', {
+      email: 'New.Agent@Demo.RealBrand.test',
+      role: 'agent',
+    });
     expect(inv.status).toBe(201);
     expect(inv.body.path).toBe(`/invite/${inv.body.token}`);
-    const preview = await fetch(`${s1.url}/api/invites/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: inv.body.token }) });
+    const preview = await fetch(`${s1.url}/api/invites/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: inv.body.token }),
+    });
     expect(await preview.json()).toMatchObject({ email: 'new.agent@demo.realbrand.test', role: 'agent', brokerageName: 'Demo Realty' });
     const accept = (token: string) =>
-      fetch(`${s1.url}/api/invites/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, name: 'Nia New', password: 'a-long-password' }) });
+      fetch(`${s1.url}/api/invites/accept`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, name: 'Nia New', password: 'a-long-password' }),
+      });
     expect((await accept(inv.body.token)).status).toBe(201);
     expect((await accept(inv.body.token)).status).toBe(404); // single use
     const token = await login(s1.url, 'new.agent@demo.realbrand.test', 'a-long-password');
@@ -192,7 +217,12 @@ describe('people', () => {
     c.destroy();
     expect((await api(s1.url, token, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await api(s1.url, t.admin, 'PATCH', `/api/people/${target.id}`, { active: true })).status).toBe(200);
-    const audit = await api<{ entries: Array<{ action: string; targetId: string }> }>(s1.url, t.admin, 'GET', `/api/admin/audit?action=people.deactivated`);
+    const audit = await api<{ entries: Array<{ action: string; targetId: string }> }>(
+      s1.url,
+      t.admin,
+      'GET',
+      `/api/admin/audit?action=people.deactivated`,
+    );
     expect(audit.body.entries[0]?.targetId).toBe(target.id);
   });
 
@@ -202,7 +232,11 @@ describe('people', () => {
     const c = stockClient(s2.wsUrl, agentDesign, bm);
     await synced(c);
     await shareDesign(s1.url, t.agent, agentDesign, DEMO.brand, 'view');
-    await waitFor(() => [...(s2.rooms.peek(agentDesign)?.conns ?? [])].some((conn) => conn.principal.role === 'brand_manager' && conn.readOnly), 1_000, 'downgraded');
+    await waitFor(
+      () => [...(s2.rooms.peek(agentDesign)?.conns ?? [])].some((conn) => conn.principal.role === 'brand_manager' && conn.readOnly),
+      1_000,
+      'downgraded',
+    );
     c.destroy();
   });
 
@@ -212,7 +246,12 @@ describe('people', () => {
     const c = stockClient(s2.wsUrl, agentDesign, token);
     await synced(c); // s2 now remembers agent2's access to the design for a few seconds
     c.destroy();
-    const shares = await api<{ shares: Array<{ userId: string; email: string }> }>(s1.url, t.agent, 'GET', `/api/designs/${agentDesign}/shares`);
+    const shares = await api<{ shares: Array<{ userId: string; email: string }> }>(
+      s1.url,
+      t.agent,
+      'GET',
+      `/api/designs/${agentDesign}/shares`,
+    );
     const share = shares.body.shares.find((x) => x.email === DEMO.agent2)!;
     expect((await api(s1.url, t.agent, 'DELETE', `/api/designs/${agentDesign}/shares/${share.userId}`)).status).toBe(204);
     expect((await closeOf(`${s2.wsUrl}/collab/${agentDesign}?token=${token}`)).code).toBe(CloseCode.forbidden);
@@ -247,9 +286,19 @@ describe('people', () => {
     const agent = people.body.people.find((p) => p.email === DEMO.agent)!;
     expect((await api(s1.url, t.admin, 'PATCH', `/api/people/${agent.id}`, { role: 'brand_manager' })).status).toBe(200);
     expect((await api(s1.url, t.admin, 'PATCH', `/api/people/${agent.id}`, { role: 'agent' })).status).toBe(200);
-    const audit = await api<{ entries: Array<{ details: { from: string; to: string } }> }>(s1.url, t.admin, 'GET', `/api/admin/audit?action=people.role_changed&actor=${DEMO.admin}`);
+    const audit = await api<{ entries: Array<{ details: { from: string; to: string } }> }>(
+      s1.url,
+      t.admin,
+      'GET',
+      `/api/admin/audit?action=people.role_changed&actor=${DEMO.admin}`,
+    );
     expect(audit.body.entries.map((e) => e.details.to)).toEqual(['agent', 'brand_manager']);
-    const none = await api<{ entries: unknown[] }>(s1.url, t.admin, 'GET', `/api/admin/audit?action=people.role_changed&to=2000-01-01T00:00:00Z`);
+    const none = await api<{ entries: unknown[] }>(
+      s1.url,
+      t.admin,
+      'GET',
+      `/api/admin/audit?action=people.role_changed&to=2000-01-01T00:00:00Z`,
+    );
     expect(none.body.entries).toEqual([]);
   });
 
@@ -271,15 +320,30 @@ describe('row-level security', () => {
     const db = s1.db;
     const { rows } = await db.query<{ brokerage_id: string }>('SELECT brokerage_id FROM designs WHERE id = $1', [rivalDesign]);
     const rivalBrokerage = rows[0]!.brokerage_id;
-    const demoBrokerage = (await db.query<{ brokerage_id: string }>('SELECT brokerage_id FROM designs WHERE id = $1', [agentDesign])).rows[0]!.brokerage_id;
+    const demoBrokerage = (await db.query<{ brokerage_id: string }>('SELECT brokerage_id FROM designs WHERE id = $1', [agentDesign]))
+      .rows[0]!.brokerage_id;
     // "Forgot" the brokerage filter: still nothing of the other tenant.
-    const seen = await withTenant(db, demoBrokerage, async (tx) => (await tx.query<{ id: string }>('SELECT id FROM designs')).rows.map((r) => r.id));
+    const seen = await withTenant(db, demoBrokerage, async (tx) =>
+      (await tx.query<{ id: string }>('SELECT id FROM designs')).rows.map((r) => r.id),
+    );
     expect(seen).toContain(agentDesign);
     expect(seen).not.toContain(rivalDesign);
-    expect(await withTenant(db, demoBrokerage, async (tx) => (await tx.query('SELECT * FROM designs WHERE id = $1', [rivalDesign])).rows)).toEqual([]);
-    expect(await withTenant(db, demoBrokerage, async (tx) => (await tx.query('SELECT * FROM users WHERE brokerage_id = $1', [rivalBrokerage])).rows)).toEqual([]);
+    expect(
+      await withTenant(db, demoBrokerage, async (tx) => (await tx.query('SELECT * FROM designs WHERE id = $1', [rivalDesign])).rows),
+    ).toEqual([]);
+    expect(
+      await withTenant(
+        db,
+        demoBrokerage,
+        async (tx) => (await tx.query('SELECT * FROM users WHERE brokerage_id = $1', [rivalBrokerage])).rows,
+      ),
+    ).toEqual([]);
     expect(await withTenant(db, '', async (tx) => (await tx.query('SELECT * FROM designs')).rows)).toEqual([]);
     // Writing into another tenant is refused too.
-    await expect(withTenant(db, demoBrokerage, (tx) => tx.query("UPDATE designs SET title = 'pwned' WHERE id = $1 RETURNING id", [rivalDesign]).then((r) => r.rows))).resolves.toEqual([]);
+    await expect(
+      withTenant(db, demoBrokerage, (tx) =>
+        tx.query("UPDATE designs SET title = 'pwned' WHERE id = $1 RETURNING id", [rivalDesign]).then((r) => r.rows),
+      ),
+    ).resolves.toEqual([]);
   });
 });

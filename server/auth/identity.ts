@@ -74,7 +74,10 @@ export class Identity {
           details: { objectId: c.objectId, from: c.from, to: c.to },
         }),
       onRevert: (r) => {
-        this.log.info({ designId: r.designId, userId: r.editor.principal.userId, objects: r.objectIds, metaKeys: r.metaKeys }, 'reverted a change to locked objects');
+        this.log.info(
+          { designId: r.designId, userId: r.editor.principal.userId, objects: r.objectIds, metaKeys: r.metaKeys },
+          'reverted a change to locked objects',
+        );
         void this.audit.record({
           brokerageId: r.editor.principal.brokerageId,
           actorId: r.editor.principal.userId,
@@ -115,14 +118,18 @@ export class Identity {
 
   static async create(db: Db, config: Config, opts: IdentityOptions): Promise<Identity> {
     const audit = new AuditLog(db, (err) => opts.log.warn({ err }, 'audit write failed'));
-    const bus =
-      opts.accessBus ?? new BusAccessBus(opts.bus);
+    const bus = opts.accessBus ?? new BusAccessBus(opts.bus);
     let self: Identity | null = null;
     const auth = new AuthService(db, new TokenSigner(await tokenSecret(db, config.SESSION_SECRET)), {
       accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
       audit,
-      onSessionsEnded: (e) => self?.notifyAccess({ userId: e.userId, brokerageId: e.brokerageId, reason: e.reason === 'deactivated' ? 'deactivated' : 'sessions_ended' }),
+      onSessionsEnded: (e) =>
+        self?.notifyAccess({
+          userId: e.userId,
+          brokerageId: e.brokerageId,
+          reason: e.reason === 'deactivated' ? 'deactivated' : 'sessions_ended',
+        }),
     });
     self = new Identity(db, config, auth, audit, bus, opts.log, opts.mail, opts.notifications, opts.rooms, opts.io);
     return self;
@@ -141,7 +148,11 @@ export class Identity {
       req.user = result.ok ? result.user : null;
       // Two-factor required by the brokerage and not set up yet: only sign-in and account routes answer.
       if (req.user?.mustEnrolTotp && !TOTP_ENROLMENT_PATHS.test(req.url)) {
-        throw new AppError(403, 'two_factor_required', 'Your brokerage requires two-factor sign-in. Set it up under Account security first.');
+        throw new AppError(
+          403,
+          'two_factor_required',
+          'Your brokerage requires two-factor sign-in. Set it up under Account security first.',
+        );
       }
     });
     app.addHook('onSend', async (req, reply, payload) => {
@@ -166,7 +177,10 @@ export class Identity {
    * so a revoked share or a deactivation applies to the next socket as before; what
    * no event announces (a design deleted meanwhile) is at most SOCKET_ACCESS_TTL_MS old.
    */
-  readonly resolveSocketAccess = async (designId: string, user: { id: string; brokerageId: string; role: string; mustEnrolTotp?: boolean }) => {
+  readonly resolveSocketAccess = async (
+    designId: string,
+    user: { id: string; brokerageId: string; role: string; mustEnrolTotp?: boolean },
+  ) => {
     if (user.mustEnrolTotp) return 'other-brokerage' as const;
     const now = Date.now();
     const mine = this.socketAccess.get(user.id);
@@ -185,7 +199,8 @@ export class Identity {
   private readonly socketAccess = new Map<string, Map<string, { access: 'edit' | 'view'; role: string; until: number }>>();
 
   /** For socket.io design rooms: any access at all (remembered like the collaboration socket's, which asks the same as the editor opens). */
-  readonly canOpenDesign = async (designId: string, user: AuthUser) => ['edit', 'view'].includes(await this.resolveSocketAccess(designId, user));
+  readonly canOpenDesign = async (designId: string, user: AuthUser) =>
+    ['edit', 'view'].includes(await this.resolveSocketAccess(designId, user));
 
   /** Tells every instance (this one included, at once) that someone's access changed. */
   notifyAccess(event: AccessEvent): void {
@@ -209,7 +224,8 @@ export class Identity {
   private async recheckPass(): Promise<void> {
     const people = new Map<string, { userId: string; brokerageId: string }>();
     for (const room of this.rooms.loadedRooms()) {
-      for (const conn of room.conns) if (!conn.closed) people.set(conn.principal.userId, { userId: conn.principal.userId, brokerageId: conn.principal.brokerageId });
+      for (const conn of room.conns)
+        if (!conn.closed) people.set(conn.principal.userId, { userId: conn.principal.userId, brokerageId: conn.principal.brokerageId });
     }
     for (const socket of await this.io.local.fetchSockets()) {
       const user = (socket.data as { user?: AuthUser }).user;
@@ -225,7 +241,7 @@ export class Identity {
     this.socketAccess.delete(event.userId);
     this.auth.forgetSessionChecks(event.userId);
     try {
-      if ((event.reason === 'deactivated' || event.reason === 'sessions_ended')) {
+      if (event.reason === 'deactivated' || event.reason === 'sessions_ended') {
         for (const socket of await this.io.local.in(`user:${event.userId}`).fetchSockets()) {
           const data = socket.data as { user?: AuthUser };
           const sid = data.user?.sessionId;
@@ -240,7 +256,12 @@ export class Identity {
       const user = await this.auth.users.get(event.brokerageId, event.userId);
       // socket.io: design rooms and the reviewers' room follow the new access, as collaboration sockets do.
       if (user?.active && event.reason !== 'deactivated') {
-        await recheckRealtimeAccess(this.io, user, async (d, u) => ['edit', 'view'].includes(await this.resolveSocketAccess(d, u)), event.designId);
+        await recheckRealtimeAccess(
+          this.io,
+          user,
+          async (d, u) => ['edit', 'view'].includes(await this.resolveSocketAccess(d, u)),
+          event.designId,
+        );
       } else if (!user || !user.active) {
         for (const socket of await this.io.local.in(`user:${event.userId}`).fetchSockets()) socket.disconnect(true);
       }

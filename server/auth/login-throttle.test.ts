@@ -30,11 +30,25 @@ function loginFrom(localAddress: string, email: string, password: string): Promi
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ email, password });
     const req = request(
-      { host: '127.0.0.1', port: server.port, path: '/api/auth/login', method: 'POST', localAddress, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/api/auth/login',
+        method: 'POST',
+        localAddress,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, code: (JSON.parse(text) as { error?: { code: string } }).error?.code, at: performance.now() }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            code: (JSON.parse(text) as { error?: { code: string } }).error?.code,
+            at: performance.now(),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -44,7 +58,10 @@ function loginFrom(localAddress: string, email: string, password: string): Promi
 
 describe('log-in throttle under concurrency', () => {
   it('24 concurrent wrong passwords and the right one: no more than the limit (5) are evaluated', async () => {
-    const attempts = [...Array.from({ length: 24 }, (_, i) => loginFrom(`127.0.1.${(i % 6) + 1}`, DEMO.agent2, `wrong-${i}`)), loginFrom('127.0.1.9', DEMO.agent2, DEMO_PASSWORD)];
+    const attempts = [
+      ...Array.from({ length: 24 }, (_, i) => loginFrom(`127.0.1.${(i % 6) + 1}`, DEMO.agent2, `wrong-${i}`)),
+      loginFrom('127.0.1.9', DEMO.agent2, DEMO_PASSWORD),
+    ];
     const results = await Promise.all(attempts);
     const evaluated = results.filter((r) => r.status === 200 || r.status === 401);
     expect(evaluated.length).toBeLessThanOrEqual(5);
@@ -70,7 +87,9 @@ describe('log-in throttle under concurrency', () => {
     // queue (LOGIN_HASH_QUEUE_PER_CLIENT, 4), whatever the size of the attack.
     const hashedWhileIWaited = theirs.filter((r) => r.status === 401 && r.at > started && r.at < mine!.at).length;
     expect(hashedWhileIWaited).toBeLessThanOrEqual(4);
-    console.info(`legitimate log-in during the attack: ${Math.round(mine!.at - started)} ms, ${hashedWhileIWaited} attacker hashes meanwhile`);
+    console.info(
+      `legitimate log-in during the attack: ${Math.round(mine!.at - started)} ms, ${hashedWhileIWaited} attacker hashes meanwhile`,
+    );
   });
 });
 

@@ -12,7 +12,8 @@ export const RESET_TTL_MINUTES = 30;
 const MAX_OPEN_RESETS = 3;
 export { RESET_TOKEN } from '../../shared/api/auth.js';
 
-const invalidLink = () => new AppError(400, 'reset_link_invalid', 'This reset link is not valid any more (used or expired). Ask for a new one.');
+const invalidLink = () =>
+  new AppError(400, 'reset_link_invalid', 'This reset link is not valid any more (used or expired). Ask for a new one.');
 
 /** A new single-use reset token for a person (emailed by PasswordResets, printed by the operator's command line). */
 export async function issueResetToken(db: Queryable, person: { id: string; brokerageId: string }): Promise<string> {
@@ -37,7 +38,10 @@ export class PasswordResets {
    */
   async request(email: string, meta: { ip?: string }): Promise<void> {
     const normalized = email.trim().toLowerCase();
-    const { rows } = await this.deps.db.query<{ id: string; brokerage_id: string; name: string; active: boolean }>('SELECT id, brokerage_id, name, active FROM users WHERE email = $1', [normalized]);
+    const { rows } = await this.deps.db.query<{ id: string; brokerage_id: string; name: string; active: boolean }>(
+      'SELECT id, brokerage_id, name, active FROM users WHERE email = $1',
+      [normalized],
+    );
     const person = rows[0];
     if (!person?.active) return;
     const recent = await this.deps.db.query<{ n: number }>(
@@ -46,8 +50,21 @@ export class PasswordResets {
     );
     if (Number(recent.rows[0]?.n ?? 0) >= MAX_OPEN_RESETS) return;
     const token = await issueResetToken(this.deps.db, { id: person.id, brokerageId: person.brokerage_id });
-    await this.deps.audit.record({ brokerageId: person.brokerage_id, actorId: person.id, actorEmail: normalized, action: 'auth.password_reset_requested', targetType: 'user', targetId: person.id, ip: meta.ip });
-    void this.deps.mail.send(person.brokerage_id, normalized, { kind: 'password_reset', name: person.name, link: this.deps.mail.link(`/reset-password/${token}`), minutes: RESET_TTL_MINUTES });
+    await this.deps.audit.record({
+      brokerageId: person.brokerage_id,
+      actorId: person.id,
+      actorEmail: normalized,
+      action: 'auth.password_reset_requested',
+      targetType: 'user',
+      targetId: person.id,
+      ip: meta.ip,
+    });
+    void this.deps.mail.send(person.brokerage_id, normalized, {
+      kind: 'password_reset',
+      name: person.name,
+      link: this.deps.mail.link(`/reset-password/${token}`),
+      minutes: RESET_TTL_MINUTES,
+    });
   }
 
   /** Whom an open link is for (the reset page greets them); 400 when used or expired. */
@@ -73,11 +90,23 @@ export class PasswordResets {
       const found = rows[0];
       if (!found) throw invalidLink();
       await tx.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [found.user_id]);
-      await tx.query('UPDATE users SET password_hash = $3, password_changed_at = now() WHERE brokerage_id = $1 AND id = $2', [found.brokerage_id, found.user_id, passwordHash]);
+      await tx.query('UPDATE users SET password_hash = $3, password_changed_at = now() WHERE brokerage_id = $1 AND id = $2', [
+        found.brokerage_id,
+        found.user_id,
+        passwordHash,
+      ]);
       return found;
     });
     await this.deps.auth.logoutAll({ id: person.user_id, brokerageId: person.brokerage_id }, 'password_reset');
-    await this.deps.audit.record({ brokerageId: person.brokerage_id, actorId: person.user_id, actorEmail: person.email, action: 'auth.password_reset', targetType: 'user', targetId: person.user_id, ip: meta.ip });
+    await this.deps.audit.record({
+      brokerageId: person.brokerage_id,
+      actorId: person.user_id,
+      actorEmail: person.email,
+      action: 'auth.password_reset',
+      targetType: 'user',
+      targetId: person.user_id,
+      ip: meta.ip,
+    });
     return { email: person.email };
   }
 }

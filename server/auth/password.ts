@@ -13,9 +13,7 @@ const scrypt = (client: string, password: string, salt: Buffer, keylen: number, 
   hashing.run(
     client,
     () =>
-      new Promise<Buffer>((resolve, reject) =>
-        scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-      ),
+      new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key)))),
     client !== 'server',
   );
 

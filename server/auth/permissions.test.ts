@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { can, canChangeLocked, canDeleteDesign, canManagePerson, canShareDesign, designAccess, type Capability, type Role } from './permissions.js';
+import {
+  can,
+  canChangeLocked,
+  canDeleteDesign,
+  canManagePerson,
+  canShareDesign,
+  designAccess,
+  type Capability,
+  type Role,
+} from './permissions.js';
 
 // The matrix as a table: one row per capability, one column per role.
 const CAPS: Array<[Capability, agent: boolean, brandManager: boolean, admin: boolean]> = [
@@ -25,7 +34,11 @@ describe('capabilities by role', () => {
     });
   }
   it('only brand managers and admins change locked objects', () => {
-    expect([canChangeLocked({ role: 'agent' }), canChangeLocked({ role: 'brand_manager' }), canChangeLocked({ role: 'admin' })]).toEqual([false, true, true]);
+    expect([canChangeLocked({ role: 'agent' }), canChangeLocked({ role: 'brand_manager' }), canChangeLocked({ role: 'admin' })]).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 });
 

@@ -28,7 +28,15 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 const MATRIX: Record<Role, ReadonlySet<Capability>> = {
   agent: new Set<Capability>(['design.create', 'comment']),
-  brand_manager: new Set<Capability>(['design.create', 'comment', 'templates.edit', 'brandKit.edit', 'design.lock', 'design.review', 'design.approve']),
+  brand_manager: new Set<Capability>([
+    'design.create',
+    'comment',
+    'templates.edit',
+    'brandKit.edit',
+    'design.lock',
+    'design.review',
+    'design.approve',
+  ]),
   admin: new Set<Capability>(CAPABILITIES),
 };
 

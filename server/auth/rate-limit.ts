@@ -54,7 +54,10 @@ export class LoginRateLimiter {
       await tx.query('SELECT pg_advisory_xact_lock(1, hashtext($1)), pg_advisory_xact_lock(2, hashtext($2))', [e, a]);
       const wait = await new LoginRateLimiter(tx, this.policy).retryAfter(e, a);
       if (wait > 0) return { wait };
-      const { rows } = await tx.query<{ id: string }>('INSERT INTO login_attempts (email, ip, ok) VALUES ($1, $2, false) RETURNING id', [e, a]);
+      const { rows } = await tx.query<{ id: string }>('INSERT INTO login_attempts (email, ip, ok) VALUES ($1, $2, false) RETURNING id', [
+        e,
+        a,
+      ]);
       return { attemptId: String(rows[0]!.id) };
     });
   }

@@ -34,7 +34,8 @@ afterAll(async () => {
 describe('access changes made while the bus is down', () => {
   it('a log-out on one instance closes the person’s socket on the other once the bus is back', async () => {
     const agent = await login(s1.url, DEMO.agent);
-    const { id } = (await api<{ id: string }>(s1.url, agent, 'POST', '/api/designs', { title: 'Outage', templateId: 'listing-flyer' })).body;
+    const { id } = (await api<{ id: string }>(s1.url, agent, 'POST', '/api/designs', { title: 'Outage', templateId: 'listing-flyer' }))
+      .body;
     const client = spiedStockClient(s2.wsUrl, id, agent);
     try {
       await synced(client);
@@ -56,8 +57,12 @@ describe('access changes made while the bus is down', () => {
   it('a share removed during the outage is enforced on the other instance once the bus is back', async () => {
     const owner = await login(s1.url, DEMO.agent);
     const colleague = await login(s1.url, DEMO.agent2);
-    const { id } = (await api<{ id: string }>(s1.url, owner, 'POST', '/api/designs', { title: 'Shared', templateId: 'listing-flyer' })).body;
-    const share = await api<{ id?: string; userId?: string }>(s1.url, owner, 'POST', `/api/designs/${id}/shares`, { email: DEMO.agent2, access: 'edit' });
+    const { id } = (await api<{ id: string }>(s1.url, owner, 'POST', '/api/designs', { title: 'Shared', templateId: 'listing-flyer' }))
+      .body;
+    const share = await api<{ id?: string; userId?: string }>(s1.url, owner, 'POST', `/api/designs/${id}/shares`, {
+      email: DEMO.agent2,
+      access: 'edit',
+    });
     expect(share.status).toBe(201);
     const client = spiedStockClient(s2.wsUrl, id, colleague);
     try {
@@ -78,7 +83,8 @@ describe('access changes made while the bus is down', () => {
 
   it('while the bus stays down, the database is asked instead: a log-out closes the socket on the other instance within seconds', async () => {
     const agent = await login(s1.url, DEMO.agent);
-    const { id } = (await api<{ id: string }>(s1.url, agent, 'POST', '/api/designs', { title: 'Long outage', templateId: 'listing-flyer' })).body;
+    const { id } = (await api<{ id: string }>(s1.url, agent, 'POST', '/api/designs', { title: 'Long outage', templateId: 'listing-flyer' }))
+      .body;
     const client = spiedStockClient(s2.wsUrl, id, agent);
     try {
       await synced(client);

@@ -102,20 +102,21 @@ export class AuthService {
    * Checks the password (and the second factor when enabled) and starts a session.
    * Rate limited per account and per address: 429 with `retryAfterSeconds`.
    */
-  async login(
-    email: string,
-    password: string,
-    meta: RequestMeta & { code?: string } = {},
-  ): Promise<IssuedTokens & { user: AuthUser }> {
+  async login(email: string, password: string, meta: RequestMeta & { code?: string } = {}): Promise<IssuedTokens & { user: AuthUser }> {
     const normalized = email.trim().toLowerCase();
     const ip = meta.ip ?? 'unknown';
     // Counted before the (slow) hash: concurrent guesses see each other, and at most the limit are checked.
     const reserved = await this.limiter.reserve(normalized, ip);
     if ('wait' in reserved) {
       const wait = reserved.wait;
-      throw new AppError(429, 'too_many_attempts', `Too many failed log-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, {
-        retryAfterSeconds: wait,
-      });
+      throw new AppError(
+        429,
+        'too_many_attempts',
+        `Too many failed log-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`,
+        {
+          retryAfterSeconds: wait,
+        },
+      );
     }
     const found = await this.users.findForLogin(normalized);
     // Verify against a dummy hash when the account is unknown, so timing says nothing.
@@ -125,7 +126,14 @@ export class AuthService {
     } catch (err) {
       await this.limiter.release(reserved.attemptId);
       if (err instanceof HashQueueFull) {
-        throw new AppError(429, 'login_busy', err.scope === 'client' ? 'Too many log-ins in progress from your address; try again in a moment' : 'The server is busy; try again in a moment', { retryAfterSeconds: 1 });
+        throw new AppError(
+          429,
+          'login_busy',
+          err.scope === 'client'
+            ? 'Too many log-ins in progress from your address; try again in a moment'
+            : 'The server is busy; try again in a moment',
+          { retryAfterSeconds: 1 },
+        );
       }
       throw err;
     }
@@ -133,7 +141,15 @@ export class AuthService {
     const refusal = this.passwordPolicy ? await this.passwordPolicy(normalized, found) : null;
     if (refusal) {
       await this.limiter.release(reserved.attemptId);
-      await this.opts.audit?.record({ brokerageId: found?.brokerageId ?? null, actorId: found?.id ?? null, actorEmail: normalized, action: 'auth.login_failed', details: { reason: refusal.code }, ip: meta.ip, userAgent: meta.userAgent });
+      await this.opts.audit?.record({
+        brokerageId: found?.brokerageId ?? null,
+        actorId: found?.id ?? null,
+        actorEmail: normalized,
+        action: 'auth.login_failed',
+        details: { reason: refusal.code },
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      });
       throw refusal;
     }
     const fail = async (reason: string, error: AppError) => {
@@ -154,10 +170,15 @@ export class AuthService {
     if (found.totpEnabled) {
       if (!meta.code) {
         await this.limiter.release(reserved.attemptId);
-        throw new AppError(401, 'totp_required', 'Enter the code from your authenticator app', { fields: [{ field: 'code', message: 'required' }] });
+        throw new AppError(401, 'totp_required', 'Enter the code from your authenticator app', {
+          fields: [{ field: 'code', message: 'required' }],
+        });
       }
       if (!(await this.checkSecondFactor(found.brokerageId, found.id, meta.code))) {
-        return fail('bad_totp', new AppError(401, 'invalid_totp', 'That code is not valid', { fields: [{ field: 'code', message: 'not valid' }] }));
+        return fail(
+          'bad_totp',
+          new AppError(401, 'invalid_totp', 'That code is not valid', { fields: [{ field: 'code', message: 'not valid' }] }),
+        );
       }
     }
     await this.limiter.settle(reserved.attemptId);
@@ -169,10 +190,20 @@ export class AuthService {
    * Starts a session for a person who proved who they are (password and second factor, or
    * single sign-on: `via: 'sso'`): tokens, last sign-in, the audit entry.
    */
-  async startSession(user: User, meta: RequestMeta & { totpEnabled?: boolean; via?: 'password' | 'sso' } = {}): Promise<IssuedTokens & { user: AuthUser }> {
+  async startSession(
+    user: User,
+    meta: RequestMeta & { totpEnabled?: boolean; via?: 'password' | 'sso' } = {},
+  ): Promise<IssuedTokens & { user: AuthUser }> {
     const sessionId = randomUUID();
     const sessionExpiresAt = new Date(Date.now() + this.opts.refreshTtlSeconds * 1000);
-    await this.sessions.create({ id: sessionId, userId: user.id, brokerageId: user.brokerageId, expiresAt: sessionExpiresAt, ip: meta.ip, userAgent: meta.userAgent });
+    await this.sessions.create({
+      id: sessionId,
+      userId: user.id,
+      brokerageId: user.brokerageId,
+      expiresAt: sessionExpiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
     const tokens = await this.issue(user.id, user.brokerageId, sessionId, sessionExpiresAt);
     const brokerage = await this.brokerages.get(user.brokerageId);
     const totpEnabled = meta.totpEnabled ?? (await this.users.totpState(user.brokerageId, user.id))?.enabled ?? false;
@@ -206,9 +237,20 @@ export class AuthService {
 
   private async issue(userId: string, brokerageId: string, sessionId: string, sessionExpiresAt: Date): Promise<IssuedTokens> {
     const accessExpiresAt = new Date(Math.min(Date.now() + this.opts.accessTtlSeconds * 1000, sessionExpiresAt.getTime()));
-    const accessToken = this.signer.sign({ sub: userId, bid: brokerageId, sid: sessionId, exp: Math.floor(accessExpiresAt.getTime() / 1000) });
+    const accessToken = this.signer.sign({
+      sub: userId,
+      bid: brokerageId,
+      sid: sessionId,
+      exp: Math.floor(accessExpiresAt.getTime() / 1000),
+    });
     const refreshToken = `rt1.${randomBytes(32).toString('base64url')}`;
-    await this.sessions.addRefreshToken({ id: randomUUID(), sessionId, brokerageId, tokenHash: sha256(refreshToken), expiresAt: sessionExpiresAt });
+    await this.sessions.addRefreshToken({
+      id: randomUUID(),
+      sessionId,
+      brokerageId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: sessionExpiresAt,
+    });
     return { accessToken, refreshToken, accessExpiresAt, sessionExpiresAt };
   }
 
@@ -217,7 +259,10 @@ export class AuthService {
    * Presenting a used token again is reuse (a stolen copy, or the thief's): the
    * whole session — every token of the family — is revoked.
    */
-  async refresh(refreshToken: string, meta: RequestMeta = {}): Promise<IssuedTokens & { userId: string; brokerageId: string; sessionId: string }> {
+  async refresh(
+    refreshToken: string,
+    meta: RequestMeta = {},
+  ): Promise<IssuedTokens & { userId: string; brokerageId: string; sessionId: string }> {
     const rejected = new AppError(401, 'invalid_refresh_token', 'Your session has ended; log in again');
     if (!/^rt1\.[\w-]{43}$/.test(refreshToken)) throw rejected;
     const found = await this.sessions.findRefreshToken(sha256(refreshToken));
@@ -310,7 +355,9 @@ export class AuthService {
   async authenticateSocket(req: CredentialSource): Promise<AuthResult> {
     // The token authenticateRequest would try first; without one (or with a bad or expired one) it takes its full path.
     const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : (req.cookies?.[SESSION_COOKIE] ?? (req.cookies?.[REFRESH_COOKIE] ? undefined : queryToken(req)));
+    const token = header?.startsWith('Bearer ')
+      ? header.slice(7).trim()
+      : (req.cookies?.[SESSION_COOKIE] ?? (req.cookies?.[REFRESH_COOKIE] ? undefined : queryToken(req)));
     if (!token) return this.authenticateRequest(req, undefined, true);
     const result = await this.authenticate(token);
     return result.ok || result.problem === 'revoked' ? result : this.authenticateRequest(req, undefined, true);
@@ -378,7 +425,11 @@ function queryToken(req: CredentialSource): string | undefined {
 }
 
 /** Both cookies: httpOnly, SameSite=Lax, Secure over TLS; they live as long as the session. */
-export function setSessionCookies(reply: FastifyReply, tokens: Pick<IssuedTokens, 'accessToken' | 'refreshToken' | 'sessionExpiresAt'>, secure: boolean): void {
+export function setSessionCookies(
+  reply: FastifyReply,
+  tokens: Pick<IssuedTokens, 'accessToken' | 'refreshToken' | 'sessionExpiresAt'>,
+  secure: boolean,
+): void {
   const common = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', expires: tokens.sessionExpiresAt };
   reply.setCookie(SESSION_COOKIE, tokens.accessToken, common);
   reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, common);

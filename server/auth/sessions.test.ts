@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('refresh tokens', () => {
   it('rotate on every use; reusing an old one revokes the whole family', async () => {
@@ -35,7 +39,12 @@ describe('refresh tokens', () => {
     expect(reuse.status).toBe(401);
     expect((await api(server.url, second.accessToken, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await post('/api/auth/refresh', { refreshToken: second.refreshToken })).status).toBe(401);
-    const audit = await api<{ entries: Array<{ action: string }> }>(server.url, await login(server.url, DEMO.admin), 'GET', '/api/admin/audit?action=auth.refresh_reuse');
+    const audit = await api<{ entries: Array<{ action: string }> }>(
+      server.url,
+      await login(server.url, DEMO.admin),
+      'GET',
+      '/api/admin/audit?action=auth.refresh_reuse',
+    );
     expect(audit.body.entries.length).toBe(1);
   });
 
@@ -58,8 +67,13 @@ describe('access tokens', () => {
     const [v, body, mac] = good.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
     const tampered = `${v}.${Buffer.from(JSON.stringify({ ...claims, bid: 'someone-else' })).toString('base64url')}.${mac}`;
-    const expired = new TokenSigner(TEST_SECRET).sign({ ...(claims as { sub: string; bid: string; sid: string }), exp: Math.floor(Date.now() / 1000) - 1 });
-    const foreign = new TokenSigner('another-secret-another-secret-another-secret').sign({ ...(claims as { sub: string; bid: string; sid: string; exp: number }) });
+    const expired = new TokenSigner(TEST_SECRET).sign({
+      ...(claims as { sub: string; bid: string; sid: string }),
+      exp: Math.floor(Date.now() / 1000) - 1,
+    });
+    const foreign = new TokenSigner('another-secret-another-secret-another-secret').sign({
+      ...(claims as { sub: string; bid: string; sid: string; exp: number }),
+    });
     for (const token of [tampered, expired, foreign, `${good}x`, 'v1..', '']) {
       expect((await api(server.url, token, 'GET', '/api/auth/me')).status).toBe(401);
     }
@@ -83,7 +97,11 @@ describe('CSRF', () => {
   it('refuses a cookie-authenticated POST without the header, and one from another origin', async () => {
     const s = await browserLogin(server.url, DEMO.agent);
     const body = JSON.stringify({ title: 'csrf' });
-    const plain = await fetch(`${server.url}/api/designs`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/json' }, body });
+    const plain = await fetch(`${server.url}/api/designs`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'content-type': 'application/json' },
+      body,
+    });
     expect(plain.status).toBe(403);
     expect(((await plain.json()) as { error: { code: string } }).error.code).toBe('csrf_rejected');
     const crossSite = await fetch(`${server.url}/api/designs`, {
@@ -92,7 +110,11 @@ describe('CSRF', () => {
       body,
     });
     expect(crossSite.status).toBe(403);
-    const ok = await fetch(`${server.url}/api/designs`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/json', 'x-requested-with': 'fetch', origin: server.url }, body });
+    const ok = await fetch(`${server.url}/api/designs`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'content-type': 'application/json', 'x-requested-with': 'fetch', origin: server.url },
+      body,
+    });
     expect(ok.status).toBe(201);
     // Bearer requests are exempt (a browser never attaches them by itself).
     expect((await api(server.url, s.accessToken, 'POST', '/api/designs', { title: 'bearer' })).status).toBe(201);
@@ -118,7 +140,12 @@ describe('log-in rate limits', () => {
     expect((await post('/api/auth/login', { email: DEMO.agent2, password: 'realbrand-demo' })).status).toBe(429);
     // Another account from the same address is not locked out by this.
     expect((await post('/api/auth/login', { email: DEMO.admin, password: 'realbrand-demo' })).status).toBe(200);
-    const audit = await api<{ entries: Array<{ action: string }> }>(server.url, await login(server.url, DEMO.admin), 'GET', `/api/admin/audit?action=auth.login_failed&actor=${DEMO.agent2}`);
+    const audit = await api<{ entries: Array<{ action: string }> }>(
+      server.url,
+      await login(server.url, DEMO.admin),
+      'GET',
+      `/api/admin/audit?action=auth.login_failed&actor=${DEMO.agent2}`,
+    );
     expect(audit.body.entries.length).toBeGreaterThanOrEqual(5);
   });
 });
@@ -141,7 +168,12 @@ describe('collaboration sockets checked together', () => {
     const ended = await browserLogin(server.url, DEMO.agent);
     expect((await api(server.url, ended.accessToken, 'POST', '/api/auth/logout')).status).toBeLessThan(300);
     const design = await api<{ id: string }>(server.url, live.accessToken, 'POST', '/api/designs', { title: 'burst' });
-    const claims = JSON.parse(Buffer.from(live.accessToken.split('.')[1]!, 'base64url').toString()) as { sub: string; bid: string; sid: string; exp: number };
+    const claims = JSON.parse(Buffer.from(live.accessToken.split('.')[1]!, 'base64url').toString()) as {
+      sub: string;
+      bid: string;
+      sid: string;
+      exp: number;
+    };
     const foreign = new TokenSigner(TEST_SECRET).sign({ ...claims, bid: 'another-brokerage' });
     const outcome = (token: string) =>
       new Promise<string>((resolve) => {
@@ -157,7 +189,10 @@ describe('collaboration sockets checked together', () => {
     const liveTokens = [live.accessToken];
     let refresh = live.refreshToken;
     while (liveTokens.length < 8) {
-      const r = (await (await post('/api/auth/refresh', { refreshToken: refresh })).json()) as { accessToken: string; refreshToken: string };
+      const r = (await (await post('/api/auth/refresh', { refreshToken: refresh })).json()) as {
+        accessToken: string;
+        refreshToken: string;
+      };
       liveTokens.push(r.accessToken);
       refresh = r.refreshToken;
     }

@@ -22,8 +22,10 @@ afterAll(async () => {
   await pg?.drop();
 });
 
-const post = (path: string, body: unknown) => fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const loginRes = (email: string, password: string, code?: string) => post('/api/auth/login', { email, password, ...(code ? { code } : {}) });
+const post = (path: string, body: unknown) =>
+  fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const loginRes = (email: string, password: string, code?: string) =>
+  post('/api/auth/login', { email, password, ...(code ? { code } : {}) });
 
 describe('password reset by email', () => {
   it('the emailed link sets a new password once, ends every session, and the old password stops working', async () => {
@@ -50,7 +52,10 @@ describe('password reset by email', () => {
     const again = await post('/api/auth/password-reset/complete', { token, password: 'another-new-password' });
     expect(again.status).toBe(400);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('reset_link_invalid');
-    const audit = await s.db.query<{ action: string }>("SELECT action FROM audit_log WHERE actor_email = $1 AND action LIKE 'auth.password_reset%' ORDER BY id", [email]);
+    const audit = await s.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE actor_email = $1 AND action LIKE 'auth.password_reset%' ORDER BY id",
+      [email],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['auth.password_reset_requested', 'auth.password_reset']);
   });
 
@@ -73,8 +78,14 @@ describe('password change and sign out everywhere', () => {
   it('a change needs the current password and ends the other sessions only', async () => {
     const other = await login(s.url, DEMO.brand);
     const mine = await login(s.url, DEMO.brand);
-    expect((await api(s.url, mine, 'POST', '/api/account/password', { currentPassword: 'wrong-password', newPassword: 'brand-new-password-1' })).status).toBe(400);
-    expect((await api(s.url, mine, 'POST', '/api/account/password', { currentPassword: DEMO_PASSWORD, newPassword: 'brand-new-password-1' })).status).toBe(204);
+    expect(
+      (await api(s.url, mine, 'POST', '/api/account/password', { currentPassword: 'wrong-password', newPassword: 'brand-new-password-1' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await api(s.url, mine, 'POST', '/api/account/password', { currentPassword: DEMO_PASSWORD, newPassword: 'brand-new-password-1' }))
+        .status,
+    ).toBe(204);
     expect((await api(s.url, mine, 'GET', '/api/auth/me')).status).toBe(200);
     expect((await api(s.url, other, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await api(s.url, mine, 'POST', '/api/auth/logout-all')).status).toBe(204);
@@ -90,7 +101,9 @@ describe('two-factor', () => {
     // A wrong code does not enable it.
     const wrong = String((Number(totp(setup.body.secret)) + 1) % 1_000_000).padStart(6, '0');
     expect((await api(s.url, token, 'POST', '/api/account/totp/enable', { code: wrong })).status).toBe(400);
-    const enabled = await api<{ recoveryCodes: string[] }>(s.url, token, 'POST', '/api/account/totp/enable', { code: totp(setup.body.secret) });
+    const enabled = await api<{ recoveryCodes: string[] }>(s.url, token, 'POST', '/api/account/totp/enable', {
+      code: totp(setup.body.secret),
+    });
     expect(enabled.status).toBe(200);
     return { secret: setup.body.secret, recoveryCodes: enabled.body.recoveryCodes };
   }
@@ -117,7 +130,10 @@ describe('two-factor', () => {
     const admin = await login(s.url, DEMO.admin);
     const settings = await api<Record<string, unknown>>(s.url, admin, 'GET', '/api/admin/settings');
     expect(settings.body.requireTwoFactor).toBe(false);
-    const saved = await api<Record<string, unknown>>(s.url, admin, 'PUT', '/api/admin/settings', { ...settings.body, requireTwoFactor: true });
+    const saved = await api<Record<string, unknown>>(s.url, admin, 'PUT', '/api/admin/settings', {
+      ...settings.body,
+      requireTwoFactor: true,
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.requireTwoFactor).toBe(true);
 
@@ -136,13 +152,23 @@ describe('two-factor', () => {
     const agentId = (await s.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [DEMO.agent])).rows[0]!.id;
     expect((await api(s.url, agent, 'POST', `/api/people/${agentId}/totp/reset`)).status).toBe(403);
     expect((await api(s.url, admin, 'POST', `/api/people/${agentId}/totp/reset`)).status).toBe(204);
-    const people = await api<{ people: Array<{ email: string; totpEnabled: boolean; lastLoginAt: string | null }> }>(s.url, admin, 'GET', '/api/people');
+    const people = await api<{ people: Array<{ email: string; totpEnabled: boolean; lastLoginAt: string | null }> }>(
+      s.url,
+      admin,
+      'GET',
+      '/api/people',
+    );
     const row = people.body.people.find((p) => p.email === DEMO.agent)!;
     expect(row.totpEnabled).toBe(false);
     expect(row.lastLoginAt).not.toBeNull();
     // Without a second factor again, the agent is back to enrolment only.
     expect((await api(s.url, agent, 'GET', '/api/designs')).status).toBe(403);
-    const audit = await api<{ entries: Array<{ action: string; targetId: string }> }>(s.url, admin, 'GET', '/api/admin/audit?action=auth.totp_reset');
+    const audit = await api<{ entries: Array<{ action: string; targetId: string }> }>(
+      s.url,
+      admin,
+      'GET',
+      '/api/admin/audit?action=auth.totp_reset',
+    );
     expect(audit.body.entries.some((e) => e.action === 'auth.totp_reset' && e.targetId === agentId)).toBe(true);
     await api(s.url, admin, 'PUT', '/api/admin/settings', { ...settings.body, requireTwoFactor: false });
   });

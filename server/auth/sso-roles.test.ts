@@ -48,7 +48,12 @@ describe('passwords in a brokerage that requires SSO', () => {
     ['enforced: an agent', agent, { enforced: true, breakGlassUserId: 'u-admin' }, false],
     ['enforced: the break-glass admin', admin, { enforced: true, breakGlassUserId: 'u-admin' }, true],
     ['enforced: another admin', { id: 'u-other', role: 'admin' as const }, { enforced: true, breakGlassUserId: 'u-admin' }, false],
-    ['enforced: break-glass account no longer an admin', { id: 'u-admin', role: 'agent' as const }, { enforced: true, breakGlassUserId: 'u-admin' }, false],
+    [
+      'enforced: break-glass account no longer an admin',
+      { id: 'u-admin', role: 'agent' as const },
+      { enforced: true, breakGlassUserId: 'u-admin' },
+      false,
+    ],
     ['enforced without a break-glass account', admin, { enforced: true, breakGlassUserId: null }, false],
   ])('%s', (_what, person, sso, allowed) => expect(passwordAllowed(person, sso)).toBe(allowed));
 });

@@ -23,7 +23,11 @@ const BY_RANK: readonly Role[] = ['admin', 'brand_manager', 'agent'];
  * a single string, or a space/comma separated string; anything else names no group.
  */
 export function groupsOf(claim: unknown): string[] {
-  if (Array.isArray(claim)) return claim.filter((g): g is string => typeof g === 'string').map((g) => g.trim()).filter(Boolean);
+  if (Array.isArray(claim))
+    return claim
+      .filter((g): g is string => typeof g === 'string')
+      .map((g) => g.trim())
+      .filter(Boolean);
   if (typeof claim === 'string') return claim.split(/[\s,]+/).filter(Boolean);
   return [];
 }
@@ -36,7 +40,10 @@ export function roleForGroups(groups: readonly string[], map: RoleGroups): Role 
 }
 
 /** Whether a person may use their password: always, unless their brokerage enforces SSO and they are not its break-glass admin. */
-export function passwordAllowed(person: { id: string; role: Role }, sso: { enforced: boolean; breakGlassUserId: string | null } | null): boolean {
+export function passwordAllowed(
+  person: { id: string; role: Role },
+  sso: { enforced: boolean; breakGlassUserId: string | null } | null,
+): boolean {
   if (!sso?.enforced) return true;
   return person.id === sso.breakGlassUserId && person.role === 'admin';
 }

@@ -58,7 +58,11 @@ const settings = (extra: Record<string, unknown> = {}) => ({
 /** Discovery by email (or by brokerage: the link admins hand out), then the whole round trip; where the browser ends up and its session (if any). */
 async function ssoSignIn(email: string, loginAs: string, by: 'email' | 'brokerage' = 'email') {
   const query = by === 'email' ? { email } : { brokerageId: demoBrokerageId };
-  const found = await fetch(`${server.url}/api/auth/sso/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(query) });
+  const found = await fetch(`${server.url}/api/auth/sso/discover`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(query),
+  });
   expect(found.status).toBe(200);
   const { startUrl } = (await found.json()) as { startUrl: string };
   const done = await signInThroughProvider(new URL(startUrl, server.url).toString(), loginAs, server.url);
@@ -76,8 +80,17 @@ describe('SSO settings', () => {
     const none = await api<{ configured: boolean; redirectUri: string }>(server.url, admin, 'GET', '/api/admin/sso');
     expect(none.body).toMatchObject({ configured: false, redirectUri: `${server.url}/api/auth/sso/callback` });
     // Plain http only for SSO_PRIVATE_HOSTS; an issuer that does not answer is refused before anything is stored.
-    expect((await api<{ error: { code: string } }>(server.url, admin, 'PUT', '/api/admin/sso', settings({ issuer: 'http://idp.example.com' }))).body.error.code).toBe('validation_failed');
-    const dead = await api<{ error: { code: string } }>(server.url, admin, 'PUT', '/api/admin/sso', settings({ issuer: 'http://127.0.0.1:9' }));
+    expect(
+      (await api<{ error: { code: string } }>(server.url, admin, 'PUT', '/api/admin/sso', settings({ issuer: 'http://idp.example.com' })))
+        .body.error.code,
+    ).toBe('validation_failed');
+    const dead = await api<{ error: { code: string } }>(
+      server.url,
+      admin,
+      'PUT',
+      '/api/admin/sso',
+      settings({ issuer: 'http://127.0.0.1:9' }),
+    );
     expect([dead.status, dead.body.error.code]).toEqual([422, 'sso_discovery_failed']);
     expect((await api(server.url, admin, 'PUT', '/api/admin/sso', settings({ clientSecret: undefined }))).status).toBe(400);
     // Enforcing needs a break-glass admin.
@@ -85,21 +98,40 @@ describe('SSO settings', () => {
 
     const saved = await api<Record<string, unknown>>(server.url, admin, 'PUT', '/api/admin/sso', settings());
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ configured: true, issuer: idp.issuer, clientId: idp.clientId, hasSecret: true, domains: ['sso-demo.test'], roleGroups: ROLE_GROUPS });
+    expect(saved.body).toMatchObject({
+      configured: true,
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      hasSecret: true,
+      domains: ['sso-demo.test'],
+      roleGroups: ROLE_GROUPS,
+    });
     expect(JSON.stringify(saved.body)).not.toContain(idp.clientSecret);
     const stored = (await server.db.query<{ client_secret: string }>('SELECT client_secret FROM sso_connections')).rows[0]!.client_secret;
     expect(stored).toMatch(/^rbs1\./);
     expect(stored).not.toContain(idp.clientSecret);
 
-    const audit = await api<{ entries: Array<{ action: string; details: Record<string, unknown> }> }>(server.url, admin, 'GET', '/api/admin/audit?action=sso');
+    const audit = await api<{ entries: Array<{ action: string; details: Record<string, unknown> }> }>(
+      server.url,
+      admin,
+      'GET',
+      '/api/admin/audit?action=sso',
+    );
     expect(audit.body.entries[0]).toMatchObject({ action: 'sso.configured', details: { issuer: idp.issuer, secretChanged: true } });
     expect(JSON.stringify(audit.body)).not.toContain(idp.clientSecret);
   });
 
   it('unknown domains are told SSO is not set up', async () => {
-    const res = await fetch(`${server.url}/api/auth/sso/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x@nowhere.test' }) });
+    const res = await fetch(`${server.url}/api/auth/sso/discover`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'x@nowhere.test' }),
+    });
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'sso_not_configured', message: expect.stringMatching(/nowhere\.test/) });
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'sso_not_configured',
+      message: expect.stringMatching(/nowhere\.test/),
+    });
   });
 });
 
@@ -110,7 +142,12 @@ describe('signing in through the provider', () => {
     expect(user).toMatchObject({ email: 'ada@sso-demo.test', role: 'agent', brokerageName: 'Demo Realty' });
     const people = await api<{ people: Array<{ email: string; name: string; role: string }> }>(server.url, admin, 'GET', '/api/people');
     expect(people.body.people.find((p) => p.email === 'ada@sso-demo.test')).toMatchObject({ name: 'Ada Agent', role: 'agent' });
-    const audit = await api<{ entries: Array<{ action: string; actorEmail: string; details: Record<string, unknown> }> }>(server.url, admin, 'GET', '/api/admin/audit?action=people.sso_created');
+    const audit = await api<{ entries: Array<{ action: string; actorEmail: string; details: Record<string, unknown> }> }>(
+      server.url,
+      admin,
+      'GET',
+      '/api/admin/audit?action=people.sso_created',
+    );
     expect(audit.body.entries[0]).toMatchObject({ actorEmail: 'ada@sso-demo.test', details: { role: 'agent' } });
     // The second time, the linked account is the same person (no second account).
     const again = await ssoSignIn('ada@sso-demo.test', 'ada');
@@ -123,8 +160,16 @@ describe('signing in through the provider', () => {
     expect(url.searchParams.get('sso_error')).toBe('no_matching_group');
     expect(user).toBeNull();
     expect((await server.db.query("SELECT 1 FROM users WHERE email = 'bram@sso-demo.test'")).rows).toEqual([]);
-    const audit = await api<{ entries: Array<{ actorEmail: string; details: { reason: string; groups: string[] } }> }>(server.url, admin, 'GET', '/api/admin/audit?action=auth.sso_refused');
-    expect(audit.body.entries[0]).toMatchObject({ actorEmail: 'bram@sso-demo.test', details: { reason: 'no_matching_group', groups: ['marketing'] } });
+    const audit = await api<{ entries: Array<{ actorEmail: string; details: { reason: string; groups: string[] } }> }>(
+      server.url,
+      admin,
+      'GET',
+      '/api/admin/audit?action=auth.sso_refused',
+    );
+    expect(audit.body.entries[0]).toMatchObject({
+      actorEmail: 'bram@sso-demo.test',
+      details: { reason: 'no_matching_group', groups: ['marketing'] },
+    });
   });
 
   it('an existing person is matched by verified email (same account, highest mapped role)', async () => {
@@ -138,8 +183,16 @@ describe('signing in through the provider', () => {
     idp.accounts.get('ada')!.groups = ['rb-brand'];
     const { user: promoted } = await ssoSignIn('ada@sso-demo.test', 'ada');
     expect(promoted?.role).toBe('brand_manager');
-    const audit = await api<{ entries: Array<{ actorEmail: string; details: Record<string, unknown> }> }>(server.url, admin, 'GET', '/api/admin/audit?action=people.role_changed');
-    expect(audit.body.entries[0]).toMatchObject({ actorEmail: 'ada@sso-demo.test', details: { from: 'agent', to: 'brand_manager', via: 'sso' } });
+    const audit = await api<{ entries: Array<{ actorEmail: string; details: Record<string, unknown> }> }>(
+      server.url,
+      admin,
+      'GET',
+      '/api/admin/audit?action=people.role_changed',
+    );
+    expect(audit.body.entries[0]).toMatchObject({
+      actorEmail: 'ada@sso-demo.test',
+      details: { from: 'agent', to: 'brand_manager', via: 'sso' },
+    });
     idp.accounts.get('ada')!.groups = ['everyone-sales'];
     expect((await ssoSignIn('ada@sso-demo.test', 'ada')).user?.role).toBe('agent');
   });
@@ -151,11 +204,16 @@ describe('signing in through the provider', () => {
   });
 
   it('a callback is single use and belongs to the browser that started it', async () => {
-    const started = await fetch(`${server.url}/api/auth/sso/start?brokerage=${encodeURIComponent(demoBrokerageId)}`, { redirect: 'manual' });
+    const started = await fetch(`${server.url}/api/auth/sso/start?brokerage=${encodeURIComponent(demoBrokerageId)}`, {
+      redirect: 'manual',
+    });
     expect(started.status).toBe(303);
     expect(started.headers.get('location')).toMatch(new RegExp(`^${idp.issuer}/auth\\?.*code_challenge_method=S256`));
     // A callback without the browser's cookie (login CSRF) or with an unknown state is refused.
-    const forged = await fetch(`${server.url}/api/auth/sso/callback?code=abc&state=${new URL(started.headers.get('location')!).searchParams.get('state')}`, { redirect: 'manual' });
+    const forged = await fetch(
+      `${server.url}/api/auth/sso/callback?code=abc&state=${new URL(started.headers.get('location')!).searchParams.get('state')}`,
+      { redirect: 'manual' },
+    );
     expect(forged.headers.get('location')).toBe('/login?sso_error=expired');
   });
 });
@@ -182,8 +240,23 @@ describe('malformed sign-in requests', () => {
 
 describe('SSO-only brokerage', () => {
   it('refuses passwords for its people, except the break-glass admin; audited', async () => {
-    expect((await api(server.url, admin, 'PUT', '/api/admin/sso', settings({ clientSecret: undefined, enforced: true, breakGlassUserId: adminId }))).status).toBe(200);
-    const tryPassword = (email: string) => fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    expect(
+      (
+        await api(
+          server.url,
+          admin,
+          'PUT',
+          '/api/admin/sso',
+          settings({ clientSecret: undefined, enforced: true, breakGlassUserId: adminId }),
+        )
+      ).status,
+    ).toBe(200);
+    const tryPassword = (email: string) =>
+      fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
     const agent = await tryPassword(DEMO.agent);
     expect(agent.status).toBe(403);
     expect(((await agent.json()) as { error: { code: string } }).error.code).toBe('sso_required');
@@ -194,17 +267,28 @@ describe('SSO-only brokerage', () => {
     expect((await tryPassword(DEMO.rival)).status).toBe(200);
     // SSO still works for everyone (the stored secret is opened from its sealed form).
     expect((await ssoSignIn('ada@sso-demo.test', 'ada')).user?.role).toBe('agent');
-    const audit = await api<{ entries: Array<{ action: string; details: { enforced: boolean; secretChanged: boolean } }> }>(server.url, admin, 'GET', '/api/admin/audit?action=sso.changed');
+    const audit = await api<{ entries: Array<{ action: string; details: { enforced: boolean; secretChanged: boolean } }> }>(
+      server.url,
+      admin,
+      'GET',
+      '/api/admin/audit?action=sso.changed',
+    );
     expect(audit.body.entries[0]?.details).toMatchObject({ enforced: true, secretChanged: false });
     // Turned off again: passwords work.
-    expect((await api(server.url, admin, 'PUT', '/api/admin/sso', settings({ clientSecret: undefined, enforced: false }))).status).toBe(200);
+    expect((await api(server.url, admin, 'PUT', '/api/admin/sso', settings({ clientSecret: undefined, enforced: false }))).status).toBe(
+      200,
+    );
     expect((await tryPassword(DEMO.agent)).status).toBe(200);
   });
 
   it('removing the connection is audited and stops SSO', async () => {
     expect((await api(server.url, admin, 'DELETE', '/api/admin/sso')).status).toBe(204);
     expect((await api(server.url, admin, 'DELETE', '/api/admin/sso')).status).toBe(404);
-    const res = await fetch(`${server.url}/api/auth/sso/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@sso-demo.test' }) });
+    const res = await fetch(`${server.url}/api/auth/sso/discover`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@sso-demo.test' }),
+    });
     expect(res.status).toBe(404);
     const audit = await api<{ entries: Array<{ action: string }> }>(server.url, admin, 'GET', '/api/admin/audit?action=sso.removed');
     expect(audit.body.entries).toHaveLength(1);

@@ -20,7 +20,10 @@ export class TokenSigner {
     return `v1.${body}.${this.mac(body)}`;
   }
 
-  verify(token: string, nowSeconds = Math.floor(Date.now() / 1000)): { ok: true; claims: TokenClaims } | { ok: false; problem: TokenProblem } {
+  verify(
+    token: string,
+    nowSeconds = Math.floor(Date.now() / 1000),
+  ): { ok: true; claims: TokenClaims } | { ok: false; problem: TokenProblem } {
     const parts = token.split('.');
     if (parts.length !== 3 || parts[0] !== 'v1' || token.length > 4096) return { ok: false, problem: 'malformed' };
     const [, body, sig] = parts as [string, string, string];

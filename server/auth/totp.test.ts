@@ -26,7 +26,9 @@ describe('TOTP', () => {
   it('round-trips base32 and builds the otpauth URI', () => {
     expect(base32Decode(SECRET).toString()).toBe('12345678901234567890');
     expect(hotp(SECRET, 0)).toBe('755224'); // RFC 4226 appendix D
-    expect(otpauthUri(SECRET, 'sam@demo.test')).toBe(`otpauth://totp/RealBrand%3Asam%40demo.test?secret=${SECRET}&issuer=RealBrand&algorithm=SHA1&digits=6&period=30`);
+    expect(otpauthUri(SECRET, 'sam@demo.test')).toBe(
+      `otpauth://totp/RealBrand%3Asam%40demo.test?secret=${SECRET}&issuer=RealBrand&algorithm=SHA1&digits=6&period=30`,
+    );
   });
 });
 
@@ -36,7 +38,11 @@ describe('QR code', () => {
     const uri = otpauthUri(SECRET, 'agent@demo.realbrand.test');
     const m = await qrMatrix(uri);
     expect(m.length).toBeGreaterThanOrEqual(41);
-    for (const [ox, oy] of [[0, 0], [m.length - 7, 0], [0, m.length - 7]] as const) {
+    for (const [ox, oy] of [
+      [0, 0],
+      [m.length - 7, 0],
+      [0, m.length - 7],
+    ] as const) {
       expect(m[oy]!.slice(ox, ox + 7)).toEqual([true, true, true, true, true, true, true]);
       expect(m[oy + 1]!.slice(ox, ox + 7)).toEqual([true, false, false, false, false, false, true]);
     }

@@ -86,4 +86,12 @@ export function newRecoveryCodes(n = 10): string[] {
   });
 }
 
-export const hashRecoveryCode = (code: string) => createHash('sha256').update(code.trim().toLowerCase().replace(/[^a-z2-7]/g, '')).digest('hex');
+export const hashRecoveryCode = (code: string) =>
+  createHash('sha256')
+    .update(
+      code
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z2-7]/g, ''),
+    )
+    .digest('hex');

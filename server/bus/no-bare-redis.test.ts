@@ -32,7 +32,9 @@ describe('Redis is reached only through server/bus', () => {
       .filter((f) => !isTestCode(f))
       .filter((f) => {
         const text = readFileSync(join(ROOT, f), 'utf8');
-        return /import\s+(?!type\b)[^;]*from\s+['"](?:ioredis|redis|@redis\/[^'"]+)['"]/.test(text) || /require\(['"]ioredis['"]\)/.test(text);
+        return (
+          /import\s+(?!type\b)[^;]*from\s+['"](?:ioredis|redis|@redis\/[^'"]+)['"]/.test(text) || /require\(['"]ioredis['"]\)/.test(text)
+        );
       });
     expect(offenders).toEqual([]);
   });
@@ -44,7 +46,10 @@ describe('Redis is reached only through server/bus', () => {
       lines.forEach((line, i) => {
         if (!BARE_CALL.test(line)) return;
         // The statement, up to its end: handled if awaited, returned, or given a catch.
-        const statement = lines.slice(i, i + 5).join(' ').split(';')[0]!;
+        const statement = lines
+          .slice(i, i + 5)
+          .join(' ')
+          .split(';')[0]!;
         if (!/\.catch\(/.test(statement)) offenders.push(`${f}:${i + 1}: ${line.trim()}`);
       });
     }
@@ -57,6 +62,8 @@ describe('Redis is reached only through server/bus', () => {
     expect(BARE_CALL.test('    this.redis.on("error", log)')).toBe(false);
     expect(BARE_CALL.test('    await this.redis.get(key)')).toBe(false);
     expect(/import\s+(?!type\b)[^;]*from\s+['"](?:ioredis|redis|@redis\/[^'"]+)['"]/.test("import { Redis } from 'ioredis';")).toBe(true);
-    expect(/import\s+(?!type\b)[^;]*from\s+['"](?:ioredis|redis|@redis\/[^'"]+)['"]/.test("import type { Redis } from 'ioredis';")).toBe(false);
+    expect(/import\s+(?!type\b)[^;]*from\s+['"](?:ioredis|redis|@redis\/[^'"]+)['"]/.test("import type { Redis } from 'ioredis';")).toBe(
+      false,
+    );
   });
 });

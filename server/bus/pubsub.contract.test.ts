@@ -66,7 +66,11 @@ const implementations: Array<[string, () => Promise<Pair>]> = [
 
 const Note = z.object({ text: z.string(), n: z.number().int() });
 const notes = jsonChannel('rb:test:notes:', Note);
-const blobs = binaryChannel<Uint8Array>('rb:test:blobs:', (m) => m, (b) => new Uint8Array(b));
+const blobs = binaryChannel<Uint8Array>(
+  'rb:test:blobs:',
+  (m) => m,
+  (b) => new Uint8Array(b),
+);
 
 let open: Pair | null = null;
 afterEach(async () => {
@@ -136,7 +140,11 @@ describe.each(implementations)('PubSub contract: %s', (_name, make) => {
     const { a, b, errors } = await pair();
     const got: number[] = [];
     await b.subscribe(notes, 'd', (m) => got.push(m.n));
-    const raw = binaryChannel<Uint8Array>('rb:test:notes:', (m) => m, (x) => x);
+    const raw = binaryChannel<Uint8Array>(
+      'rb:test:notes:',
+      (m) => m,
+      (x) => x,
+    );
     a.publish(raw, 'd', Buffer.from('{"text": 5}'));
     a.publish(raw, 'd', Buffer.from('not json'));
     a.publish(notes, 'd', { text: 'fine', n: 7 });

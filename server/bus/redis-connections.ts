@@ -67,7 +67,9 @@ export class RedisConnections {
     const options = {
       connectionName: `realbrand:${name}`,
       retryStrategy,
-      ...(role === 'command' ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : { enableOfflineQueue: true, maxRetriesPerRequest: null as number | null, autoResubscribe: true }),
+      ...(role === 'command'
+        ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 }
+        : { enableOfflineQueue: true, maxRetriesPerRequest: null as number | null, autoResubscribe: true }),
     };
     const client = new GuardedRedis(this.url, options);
     this.clients.add(client);

@@ -46,13 +46,18 @@ describe('Redis goes away under a live editor', () => {
     const [id] = editableIds(c.doc) as [string];
     const metrics = async () => (await fetch(`${server.url}/metrics`)).text();
     pool = await database.open();
-    const rows = async () => Number((await pool!.query<{ n: number }>('SELECT count(*)::int AS n FROM design_updates WHERE design_id = $1', [designId])).rows[0]!.n);
+    const rows = async () =>
+      Number(
+        (await pool!.query<{ n: number }>('SELECT count(*)::int AS n FROM design_updates WHERE design_id = $1', [designId])).rows[0]!.n,
+      );
     const before = await rows();
 
     await redis.kill();
     // Edits with pauses: each pause lets live scoring push a changed score.
     for (let i = 0; i < 6; i++) {
-      objectsMap(c.doc).get(id)!.set('text', i % 2 ? 'Adults only, no children' : `Open house ${i}`);
+      objectsMap(c.doc)
+        .get(id)!
+        .set('text', i % 2 ? 'Adults only, no children' : `Open house ${i}`);
       await new Promise((r) => setTimeout(r, 250));
     }
     // The score pushes went out while Redis was away; an unhandled rejection would have ended the process by now.
@@ -78,7 +83,12 @@ describe('Redis goes away under a live editor', () => {
 describe('an instance that starts while Redis is away', () => {
   it('starts, serves its own editors, and joins the bus when Redis comes', async () => {
     await redis.kill();
-    const late = await startServerProcess({ DATABASE_URL: database.url!, REDIS_URL: redis.url, INSTANCE_ID: 'outage-b', SEED_DEMO: 'false' });
+    const late = await startServerProcess({
+      DATABASE_URL: database.url!,
+      REDIS_URL: redis.url,
+      INSTANCE_ID: 'outage-b',
+      SEED_DEMO: 'false',
+    });
     const res = await fetch(`${late.url}/readyz`);
     expect(res.status).toBe(503);
     expect(((await res.json()) as Ready).degraded).toEqual(['redis']);

@@ -64,7 +64,9 @@ export class RedisPubSub implements PubSub {
       this.onError(err as Error);
       return;
     }
-    this.pub.publish(wireName(channel as Channel<unknown>, topic), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch((err: Error) => this.onError(err));
+    this.pub
+      .publish(wireName(channel as Channel<unknown>, topic), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+      .catch((err: Error) => this.onError(err));
   }
 
   async subscribe<T>(channel: Channel<T>, topic: string, handler: (message: T) => void): Promise<Unsubscribe> {

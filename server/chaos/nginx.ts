@@ -40,7 +40,8 @@ export async function startNginx(port: number, instancePorts: number[]): Promise
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, d));
   const template = readFileSync(NGINX_TEMPLATE, 'utf8');
   const site = join(dir, 'realbrand.conf');
-  const writeSite = (ports: number[]) => writeFileSync(site, renderTemplate(template, { RB_LISTEN: `127.0.0.1:${port}`, RB_UPSTREAM_SERVERS: upstreamServers(ports) }));
+  const writeSite = (ports: number[]) =>
+    writeFileSync(site, renderTemplate(template, { RB_LISTEN: `127.0.0.1:${port}`, RB_UPSTREAM_SERVERS: upstreamServers(ports) }));
   writeSite(instancePorts);
   const conf = join(dir, 'nginx.conf');
   writeFileSync(
@@ -65,13 +66,27 @@ export async function startNginx(port: number, instancePorts: number[]): Promise
     const gid = Number(execFileSync('id', ['-g', PG_TEST_USER]).toString().trim());
     for (const p of [dir, ...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((d) => join(dir, d))]) chownSync(p, uid, gid);
   }
-  const nginx = [...(asRoot ? ['runuser', '-u', PG_TEST_USER, '--'] : []), 'nginx', '-p', dir, '-e', join(dir, 'error.log'), '-c', conf, '-g', 'daemon off;'];
+  const nginx = [
+    ...(asRoot ? ['runuser', '-u', PG_TEST_USER, '--'] : []),
+    'nginx',
+    '-p',
+    dir,
+    '-e',
+    join(dir, 'error.log'),
+    '-c',
+    conf,
+    '-g',
+    'daemon off;',
+  ];
   execFileSync(nginx[0]!, [...nginx.slice(1, -2), '-t'], { stdio: 'pipe' }); // a bad template fails here, with nginx's message
   const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
   // Foreground nginx; a watcher stops it (QUIT) when our stdin closes (this process ended).
   const proc: Spawned = spawnTracked(
     'sh',
-    ['-c', `exec 3<&0; ( cat <&3 >/dev/null; kill -QUIT $(cat ${quote(dir)}/nginx.pid) 2>/dev/null ) & w=$!; ${nginx.map(quote).join(' ')} </dev/null; kill $w 2>/dev/null`],
+    [
+      '-c',
+      `exec 3<&0; ( cat <&3 >/dev/null; kill -QUIT $(cat ${quote(dir)}/nginx.pid) 2>/dev/null ) & w=$!; ${nginx.map(quote).join(' ')} </dev/null; kill $w 2>/dev/null`,
+    ],
     { ...process.env },
     (c) => c.stdin!.end(),
   );
@@ -79,7 +94,10 @@ export async function startNginx(port: number, instancePorts: number[]): Promise
   await waitFor(
     async () => {
       if (!proc.running) throw new Error(`nginx exited:\n${proc.output()}`);
-      return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      return fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     15_000,
     'nginx start-up',

@@ -3,7 +3,14 @@ import { DocumentStore } from '../collab/store.js';
 import { createPgDb, type Db } from '../db/index.js';
 import { contentOf, createDesign, docFromStore, editableIds } from '../test-support/docs.js';
 import { throwawayPostgres, type PostgresCluster } from '../test-support/postgres-cluster.js';
-import { freePort, startServerProcess, stopAllProcesses, throwawayRedis, type RedisProcess, type ServerProcess } from '../test-support/processes.js';
+import {
+  freePort,
+  startServerProcess,
+  stopAllProcesses,
+  throwawayRedis,
+  type RedisProcess,
+  type ServerProcess,
+} from '../test-support/processes.js';
 import { api, login, waitFor } from '../test-support/server.js';
 import { ChaosClient } from './fleet.js';
 import { startNginx, type Nginx } from './nginx.js';
@@ -50,22 +57,38 @@ export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
   try {
     [pg, redis] = await Promise.all([throwawayPostgres(), throwawayRedis()]);
     const databaseUrl = await pg.createDatabase('realbrand');
-    const env = (id: string, seed: boolean) => ({ DATABASE_URL: databaseUrl, REDIS_URL: redis!.url, INSTANCE_ID: id, SEED_DEMO: String(seed), LOG_LEVEL: 'warn' });
+    const env = (id: string, seed: boolean) => ({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redis!.url,
+      INSTANCE_ID: id,
+      SEED_DEMO: String(seed),
+      LOG_LEVEL: 'warn',
+    });
     const instances: ServerProcess[] = [await startServerProcess(env('chaos-1', true))];
     instances.push(...(await Promise.all([startServerProcess(env('chaos-2', false)), startServerProcess(env('chaos-3', false))])));
     const killed = new Set<ServerProcess>();
     const live = () => instances.filter((i) => !killed.has(i));
-    nginx = await startNginx(await freePort(), instances.map((i) => i.port));
-    log(`cluster up: postgres :${pg.port}, redis :${redis.port}, instances ${instances.map((i) => i.port).join(', ')}, nginx :${nginx.port}`);
+    nginx = await startNginx(
+      await freePort(),
+      instances.map((i) => i.port),
+    );
+    log(
+      `cluster up: postgres :${pg.port}, redis :${redis.port}, instances ${instances.map((i) => i.port).join(', ')}, nginx :${nginx.port}`,
+    );
 
     const lb = nginx;
     // Four editors per design (brand managers only view agents' designs): the admin twice (two sessions) and two agents.
     const people = ['admin', 'admin2', 'agent', 'agent2'] as const;
     const email = (p: string) => `${p === 'admin2' ? 'admin' : p}@demo.realbrand.test`;
-    const tokens = Object.fromEntries(await Promise.all(people.map(async (p) => [p, await login(lb.url, email(p))] as const))) as Record<(typeof people)[number], string>;
+    const tokens = Object.fromEntries(await Promise.all(people.map(async (p) => [p, await login(lb.url, email(p))] as const))) as Record<
+      (typeof people)[number],
+      string
+    >;
     const designs: string[] = [];
-    for (let d = 0; d < 3; d++) designs.push(await createDesign(lb.url, tokens.admin, `Chaos ${d + 1}`, ['agent@demo.realbrand.test', 'agent2@demo.realbrand.test']));
-    for (const designId of designs) for (const p of people) clients.push(new ChaosClient(`${p}@${designId.slice(0, 6)}`, lb.wsUrl, designId, tokens[p]));
+    for (let d = 0; d < 3; d++)
+      designs.push(await createDesign(lb.url, tokens.admin, `Chaos ${d + 1}`, ['agent@demo.realbrand.test', 'agent2@demo.realbrand.test']));
+    for (const designId of designs)
+      for (const p of people) clients.push(new ChaosClient(`${p}@${designId.slice(0, 6)}`, lb.wsUrl, designId, tokens[p]));
     await waitFor(() => clients.every((c) => c.synced), 20_000, 'twelve clients synced through nginx');
     for (const designId of designs) {
       const mine = clients.filter((c) => c.designId === designId);
@@ -108,7 +131,8 @@ export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
         for (const designId of designs) {
           const stored = await docFromStore(store, designId).catch(() => null);
           const mine = clients.filter((c) => c.designId === designId);
-          const row = (label: string, doc: import('yjs').Doc | null) => `${label}: ${doc ? mine.map((c) => c.xIn(doc)).join(',') : 'unreadable'}`;
+          const row = (label: string, doc: import('yjs').Doc | null) =>
+            `${label}: ${doc ? mine.map((c) => c.xIn(doc)).join(',') : 'unreadable'}`;
           problems.push(
             `not converged ${designId.slice(0, 6)}: ${mine.map((c) => `${row(c.label, c.doc)} synced=${c.synced} made=${c.made} acked=${c.acked}`).join(' / ')} / ${row('db', stored)}`,
           );
@@ -125,18 +149,28 @@ export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
           ackedLost += Math.max(0, c.acked - saved);
           unackedLost += Math.max(0, c.made - Math.max(saved, c.acked));
           // Every acknowledged edit is in every client's document too.
-          for (const other of mine) if (c.xIn(other.doc) < c.acked) problems.push(`${other.label} lacks acknowledged edit ${c.acked} of ${c.label}`);
+          for (const other of mine)
+            if (c.xIn(other.doc) < c.acked) problems.push(`${other.label} lacks acknowledged edit ${c.acked} of ${c.label}`);
         }
         stored.destroy();
       }
       const instanceExits = instances.filter((i) => !killed.has(i) && !i.running).length;
-      if (convergeMs === null || convergeMs > CONVERGE_LIMIT_MS) problems.push(`converged after ${convergeMs === null ? 'more than 30 s' : `${convergeMs} ms`} (limit ${CONVERGE_LIMIT_MS} ms)`);
+      if (convergeMs === null || convergeMs > CONVERGE_LIMIT_MS)
+        problems.push(`converged after ${convergeMs === null ? 'more than 30 s' : `${convergeMs} ms`} (limit ${CONVERGE_LIMIT_MS} ms)`);
       if (ackedLost) problems.push(`${ackedLost} acknowledged edits lost`);
-      if (instanceExits) problems.push(`${instanceExits} instances exited: ${instances.filter((i) => !killed.has(i) && !i.running).map((i) => i.output().slice(-2000)).join('\n---\n')}`);
+      if (instanceExits)
+        problems.push(
+          `${instanceExits} instances exited: ${instances
+            .filter((i) => !killed.has(i) && !i.running)
+            .map((i) => i.output().slice(-2000))
+            .join('\n---\n')}`,
+        );
       const edits = clients.reduce((n, c) => n + c.made, 0);
       const result: FaultResult = { fault, convergeMs, ackedLost, unackedLost, instanceExits, edits, note: note.join('; '), problems };
       results.push(result);
-      log(`${fault}: converged ${convergeMs ?? '-'} ms, acked lost ${ackedLost}, unacked lost ${unackedLost}, exits ${instanceExits}${problems.length ? `, PROBLEMS: ${problems.join(' | ')}` : ''}`);
+      log(
+        `${fault}: converged ${convergeMs ?? '-'} ms, acked lost ${ackedLost}, unacked lost ${unackedLost}, exits ${instanceExits}${problems.length ? `, PROBLEMS: ${problems.join(' | ')}` : ''}`,
+      );
       return result;
     };
 
@@ -144,7 +178,8 @@ export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
       const res = await fetch(`${i.url}/readyz`).catch(() => null);
       return res ? { status: res.status, body: (await res.json()) as { degraded: string[] } } : null;
     };
-    const allDegraded = async (what: string) => (await Promise.all(live().map(readyz))).every((r) => r?.status === 503 && r.body.degraded.includes(what));
+    const allDegraded = async (what: string) =>
+      (await Promise.all(live().map(readyz))).every((r) => r?.status === 503 && r.body.degraded.includes(what));
 
     const redisOutage = async (round: number) => {
       const note: string[] = [];
@@ -182,14 +217,19 @@ export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
         await redis!.start();
         const back = Date.now();
         // The clients settle meanwhile; the socket must be closed by 5 s after Redis returned.
-        const closed = waitFor(() => victim.closes.find((c) => c.code === CloseCode.accessRevoked), Math.max(0, back + LOGOUT_CLOSE_LIMIT_MS + 5_000 - Date.now()), 'the logged-out socket closed').catch(() => null);
+        const closed = waitFor(
+          () => victim.closes.find((c) => c.code === CloseCode.accessRevoked),
+          Math.max(0, back + LOGOUT_CLOSE_LIMIT_MS + 5_000 - Date.now()),
+          'the logged-out socket closed',
+        ).catch(() => null);
         const result = await settle('Log-out while Redis is down (Redis SIGKILL 5 s)', back, note, problems);
         const c = await closed;
         if (!c) result.problems.push('the logged-out person’s socket was not closed');
         else {
           const after = c.at - back;
           result.note += `${result.note ? '; ' : ''}logged-out socket on another instance closed ${(Math.max(0, c.at - loggedOutAt) / 1000).toFixed(1)} s after the log-out, ${after <= 0 ? 'while Redis was still down' : `${(after / 1000).toFixed(1)} s after Redis returned`}`;
-          if (after > LOGOUT_CLOSE_LIMIT_MS) result.problems.push(`the logged-out socket closed ${after} ms after Redis returned (limit ${LOGOUT_CLOSE_LIMIT_MS})`);
+          if (after > LOGOUT_CLOSE_LIMIT_MS)
+            result.problems.push(`the logged-out socket closed ${after} ms after Redis returned (limit ${LOGOUT_CLOSE_LIMIT_MS})`);
         }
         log(`log-out: ${result.note}${result.problems.length ? ` PROBLEMS: ${result.problems.join(' | ')}` : ''}`);
       } finally {
@@ -272,7 +312,10 @@ export async function runChaos(opts: ChaosOptions): Promise<FaultResult[]> {
 }
 
 async function connectionsOf(i: ServerProcess): Promise<number> {
-  const text = await fetch(`${i.url}/metrics`).then((r) => r.text(), () => '');
+  const text = await fetch(`${i.url}/metrics`).then(
+    (r) => r.text(),
+    () => '',
+  );
   return Number(/^realbrand_ws_connections (\d+)/m.exec(text)?.[1] ?? 0);
 }
 
@@ -289,5 +332,9 @@ export function resultTable(results: FaultResult[]): string {
       r.note,
     ].join(' | '),
   );
-  return ['| Fault | Time to converge | Acked edits lost | Unacked edits lost | Instance exits | Edits so far | Notes |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r} |`)].join('\n');
+  return [
+    '| Fault | Time to converge | Acked edits lost | Unacked edits lost | Instance exits | Edits so far | Notes |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
 }

@@ -134,8 +134,16 @@ const cases: Array<{ name: string; data: Uint8Array | string; code: number }> = 
   { name: 'unknown sync message type', data: new Uint8Array([0, 9, 1, 0]), code: CloseCode.unsupportedData },
   { name: 'truncated sync message', data: new Uint8Array([0, 2, 40, 1, 2, 3]), code: CloseCode.invalidPayload },
   { name: 'text frame', data: 'hello, server', code: CloseCode.unsupportedData },
-  { name: 'sync message with trailing bytes', data: new Uint8Array([...syncFrame(2, validUpdate('trailing', 1)), 0, 0]), code: CloseCode.invalidPayload },
-  { name: 'malformed Yjs update in a valid sync frame', data: syncFrame(2, new Uint8Array([1, 2, 3, 255, 255, 7, 1])), code: CloseCode.invalidPayload },
+  {
+    name: 'sync message with trailing bytes',
+    data: new Uint8Array([...syncFrame(2, validUpdate('trailing', 1)), 0, 0]),
+    code: CloseCode.invalidPayload,
+  },
+  {
+    name: 'malformed Yjs update in a valid sync frame',
+    data: syncFrame(2, new Uint8Array([1, 2, 3, 255, 255, 7, 1])),
+    code: CloseCode.invalidPayload,
+  },
   { name: 'malformed Yjs update as sync step 2', data: syncFrame(1, new Uint8Array(10).fill(0xff)), code: CloseCode.invalidPayload },
   { name: 'malformed state vector in sync step 1', data: syncFrame(0, new Uint8Array([5, 255])), code: CloseCode.invalidPayload },
   { name: 'malformed awareness payload', data: awarenessFrame(new Uint8Array([5, 1, 2])), code: CloseCode.invalidPayload },
@@ -218,7 +226,10 @@ describe('malformed frames close only their own socket, with a code and a reason
         accepted++;
         continue;
       }
-      expect([CloseCode.unsupportedData, CloseCode.invalidPayload], `frame ${i} [${[...data].join(',')}] closed with ${outcome.code} ${outcome.reason}`).toContain(outcome.code);
+      expect(
+        [CloseCode.unsupportedData, CloseCode.invalidPayload],
+        `frame ${i} [${[...data].join(',')}] closed with ${outcome.code} ${outcome.reason}`,
+      ).toContain(outcome.code);
       expect(outcome.reason.length).toBeGreaterThan(0);
       closes.set(outcome.reason, (closes.get(outcome.reason) ?? 0) + 1);
       raw = await rawSocket();
@@ -248,7 +259,11 @@ describe('a flood from one client', () => {
       objectsMap(alice.doc).get(id)!.set('text', 'during the flood');
       await waitFor(() => objectsMap(carol.doc).get(id)?.get('text') === 'during the flood', 30_000, 'edit during the flood');
 
-      await waitFor(() => metaMap(carol.doc).get('flood-49') === 9_999 && metaMap(bob.doc).get('flood-0') === 9_950, 30_000, 'whole flood delivered');
+      await waitFor(
+        () => metaMap(carol.doc).get('flood-49') === 9_999 && metaMap(bob.doc).get('flood-0') === 9_950,
+        30_000,
+        'whole flood delivered',
+      );
       expect(raw.isClosed()).toBe(false);
       raw.ws.close();
       await assertHealthy();

@@ -25,7 +25,10 @@ beforeAll(async () => {
     login(server.url, 'agent@rival.realbrand.test'),
   ]);
   agentName = (await api<{ user: { name: string } }>(server.url, agent, 'GET', '/api/auth/me')).body.user.name;
-  const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Collab test', templateId: 'listing-flyer' });
+  const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', {
+    title: 'Collab test',
+    templateId: 'listing-flyer',
+  });
   designId = created.body.id;
   // Agents edit their own designs and those shared with them (server/auth/permissions.ts).
   await shareDesign(server.url, agent, designId, 'agent2@demo.realbrand.test', 'edit');

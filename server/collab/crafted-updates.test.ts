@@ -29,7 +29,9 @@ beforeAll(async () => {
   database = await freshPostgres();
   server = await startTestServer({ MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES), ROOM_IDLE_MS: '60000' }, { db: await database.open() });
   for (const who of Object.keys(DEMO) as Array<keyof typeof DEMO>) tokens[who] = await login(server.url, DEMO[who]);
-  designId = (await api<{ id: string }>(server.url, tokens.agent, 'POST', '/api/designs', { title: 'Crafted updates', templateId: 'listing-flyer' })).body.id;
+  designId = (
+    await api<{ id: string }>(server.url, tokens.agent, 'POST', '/api/designs', { title: 'Crafted updates', templateId: 'listing-flyer' })
+  ).body.id;
   await shareDesign(server.url, tokens.agent, designId, DEMO.agent2, 'view');
   versionId = (await api<{ id: string }>(server.url, tokens.agent, 'POST', `/api/designs/${designId}/versions`, { name: 'base' })).body.id;
   watcher = stockClient(server.wsUrl, designId, tokens.agent);
@@ -78,7 +80,10 @@ const attacks: Attack[] = [
       const { client, next } = await serverWrite(c);
       c.sendUpdate(deleteSetUpdate([[client, next, 10_000]]), false);
       const logo = lockedIds(c.doc)[0]!;
-      c.sendUpdate(editOf(c.doc, (d) => objectsMap(d).get(logo)!.set('locked', false)), false);
+      c.sendUpdate(
+        editOf(c.doc, (d) => objectsMap(d).get(logo)!.set('locked', false)),
+        false,
+      );
     },
   },
   {
@@ -141,11 +146,38 @@ const attacks: Attack[] = [
       c.sendUpdate(Y.encodeStateAsUpdate(d, first), false); // now everything, as one update
     },
   },
-  { name: 'an oversized update', closes: CloseCode.messageTooBig, closesReadOnly: true, run: async (c) => c.sendUpdate(editOf(c.doc, (d) => metaMap(d).set('big', 'x'.repeat(MAX_MESSAGE_BYTES))), false) },
-  { name: 'an oversized awareness message', closes: CloseCode.messageTooBig, closesReadOnly: true, run: async (c) => c.send(awarenessFrame(new Uint8Array(MAX_MESSAGE_BYTES + 10))) },
-  { name: 'a malformed update', closes: CloseCode.invalidPayload, run: async (c) => c.send(syncFrame(2, new Uint8Array([1, 1, 200, 1, 0, 40, 9]))) },
-  { name: 'a malformed delete set after valid structs', closes: CloseCode.invalidPayload, run: async (c) => c.send(syncFrame(2, new Uint8Array([0, 3, 1, 1]))) },
-  { name: 'malformed awareness', closes: CloseCode.invalidPayload, closesReadOnly: true, run: async (c) => c.send(awarenessFrame(new Uint8Array([1, 7, 1, 5, 123]))) },
+  {
+    name: 'an oversized update',
+    closes: CloseCode.messageTooBig,
+    closesReadOnly: true,
+    run: async (c) =>
+      c.sendUpdate(
+        editOf(c.doc, (d) => metaMap(d).set('big', 'x'.repeat(MAX_MESSAGE_BYTES))),
+        false,
+      ),
+  },
+  {
+    name: 'an oversized awareness message',
+    closes: CloseCode.messageTooBig,
+    closesReadOnly: true,
+    run: async (c) => c.send(awarenessFrame(new Uint8Array(MAX_MESSAGE_BYTES + 10))),
+  },
+  {
+    name: 'a malformed update',
+    closes: CloseCode.invalidPayload,
+    run: async (c) => c.send(syncFrame(2, new Uint8Array([1, 1, 200, 1, 0, 40, 9]))),
+  },
+  {
+    name: 'a malformed delete set after valid structs',
+    closes: CloseCode.invalidPayload,
+    run: async (c) => c.send(syncFrame(2, new Uint8Array([0, 3, 1, 1]))),
+  },
+  {
+    name: 'malformed awareness',
+    closes: CloseCode.invalidPayload,
+    closesReadOnly: true,
+    run: async (c) => c.send(awarenessFrame(new Uint8Array([1, 7, 1, 5, 123]))),
+  },
 ];
 
 const roles: Array<{ who: keyof typeof DEMO; readOnly: boolean }> = [
@@ -177,15 +209,25 @@ describe.each(roles)('crafted updates from $who', ({ who, readOnly }) => {
     expect(doc.store.pendingStructs).toBeNull();
     expect(doc.store.pendingDs).toBeNull();
     if (who !== 'admin') expect(protectedState(doc)).toBe(guarded);
-    if (readOnly && !attack.name.startsWith('a parked delete set') && !attack.name.startsWith('a delete set') && !attack.name.startsWith('changes on top') && !attack.name.startsWith('items forged')) {
+    if (
+      readOnly &&
+      !attack.name.startsWith('a parked delete set') &&
+      !attack.name.startsWith('a delete set') &&
+      !attack.name.startsWith('changes on top') &&
+      !attack.name.startsWith('items forged')
+    ) {
       expect(contentOf(doc)).toBe(before);
     }
     expect([...objectsMap(doc).keys()].some((k) => k.startsWith('parked-'))).toBe(false);
     // The stored document is the live one, a stock client agrees, and the room still works.
-    await waitFor(async () => {
-      await room().flush();
-      return contentOf(await docFromStore(server.store, designId)) === contentOf(doc);
-    }, 10_000, 'the stored document equals the live one');
+    await waitFor(
+      async () => {
+        await room().flush();
+        return contentOf(await docFromStore(server.store, designId)) === contentOf(doc);
+      },
+      10_000,
+      'the stored document equals the live one',
+    );
     await waitFor(() => contentOf(watcher.doc) === contentOf(doc), 5_000, 'the watcher agrees');
     c.close();
     if (who === 'admin') {
@@ -201,7 +243,10 @@ describe('crafted updates from another brokerage', () => {
     const before = contentOf(room().doc);
     const c = await rawCollab(server.wsUrl, designId, tokens.rival, { sync: false });
     c.sendUpdate(deleteSetUpdate([[room().doc.clientID, 0, 1_000_000]]), false);
-    c.sendUpdate(editOf(watcher.doc, (d) => metaMap(d).set('width', 1)), false);
+    c.sendUpdate(
+      editOf(watcher.doc, (d) => metaMap(d).set('width', 1)),
+      false,
+    );
     expect((await c.closed).code).toBe(CloseCode.forbidden);
     expect(contentOf(room().doc)).toBe(before);
   });

@@ -35,7 +35,8 @@ afterAll(async () => {
 });
 
 /** The highest durable ack a spied client has received (0 if none). */
-const lastAck = (c: SpiedClient) => Math.max(0, ...c.frames.filter((f) => f[0] === MessageType.durableAck).map((f) => f[1]! | ((f[1]! & 0x80 ? f[2]! : 0) << 7)));
+const lastAck = (c: SpiedClient) =>
+  Math.max(0, ...c.frames.filter((f) => f[0] === MessageType.durableAck).map((f) => f[1]! | ((f[1]! & 0x80 ? f[2]! : 0) << 7)));
 
 describe('PostgreSQL goes away', () => {
   it('holds changes without acknowledging them, refuses more past the bound, and saves everything once it is back', async () => {
@@ -51,11 +52,18 @@ describe('PostgreSQL goes away', () => {
 
       await cluster.stopFast();
       const ackedBefore = lastAck(c);
-      for (let i = 0; i < 5; i++) objectsMap(c.doc).get(a)!.set('x', 100 + i);
-      const ready = await waitFor(async () => {
-        const res = await fetch(`${server.url}/readyz`);
-        return res.status === 503 ? ((await res.json()) as { degraded: string[] }) : null;
-      }, 10_000, 'readyz naming the database');
+      for (let i = 0; i < 5; i++)
+        objectsMap(c.doc)
+          .get(a)!
+          .set('x', 100 + i);
+      const ready = await waitFor(
+        async () => {
+          const res = await fetch(`${server.url}/readyz`);
+          return res.status === 503 ? ((await res.json()) as { degraded: string[] }) : null;
+        },
+        10_000,
+        'readyz naming the database',
+      );
       expect(ready.degraded).toEqual(['database']);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       expect(lastAck(c)).toBe(ackedBefore);
@@ -68,12 +76,16 @@ describe('PostgreSQL goes away', () => {
 
       await cluster.start();
       // The stock client reconnects by itself and sends what the server lacks.
-      await waitFor(async () => {
-        const stored = await docFromStore(new DocumentStore(db), designId);
-        const ok = objectsMap(stored).get(a)?.get('x') === 104 && objectsMap(stored).get(b)?.get('text') === 'y'.repeat(5_000);
-        stored.destroy();
-        return ok;
-      }, 20_000, 'every change in the database');
+      await waitFor(
+        async () => {
+          const stored = await docFromStore(new DocumentStore(db), designId);
+          const ok = objectsMap(stored).get(a)?.get('x') === 104 && objectsMap(stored).get(b)?.get('text') === 'y'.repeat(5_000);
+          stored.destroy();
+          return ok;
+        },
+        20_000,
+        'every change in the database',
+      );
       const local = Y.encodeStateVector(c.doc);
       const stored = await docFromStore(new DocumentStore(db), designId);
       expect(Y.encodeStateAsUpdate(c.doc, Y.encodeStateVector(stored)).byteLength).toBeLessThan(40); // nothing the server lacks

@@ -6,7 +6,8 @@ import { Connection } from './connection.js';
 import { DesignChangeFeed, type DesignChanges } from './design-changes.js';
 import { REMOTE, SERVER } from './room.js';
 
-const person = (userId: string) => new Connection({} as WebSocket, { userId, name: `Name ${userId}`, brokerageId: 'b', role: 'agent', sessionId: 's' }, false, false);
+const person = (userId: string) =>
+  new Connection({} as WebSocket, { userId, name: `Name ${userId}`, brokerageId: 'b', role: 'agent', sessionId: 's' }, false, false);
 
 function object(fields: Record<string, unknown>): Y.Map<unknown> {
   const m = new Y.Map<unknown>();
@@ -77,7 +78,7 @@ describe('DesignChangeFeed', () => {
     expect([...told[1]!.objects]).toEqual(['n']);
   });
 
-  it('tells an edit from a value an editor derives: a text box\'s measured height alone is no edit', () => {
+  it("tells an edit from a value an editor derives: a text box's measured height alone is no edit", () => {
     vi.useFakeTimers();
     const doc = new Y.Doc();
     const objects = objectsMap(doc);

@@ -108,7 +108,11 @@ export class DesignChangeFeed {
     let person: PersonChanges | undefined;
     if (conn) {
       person = p.people.get(conn.principal.userId);
-      if (!person) p.people.set(conn.principal.userId, (person = { name: conn.principal.name, added: new Set(), changed: new Set(), removed: new Set() }));
+      if (!person)
+        p.people.set(
+          conn.principal.userId,
+          (person = { name: conn.principal.name, added: new Set(), changed: new Set(), removed: new Set() }),
+        );
     }
     let design = false;
     let derivedOnly = true;

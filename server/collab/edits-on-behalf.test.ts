@@ -54,7 +54,12 @@ describe('version restore', () => {
     const freeX = objectsMap(bm.doc).get(free)!.get('x');
     // Since v1: the brand manager rewrote the locked disclaimer and added a locked badge; the agent moved a free object.
     objectsMap(bm.doc).get(disclaimer)!.set('text', 'Disclaimer, second edition.');
-    objectsMap(bm.doc).set('badge', new Y.Map<unknown>(Object.entries({ type: 'rect', x: 1, y: 1, width: 10, height: 10, angle: 0, z: 'z9', fill: '#000000', locked: true })));
+    objectsMap(bm.doc).set(
+      'badge',
+      new Y.Map<unknown>(
+        Object.entries({ type: 'rect', x: 1, y: 1, width: 10, height: 10, angle: 0, z: 'z9', fill: '#000000', locked: true }),
+      ),
+    );
     const ag = await client(designId, agent);
     await waitFor(() => objectsMap(ag.doc).has('badge'), 5_000, 'badge at the agent');
     objectsMap(ag.doc).get(free)!.set('x', 777);
@@ -87,11 +92,21 @@ describe('version restore', () => {
 });
 
 describe('listing update with force', () => {
-  it("by an agent does not overwrite a locked bound field: it is reported as kept", async () => {
-    const imported = await api<{ listings: { id: string }[] }>(server.url, agent, 'POST', '/api/listings/import', fixture('single-property'));
+  it('by an agent does not overwrite a locked bound field: it is reported as kept', async () => {
+    const imported = await api<{ listings: { id: string }[] }>(
+      server.url,
+      agent,
+      'POST',
+      '/api/listings/import',
+      fixture('single-property'),
+    );
     expect(imported.status).toBe(200);
     const listingId = imported.body.listings[0]!.id;
-    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'locked price', templateId: 'listing-flyer', listingId });
+    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', {
+      title: 'locked price',
+      templateId: 'listing-flyer',
+      listingId,
+    });
     expect(created.status).toBe(201);
     const designId = created.body.id;
     await shareDesign(server.url, agent, designId, DEMO.brand, 'edit');
@@ -116,6 +131,10 @@ describe('listing update with force', () => {
     expect(byAgent.body.kept).toContainEqual(expect.objectContaining({ objectId: 'price', locked: true }));
     expect(live(designId).get('price')!.get('text')).toBe('$1,250,000');
     await server.rooms.peek(designId)!.flush();
-    expect(objectsMap(await docFromStore(server.store, designId)).get('price')!.get('text')).toBe('$1,250,000');
+    expect(
+      objectsMap(await docFromStore(server.store, designId))
+        .get('price')!
+        .get('text'),
+    ).toBe('$1,250,000');
   });
 });

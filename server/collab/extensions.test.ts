@@ -37,7 +37,13 @@ describe('room extensions', () => {
     const designId = `ext-${randomUUID()}`;
     const doc = new Y.Doc();
     metaMap(doc).set('title', 'Open house');
-    objectsMap(doc).set('logo', new Y.Map<unknown>([['locked', true], ['x', 10]]));
+    objectsMap(doc).set(
+      'logo',
+      new Y.Map<unknown>([
+        ['locked', true],
+        ['x', 10],
+      ]),
+    );
     objectsMap(doc).set('headline', new Y.Map<unknown>([['x', 20]]));
     build?.(doc);
     stampSchemaVersion(doc); // nothing to migrate: loading writes nothing
@@ -106,7 +112,12 @@ describe('room extensions', () => {
     let failNext = true;
     const manager = rooms(
       [
-        { name: 'reader', priority: 200, onLoad: () => void seen.push('reader:load'), beforeUnload: ({ room }) => void seen.push(`reader:unload:${String(objectsMap(room.doc).get('headline')?.get('x'))}`) },
+        {
+          name: 'reader',
+          priority: 200,
+          onLoad: () => void seen.push('reader:load'),
+          beforeUnload: ({ room }) => void seen.push(`reader:unload:${String(objectsMap(room.doc).get('headline')?.get('x'))}`),
+        },
         {
           name: 'flaky',
           priority: 100,

@@ -38,7 +38,13 @@ describe('fan-out message format', () => {
     encoding.writeVarString(e, 'd1');
     encoding.writeVarUint(e, 12);
     encoding.writeVarUint8Array(e, bytes(5, 6));
-    expect(decodeFanoutMessage(encoding.toUint8Array(e))).toEqual({ kind: 'updates', origin: 'old', designId: 'd1', seq: 12, updates: [bytes(5, 6)] });
+    expect(decodeFanoutMessage(encoding.toUint8Array(e))).toEqual({
+      kind: 'updates',
+      origin: 'old',
+      designId: 'd1',
+      seq: 12,
+      updates: [bytes(5, 6)],
+    });
   });
 
   it('rejects truncated runs, impossible counts and unknown kinds', () => {
@@ -119,8 +125,20 @@ describe('fan-out between two rooms of one design', () => {
   /** A socket whose frames are recorded, and a client doc whose changes it sends to its room. */
   async function socket(rooms: RoomManager, designId: string) {
     const frames: Uint8Array[] = [];
-    const ws = { OPEN: 1, readyState: 1, bufferedAmount: 0, send: (f: Uint8Array) => frames.push(f), close: () => undefined, terminate: () => undefined };
-    const conn = new Connection(ws as never, { userId: 'fo-u', brokerageId: 'fo-b', name: 'FO', role: 'agent', sessionId: 's' }, false, false);
+    const ws = {
+      OPEN: 1,
+      readyState: 1,
+      bufferedAmount: 0,
+      send: (f: Uint8Array) => frames.push(f),
+      close: () => undefined,
+      terminate: () => undefined,
+    };
+    const conn = new Connection(
+      ws as never,
+      { userId: 'fo-u', brokerageId: 'fo-b', name: 'FO', role: 'agent', sessionId: 's' },
+      false,
+      false,
+    );
     const room = await rooms.join(designId, conn);
     const doc = new Y.Doc();
     doc.on('update', (u: Uint8Array, origin: unknown) => {

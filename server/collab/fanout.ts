@@ -64,7 +64,8 @@ export function decodeFanoutMessage(bytes: Uint8Array): FanoutMessage {
     for (let i = 0; i < count; i++) updates.push(decoding.readVarUint8Array(d));
     return { kind: 'updates', origin, designId, seq, updates };
   }
-  if (kind === KIND_SINGLE_UPDATE) return { kind: 'updates', origin, designId, seq: decoding.readVarUint(d), updates: [decoding.readVarUint8Array(d)] };
+  if (kind === KIND_SINGLE_UPDATE)
+    return { kind: 'updates', origin, designId, seq: decoding.readVarUint(d), updates: [decoding.readVarUint8Array(d)] };
   if (kind === KIND.awareness) return { kind: 'awareness', origin, designId, update: decoding.readVarUint8Array(d) };
   if (kind === KIND['awareness-query']) return { kind: 'awareness-query', origin, designId };
   throw new Error(`unknown fan-out message kind ${kind}`);

@@ -32,7 +32,10 @@ beforeAll(async () => {
   db = await freshPglite();
   server = await startTestServer({}, { db: await db.open() });
   for (const who of Object.keys(DEMO) as Array<keyof typeof DEMO>) tokens[who] = await login(server.url, DEMO[who]);
-  const created = await api<{ id: string }>(server.url, tokens.agent, 'POST', '/api/designs', { title: 'Guard test', templateId: 'listing-flyer' });
+  const created = await api<{ id: string }>(server.url, tokens.agent, 'POST', '/api/designs', {
+    title: 'Guard test',
+    templateId: 'listing-flyer',
+  });
   designId = created.body.id;
   await shareDesign(server.url, tokens.agent, designId, DEMO.agent2, 'edit');
 });
@@ -99,13 +102,26 @@ describe('locked objects in the live stream', () => {
     await Promise.all([synced(m), synced(b)]);
     objectsMap(m.doc).get(logoId)!.set('locked', false);
     objectsMap(m.doc).get(logoId)!.set('x', 123);
-    await waitFor(() => objectsMap(b.doc).get(logoId)?.get('x') === 123 && objectsMap(b.doc).get(logoId)?.get('locked') === false, 5_000, 'unlock at B');
+    await waitFor(
+      () => objectsMap(b.doc).get(logoId)?.get('x') === 123 && objectsMap(b.doc).get(logoId)?.get('locked') === false,
+      5_000,
+      'unlock at B',
+    );
     objectsMap(m.doc).get(logoId)!.set('locked', true);
     await waitFor(() => objectsMap(b.doc).get(logoId)?.get('locked') === true, 5_000, 'relock at B');
-    const audit = await waitFor(async () => {
-      const res = await api<{ entries: Array<{ action: string; targetId: string; details: { to: unknown } }> }>(server.url, tokens.admin, 'GET', '/api/admin/audit?action=design.lock_changed');
-      return res.body.entries.length >= 2 ? res.body.entries : null;
-    }, 5_000, 'lock changes in the audit log');
+    const audit = await waitFor(
+      async () => {
+        const res = await api<{ entries: Array<{ action: string; targetId: string; details: { to: unknown } }> }>(
+          server.url,
+          tokens.admin,
+          'GET',
+          '/api/admin/audit?action=design.lock_changed',
+        );
+        return res.body.entries.length >= 2 ? res.body.entries : null;
+      },
+      5_000,
+      'lock changes in the audit log',
+    );
     expect(audit.map((e) => e.details.to)).toEqual([true, false]);
     expect(audit.every((e) => e.targetId === designId)).toBe(true);
   });
@@ -125,7 +141,11 @@ describe('locked objects in the live stream', () => {
       meta(a.doc).set('bleed', 0);
       meta(a.doc).set('title', 'Renamed by the agent'); // not the template's: stays
     });
-    await waitFor(() => meta(a.doc).get('width') === width && meta(a.doc).get('height') === height && meta(a.doc).get('kind') === kind, 5_000, 'page put back at the agent');
+    await waitFor(
+      () => meta(a.doc).get('width') === width && meta(a.doc).get('height') === height && meta(a.doc).get('kind') === kind,
+      5_000,
+      'page put back at the agent',
+    );
     await waitFor(() => meta(m.doc).get('title') === 'Renamed by the agent', 5_000, 'title at the brand manager');
     expect(seenAtM).not.toContain(100);
     expect(meta(m.doc).get('kind')).toBe(kind);
@@ -153,7 +173,11 @@ describe('read-only connections', () => {
     objectsMap(v.doc).get(freeId)!.set('y', 4242);
     v.provider.awareness.setLocalStateField('user', { name: 'Viewer' });
     // The server writes the displayed name from the account, so the viewer is found by its client id.
-    await waitFor(() => a.provider.awareness.getStates().get(v.provider.awareness.clientID)?.user !== undefined, 5_000, 'viewer presence at A');
+    await waitFor(
+      () => a.provider.awareness.getStates().get(v.provider.awareness.clientID)?.user !== undefined,
+      5_000,
+      'viewer presence at A',
+    );
     // A permitted change from A travels the same path back; by then the viewer's edit would have arrived.
     objectsMap(a.doc).get(freeId)!.set('opacity', 0.77);
     await waitFor(() => objectsMap(v.doc).get(freeId)?.get('opacity') === 0.77, 5_000, 'A change at viewer');
@@ -164,7 +188,10 @@ describe('read-only connections', () => {
   });
 
   it('a brand manager without a share opens a colleague’s design read-only; an unshared agent is refused', async () => {
-    const other = await api<{ id: string }>(server.url, tokens.agent, 'POST', '/api/designs', { title: 'Private', templateId: 'listing-flyer' });
+    const other = await api<{ id: string }>(server.url, tokens.agent, 'POST', '/api/designs', {
+      title: 'Private',
+      templateId: 'listing-flyer',
+    });
     // agent2 was never given this one
     expect((await closeOf(`${server.wsUrl}/collab/${other.body.id}?token=${tokens.agent2}`)).code).toBe(CloseCode.forbidden);
     expect((await api(server.url, tokens.agent2, 'GET', `/api/designs/${other.body.id}`)).status).toBe(404);

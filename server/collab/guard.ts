@@ -44,7 +44,10 @@ interface Before {
 }
 
 /** The object (an entry of the `objects` root map) that `type` is, or is nested in. */
-function objectOf(type: Y.AbstractType<unknown>, objects: Y.Map<Y.Map<unknown>>): { id: string; map: Y.Map<unknown>; key: string | null } | null {
+function objectOf(
+  type: Y.AbstractType<unknown>,
+  objects: Y.Map<Y.Map<unknown>>,
+): { id: string; map: Y.Map<unknown>; key: string | null } | null {
   let t: Y.AbstractType<unknown> = type;
   let key: string | null = null;
   for (;;) {

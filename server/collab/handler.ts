@@ -23,7 +23,10 @@ export interface CollabRouteOptions {
   /** The id of an upgrade request in logs (the same as Fastify gives other requests). */
   requestId: (req: IncomingMessage) => string;
   /** Who may open this design, and how: null = not found, 'other-brokerage', or the access. */
-  resolveAccess: (designId: string, user: { id: string; brokerageId: string; role: string }) => Promise<'edit' | 'view' | 'not-found' | 'other-brokerage'>;
+  resolveAccess: (
+    designId: string,
+    user: { id: string; brokerageId: string; role: string },
+  ) => Promise<'edit' | 'view' | 'not-found' | 'other-brokerage'>;
   /** Our external URL: a cookie-authenticated socket must come from its origin (or the Host's). */
   publicUrl?: string;
   /** Per-person bounds (sockets, designs open at once). */
@@ -88,7 +91,8 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
     const rawId = path.slice(PREFIX.length);
     if (!path.startsWith(PREFIX) || rawId.includes('/')) return refuse(socket, 404, 'not_found', `No route ${req.method} ${path}`);
     if (stopping) return refuse(socket, 503, 'shutting_down', 'The server is restarting');
-    if (socketOriginRefused(req.headers, opts.publicUrl, req.headers.host)) return refuse(socket, 403, 'origin_refused', 'A cookie-authenticated socket must come from this site');
+    if (socketOriginRefused(req.headers, opts.publicUrl, req.headers.host))
+      return refuse(socket, 403, 'origin_refused', 'A cookie-authenticated socket must come from this site');
     // `ws` takes the socket's errors from here on.
     socket.removeListener('error', destroyOnError);
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, rawId, q === -1 ? '' : url.slice(q + 1)));
@@ -199,7 +203,13 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
       }
       conn = new Connection(
         socket,
-        { userId: auth.user.id, brokerageId: auth.user.brokerageId, name: auth.user.name, role: auth.user.role, sessionId: auth.user.sessionId },
+        {
+          userId: auth.user.id,
+          brokerageId: auth.user.brokerageId,
+          name: auth.user.name,
+          role: auth.user.role,
+          sessionId: auth.user.sessionId,
+        },
         access === 'view',
         query[ACK_PARAM] === '1',
       );
@@ -227,7 +237,10 @@ export function registerCollabRoute(app: FastifyInstance, opts: CollabRouteOptio
     })().catch((err) => {
       if (!stopping) logError(err, 'collab connection failed');
       // Opening needs the database: a failure here is most likely temporary (the client reconnects).
-      closeWith(stopping ? CloseCode.serviceRestart : CloseCode.tryAgainLater, stopping ? 'server restarting' : 'could not open the design now; try again');
+      closeWith(
+        stopping ? CloseCode.serviceRestart : CloseCode.tryAgainLater,
+        stopping ? 'server restarting' : 'could not open the design now; try again',
+      );
     });
   }
 }
@@ -251,7 +264,9 @@ function destroyOnError(this: Duplex): void {
 function refuse(socket: Duplex, status: 403 | 404 | 503, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
   const text = status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Service Unavailable';
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 /** The design id as Fastify's router decoded its path parameter; undecodable → rejected by the schema. */

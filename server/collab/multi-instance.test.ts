@@ -33,14 +33,16 @@ const client = (server: ServerProcess, token = agent) => {
 // The server sets every presence's `user` from the authenticated person, so each client is told apart by its cursor.
 const LABELS = ['Sam on A', 'Jamie on B', 'Sam during the outage', 'Riley on C'];
 const cursorOf = (label: string) => ({ x: 100 + LABELS.indexOf(label), y: 0 });
-const names = (c: StockClient) => [...c.provider.awareness.getStates().values()].map((s) => LABELS[((s.cursor as { x?: number } | undefined)?.x ?? 0) - 100]);
+const names = (c: StockClient) =>
+  [...c.provider.awareness.getStates().values()].map((s) => LABELS[((s.cursor as { x?: number } | undefined)?.x ?? 0) - 100]);
 let pool: Db | null = null;
 const db = async () => (pool ??= await database.open());
 const currentSeq = async () => {
   const { rows } = await (await db()).query<{ update_seq: number }>('SELECT update_seq FROM designs WHERE id = $1', [designId]);
   return Number(rows[0]!.update_seq);
 };
-const readyz = async (server: ServerProcess) => (await fetch(`${server.url}/readyz`)).json() as Promise<{ ok: boolean; checks: Record<string, boolean> }>;
+const readyz = async (server: ServerProcess) =>
+  (await fetch(`${server.url}/readyz`)).json() as Promise<{ ok: boolean; checks: Record<string, boolean> }>;
 
 beforeAll(async () => {
   [database, redis] = await Promise.all([freshPostgres(), throwawayRedis()]);
@@ -95,17 +97,29 @@ describe('two instances, one database, one Redis', () => {
 
     const seqBefore = await currentSeq();
     await redis.kill();
-    await waitFor(async () => (await readyz(a)).checks.redis === false && (await readyz(b)).checks.redis === false, 10_000, 'instances noticing Redis is gone');
+    await waitFor(
+      async () => (await readyz(a)).checks.redis === false && (await readyz(b)).checks.redis === false,
+      10_000,
+      'instances noticing Redis is gone',
+    );
     for (let i = 0; i < 40; i++) {
-      objectsMap(ca.doc).get(ids[i % ids.length]!)!.set('x', 1000 + i);
-      objectsMap(cb.doc).get(ids[(i + 1) % ids.length]!)!.set('y', 2000 + i);
+      objectsMap(ca.doc)
+        .get(ids[i % ids.length]!)!
+        .set('x', 1000 + i);
+      objectsMap(cb.doc)
+        .get(ids[(i + 1) % ids.length]!)!
+        .set('y', 2000 + i);
       if (i % 10 === 0) await new Promise((r) => setImmediate(r)); // spread the edits over several commits
     }
     metaMap(ca.doc).set('title', 'edited while Redis was down (A)');
     metaMap(cb.doc).set('background', '#fafafa');
     ca.provider.awareness.setLocalStateField('cursor', cursorOf('Sam during the outage'));
     // Both sides saved their edits (the log has them), but neither has heard of the other's.
-    const saved = await waitFor(async () => ((await currentSeq()) >= seqBefore + 2 ? currentSeq() : null), 10_000, 'edits committed during the outage');
+    const saved = await waitFor(
+      async () => ((await currentSeq()) >= seqBefore + 2 ? currentSeq() : null),
+      10_000,
+      'edits committed during the outage',
+    );
     expect(saved).toBeGreaterThan(seqBefore);
     expect(metaMap(cb.doc).get('title')).not.toBe('edited while Redis was down (A)');
     expect(metaMap(ca.doc).get('background')).not.toBe('#fafafa');

@@ -47,7 +47,6 @@ const stock = async (designId: string, token: string) => {
 const lockedLogo = (doc: Y.Doc) => [...objectsMap(doc).entries()].find(([, m]) => m.get('role') === 'logo' && m.get('locked') === true)![0];
 const anUnlocked = (doc: Y.Doc) => [...objectsMap(doc).entries()].find(([, m]) => m.get('locked') !== true)![0];
 
-
 /** Whether the server sent this client a sync step 1 after frame index `from` (asking it to sync again). */
 const askedToSync = (c: RawCollab, from: number) => c.frames.slice(from).some((f) => f[0] === 0 && f[1] === 0);
 
@@ -72,7 +71,11 @@ describe('a parked delete set', () => {
     // 2. Park a deletion of the server's next 1,000 clocks, then unlock the logo: its revert is written at exactly those clocks.
     mallory.sendUpdate(deleteSetUpdate([[serverClient!, next, 1_000]]), false);
     mallory.sendUpdate(editOf(mallory.doc, (d) => objectsMap(d).get(logo)!.set('locked', false)));
-    await waitFor(() => Y.getState(mallory.doc.store, serverClient!) > next && objectsMap(mallory.doc).get(logo)!.get('locked') === true, 5_000, 'the revert');
+    await waitFor(
+      () => Y.getState(mallory.doc.store, serverClient!) > next && objectsMap(mallory.doc).get(logo)!.get('locked') === true,
+      5_000,
+      'the revert',
+    );
 
     // 3. A brand manager's unrelated edit (allowed to touch locks) would release the parked deletion.
     const bm = await stock(designId, brand);

@@ -83,7 +83,8 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
     objectsMap(b).get(second)!.set('text', `edited by b ${tag}`);
     a.transact(() => {
       const shape = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries({ type: 'rect', x: 5, y: 6, width: 70, height: 80, angle: 0, z: 'a9', fill: '#123456' })) shape.set(k, v);
+      for (const [k, v] of Object.entries({ type: 'rect', x: 5, y: 6, width: 70, height: 80, angle: 0, z: 'a9', fill: '#123456' }))
+        shape.set(k, v);
       objectsMap(a).set(`new-${tag}`, shape);
     });
     objectsMap(b).delete(third);
@@ -124,10 +125,16 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
     for (let burst = 0; burst < 100; burst++) {
       for (let i = 0; i < 100; i++) {
         const n = burst * 100 + i;
-        objectsMap(a.doc).get(ids[n % ids.length]!)!.set(n % 2 ? 'x' : 'y', n);
+        objectsMap(a.doc)
+          .get(ids[n % ids.length]!)!
+          .set(n % 2 ? 'x' : 'y', n);
       }
       const sv = Y.encodeStateVector(a.doc);
-      await waitFor(() => Buffer.from(Y.encodeStateVector(room().doc)).equals(sv) && !room().hasPendingWrites, 5_000, `burst ${burst} committed`);
+      await waitFor(
+        () => Buffer.from(Y.encodeStateVector(room().doc)).equals(sv) && !room().hasPendingWrites,
+        5_000,
+        `burst ${burst} committed`,
+      );
     }
     const expected = contentOf(a.doc);
     a.destroy();
@@ -196,7 +203,12 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
       expect([...concurrent].sort((x, y) => x! - y!)).toEqual(Array.from({ length: 20 }, (_, i) => 6 + i));
       expect(await store.latestSeqs([id])).toEqual(new Map([[id, 25]]));
       const loaded = await store.load(id);
-      expect(contiguous(loaded.updates.map((u) => u.seq), 0)).toBe(true);
+      expect(
+        contiguous(
+          loaded.updates.map((u) => u.seq),
+          0,
+        ),
+      ).toBe(true);
       expect(contentOf(await docFromStore(store, id))).toBe(contentOf(reference.get(id)!));
     });
 
@@ -239,7 +251,12 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
         ]);
         expect(results.slice(2).every((s) => typeof s === 'number')).toBe(true);
         const loaded = await store.load(id);
-        expect(contiguous(loaded.updates.map((u) => u.seq), loaded.snapshot?.seq ?? 0)).toBe(true);
+        expect(
+          contiguous(
+            loaded.updates.map((u) => u.seq),
+            loaded.snapshot?.seq ?? 0,
+          ),
+        ).toBe(true);
       }
       const done = await Promise.all([store.compact(id), other.compact(id)]);
       expect(done.some((s) => s === 48)).toBe(true);
@@ -272,7 +289,12 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
         for (let i = 0; i < 4; i++) await store.append(id, change(id, `r${round}-${i}`, i));
         const expected = contentOf(reference.get(id)!);
         const check = (loaded: Awaited<ReturnType<DocumentStore['load']>>, base?: Uint8Array) => {
-          expect(contiguous(loaded.updates.map((u) => u.seq), loaded.snapshot?.seq ?? 0)).toBe(true);
+          expect(
+            contiguous(
+              loaded.updates.map((u) => u.seq),
+              loaded.snapshot?.seq ?? 0,
+            ),
+          ).toBe(true);
           const doc = new Y.Doc();
           if (base) Y.applyUpdate(doc, base);
           if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot.data);
@@ -328,7 +350,10 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
       await Promise.all([synced(a), synced(b)]);
       editTogether(a.doc, b.doc, 'crash');
       await converged([a.doc, b.doc]);
-      for (let i = 0; i < 200; i++) objectsMap(i % 2 ? a.doc : b.doc).get('new-crash')!.set(i % 3 ? 'x' : 'y', i);
+      for (let i = 0; i < 200; i++)
+        objectsMap(i % 2 ? a.doc : b.doc)
+          .get('new-crash')!
+          .set(i % 3 ? 'x' : 'y', i);
       const expected = await converged([a.doc, b.doc]);
       // The scenario itself: the clients stop editing, 200 ms pass (many group-commit windows), the process dies.
       await new Promise((r) => setTimeout(r, 200));
@@ -361,7 +386,10 @@ function persistenceContract(fresh: () => Promise<TestDatabase>): void {
       clients.push(editor, watcher);
       await Promise.all([synced(editor), synced(watcher)]);
       const ids = editableIds(editor.doc);
-      for (let i = 0; i < 1000; i++) objectsMap(editor.doc).get(ids[i % ids.length]!)!.set('x', i);
+      for (let i = 0; i < 1000; i++)
+        objectsMap(editor.doc)
+          .get(ids[i % ids.length]!)!
+          .set('x', i);
       metaMap(editor.doc).set('title', 'last edit before SIGTERM');
       // Once the watcher has the last edit the server has applied all of it; stop right away,
       // while the write-behind may still be committing.

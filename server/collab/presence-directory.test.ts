@@ -23,13 +23,19 @@ describe('who is editing what, across instances', () => {
   it('shows a person editing on another instance, and forgets them when they leave', async () => {
     const agent = await login(two.url, 'agent@demo.realbrand.test');
     const admin = await login(one.url, 'admin@demo.realbrand.test');
-    const { id } = (await api<{ id: string }>(two.url, agent, 'POST', '/api/designs', { title: 'Live now', templateId: 'listing-flyer' })).body;
+    const { id } = (await api<{ id: string }>(two.url, agent, 'POST', '/api/designs', { title: 'Live now', templateId: 'listing-flyer' }))
+      .body;
     const client = stockClient(two.wsUrl, id, agent);
     try {
       await synced(client);
       const seen = await waitFor(
         async () => {
-          const r = await api<{ designs: Array<{ designId: string; title: string; people: Array<{ name: string }> }> }>(one.url, admin, 'GET', '/api/admin/presence');
+          const r = await api<{ designs: Array<{ designId: string; title: string; people: Array<{ name: string }> }> }>(
+            one.url,
+            admin,
+            'GET',
+            '/api/admin/presence',
+          );
           return r.body.designs.find((d) => d.designId === id);
         },
         8_000,
@@ -41,7 +47,10 @@ describe('who is editing what, across instances', () => {
       client.destroy();
     }
     await waitFor(
-      async () => !(await api<{ designs: Array<{ designId: string }> }>(one.url, admin, 'GET', '/api/admin/presence')).body.designs.some((d) => d.designId === id),
+      async () =>
+        !(await api<{ designs: Array<{ designId: string }> }>(one.url, admin, 'GET', '/api/admin/presence')).body.designs.some(
+          (d) => d.designId === id,
+        ),
       8_000,
       'presence gone',
     );

@@ -94,6 +94,8 @@ export class PresenceDirectory {
     clearInterval(this.timer);
     // Peers forget us now rather than after PEER_TTL_MS.
     this.announce([]);
-    await (await this.subscribed)();
+    await (
+      await this.subscribed
+    )();
   }
 }

@@ -34,7 +34,11 @@ beforeAll(async () => {
   owner = stockClient(server.wsUrl, designId, agent);
   observer = stockClient(server.wsUrl, designId, agent);
   await Promise.all([synced(owner), synced(observer)]);
-  owner.provider.awareness.setLocalState({ user: { id: agentId, name: 'Agent', color: userColor(agentId) }, cursor: { x: 1, y: 2 }, selection: [] });
+  owner.provider.awareness.setLocalState({
+    user: { id: agentId, name: 'Agent', color: userColor(agentId) },
+    cursor: { x: 1, y: 2 },
+    selection: [],
+  });
   await waitFor(() => observer.provider.awareness.getStates().get(owner.doc.clientID), 5_000, 'the owner’s presence');
 }, 120_000);
 
@@ -67,12 +71,15 @@ async function hostile(token = viewer): Promise<{ ws: WebSocket; closed: Promise
   let joined = false;
   ws.on('message', () => (joined = true));
   ws.on('error', () => undefined);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   await waitFor(() => joined, 5_000, 'the room');
   return { ws, closed };
 }
 
-const ownerState = () => observer.provider.awareness.getStates().get(owner.doc.clientID) as { user: { name: string }; cursor: { x: number } } | undefined;
+const ownerState = () =>
+  observer.provider.awareness.getStates().get(owner.doc.clientID) as { user: { name: string }; cursor: { x: number } } | undefined;
 
 describe('presence spoofing', () => {
   /** Sends `frames`, then a presence of the socket's own: once observers see that, the frames before it were handled. */
@@ -85,7 +92,11 @@ describe('presence spoofing', () => {
   it("overwriting another person's presence is dropped (stock clients echo what they hear); observers keep the real one", async () => {
     const h = await hostile();
     const clock = (observer.provider.awareness.meta.get(owner.doc.clientID)?.clock ?? 0) + 10;
-    await sendThenMark(h.ws, [awarenessFrame([[owner.doc.clientID, clock, { user: { id: agentId, name: 'Agent', color: '#000' }, cursor: { x: 999, y: 999 } }]])], 0x0100001);
+    await sendThenMark(
+      h.ws,
+      [awarenessFrame([[owner.doc.clientID, clock, { user: { id: agentId, name: 'Agent', color: '#000' }, cursor: { x: 999, y: 999 } }]])],
+      0x0100001,
+    );
     expect(ownerState()?.cursor.x).toBe(1);
     h.ws.close();
   });
@@ -101,8 +112,14 @@ describe('presence spoofing', () => {
   it('a made-up admin cursor shows the sender’s real name and colour', async () => {
     const h = await hostile();
     const fakeId = 0x1234567;
-    h.ws.send(awarenessFrame([[fakeId, 1, { user: { id: 'admin-1', name: 'Brokerage Admin', color: '#ff0000' }, cursor: { x: 5, y: 5 } }]]));
-    const seen = await waitFor(() => observer.provider.awareness.getStates().get(fakeId) as { user: { id: string; name: string; color: string } } | undefined, 5_000, 'the new presence');
+    h.ws.send(
+      awarenessFrame([[fakeId, 1, { user: { id: 'admin-1', name: 'Brokerage Admin', color: '#ff0000' }, cursor: { x: 5, y: 5 } }]]),
+    );
+    const seen = await waitFor(
+      () => observer.provider.awareness.getStates().get(fakeId) as { user: { id: string; name: string; color: string } } | undefined,
+      5_000,
+      'the new presence',
+    );
     expect(seen.user.id).toBe(viewerId);
     expect(seen.user.name).not.toBe('Brokerage Admin');
     expect(seen.user.color).toBe(userColor(viewerId));
@@ -115,7 +132,11 @@ describe('presence spoofing', () => {
   it('an oversized state is refused before anyone sees it', async () => {
     const h = await hostile();
     const bigId = 0x2345678;
-    h.ws.send(awarenessFrame([[bigId, 1, { user: { id: 'x', name: 'x', color: '#000' }, selection: ['x'.repeat(60)], junk: 'j'.repeat(3 * 1024 * 1024) }]]));
+    h.ws.send(
+      awarenessFrame([
+        [bigId, 1, { user: { id: 'x', name: 'x', color: '#000' }, selection: ['x'.repeat(60)], junk: 'j'.repeat(3 * 1024 * 1024) }],
+      ]),
+    );
     const { code, reason } = await h.closed;
     expect(code).toBe(CloseCode.messageTooBig);
     expect(reason).toMatch(/presence/);
@@ -134,7 +155,11 @@ describe('presence spoofing', () => {
 
   it('one socket cannot claim a crowd of ids', async () => {
     const h = await hostile();
-    const entries: Array<[number, number, unknown]> = Array.from({ length: 40 }, (_, i) => [0x4000000 + i, 1, { user: { id: 'x', name: 'x', color: '#000' } }]);
+    const entries: Array<[number, number, unknown]> = Array.from({ length: 40 }, (_, i) => [
+      0x4000000 + i,
+      1,
+      { user: { id: 'x', name: 'x', color: '#000' } },
+    ]);
     h.ws.send(awarenessFrame(entries));
     const { code, reason } = await h.closed;
     expect(code).toBe(CloseCode.policyViolation);
@@ -148,7 +173,9 @@ describe('presence spoofing', () => {
     again.on('error', () => undefined);
     await new Promise((r) => again.once('message', r));
     const clock = (observer.provider.awareness.meta.get(owner.doc.clientID)?.clock ?? 0) + 1;
-    again.send(awarenessFrame([[owner.doc.clientID, clock, { user: { id: agentId, name: 'Agent', color: '#000' }, cursor: { x: 7, y: 7 } }]]));
+    again.send(
+      awarenessFrame([[owner.doc.clientID, clock, { user: { id: agentId, name: 'Agent', color: '#000' }, cursor: { x: 7, y: 7 } }]]),
+    );
     await waitFor(() => ownerState()?.cursor.x === 7, 5_000, 'the reconnected presence');
     again.close();
   });

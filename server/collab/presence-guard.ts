@@ -31,7 +31,11 @@ export interface PresenceOwnership {
  * held elsewhere takes it over. Throws ProtocolError (the socket is closed) on too many ids,
  * an oversized or a malformed state.
  */
-export function admitPresence(update: Uint8Array, principal: Principal, owned: PresenceOwnership): { update: Uint8Array; claimed: number[] } | null {
+export function admitPresence(
+  update: Uint8Array,
+  principal: Principal,
+  owned: PresenceOwnership,
+): { update: Uint8Array; claimed: number[] } | null {
   const entries: Array<{ id: number; clock: number; state: string }> = [];
   try {
     const d = decoding.createDecoder(update);
@@ -43,7 +47,8 @@ export function admitPresence(update: Uint8Array, principal: Principal, owned: P
       const clock = decoding.readVarUint(d);
       const len = decoding.peekVarUint(d);
       if (len > update.length - d.pos) throw new ProtocolError(CloseCode.invalidPayload, 'malformed awareness update');
-      if (len > MAX_PRESENCE_STATE_BYTES * 4) throw new ProtocolError(CloseCode.messageTooBig, `presence state larger than ${MAX_PRESENCE_STATE_BYTES} bytes`);
+      if (len > MAX_PRESENCE_STATE_BYTES * 4)
+        throw new ProtocolError(CloseCode.messageTooBig, `presence state larger than ${MAX_PRESENCE_STATE_BYTES} bytes`);
       entries.push({ id, clock, state: decoding.readVarString(d) });
     }
     if (d.pos !== update.length) throw new ProtocolError(CloseCode.invalidPayload, 'malformed awareness update');
@@ -64,7 +69,8 @@ export function admitPresence(update: Uint8Array, principal: Principal, owned: P
       if (entry.state === 'null') continue;
       held.add(entry.id);
       claimed.push(entry.id);
-      if (held.size > MAX_AWARENESS_IDS_PER_SOCKET) throw new ProtocolError(CloseCode.policyViolation, `at most ${MAX_AWARENESS_IDS_PER_SOCKET} awareness client ids per connection`);
+      if (held.size > MAX_AWARENESS_IDS_PER_SOCKET)
+        throw new ProtocolError(CloseCode.policyViolation, `at most ${MAX_AWARENESS_IDS_PER_SOCKET} awareness client ids per connection`);
     }
     kept.push(entry);
   }
@@ -81,7 +87,8 @@ export function admitPresence(update: Uint8Array, principal: Principal, owned: P
 
 /** The state as others will see it: null (gone), or the PresenceState with the server's `user`. */
 function checkedState(json: string, principal: Principal): unknown {
-  if (Buffer.byteLength(json) > MAX_PRESENCE_STATE_BYTES) throw new ProtocolError(CloseCode.messageTooBig, `presence state larger than ${MAX_PRESENCE_STATE_BYTES} bytes`);
+  if (Buffer.byteLength(json) > MAX_PRESENCE_STATE_BYTES)
+    throw new ProtocolError(CloseCode.messageTooBig, `presence state larger than ${MAX_PRESENCE_STATE_BYTES} bytes`);
   let raw: unknown;
   try {
     raw = JSON.parse(json);

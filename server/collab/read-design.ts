@@ -34,7 +34,12 @@ export async function loadStoredDoc(store: DocumentStore, designId: string): Pro
  * can draw the design; the socket's sync then brings anything newer. `v2`: Yjs's second
  * update encoding (strings and keys in columns), which the browser applies ~20% faster.
  */
-export async function designState(rooms: RoomManager, store: DocumentStore, designId: string, encoding: 'v1' | 'v2' = 'v1'): Promise<Uint8Array> {
+export async function designState(
+  rooms: RoomManager,
+  store: DocumentStore,
+  designId: string,
+  encoding: 'v1' | 'v2' = 'v1',
+): Promise<Uint8Array> {
   const room = rooms.peek(designId);
   if (room) return room.encodeState(undefined, encoding);
   const stored = (await storedUpdate(store, designId)) ?? Y.encodeStateAsUpdate(new Y.Doc());

@@ -22,7 +22,14 @@ const silent = { warn: () => undefined, error: () => undefined, info: () => unde
 /** A socket that records what the server sends it. */
 function recorder() {
   const frames: Uint8Array[] = [];
-  const ws = { OPEN: 1, readyState: 1, bufferedAmount: 0, send: (f: Uint8Array) => frames.push(f), close: () => undefined, terminate: () => undefined };
+  const ws = {
+    OPEN: 1,
+    readyState: 1,
+    bufferedAmount: 0,
+    send: (f: Uint8Array) => frames.push(f),
+    close: () => undefined,
+    terminate: () => undefined,
+  };
   return { ws: ws as never, frames };
 }
 
@@ -35,9 +42,7 @@ function updatesIn(frames: Uint8Array[]): Uint8Array[] {
 }
 
 const sorted = (doc: Y.Doc) =>
-  JSON.stringify(
-    [...objectsMap(doc).entries()].map(([id, m]) => [id, Object.entries(m.toJSON()).sort()]).sort(),
-  );
+  JSON.stringify([...objectsMap(doc).entries()].map(([id, m]) => [id, Object.entries(m.toJSON()).sort()]).sort());
 
 describe('room: forwarding client changes', () => {
   let tdb: TestDatabase;
@@ -82,7 +87,13 @@ describe('room: forwarding client changes', () => {
   beforeEach(async () => {
     designId = `rt-${randomUUID()}`;
     const doc = new Y.Doc();
-    objectsMap(doc).set('logo', new Y.Map<unknown>([['locked', true], ['x', 10]]));
+    objectsMap(doc).set(
+      'logo',
+      new Y.Map<unknown>([
+        ['locked', true],
+        ['x', 10],
+      ]),
+    );
     objectsMap(doc).set('title', new Y.Map<unknown>([['x', 20]]));
     // At today's schema version: the room has nothing to migrate, so loading writes nothing.
     stampSchemaVersion(doc);
@@ -137,7 +148,11 @@ describe('room: forwarding client changes', () => {
     a.room.doc.transact(() => objectsMap(a.room.doc).get('photo')!.set('y', 9), SERVER);
     expect(updatesIn(a.received)).toHaveLength(1);
     await a.room.flush();
-    expect(objectsMap(await replayed()).get('photo')!.toJSON()).toEqual({ x: 8, y: 9 });
+    expect(
+      objectsMap(await replayed())
+        .get('photo')!
+        .toJSON(),
+    ).toEqual({ x: 8, y: 9 });
   });
 
   it('sends peers exactly the bytes the client sent when the guard changed nothing, and logs them', async () => {
@@ -231,7 +246,11 @@ describe('room: forwarding client changes', () => {
     // One row per update, each once.
     const rows = (await store.load(designId)).updates;
     expect(rows.length - rowsBefore).toBe(3);
-    expect(objectsMap(await replayed()).get('title')!.get('x')).toBe(52);
+    expect(
+      objectsMap(await replayed())
+        .get('title')!
+        .get('x'),
+    ).toBe(52);
     expect(a.conn.changesInFlight).toBe(0);
   });
 
@@ -272,7 +291,11 @@ describe('room: forwarding client changes', () => {
     // Later rows still follow the snapshot.
     objectsMap(a.doc).get('badge')!.set('x', 4);
     await a.room.flush();
-    expect(objectsMap(await replayed()).get('badge')!.get('x')).toBe(4);
+    expect(
+      objectsMap(await replayed())
+        .get('badge')!
+        .get('x'),
+    ).toBe(4);
   });
 
   it('a cold load answers a client that has nothing from the stored snapshot, before the room applies it', async () => {
@@ -300,7 +323,12 @@ describe('room: forwarding client changes', () => {
     expect(sorted(room.doc)).toBe(sorted(a.room.doc));
 
     // A warm room: no cold answer.
-    const second = new Connection(recorder().ws, { userId: 'rt-u', brokerageId: 'rt-b', name: 'RT', role: 'agent', sessionId: 's2' }, false, false);
+    const second = new Connection(
+      recorder().ws,
+      { userId: 'rt-u', brokerageId: 'rt-b', name: 'RT', role: 'agent', sessionId: 's2' },
+      false,
+      false,
+    );
     const none: unknown[] = [];
     await rooms.join(designId, second, (cold) => none.push(cold));
     expect(none).toHaveLength(0);

@@ -289,7 +289,10 @@ export class Room implements CommitWriter {
         this.receiveChange(conn, message.update, message.frame);
         return;
       case 'awareness': {
-        const admitted = admitPresence(message.update, conn.principal, { mine: conn.awarenessClients, holder: (id) => this.presenceHolder(id, conn) });
+        const admitted = admitPresence(message.update, conn.principal, {
+          mine: conn.awarenessClients,
+          holder: (id) => this.presenceHolder(id, conn),
+        });
         if (!admitted) return;
         // The same person's older socket (a reconnect not yet noticed) gives a taken-over id up.
         for (const other of this.conns) if (other !== conn) for (const id of admitted.claimed) other.awarenessClients.delete(id);
@@ -521,7 +524,13 @@ export class Room implements CommitWriter {
     // Rows seq-count+1 .. seq: one fan-out message carries the run (peers apply it in one transaction).
     const first = seq - count + 1;
     this.markSeqs(first, count);
-    this.opts.fanout.publish({ kind: 'updates', origin: this.opts.fanout.instanceId, designId: this.designId, seq: first, updates: write.updates });
+    this.opts.fanout.publish({
+      kind: 'updates',
+      origin: this.opts.fanout.instanceId,
+      designId: this.designId,
+      seq: first,
+      updates: write.updates,
+    });
     this.releaseAckWaiters();
     for (const [conn, n] of write.counts) {
       conn.changesInFlight -= n;

@@ -82,7 +82,9 @@ export class RoomManager {
     const extensions = this.extensions;
     const log = this.opts.log;
     this.roomOptions.extensions = (room) =>
-      new RoomExtensionRun(room, extensions, (err, extension, hook) => log.warn({ err, designId: room.designId, extension, hook }, 'room extension failed'));
+      new RoomExtensionRun(room, extensions, (err, extension, hook) =>
+        log.warn({ err, designId: room.designId, extension, hook }, 'room extension failed'),
+      );
     this.roomOptions.guard = combineGuards(this.extensions.flatMap((e) => (e.guard ? [e.guard] : [])));
     return this;
   }
@@ -244,7 +246,9 @@ export class RoomManager {
     this.stopped = true;
     clearInterval(this.reconcileTimer);
     const rooms = this.loadedRooms();
-    await Promise.all(rooms.map((r) => r.flush().catch((err) => this.opts.log.error({ err, designId: r.designId }, 'flush failed at shutdown'))));
+    await Promise.all(
+      rooms.map((r) => r.flush().catch((err) => this.opts.log.error({ err, designId: r.designId }, 'flush failed at shutdown'))),
+    );
     for (const r of rooms) for (const c of [...r.conns]) c.close(CloseCode.serviceRestart, 'server restarting');
     await Promise.all(rooms.map((r) => r.destroy().catch(() => undefined)));
     this.entries.clear();

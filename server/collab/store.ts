@@ -196,7 +196,9 @@ export class DocumentStore {
     return this.db.transaction(async (tx) => {
       const lock = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [compactionLockKey(designId)]);
       if (!lock.rows[0]?.ok) return null;
-      const snap = await tx.query<{ seq: number; data: unknown }>('SELECT seq, data FROM design_snapshots WHERE design_id = $1', [designId]);
+      const snap = await tx.query<{ seq: number; data: unknown }>('SELECT seq, data FROM design_snapshots WHERE design_id = $1', [
+        designId,
+      ]);
       const from = snap.rows[0] ? Number(snap.rows[0].seq) : 0;
       const { rows } = await tx.query<{ seq: number; data: unknown }>(
         'SELECT seq, data FROM design_updates WHERE design_id = $1 AND seq > $2 ORDER BY seq',

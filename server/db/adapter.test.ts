@@ -177,7 +177,9 @@ $$;
       // Applied once: a second run does nothing.
       expect(await migrate(db, [{ version: 2, name: '002_more.sql', sql: 'SELECT 1/0' }])).toEqual([]);
       // A failing file rolls the whole run back.
-      await expect(migrate(db, [{ version: 3, name: '003_bad.sql', sql: 'CREATE TABLE t3 (a int); SELECT 1/0;' }])).rejects.toThrow(/division by zero/);
+      await expect(migrate(db, [{ version: 3, name: '003_bad.sql', sql: 'CREATE TABLE t3 (a int); SELECT 1/0;' }])).rejects.toThrow(
+        /division by zero/,
+      );
       expect((await db.query(`SELECT to_regclass('t3') AS t`)).rows[0]).toEqual({ t: null });
     } finally {
       await db.close();

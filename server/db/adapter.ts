@@ -155,10 +155,13 @@ class PgListener {
   private retry(): void {
     if (this.closed || this.retryTimer) return;
     this.failures++;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.connect().catch(() => this.retry());
-    }, Math.min(100 * 2 ** this.failures, 5_000));
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        this.connect().catch(() => this.retry());
+      },
+      Math.min(100 * 2 ** this.failures, 5_000),
+    );
     this.retryTimer.unref();
   }
 

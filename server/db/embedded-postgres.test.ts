@@ -34,7 +34,10 @@ const alive = (pid: number) => {
 
 /** A separate process holding DATA_DIR's database, like a server (tsx, so it runs our sources). */
 async function holder(dataDir: string): Promise<Spawned> {
-  const p = spawnTracked(process.execPath, ['--import', 'tsx', 'server/test-support/embedded-db-holder.ts'], { ...process.env, DATA_DIR: dataDir });
+  const p = spawnTracked(process.execPath, ['--import', 'tsx', 'server/test-support/embedded-db-holder.ts'], {
+    ...process.env,
+    DATA_DIR: dataDir,
+  });
   await waitFor(() => p.output().includes('ready') || !p.running, 90_000, 'the holder to open its database');
   expect(p.output()).toContain('ready');
   return p;
@@ -50,7 +53,11 @@ describe('embedded PostgreSQL (the npm start default)', () => {
     const pm = runningPostmaster(clusterDir(dataDir))!;
     expect(pm).not.toBeNull();
     // A Unix socket only: no TCP port.
-    expect(readFileSync(join(clusterDir(dataDir), 'postmaster.pid'), 'utf8').split('\n')[5]?.trim()).toBe('');
+    expect(
+      readFileSync(join(clusterDir(dataDir), 'postmaster.pid'), 'utf8')
+        .split('\n')[5]
+        ?.trim(),
+    ).toBe('');
     await db.close();
     expect(alive(pm.pid)).toBe(false);
 
@@ -106,15 +113,20 @@ describe('embedded PostgreSQL (the npm start default)', () => {
     expect(messages.join('\n')).toMatch(/PGlite database from an earlier version.*EMBEDDED_DB=postgres/);
   }, 180_000);
 
-  it.runIf(process.getuid?.() === 0)('as root, refuses EMBEDDED_DB=postgres in a DATA_DIR its user cannot reach (and falls back to PGlite unasked)', async () => {
-    const hidden = mkdtempSync(join(tmpdir(), 'rb-hidden-'));
-    chmodSync(hidden, 0o700);
-    const dataDir = join(hidden, 'data');
-    mkdirSync(dataDir);
-    try {
-      await expect(openDatabase({ DATA_DIR: dataDir, DATABASE_URL: undefined, EMBEDDED_DB: 'postgres' }, log)).rejects.toThrow(/cannot reach/);
-    } finally {
-      rmSync(hidden, { recursive: true, force: true });
-    }
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'as root, refuses EMBEDDED_DB=postgres in a DATA_DIR its user cannot reach (and falls back to PGlite unasked)',
+    async () => {
+      const hidden = mkdtempSync(join(tmpdir(), 'rb-hidden-'));
+      chmodSync(hidden, 0o700);
+      const dataDir = join(hidden, 'data');
+      mkdirSync(dataDir);
+      try {
+        await expect(openDatabase({ DATA_DIR: dataDir, DATABASE_URL: undefined, EMBEDDED_DB: 'postgres' }, log)).rejects.toThrow(
+          /cannot reach/,
+        );
+      } finally {
+        rmSync(hidden, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -13,7 +13,18 @@
  * directory is private to the user postgres runs as (and root).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -112,7 +123,11 @@ async function waitUntil(done: () => boolean, ms: number): Promise<boolean> {
 
 /** Stops a postmaster: fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL. */
 async function stopPostmaster(pid: number): Promise<void> {
-  for (const [signal, ms] of [['SIGINT', 15_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+  for (const [signal, ms] of [
+    ['SIGINT', 15_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -237,7 +252,22 @@ export async function startEmbeddedPostgres(dataDir: string, bin: PostgresBinari
     const watch = `exec 3<&0; "$@" </dev/null & pg=$!; ( cat >/dev/null; kill -INT $pg 2>/dev/null ) <&3 & w=$!; wait $pg; s=$?; kill $w 2>/dev/null; exit $s`;
     child = spawn(
       'sh',
-      ['-c', watch, 'sh', bin.postgres, '-D', cluster, '-k', socketDir, '-p', String(PORT), '-c', 'listen_addresses=', '-c', 'unix_socket_permissions=0700'],
+      [
+        '-c',
+        watch,
+        'sh',
+        bin.postgres,
+        '-D',
+        cluster,
+        '-k',
+        socketDir,
+        '-p',
+        String(PORT),
+        '-c',
+        'listen_addresses=',
+        '-c',
+        'unix_socket_permissions=0700',
+      ],
       { uid: user.uid, gid: user.gid, env: { ...process.env, LC_ALL: 'C' }, stdio: ['pipe', logFd, logFd], detached: true },
     );
   } finally {

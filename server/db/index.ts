@@ -43,7 +43,10 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_D
   }
   const started = Date.now();
   const cluster = await startEmbeddedPostgres(dataDir, bin!, user!, log);
-  if (cluster.how !== 'joined') log.info(`embedded PostgreSQL ${cluster.how === 'created' ? 'created and started' : 'started'} in ${Date.now() - started} ms (${join(dataDir, 'postgres')})`);
+  if (cluster.how !== 'joined')
+    log.info(
+      `embedded PostgreSQL ${cluster.how === 'created' ? 'created and started' : 'started'} in ${Date.now() - started} ms (${join(dataDir, 'postgres')})`,
+    );
   const db = createPgDb(cluster.url);
   return {
     ...db,

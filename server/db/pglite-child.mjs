@@ -86,7 +86,8 @@ async function handle(m) {
       return null;
     }
     case 'listen': {
-      if (!stopListening.has(m.channel)) stopListening.set(m.channel, await db.listen(m.channel, () => parentPort.postMessage({ notify: m.channel })));
+      if (!stopListening.has(m.channel))
+        stopListening.set(m.channel, await db.listen(m.channel, () => parentPort.postMessage({ notify: m.channel })));
       return null;
     }
     case 'unlisten': {

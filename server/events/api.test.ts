@@ -33,7 +33,11 @@ beforeAll(async () => {
   [admin, manager, agent] = await Promise.all(['admin', 'brand', 'agent'].map((who) => login(server.url, `${who}@demo.realbrand.test`)));
   const { rows } = await db.query<{ id: string; brokerage_id: string; email: string }>('SELECT id, brokerage_id, email FROM users');
   const by = (email: string) => rows.find((r) => r.email === email)!;
-  ids = { demo: by('agent@demo.realbrand.test').brokerage_id, rival: by('agent@rival.realbrand.test').brokerage_id, agent: by('agent@demo.realbrand.test').id };
+  ids = {
+    demo: by('agent@demo.realbrand.test').brokerage_id,
+    rival: by('agent@rival.realbrand.test').brokerage_id,
+    agent: by('agent@demo.realbrand.test').id,
+  };
 });
 
 afterAll(async () => {
@@ -52,18 +56,39 @@ describe('GET /api/admin/metrics', () => {
     expect((await api(server.url, agent, 'POST', '/api/designs', { title: 'Flyer', templateId: 'listing-flyer' })).status).toBe(201);
     const payload = { designId: 'd-1', kind: 'flyer', ownerId: ids.agent };
     await db.transaction(async (tx) => {
-      await emit(tx, 'review.approved', { brokerageId: ids.demo, payload: { ...payload, reviewerId: 'm', turnaroundMs: 7_200_000, scores: { brand: 80, compliance: 100 } } });
-      await emit(tx, 'design.exported', { brokerageId: ids.demo, payload: { ...payload, format: 'pdf', scores: { brand: 90, compliance: 60 } } });
-      await emit(tx, 'compliance.violation.detected', { brokerageId: ids.demo, payload: { ...payload, ruleId: 'fair-housing', category: 'compliance', severity: 'error' } });
+      await emit(tx, 'review.approved', {
+        brokerageId: ids.demo,
+        payload: { ...payload, reviewerId: 'm', turnaroundMs: 7_200_000, scores: { brand: 80, compliance: 100 } },
+      });
+      await emit(tx, 'design.exported', {
+        brokerageId: ids.demo,
+        payload: { ...payload, format: 'pdf', scores: { brand: 90, compliance: 60 } },
+      });
+      await emit(tx, 'compliance.violation.detected', {
+        brokerageId: ids.demo,
+        payload: { ...payload, ruleId: 'fair-housing', category: 'compliance', severity: 'error' },
+      });
       // Another brokerage's activity must never show.
-      await emit(tx, 'design.created', { brokerageId: ids.rival, payload: { designId: 'r-1', kind: 'flyer', ownerId: 'r', templateId: null, title: 'x' } });
-      await emit(tx, 'review.approved', { brokerageId: ids.rival, payload: { designId: 'r-1', kind: 'flyer', ownerId: 'r', reviewerId: 'm', turnaroundMs: 1 } });
+      await emit(tx, 'design.created', {
+        brokerageId: ids.rival,
+        payload: { designId: 'r-1', kind: 'flyer', ownerId: 'r', templateId: null, title: 'x' },
+      });
+      await emit(tx, 'review.approved', {
+        brokerageId: ids.rival,
+        payload: { designId: 'r-1', kind: 'flyer', ownerId: 'r', reviewerId: 'm', turnaroundMs: 1 },
+      });
     });
 
-    const report = await waitFor(async () => {
-      const res = await api<MetricsReport>(server.url, admin, 'GET', '/api/admin/metrics');
-      return res.status === 200 && res.body.approvals === 1 && res.body.socialPosts === 2 && res.body.complianceViolations === 1 ? res.body : null;
-    }, 10_000, 'metrics to reflect the events');
+    const report = await waitFor(
+      async () => {
+        const res = await api<MetricsReport>(server.url, admin, 'GET', '/api/admin/metrics');
+        return res.status === 200 && res.body.approvals === 1 && res.body.socialPosts === 2 && res.body.complianceViolations === 1
+          ? res.body
+          : null;
+      },
+      10_000,
+      'metrics to reflect the events',
+    );
     expect(report).toMatchObject({
       listingsGenerated: 1,
       openHouseMaterials: 1,
@@ -78,7 +103,12 @@ describe('GET /api/admin/metrics', () => {
       averageApprovalTurnaroundMs: 7_200_000,
       violationsByRule: [{ ruleId: 'fair-housing', count: 1 }],
     });
-    expect(report.perAgent.find((a) => a.agentId === ids.agent)).toMatchObject({ name: 'Sam Carter', designs: 6, exports: 1, approvals: 1 });
+    expect(report.perAgent.find((a) => a.agentId === ids.agent)).toMatchObject({
+      name: 'Sam Carter',
+      designs: 6,
+      exports: 1,
+      approvals: 1,
+    });
     expect(report.series).toHaveLength(30);
     expect(report.series.at(-1)).toMatchObject({ created: 6, exports: 1, approvals: 1, violations: 1, avgBrand: 85, avgCompliance: 80 });
 
@@ -130,15 +160,24 @@ describe('webhooks', () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     expect((await api(server.url, manager, 'GET', '/api/admin/webhooks')).status).toBe(403);
     expect((await api(server.url, agent, 'POST', '/api/admin/webhooks', { url, events: ['design.created'] })).status).toBe(403);
-    const badUrl = await api<{ error: { message: string } }>(server.url, admin, 'POST', '/api/admin/webhooks', { url: 'ftp://127.0.0.1/x', events: ['design.created'] });
+    const badUrl = await api<{ error: { message: string } }>(server.url, admin, 'POST', '/api/admin/webhooks', {
+      url: 'ftp://127.0.0.1/x',
+      events: ['design.created'],
+    });
     expect(badUrl.status).toBe(400);
     expect(badUrl.body.error.message).toMatch(/^url:/);
     expect((await api(server.url, admin, 'POST', '/api/admin/webhooks', { url, events: ['design.nope'] })).status).toBe(400);
 
-    const created = await api<{ id: string; secret: string; url: string; events: string[]; active: boolean }>(server.url, admin, 'POST', '/api/admin/webhooks', {
-      url,
-      events: ['design.created'],
-    });
+    const created = await api<{ id: string; secret: string; url: string; events: string[]; active: boolean }>(
+      server.url,
+      admin,
+      'POST',
+      '/api/admin/webhooks',
+      {
+        url,
+        events: ['design.created'],
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
     const hookId = created.body.id;
@@ -146,14 +185,21 @@ describe('webhooks', () => {
     expect(listed.body.webhooks).toHaveLength(1);
     expect(listed.body.webhooks[0]).not.toHaveProperty('secret');
 
-    const design = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Webhook flyer', templateId: 'listing-flyer' });
+    const design = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', {
+      title: 'Webhook flyer',
+      templateId: 'listing-flyer',
+    });
     expect(design.status).toBe(201);
 
-    const log = await waitFor(async () => {
-      const res = await api<{ deliveries: WebhookDelivery[] }>(server.url, admin, 'GET', `/api/admin/webhooks/${hookId}/deliveries`);
-      const d = res.body.deliveries.find((x) => x.status === 'delivered');
-      return d ? res.body.deliveries : null;
-    }, 10_000, 'the delivery to succeed');
+    const log = await waitFor(
+      async () => {
+        const res = await api<{ deliveries: WebhookDelivery[] }>(server.url, admin, 'GET', `/api/admin/webhooks/${hookId}/deliveries`);
+        const d = res.body.deliveries.find((x) => x.status === 'delivered');
+        return d ? res.body.deliveries : null;
+      },
+      10_000,
+      'the delivery to succeed',
+    );
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ eventType: 'design.created', status: 'delivered', attempts: 3, lastStatusCode: 200 });
     expect(log[0]!.log.map((a) => a.statusCode)).toEqual([500, 500, 200]);
@@ -171,10 +217,14 @@ describe('webhooks', () => {
     expect(resent.status).toBe(202);
     await waitFor(() => received.length === 4, 10_000, 'the re-sent delivery');
     expect(received[3]!.body).toBe(received[2]!.body);
-    const after = await waitFor(async () => {
-      const res = await api<{ deliveries: WebhookDelivery[] }>(server.url, admin, 'GET', `/api/admin/webhooks/${hookId}/deliveries`);
-      return res.body.deliveries.find((d) => d.id === resent.body.id && d.status === 'delivered');
-    }, 5_000, 'the re-sent delivery in the log');
+    const after = await waitFor(
+      async () => {
+        const res = await api<{ deliveries: WebhookDelivery[] }>(server.url, admin, 'GET', `/api/admin/webhooks/${hookId}/deliveries`);
+        return res.body.deliveries.find((d) => d.id === resent.body.id && d.status === 'delivered');
+      },
+      5_000,
+      'the re-sent delivery in the log',
+    );
     expect(after.resentFrom).toBe(log[0]!.id);
 
     // Another brokerage's events never reach this hook; a disabled hook gets nothing.

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RedisConnections } from '../bus/index.js';
 import type { Db } from '../db/index.js';
-import { DEFAULT_RETRY, deliverOnce, errorText, lockGroupExclusive, recordDeadLetter, type EventConsumer, type RetryPolicy } from './consumer.js';
+import {
+  DEFAULT_RETRY,
+  deliverOnce,
+  errorText,
+  lockGroupExclusive,
+  recordDeadLetter,
+  type EventConsumer,
+  type RetryPolicy,
+} from './consumer.js';
 import { InProcessTransport } from './in-process.js';
 import { OUTBOX_COLUMNS, rowToEnvelope, type OutboxRow } from './outbox.js';
 import { RedisStreamsTransport } from './redis-streams.js';
@@ -80,11 +88,17 @@ export class EventBackbone {
   async start(): Promise<void> {
     if (this.transport) return;
     const { db, consumers } = this.opts;
-    for (const c of consumers) await db.query('INSERT INTO event_consumer_groups (group_name) VALUES ($1) ON CONFLICT DO NOTHING', [c.group]);
+    for (const c of consumers)
+      await db.query('INSERT INTO event_consumer_groups (group_name) VALUES ($1) ON CONFLICT DO NOTHING', [c.group]);
     const common = { db, consumers, instanceId: this.instanceId, log: this.opts.log, ...this.tuning };
     if (this.opts.redisUrl) {
       const installation = await installationId(db);
-      this.transport = new RedisStreamsTransport({ ...common, redisUrl: this.opts.redisUrl, connections: this.opts.redisConnections, prefix: `${this.opts.keyPrefix ?? 'rb:events'}:${installation}` });
+      this.transport = new RedisStreamsTransport({
+        ...common,
+        redisUrl: this.opts.redisUrl,
+        connections: this.opts.redisConnections,
+        prefix: `${this.opts.keyPrefix ?? 'rb:events'}:${installation}`,
+      });
     } else {
       this.transport = new InProcessTransport(common);
     }
@@ -158,10 +172,7 @@ export class EventBackbone {
       attempts: number;
       last_error: string | null;
       dead_at: Date | string;
-    }>(
-      `SELECT * FROM event_dead_letters WHERE ($1::text IS NULL OR group_name = $1) ORDER BY id DESC LIMIT $2`,
-      [group ?? null, limit],
-    );
+    }>(`SELECT * FROM event_dead_letters WHERE ($1::text IS NULL OR group_name = $1) ORDER BY id DESC LIMIT $2`, [group ?? null, limit]);
     return rows.map((r) => ({
       id: Number(r.id),
       group: r.group_name,

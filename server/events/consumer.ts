@@ -53,10 +53,10 @@ export async function deliverOnce(
   const event = parseEvent(raw);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [GROUP_LOCK, consumer.group]);
-    const claimed = await tx.query('INSERT INTO event_processed (group_name, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [
-      consumer.group,
-      event.id,
-    ]);
+    const claimed = await tx.query(
+      'INSERT INTO event_processed (group_name, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1',
+      [consumer.group, event.id],
+    );
     const outcome: DeliveryOutcome = claimed.rows.length ? 'processed' : 'duplicate';
     if (outcome === 'processed') await consumer.handle(event, tx);
     await after?.(tx, outcome);

@@ -15,7 +15,14 @@ export function stableEventId(key: string): string {
  */
 export async function recordAgentOnboarded(
   tx: Queryable,
-  person: { brokerageId: string; userId: string; name: string; role: 'agent' | 'brand_manager' | 'admin'; via: 'invite' | 'first_login' | 'seed' | 'admin'; actorId?: string | null },
+  person: {
+    brokerageId: string;
+    userId: string;
+    name: string;
+    role: 'agent' | 'brand_manager' | 'admin';
+    via: 'invite' | 'first_login' | 'seed' | 'admin';
+    actorId?: string | null;
+  },
 ): Promise<void> {
   await emit(tx, 'agent.onboarded', {
     id: stableEventId(`agent.onboarded:${person.userId}`),
@@ -44,12 +51,18 @@ export async function recordNewViolations(
   const errors = new Map<string, Finding>();
   for (const f of result.findings) if (f.severity === 'error' && !errors.has(f.ruleId)) errors.set(f.ruleId, f);
   if (!errors.size) return 0;
-  const prev = await tx.query<{ findings: unknown }>('SELECT findings FROM design_scores WHERE design_id = $1 ORDER BY id DESC OFFSET 1 LIMIT 1', [designId]);
+  const prev = await tx.query<{ findings: unknown }>(
+    'SELECT findings FROM design_scores WHERE design_id = $1 ORDER BY id DESC OFFSET 1 LIMIT 1',
+    [designId],
+  );
   const raw = prev.rows[0]?.findings;
   const before = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as Finding[];
   for (const f of before) if (f.severity === 'error') errors.delete(f.ruleId);
   if (!errors.size) return 0;
-  const d = await tx.query<{ brokerage_id: string; kind: string; owner_id: string }>('SELECT brokerage_id, kind, owner_id FROM designs WHERE id = $1', [designId]);
+  const d = await tx.query<{ brokerage_id: string; kind: string; owner_id: string }>(
+    'SELECT brokerage_id, kind, owner_id FROM designs WHERE id = $1',
+    [designId],
+  );
   const design = d.rows[0];
   if (!design) return 0;
   for (const f of errors.values()) {
@@ -88,9 +101,20 @@ export async function recordReviewStep(tx: Queryable, e: ReviewStep): Promise<vo
   const scores = e.brand !== undefined && e.compliance !== undefined ? { brand: e.brand, compliance: e.compliance } : undefined;
   const common = { brokerageId: e.brokerageId, actorId: e.actorId };
   if (e.type === 'review.submitted') {
-    await emit(tx, 'review.submitted', { ...common, payload: { designId: e.designId, kind: e.kind, ownerId: e.ownerId, submittedBy: e.actorId, scores } });
+    await emit(tx, 'review.submitted', {
+      ...common,
+      payload: { designId: e.designId, kind: e.kind, ownerId: e.ownerId, submittedBy: e.actorId, scores },
+    });
   } else {
-    const payload = { designId: e.designId, kind: e.kind, ownerId: e.ownerId, reviewerId: e.actorId, turnaroundMs: e.turnaroundMs ?? null, comment: e.comment, scores };
+    const payload = {
+      designId: e.designId,
+      kind: e.kind,
+      ownerId: e.ownerId,
+      reviewerId: e.actorId,
+      turnaroundMs: e.turnaroundMs ?? null,
+      comment: e.comment,
+      scores,
+    };
     await emit(tx, e.type, { ...common, payload });
   }
 }

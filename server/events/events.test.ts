@@ -38,7 +38,13 @@ async function produce(db: Db, n: number, at?: (i: number) => Date, kind = 'flye
         brokerageId: B,
         actorId: 'u1',
         occurredAt: at?.(i),
-        payload: { designId: `d-${i}-${Math.random().toString(36).slice(2, 8)}`, kind, ownerId: i % 2 ? 'agent-a' : 'agent-b', templateId: null, title: `t${i}` },
+        payload: {
+          designId: `d-${i}-${Math.random().toString(36).slice(2, 8)}`,
+          kind,
+          ownerId: i % 2 ? 'agent-a' : 'agent-b',
+          templateId: null,
+          title: `t${i}`,
+        },
       }),
     );
     ids.push(e.id);
@@ -47,7 +53,10 @@ async function produce(db: Db, n: number, at?: (i: number) => Date, kind = 'flye
 }
 
 async function effects(db: Queryable, group: string): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ event_id: string; n: number }>('SELECT event_id, count(*)::int AS n FROM test_effects WHERE group_name = $1 GROUP BY event_id', [group]);
+  const { rows } = await db.query<{ event_id: string; n: number }>(
+    'SELECT event_id, count(*)::int AS n FROM test_effects WHERE group_name = $1 GROUP BY event_id',
+    [group],
+  );
   return new Map(rows.map((r) => [r.event_id, Number(r.n)]));
 }
 
@@ -57,7 +66,9 @@ async function allOnce(db: Queryable, group: string, ids: string[]): Promise<boo
 }
 
 async function projection(db: Queryable): Promise<string> {
-  const { rows } = await db.query("SELECT brokerage_id, to_char(day, 'YYYY-MM-DD') AS day, metric, dim, n, total FROM analytics_daily ORDER BY 1, 2, 3, 4");
+  const { rows } = await db.query(
+    "SELECT brokerage_id, to_char(day, 'YYYY-MM-DD') AS day, metric, dim, n, total FROM analytics_daily ORDER BY 1, 2, 3, 4",
+  );
   return JSON.stringify(rows);
 }
 
@@ -74,10 +85,50 @@ describe('domain events', () => {
   });
 
   it.each<[string, DomainEvent, Array<[string, string, number, number]>]>([
-    ['listing flyer', createEvent('design.created', { brokerageId: B, payload: { designId: 'd', kind: 'flyer', ownerId: 'a', templateId: null, title: 'x' } }), [['created', 'flyer', 1, 0], ['agent.designs', 'a', 1, 0]]],
-    ['export with scores', createEvent('design.exported', { brokerageId: B, payload: { designId: 'd', kind: 'flyer', ownerId: 'a', format: 'pdf', scores: { brand: 80, compliance: 90 } } }), [['exports', 'pdf', 1, 0], ['agent.exports', 'a', 1, 0], ['brand_score', '', 1, 80], ['compliance_score', '', 1, 90]]],
-    ['approval', createEvent('review.approved', { brokerageId: B, payload: { designId: 'd', kind: 'flyer', ownerId: 'a', reviewerId: 'm', turnaroundMs: 500 } }), [['approvals', '', 1, 0], ['agent.approvals', 'a', 1, 0], ['approval_turnaround', '', 1, 500]]],
-    ['violation', createEvent('compliance.violation.detected', { brokerageId: B, payload: { designId: 'd', ruleId: 'fair-housing', category: 'compliance', severity: 'error' } }), [['violations', 'fair-housing', 1, 0]]],
+    [
+      'listing flyer',
+      createEvent('design.created', {
+        brokerageId: B,
+        payload: { designId: 'd', kind: 'flyer', ownerId: 'a', templateId: null, title: 'x' },
+      }),
+      [
+        ['created', 'flyer', 1, 0],
+        ['agent.designs', 'a', 1, 0],
+      ],
+    ],
+    [
+      'export with scores',
+      createEvent('design.exported', {
+        brokerageId: B,
+        payload: { designId: 'd', kind: 'flyer', ownerId: 'a', format: 'pdf', scores: { brand: 80, compliance: 90 } },
+      }),
+      [
+        ['exports', 'pdf', 1, 0],
+        ['agent.exports', 'a', 1, 0],
+        ['brand_score', '', 1, 80],
+        ['compliance_score', '', 1, 90],
+      ],
+    ],
+    [
+      'approval',
+      createEvent('review.approved', {
+        brokerageId: B,
+        payload: { designId: 'd', kind: 'flyer', ownerId: 'a', reviewerId: 'm', turnaroundMs: 500 },
+      }),
+      [
+        ['approvals', '', 1, 0],
+        ['agent.approvals', 'a', 1, 0],
+        ['approval_turnaround', '', 1, 500],
+      ],
+    ],
+    [
+      'violation',
+      createEvent('compliance.violation.detected', {
+        brokerageId: B,
+        payload: { designId: 'd', ruleId: 'fair-housing', category: 'compliance', severity: 'error' },
+      }),
+      [['violations', 'fair-housing', 1, 0]],
+    ],
   ])('analytics: %s', (_name, event, expected) => {
     expect(analyticsBumps(event).map((b) => [b.metric, b.dim ?? '', b.n ?? 1, b.total ?? 0])).toEqual(expected);
   });
@@ -108,8 +159,20 @@ async function freshDb(): Promise<TestDatabase> {
 }
 
 /** One backbone per simulated server instance, each with its own connection pool. */
-async function instance(pg: TestDatabase, transport: 'redis' | 'in-process', consumers: EventConsumer[], prefix = 't:ev'): Promise<EventBackbone> {
-  const b = new EventBackbone({ db: await pg.open(), log: quiet, redisUrl: transport === 'redis' ? redis.url : null, consumers, keyPrefix: prefix, ...FAST });
+async function instance(
+  pg: TestDatabase,
+  transport: 'redis' | 'in-process',
+  consumers: EventConsumer[],
+  prefix = 't:ev',
+): Promise<EventBackbone> {
+  const b = new EventBackbone({
+    db: await pg.open(),
+    log: quiet,
+    redisUrl: transport === 'redis' ? redis.url : null,
+    consumers,
+    keyPrefix: prefix,
+    ...FAST,
+  });
   opened.push(b);
   await b.start();
   return b;
@@ -125,20 +188,30 @@ describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', 
 
   it('dead-letters an event whose consumer always throws, and the other groups carry on', async () => {
     const db = await pg.open();
-        const bus = await instance(pg, transport, [poison(g('poison')), counting(g('healthy'))]);
+    const bus = await instance(pg, transport, [poison(g('poison')), counting(g('healthy'))]);
     const ids = await produce(db, 2);
     await waitFor(async () => allOnce(db, g('healthy'), ids), 10_000, 'healthy group');
-    const dead = await waitFor(async () => {
-      const rows = (await bus.deadLetters(g('poison'))).filter((d) => ids.includes(d.eventId));
-      return rows.length === 2 ? rows : null;
-    }, 10_000, 'dead letters');
+    const dead = await waitFor(
+      async () => {
+        const rows = (await bus.deadLetters(g('poison'))).filter((d) => ids.includes(d.eventId));
+        return rows.length === 2 ? rows : null;
+      },
+      10_000,
+      'dead letters',
+    );
     expect(dead.every((d) => d.attempts >= FAST.retry.maxDeliveries && /always fails/.test(d.lastError ?? ''))).toBe(true);
     if (transport === 'redis') {
       const t = bus.current as RedisStreamsTransport;
-      const entries = await waitFor(async () => {
-        const e = (await t.deadStreamEntries(1000)).filter((x) => x.fields.group === g('poison') && ids.includes((JSON.parse(x.fields.e!) as { id: string }).id));
-        return e.length === 2 ? e : null;
-      }, 5_000, 'dead-letter stream');
+      const entries = await waitFor(
+        async () => {
+          const e = (await t.deadStreamEntries(1000)).filter(
+            (x) => x.fields.group === g('poison') && ids.includes((JSON.parse(x.fields.e!) as { id: string }).id),
+          );
+          return e.length === 2 ? e : null;
+        },
+        5_000,
+        'dead-letter stream',
+      );
       expect(entries.map((e) => (JSON.parse(e.fields.e!) as { id: string }).id).sort()).toEqual([...ids].sort());
     }
     await bus.close();
@@ -147,7 +220,7 @@ describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', 
   it('delivers every event exactly once to each of two groups across two instances', async () => {
     const db = await pg.open();
     const groups = [counting(g('one')), counting(g('two'))];
-        const a = await instance(pg, transport, groups);
+    const a = await instance(pg, transport, groups);
     const b = await instance(pg, transport, groups);
     const ids = await produce(db, 40);
     await waitFor(async () => (await allOnce(db, g('one'), ids)) && (await allOnce(db, g('two'), ids)), 15_000, 'delivery to both groups');
@@ -157,7 +230,16 @@ describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', 
 
   it('new events wake idle loops: with polls a minute apart, they are still delivered at once', async () => {
     const db = await pg.open();
-    const bus = new EventBackbone({ db: await pg.open(), log: quiet, redisUrl: transport === 'redis' ? redis.url : null, consumers: [counting(g('woken'))], keyPrefix: 't:ev', ...FAST, pollMs: 60_000, idlePollMs: 60_000 });
+    const bus = new EventBackbone({
+      db: await pg.open(),
+      log: quiet,
+      redisUrl: transport === 'redis' ? redis.url : null,
+      consumers: [counting(g('woken'))],
+      keyPrefix: 't:ev',
+      ...FAST,
+      pollMs: 60_000,
+      idlePollMs: 60_000,
+    });
     opened.push(bus);
     await bus.start();
     await new Promise((r) => setTimeout(r, 200)); // past the loops' first rounds: asleep now
@@ -170,7 +252,7 @@ describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', 
     const db = await pg.open();
     await db.query('DELETE FROM analytics_daily');
     await db.query("DELETE FROM event_processed WHERE group_name = 'analytics'");
-        const bus = await instance(pg, transport, [analyticsConsumer()]);
+    const bus = await instance(pg, transport, [analyticsConsumer()]);
     const day = 86_400_000;
     const base = Date.parse('2026-03-10T12:00:00Z');
     const all = [
@@ -179,15 +261,30 @@ describe.each(['in-process', 'redis'] as const)('event delivery contract (%s)', 
       ...(await produce(db, 4, (i) => new Date(base + i * 1000), 'social-post')),
     ];
     await db.transaction((tx) =>
-      emit(tx, 'review.approved', { brokerageId: B, occurredAt: new Date(base), payload: { designId: 'd', kind: 'flyer', ownerId: 'agent-a', reviewerId: 'm', turnaroundMs: 1234, scores: { brand: 70, compliance: 100 } } }),
+      emit(tx, 'review.approved', {
+        brokerageId: B,
+        occurredAt: new Date(base),
+        payload: {
+          designId: 'd',
+          kind: 'flyer',
+          ownerId: 'agent-a',
+          reviewerId: 'm',
+          turnaroundMs: 1234,
+          scores: { brand: 70, compliance: 100 },
+        },
+      }),
     );
     // Everything (from any earlier test too) processed by the analytics group.
-    await waitFor(async () => {
-      const { rows } = await db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM event_outbox o WHERE NOT EXISTS (SELECT 1 FROM event_processed p WHERE p.group_name = 'analytics' AND p.event_id = o.id)",
-      );
-      return Number(rows[0]!.n) === 0;
-    }, 10_000, 'analytics caught up');
+    await waitFor(
+      async () => {
+        const { rows } = await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM event_outbox o WHERE NOT EXISTS (SELECT 1 FROM event_processed p WHERE p.group_name = 'analytics' AND p.event_id = o.id)",
+        );
+        return Number(rows[0]!.n) === 0;
+      },
+      10_000,
+      'analytics caught up',
+    );
     expect(all).toHaveLength(9);
     const before = await projection(db);
     expect(before).toContain('"metric":"approval_turnaround"');
@@ -230,7 +327,10 @@ describe('outbox', () => {
 });
 
 function produceIn(tx: Queryable) {
-  return emit(tx, 'design.created', { brokerageId: B, payload: { designId: 'd', kind: 'flyer', ownerId: 'o', templateId: null, title: 't' } });
+  return emit(tx, 'design.created', {
+    brokerageId: B,
+    payload: { designId: 'd', kind: 'flyer', ownerId: 'o', templateId: null, title: 't' },
+  });
 }
 
 describe('Redis Streams transport', () => {
@@ -252,7 +352,11 @@ describe('Redis Streams transport', () => {
     const third = await produce(db, 10);
     const ids = [...first, ...second, ...third];
     a.nudge();
-    await waitFor(async () => (await allOnce(db, 'k-fast', ids)) && (await allOnce(db, 'k-slow', ids)), 20_000, 'all 30 events to both groups after the restart');
+    await waitFor(
+      async () => (await allOnce(db, 'k-fast', ids)) && (await allOnce(db, 'k-slow', ids)),
+      20_000,
+      'all 30 events to both groups after the restart',
+    );
     const probe = new Redis(redis.url);
     try {
       expect(await probe.keys('t:kill:*:epoch')).toHaveLength(1);
@@ -261,7 +365,10 @@ describe('Redis Streams transport', () => {
     }
     for (const group of ['k-fast', 'k-slow']) {
       const e = await effects(db, group);
-      expect([...e.values()].every((n) => n === 1), group).toBe(true);
+      expect(
+        [...e.values()].every((n) => n === 1),
+        group,
+      ).toBe(true);
     }
   });
 });

@@ -75,7 +75,8 @@ export class InProcessTransport implements EventTransport {
         failures++;
         if (!(err instanceof LeaseLost)) this.opts.log.warn({ err: errorText(err), group: consumer.group }, 'event delivery tick failed');
       }
-      if (work !== 'more' && this.running) await waker.wait(failures ? Math.min(this.opts.pollMs * 2 ** failures, 5_000) : pace.afterRound(work === 'some'));
+      if (work !== 'more' && this.running)
+        await waker.wait(failures ? Math.min(this.opts.pollMs * 2 ** failures, 5_000) : pace.afterRound(work === 'some'));
     }
   }
 
@@ -93,7 +94,9 @@ export class InProcessTransport implements EventTransport {
     const cursor = { txid: Number(lease.rows[0]!.last_txid), seq: Number(lease.rows[0]!.last_seq) };
 
     const due = await db.query<OutboxRow & { attempts: number }>(
-      `SELECT r.attempts, ${OUTBOX_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}
+      `SELECT r.attempts, ${OUTBOX_COLUMNS.split(', ')
+        .map((c) => `o.${c}`)
+        .join(', ')}
        FROM event_retries r JOIN event_outbox o ON o.id = r.event_id
        WHERE r.group_name = $1 AND r.next_attempt_at <= now() ORDER BY r.next_attempt_at LIMIT $2`,
       [group, batchSize],

@@ -11,7 +11,8 @@ const avg = (total: number, n: number) => (n > 0 ? round1(total / n) : null);
 /** Every day from `from` to `to` inclusive (YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
@@ -19,13 +20,44 @@ const groupOfKind = (kind: string): MaterialKey | 'other' =>
   (Object.keys(MATERIAL_GROUPS) as MaterialKey[]).find((k) => (MATERIAL_GROUPS[k] as readonly string[]).includes(kind)) ?? 'other';
 
 /** Folds the projection's daily rows into the report (pure). */
-export function buildReport(rows: DailyRow[], from: string, to: string, people: Array<{ id: string; name: string; role: string }>): MetricsReport {
+export function buildReport(
+  rows: DailyRow[],
+  from: string,
+  to: string,
+  people: Array<{ id: string; name: string; role: string }>,
+): MetricsReport {
   const days = daysBetween(from, to);
-  const byDay = new Map<string, SeriesPoint & { brandN: number; brandT: number; compN: number; compT: number; turnN: number; turnT: number }>();
+  const byDay = new Map<
+    string,
+    SeriesPoint & { brandN: number; brandT: number; compN: number; compT: number; turnN: number; turnT: number }
+  >();
   const kindsByDay = new Map<string, Record<MaterialKey | 'other', number>>();
-  const zeroKinds = (): Record<MaterialKey | 'other', number> => ({ listingsGenerated: 0, openHouseMaterials: 0, emailSignatures: 0, businessCards: 0, socialPosts: 0, postcards: 0, other: 0 });
+  const zeroKinds = (): Record<MaterialKey | 'other', number> => ({
+    listingsGenerated: 0,
+    openHouseMaterials: 0,
+    emailSignatures: 0,
+    businessCards: 0,
+    socialPosts: 0,
+    postcards: 0,
+    other: 0,
+  });
   for (const d of days) {
-    byDay.set(d, { date: d, created: 0, exports: 0, downloads: 0, approvals: 0, violations: 0, avgBrand: null, avgCompliance: null, brandN: 0, brandT: 0, compN: 0, compT: 0, turnN: 0, turnT: 0 });
+    byDay.set(d, {
+      date: d,
+      created: 0,
+      exports: 0,
+      downloads: 0,
+      approvals: 0,
+      violations: 0,
+      avgBrand: null,
+      avgCompliance: null,
+      brandN: 0,
+      brandT: 0,
+      compN: 0,
+      compT: 0,
+      turnN: 0,
+      turnT: 0,
+    });
     kindsByDay.set(d, zeroKinds());
   }
   const createdByKind: Record<string, number> = {};
@@ -131,17 +163,28 @@ export function buildReport(rows: DailyRow[], from: string, to: string, people: 
     submissions: totals.submitted,
     approvals: sum((p) => p.approvals),
     changesRequested: totals.changes,
-    averageApprovalTurnaroundMs: avg(sum((p) => p.turnT), sum((p) => p.turnN)),
+    averageApprovalTurnaroundMs: avg(
+      sum((p) => p.turnT),
+      sum((p) => p.turnN),
+    ),
     complianceViolations: sum((p) => p.violations),
-    averageBrandScore: avg(sum((p) => p.brandT), sum((p) => p.brandN)),
-    averageComplianceScore: avg(sum((p) => p.compT), sum((p) => p.compN)),
+    averageBrandScore: avg(
+      sum((p) => p.brandT),
+      sum((p) => p.brandN),
+    ),
+    averageComplianceScore: avg(
+      sum((p) => p.compT),
+      sum((p) => p.compN),
+    ),
     agentsOnboarded: totals.onboarded,
     listingsSynced: totals.synced,
     perAgent,
     series,
     materialsByKind: days.map((date) => ({ date, ...kindsByDay.get(date)! })),
     approvalTurnaround: points.map((p) => ({ date: p.date, approvals: p.approvals, averageMs: avg(p.turnT, p.turnN) })),
-    violationsByRule: [...rules.entries()].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
+    violationsByRule: [...rules.entries()]
+      .map(([ruleId, count]) => ({ ruleId, count }))
+      .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
   };
 }
 
@@ -149,7 +192,9 @@ export function buildReport(rows: DailyRow[], from: string, to: string, people: 
 export async function metricsReport(db: Db, brokerageId: string, from: string, to: string): Promise<MetricsReport> {
   const { rows, people } = await withTenant(db, brokerageId, async (tx) => ({
     rows: await readAnalytics(tx, brokerageId, from, to),
-    people: (await tx.query<{ id: string; name: string; role: string }>('SELECT id, name, role FROM users WHERE brokerage_id = $1', [brokerageId])).rows,
+    people: (
+      await tx.query<{ id: string; name: string; role: string }>('SELECT id, name, role FROM users WHERE brokerage_id = $1', [brokerageId])
+    ).rows,
   }));
   return buildReport(rows, from, to, people);
 }
@@ -162,9 +207,24 @@ export function reportTable(report: MetricsReport, table: MetricTable): { header
   switch (table) {
     case 'summary': {
       const keys = [
-        'listingsGenerated', 'openHouseMaterials', 'emailSignatures', 'businessCards', 'socialPosts', 'postcards', 'designsCreated', 'exports', 'downloads',
-        'submissions', 'approvals', 'changesRequested', 'averageApprovalTurnaroundMs', 'complianceViolations', 'averageBrandScore', 'averageComplianceScore',
-        'agentsOnboarded', 'listingsSynced',
+        'listingsGenerated',
+        'openHouseMaterials',
+        'emailSignatures',
+        'businessCards',
+        'socialPosts',
+        'postcards',
+        'designsCreated',
+        'exports',
+        'downloads',
+        'submissions',
+        'approvals',
+        'changesRequested',
+        'averageApprovalTurnaroundMs',
+        'complianceViolations',
+        'averageBrandScore',
+        'averageComplianceScore',
+        'agentsOnboarded',
+        'listingsSynced',
       ] as const;
       return { header: ['metric', 'value', 'from', 'to'], rows: keys.map((k) => [k, report[k], report.from, report.to]) };
     }
@@ -174,11 +234,32 @@ export function reportTable(report: MetricsReport, table: MetricTable): { header
         rows: report.series.map((p) => [p.date, p.created, p.exports, p.downloads, p.approvals, p.violations, p.avgBrand, p.avgCompliance]),
       };
     case 'per-agent':
-      return { header: ['agentId', 'name', 'designs', 'exports', 'approvals'], rows: report.perAgent.map((a) => [a.agentId, a.name, a.designs, a.exports, a.approvals]) };
+      return {
+        header: ['agentId', 'name', 'designs', 'exports', 'approvals'],
+        rows: report.perAgent.map((a) => [a.agentId, a.name, a.designs, a.exports, a.approvals]),
+      };
     case 'materials-by-kind':
       return {
-        header: ['date', 'listingsGenerated', 'openHouseMaterials', 'emailSignatures', 'businessCards', 'socialPosts', 'postcards', 'other'],
-        rows: report.materialsByKind.map((m) => [m.date, m.listingsGenerated, m.openHouseMaterials, m.emailSignatures, m.businessCards, m.socialPosts, m.postcards, m.other]),
+        header: [
+          'date',
+          'listingsGenerated',
+          'openHouseMaterials',
+          'emailSignatures',
+          'businessCards',
+          'socialPosts',
+          'postcards',
+          'other',
+        ],
+        rows: report.materialsByKind.map((m) => [
+          m.date,
+          m.listingsGenerated,
+          m.openHouseMaterials,
+          m.emailSignatures,
+          m.businessCards,
+          m.socialPosts,
+          m.postcards,
+          m.other,
+        ]),
       };
     case 'approval-turnaround':
       return { header: ['date', 'approvals', 'averageMs'], rows: report.approvalTurnaround.map((a) => [a.date, a.approvals, a.averageMs]) };

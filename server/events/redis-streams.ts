@@ -110,9 +110,13 @@ export class RedisStreamsTransport implements EventTransport {
         failures = 0;
       } catch (err) {
         failures++;
-        if (failures === 3 || failures % 100 === 0) this.opts.log.warn({ err: errorText(err) }, 'event relay failed; events stay in the outbox');
+        if (failures === 3 || failures % 100 === 0)
+          this.opts.log.warn({ err: errorText(err) }, 'event relay failed; events stay in the outbox');
       }
-      if (!more && this.running) await this.relayWaker.wait(failures ? Math.min(this.opts.pollMs * 2 ** Math.min(failures, 6), 2_000) : this.relayPace.afterRound(relayed > 0));
+      if (!more && this.running)
+        await this.relayWaker.wait(
+          failures ? Math.min(this.opts.pollMs * 2 ** Math.min(failures, 6), 2_000) : this.relayPace.afterRound(relayed > 0),
+        );
     }
   }
 
@@ -127,7 +131,8 @@ export class RedisStreamsTransport implements EventTransport {
       // Never write into a stream that lost its marker: that is a loss to recover from first.
       if ((await this.redis.get(this.markerKey)) !== this.epoch) throw new Error('event stream marker changed; recovering');
       const pipe = this.redis.pipeline();
-      for (const row of rows) pipe.xadd(this.stream, 'MAXLEN', '~', this.opts.maxStreamLength ?? 100_000, '*', 'e', JSON.stringify(rowToEnvelope(row)));
+      for (const row of rows)
+        pipe.xadd(this.stream, 'MAXLEN', '~', this.opts.maxStreamLength ?? 100_000, '*', 'e', JSON.stringify(rowToEnvelope(row)));
       const results = (await pipe.exec()) ?? [];
       const failed = results.find(([err]) => err);
       if (failed || results.length !== rows.length) throw failed?.[0] ?? new Error('relay pipeline incomplete');
@@ -176,7 +181,9 @@ export class RedisStreamsTransport implements EventTransport {
   }
 
   private async storedEpoch(q: Queryable): Promise<string | null> {
-    const { rows } = await q.query<{ value: string }>('SELECT value FROM event_relay_state WHERE key = $1', [`${EPOCH_KEY}:${this.opts.prefix}`]);
+    const { rows } = await q.query<{ value: string }>('SELECT value FROM event_relay_state WHERE key = $1', [
+      `${EPOCH_KEY}:${this.opts.prefix}`,
+    ]);
     return rows[0]?.value ?? null;
   }
 
@@ -202,10 +209,16 @@ export class RedisStreamsTransport implements EventTransport {
     while (this.running) {
       try {
         const res = (await reader.xreadgroup(
-          'GROUP', group, this.opts.instanceId,
-          'COUNT', this.opts.batchSize,
-          'BLOCK', Math.max(1, Math.min(this.opts.pollMs, reclaimEvery)),
-          'STREAMS', this.stream, '>',
+          'GROUP',
+          group,
+          this.opts.instanceId,
+          'COUNT',
+          this.opts.batchSize,
+          'BLOCK',
+          Math.max(1, Math.min(this.opts.pollMs, reclaimEvery)),
+          'STREAMS',
+          this.stream,
+          '>',
         )) as Array<[string, StreamEntry[]]> | null;
         for (const [, entries] of res ?? []) {
           for (const [id, fields] of entries) {
@@ -277,7 +290,23 @@ export class RedisStreamsTransport implements EventTransport {
       raw = null;
     }
     await this.opts.db.transaction((tx) => recordDeadLetter(tx, consumer.group, raw, deliveries, error));
-    await this.redis.xadd(this.deadStream, 'MAXLEN', '~', 10_000, '*', 'group', consumer.group, 'entry', id, 'attempts', String(deliveries), 'error', error, 'e', fieldValue(fields, 'e') ?? '');
+    await this.redis.xadd(
+      this.deadStream,
+      'MAXLEN',
+      '~',
+      10_000,
+      '*',
+      'group',
+      consumer.group,
+      'entry',
+      id,
+      'attempts',
+      String(deliveries),
+      'error',
+      error,
+      'e',
+      fieldValue(fields, 'e') ?? '',
+    );
     await this.redis.xack(this.stream, consumer.group, id);
     this.lastErrors.delete(key);
     this.opts.log.warn({ group: consumer.group, entry: id, deliveries, err: error }, 'event dead-lettered');

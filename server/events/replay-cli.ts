@@ -28,13 +28,17 @@ async function main(): Promise<void> {
       return;
     }
     if (!first || !second || Number.isNaN(Date.parse(second))) {
-      console.error(`usage: replay-cli.ts <group: ${consumers.map((c) => c.group).join(' | ')}> <since: ISO date>  |  --dead-letters [group]`);
+      console.error(
+        `usage: replay-cli.ts <group: ${consumers.map((c) => c.group).join(' | ')}> <since: ISO date>  |  --dead-letters [group]`,
+      );
       process.exitCode = 2;
       return;
     }
     if (first === 'webhooks') console.warn('Replaying the webhooks group queues deliveries again for every event since then.');
     const result = await bus.replay(first, new Date(second));
-    console.log(`replayed ${result.replayed} events to ${first} from ${result.from}${result.failed ? `; ${result.failed} failed (dead-lettered)` : ''}`);
+    console.log(
+      `replayed ${result.replayed} events to ${first} from ${result.from}${result.failed ? `; ${result.failed} failed (dead-lettered)` : ''}`,
+    );
   } finally {
     await db.close();
   }

@@ -72,10 +72,16 @@ export class BulkDesignService {
 
   async start(user: { id: string; brokerageId: string }, templateId: string, listingIds: string[]): Promise<BulkJob> {
     const template = getTemplate(templateId);
-    if (!template) throw new AppError(400, 'validation_failed', 'templateId: no such template', { fields: [{ field: 'templateId', message: 'no such template' }] });
+    if (!template)
+      throw new AppError(400, 'validation_failed', 'templateId: no such template', {
+        fields: [{ field: 'templateId', message: 'no such template' }],
+      });
     const ids = [...new Set(listingIds)];
     // Every listing must be the caller's brokerage's: otherwise the whole request is refused (no partial leaks).
-    const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM listings WHERE brokerage_id = $1 AND id = ANY($2::text[])', [user.brokerageId, ids]);
+    const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM listings WHERE brokerage_id = $1 AND id = ANY($2::text[])', [
+      user.brokerageId,
+      ids,
+    ]);
     if (rows.length !== ids.length) throw notFound('Listing');
     const id = randomUUID();
     await this.deps.db.query(
@@ -143,7 +149,11 @@ export class BulkDesignService {
         designIds.push(designId);
       } catch (err) {
         if (!(err instanceof AppError)) this.deps.log.error({ err, jobId, listingId }, 'bulk design failed');
-        errors.push({ listingId, code: err instanceof AppError ? err.code : 'internal_error', message: err instanceof AppError ? err.message : 'Could not create this design' });
+        errors.push({
+          listingId,
+          code: err instanceof AppError ? err.code : 'internal_error',
+          message: err instanceof AppError ? err.message : 'Could not create this design',
+        });
       }
       done++;
       await this.deps.db.query('UPDATE listing_jobs SET done = $3, design_ids = $4, errors = $5 WHERE brokerage_id = $1 AND id = $2', [
@@ -156,7 +166,11 @@ export class BulkDesignService {
       this.deps.notify?.(user.id, { type: 'listing-bulk', jobId, status: 'running', done, total: listingIds.length });
     }
     const status = designIds.length === 0 && errors.length > 0 ? 'failed' : 'done';
-    await this.deps.db.query('UPDATE listing_jobs SET status = $3, finished_at = now() WHERE brokerage_id = $1 AND id = $2', [user.brokerageId, jobId, status]);
+    await this.deps.db.query('UPDATE listing_jobs SET status = $3, finished_at = now() WHERE brokerage_id = $1 AND id = $2', [
+      user.brokerageId,
+      jobId,
+      status,
+    ]);
     this.deps.notify?.(user.id, { type: 'listing-bulk', jobId, status, done, total: listingIds.length });
   }
 
@@ -167,7 +181,8 @@ export class BulkDesignService {
   imageSource(brokerageId: string): ImageSourceDeps {
     return {
       dataDir: this.deps.dataDir,
-      ownsAsset: async (id) => (await this.deps.db.query('SELECT 1 FROM assets WHERE brokerage_id = $1 AND id = $2', [brokerageId, id])).rows.length > 0,
+      ownsAsset: async (id) =>
+        (await this.deps.db.query('SELECT 1 FROM assets WHERE brokerage_id = $1 AND id = $2', [brokerageId, id])).rows.length > 0,
       listingPhoto: async (src) => {
         const ref = parseListingPhotoPath(src);
         if (!ref) return null;
@@ -182,7 +197,11 @@ export class BulkDesignService {
   }
 
   /** A design as a print PDF (brand fonts embedded, bleed, metadata); `placeholders` lists what was left out. */
-  async designPdf(brokerageId: string, designId: string, opts: { author?: string; cropMarks?: boolean } = {}): Promise<{ title: string; pdf: Uint8Array; placeholders: Placeholder[] }> {
+  async designPdf(
+    brokerageId: string,
+    designId: string,
+    opts: { author?: string; cropMarks?: boolean } = {},
+  ): Promise<{ title: string; pdf: Uint8Array; placeholders: Placeholder[] }> {
     const design = await currentDesign(this.deps.rooms, this.deps.store, designId);
     const brokerage = await new BrokerageRepository(this.deps.db).get(brokerageId);
     await loadBundledFonts();
@@ -195,10 +214,22 @@ export class BulkDesignService {
   }
 
   /** One page as PNG/JPG at the kind's pixel size (social posts exactly at the platform's size). */
-  async designImage(brokerageId: string, designId: string, format: 'png' | 'jpg', page = 0): Promise<{ title: string; bytes: Uint8Array; placeholders: Placeholder[] }> {
+  async designImage(
+    brokerageId: string,
+    designId: string,
+    format: 'png' | 'jpg',
+    page = 0,
+  ): Promise<{ title: string; bytes: Uint8Array; placeholders: Placeholder[] }> {
     const design = await currentDesign(this.deps.rooms, this.deps.store, designId);
-    const img = await designPng(design, this.imageSource(brokerageId), { page: Math.min(page, (design.meta.pages ?? 1) - 1), width: rasterSize(design.meta).width });
-    return { title: design.meta.title, bytes: format === 'png' ? img.png : await rgbaToJpeg(img.pixels, img.width, img.height), placeholders: img.placeholders };
+    const img = await designPng(design, this.imageSource(brokerageId), {
+      page: Math.min(page, (design.meta.pages ?? 1) - 1),
+      width: rasterSize(design.meta).width,
+    });
+    return {
+      title: design.meta.title,
+      bytes: format === 'png' ? img.png : await rgbaToJpeg(img.pixels, img.width, img.height),
+      placeholders: img.placeholders,
+    };
   }
 
   /**
@@ -209,10 +240,10 @@ export class BulkDesignService {
   async exportZip(brokerageId: string, jobId: string, only?: ReadonlySet<string>): Promise<Uint8Array | null> {
     const job = await this.get(brokerageId, jobId);
     if (!job) return null;
-    const { rows } = await this.deps.db.query<{ id: string }>('SELECT id FROM designs WHERE brokerage_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL', [
-      brokerageId,
-      job.designIds,
-    ]);
+    const { rows } = await this.deps.db.query<{ id: string }>(
+      'SELECT id FROM designs WHERE brokerage_id = $1 AND id = ANY($2::text[]) AND deleted_at IS NULL',
+      [brokerageId, job.designIds],
+    );
     const alive = new Set(rows.map((r) => r.id));
     const used = new Set<string>();
     const entries = [];
@@ -220,7 +251,10 @@ export class BulkDesignService {
       const kind = (await currentDesign(this.deps.rooms, this.deps.store, id)).meta.kind;
       // Email signatures go out as HTML from the editor; in a bulk ZIP they are pictures like posts.
       const ext = defaultExportFormat(kind) === 'pdf' ? 'pdf' : 'png';
-      const { title, data } = ext === 'pdf' ? await this.designPdf(brokerageId, id).then((r) => ({ title: r.title, data: r.pdf })) : await this.designImage(brokerageId, id, 'png').then((r) => ({ title: r.title, data: r.bytes }));
+      const { title, data } =
+        ext === 'pdf'
+          ? await this.designPdf(brokerageId, id).then((r) => ({ title: r.title, data: r.pdf }))
+          : await this.designImage(brokerageId, id, 'png').then((r) => ({ title: r.title, data: r.bytes }));
       let name = fileSlug(title);
       for (let n = 2; used.has(name); n++) name = `${fileSlug(title)}-${n}`;
       used.add(name);

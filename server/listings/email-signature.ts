@@ -5,13 +5,22 @@
  * within a band, objects whose horizontal extents overlap form one column,
  * and each column stacks its objects top to bottom.
  */
-import { isSafeFontFamily, isSafeFontWeight, objectsInOrder, type Design, type DesignObject, type ImageObject, type TextObject } from '../../shared/index.js';
+import {
+  isSafeFontFamily,
+  isSafeFontWeight,
+  objectsInOrder,
+  type Design,
+  type DesignObject,
+  type ImageObject,
+  type TextObject,
+} from '../../shared/index.js';
 import { DEFAULT_LINE_HEIGHT, placeholderOf } from '../../shared/render/index.js';
 
 /** Where an image is served from for mail clients (a public, long-lived URL), or null to leave it out. */
 export type SignatureImageUrl = (src: string) => string | null;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const isColor = (c: string | undefined): c is string => typeof c === 'string' && /^#[0-9a-f]{3,8}$/i.test(c);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,7 +37,10 @@ export function absoluteImageUrl(src: string, base: string): string | null {
 }
 
 function fontStack(family: string): string {
-  const generic = /serif|georgia|times|garamond|playfair|merriweather/i.test(family) && !/sans/i.test(family) ? 'Georgia, serif' : 'Arial, Helvetica, sans-serif';
+  const generic =
+    /serif|georgia|times|garamond|playfair|merriweather/i.test(family) && !/sans/i.test(family)
+      ? 'Georgia, serif'
+      : 'Arial, Helvetica, sans-serif';
   // Only a checked name goes into the style attribute (no quotes, entities or semicolons).
   return isSafeFontFamily(family) ? `${family}, ${generic}` : generic;
 }
@@ -38,8 +50,10 @@ function textHtml(o: TextObject): string {
   let inner = esc(text).replace(/\n/g, '<br>');
   const color = isColor(o.fill) ? o.fill : '#000000';
   const linkStyle = `color:${color};text-decoration:none;`;
-  if (o.role === 'agent-email' || o.binding === 'agent.email' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) inner = `<a href="mailto:${esc(text)}" style="${linkStyle}">${inner}</a>`;
-  else if (o.role === 'agent-phone' || o.binding === 'agent.phone') inner = `<a href="tel:${esc(text.replace(/[^\d+]/g, ''))}" style="${linkStyle}">${inner}</a>`;
+  if (o.role === 'agent-email' || o.binding === 'agent.email' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text))
+    inner = `<a href="mailto:${esc(text)}" style="${linkStyle}">${inner}</a>`;
+  else if (o.role === 'agent-phone' || o.binding === 'agent.phone')
+    inner = `<a href="tel:${esc(text.replace(/[^\d+]/g, ''))}" style="${linkStyle}">${inner}</a>`;
   const style = [
     `font-family:${fontStack(o.fontFamily)}`,
     `font-size:${Math.round(o.fontSize)}px`,
@@ -95,7 +109,9 @@ function bandHtml(objects: DesignObject[], dividers: DesignObject[], imageUrl: S
     const style = [`vertical-align:top`, `padding:0 ${gap}px 0 0`, ...(i > 0 && cols[i - 1] && dividers.length ? [] : [])].join(';');
     const inner = `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${rows}</table>`;
     const cell = `<td style="${style}">${inner}</td>`;
-    return divider && isColor(dividerColor) ? `${cell}<td style="width:${Math.max(1, Math.round(divider.width))}px;background:${dividerColor};font-size:0;line-height:0">&nbsp;</td><td style="width:${gap}px;font-size:0">&nbsp;</td>` : cell;
+    return divider && isColor(dividerColor)
+      ? `${cell}<td style="width:${Math.max(1, Math.round(divider.width))}px;background:${dividerColor};font-size:0;line-height:0">&nbsp;</td><td style="width:${gap}px;font-size:0">&nbsp;</td>`
+      : cell;
   });
   return `<tr><td style="padding:0"><table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>${cells.join('')}</tr></table></td></tr>`;
 }
@@ -105,7 +121,9 @@ function bandHtml(objects: DesignObject[], dividers: DesignObject[], imageUrl: S
  * Placeholders (an empty photo frame, sample copy) are left out.
  */
 export function emailSignatureHtml(design: Design, imageUrl: SignatureImageUrl): string {
-  const visible = objectsInOrder(design).filter((o) => o.visible !== false && (o.opacity ?? 1) > 0 && (o.page ?? 0) === 0 && !placeholderOf(o));
+  const visible = objectsInOrder(design).filter(
+    (o) => o.visible !== false && (o.opacity ?? 1) > 0 && (o.page ?? 0) === 0 && !placeholderOf(o),
+  );
   const isRule = (o: DesignObject) => (o.type === 'line' || (o.type === 'rect' && o.height <= 4)) && o.width >= design.meta.width * 0.6;
   const isDivider = (o: DesignObject) => o.type === 'rect' && o.width <= 6 && o.height > o.width * 4;
   const rule = visible.filter(isRule).sort((a, b) => a.y - b.y)[0];

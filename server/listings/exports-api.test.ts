@@ -39,12 +39,20 @@ function unzip(buf: Buffer): { name: string; data: Buffer }[] {
 
 describe('bulk designs and exports', () => {
   it('generates one design per listing with progress, reports the opted-out one, and exports a ZIP of PNGs at the post size (social posts are not printed)', async () => {
-    const start = await api<{ jobId: string; total: number }>(server.url, agent, 'POST', '/api/listings/bulk-designs', { templateId: 'just-listed-post', listingIds });
+    const start = await api<{ jobId: string; total: number }>(server.url, agent, 'POST', '/api/listings/bulk-designs', {
+      templateId: 'just-listed-post',
+      listingIds,
+    });
     expect(start.status).toBe(202);
     expect(start.body.total).toBe(4);
     const job = await waitFor(
       async () => {
-        const r = await api<{ status: string; done: number; designIds: string[]; errors: { listingId: string; code: string }[] }>(server.url, agent, 'GET', `/api/listings/jobs/${start.body.jobId}`);
+        const r = await api<{ status: string; done: number; designIds: string[]; errors: { listingId: string; code: string }[] }>(
+          server.url,
+          agent,
+          'GET',
+          `/api/listings/jobs/${start.body.jobId}`,
+        );
         return r.body.status === 'done' ? r.body : null;
       },
       20_000,
@@ -75,13 +83,20 @@ describe('bulk designs and exports', () => {
     expect(all).toContain('1847 Bluebonnet Lane');
   });
 
-  it('refuses a bulk job over another brokerage\'s listings', async () => {
-    const r = await api(server.url, rival, 'POST', '/api/listings/bulk-designs', { templateId: 'listing-flyer', listingIds: [listingIds[0]] });
+  it("refuses a bulk job over another brokerage's listings", async () => {
+    const r = await api(server.url, rival, 'POST', '/api/listings/bulk-designs', {
+      templateId: 'listing-flyer',
+      listingIds: [listingIds[0]],
+    });
     expect(r.status).toBe(404);
   });
 
   it('exports one design as a PDF with its merged text', async () => {
-    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Flyer', templateId: 'listing-flyer', listingId: listingIds[0] });
+    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', {
+      title: 'Flyer',
+      templateId: 'listing-flyer',
+      listingId: listingIds[0],
+    });
     const pdf = await raw(`/api/designs/${created.body.id}/export.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe('application/pdf');
@@ -91,7 +106,10 @@ describe('bulk designs and exports', () => {
   });
 
   it('exports an email signature as email-safe HTML whose images load without a log-in', async () => {
-    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Signature', templateId: 'email-signature' });
+    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', {
+      title: 'Signature',
+      templateId: 'email-signature',
+    });
     const html = await raw(`/api/designs/${created.body.id}/export/email-signature.html`);
     expect(html.status).toBe(200);
     expect(html.type).toMatch(/^text\/html/);
@@ -109,7 +127,11 @@ describe('bulk designs and exports', () => {
       expect(img.status).toBe(200);
       expect(img.headers.get('content-type')).toMatch(/^image\/(png|jpeg)$/);
       expect(img.headers.get('cache-control')).toContain('max-age=31536000');
-      expect(Buffer.from(await img.arrayBuffer()).subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(
+        Buffer.from(await img.arrayBuffer())
+          .subarray(1, 4)
+          .toString('latin1'),
+      ).toBe('PNG');
     }
     const again = (await raw(`/api/designs/${created.body.id}/export/email-signature.html`)).bytes.toString('utf8');
     expect([...again.matchAll(/src="([^"]+)"/g)].map((m) => m[1])).toEqual(srcs);
@@ -135,7 +157,9 @@ describe('exports by kind and shared thumbnails', () => {
 
   it('serves one server-drawn thumbnail to everyone who may see the design, revalidated by ETag', async () => {
     const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Thumb', templateId: 'listing-flyer' });
-    const res = await fetch(`${server.url}/api/designs/${created.body.id}/thumbnail.png`, { headers: { authorization: `Bearer ${agent}` } });
+    const res = await fetch(`${server.url}/api/designs/${created.body.id}/thumbnail.png`, {
+      headers: { authorization: `Bearer ${agent}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     const etag = res.headers.get('etag')!;
@@ -143,7 +167,9 @@ describe('exports by kind and shared thumbnails', () => {
     expect(res.headers.get('cache-control')).toContain('no-cache');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.readUInt32BE(16)).toBe(480);
-    const again = await fetch(`${server.url}/api/designs/${created.body.id}/thumbnail.png`, { headers: { authorization: `Bearer ${agent}`, 'if-none-match': etag } });
+    const again = await fetch(`${server.url}/api/designs/${created.body.id}/thumbnail.png`, {
+      headers: { authorization: `Bearer ${agent}`, 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
     expect((await raw(`/api/designs/${created.body.id}/thumbnail.png`, rival)).status).toBe(404);
   });
@@ -152,7 +178,11 @@ describe('exports by kind and shared thumbnails', () => {
     const res = await fetch(`${server.url}/api/fonts/montserrat-latin-700-normal.woff`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('immutable');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('wOFF');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('wOFF');
     expect((await fetch(`${server.url}/api/fonts/..%2F..%2Fpackage.json`)).status).toBe(400);
     expect((await fetch(`${server.url}/api/fonts/nope-latin-400-normal.woff`)).status).toBe(404);
   });
@@ -175,7 +205,13 @@ describe('bad input is always a 4xx JSON error, never a 500', () => {
     { ListingKey: 'k', UnparsedAddress: 'x', OpenHouse: [{ OpenHouseStartTime: 'never' }] },
   ];
   it.each(bodies.map((b, i) => [i, b]))('import body #%i', async (_i, body) => {
-    const r = await api<{ error?: { code: string }; errors?: unknown[]; imported?: number }>(server.url, agent, 'POST', '/api/listings/import', body);
+    const r = await api<{ error?: { code: string }; errors?: unknown[]; imported?: number }>(
+      server.url,
+      agent,
+      'POST',
+      '/api/listings/import',
+      body,
+    );
     expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);
     expect(typeof r.body).toBe('object');
   });
@@ -200,7 +236,14 @@ describe('bad input is always a 4xx JSON error, never a 500', () => {
       expect(res.status).toBeLessThan(500);
       expect((await res.json()) as { error: unknown }).toHaveProperty('error');
     }
-    for (const path of ['/api/listings?limit=-1', '/api/listings?limit=abc', '/api/listings/%00', '/api/listings/no-such', '/api/listings/jobs/nope', '/api/designs/nope/listing-update']) {
+    for (const path of [
+      '/api/listings?limit=-1',
+      '/api/listings?limit=abc',
+      '/api/listings/%00',
+      '/api/listings/no-such',
+      '/api/listings/jobs/nope',
+      '/api/designs/nope/listing-update',
+    ]) {
       const r = await raw(path);
       expect(r.status, path).toBeGreaterThanOrEqual(400);
       expect(r.status, path).toBeLessThan(500);

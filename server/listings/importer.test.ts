@@ -7,10 +7,21 @@ describe('RESO fixtures', () => {
     const r = parseProperty(fixture('single-property'), { timeZone: 'America/Chicago' });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const l = r.listing;
-    expect(l).toMatchObject({ listingKey: '3yd-ACTRIS-5551234', status: 'Active', listPrice: 1250000, bedrooms: 4, bathrooms: 3, livingArea: 2150, livingAreaUnits: 'sq ft' });
+    expect(l).toMatchObject({
+      listingKey: '3yd-ACTRIS-5551234',
+      status: 'Active',
+      listPrice: 1250000,
+      bedrooms: 4,
+      bathrooms: 3,
+      livingArea: 2150,
+      livingAreaUnits: 'sq ft',
+    });
     expect(l.photos.map((p) => p.url.split('/').pop())).toEqual(['2.jpg', '1.jpg', '3.jpg']);
     expect(l.photos[0]).toMatchObject({ preferred: true, width: 3000, height: 2000 });
-    expect(l.features).toMatchObject({ InteriorFeatures: ['Ceiling Fans', 'Kitchen Island', 'Open Floorplan'], Appliances: ['Dishwasher', 'Gas Range', 'Refrigerator'] });
+    expect(l.features).toMatchObject({
+      InteriorFeatures: ['Ceiling Fans', 'Kitchen Island', 'Open Floorplan'],
+      Appliances: ['Dishwasher', 'Gas Range', 'Refrigerator'],
+    });
     expect(l.propertySubType).toBe('Single Family Residence');
     // The canceled one is dropped; the local-time one is read in Chicago time; sorted.
     expect(l.openHouses.map((o) => o.start)).toEqual(['2025-06-14T18:00:00.000Z', '2025-06-21T18:00:00.000Z']);
@@ -22,9 +33,21 @@ describe('RESO fixtures', () => {
     const parsed = parsePayload(page.records, { timeZone: 'America/Chicago' });
     expect(parsed.listings.map((x) => x.index)).toEqual([0, 1]);
     const [a, b] = parsed.listings.map((x) => x.listing);
-    expect(a).toMatchObject({ status: 'Active Under Contract', listPrice: 689500, bedrooms: 2, bathrooms: 2.5, address: { unparsed: '2210 S Lamar Blvd Unit 305, Austin, TX 78704' } });
+    expect(a).toMatchObject({
+      status: 'Active Under Contract',
+      listPrice: 689500,
+      bedrooms: 2,
+      bathrooms: 2.5,
+      address: { unparsed: '2210 S Lamar Blvd Unit 305, Austin, TX 78704' },
+    });
     expect(a!.photos.map((p) => p.url.split('/').pop())).toEqual(['a.jpg', 'b.jpg']);
-    expect(b).toMatchObject({ listingKey: '7770002', status: 'Pending', propertyType: 'Residential Income', bathrooms: 2.5, features: { Cooling: ['Central Air'] } });
+    expect(b).toMatchObject({
+      listingKey: '7770002',
+      status: 'Pending',
+      propertyType: 'Residential Income',
+      bathrooms: 2.5,
+      features: { Cooling: ['Central Air'] },
+    });
     expect(b!.address).toMatchObject({ streetNumber: '906', unitNumber: 'B' });
     expect(parsed.errors).toEqual(
       expect.arrayContaining([

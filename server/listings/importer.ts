@@ -26,12 +26,18 @@ export class ListingImporter {
   async importPayload(brokerageId: string, body: unknown, source: ListingSource, timeZone: string): Promise<ImportResult> {
     const page = payloadRecords(body);
     if (!page) throw new ImportPayloadError('Send a RESO Property object, an OData page {"value": [...]}, or an array of Property objects');
-    if (page.records.length > MAX_RECORDS_PER_PAYLOAD) throw new ImportPayloadError(`At most ${MAX_RECORDS_PER_PAYLOAD} records per request`);
+    if (page.records.length > MAX_RECORDS_PER_PAYLOAD)
+      throw new ImportPayloadError(`At most ${MAX_RECORDS_PER_PAYLOAD} records per request`);
     const result = await this.importRecords(brokerageId, page.records, source, timeZone);
     return { ...result, nextLink: page.nextLink };
   }
 
-  async importRecords(brokerageId: string, records: readonly unknown[], source: ListingSource, timeZone: string): Promise<Omit<ImportResult, 'nextLink'>> {
+  async importRecords(
+    brokerageId: string,
+    records: readonly unknown[],
+    source: ListingSource,
+    timeZone: string,
+  ): Promise<Omit<ImportResult, 'nextLink'>> {
     const parsed = parsePayload(records, { timeZone });
     const listings: ImportResult['listings'] = [];
     for (const { listing, raw } of parsed.listings) {

@@ -1,6 +1,23 @@
-export { ListingRepository, listingChanges, listingPhotoPath, parseListingPhotoPath, type FieldChange, type ListingRecord, type ListingSummary, type ListingSource, type UpsertOutcome } from './repo.js';
+export {
+  ListingRepository,
+  listingChanges,
+  listingPhotoPath,
+  parseListingPhotoPath,
+  type FieldChange,
+  type ListingRecord,
+  type ListingSummary,
+  type ListingSource,
+  type UpsertOutcome,
+} from './repo.js';
 export { ListingImporter, ImportPayloadError, type ImportResult } from './importer.js';
-export { DesignListingService, agentProfile, mergeListingForNewDesign, type MergeRecord, type PendingUpdate, type AppliedUpdate } from './merge-service.js';
+export {
+  DesignListingService,
+  agentProfile,
+  mergeListingForNewDesign,
+  type MergeRecord,
+  type PendingUpdate,
+  type AppliedUpdate,
+} from './merge-service.js';
 export { ResoClient, ResoApiError, retryAfterMs, firstPageUrl, propertyUrl, type ResoClientOptions, type ResoPage } from './reso-client.js';
 export { ListingSyncService, type SyncConfigInput, type SyncStatus } from './sync.js';
 export { BulkDesignService, MAX_BULK_LISTINGS, fileSlug, type BulkJob } from './bulk.js';

@@ -54,7 +54,11 @@ describe('POST /api/listings/import', () => {
     expect(page.status).toBe(200);
     expect(page.body.imported).toBe(2);
     expect(page.body.listings.map((l) => l.listingKey)).toEqual(['3yd-ACTRIS-7770001', '7770002']);
-    const byIndex = (i: number) => page.body.errors.filter((e) => e.index === i).map((e) => e.field).sort();
+    const byIndex = (i: number) =>
+      page.body.errors
+        .filter((e) => e.index === i)
+        .map((e) => e.field)
+        .sort();
     expect(byIndex(2)).toEqual(['ListPrice', 'ListingKey']);
     expect(byIndex(3)).toEqual(['StandardStatus']);
     expect(byIndex(4)).toEqual(['(record)']);
@@ -63,18 +67,21 @@ describe('POST /api/listings/import', () => {
   });
 
   it('lists and gets listings, normalised, scoped to the brokerage (404 across brokerages)', async () => {
-    const list = await api<{ listings: { id: string; listingKey: string; address: string; listPrice: number; status: string }[]; total: number }>(
-      server.url,
-      agent,
-      'GET',
-      '/api/listings',
-    );
+    const list = await api<{
+      listings: { id: string; listingKey: string; address: string; listPrice: number; status: string }[];
+      total: number;
+    }>(server.url, agent, 'GET', '/api/listings');
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(3);
     const flyer = list.body.listings.find((l) => l.listingKey === '3yd-ACTRIS-5551234')!;
     expect(flyer).toMatchObject({ address: '1847 Bluebonnet Lane, Austin, TX 78704', listPrice: 1250000, status: 'Active' });
 
-    const got = await api<{ listing: { photos: { url: string }[]; features: Record<string, string[]> }; history: unknown[] }>(server.url, agent, 'GET', `/api/listings/${flyer.id}`);
+    const got = await api<{ listing: { photos: { url: string }[]; features: Record<string, string[]> }; history: unknown[] }>(
+      server.url,
+      agent,
+      'GET',
+      `/api/listings/${flyer.id}`,
+    );
     expect(got.status).toBe(200);
     expect(got.body.listing.photos.map((p) => p.url.split('/').pop())).toEqual(['2.jpg', '1.jpg', '3.jpg']);
     expect(got.body.listing.features.InteriorFeatures).toEqual(['Ceiling Fans', 'Kitchen Island', 'Open Floorplan']);
@@ -82,13 +89,19 @@ describe('POST /api/listings/import', () => {
 
     expect((await api(server.url, rival, 'GET', `/api/listings/${flyer.id}`)).status).toBe(404);
     expect((await api<{ total: number }>(server.url, rival, 'GET', '/api/listings')).body.total).toBe(0);
-    expect((await api(server.url, rival, 'POST', '/api/designs', { title: 'x', templateId: 'listing-flyer', listingId: flyer.id })).status).toBe(404);
+    expect(
+      (await api(server.url, rival, 'POST', '/api/designs', { title: 'x', templateId: 'listing-flyer', listingId: flyer.id })).status,
+    ).toBe(404);
   });
 
   it('creates a flyer with every binding resolved, then detects and applies a price drop through the live room', async () => {
     const list = await api<{ listings: { id: string; listingKey: string }[] }>(server.url, agent, 'GET', '/api/listings');
     const listingId = list.body.listings.find((l) => l.listingKey === '3yd-ACTRIS-5551234')!.id;
-    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: '1847 Bluebonnet', templateId: 'listing-flyer', listingId });
+    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', {
+      title: '1847 Bluebonnet',
+      templateId: 'listing-flyer',
+      listingId,
+    });
     expect(created.status).toBe(201);
     const designId = created.body.id;
     const design = await designContent(designId);
@@ -101,9 +114,17 @@ describe('POST /api/listings/import', () => {
     expect(textOf(design, 'license')).toBe('TX License #0654321');
     const hero = design.objects.hero!;
     // Served by us (GET /api/listings/:id/photos/:index), not loaded from the MLS's CDN.
-    expect(hero).toMatchObject({ type: 'image', src: `/api/listings/${listingId}/photos/0`, fit: 'cover', naturalWidth: 3000, naturalHeight: 2000 });
+    expect(hero).toMatchObject({
+      type: 'image',
+      src: `/api/listings/${listingId}/photos/0`,
+      fit: 'cover',
+      naturalWidth: 3000,
+      naturalHeight: 2000,
+    });
 
-    expect((await api<{ changed: unknown[] }>(server.url, agent, 'GET', `/api/designs/${designId}/listing-update`)).body.changed).toEqual([]);
+    expect((await api<{ changed: unknown[] }>(server.url, agent, 'GET', `/api/designs/${designId}/listing-update`)).body.changed).toEqual(
+      [],
+    );
 
     // The agent edits the description while connected; a re-import drops the price and goes Pending.
     const client = stockClient(server.wsUrl, designId, agent);
@@ -112,19 +133,32 @@ describe('POST /api/listings/import', () => {
       client.doc.transact(() => objectsMap(client.doc).get('desc')!.set('text', 'My own words about this home.'));
       const reimport = await api<ImportBody>(server.url, agent, 'POST', '/api/listings/import', fixture('price-drop'));
       expect(reimport.body.imported).toBe(1);
-      const pending = await api<{ changed: { binding: string; from: string; to: string; objectIds: string[] }[] }>(server.url, agent, 'GET', `/api/designs/${designId}/listing-update`);
+      const pending = await api<{ changed: { binding: string; from: string; to: string; objectIds: string[] }[] }>(
+        server.url,
+        agent,
+        'GET',
+        `/api/designs/${designId}/listing-update`,
+      );
       expect(pending.status).toBe(200);
       const price = pending.body.changed.find((c) => c.binding === 'listing.ListPrice');
       expect(price).toEqual({ binding: 'listing.ListPrice', from: '$1,250,000', to: '$1,150,000', objectIds: ['price'] });
       expect(pending.body.changed.find((c) => c.binding === 'listing.StandardStatus')).toMatchObject({ from: 'Active', to: 'Pending' });
 
-      const applied = await api<{ applied: { objectId: string }[]; kept: { objectId: string }[] }>(server.url, agent, 'POST', `/api/designs/${designId}/listing-update`, {});
+      const applied = await api<{ applied: { objectId: string }[]; kept: { objectId: string }[] }>(
+        server.url,
+        agent,
+        'POST',
+        `/api/designs/${designId}/listing-update`,
+        {},
+      );
       expect(applied.status).toBe(200);
       expect(applied.body.applied.map((a) => a.objectId)).toContain('price');
       // The live client sees the new price; its own edit is untouched.
       await waitFor(() => textOf(readDesign(client.doc).design, 'price') === '$1,150,000', 5_000, 'price in the live doc');
       expect(textOf(readDesign(client.doc).design, 'desc')).toBe('My own words about this home.');
-      expect((await api<{ changed: unknown[] }>(server.url, agent, 'GET', `/api/designs/${designId}/listing-update`)).body.changed).toEqual([]);
+      expect((await api<{ changed: unknown[] }>(server.url, agent, 'GET', `/api/designs/${designId}/listing-update`)).body.changed).toEqual(
+        [],
+      );
     } finally {
       client.destroy();
     }

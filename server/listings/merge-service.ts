@@ -50,15 +50,18 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** The agent profile of a user (name, phone, email, license numbers, headshot), scoped by brokerage. */
 export async function agentProfile(db: Queryable, brokerageId: string, userId: string): Promise<AgentProfile | null> {
-  const { rows } = await db.query<{ name: string; email: string; profile: unknown }>('SELECT name, email, profile FROM users WHERE brokerage_id = $1 AND id = $2', [
-    brokerageId,
-    userId,
-  ]);
+  const { rows } = await db.query<{ name: string; email: string; profile: unknown }>(
+    'SELECT name, email, profile FROM users WHERE brokerage_id = $1 AND id = $2',
+    [brokerageId, userId],
+  );
   const row = rows[0];
   if (!row) return null;
   const p = (json(row.profile) ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const licenses = typeof p.licenseNumbers === 'object' && p.licenseNumbers !== null && !Array.isArray(p.licenseNumbers) ? (p.licenseNumbers as Record<string, unknown>) : {};
+  const licenses =
+    typeof p.licenseNumbers === 'object' && p.licenseNumbers !== null && !Array.isArray(p.licenseNumbers)
+      ? (p.licenseNumbers as Record<string, unknown>)
+      : {};
   const licenseNumbers = Object.fromEntries(Object.entries(licenses).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const photo = str(p.photo) ?? str(p.headshot);
   const phone = str(p.phone);
@@ -80,13 +83,22 @@ function licenseStates(kit: BrandKit, listingState?: string): string[] {
  * design. 404 for a listing of another brokerage, 422 when the seller's
  * opt-out forbids this kind.
  */
-async function mergeNew(db: Db, user: { id: string; brokerageId: string }, design: Design, listingId: string): Promise<{ design: Design; record: MergeRecord; listingId: string }> {
+async function mergeNew(
+  db: Db,
+  user: { id: string; brokerageId: string },
+  design: Design,
+  listingId: string,
+): Promise<{ design: Design; record: MergeRecord; listingId: string }> {
   const listing = await new ListingRepository(db).get(user.brokerageId, listingId);
   if (!listing) throw notFound('Listing');
   const kit = await new BrokerageRepository(db).brandKit(user.brokerageId);
   if (!kit) throw notFound('Brokerage');
   if (!listing.listing.internetDisplay && isOnlineKind(design.meta.kind)) {
-    throw new AppError(422, 'listing_display_restricted', `The seller opted out of internet display, so this listing cannot be used in a ${design.meta.kind}`);
+    throw new AppError(
+      422,
+      'listing_display_restricted',
+      `The seller opted out of internet display, so this listing cannot be used in a ${design.meta.kind}`,
+    );
   }
   const agent = await agentProfile(db, user.brokerageId, user.id);
   const options = {
@@ -103,14 +115,25 @@ async function mergeNew(db: Db, user: { id: string; brokerageId: string }, desig
   return {
     design: merged.design,
     listingId: listing.id,
-    record: { listingVersion: listing.version, kind: design.meta.kind, timeZone: kit.timeZone, values: merged.values, bindings, objects: merged.objects },
+    record: {
+      listingVersion: listing.version,
+      kind: design.meta.kind,
+      timeZone: kit.timeZone,
+      values: merged.values,
+      bindings,
+      objects: merged.objects,
+    },
   };
 }
 
-
 /** Records the link in the same transaction that creates the design. */
 async function link(tx: Queryable, brokerageId: string, designId: string, listingId: string, record: MergeRecord): Promise<void> {
-  await tx.query('UPDATE designs SET listing_id = $3, listing_merge = $4 WHERE brokerage_id = $1 AND id = $2', [brokerageId, designId, listingId, JSON.stringify(record)]);
+  await tx.query('UPDATE designs SET listing_id = $3, listing_merge = $4 WHERE brokerage_id = $1 AND id = $2', [
+    brokerageId,
+    designId,
+    listingId,
+    JSON.stringify(record),
+  ]);
 }
 
 /** What `GET/POST /api/designs/:id/listing-update` answer (shared/api/listings.ts). */
@@ -152,12 +175,22 @@ export class DesignListingService {
   private async pending(brokerageId: string, designId: string) {
     const link = await this.linkOf(brokerageId, designId);
     if (!link) throw notFound('Design');
-    const none: PendingUpdate = { listingId: link.listingId, listingVersion: null, mergedVersion: link.record?.listingVersion ?? null, changed: [] };
+    const none: PendingUpdate = {
+      listingId: link.listingId,
+      listingVersion: null,
+      mergedVersion: link.record?.listingVersion ?? null,
+      changed: [],
+    };
     if (!link.listingId || !link.record) return { result: none };
     const listing = await this.listings.get(brokerageId, link.listingId);
     if (!listing) return { result: none };
     const record = link.record;
-    const opts = { timeZone: record.timeZone, online: isOnlineKind(record.kind), now: Date.now(), photoSrc: (i: number) => listingPhotoPath(listing.id, i) };
+    const opts = {
+      timeZone: record.timeZone,
+      online: isOnlineKind(record.kind),
+      now: Date.now(),
+      photoSrc: (i: number) => listingPhotoPath(listing.id, i),
+    };
     const now = listingValues(listing.listing, opts);
     const watched = new Set([...ALWAYS_WATCHED, ...Object.values(record.bindings).filter((b) => b.startsWith('listing.'))]);
     const pick = (values: Record<string, string>) => Object.fromEntries([...watched].map((b) => [b, values[b] ?? '']));
@@ -168,7 +201,13 @@ export class DesignListingService {
         .map(([id]) => id)
         .sort(),
     }));
-    return { result: { listingId: listing.id, listingVersion: listing.version, mergedVersion: record.listingVersion, changed }, listing, record, now, opts };
+    return {
+      result: { listingId: listing.id, listingVersion: listing.version, mergedVersion: record.listingVersion, changed },
+      listing,
+      record,
+      now,
+      opts,
+    };
   }
 
   /** What changed in the bound listing since the design's last merge. */
@@ -235,8 +274,17 @@ export class DesignListingService {
         kept.push({ objectId, binding, current, locked: true });
       }
     });
-    const nextRecord: MergeRecord = { ...record, listingVersion: listing.version, values: { ...record.values, ...now }, objects: { ...record.objects, ...shown } };
-    await this.deps.db.query('UPDATE designs SET listing_merge = $3 WHERE brokerage_id = $1 AND id = $2', [brokerageId, designId, JSON.stringify(nextRecord)]);
+    const nextRecord: MergeRecord = {
+      ...record,
+      listingVersion: listing.version,
+      values: { ...record.values, ...now },
+      objects: { ...record.objects, ...shown },
+    };
+    await this.deps.db.query('UPDATE designs SET listing_merge = $3 WHERE brokerage_id = $1 AND id = $2', [
+      brokerageId,
+      designId,
+      JSON.stringify(nextRecord),
+    ]);
     return { ...p.result, applied, kept };
   }
 }
@@ -254,7 +302,9 @@ export async function mergeListingForNewDesign(
   fromTemplate: boolean,
 ): Promise<{ design: Design; link: (tx: Queryable, designId: string) => Promise<void> }> {
   if (!fromTemplate) {
-    throw new AppError(400, 'validation_failed', 'templateId: required with listingId', { fields: [{ field: 'templateId', message: 'required with listingId' }] });
+    throw new AppError(400, 'validation_failed', 'templateId: required with listingId', {
+      fields: [{ field: 'templateId', message: 'required with listingId' }],
+    });
   }
   const merged = await mergeNew(db, user, design, listingId);
   return { design: merged.design, link: (tx, designId) => link(tx, user.brokerageId, designId, merged.listingId, merged.record) };

@@ -72,7 +72,9 @@ describe('fetchPhoto', () => {
   it('downloads from an allowed private host', async () => {
     expect(await fetchPhoto(`${photos.origin}/ok.png`, allowed())).toEqual(png);
     // By name: resolved and checked once, then connected to that address.
-    expect(await fetchPhoto(`http://localhost:${photos.port}/ok.png`, { ...allowed(), privateHosts: [`localhost:${photos.port}`] })).toEqual(png);
+    expect(
+      await fetchPhoto(`http://localhost:${photos.port}/ok.png`, { ...allowed(), privateHosts: [`localhost:${photos.port}`] }),
+    ).toEqual(png);
   });
 
   it('refuses loopback and private addresses unless the host is allowed, by name or by address', async () => {

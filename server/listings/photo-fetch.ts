@@ -25,11 +25,16 @@ export interface PhotoFetchOptions {
 export async function fetchPhoto(rawUrl: string, options: PhotoFetchOptions): Promise<Buffer> {
   let res: Awaited<ReturnType<typeof outboundRequest>>;
   try {
-    res = await outboundRequest(rawUrl, { ...options, headers: { accept: 'image/png, image/jpeg, image/webp', 'user-agent': 'RealBrand listing photos' } });
+    res = await outboundRequest(rawUrl, {
+      ...options,
+      headers: { accept: 'image/png, image/jpeg, image/webp', 'user-agent': 'RealBrand listing photos' },
+    });
   } catch (err) {
-    if (err instanceof OutboundError) throw new PhotoFetchError(err.kind === 'too_large' ? `the photo is larger than ${options.maxBytes} bytes` : err.message);
+    if (err instanceof OutboundError)
+      throw new PhotoFetchError(err.kind === 'too_large' ? `the photo is larger than ${options.maxBytes} bytes` : err.message);
     throw err;
   }
-  if (res.status !== 200) throw new PhotoFetchError(`the photo server answered ${res.status}${res.location ? ' (redirects are not followed)' : ''}`);
+  if (res.status !== 200)
+    throw new PhotoFetchError(`the photo server answered ${res.status}${res.location ? ' (redirects are not followed)' : ''}`);
   return res.body;
 }

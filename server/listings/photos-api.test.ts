@@ -24,7 +24,13 @@ const MAX_BYTES = 4096;
 
 /** The single-property fixture with its photos on our photo server, in feed order 0..n. */
 function listingWithPhotos(key: string, origin: string, names: string[]): Record<string, unknown> {
-  const media = names.map((name, i) => ({ MediaKey: `m${i}`, MediaURL: `${origin}/${name}`, Order: i, MediaCategory: 'Photo', Permission: ['Public'] }));
+  const media = names.map((name, i) => ({
+    MediaKey: `m${i}`,
+    MediaURL: `${origin}/${name}`,
+    Order: i,
+    MediaCategory: 'Photo',
+    Permission: ['Public'],
+  }));
   return { ...fixture('single-property'), ListingKey: key, Media: media };
 }
 
@@ -33,7 +39,8 @@ async function raw(path: string, token = agent): Promise<{ status: number; heade
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-const cachedFiles = async () => (await readdir(join(dataDir, 'listing-photos')).catch(() => [] as string[])).filter((f) => !f.endsWith('.tmp'));
+const cachedFiles = async () =>
+  (await readdir(join(dataDir, 'listing-photos')).catch(() => [] as string[])).filter((f) => !f.endsWith('.tmp'));
 
 beforeAll(async () => {
   photos = await startPhotoServer({
@@ -103,7 +110,12 @@ describe('GET /api/listings/:id/photos/:index', () => {
       expect(r.status, path).toBe(404);
       expect(r.body.error.code).toBe('not_found');
     }
-    for (const path of [`/api/listings/${listingId}/photos/-1`, `/api/listings/${listingId}/photos/x`, `/api/listings/${listingId}/photos/1000`, `/api/listings/bad%20id/photos/0`]) {
+    for (const path of [
+      `/api/listings/${listingId}/photos/-1`,
+      `/api/listings/${listingId}/photos/x`,
+      `/api/listings/${listingId}/photos/1000`,
+      `/api/listings/bad%20id/photos/0`,
+    ]) {
       const r = await api<{ error: { code: string } }>(server.url, agent, 'GET', path);
       expect(r.status, path).toBe(400);
       expect(r.body.error.code).toBe('validation_failed');
@@ -133,9 +145,11 @@ describe('GET /api/listings/:id/photos/:index', () => {
     expect(photos.hits.get('/page.html')).toBe(hits! + 1);
   });
 
-  it('a failed photo is not downloaded again on every view; a person\'s retry downloads it now, and it is served once it works', async () => {
+  it("a failed photo is not downloaded again on every view; a person's retry downloads it now, and it is served once it works", async () => {
     photos.routes.set('/flaky.jpg', { status: 503, body: 'busy' });
-    const made = await api<{ listings: { id: string }[] }>(server.url, agent, 'POST', '/api/listings/import', { value: [listingWithPhotos('PHOTOS-FLAKY', photos.origin, ['flaky.jpg'])] });
+    const made = await api<{ listings: { id: string }[] }>(server.url, agent, 'POST', '/api/listings/import', {
+      value: [listingWithPhotos('PHOTOS-FLAKY', photos.origin, ['flaky.jpg'])],
+    });
     const id = made.body.listings[0]!.id;
     const path = `/api/listings/${id}/photos/0`;
     expect((await raw(path)).status).toBe(502);
@@ -159,7 +173,11 @@ describe('GET /api/listings/:id/photos/:index', () => {
   });
 
   it('a flyer merged from the listing: its server-made PDF embeds our copy of the photo', async () => {
-    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Flyer', templateId: 'listing-flyer', listingId });
+    const created = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', {
+      title: 'Flyer',
+      templateId: 'listing-flyer',
+      listingId,
+    });
     expect(created.status).toBe(201);
     const pdf = await raw(`/api/designs/${created.body.id}/export.pdf`);
     expect(pdf.status).toBe(200);
@@ -168,7 +186,10 @@ describe('GET /api/listings/:id/photos/:index', () => {
     try {
       await writeFile(join(dir, 'flyer.pdf'), pdf.bytes);
       const listed = execFileSync('pdfimages', ['-list', join(dir, 'flyer.pdf')], { encoding: 'utf8' });
-      const sizes = listed.split('\n').slice(2).map((line) => line.trim().split(/\s+/).slice(3, 5).join('x'));
+      const sizes = listed
+        .split('\n')
+        .slice(2)
+        .map((line) => line.trim().split(/\s+/).slice(3, 5).join('x'));
       expect(sizes).toContain('6x4');
     } finally {
       await rm(dir, { recursive: true, force: true });

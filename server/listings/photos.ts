@@ -64,7 +64,12 @@ export class ListingPhotoService {
    * PhotoBackoffError while a failed photo waits for its next attempt (`retry`
    * — a person clicked Retry — starts one now).
    */
-  async get(brokerageId: string, listingId: string, index: number, opts: { retry?: boolean; now?: number } = {}): Promise<ListingPhoto | null> {
+  async get(
+    brokerageId: string,
+    listingId: string,
+    index: number,
+    opts: { retry?: boolean; now?: number } = {},
+  ): Promise<ListingPhoto | null> {
     const listing = await this.listings.get(brokerageId, listingId);
     const url = listing?.listing.photos[index]?.url;
     if (!url) return null;

@@ -40,7 +40,8 @@ interface ListingRow {
 }
 
 /** Where the app loads a listing's photo from: our own server (see photos.ts), never the MLS's. */
-export const listingPhotoPath = (listingId: string, index: number): string => `/api/listings/${encodeURIComponent(listingId)}/photos/${index}`;
+export const listingPhotoPath = (listingId: string, index: number): string =>
+  `/api/listings/${encodeURIComponent(listingId)}/photos/${index}`;
 
 /** A design image `src` that is one of our listing photo paths. */
 export function parseListingPhotoPath(src: string): { listingId: string; index: number } | null {
@@ -75,7 +76,8 @@ export function listingChanges(before: Listing, after: Listing): FieldChange[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Listing>;
   for (const key of keys) {
     if (key === 'modificationTimestamp') continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out.push({ field: key, from: before[key] ?? null, to: after[key] ?? null });
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      out.push({ field: key, from: before[key] ?? null, to: after[key] ?? null });
   }
   return out;
 }
@@ -102,7 +104,18 @@ export class ListingRepository {
       `INSERT INTO listings (id, brokerage_id, listing_key, status, list_price, address, data, raw, source, modification_timestamp)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (brokerage_id, listing_key) DO NOTHING RETURNING id`,
-      [randomUUID(), brokerageId, listing.listingKey, listing.status, listing.listPrice, address, JSON.stringify(listing), JSON.stringify(raw), source, listing.modificationTimestamp],
+      [
+        randomUUID(),
+        brokerageId,
+        listing.listingKey,
+        listing.status,
+        listing.listPrice,
+        address,
+        JSON.stringify(listing),
+        JSON.stringify(raw),
+        source,
+        listing.modificationTimestamp,
+      ],
     );
     if (inserted.rows[0]) {
       const id = inserted.rows[0].id;
@@ -137,7 +150,18 @@ export class ListingRepository {
     await this.db.query(
       `UPDATE listings SET version = $3, status = $4, list_price = $5, address = $6, data = $7, raw = $8, source = $9,
          modification_timestamp = $10, updated_at = now() WHERE brokerage_id = $1 AND id = $2`,
-      [brokerageId, current.id, next, listing.status, listing.listPrice, address, JSON.stringify(listing), JSON.stringify(raw), source, listing.modificationTimestamp],
+      [
+        brokerageId,
+        current.id,
+        next,
+        listing.status,
+        listing.listPrice,
+        address,
+        JSON.stringify(listing),
+        JSON.stringify(raw),
+        source,
+        listing.modificationTimestamp,
+      ],
     );
     await this.db.query(
       `INSERT INTO listing_changes (listing_id, brokerage_id, version, changes, data, source) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -151,7 +175,10 @@ export class ListingRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  async list(brokerageId: string, opts: { q?: string; status?: string; limit: number; offset: number }): Promise<{ listings: ListingSummary[]; total: number }> {
+  async list(
+    brokerageId: string,
+    opts: { q?: string; status?: string; limit: number; offset: number },
+  ): Promise<{ listings: ListingSummary[]; total: number }> {
     const where = ['brokerage_id = $1'];
     const params: unknown[] = [brokerageId];
     if (opts.q) {
@@ -182,7 +209,12 @@ export class ListingRepository {
       'SELECT version, changes, source, created_at FROM listing_changes WHERE brokerage_id = $1 AND listing_id = $2 ORDER BY version DESC LIMIT $3',
       [brokerageId, id, limit],
     );
-    return rows.map((r) => ({ version: Number(r.version), changes: json(r.changes) as FieldChange[], source: r.source, createdAt: iso(r.created_at) }));
+    return rows.map((r) => ({
+      version: Number(r.version),
+      changes: json(r.changes) as FieldChange[],
+      source: r.source,
+      createdAt: iso(r.created_at),
+    }));
   }
 
   /** The listing as it was at a version (from the change history). */

@@ -116,7 +116,11 @@ export class ResoClient {
   /** A bearer token (client-credentials grant, credentials in the form body), cached until a minute before it expires. */
   async accessToken(force = false): Promise<string> {
     if (!force && this.token && this.token.expiresAt > Date.now()) return this.token.value;
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.opts.clientId, client_secret: this.opts.clientSecret });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: this.opts.clientId,
+      client_secret: this.opts.clientSecret,
+    });
     if (this.opts.scope) form.set('scope', this.opts.scope);
     const res = await this.withRetries('token request', () =>
       this.fetch(this.opts.tokenUrl, {
@@ -139,7 +143,8 @@ export class ResoClient {
 
   /** One page; a 401 refreshes the token once. */
   async page(url: string): Promise<ResoPage> {
-    if (new URL(url).origin !== this.origin) throw new ResoApiError(`nextLink points at another host (${new URL(url).host}); not following it with our token`);
+    if (new URL(url).origin !== this.origin)
+      throw new ResoApiError(`nextLink points at another host (${new URL(url).host}); not following it with our token`);
     let refreshed = false;
     for (;;) {
       const token = await this.accessToken();

@@ -66,9 +66,18 @@ describe('RESO Web API pull (fake server on 127.0.0.1)', () => {
     expect((await api(server.url, agent, 'GET', '/api/admin/listing-sync')).status).toBe(403);
     expect((await api(server.url, agent, 'POST', '/api/admin/listing-sync/run')).status).toBe(403);
     expect((await api(server.url, admin, 'POST', '/api/admin/listing-sync/run')).status).toBe(409);
-    const first = await api(server.url, admin, 'PUT', '/api/admin/listing-sync', { endpoint: `${reso.url}/odata`, tokenUrl: `${reso.url}/oauth/token`, clientId: 'x' });
+    const first = await api(server.url, admin, 'PUT', '/api/admin/listing-sync', {
+      endpoint: `${reso.url}/odata`,
+      tokenUrl: `${reso.url}/oauth/token`,
+      clientId: 'x',
+    });
     expect(first.status).toBe(400);
-    const bad = await api(server.url, admin, 'PUT', '/api/admin/listing-sync', { endpoint: 'file:///etc/passwd', tokenUrl: `${reso.url}/oauth/token`, clientId: 'x', clientSecret: 'y' });
+    const bad = await api(server.url, admin, 'PUT', '/api/admin/listing-sync', {
+      endpoint: 'file:///etc/passwd',
+      tokenUrl: `${reso.url}/oauth/token`,
+      clientId: 'x',
+      clientSecret: 'y',
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -85,8 +94,17 @@ describe('RESO Web API pull (fake server on 127.0.0.1)', () => {
 
     const run = await api<Status>(server.url, admin, 'POST', '/api/admin/listing-sync/run');
     expect(run.status).toBe(200);
-    expect(run.body).toMatchObject({ lastStatus: 'partial', lastImported: 4, lastError: null, running: false, cursor: '2025-06-01T14:00:00.000Z' });
-    expect(run.body.lastErrors.map((e) => [e.index, e.field]).sort()).toEqual([[2, 'ListPrice'], [2, 'UnparsedAddress']]);
+    expect(run.body).toMatchObject({
+      lastStatus: 'partial',
+      lastImported: 4,
+      lastError: null,
+      running: false,
+      cursor: '2025-06-01T14:00:00.000Z',
+    });
+    expect(run.body.lastErrors.map((e) => [e.index, e.field]).sort()).toEqual([
+      [2, 'ListPrice'],
+      [2, 'UnparsedAddress'],
+    ]);
 
     const pages = reso.requests.filter((r) => r.path.startsWith('/odata/Property'));
     expect(pages[0]!.path).toContain('$expand=Media');
@@ -107,7 +125,12 @@ describe('RESO Web API pull (fake server on 127.0.0.1)', () => {
     expect(again.body).toMatchObject({ lastStatus: 'ok', lastImported: 2, cursor: '2025-06-02T09:00:00.000Z' });
     const first = decodeURIComponent(reso.requests.find((r) => r.path.startsWith('/odata/Property'))!.path);
     expect(first).toContain('$filter=ModificationTimestamp ge 2025-06-01T14:00:00.000Z');
-    const list = await api<{ listings: { listingKey: string; listPrice: number; version: number }[] }>(server.url, agent, 'GET', '/api/listings?q=SYNC-001');
+    const list = await api<{ listings: { listingKey: string; listPrice: number; version: number }[] }>(
+      server.url,
+      agent,
+      'GET',
+      '/api/listings?q=SYNC-001',
+    );
     expect(list.body.listings[0]).toMatchObject({ listPrice: 450000, version: 2 });
 
     const status = await api<Status>(server.url, admin, 'GET', '/api/admin/listing-sync');
@@ -115,7 +138,8 @@ describe('RESO Web API pull (fake server on 127.0.0.1)', () => {
   });
 
   it('keeps the client secret sealed at rest; a plain one from before still works and is sealed at start-up', async () => {
-    const stored = async () => (await server.db.query<{ client_secret: string }>('SELECT client_secret FROM listing_sync_configs')).rows[0]!.client_secret;
+    const stored = async () =>
+      (await server.db.query<{ client_secret: string }>('SELECT client_secret FROM listing_sync_configs')).rows[0]!.client_secret;
     expect(await stored()).toMatch(/^rbs1\./);
     expect(await stored()).not.toContain(FAKE_RESO_CREDENTIALS.clientSecret);
     // A row written before secrets were encrypted.
@@ -169,9 +193,18 @@ describe('ResoClient', () => {
       if (url.endsWith('/token')) return new Response(JSON.stringify({ access_token: 't', expires_in: 3600 }), { status: 200 });
       calls++;
       if (calls < 3) return new Response('oops', { status: 503 });
-      return new Response(JSON.stringify({ value: [{ ListingKey: 'a' }], '@odata.nextLink': 'https://evil.test/odata/Property?$skip=1' }), { status: 200 });
+      return new Response(JSON.stringify({ value: [{ ListingKey: 'a' }], '@odata.nextLink': 'https://evil.test/odata/Property?$skip=1' }), {
+        status: 200,
+      });
     };
-    const client = new ResoClient({ endpoint: 'https://mls.test/odata', tokenUrl: 'https://mls.test/token', clientId: 'c', clientSecret: 's', fetch: fakeFetch, sleep: async (ms) => void sleeps.push(ms) });
+    const client = new ResoClient({
+      endpoint: 'https://mls.test/odata',
+      tokenUrl: 'https://mls.test/token',
+      clientId: 'c',
+      clientSecret: 's',
+      fetch: fakeFetch,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     const pages = client.pull(null);
     const first = await pages.next();
     expect(first.value).toMatchObject({ records: [{ ListingKey: 'a' }] });

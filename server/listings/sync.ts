@@ -43,7 +43,18 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 function toStatus(r: ConfigRow | undefined): SyncStatus {
   if (!r) {
-    return { configured: false, running: false, cursor: null, nextRunAt: null, lastRunAt: null, lastSuccessAt: null, lastStatus: 'never', lastError: null, lastImported: 0, lastErrors: [] };
+    return {
+      configured: false,
+      running: false,
+      cursor: null,
+      nextRunAt: null,
+      lastRunAt: null,
+      lastSuccessAt: null,
+      lastStatus: 'never',
+      lastError: null,
+      lastImported: 0,
+      lastErrors: [],
+    };
   }
   return {
     configured: true,
@@ -117,7 +128,9 @@ export class ListingSyncService {
    */
   async sealStoredSecrets(): Promise<number> {
     try {
-      const { rows } = await this.opts.db.query<{ brokerage_id: string; client_secret: string }>("SELECT brokerage_id, client_secret FROM listing_sync_configs WHERE client_secret NOT LIKE 'rbs1.%'");
+      const { rows } = await this.opts.db.query<{ brokerage_id: string; client_secret: string }>(
+        "SELECT brokerage_id, client_secret FROM listing_sync_configs WHERE client_secret NOT LIKE 'rbs1.%'",
+      );
       if (!rows.length) return 0;
       if (!this.opts.secrets.hasKey) {
         this.opts.log.warn({ count: rows.length }, 'MLS sync secrets are stored in plain text: set SECRETS_KEY to encrypt them');
@@ -125,11 +138,10 @@ export class ListingSyncService {
       }
       let sealed = 0;
       for (const r of rows) {
-        const { rows: done } = await this.opts.db.query('UPDATE listing_sync_configs SET client_secret = $3 WHERE brokerage_id = $1 AND client_secret = $2 RETURNING brokerage_id', [
-          r.brokerage_id,
-          r.client_secret,
-          this.opts.secrets.seal(r.client_secret, secretContext(r.brokerage_id)),
-        ]);
+        const { rows: done } = await this.opts.db.query(
+          'UPDATE listing_sync_configs SET client_secret = $3 WHERE brokerage_id = $1 AND client_secret = $2 RETURNING brokerage_id',
+          [r.brokerage_id, r.client_secret, this.opts.secrets.seal(r.client_secret, secretContext(r.brokerage_id))],
+        );
         sealed += done.length;
       }
       if (sealed) this.opts.log.info({ count: sealed }, 'MLS sync secrets encrypted at rest');
@@ -151,7 +163,16 @@ export class ListingSyncService {
          ON CONFLICT (brokerage_id) DO UPDATE SET endpoint = EXCLUDED.endpoint, token_url = EXCLUDED.token_url, client_id = EXCLUDED.client_id,
            client_secret = EXCLUDED.client_secret, scope = EXCLUDED.scope, interval_minutes = EXCLUDED.interval_minutes, enabled = EXCLUDED.enabled,
            next_run_at = now(), updated_at = now()`,
-        [brokerageId, input.endpoint, input.tokenUrl, input.clientId, input.clientSecret, input.scope ?? null, input.intervalMinutes, input.enabled],
+        [
+          brokerageId,
+          input.endpoint,
+          input.tokenUrl,
+          input.clientId,
+          input.clientSecret,
+          input.scope ?? null,
+          input.intervalMinutes,
+          input.enabled,
+        ],
       );
       return true;
     }
@@ -220,16 +241,19 @@ export class ListingSyncService {
     const errors: SyncStatus['lastErrors'] = [];
     let failure: string | null = null;
     try {
-      if (!clientSecret) throw new Error('the stored client secret cannot be read (SECRETS_KEY missing or changed): enter the secret again');
+      if (!clientSecret)
+        throw new Error('the stored client secret cannot be read (SECRETS_KEY missing or changed): enter the secret again');
       let offset = 0;
       for await (const page of client.pull(cursor)) {
         const result = await this.importer.importRecords(brokerageId, page.records, 'sync', timeZone);
         imported += result.imported;
-        for (const e of result.errors) if (errors.length < MAX_REPORTED_ERRORS) errors.push({ ...e, index: offset + e.index, page: page.url });
+        for (const e of result.errors)
+          if (errors.length < MAX_REPORTED_ERRORS) errors.push({ ...e, index: offset + e.index, page: page.url });
         offset += page.records.length;
         for (const r of page.records) {
           const t = (r as { ModificationTimestamp?: unknown } | null)?.ModificationTimestamp;
-          if (typeof t === 'string' && !Number.isNaN(Date.parse(t)) && (!cursor || Date.parse(t) > Date.parse(cursor))) cursor = new Date(t).toISOString();
+          if (typeof t === 'string' && !Number.isNaN(Date.parse(t)) && (!cursor || Date.parse(t) > Date.parse(cursor)))
+            cursor = new Date(t).toISOString();
         }
       }
     } catch (err) {

@@ -10,7 +10,16 @@ const brand = { brokerageName: 'Acme <Homes> & Co', accent: '#123456' };
 
 describe('messages', () => {
   it('escapes names in the HTML part and keeps the subject on one line', () => {
-    const m = renderMail({ kind: 'notification', title: 'Line one\r\nBcc: x@evil.test <b>', body: '<script>alert(1)</script>', link: 'https://rb.test/designs/a?b=1&c=2', action: 'Open' }, brand);
+    const m = renderMail(
+      {
+        kind: 'notification',
+        title: 'Line one\r\nBcc: x@evil.test <b>',
+        body: '<script>alert(1)</script>',
+        link: 'https://rb.test/designs/a?b=1&c=2',
+        action: 'Open',
+      },
+      brand,
+    );
     expect(m.subject).not.toMatch(/[\r\n]/);
     expect(m.html).not.toContain('<script>');
     expect(m.html).toContain('&lt;script&gt;');
@@ -20,13 +29,19 @@ describe('messages', () => {
   });
 
   it('an accent that is not a colour never reaches the style attribute', () => {
-    const m = renderMail({ kind: 'password_reset', name: 'Al', link: 'https://rb.test/r', minutes: 30 }, { brokerageName: 'B', accent: 'red;background:url(x)' });
+    const m = renderMail(
+      { kind: 'password_reset', name: 'Al', link: 'https://rb.test/r', minutes: 30 },
+      { brokerageName: 'B', accent: 'red;background:url(x)' },
+    );
     expect(m.html).not.toContain('url(x)');
     expect(m.html).toContain('#1f3a5f');
   });
 
   it('invitations name the role and the expiry', () => {
-    const m = renderMail({ kind: 'invite', inviterName: 'Ada', role: 'agent', link: 'https://rb.test/invite/x', expiresAt: new Date('2030-01-02T03:04:05Z') }, brand);
+    const m = renderMail(
+      { kind: 'invite', inviterName: 'Ada', role: 'agent', link: 'https://rb.test/invite/x', expiresAt: new Date('2030-01-02T03:04:05Z') },
+      brand,
+    );
     expect(m.subject).toBe('Ada invited you to Acme <Homes> & Co on RealBrand');
     expect(m.text).toContain('as an agent');
     expect(m.text).toContain('Wed, 02 Jan 2030 03:04:05 GMT');
@@ -59,7 +74,10 @@ describe('email over a real SMTP server', () => {
   });
 
   it('an invitation is emailed; its link opens the invitation, which the person accepts and then logs in', async () => {
-    const res = await api<{ emailed: boolean; url: string }>(s.url, admin, 'POST', '/api/invites', { email: 'dana@demo.realbrand.test', role: 'brand_manager' });
+    const res = await api<{ emailed: boolean; url: string }>(s.url, admin, 'POST', '/api/invites', {
+      email: 'dana@demo.realbrand.test',
+      role: 'brand_manager',
+    });
     expect(res.status).toBe(201);
     expect(res.body.emailed).toBe(true);
     const mail = await smtp.waitForMail('dana@demo.realbrand.test', /invited you/);
@@ -74,7 +92,8 @@ describe('email over a real SMTP server', () => {
     const page = await fetch(link);
     expect(page.status).toBe(404); // the test server serves no client build; the API below is what the page calls
     const token = new URL(link).pathname.split('/').pop()!;
-    const post = (path: string, body: unknown) => fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) =>
+      fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const preview = await post('/api/invites/preview', { token });
     expect(await preview.json()).toMatchObject({ email: 'dana@demo.realbrand.test', role: 'brand_manager', brokerageName: 'Demo Realty' });
     expect((await post('/api/invites/accept', { token, name: 'Dana Brand', password: 'dana-password-1' })).status).toBe(201);
@@ -82,21 +101,38 @@ describe('email over a real SMTP server', () => {
   });
 
   it('resending an invitation mails a new link and the old one stops working', async () => {
-    const first = await api<{ invite: { id: string }; token: string }>(s.url, admin, 'POST', '/api/invites', { email: 'resend@demo.realbrand.test', role: 'agent' });
-    const again = await api<{ token: string; url: string; emailed: boolean }>(s.url, admin, 'POST', `/api/invites/${first.body.invite.id}/resend`, {});
+    const first = await api<{ invite: { id: string }; token: string }>(s.url, admin, 'POST', '/api/invites', {
+      email: 'resend@demo.realbrand.test',
+      role: 'agent',
+    });
+    const again = await api<{ token: string; url: string; emailed: boolean }>(
+      s.url,
+      admin,
+      'POST',
+      `/api/invites/${first.body.invite.id}/resend`,
+      {},
+    );
     expect(again.status).toBe(200);
     expect(again.body.emailed).toBe(true);
     await expect.poll(() => smtp.mails.filter((m) => m.to.includes('resend@demo.realbrand.test')).length).toBe(2);
     const last = smtp.mails.filter((m) => m.to.includes('resend@demo.realbrand.test')).at(-1)!;
     expect(last.links).toContain(again.body.url);
-    const preview = (token: string) => fetch(`${s.url}/api/invites/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const preview = (token: string) =>
+      fetch(`${s.url}/api/invites/preview`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
     expect((await preview(first.body.token)).status).toBe(404);
     expect((await preview(again.body.token)).status).toBe(200);
   });
 
   it('sharing a design emails the person a link to it and puts it in their inbox', async () => {
     const agent = await login(s.url, DEMO.agent);
-    const { body } = await api<{ id: string }>(s.url, agent, 'POST', '/api/designs', { title: 'Lake house flyer', templateId: 'listing-flyer' });
+    const { body } = await api<{ id: string }>(s.url, agent, 'POST', '/api/designs', {
+      title: 'Lake house flyer',
+      templateId: 'listing-flyer',
+    });
     expect((await api(s.url, agent, 'POST', `/api/designs/${body.id}/shares`, { email: DEMO.agent2, access: 'edit' })).status).toBe(201);
     const mail = await smtp.waitForMail(DEMO.agent2, /Lake house flyer/);
     expect(mail.subject).toMatch(/shared “Lake house flyer” with you \(can edit\)/);
@@ -123,7 +159,9 @@ describe('email over a real SMTP server', () => {
   it('a mention emails the person mentioned', async () => {
     const agent = await login(s.url, DEMO.agent);
     const { body } = await api<{ id: string }>(s.url, agent, 'POST', '/api/designs', { title: 'Mention me', templateId: 'listing-flyer' });
-    const comment = await api(s.url, agent, 'POST', `/api/designs/${body.id}/comments`, { body: `Can you check the price, @${DEMO.brand}?` });
+    const comment = await api(s.url, agent, 'POST', `/api/designs/${body.id}/comments`, {
+      body: `Can you check the price, @${DEMO.brand}?`,
+    });
     expect(comment.status).toBe(201);
     const mail = await smtp.waitForMail(DEMO.brand, /mentioned you on “Mention me”/);
     expect(mail.text).toContain('Can you check the price');
@@ -145,7 +183,10 @@ describe('without SMTP_URL', () => {
 
   it('an invitation answers the link to copy and says it was not emailed', async () => {
     const admin = await login(s.url, DEMO.admin);
-    const res = await api<{ emailed: boolean; url: string; path: string }>(s.url, admin, 'POST', '/api/invites', { email: 'copy@demo.realbrand.test', role: 'agent' });
+    const res = await api<{ emailed: boolean; url: string; path: string }>(s.url, admin, 'POST', '/api/invites', {
+      email: 'copy@demo.realbrand.test',
+      role: 'agent',
+    });
     expect(res.status).toBe(201);
     expect(res.body.emailed).toBe(false);
     expect(res.body.url).toBe(`${s.url}${res.body.path}`);

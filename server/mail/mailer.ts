@@ -42,7 +42,13 @@ class SmtpMailer implements Mailer {
 
   async send(to: string, message: MailMessage, fromName?: string): Promise<void> {
     const transport = await this.open();
-    await transport.sendMail({ from: fromHeader(this.from, fromName), to, subject: message.subject, text: message.text, html: message.html });
+    await transport.sendMail({
+      from: fromHeader(this.from, fromName),
+      to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    });
   }
 
   async close(): Promise<void> {

@@ -49,8 +49,12 @@ export class MailService {
   }
 
   private async brand(brokerageId: string): Promise<MailBrand> {
-    const { rows } = await this.deps.db.query<{ name: string; brand_kit: unknown }>('SELECT name, brand_kit FROM brokerages WHERE id = $1', [brokerageId]);
-    const kit = (typeof rows[0]?.brand_kit === 'string' ? JSON.parse(rows[0].brand_kit) : rows[0]?.brand_kit) as { palette?: Array<{ hex?: string }> } | undefined;
+    const { rows } = await this.deps.db.query<{ name: string; brand_kit: unknown }>(
+      'SELECT name, brand_kit FROM brokerages WHERE id = $1',
+      [brokerageId],
+    );
+    const kit = (typeof rows[0]?.brand_kit === 'string' ? JSON.parse(rows[0].brand_kit) : rows[0]?.brand_kit) as
+      { palette?: Array<{ hex?: string }> } | undefined;
     return { brokerageName: rows[0]?.name ?? 'RealBrand', accent: kit?.palette?.[0]?.hex ?? '#1f3a5f' };
   }
 
@@ -73,11 +77,20 @@ export class MailService {
     if (!action) return;
     this.track(
       (async () => {
-      const { rows } = await this.deps.db.query<{ email: string; brokerage_id: string; active: boolean }>('SELECT email, brokerage_id, active FROM users WHERE id = $1', [userId]);
-      const person = rows[0];
-      if (!person?.active) return;
-      await this.send(person.brokerage_id, person.email, { kind: 'notification', title: n.title, body: n.body, link: this.link(notificationPath(n)), action });
-    })().catch((err: unknown) => this.deps.log.warn({ err, userId }, 'notification email failed')),
+        const { rows } = await this.deps.db.query<{ email: string; brokerage_id: string; active: boolean }>(
+          'SELECT email, brokerage_id, active FROM users WHERE id = $1',
+          [userId],
+        );
+        const person = rows[0];
+        if (!person?.active) return;
+        await this.send(person.brokerage_id, person.email, {
+          kind: 'notification',
+          title: n.title,
+          body: n.body,
+          link: this.link(notificationPath(n)),
+          action,
+        });
+      })().catch((err: unknown) => this.deps.log.warn({ err, userId }, 'notification email failed')),
     );
   }
 

@@ -41,7 +41,8 @@ for (const [net, prefix] of [
   ['203.0.113.0', 24],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
-] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
+] as const)
+  NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::', 96], // unspecified, loopback and the old IPv4-compatible form
   ['100::', 64], // discard-only
@@ -53,7 +54,8 @@ for (const [net, prefix] of [
   ['fe80::', 10],
   ['fec0::', 10],
   ['ff00::', 8],
-] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
+] as const)
+  NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
 
 /** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) IPv6 address. */
 function embeddedIpv4(ip: string): string | null {
@@ -79,7 +81,10 @@ export function isPublicAddress(ip: string): boolean {
 
 /** A URL's host as compared and resolved: lower case, no IPv6 brackets, no trailing dot. */
 export function hostOf(url: URL): string {
-  return url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.+$/, '');
+  return url.hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '');
 }
 
 /** Whether a URL's host is on the allow-list: `host` allows any port, `host:port` only that one (pure). */
@@ -117,7 +122,9 @@ export function literalAddressRefused(url: URL, privateHosts: readonly string[])
 /** The addresses to connect to: every one the name resolves to, all checked. */
 async function checkedAddresses(url: URL, privateHosts: readonly string[]): Promise<{ address: string; family: number }[]> {
   const host = hostOf(url);
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true, verbatim: true }).catch(() => []);
+  const addresses = isIP(host)
+    ? [{ address: host, family: isIP(host) }]
+    : await lookup(host, { all: true, verbatim: true }).catch(() => []);
   if (addresses.length === 0) throw new OutboundError('dns_failure', `could not resolve ${host}`);
   if (!hostAllowed(url, privateHosts) && addresses.some((a) => !isPublicAddress(a.address))) {
     throw new OutboundError('blocked_address', `${host} resolves to a non-public address (loopback, private or link-local)`);
@@ -137,10 +144,15 @@ export interface OutboundOptions {
 }
 
 /** One request through the guard; any status is returned (redirects are not followed). */
-export async function outboundRequest(rawUrl: string, options: OutboundOptions): Promise<{ status: number; location?: string; body: Buffer; headers: http.IncomingHttpHeaders }> {
+export async function outboundRequest(
+  rawUrl: string,
+  options: OutboundOptions,
+): Promise<{ status: number; location?: string; body: Buffer; headers: http.IncomingHttpHeaders }> {
   const url = checkOutboundUrl(rawUrl);
   const signal = AbortSignal.timeout(options.timeoutMs);
-  const timedOut = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new OutboundError('timeout', `timed out after ${options.timeoutMs} ms`)), { once: true }));
+  const timedOut = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(new OutboundError('timeout', `timed out after ${options.timeoutMs} ms`)), { once: true }),
+  );
   timedOut.catch(() => {});
   const addresses = await Promise.race([checkedAddresses(url, options.privateHosts), timedOut]);
   // Connect to a checked address only: a second DNS answer could point elsewhere (rebinding).

@@ -21,7 +21,8 @@ export const bus = fp<{ bus?: PubSub; fanout?: Fanout }>(
     const { config, log } = app;
     const redis = config.REDIS_URL && !opts.fanout && !opts.bus ? new RedisConnections(config.REDIS_URL, log) : null;
     if (redis) app.metrics.watchRedis(() => redis.up);
-    const pubsub: PubSub = opts.bus ?? (redis ? new RedisPubSub(redis, (err) => log.warn({ err: err.message }, 'bus message dropped')) : new InProcessPubSub());
+    const pubsub: PubSub =
+      opts.bus ?? (redis ? new RedisPubSub(redis, (err) => log.warn({ err: err.message }, 'bus message dropped')) : new InProcessPubSub());
     const fanout = opts.fanout ?? new BusFanout(app.instanceId, pubsub);
     app.decorate('redis', redis);
     app.decorate('bus', pubsub);

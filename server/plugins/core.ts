@@ -46,7 +46,9 @@ export const core = fp<{ config: Config; instanceId: string }>(
     app.addHook('preValidation', async (req) => assertStorableText({ body: req.body, query: req.query, params: req.params }));
     app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
       if (err instanceof AppError) {
-        return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
+        return reply
+          .code(err.status)
+          .send({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });
       }
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
       if (status >= 500) {
@@ -54,8 +56,18 @@ export const core = fp<{ config: Config; instanceId: string }>(
         return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side' } });
       }
       // Fastify's own 4xx (bad JSON, body too large, wrong content type): say what, not how.
-      const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'payload_too_large' : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'bad_request';
-      const message = code === 'payload_too_large' ? 'Request body is too large' : code === 'unsupported_media_type' ? 'Unsupported content type' : 'Malformed request';
+      const code =
+        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'payload_too_large'
+          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'unsupported_media_type'
+            : 'bad_request';
+      const message =
+        code === 'payload_too_large'
+          ? 'Request body is too large'
+          : code === 'unsupported_media_type'
+            ? 'Unsupported content type'
+            : 'Malformed request';
       return reply.code(status).send({ error: { code, message } });
     });
   },

@@ -48,7 +48,12 @@ const fastify = '5.x';
 export const healthRoutes = fp(
   async (app) => {
     const { config } = app;
-    registerHealthRoutes(app, { db: app.db, metrics: app.metrics, redis: app.redis, metricsAccess: { allow: config.METRICS_ALLOW, token: config.METRICS_TOKEN } });
+    registerHealthRoutes(app, {
+      db: app.db,
+      metrics: app.metrics,
+      redis: app.redis,
+      metricsAccess: { allow: config.METRICS_ALLOW, token: config.METRICS_TOKEN },
+    });
   },
   { name: 'routes:health', dependencies: ['database', 'bus'], fastify },
 );
@@ -66,9 +71,22 @@ export const identityRoutes = fp(
     registerInviteRoutes(app, { db, mail });
     registerShareRoutes(app, { db, notifyAccess: (e) => identity.notifyAccess(e), notifications: identity.notifications });
     registerAuditRoutes(app, { db, audit });
-    const requests = new AccessRequestService({ db, notifications: identity.notifications, notifyAccess: (e) => identity.notifyAccess(e), audit });
+    const requests = new AccessRequestService({
+      db,
+      notifications: identity.notifications,
+      notifyAccess: (e) => identity.notifyAccess(e),
+      audit,
+    });
     registerAccessRequestRoutes(app, { requests });
-    const sso = new SsoService({ db, auth, audit, secrets: app.secrets, privateHosts: app.config.SSO_PRIVATE_HOSTS, baseUrl: app.baseUrl, log: app.log });
+    const sso = new SsoService({
+      db,
+      auth,
+      audit,
+      secrets: app.secrets,
+      privateHosts: app.config.SSO_PRIVATE_HOSTS,
+      baseUrl: app.baseUrl,
+      log: app.log,
+    });
     // An SSO-only brokerage refuses passwords (except its break-glass admin).
     auth.setPasswordPolicy(sso.passwordPolicy);
     registerSsoRoutes(app, { sso, secureCookies });

@@ -33,7 +33,10 @@ export const scoring = fp(
         : undefined,
     });
     // The live AI pass runs only with a model configured; without one the rule score is the whole score.
-    if (ai.configured) scoring.enableAiReview(new LiveAiReview({ ai, log, debounceMs: config.AI_LIVE_DEBOUNCE_MS, onReady: (designId) => scoring.aiReady(designId) }));
+    if (ai.configured)
+      scoring.enableAiReview(
+        new LiveAiReview({ ai, log, debounceMs: config.AI_LIVE_DEBOUNCE_MS, onReady: (designId) => scoring.aiReady(designId) }),
+      );
     // The Fair Housing language model takes ~0.4 s to load: load it once the server is up, not inside the first edit's score.
     app.addHook('onReady', async () => {
       setImmediate(() => languageModel());

@@ -31,7 +31,10 @@ export const sockets = fp(
       limits,
       canOpenDesign: identity.canOpenDesign,
       onDesignJoined: (socket, designId) => {
-        void scoring.current(designId).then((score) => score && socket.emit('score', score)).catch(() => undefined);
+        void scoring
+          .current(designId)
+          .then((score) => score && socket.emit('score', score))
+          .catch(() => undefined);
       },
     });
   },

@@ -92,12 +92,15 @@ export function createRealtime(opts: { redis?: RedisConnections }): Realtime {
   // The adapter publishes without handling the result: the bus's clients never let a
   // command reject into nothing, and the publishing one fails fast while Redis is away
   // (a live push is dropped then; clients get the current state when they join again).
-  const adapterClients = opts.redis ? [opts.redis.client('socket.io-publish', 'command'), opts.redis.client('socket.io-subscribe', 'subscriber')] : [];
+  const adapterClients = opts.redis
+    ? [opts.redis.client('socket.io-publish', 'command'), opts.redis.client('socket.io-subscribe', 'subscriber')]
+    : [];
   if (opts.redis) io.adapter(createAdapter(adapterClients[0]!, adapterClients[1]!));
   const notify: Notify = {
     user: (userId, event, payload) => io.to(userRoom(userId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
     design: (designId, event, payload) => io.to(designRoom(designId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
-    reviewers: (brokerageId, event, payload) => io.to(reviewersRoom(brokerageId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
+    reviewers: (brokerageId, event, payload) =>
+      io.to(reviewersRoom(brokerageId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
   };
   return {
     io,
@@ -152,7 +155,10 @@ export function serveRealtime(app: FastifyInstance, io: RealtimeServer, opts: Re
   io.use(async (socket, next) => {
     const given = socket.handshake.auth as { token?: unknown } | undefined;
     const headers = socket.handshake.headers;
-    if (typeof given?.token !== 'string' && socketOriginRefused({ origin: headers.origin, cookie: headers.cookie }, opts.publicUrl, headers.host)) {
+    if (
+      typeof given?.token !== 'string' &&
+      socketOriginRefused({ origin: headers.origin, cookie: headers.cookie }, opts.publicUrl, headers.host)
+    ) {
       return next(new Error('origin not allowed'));
     }
     const token = typeof given?.token === 'string' ? given.token : cookieValue(headers.cookie, SESSION_COOKIE);
@@ -169,7 +175,11 @@ export function serveRealtime(app: FastifyInstance, io: RealtimeServer, opts: Re
     const user = socket.data.user;
     /** Design rooms this socket joined, each holding a slot of the person's open-designs bound. */
     const joined = new Map<string, () => void>();
-    void socket.join([userRoom(user.id), brokerageRoom(user.brokerageId), ...(can(user, 'design.review') ? [reviewersRoom(user.brokerageId)] : [])]);
+    void socket.join([
+      userRoom(user.id),
+      brokerageRoom(user.brokerageId),
+      ...(can(user, 'design.review') ? [reviewersRoom(user.brokerageId)] : []),
+    ]);
     socket.on('design:join', async (payload, ack) => {
       const parsed = DesignRefSchema.safeParse(payload);
       if (!parsed.success) return ack?.({ ok: false, error: 'bad_request' });

@@ -51,12 +51,18 @@ async function realtime(token: string): Promise<Heard> {
 
 const join = (h: Heard, designId: string) => new Promise<{ ok: boolean }>((resolve) => h.socket.emit('design:join', { designId }, resolve));
 const heardFor = (h: Heard, event: string, designId: string) => h.events.some((e) => e.event === event && e.payload?.designId === designId);
-const newDesign = async (token: string) => (await api<{ id: string }>(server.url, token, 'POST', '/api/designs', { title: 'Realtime', templateId: 'listing-flyer' })).body.id;
+const newDesign = async (token: string) =>
+  (await api<{ id: string }>(server.url, token, 'POST', '/api/designs', { title: 'Realtime', templateId: 'listing-flyer' })).body.id;
 
 /** Submits a design for review; waits until `witness` has heard its events, so anyone else would have too. */
 async function submitAndSettle(designId: string, witnesses: Heard[]): Promise<void> {
   expect((await api(server.url, t.agent, 'POST', `/api/designs/${designId}/submit`, {})).status).toBe(200);
-  for (const w of witnesses) await waitFor(() => heardFor(w, 'design:event', designId) || heardFor(w, 'review:queue', designId), 5_000, 'the witness to hear the submit');
+  for (const w of witnesses)
+    await waitFor(
+      () => heardFor(w, 'design:event', designId) || heardFor(w, 'review:queue', designId),
+      5_000,
+      'the witness to hear the submit',
+    );
   await new Promise((r) => setTimeout(r, 200));
 }
 
@@ -102,7 +108,7 @@ describe('socket.io rooms follow access', () => {
     expect(heardFor(colleague, 'review:queue', third)).toBe(false);
   });
 
-  it("a demoted reviewer leaves the rooms of designs they could only open as a reviewer", async () => {
+  it('a demoted reviewer leaves the rooms of designs they could only open as a reviewer', async () => {
     const designId = await newDesign(t.agent);
     expect((await api(server.url, t.admin, 'PATCH', `/api/people/${agent2Id}`, { role: 'brand_manager' })).status).toBe(200);
     const colleague = await realtime(t.agent2);

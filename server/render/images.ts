@@ -11,7 +11,11 @@ import { projectPath } from '../paths.js';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An SVG as a PNG `scale`× its own size (fonts: the system's; SVG logos should outline their text). */
-export async function rasterizeSvg(svg: Uint8Array | string, width?: number, opts: { systemFonts?: boolean } = { systemFonts: true }): Promise<LoadedImage & { pixels: Uint8Array }> {
+export async function rasterizeSvg(
+  svg: Uint8Array | string,
+  width?: number,
+  opts: { systemFonts?: boolean } = { systemFonts: true },
+): Promise<LoadedImage & { pixels: Uint8Array }> {
   const { renderAsync } = await import('@resvg/resvg-js');
   // In libuv's thread pool: rasterising never blocks the event loop (collaboration keeps flowing).
   const img = await renderAsync(typeof svg === 'string' ? svg : Buffer.from(svg), {
@@ -42,7 +46,9 @@ const STATIC_DIRS = () => [projectPath('client', 'public'), projectPath('client'
 export async function readImageSource(src: string, deps: ImageSourceDeps): Promise<Uint8Array | null> {
   if (UUID_RE.test(src)) {
     if (deps.ownsAsset && !(await deps.ownsAsset(src))) return null;
-    return readFile(join(resolve(deps.dataDir, 'assets'), src)).then((b) => new Uint8Array(b)).catch(() => null);
+    return readFile(join(resolve(deps.dataDir, 'assets'), src))
+      .then((b) => new Uint8Array(b))
+      .catch(() => null);
   }
   if (src.startsWith('/brand/') || src === '/favicon.svg') {
     for (const dir of STATIC_DIRS()) {

@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRAND_KIT } from '../../shared/brand/index.js';
 import { measureTextHeight } from '../../shared/render/index.js';
-import { addressLines, displayAddress, fitText, formatFacts, formatLicense, formatOpenHouse, formatPrice, nextOpenHouse, statusLabel } from '../../shared/listing/format.js';
+import {
+  addressLines,
+  displayAddress,
+  fitText,
+  formatFacts,
+  formatLicense,
+  formatOpenHouse,
+  formatPrice,
+  nextOpenHouse,
+  statusLabel,
+} from '../../shared/listing/format.js';
 import { zonedLocalToUtc } from '../../shared/listing/time.js';
 import { loadBundledFonts } from './fonts.js';
 
@@ -38,9 +48,36 @@ describe('formatFacts', () => {
 
 describe('addressLines', () => {
   it.each([
-    [{ streetNumber: '1234', streetName: 'Magnolia Ridge', streetSuffix: 'Lane', city: 'Austin', stateOrProvince: 'TX', postalCode: '78704' }, '1234 Magnolia Ridge Lane', 'Austin, TX 78704'],
-    [{ streetNumber: '88', streetDirPrefix: 'N', streetName: 'Lamar', streetSuffix: 'Blvd', unitNumber: '4B', city: 'Austin', stateOrProvince: 'TX' }, '88 N Lamar Blvd #4B', 'Austin, TX'],
-    [{ streetNumber: '10', streetName: 'Main', streetSuffix: 'St', unitNumber: 'Unit 12', postalCode: '78701' }, '10 Main St Unit 12', '78701'],
+    [
+      {
+        streetNumber: '1234',
+        streetName: 'Magnolia Ridge',
+        streetSuffix: 'Lane',
+        city: 'Austin',
+        stateOrProvince: 'TX',
+        postalCode: '78704',
+      },
+      '1234 Magnolia Ridge Lane',
+      'Austin, TX 78704',
+    ],
+    [
+      {
+        streetNumber: '88',
+        streetDirPrefix: 'N',
+        streetName: 'Lamar',
+        streetSuffix: 'Blvd',
+        unitNumber: '4B',
+        city: 'Austin',
+        stateOrProvince: 'TX',
+      },
+      '88 N Lamar Blvd #4B',
+      'Austin, TX',
+    ],
+    [
+      { streetNumber: '10', streetName: 'Main', streetSuffix: 'St', unitNumber: 'Unit 12', postalCode: '78701' },
+      '10 Main St Unit 12',
+      '78701',
+    ],
     [{ unparsed: '500 Congress Ave, Austin, TX 78701' }, '500 Congress Ave', 'Austin, TX 78701'],
     [{ unparsed: '500 Congress Ave', city: 'Austin', stateOrProvince: 'TX', postalCode: '78701' }, '500 Congress Ave', 'Austin, TX 78701'],
     [{ unparsed: 'Lot 7 Hill Country Estates' }, 'Lot 7 Hill Country Estates', ''],
@@ -48,7 +85,10 @@ describe('addressLines', () => {
   ])('%j', (address, line1, line2) => expect(addressLines(address)).toEqual({ line1, line2 }));
 
   it('hides the street online when the seller opted out, keeps it in print', () => {
-    const l = { address: { streetNumber: '1', streetName: 'Elm', streetSuffix: 'St', city: 'Austin', stateOrProvince: 'TX', postalCode: '78704' }, internetAddressDisplay: false };
+    const l = {
+      address: { streetNumber: '1', streetName: 'Elm', streetSuffix: 'St', city: 'Austin', stateOrProvince: 'TX', postalCode: '78704' },
+      internetAddressDisplay: false,
+    };
     expect(displayAddress(l, true)).toEqual({ line1: 'Austin, TX', line2: '' });
     expect(displayAddress(l, false)).toEqual({ line1: '1 Elm St', line2: 'Austin, TX 78704' });
   });
@@ -73,7 +113,10 @@ describe('formatOpenHouse (brokerage time zone)', () => {
   });
 
   it('picks the next open house not yet over', () => {
-    const list = [{ start: '2025-06-07T18:00:00Z', end: '2025-06-07T20:00:00Z' }, { start: '2025-06-14T18:00:00Z', end: '2025-06-14T20:00:00Z' }];
+    const list = [
+      { start: '2025-06-07T18:00:00Z', end: '2025-06-07T20:00:00Z' },
+      { start: '2025-06-14T18:00:00Z', end: '2025-06-14T20:00:00Z' },
+    ];
     expect(nextOpenHouse(list, Date.parse('2025-06-10T00:00:00Z'))).toBe(list[1]);
     expect(nextOpenHouse(list, undefined)).toBe(list[0]);
     expect(nextOpenHouse(list, Date.parse('2026-01-01T00:00:00Z'))).toBe(list[1]);
@@ -103,7 +146,9 @@ describe('statusLabel and formatLicense', () => {
 describe('fitText: long text must not overflow its box', () => {
   beforeAll(() => loadBundledFonts());
   const box = { width: 440, height: 36, fontSize: 28, fontWeight: 700, fontFamily: 'Montserrat' };
-  const fitsIn = (text: string, fontSize: number, b = box) => measureTextHeight({ text, width: b.width, fontFamily: b.fontFamily, fontSize, fontWeight: b.fontWeight, lineHeight: undefined }) <= b.height + 0.5;
+  const fitsIn = (text: string, fontSize: number, b = box) =>
+    measureTextHeight({ text, width: b.width, fontFamily: b.fontFamily, fontSize, fontWeight: b.fontWeight, lineHeight: undefined }) <=
+    b.height + 0.5;
   const min = DEMO_BRAND_KIT.fonts.find((f) => f.role === 'heading')!.minSize;
 
   it.each([

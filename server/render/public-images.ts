@@ -21,8 +21,14 @@ export class PublicImages {
   /** The token of a source in the brokerage (made on first use, then the same one). */
   async token(brokerageId: string, src: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.db.query('INSERT INTO public_images (token, brokerage_id, src) VALUES ($1, $2, $3) ON CONFLICT (brokerage_id, src) DO NOTHING', [token, brokerageId, src]);
-    const { rows } = await this.db.query<{ token: string }>('SELECT token FROM public_images WHERE brokerage_id = $1 AND src = $2', [brokerageId, src]);
+    await this.db.query(
+      'INSERT INTO public_images (token, brokerage_id, src) VALUES ($1, $2, $3) ON CONFLICT (brokerage_id, src) DO NOTHING',
+      [token, brokerageId, src],
+    );
+    const { rows } = await this.db.query<{ token: string }>('SELECT token FROM public_images WHERE brokerage_id = $1 AND src = $2', [
+      brokerageId,
+      src,
+    ]);
     return rows[0]!.token;
   }
 
@@ -30,14 +36,18 @@ export class PublicImages {
   async urls(brokerageId: string, srcs: readonly string[], base: string): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const src of new Set(srcs)) {
-      if (PublicImages.publishable(src)) out.set(src, `${base.replace(/\/+$/, '')}${PUBLIC_IMAGE_PATH}${await this.token(brokerageId, src)}`);
+      if (PublicImages.publishable(src))
+        out.set(src, `${base.replace(/\/+$/, '')}${PUBLIC_IMAGE_PATH}${await this.token(brokerageId, src)}`);
     }
     return out;
   }
 
   /** The image behind a token, as PNG/JPEG bytes, or null. */
   async read(token: string, images: (brokerageId: string) => ImageSourceDeps): Promise<{ type: string; bytes: Uint8Array } | null> {
-    const { rows } = await this.db.query<{ brokerage_id: string; src: string }>('SELECT brokerage_id, src FROM public_images WHERE token = $1', [token]);
+    const { rows } = await this.db.query<{ brokerage_id: string; src: string }>(
+      'SELECT brokerage_id, src FROM public_images WHERE token = $1',
+      [token],
+    );
     const row = rows[0];
     if (!row) return null;
     const bytes = await readImageSource(row.src, images(row.brokerage_id));

@@ -19,7 +19,11 @@ describe('PDF back-end, every library template', () => {
   for (const t of TEMPLATES) {
     it(`${t.id}: each brand font is embedded and subset, all text is there, no placeholder prints`, async () => {
       const design = instantiateTemplate(t, DEMO_BRAND_KIT);
-      const { bytes, scene } = await renderPdf(design, { loadImage, date, metadata: { title: t.title, author: 'Jordan Ellis', brokerage: 'Demo Realty' } });
+      const { bytes, scene } = await renderPdf(design, {
+        loadImage,
+        date,
+        metadata: { title: t.title, author: 'Jordan Ellis', brokerage: 'Demo Realty' },
+      });
       const fonts = pdfFonts(bytes);
       const texts = scene.pages.flatMap((p) => p.items.filter((i) => i.kind === 'text'));
       const families = new Set(texts.map((i) => (i.kind === 'text' ? firstFamily(i.fontFamily).replace(/\s+/g, '') : '')));
@@ -31,7 +35,9 @@ describe('PDF back-end, every library template', () => {
       }
       expect(fonts.every((f) => f.embedded)).toBe(true);
       const text = pdfText(bytes).replace(/\s+/g, ' ');
-      for (const item of texts) if (item.kind === 'text') for (const line of item.layout.lines) if (line.text.trim()) expect(text).toContain(line.text.trim().replace(/\s+/g, ' '));
+      for (const item of texts)
+        if (item.kind === 'text')
+          for (const line of item.layout.lines) if (line.text.trim()) expect(text).toContain(line.text.trim().replace(/\s+/g, ' '));
       // Placeholders: left out, and listed.
       for (const p of scene.placeholders) {
         const o = design.objects[p.objectId]!;
@@ -43,7 +49,11 @@ describe('PDF back-end, every library template', () => {
 });
 
 describe('placeholders', () => {
-  const flyer = () => instantiateTemplate(TEMPLATES.find((t) => t.id === 'listing-flyer')!, DEMO_BRAND_KIT);
+  const flyer = () =>
+    instantiateTemplate(
+      TEMPLATES.find((t) => t.id === 'listing-flyer')!,
+      DEMO_BRAND_KIT,
+    );
 
   it('empty photo frames and untouched sample copy never print, in PDF or SVG, and are listed', async () => {
     const design = flyer();
@@ -66,7 +76,10 @@ describe('placeholders', () => {
 describe('text fit modes with a long address', () => {
   const LONG = '12345 North Magnolia Ridge Lane Extension, Building C, Unit 4021';
   const base = (fit: TextObject['fit']): { design: Design; o: TextObject } => {
-    const design = instantiateTemplate(TEMPLATES.find((t) => t.id === 'listing-flyer')!, DEMO_BRAND_KIT);
+    const design = instantiateTemplate(
+      TEMPLATES.find((t) => t.id === 'listing-flyer')!,
+      DEMO_BRAND_KIT,
+    );
     const o = { ...(design.objects.addr1 as TextObject), text: LONG, fit, minFontSize: 14 };
     design.objects.addr1 = o;
     return { design, o };

@@ -9,7 +9,22 @@ import type { Design } from '../../shared/design/index.js';
  * Object properties that reach generated SVG/HTML/CSS are checked by type where documents
  * come in (zod schemas and their fast twins agree), and every writer escapes what it writes.
  */
-const text = { id: 't1', type: 'text', x: 0, y: 0, width: 100, height: 20, angle: 0, z: 'a', text: 'Hello', fontFamily: 'Open Sans', fontSize: 12, fontWeight: 400, fill: '#112233', textAlign: 'left' };
+const text = {
+  id: 't1',
+  type: 'text',
+  x: 0,
+  y: 0,
+  width: 100,
+  height: 20,
+  angle: 0,
+  z: 'a',
+  text: 'Hello',
+  fontFamily: 'Open Sans',
+  fontSize: 12,
+  fontWeight: 400,
+  fill: '#112233',
+  textAlign: 'left',
+};
 const rect = { id: 'r1', type: 'rect', x: 0, y: 0, width: 10, height: 10, angle: 0, z: 'b', fill: '#ffffff' };
 
 describe('the document edge', () => {
@@ -28,7 +43,11 @@ describe('the document edge', () => {
     });
   }
   it('accepts what templates and the editor use', () => {
-    for (const o of [text, { ...text, fill: '$color.primary', fontFamily: '$font.heading', fontWeight: 'bold' }, { ...rect, fill: 'rgba(0, 0, 0, 0.5)', stroke: 'transparent' }]) {
+    for (const o of [
+      text,
+      { ...text, fill: '$color.primary', fontFamily: '$font.heading', fontWeight: 'bold' },
+      { ...rect, fill: 'rgba(0, 0, 0, 0.5)', stroke: 'transparent' },
+    ]) {
       expect(DesignObjectSchema.safeParse(o).success).toBe(true);
       expect(parseDesignObject(o)).not.toBeNull();
     }
@@ -45,8 +64,24 @@ describe('the writers escape even what slipped past', () => {
   const design = {
     meta: { title: 'x', kind: 'email-signature', width: 600, height: 200, background: '#fff"/><script>alert(1)</script>' },
     objects: {
-      t1: { ...text, fontWeight: '1;background:url(https://evil.test/x)', fill: '"/><script>alert(2)</script>', fontFamily: `Arial&#59;background:red"><script>alert(3)</script>` },
-      i1: { id: 'x"/><script>alert(4)</script>', type: 'image', x: 0, y: 0, width: 10, height: 10, angle: 0, z: 'c', src: '/a.png', fit: 'cover' },
+      t1: {
+        ...text,
+        fontWeight: '1;background:url(https://evil.test/x)',
+        fill: '"/><script>alert(2)</script>',
+        fontFamily: `Arial&#59;background:red"><script>alert(3)</script>`,
+      },
+      i1: {
+        id: 'x"/><script>alert(4)</script>',
+        type: 'image',
+        x: 0,
+        y: 0,
+        width: 10,
+        height: 10,
+        angle: 0,
+        z: 'c',
+        src: '/a.png',
+        fit: 'cover',
+      },
     },
   } as unknown as Design;
 

@@ -30,7 +30,15 @@ describe('text-overflow', () => {
   });
 
   it('shrinks the font when the box cannot grow within the page, and that fixes it', () => {
-    const o = text({ id: 't', text: 'Just listed in the heart of Old Town, charming bungalow', x: 0, y: 1020, width: 300, height: 40, fontSize: 24 });
+    const o = text({
+      id: 't',
+      text: 'Just listed in the heart of Old Town, charming bungalow',
+      x: 0,
+      y: 1020,
+      width: 300,
+      height: 40,
+      fontSize: 24,
+    });
     const d = design([o]);
     const [finding] = textOverflow.check(d, ctx());
     expect(finding!.fix).toMatchObject({ kind: 'set-props', props: { fontSize: expect.any(Number) } });
@@ -40,14 +48,29 @@ describe('text-overflow', () => {
   });
 
   it('no warning on a one-line "FOR SALE" whose box is the height the editor gives it', () => {
-    const o = text({ id: 't', text: 'FOR SALE', width: 240, height: 18 * 1.13, fontSize: 18, fontFamily: 'Montserrat', fontWeight: 700, textAlign: 'right', x: 528, y: 44 });
+    const o = text({
+      id: 't',
+      text: 'FOR SALE',
+      width: 240,
+      height: 18 * 1.13,
+      fontSize: 18,
+      fontFamily: 'Montserrat',
+      fontWeight: 700,
+      textAlign: 'right',
+      x: 528,
+      y: 44,
+    });
     expect(runRule(textOverflow, [o])).toEqual([]);
     expect(runRule(textOverflow, [{ ...o, x: 300, y: 400 }])).toEqual([]);
   });
 
   it('shrink boxes (listing fields by default) make room themselves; flagged only below their minimum', () => {
     const long = '12345 North Magnolia Ridge Lane Extension, Building C';
-    expect(runRule(textOverflow, [text({ id: 't', text: long, width: 300, height: 30, fontSize: 24, binding: 'listing.address.line1' })])).toEqual([]);
-    expect(runRule(textOverflow, [text({ id: 't', text: long, width: 300, height: 30, fontSize: 24, fit: 'shrink', minFontSize: 22 })])).toHaveLength(1);
+    expect(
+      runRule(textOverflow, [text({ id: 't', text: long, width: 300, height: 30, fontSize: 24, binding: 'listing.address.line1' })]),
+    ).toEqual([]);
+    expect(
+      runRule(textOverflow, [text({ id: 't', text: long, width: 300, height: 30, fontSize: 24, fit: 'shrink', minFontSize: 22 })]),
+    ).toHaveLength(1);
   });
 });

@@ -15,9 +15,17 @@ export interface DesignPicture {
 }
 
 /** One page as a standalone SVG. */
-export async function designSvg(design: Design, images: ImageSourceDeps, opts: { page?: number; width?: number; photoStandIns?: boolean } = {}): Promise<DesignPicture> {
+export async function designSvg(
+  design: Design,
+  images: ImageSourceDeps,
+  opts: { page?: number; width?: number; photoStandIns?: boolean } = {},
+): Promise<DesignPicture> {
   await loadBundledFonts();
-  const srcs = [...new Set(Object.values(design.objects).flatMap((o) => (o.type === 'image' && o.src && (o.page ?? 0) === (opts.page ?? 0) ? [o.src] : [])))];
+  const srcs = [
+    ...new Set(
+      Object.values(design.objects).flatMap((o) => (o.type === 'image' && o.src && (o.page ?? 0) === (opts.page ?? 0) ? [o.src] : [])),
+    ),
+  ];
   const hrefs = new Map<string, string>();
   const load = imageLoader(images);
   await Promise.all(

@@ -24,7 +24,10 @@ export class AssetRepository {
 
   /** What serving the file needs, for this brokerage only. */
   async get(brokerageId: string, id: string): Promise<{ mime: string; sha256: string } | null> {
-    const { rows } = await this.db.query<{ mime: string; sha256: string }>('SELECT mime, sha256 FROM assets WHERE id = $1 AND brokerage_id = $2', [id, brokerageId]);
+    const { rows } = await this.db.query<{ mime: string; sha256: string }>(
+      'SELECT mime, sha256 FROM assets WHERE id = $1 AND brokerage_id = $2',
+      [id, brokerageId],
+    );
     return rows[0] ?? null;
   }
 

@@ -12,7 +12,10 @@ export class BrokerageRepository {
 
   /** Whether the brokerage's admins require a second factor of everyone (brokerages.settings.requireTwoFactor). */
   async requiresTwoFactor(id: string): Promise<boolean> {
-    const { rows } = await this.db.query<{ required: boolean }>("SELECT coalesce(settings->>'requireTwoFactor', 'false') = 'true' AS required FROM brokerages WHERE id = $1", [id]);
+    const { rows } = await this.db.query<{ required: boolean }>(
+      "SELECT coalesce(settings->>'requireTwoFactor', 'false') = 'true' AS required FROM brokerages WHERE id = $1",
+      [id],
+    );
     return Boolean(rows[0]?.required);
   }
 
@@ -22,7 +25,11 @@ export class BrokerageRepository {
   }
 
   async create(input: { id: string; name: string; brandKit: BrandKit }): Promise<Brokerage> {
-    await this.db.query('INSERT INTO brokerages (id, name, brand_kit) VALUES ($1, $2, $3)', [input.id, input.name, JSON.stringify(input.brandKit)]);
+    await this.db.query('INSERT INTO brokerages (id, name, brand_kit) VALUES ($1, $2, $3)', [
+      input.id,
+      input.name,
+      JSON.stringify(input.brandKit),
+    ]);
     return { id: input.id, name: input.name };
   }
 
@@ -42,7 +49,7 @@ export class BrokerageRepository {
   async settings(id: string): Promise<Record<string, unknown> | null> {
     const { rows } = await this.db.query<{ settings: unknown }>('SELECT settings FROM brokerages WHERE id = $1', [id]);
     if (!rows[0]) return null;
-    return (typeof rows[0].settings === 'string' ? JSON.parse(rows[0].settings) : rows[0].settings ?? {}) as Record<string, unknown>;
+    return (typeof rows[0].settings === 'string' ? JSON.parse(rows[0].settings) : (rows[0].settings ?? {})) as Record<string, unknown>;
   }
 
   /** Merges `patch` into the stored settings (keys left out stay as they are). */
@@ -52,7 +59,10 @@ export class BrokerageRepository {
 
   /** Whether brokerage policy says a design must be approved before it is exported. */
   async requiresApprovalBeforeExport(id: string): Promise<boolean> {
-    const { rows } = await this.db.query<{ required: boolean | null }>("SELECT (settings->>'requireApprovalBeforeExport')::boolean AS required FROM brokerages WHERE id = $1", [id]);
+    const { rows } = await this.db.query<{ required: boolean | null }>(
+      "SELECT (settings->>'requireApprovalBeforeExport')::boolean AS required FROM brokerages WHERE id = $1",
+      [id],
+    );
     return rows[0]?.required === true;
   }
 }

@@ -56,13 +56,19 @@ export class DesignRepository {
   }
 
   async get(brokerageId: string, id: string): Promise<DesignRecord | null> {
-    const { rows } = await this.db.query<DesignRow>(`${SELECT} WHERE d.brokerage_id = $1 AND d.id = $2 AND d.deleted_at IS NULL`, [brokerageId, id]);
+    const { rows } = await this.db.query<DesignRow>(`${SELECT} WHERE d.brokerage_id = $1 AND d.id = $2 AND d.deleted_at IS NULL`, [
+      brokerageId,
+      id,
+    ]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   /** Where a design lives, whoever asks (the socket uses it to tell 4403 from 4404). */
   async brokerageOf(id: string): Promise<string | null> {
-    const { rows } = await this.db.query<{ brokerage_id: string }>('SELECT brokerage_id FROM designs WHERE id = $1 AND deleted_at IS NULL', [id]);
+    const { rows } = await this.db.query<{ brokerage_id: string }>(
+      'SELECT brokerage_id FROM designs WHERE id = $1 AND deleted_at IS NULL',
+      [id],
+    );
     return rows[0]?.brokerage_id ?? null;
   }
 
@@ -90,7 +96,11 @@ export class DesignRepository {
   }
 
   /** The user's own designs and those shared with them (all of the brokerage's when `all`), newest first. */
-  async listVisible(brokerageId: string, userId: string, all = false): Promise<Array<DesignRecord & { sharedAccess: 'view' | 'edit' | null }>> {
+  async listVisible(
+    brokerageId: string,
+    userId: string,
+    all = false,
+  ): Promise<Array<DesignRecord & { sharedAccess: 'view' | 'edit' | null }>> {
     const { rows } = await this.db.query<DesignRow & { shared_access: 'view' | 'edit' | null }>(
       `${SELECT} LEFT JOIN design_shares s ON s.design_id = d.id AND s.user_id = $2 AND s.brokerage_id = d.brokerage_id
        WHERE d.brokerage_id = $1 AND d.deleted_at IS NULL AND ($3::boolean OR d.owner_id = $2 OR s.user_id IS NOT NULL)
@@ -101,12 +111,18 @@ export class DesignRepository {
   }
 
   async rename(brokerageId: string, id: string, title: string): Promise<boolean> {
-    const { rows } = await this.db.query('UPDATE designs SET title = $3, updated_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id', [brokerageId, id, title]);
+    const { rows } = await this.db.query(
+      'UPDATE designs SET title = $3, updated_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id',
+      [brokerageId, id, title],
+    );
     return rows.length > 0;
   }
 
   async softDelete(brokerageId: string, id: string): Promise<boolean> {
-    const { rows } = await this.db.query('UPDATE designs SET deleted_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id', [brokerageId, id]);
+    const { rows } = await this.db.query(
+      'UPDATE designs SET deleted_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id',
+      [brokerageId, id],
+    );
     return rows.length > 0;
   }
 
@@ -131,7 +147,10 @@ export class DesignRepository {
 
   /** The design's title (deleted ones included), or null. */
   async title(brokerageId: string, id: string): Promise<string | null> {
-    const { rows } = await this.db.query<{ title: string }>('SELECT title FROM designs WHERE id = $1 AND brokerage_id = $2', [id, brokerageId]);
+    const { rows } = await this.db.query<{ title: string }>('SELECT title FROM designs WHERE id = $1 AND brokerage_id = $2', [
+      id,
+      brokerageId,
+    ]);
     return rows[0]?.title ?? null;
   }
 }

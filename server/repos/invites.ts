@@ -43,12 +43,20 @@ const toInvite = (r: InviteRow): Invite => ({
 export class InviteRepository {
   constructor(private readonly db: Queryable) {}
 
-  async create(input: { id: string; brokerageId: string; email: string; role: Role; tokenHash: string; invitedBy: string | null; expiresAt: Date }): Promise<Invite> {
+  async create(input: {
+    id: string;
+    brokerageId: string;
+    email: string;
+    role: Role;
+    tokenHash: string;
+    invitedBy: string | null;
+    expiresAt: Date;
+  }): Promise<Invite> {
     // A new invitation replaces any still-open one for the same email.
-    await this.db.query('UPDATE invites SET revoked_at = now() WHERE brokerage_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL', [
-      input.brokerageId,
-      input.email,
-    ]);
+    await this.db.query(
+      'UPDATE invites SET revoked_at = now() WHERE brokerage_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL',
+      [input.brokerageId, input.email],
+    );
     const { rows } = await this.db.query<InviteRow>(
       `INSERT INTO invites (id, brokerage_id, email, role, token_hash, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
       [input.id, input.brokerageId, input.email, input.role, input.tokenHash, input.invitedBy, input.expiresAt.toISOString()],
@@ -65,7 +73,10 @@ export class InviteRepository {
   }
 
   async revoke(brokerageId: string, id: string): Promise<boolean> {
-    const { rows } = await this.db.query('UPDATE invites SET revoked_at = now() WHERE brokerage_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id', [brokerageId, id]);
+    const { rows } = await this.db.query(
+      'UPDATE invites SET revoked_at = now() WHERE brokerage_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id',
+      [brokerageId, id],
+    );
     return rows.length > 0;
   }
 

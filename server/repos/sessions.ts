@@ -8,11 +8,22 @@ import type { Queryable } from '../db/index.js';
 export class SessionRepository {
   constructor(private readonly db: Queryable) {}
 
-  async create(input: { id: string; userId: string; brokerageId: string; expiresAt: Date; ip?: string; userAgent?: string }): Promise<void> {
-    await this.db.query(
-      'INSERT INTO sessions (id, user_id, brokerage_id, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)',
-      [input.id, input.userId, input.brokerageId, input.expiresAt.toISOString(), input.ip ?? null, input.userAgent?.slice(0, 500) ?? null],
-    );
+  async create(input: {
+    id: string;
+    userId: string;
+    brokerageId: string;
+    expiresAt: Date;
+    ip?: string;
+    userAgent?: string;
+  }): Promise<void> {
+    await this.db.query('INSERT INTO sessions (id, user_id, brokerage_id, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)', [
+      input.id,
+      input.userId,
+      input.brokerageId,
+      input.expiresAt.toISOString(),
+      input.ip ?? null,
+      input.userAgent?.slice(0, 500) ?? null,
+    ]);
   }
 
   /** True when the session exists, is not revoked or expired, and its user is active. */
@@ -88,7 +99,10 @@ export class SessionRepository {
 
   /** Marks a refresh token used, once: false when someone used it first (a race or a replay). */
   async useRefreshToken(id: string, replacedBy: string): Promise<boolean> {
-    const { rows } = await this.db.query('UPDATE refresh_tokens SET used_at = now(), replaced_by = $2 WHERE id = $1 AND used_at IS NULL RETURNING id', [id, replacedBy]);
+    const { rows } = await this.db.query(
+      'UPDATE refresh_tokens SET used_at = now(), replaced_by = $2 WHERE id = $1 AND used_at IS NULL RETURNING id',
+      [id, replacedBy],
+    );
     return rows.length > 0;
   }
 

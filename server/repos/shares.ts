@@ -27,7 +27,10 @@ export class ShareRepository {
   }
 
   async remove(brokerageId: string, designId: string, userId: string): Promise<boolean> {
-    const { rows } = await this.db.query('DELETE FROM design_shares WHERE brokerage_id = $1 AND design_id = $2 AND user_id = $3 RETURNING user_id', [brokerageId, designId, userId]);
+    const { rows } = await this.db.query(
+      'DELETE FROM design_shares WHERE brokerage_id = $1 AND design_id = $2 AND user_id = $3 RETURNING user_id',
+      [brokerageId, designId, userId],
+    );
     return rows.length > 0;
   }
 
@@ -40,12 +43,28 @@ export class ShareRepository {
   }
 
   async list(brokerageId: string, designId: string): Promise<DesignShare[]> {
-    const { rows } = await this.db.query<{ design_id: string; user_id: string; email: string; name: string; access: ShareAccess; shared_by: string; created_at: Date | string }>(
+    const { rows } = await this.db.query<{
+      design_id: string;
+      user_id: string;
+      email: string;
+      name: string;
+      access: ShareAccess;
+      shared_by: string;
+      created_at: Date | string;
+    }>(
       `SELECT s.design_id, s.user_id, u.email, u.name, s.access, s.shared_by, s.created_at
        FROM design_shares s JOIN users u ON u.id = s.user_id AND u.brokerage_id = s.brokerage_id
        WHERE s.brokerage_id = $1 AND s.design_id = $2 ORDER BY u.name`,
       [brokerageId, designId],
     );
-    return rows.map((r) => ({ designId: r.design_id, userId: r.user_id, email: r.email, name: r.name, access: r.access, sharedBy: r.shared_by, createdAt: iso(r.created_at) }));
+    return rows.map((r) => ({
+      designId: r.design_id,
+      userId: r.user_id,
+      email: r.email,
+      name: r.name,
+      access: r.access,
+      sharedBy: r.shared_by,
+      createdAt: iso(r.created_at),
+    }));
   }
 }

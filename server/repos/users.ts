@@ -45,7 +45,9 @@ export class UserRepository {
    * authenticated request and socket; checks that arrive together share it): the answers in the
    * keys' order, null where the session is revoked or expired, the user inactive, or any id does not match.
    */
-  async ofLiveSessions(keys: Array<{ brokerageId: string; userId: string; sessionId: string }>): Promise<Array<(User & { brokerageName: string; mustEnrolTotp: boolean }) | null>> {
+  async ofLiveSessions(
+    keys: Array<{ brokerageId: string; userId: string; sessionId: string }>,
+  ): Promise<Array<(User & { brokerageName: string; mustEnrolTotp: boolean }) | null>> {
     const { rows } = await this.db.query<UserCore & { brokerage_name: string; i: number; must_enrol_totp: boolean }>(
       `SELECT k.i::int AS i, u.id, u.brokerage_id, u.email, u.name, u.role, u.active, b.name AS brokerage_name,
               (NOT u.totp_enabled AND coalesce(b.settings->>'requireTwoFactor', 'false') = 'true') AS must_enrol_totp
@@ -57,7 +59,8 @@ export class UserRepository {
       [keys.map((k) => k.sessionId), keys.map((k) => k.userId), keys.map((k) => k.brokerageId)],
     );
     const out: Array<(User & { brokerageName: string; mustEnrolTotp: boolean }) | null> = keys.map(() => null);
-    for (const r of rows) out[Number(r.i) - 1] = { ...toUser(r), brokerageName: r.brokerage_name, mustEnrolTotp: Boolean(r.must_enrol_totp) };
+    for (const r of rows)
+      out[Number(r.i) - 1] = { ...toUser(r), brokerageName: r.brokerage_name, mustEnrolTotp: Boolean(r.must_enrol_totp) };
     return out;
   }
 
@@ -66,18 +69,37 @@ export class UserRepository {
     return rows.map(toUser);
   }
 
-  async create(input: { id: string; brokerageId: string; email: string; name: string; role: Role; passwordHash: string; profile?: object }): Promise<User> {
+  async create(input: {
+    id: string;
+    brokerageId: string;
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string;
+    profile?: object;
+  }): Promise<User> {
     const { rows } = await this.db.query<UserRow>(
       `INSERT INTO users (id, brokerage_id, email, name, role, password_hash, profile)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [input.id, input.brokerageId, input.email.trim().toLowerCase(), input.name, input.role, input.passwordHash, JSON.stringify(input.profile ?? {})],
+      [
+        input.id,
+        input.brokerageId,
+        input.email.trim().toLowerCase(),
+        input.name,
+        input.role,
+        input.passwordHash,
+        JSON.stringify(input.profile ?? {}),
+      ],
     );
     return toUser(rows[0]!);
   }
 
   /** Case-insensitive lookup of a person of this brokerage by email. */
   async findByEmail(brokerageId: string, email: string): Promise<User | null> {
-    const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE brokerage_id = $1 AND email = $2', [brokerageId, email.trim().toLowerCase()]);
+    const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE brokerage_id = $1 AND email = $2', [
+      brokerageId,
+      email.trim().toLowerCase(),
+    ]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
@@ -89,7 +111,10 @@ export class UserRepository {
 
   /** People of a brokerage with what the People page shows. */
   async listPeople(brokerageId: string): Promise<Array<User & { totpEnabled: boolean; createdAt: string; lastLoginAt: string | null }>> {
-    const { rows } = await this.db.query<UserRow & { last_login_at: Date | string | null }>('SELECT * FROM users WHERE brokerage_id = $1 ORDER BY active DESC, name', [brokerageId]);
+    const { rows } = await this.db.query<UserRow & { last_login_at: Date | string | null }>(
+      'SELECT * FROM users WHERE brokerage_id = $1 ORDER BY active DESC, name',
+      [brokerageId],
+    );
     return rows.map((r) => ({
       ...toUser(r),
       totpEnabled: Boolean(r.totp_enabled),
@@ -99,38 +124,71 @@ export class UserRepository {
   }
 
   async setRole(brokerageId: string, id: string, role: Role): Promise<User | null> {
-    const { rows } = await this.db.query<UserRow>('UPDATE users SET role = $3 WHERE brokerage_id = $1 AND id = $2 RETURNING *', [brokerageId, id, role]);
+    const { rows } = await this.db.query<UserRow>('UPDATE users SET role = $3 WHERE brokerage_id = $1 AND id = $2 RETURNING *', [
+      brokerageId,
+      id,
+      role,
+    ]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
   async setActive(brokerageId: string, id: string, active: boolean): Promise<User | null> {
-    const { rows } = await this.db.query<UserRow>('UPDATE users SET active = $3 WHERE brokerage_id = $1 AND id = $2 RETURNING *', [brokerageId, id, active]);
+    const { rows } = await this.db.query<UserRow>('UPDATE users SET active = $3 WHERE brokerage_id = $1 AND id = $2 RETURNING *', [
+      brokerageId,
+      id,
+      active,
+    ]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
   async passwordHash(brokerageId: string, id: string): Promise<string | null> {
-    const { rows } = await this.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE brokerage_id = $1 AND id = $2', [brokerageId, id]);
+    const { rows } = await this.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE brokerage_id = $1 AND id = $2', [
+      brokerageId,
+      id,
+    ]);
     return rows[0]?.password_hash ?? null;
   }
 
   async setPassword(brokerageId: string, id: string, passwordHash: string): Promise<void> {
-    await this.db.query('UPDATE users SET password_hash = $3, password_changed_at = now() WHERE brokerage_id = $1 AND id = $2', [brokerageId, id, passwordHash]);
+    await this.db.query('UPDATE users SET password_hash = $3, password_changed_at = now() WHERE brokerage_id = $1 AND id = $2', [
+      brokerageId,
+      id,
+      passwordHash,
+    ]);
   }
 
   async countActiveAdmins(brokerageId: string): Promise<number> {
-    const { rows } = await this.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE brokerage_id = $1 AND role = 'admin' AND active", [brokerageId]);
+    const { rows } = await this.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM users WHERE brokerage_id = $1 AND role = 'admin' AND active",
+      [brokerageId],
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
   // ---- two-factor ----
 
-  async totpState(brokerageId: string, id: string): Promise<{ enabled: boolean; secret: string | null; pending: string | null; lastStep: number | null } | null> {
-    const { rows } = await this.db.query<{ totp_enabled: boolean; totp_secret: string | null; totp_pending_secret: string | null; totp_last_step: number | null }>(
-      'SELECT totp_enabled, totp_secret, totp_pending_secret, totp_last_step FROM users WHERE brokerage_id = $1 AND id = $2',
-      [brokerageId, id],
-    );
+  async totpState(
+    brokerageId: string,
+    id: string,
+  ): Promise<{ enabled: boolean; secret: string | null; pending: string | null; lastStep: number | null } | null> {
+    const { rows } = await this.db.query<{
+      totp_enabled: boolean;
+      totp_secret: string | null;
+      totp_pending_secret: string | null;
+      totp_last_step: number | null;
+    }>('SELECT totp_enabled, totp_secret, totp_pending_secret, totp_last_step FROM users WHERE brokerage_id = $1 AND id = $2', [
+      brokerageId,
+      id,
+    ]);
     const r = rows[0];
-    return r ? { enabled: r.totp_enabled, secret: r.totp_secret, pending: r.totp_pending_secret, lastStep: r.totp_last_step === null ? null : Number(r.totp_last_step) } : null;
+    return r
+      ? {
+          enabled: r.totp_enabled,
+          secret: r.totp_secret,
+          pending: r.totp_pending_secret,
+          lastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
+        }
+      : null;
   }
 
   async setTotpPending(brokerageId: string, id: string, secret: string): Promise<void> {
@@ -145,7 +203,10 @@ export class UserRepository {
   }
 
   async disableTotp(brokerageId: string, id: string): Promise<void> {
-    await this.db.query('UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled = false, totp_last_step = NULL WHERE brokerage_id = $1 AND id = $2', [brokerageId, id]);
+    await this.db.query(
+      'UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled = false, totp_last_step = NULL WHERE brokerage_id = $1 AND id = $2',
+      [brokerageId, id],
+    );
     await this.db.query('DELETE FROM recovery_codes WHERE user_id = $1', [id]);
   }
 
@@ -165,25 +226,39 @@ export class UserRepository {
 
   /** Uses up one recovery code; false when it is unknown or used. */
   async useRecoveryCode(userId: string, hash: string): Promise<boolean> {
-    const { rows } = await this.db.query('UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING user_id', [userId, hash]);
+    const { rows } = await this.db.query(
+      'UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING user_id',
+      [userId, hash],
+    );
     return rows.length > 0;
   }
 
   /** The raw stored profile with the account's name and email (routes/profile.ts reads it into a Profile). */
   async profile(brokerageId: string, id: string): Promise<{ name: string; email: string; profile: unknown } | null> {
-    const { rows } = await this.db.query<{ name: string; email: string; profile: unknown }>('SELECT name, email, profile FROM users WHERE brokerage_id = $1 AND id = $2', [brokerageId, id]);
+    const { rows } = await this.db.query<{ name: string; email: string; profile: unknown }>(
+      'SELECT name, email, profile FROM users WHERE brokerage_id = $1 AND id = $2',
+      [brokerageId, id],
+    );
     return rows[0] ?? null;
   }
 
   /** Stores the profile (as JSON) and the display name; false when the person is not in this brokerage. */
   async saveProfile(brokerageId: string, id: string, profile: Record<string, unknown>, name: string): Promise<boolean> {
-    const { rows } = await this.db.query('UPDATE users SET profile = $3, name = $4 WHERE brokerage_id = $1 AND id = $2 RETURNING id', [brokerageId, id, JSON.stringify(profile), name]);
+    const { rows } = await this.db.query('UPDATE users SET profile = $3, name = $4 WHERE brokerage_id = $1 AND id = $2 RETURNING id', [
+      brokerageId,
+      id,
+      JSON.stringify(profile),
+      name,
+    ]);
     return rows.length > 0;
   }
 
   /** People one can @mention: everyone active in the brokerage, names and roles only. */
   async mentionable(brokerageId: string): Promise<Array<{ id: string; name: string; role: string }>> {
-    const { rows } = await this.db.query<{ id: string; name: string; role: string }>('SELECT id, name, role FROM users WHERE brokerage_id = $1 AND active ORDER BY name', [brokerageId]);
+    const { rows } = await this.db.query<{ id: string; name: string; role: string }>(
+      'SELECT id, name, role FROM users WHERE brokerage_id = $1 AND active ORDER BY name',
+      [brokerageId],
+    );
     return rows;
   }
 }

@@ -38,20 +38,42 @@ export class CommentService {
     return rows.map(toComment);
   }
 
-  async add(author: { id: string; name: string; brokerageId: string }, designId: string, input: NewComment): Promise<{ comment: Comment; notified: string[] }> {
-    const people = await this.db.query<{ id: string; name: string; email: string }>('SELECT id, name, email FROM users WHERE brokerage_id = $1 AND active', [author.brokerageId]);
+  async add(
+    author: { id: string; name: string; brokerageId: string },
+    designId: string,
+    input: NewComment,
+  ): Promise<{ comment: Comment; notified: string[] }> {
+    const people = await this.db.query<{ id: string; name: string; email: string }>(
+      'SELECT id, name, email FROM users WHERE brokerage_id = $1 AND active',
+      [author.brokerageId],
+    );
     const mentions = findMentions(input.body, people.rows).filter((id) => id !== author.id);
     const id = randomUUID();
     const notified: Array<{ userId: string; n: Awaited<ReturnType<NotificationService['notify']>> }> = [];
     await this.db.transaction(async (tx) => {
       if (input.parentId) {
-        const parent = await tx.query('SELECT 1 FROM comments WHERE id = $1 AND design_id = $2 AND brokerage_id = $3', [input.parentId, designId, author.brokerageId]);
+        const parent = await tx.query('SELECT 1 FROM comments WHERE id = $1 AND design_id = $2 AND brokerage_id = $3', [
+          input.parentId,
+          designId,
+          author.brokerageId,
+        ]);
         if (!parent.rows.length) throw new AppError(400, 'validation_failed', 'parentId: no such comment on this design');
       }
       await tx.query(
         `INSERT INTO comments (id, design_id, brokerage_id, parent_id, author_id, body, object_id, x, y, mentions)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, designId, author.brokerageId, input.parentId ?? null, author.id, input.body, input.objectId ?? null, input.x ?? null, input.y ?? null, mentions],
+        [
+          id,
+          designId,
+          author.brokerageId,
+          input.parentId ?? null,
+          author.id,
+          input.body,
+          input.objectId ?? null,
+          input.x ?? null,
+          input.y ?? null,
+          mentions,
+        ],
       );
       const title = await tx.query<{ title: string; owner_id: string }>('SELECT title, owner_id FROM designs WHERE id = $1', [designId]);
       const design = title.rows[0]!;
@@ -64,7 +86,9 @@ export class CommentService {
           brokerageId: author.brokerageId,
           kind: mentions.includes(userId) ? 'mention' : 'comment',
           designId,
-          title: mentions.includes(userId) ? `${author.name} mentioned you on “${design.title}”` : `${author.name} commented on “${design.title}”`,
+          title: mentions.includes(userId)
+            ? `${author.name} mentioned you on “${design.title}”`
+            : `${author.name} commented on “${design.title}”`,
           body: input.body,
         });
         notified.push({ userId, n });
@@ -77,7 +101,10 @@ export class CommentService {
 
   /** The design a comment belongs to (in this brokerage), so the caller's access to it can be checked first. */
   async designOf(brokerageId: string, commentId: string): Promise<string | null> {
-    const { rows } = await this.db.query<{ design_id: string }>('SELECT design_id FROM comments WHERE id = $1 AND brokerage_id = $2', [commentId, brokerageId]);
+    const { rows } = await this.db.query<{ design_id: string }>('SELECT design_id FROM comments WHERE id = $1 AND brokerage_id = $2', [
+      commentId,
+      brokerageId,
+    ]);
     return rows[0]?.design_id ?? null;
   }
 

@@ -52,14 +52,22 @@ describe('review extensions', () => {
     const designId = `rx-${randomUUID()}`;
     const doc = new Y.Doc();
     metaMap(doc).set('title', 'Open house');
-    objectsMap(doc).set('headline', new Y.Map<unknown>([['type', 'text'], ['x', 20], ['height', 40]]));
+    objectsMap(doc).set(
+      'headline',
+      new Y.Map<unknown>([
+        ['type', 'text'],
+        ['x', 20],
+        ['height', 40],
+      ]),
+    );
     stampSchemaVersion(doc);
     await addDesign(designId);
     await store.createDocument(designId, Y.encodeStateAsUpdate(doc));
     return designId;
   }
 
-  const status = async (designId: string) => (await db.query<{ status: DesignStatus }>('SELECT status FROM designs WHERE id = $1', [designId])).rows[0]!.status;
+  const status = async (designId: string) =>
+    (await db.query<{ status: DesignStatus }>('SELECT status FROM designs WHERE id = $1', [designId])).rows[0]!.status;
 
   it('versions: records who added and changed what, and keeps it in a version when the room unloads', async () => {
     const designId = await newDesign();
@@ -70,10 +78,14 @@ describe('review extensions', () => {
     });
     alice.leave();
     await waitFor(() => !rooms.peek(designId), 5_000, 'the room to unload');
-    const [version] = await waitFor(async () => {
-      const list = await versions.list('rx-b', designId);
-      return list.length ? list : null;
-    }, 5_000, 'a version written at unload');
+    const [version] = await waitFor(
+      async () => {
+        const list = await versions.list('rx-b', designId);
+        return list.length ? list : null;
+      },
+      5_000,
+      'a version written at unload',
+    );
     expect(version!.kind).toBe('auto');
     expect(version!.changes).toEqual({ 'rx-u': { name: 'Alice', added: ['photo'], changed: ['headline'], removed: [] } });
   });
@@ -95,7 +107,10 @@ describe('review extensions', () => {
     alice.edit((doc) => objectsMap(doc).get('headline')!.set('x', 99));
     await waitFor(() => pushed.some((p) => p.designId === designId && p.status === 'draft'), 5_000, 'draft pushed live');
     expect(await status(designId)).toBe('draft');
-    const { rows } = await db.query<{ action: string; actor_id: string }>('SELECT action, actor_id FROM design_reviews WHERE design_id = $1', [designId]);
+    const { rows } = await db.query<{ action: string; actor_id: string }>(
+      'SELECT action, actor_id FROM design_reviews WHERE design_id = $1',
+      [designId],
+    );
     expect(rows).toEqual([{ action: 'reopened', actor_id: 'rx-u' }]);
     alice.leave();
   });

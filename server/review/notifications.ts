@@ -11,7 +11,10 @@ export class NotificationService {
     private readonly push: (userId: string, n: Notification) => void,
   ) {}
 
-  async notify(tx: Queryable, input: { userId: string; brokerageId: string; kind: string; designId?: string; title: string; body?: string }): Promise<Notification> {
+  async notify(
+    tx: Queryable,
+    input: { userId: string; brokerageId: string; kind: string; designId?: string; title: string; body?: string },
+  ): Promise<Notification> {
     const n: Notification = {
       id: randomUUID(),
       kind: input.kind,
@@ -21,16 +24,10 @@ export class NotificationService {
       readAt: null,
       createdAt: new Date().toISOString(),
     };
-    await tx.query('INSERT INTO notifications (id, user_id, brokerage_id, kind, design_id, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      n.id,
-      input.userId,
-      input.brokerageId,
-      n.kind,
-      n.designId,
-      n.title,
-      n.body,
-      n.createdAt,
-    ]);
+    await tx.query(
+      'INSERT INTO notifications (id, user_id, brokerage_id, kind, design_id, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [n.id, input.userId, input.brokerageId, n.kind, n.designId, n.title, n.body, n.createdAt],
+    );
     return n;
   }
 
@@ -39,11 +36,19 @@ export class NotificationService {
   }
 
   async inbox(userId: string, limit = 50): Promise<{ unread: number; notifications: Notification[] }> {
-    const { rows } = await this.db.query<{ id: string; kind: string; design_id: string | null; title: string; body: string | null; read_at: Date | null; created_at: Date }>(
-      'SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2',
-      [userId, limit],
+    const { rows } = await this.db.query<{
+      id: string;
+      kind: string;
+      design_id: string | null;
+      title: string;
+      body: string | null;
+      read_at: Date | null;
+      created_at: Date;
+    }>('SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2', [userId, limit]);
+    const unread = await this.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
+      [userId],
     );
-    const unread = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
     return {
       unread: Number(unread.rows[0]?.n ?? 0),
       notifications: rows.map((r) => ({

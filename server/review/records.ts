@@ -37,12 +37,26 @@ export interface ExportRecord {
 }
 
 /** For the export route's `onExport`: `design.exported` (with the design's current scores) and its audit entry. */
-export function exportRecorder(deps: { db: Db; audit: Pick<AuditLog, 'write'>; scoring: Pick<ScoringService, 'current'> }): (x: ExportRecord) => Promise<void> {
+export function exportRecorder(deps: {
+  db: Db;
+  audit: Pick<AuditLog, 'write'>;
+  scoring: Pick<ScoringService, 'current'>;
+}): (x: ExportRecord) => Promise<void> {
   return async (x) => {
     const score = await deps.scoring.current(x.designId).catch(() => null);
     await deps.db.transaction(async (tx) => {
       await recordDesignExported(tx, x, score ? { brand: score.brand, compliance: score.compliance } : undefined);
-      await deps.audit.write({ brokerageId: x.brokerageId, actorId: x.userId, action: 'design.exported', targetType: 'design', targetId: x.designId, details: { format: x.format } }, tx);
+      await deps.audit.write(
+        {
+          brokerageId: x.brokerageId,
+          actorId: x.userId,
+          action: 'design.exported',
+          targetType: 'design',
+          targetId: x.designId,
+          details: { format: x.format },
+        },
+        tx,
+      );
     });
   };
 }

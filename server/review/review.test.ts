@@ -28,7 +28,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const newDesign = async (title: string) => (await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title, templateId: 'listing-flyer' })).body.id;
+const newDesign = async (title: string) =>
+  (await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title, templateId: 'listing-flyer' })).body.id;
 const status = async (id: string) => (await api<{ status: string }>(server.url, agent, 'GET', `/api/designs/${id}`)).body.status;
 
 function realtime(token: string): Promise<Socket> {
@@ -60,7 +61,10 @@ describe('review workflow', () => {
       expect((await api(server.url, agent, 'POST', `/api/designs/${id}/review`, { decision: 'approve' })).status).toBe(403);
       expect((await api(server.url, agent2, 'POST', `/api/designs/${id}/review`, { decision: 'approve' })).status).toBe(404);
 
-      const sentBack = await api<{ status: string }>(server.url, brand, 'POST', `/api/designs/${id}/review`, { decision: 'request_changes', comment: 'Headline is too small' });
+      const sentBack = await api<{ status: string }>(server.url, brand, 'POST', `/api/designs/${id}/review`, {
+        decision: 'request_changes',
+        comment: 'Headline is too small',
+      });
       expect(sentBack.body.status).toBe('changes_requested');
       const note = await waitFor(() => ownerNotes.find((n) => n.kind === 'changes_requested'), 3_000, 'owner notified');
       expect(note.body).toBe('Headline is too small');
@@ -106,10 +110,16 @@ describe('review workflow', () => {
       await synced(client);
       const [first] = [...objectsMap(client.doc).entries()].filter(([, m]) => !m.get('locked')).map(([k]) => k);
       objectsMap(client.doc).get(first!)!.set('x', 42);
-      await waitFor(() => server.rooms.peek(id)?.doc && objectsMap(server.rooms.peek(id)!.doc).get(first!)?.get('x') === 42, 3_000, 'edit on the server');
+      await waitFor(
+        () => server.rooms.peek(id)?.doc && objectsMap(server.rooms.peek(id)!.doc).get(first!)?.get('x') === 42,
+        3_000,
+        'edit on the server',
+      );
       // Resubmitted and approved within the check's delay (people are that fast in the e2e run).
       expect((await api(server.url, agent, 'POST', `/api/designs/${id}/submit`, {})).body).toMatchObject({ status: 'in_review' });
-      expect((await api(server.url, brand, 'POST', `/api/designs/${id}/review`, { decision: 'approve' })).body).toMatchObject({ status: 'approved' });
+      expect((await api(server.url, brand, 'POST', `/api/designs/${id}/review`, { decision: 'approve' })).body).toMatchObject({
+        status: 'approved',
+      });
       await pastReopenCheck();
       expect(await status(id)).toBe('approved');
     } finally {
@@ -127,7 +137,11 @@ describe('review workflow', () => {
       const texts = [...objectsMap(client.doc).entries()].filter(([, m]) => m.get('type') === 'text' && !m.get('locked'));
       const [textId, text] = texts[0]!;
       text.set('height', (text.get('height') as number) + 3.25);
-      await waitFor(() => objectsMap(server.rooms.peek(id)!.doc).get(textId)?.get('height') === text.get('height'), 3_000, 'height on the server');
+      await waitFor(
+        () => objectsMap(server.rooms.peek(id)!.doc).get(textId)?.get('height') === text.get('height'),
+        3_000,
+        'height on the server',
+      );
       await pastReopenCheck();
       expect(await status(id)).toBe('approved');
       text.set('text', 'JUST LISTED');
@@ -144,7 +158,11 @@ describe('review workflow', () => {
       await synced(client);
       const headline = [...objectsMap(client.doc).entries()].find(([, m]) => m.get('type') === 'text' && !m.get('locked'))!;
       headline[1].set('text', 'Adults only, no children');
-      await waitFor(async () => (await api<{ blocksApproval: boolean }>(server.url, agent, 'GET', `/api/designs/${id}/score`)).body.blocksApproval, 5_000, 'blocking score');
+      await waitFor(
+        async () => (await api<{ blocksApproval: boolean }>(server.url, agent, 'GET', `/api/designs/${id}/score`)).body.blocksApproval,
+        5_000,
+        'blocking score',
+      );
       await api(server.url, agent, 'POST', `/api/designs/${id}/submit`, {});
       const res = await api<{ error: { code: string } }>(server.url, brand, 'POST', `/api/designs/${id}/review`, { decision: 'approve' });
       expect(res.status).toBe(422);
@@ -161,11 +179,14 @@ describe('review workflow', () => {
     expect((await api(server.url, rival, 'GET', `/api/designs/${id}/versions`)).status).toBe(404);
   });
 
-  it.each([[{ decision: 'maybe' }], [{ decision: 'approve', comment: 5 }], [{ decision: 'approve', extra: true }], ['x']])('rejects a bad review body %j', async (body) => {
-    const id = await newDesign('Bad body');
-    const res = await api<{ error: { code: string } }>(server.url, brand, 'POST', `/api/designs/${id}/review`, body);
-    expect(res.status).toBe(400);
-  });
+  it.each([[{ decision: 'maybe' }], [{ decision: 'approve', comment: 5 }], [{ decision: 'approve', extra: true }], ['x']])(
+    'rejects a bad review body %j',
+    async (body) => {
+      const id = await newDesign('Bad body');
+      const res = await api<{ error: { code: string } }>(server.url, brand, 'POST', `/api/designs/${id}/review`, body);
+      expect(res.status).toBe(400);
+    },
+  );
 });
 
 describe('comments and mentions', () => {
@@ -185,9 +206,14 @@ describe('comments and mentions', () => {
       expect(c.status).toBe(201);
       expect(c.body.mentions).toHaveLength(1);
       await waitFor(() => notes.some((n) => n.kind === 'mention'), 3_000, 'mention notification');
-      const reply = await api<{ parentId: string }>(server.url, agent2, 'POST', `/api/designs/${id}/comments`, { body: 'Done', parentId: c.body.id });
+      const reply = await api<{ parentId: string }>(server.url, agent2, 'POST', `/api/designs/${id}/comments`, {
+        body: 'Done',
+        parentId: c.body.id,
+      });
       expect(reply.body.parentId).toBe(c.body.id);
-      const resolved = await api<{ resolvedAt: string | null }>(server.url, agent, 'POST', `/api/comments/${c.body.id}/resolve`, { resolved: true });
+      const resolved = await api<{ resolvedAt: string | null }>(server.url, agent, 'POST', `/api/comments/${c.body.id}/resolve`, {
+        resolved: true,
+      });
       expect(resolved.body.resolvedAt).not.toBeNull();
       const list = await api<{ comments: unknown[] }>(server.url, agent, 'GET', `/api/designs/${id}/comments`);
       expect(list.body.comments).toHaveLength(2);
@@ -201,7 +227,9 @@ describe('comments and mentions', () => {
 describe('version history', () => {
   it('records who changed what, previews read-only, and restores as a new live change', async () => {
     const id = await newDesign('Versioned');
-    expect((await api(server.url, agent, 'POST', `/api/designs/${id}/shares`, { email: 'agent2@demo.realbrand.test', access: 'edit' })).status).toBeLessThan(300);
+    expect(
+      (await api(server.url, agent, 'POST', `/api/designs/${id}/shares`, { email: 'agent2@demo.realbrand.test', access: 'edit' })).status,
+    ).toBeLessThan(300);
     const a = stockClient(server.wsUrl, id, agent);
     const b = stockClient(server.wsUrl, id, agent2);
     try {
@@ -213,27 +241,42 @@ describe('version history', () => {
       const originalX = objectsMap(a.doc).get(first)!.get('x');
       objectsMap(a.doc).get(first)!.set('x', 500);
       objectsMap(b.doc).get(second)!.set('opacity', 0.3);
-      await waitFor(() => objectsMap(a.doc).get(second)!.get('opacity') === 0.3 && objectsMap(b.doc).get(first)!.get('x') === 500, 3_000, 'sync');
-      await api(server.url, agent, 'POST', `/api/designs/${id}/versions`, { name: 'After edits' });
-      const list = await api<{ versions: Array<{ id: string; name: string; changes: Record<string, { name: string; changed: string[] }>; diff: { changed: string[] } }> }>(
-        server.url,
-        agent,
-        'GET',
-        `/api/designs/${id}/versions`,
+      await waitFor(
+        () => objectsMap(a.doc).get(second)!.get('opacity') === 0.3 && objectsMap(b.doc).get(first)!.get('x') === 500,
+        3_000,
+        'sync',
       );
+      await api(server.url, agent, 'POST', `/api/designs/${id}/versions`, { name: 'After edits' });
+      const list = await api<{
+        versions: Array<{
+          id: string;
+          name: string;
+          changes: Record<string, { name: string; changed: string[] }>;
+          diff: { changed: string[] };
+        }>;
+      }>(server.url, agent, 'GET', `/api/designs/${id}/versions`);
       const after = list.body.versions.find((v) => v.name === 'After edits')!;
       const people = Object.values(after.changes);
       expect(people.map((p) => p.name).sort()).toEqual(['Jamie Lee', 'Sam Carter']);
       expect(people.find((p) => p.name === 'Sam Carter')!.changed).toContain(first);
       expect(after.diff.changed.sort()).toEqual([first, second].sort());
 
-      const preview = await api<{ design: { objects: Record<string, { x: number }> } }>(server.url, agent, 'GET', `/api/designs/${id}/versions/${base.body.id}`);
+      const preview = await api<{ design: { objects: Record<string, { x: number }> } }>(
+        server.url,
+        agent,
+        'GET',
+        `/api/designs/${id}/versions/${base.body.id}`,
+      );
       expect(preview.body.design.objects[first]!.x).toBe(originalX);
 
       const restored = await api(server.url, agent, 'POST', `/api/designs/${id}/versions/${base.body.id}/restore`);
       expect(restored.status).toBe(200);
       // Collaborators receive the restore live.
-      await waitFor(() => objectsMap(b.doc).get(first)!.get('x') === originalX && objectsMap(b.doc).get(second)!.get('opacity') === undefined, 3_000, 'restore reached b');
+      await waitFor(
+        () => objectsMap(b.doc).get(first)!.get('x') === originalX && objectsMap(b.doc).get(second)!.get('opacity') === undefined,
+        3_000,
+        'restore reached b',
+      );
     } finally {
       a.destroy();
       b.destroy();
@@ -259,13 +302,24 @@ describe('export policy', () => {
 describe('brokerage settings', () => {
   it('lets admins require approval before export, audited; agents cannot change it', async () => {
     const admin = await login(server.url, 'admin@demo.realbrand.test');
-    const current = await api<{ requireApprovalBeforeExport: boolean; aiMonthlyBudgetUsd: number }>(server.url, admin, 'GET', '/api/admin/settings');
+    const current = await api<{ requireApprovalBeforeExport: boolean; aiMonthlyBudgetUsd: number }>(
+      server.url,
+      admin,
+      'GET',
+      '/api/admin/settings',
+    );
     expect(current.body.requireApprovalBeforeExport).toBe(false);
-    expect((await api(server.url, agent, 'PUT', '/api/admin/settings', { ...current.body, requireApprovalBeforeExport: true })).status).toBe(403);
-    expect((await api(server.url, admin, 'PUT', '/api/admin/settings', { requireApprovalBeforeExport: 'yes', aiMonthlyBudgetUsd: 5 })).status).toBe(400);
+    expect(
+      (await api(server.url, agent, 'PUT', '/api/admin/settings', { ...current.body, requireApprovalBeforeExport: true })).status,
+    ).toBe(403);
+    expect(
+      (await api(server.url, admin, 'PUT', '/api/admin/settings', { requireApprovalBeforeExport: 'yes', aiMonthlyBudgetUsd: 5 })).status,
+    ).toBe(400);
     const id = await newDesign('Policy');
     try {
-      expect((await api(server.url, admin, 'PUT', '/api/admin/settings', { requireApprovalBeforeExport: true, aiMonthlyBudgetUsd: 25 })).status).toBe(200);
+      expect(
+        (await api(server.url, admin, 'PUT', '/api/admin/settings', { requireApprovalBeforeExport: true, aiMonthlyBudgetUsd: 25 })).status,
+      ).toBe(200);
       expect((await api(server.url, agent, 'POST', `/api/designs/${id}/exports`, { format: 'png' })).status).toBe(409);
       const audit = await api<{ entries: Array<{ action: string }> }>(server.url, admin, 'GET', '/api/admin/audit?action=settings');
       expect(audit.body.entries.map((e) => e.action)).toContain('settings.changed');

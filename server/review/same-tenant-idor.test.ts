@@ -19,12 +19,31 @@ beforeAll(async () => {
   db = await freshPglite();
   server = await startTestServer({}, { db: await db.open() });
   for (const who of Object.keys(DEMO) as Array<keyof typeof DEMO>) t[who] = await login(server.url, DEMO[who]);
-  designId = (await api<{ id: string }>(server.url, t.agent, 'POST', '/api/designs', { title: 'Private flyer', templateId: 'listing-flyer' })).body.id;
-  commentId = (await api<{ id: string }>(server.url, t.agent, 'POST', `/api/designs/${designId}/comments`, { body: 'Seller will take 410k, keep it quiet' })).body.id;
-  const imported = await api<{ listings: { id: string }[] }>(server.url, t.agent, 'POST', '/api/listings/import', fixture('single-property'));
-  const started = await api<{ jobId: string }>(server.url, t.agent, 'POST', '/api/listings/bulk-designs', { templateId: 'just-listed-post', listingIds: imported.body.listings.map((l) => l.id) });
+  designId = (
+    await api<{ id: string }>(server.url, t.agent, 'POST', '/api/designs', { title: 'Private flyer', templateId: 'listing-flyer' })
+  ).body.id;
+  commentId = (
+    await api<{ id: string }>(server.url, t.agent, 'POST', `/api/designs/${designId}/comments`, {
+      body: 'Seller will take 410k, keep it quiet',
+    })
+  ).body.id;
+  const imported = await api<{ listings: { id: string }[] }>(
+    server.url,
+    t.agent,
+    'POST',
+    '/api/listings/import',
+    fixture('single-property'),
+  );
+  const started = await api<{ jobId: string }>(server.url, t.agent, 'POST', '/api/listings/bulk-designs', {
+    templateId: 'just-listed-post',
+    listingIds: imported.body.listings.map((l) => l.id),
+  });
   jobId = started.body.jobId;
-  await waitFor(async () => (await api<{ status: string }>(server.url, t.agent, 'GET', `/api/listings/jobs/${jobId}`)).body.status === 'done', 30_000, 'bulk job');
+  await waitFor(
+    async () => (await api<{ status: string }>(server.url, t.agent, 'GET', `/api/listings/jobs/${jobId}`)).body.status === 'done',
+    30_000,
+    'bulk job',
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -35,16 +54,25 @@ afterAll(async () => {
 
 describe('comments', () => {
   it('a colleague without access to the design cannot resolve a comment nor read its body', async () => {
-    const res = await api<{ body?: string; error?: { code: string } }>(server.url, t.agent2, 'POST', `/api/comments/${commentId}/resolve`, { resolved: true });
+    const res = await api<{ body?: string; error?: { code: string } }>(server.url, t.agent2, 'POST', `/api/comments/${commentId}/resolve`, {
+      resolved: true,
+    });
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain('410k');
-    const list = await api<{ comments: Array<{ id: string; resolvedAt: string | null }> }>(server.url, t.agent, 'GET', `/api/designs/${designId}/comments`);
+    const list = await api<{ comments: Array<{ id: string; resolvedAt: string | null }> }>(
+      server.url,
+      t.agent,
+      'GET',
+      `/api/designs/${designId}/comments`,
+    );
     expect(list.body.comments.find((c) => c.id === commentId)?.resolvedAt).toBeNull();
   });
 
   it('once the design is shared with them, they can', async () => {
     await shareDesign(server.url, t.agent, designId, DEMO.agent2, 'view');
-    const res = await api<{ resolvedAt: string | null }>(server.url, t.agent2, 'POST', `/api/comments/${commentId}/resolve`, { resolved: true });
+    const res = await api<{ resolvedAt: string | null }>(server.url, t.agent2, 'POST', `/api/comments/${commentId}/resolve`, {
+      resolved: true,
+    });
     expect(res.status).toBe(200);
     expect(res.body.resolvedAt).not.toBeNull();
   });

@@ -73,7 +73,9 @@ export class ReviewService {
         const timer = setTimeout(() => {
           const edit = pending.get(room.designId)!.last;
           pending.delete(room.designId);
-          void this.onEdited(room.designId, edit).catch((err) => this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'));
+          void this.onEdited(room.designId, edit).catch((err) =>
+            this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'),
+          );
         }, REOPEN_CHECK_MS);
         timer.unref();
         pending.set(room.designId, { timer, last });
@@ -100,7 +102,10 @@ export class ReviewService {
     const row = rows[0];
     if (!row) return;
     if (edit.userId) {
-      await this.deps.db.query("INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id) VALUES ($1, $2, $3, 'reopened', $4)", [randomUUID(), designId, row.brokerage_id, edit.userId]);
+      await this.deps.db.query(
+        "INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id) VALUES ($1, $2, $3, 'reopened', $4)",
+        [randomUUID(), designId, row.brokerage_id, edit.userId],
+      );
     }
     this.deps.publish(row.brokerage_id, designId, 'draft');
   }
@@ -135,12 +140,10 @@ export class ReviewService {
     await this.deps.db.transaction(async (tx) => {
       // Guard against a concurrent decision: only move from the status we read.
       // The time is this process's clock, like the edit times it is compared with (see onEdited).
-      const moved = await tx.query('UPDATE designs SET status = $3, status_changed_at = $4, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id', [
-        designId,
-        design.status,
-        result.status,
-        new Date(),
-      ]);
+      const moved = await tx.query(
+        'UPDATE designs SET status = $3, status_changed_at = $4, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id',
+        [designId, design.status, result.status, new Date()],
+      );
       if (!moved.rows.length) throw new AppError(409, 'invalid_transition', 'The design changed status meanwhile; reload and try again');
       let turnaroundMs: number | undefined;
       if (action !== 'submit') {
@@ -167,31 +170,60 @@ export class ReviewService {
         turnaroundMs,
       });
       if (action === 'submit') {
-        const reviewers = await tx.query<{ id: string }>("SELECT id FROM users WHERE brokerage_id = $1 AND active AND role IN ('brand_manager', 'admin') AND id <> $2", [user.brokerageId, user.id]);
+        const reviewers = await tx.query<{ id: string }>(
+          "SELECT id FROM users WHERE brokerage_id = $1 AND active AND role IN ('brand_manager', 'admin') AND id <> $2",
+          [user.brokerageId, user.id],
+        );
         for (const r of reviewers.rows) {
           pushes.push({
             userId: r.id,
-            n: await this.deps.notifications.notify(tx, { userId: r.id, brokerageId: user.brokerageId, kind: 'review_requested', designId, title: `${user.name} submitted “${design.title}” for review`, body: comment }),
+            n: await this.deps.notifications.notify(tx, {
+              userId: r.id,
+              brokerageId: user.brokerageId,
+              kind: 'review_requested',
+              designId,
+              title: `${user.name} submitted “${design.title}” for review`,
+              body: comment,
+            }),
           });
         }
       } else if (design.owner_id !== user.id) {
-        const title = action === 'approve' ? `“${design.title}” was approved by ${user.name}` : `${user.name} requested changes on “${design.title}”`;
+        const title =
+          action === 'approve' ? `“${design.title}” was approved by ${user.name}` : `${user.name} requested changes on “${design.title}”`;
         pushes.push({
           userId: design.owner_id,
-          n: await this.deps.notifications.notify(tx, { userId: design.owner_id, brokerageId: user.brokerageId, kind: action === 'approve' ? 'approved' : 'changes_requested', designId, title, body: comment }),
+          n: await this.deps.notifications.notify(tx, {
+            userId: design.owner_id,
+            brokerageId: user.brokerageId,
+            kind: action === 'approve' ? 'approved' : 'changes_requested',
+            designId,
+            title,
+            body: comment,
+          }),
         });
       }
     });
     for (const p of pushes) this.deps.notifications.deliver(p.userId, p.n);
     this.deps.publish(user.brokerageId, designId, result.status);
     if (action !== 'request_changes') {
-      await this.deps.versions.create(designId, action === 'submit' ? 'submit' : 'approval', action === 'submit' ? 'Submitted for review' : 'Approved', user.id).catch((err) => this.deps.log.warn({ err }, 'version failed'));
+      await this.deps.versions
+        .create(designId, action === 'submit' ? 'submit' : 'approval', action === 'submit' ? 'Submitted for review' : 'Approved', user.id)
+        .catch((err) => this.deps.log.warn({ err }, 'version failed'));
     }
     return result.status;
   }
 
   async history(brokerageId: string, designId: string) {
-    const { rows } = await this.deps.db.query<{ id: string; action: ReviewEntry['action']; actor_id: string; actor: string; comment: string | null; brand_score: number | null; compliance_score: number | null; created_at: Date }>(
+    const { rows } = await this.deps.db.query<{
+      id: string;
+      action: ReviewEntry['action'];
+      actor_id: string;
+      actor: string;
+      comment: string | null;
+      brand_score: number | null;
+      compliance_score: number | null;
+      created_at: Date;
+    }>(
       `SELECT r.*, u.name AS actor FROM design_reviews r JOIN users u ON u.id = r.actor_id
        WHERE r.brokerage_id = $1 AND r.design_id = $2 ORDER BY r.created_at DESC LIMIT 200`,
       [brokerageId, designId],
@@ -210,7 +242,15 @@ export class ReviewService {
 
   /** Designs waiting for review in the brokerage, oldest submission first. */
   async queue(brokerageId: string) {
-    const { rows } = await this.deps.db.query<{ id: string; title: string; kind: string; owner_id: string; owner: string; submitted_at: Date | null; updated_at: Date }>(
+    const { rows } = await this.deps.db.query<{
+      id: string;
+      title: string;
+      kind: string;
+      owner_id: string;
+      owner: string;
+      submitted_at: Date | null;
+      updated_at: Date;
+    }>(
       `SELECT d.id, d.title, d.kind, d.owner_id, u.name AS owner, d.updated_at,
               (SELECT max(created_at) FROM design_reviews r WHERE r.design_id = d.id AND r.action = 'submitted') AS submitted_at
        FROM designs d JOIN users u ON u.id = d.owner_id

@@ -18,9 +18,7 @@ export class VersionService {
   private readonly timer: NodeJS.Timeout;
   private lastVersionAt = new Map<string, number>();
 
-  constructor(
-    private readonly deps: { db: Db; rooms: RoomManager; store: DocumentStore; log: FastifyBaseLogger; quietMs?: number },
-  ) {
+  constructor(private readonly deps: { db: Db; rooms: RoomManager; store: DocumentStore; log: FastifyBaseLogger; quietMs?: number }) {
     this.timer = setInterval(() => void this.autoVersions(), 5_000);
     this.timer.unref();
   }
@@ -43,7 +41,9 @@ export class VersionService {
         // Last chance to keep who-changed-what before the room unloads (not awaited: an unload never waits on it).
         if (tracker?.hasChanges) {
           const state = room.encodeState();
-          void this.insert(room.designId, 'auto', null, null, state, tracker.take()).catch((err) => this.deps.log.warn({ err }, 'version on unload failed'));
+          void this.insert(room.designId, 'auto', null, null, state, tracker.take()).catch((err) =>
+            this.deps.log.warn({ err }, 'version on unload failed'),
+          );
         }
         this.trackers.delete(room.designId);
         this.lastVersionAt.delete(room.designId);
@@ -73,7 +73,14 @@ export class VersionService {
     return this.insert(designId, kind, name, userId, state, changes);
   }
 
-  private async insert(designId: string, kind: VersionKind, name: string | null, userId: string | null, state: Uint8Array, changes: ChangesByPerson): Promise<string> {
+  private async insert(
+    designId: string,
+    kind: VersionKind,
+    name: string | null,
+    userId: string | null,
+    state: Uint8Array,
+    changes: ChangesByPerson,
+  ): Promise<string> {
     const id = randomUUID();
     await this.deps.db.query(
       `INSERT INTO design_versions (id, design_id, brokerage_id, kind, name, state, changes, created_by)
@@ -94,7 +101,16 @@ export class VersionService {
 
   /** The timeline, newest first, each with what changed since the version before it. */
   async list(brokerageId: string, designId: string): Promise<VersionSummary[]> {
-    const { rows } = await this.deps.db.query<{ id: string; kind: VersionKind; name: string | null; created_at: Date | string; created_by: string | null; creator: string | null; changes: unknown; state: Uint8Array }>(
+    const { rows } = await this.deps.db.query<{
+      id: string;
+      kind: VersionKind;
+      name: string | null;
+      created_at: Date | string;
+      created_by: string | null;
+      creator: string | null;
+      changes: unknown;
+      state: Uint8Array;
+    }>(
       `SELECT v.id, v.kind, v.name, v.created_at, v.created_by, u.name AS creator, v.changes, v.state
        FROM design_versions v LEFT JOIN users u ON u.id = v.created_by
        WHERE v.brokerage_id = $1 AND v.design_id = $2 ORDER BY v.created_at ASC, v.id ASC LIMIT 200`,
@@ -121,7 +137,10 @@ export class VersionService {
 
   /** A version's design, for read-only preview. */
   async preview(brokerageId: string, designId: string, versionId: string): Promise<Design | null> {
-    const { rows } = await this.deps.db.query<{ state: Uint8Array }>('SELECT state FROM design_versions WHERE brokerage_id = $1 AND design_id = $2 AND id = $3', [brokerageId, designId, versionId]);
+    const { rows } = await this.deps.db.query<{ state: Uint8Array }>(
+      'SELECT state FROM design_versions WHERE brokerage_id = $1 AND design_id = $2 AND id = $3',
+      [brokerageId, designId, versionId],
+    );
     return rows[0] ? designOfState(rows[0].state instanceof Uint8Array ? rows[0].state : new Uint8Array(rows[0].state)) : null;
   }
 
@@ -145,7 +164,8 @@ export class VersionService {
 export function applyDesign(doc: Y.Doc, target: Design): void {
   doc.transact(() => {
     const meta = metaMap(doc);
-    for (const [k, v] of Object.entries(target.meta)) if (v !== undefined && JSON.stringify(meta.get(k)) !== JSON.stringify(v)) meta.set(k, v);
+    for (const [k, v] of Object.entries(target.meta))
+      if (v !== undefined && JSON.stringify(meta.get(k)) !== JSON.stringify(v)) meta.set(k, v);
     const objects = objectsMap(doc);
     for (const id of [...objects.keys()]) if (!target.objects[id]) objects.delete(id);
     for (const [id, object] of Object.entries(target.objects)) {
@@ -163,4 +183,3 @@ export function applyDesign(doc: Y.Doc, target: Design): void {
     }
   }, SERVER);
 }
-

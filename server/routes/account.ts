@@ -14,10 +14,20 @@ import { NewPasswordSchema } from '../../shared/api/people.js';
 
 export { NewPasswordSchema };
 const ChangePasswordSchema = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPasswordSchema }).strict();
-const CodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') }).strict();
+const CodeSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'six digits'),
+  })
+  .strict();
 const DisableSchema = z.object({ password: z.string().min(1).max(1024) }).strict();
 
-const wrongPassword = () => new AppError(400, 'validation_failed', 'currentPassword: not your current password', { fields: [{ field: 'currentPassword', message: 'not your current password' }] });
+const wrongPassword = () =>
+  new AppError(400, 'validation_failed', 'currentPassword: not your current password', {
+    fields: [{ field: 'currentPassword', message: 'not your current password' }],
+  });
 
 /** Self-service: change password, two-factor enrolment. */
 export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthService }): void {
@@ -31,7 +41,13 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
     await users.setPassword(user.brokerageId, user.id, await hashPassword(body.newPassword));
     // Every other session ends; this one stays.
     await deps.auth.logoutAll(user, 'password_changed', user.sessionId);
-    void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.password_changed', ip: req.ip });
+    void req.server.audit?.record({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'auth.password_changed',
+      ip: req.ip,
+    });
     return reply.code(204).send();
   });
 
@@ -59,7 +75,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
     const state = await users.totpState(user.brokerageId, user.id);
     if (!state?.pending) throw new AppError(409, 'totp_not_started', 'Start two-factor setup first');
     const step = verifyTotp(state.pending, code);
-    if (step === null) throw new AppError(400, 'validation_failed', 'code: not valid', { fields: [{ field: 'code', message: 'not valid' }] });
+    if (step === null)
+      throw new AppError(400, 'validation_failed', 'code: not valid', { fields: [{ field: 'code', message: 'not valid' }] });
     const codes = newRecoveryCodes();
     await deps.db.transaction(async (tx) => {
       const txUsers = new UserRepository(tx);
@@ -68,7 +85,13 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
     });
     // A brokerage that requires two-factor lets this person in from now on (remembered checks said otherwise).
     deps.auth.forgetSessionChecks(user.id);
-    void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.totp_enabled', ip: req.ip });
+    void req.server.audit?.record({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'auth.totp_enabled',
+      ip: req.ip,
+    });
     return { enabled: true, recoveryCodes: codes };
   });
 
@@ -77,14 +100,26 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
     const body = parse(DisableSchema, req.body);
     const stored = await users.passwordHash(user.brokerageId, user.id);
     if (!stored || !(await verifyPassword(body.password, stored))) {
-      throw new AppError(400, 'validation_failed', 'password: not your password', { fields: [{ field: 'password', message: 'not your password' }] });
+      throw new AppError(400, 'validation_failed', 'password: not your password', {
+        fields: [{ field: 'password', message: 'not your password' }],
+      });
     }
     if (await new BrokerageRepository(deps.db).requiresTwoFactor(user.brokerageId)) {
-      throw new AppError(409, 'two_factor_required', 'Your brokerage requires two-factor sign-in, so it cannot be turned off. Ask an admin to reset it if you lost your authenticator.');
+      throw new AppError(
+        409,
+        'two_factor_required',
+        'Your brokerage requires two-factor sign-in, so it cannot be turned off. Ask an admin to reset it if you lost your authenticator.',
+      );
     }
     await users.disableTotp(user.brokerageId, user.id);
     deps.auth.forgetSessionChecks(user.id);
-    void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.totp_disabled', ip: req.ip });
+    void req.server.audit?.record({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'auth.totp_disabled',
+      ip: req.ip,
+    });
     return reply.code(204).send();
   });
 }

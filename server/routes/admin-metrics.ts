@@ -21,8 +21,14 @@ function range(q: { from?: string; to?: string }): { from: string; to: string } 
   const to = q.to ?? new Date().toISOString().slice(0, 10);
   const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
   const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (span < 0) throw new AppError(400, 'validation_failed', 'from: must not be after to', { fields: [{ field: 'from', message: 'must not be after to' }] });
-  if (span >= MAX_DAYS) throw new AppError(400, 'validation_failed', `to: the range is limited to ${MAX_DAYS} days`, { fields: [{ field: 'to', message: `at most ${MAX_DAYS} days after from` }] });
+  if (span < 0)
+    throw new AppError(400, 'validation_failed', 'from: must not be after to', {
+      fields: [{ field: 'from', message: 'must not be after to' }],
+    });
+  if (span >= MAX_DAYS)
+    throw new AppError(400, 'validation_failed', `to: the range is limited to ${MAX_DAYS} days`, {
+      fields: [{ field: 'to', message: `at most ${MAX_DAYS} days after from` }],
+    });
   return { from, to };
 }
 
@@ -30,7 +36,8 @@ function range(q: { from?: string; to?: string }): { from: string; to: string } 
 export function registerAdminMetricsRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const requireManager = (req: FastifyRequest) => {
     const user = requireUser(req);
-    if (user.role !== 'admin' && user.role !== 'brand_manager') throw new AppError(403, 'forbidden', 'Only admins and brand managers can see brokerage metrics');
+    if (user.role !== 'admin' && user.role !== 'brand_manager')
+      throw new AppError(403, 'forbidden', 'Only admins and brand managers can see brokerage metrics');
     return user;
   };
 

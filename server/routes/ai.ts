@@ -11,7 +11,9 @@ import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
 const ReviewSchema = z.object({ designId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/) }).strict();
-const RewriteSchema = z.object({ text: z.string().min(1).max(5_000), instruction: z.string().max(500).default('Make it compliant and on-brand') }).strict();
+const RewriteSchema = z
+  .object({ text: z.string().min(1).max(5_000), instruction: z.string().max(500).default('Make it compliant and on-brand') })
+  .strict();
 const DescribeSchema = z.object({ facts: ListingFactsSchema }).strict();
 
 export function registerAiRoutes(app: FastifyInstance, deps: { db: Db; ai: AiService; rooms: RoomManager; store: DocumentStore }): void {
@@ -34,7 +36,9 @@ export function registerAiRoutes(app: FastifyInstance, deps: { db: Db; ai: AiSer
     const { designId } = parse(ReviewSchema, req.body);
     await requireDesign(deps.db, user, designId, 'view');
     const design = await currentDesign(deps.rooms, deps.store, designId);
-    const items = objectsInOrder(design).flatMap((o) => (o.type === 'text' && o.text.trim() ? [{ objectId: o.id, role: o.role, text: o.text.slice(0, 5_000) }] : []));
+    const items = objectsInOrder(design).flatMap((o) =>
+      o.type === 'text' && o.text.trim() ? [{ objectId: o.id, role: o.role, text: o.text.slice(0, 5_000) }] : [],
+    );
     const answer = await deps.ai.review(await context(user.brokerageId), items.slice(0, 200));
     return { provider: answer.provider, cached: answer.cached, notice: answer.notice, findings: answer.result.findings };
   });
@@ -45,7 +49,14 @@ export function registerAiRoutes(app: FastifyInstance, deps: { db: Db; ai: AiSer
     const ctx = await context(user.brokerageId);
     const answer = await deps.ai.rewrite(ctx, body.text, body.instruction);
     const check = checkText(answer.result.text, { rulePacks: ctx.rulePacks as never });
-    return { provider: answer.provider, cached: answer.cached, notice: answer.notice, text: answer.result.text, notes: answer.result.notes, findings: check.findings };
+    return {
+      provider: answer.provider,
+      cached: answer.cached,
+      notice: answer.notice,
+      text: answer.result.text,
+      notes: answer.result.notes,
+      findings: check.findings,
+    };
   });
 
   app.post('/api/ai/listing-description', async (req) => {

@@ -18,11 +18,13 @@ export function registerAssetRoutes(app: FastifyInstance, deps: { db: Db; dataDi
 
   app.post('/api/assets', async (req, reply) => {
     const user = requireUser(req);
-    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Upload the image as multipart/form-data in a field named "file"');
+    if (!req.isMultipart())
+      throw new AppError(415, 'unsupported_media_type', 'Upload the image as multipart/form-data in a field named "file"');
     const file = await req.file({ limits: { fileSize: deps.maxUploadBytes, files: 1 } });
     if (!file) throw new AppError(400, 'validation_failed', 'file: no file in the upload');
     const bytes = await file.toBuffer().catch((err: { code?: string }) => {
-      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'file_too_large', `Images can be at most ${Math.round(deps.maxUploadBytes / 1024 / 1024)} MiB`);
+      if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new AppError(413, 'file_too_large', `Images can be at most ${Math.round(deps.maxUploadBytes / 1024 / 1024)} MiB`);
       throw err;
     });
     const info = sniffImage(bytes);

@@ -20,12 +20,25 @@ describe('audit log page API', () => {
     const agent = await login(s.url, DEMO.agent);
     const admin = await login(s.url, DEMO.admin);
     const { body } = await api<{ id: string }>(s.url, agent, 'POST', '/api/designs', { title: 'Audited', templateId: 'listing-flyer' });
-    for (const who of [DEMO.agent2, DEMO.brand]) expect((await api(s.url, agent, 'POST', `/api/designs/${body.id}/shares`, { email: who, access: 'view' })).status).toBe(201);
-    await s.db.query("UPDATE audit_log SET actor_email = '=HYPERLINK(\"x\")' WHERE action = 'design.shared' AND details->>'with' = $1", [DEMO.brand]);
-    const first = await api<{ entries: Array<{ id: number; action: string; targetId: string }>; next: number | null }>(s.url, admin, 'GET', `/api/admin/audit?design=${body.id}&limit=1`);
+    for (const who of [DEMO.agent2, DEMO.brand])
+      expect((await api(s.url, agent, 'POST', `/api/designs/${body.id}/shares`, { email: who, access: 'view' })).status).toBe(201);
+    await s.db.query("UPDATE audit_log SET actor_email = '=HYPERLINK(\"x\")' WHERE action = 'design.shared' AND details->>'with' = $1", [
+      DEMO.brand,
+    ]);
+    const first = await api<{ entries: Array<{ id: number; action: string; targetId: string }>; next: number | null }>(
+      s.url,
+      admin,
+      'GET',
+      `/api/admin/audit?design=${body.id}&limit=1`,
+    );
     expect(first.body.entries).toHaveLength(1);
     expect(first.body.entries[0]!.targetId).toBe(body.id);
-    const second = await api<{ entries: Array<{ id: number }> }>(s.url, admin, 'GET', `/api/admin/audit?design=${body.id}&limit=1&before=${first.body.next}`);
+    const second = await api<{ entries: Array<{ id: number }> }>(
+      s.url,
+      admin,
+      'GET',
+      `/api/admin/audit?design=${body.id}&limit=1&before=${first.body.next}`,
+    );
     expect(second.body.entries[0]!.id).toBeLessThan(first.body.entries[0]!.id);
     const csv = await fetch(`${s.url}/api/admin/audit?design=${body.id}&format=csv`, { headers: { authorization: `Bearer ${admin}` } });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);

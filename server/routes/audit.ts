@@ -13,9 +13,19 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; audit:
     const q = parse(AuditQuerySchema, req.query, 'query');
     const csv = q.format === 'csv';
     // Row-level security backs the brokerage filter up. A CSV export takes every matching entry (bounded).
-    const entries = await withTenant(deps.db, admin.brokerageId, (tx) => deps.audit.list(tx, admin.brokerageId, csv ? { ...q, limit: 10_000 } : q));
+    const entries = await withTenant(deps.db, admin.brokerageId, (tx) =>
+      deps.audit.list(tx, admin.brokerageId, csv ? { ...q, limit: 10_000 } : q),
+    );
     if (csv) {
-      const rows = entries.map((e) => [e.at, e.actorEmail ?? e.actorId ?? '', e.action, e.targetType ?? '', e.targetId ?? '', JSON.stringify(e.details), e.ip ?? '']);
+      const rows = entries.map((e) => [
+        e.at,
+        e.actorEmail ?? e.actorId ?? '',
+        e.action,
+        e.targetType ?? '',
+        e.targetId ?? '',
+        JSON.stringify(e.details),
+        e.ip ?? '',
+      ]);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`)

@@ -21,7 +21,10 @@ function withRetryAfter(reply: FastifyReply, err: unknown): never {
   throw err;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthService; secureCookies: boolean; resets: PasswordResets }): void {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; secureCookies: boolean; resets: PasswordResets },
+): void {
   const secure = (protocol: string) => deps.secureCookies || protocol === 'https';
 
   route(app, authApi.login, {}, async (req, reply) => {
@@ -62,7 +65,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthServi
   /** Sign out everywhere: every session of this user ends and their live sockets close. */
   route(app, authApi.logoutAll, { auth: requireUser }, async (req, reply, user) => {
     const ended = await deps.auth.logoutAll(user, 'logout_all');
-    void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'auth.logout_all', details: { sessions: ended }, ip: req.ip });
+    void req.server.audit?.record({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'auth.logout_all',
+      details: { sessions: ended },
+      ip: req.ip,
+    });
     clearSessionCookies(reply);
     return reply.code(204).send();
   });

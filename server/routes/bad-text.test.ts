@@ -17,7 +17,8 @@ beforeAll(async () => {
   db = await freshPglite();
   server = await startTestServer({}, { db: await db.open() });
   agent = await login(server.url, DEMO.agent);
-  designId = (await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Text edge', templateId: 'listing-flyer' })).body.id;
+  designId = (await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Text edge', templateId: 'listing-flyer' }))
+    .body.id;
 });
 
 afterAll(async () => {
@@ -26,7 +27,11 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function raw(method: string, path: string, body?: string): Promise<{ status: number; json: { error?: { code: string; message: string } } }> {
+async function raw(
+  method: string,
+  path: string,
+  body?: string,
+): Promise<{ status: number; json: { error?: { code: string; message: string } } }> {
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${agent}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -40,7 +45,12 @@ describe('text that PostgreSQL cannot store', () => {
     ['a NUL in a design title', 'POST', '/api/designs', '{"title":"Open\\u0000house","templateId":"listing-flyer"}'],
     ['a lone high surrogate in a title', 'PATCH', '/api/designs/:id', '{"title":"Open \\ud800 house"}'],
     ['a lone low surrogate in a comment', 'POST', '/api/designs/:id/comments', '{"text":"fine \\udc00 print"}'],
-    ['a NUL in a RESO key', 'POST', '/api/listings/import', '{"ListingKey":"k\\u0000","ListingId":"L1","StandardStatus":"Active","ListPrice":1,"City":"Austin"}'],
+    [
+      'a NUL in a RESO key',
+      'POST',
+      '/api/listings/import',
+      '{"ListingKey":"k\\u0000","ListingId":"L1","StandardStatus":"Active","ListPrice":1,"City":"Austin"}',
+    ],
     ['a NUL in an object key', 'POST', '/api/designs', '{"title":"t","templateId":"listing-flyer","x\\u0000":1}'],
   ];
   for (const [what, method, path, body] of cases) {

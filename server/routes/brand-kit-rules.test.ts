@@ -14,7 +14,12 @@ let rival: string;
 beforeAll(async () => {
   db = await freshPostgres();
   server = await startTestServer({}, { db: await db.open() });
-  [brand, agent, admin, rival] = await Promise.all([login(server.url, DEMO.brand), login(server.url, DEMO.agent), login(server.url, DEMO.admin), login(server.url, DEMO.rival)]);
+  [brand, agent, admin, rival] = await Promise.all([
+    login(server.url, DEMO.brand),
+    login(server.url, DEMO.agent),
+    login(server.url, DEMO.admin),
+    login(server.url, DEMO.rival),
+  ]);
 });
 
 afterAll(async () => {
@@ -46,7 +51,12 @@ describe('per-brokerage rules in the brand kit', () => {
       ['brokerage-banned-phrases', 'error', 'Walk Score'],
     ]);
 
-    const audit = await api<{ entries: Array<{ action: string; details: { changed: string[]; bannedPhrases?: { after: unknown[] } } }> }>(server.url, admin, 'GET', '/api/admin/audit?action=brand_kit.changed');
+    const audit = await api<{ entries: Array<{ action: string; details: { changed: string[]; bannedPhrases?: { after: unknown[] } } }> }>(
+      server.url,
+      admin,
+      'GET',
+      '/api/admin/audit?action=brand_kit.changed',
+    );
     expect(audit.body.entries).toHaveLength(1);
     expect(audit.body.entries[0]!.details.changed).toEqual(['bannedPhrases', 'extraProtectedClasses']);
     expect(audit.body.entries[0]!.details.bannedPhrases?.after).toHaveLength(1);
@@ -57,7 +67,10 @@ describe('per-brokerage rules in the brand kit', () => {
 
   it('refuses a bad rule with a 400 and the usual error shape', async () => {
     const kit = (await api<BrandKit>(server.url, brand, 'GET', '/api/brand-kit')).body;
-    const res = await api<{ error: { code: string } }>(server.url, brand, 'PUT', '/api/brand-kit', { ...kit, extraProtectedClasses: ['zodiac-sign'] });
+    const res = await api<{ error: { code: string } }>(server.url, brand, 'PUT', '/api/brand-kit', {
+      ...kit,
+      extraProtectedClasses: ['zodiac-sign'],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBeTruthy();
   });

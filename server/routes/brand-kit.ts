@@ -19,7 +19,10 @@ function kitChanges(before: BrandKit | null, after: BrandKit): Record<string, un
   return { changed, ...rules };
 }
 
-export function registerBrandKitRoutes(app: FastifyInstance, deps: { db: Db; audit?: AuditLog; onChange?: (brokerageId: string) => void }): void {
+export function registerBrandKitRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; audit?: AuditLog; onChange?: (brokerageId: string) => void },
+): void {
   const brokerages = new BrokerageRepository(deps.db);
 
   route(app, brandKitApi.get, { auth: requireUser }, async (_req, _reply, user) => {
@@ -31,14 +34,22 @@ export function registerBrandKitRoutes(app: FastifyInstance, deps: { db: Db; aud
   /** Brand managers and admins own the kit; every design in the brokerage is scored against it. */
   const brandManager = (req: FastifyRequest) => {
     const user = requireUser(req);
-    if (user.role !== 'brand_manager' && user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only brand managers and admins can edit the brand kit');
+    if (user.role !== 'brand_manager' && user.role !== 'admin')
+      throw new AppError(403, 'forbidden', 'Only brand managers and admins can edit the brand kit');
     return user;
   };
   route(app, brandKitApi.put, { auth: brandManager }, async (req, _reply, user) => {
     const kit = req.body;
     const before = await brokerages.brandKit(user.brokerageId);
     if (!(await brokerages.updateBrandKit(user.brokerageId, kit))) throw notFound('Brokerage');
-    await deps.audit?.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'brand_kit.changed', targetType: 'brokerage', targetId: user.brokerageId, details: kitChanges(before, kit) });
+    await deps.audit?.write({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      action: 'brand_kit.changed',
+      targetType: 'brokerage',
+      targetId: user.brokerageId,
+      details: kitChanges(before, kit),
+    });
     deps.onChange?.(user.brokerageId);
     return kit;
   });

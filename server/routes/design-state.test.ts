@@ -27,7 +27,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const getState = (id: string, token?: string) => fetch(`${server.url}/api/designs/${id}/state`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const getState = (id: string, token?: string) =>
+  fetch(`${server.url}/api/designs/${id}/state`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 async function docFrom(res: Response): Promise<Y.Doc> {
   const doc = new Y.Doc();
@@ -59,10 +60,14 @@ describe('GET /api/designs/:id/state', () => {
       await synced(c);
       const free = [...objectsMap(c.doc).entries()].find(([, m]) => m.get('locked') !== true)![0];
       objectsMap(c.doc).get(free)!.set('x', 321);
-      const doc = await waitFor(async () => {
-        const d = await docFrom(await getState(id, agent));
-        return objectsMap(d).get(free)?.get('x') === 321 ? d : null;
-      }, 5_000, 'edit in the state');
+      const doc = await waitFor(
+        async () => {
+          const d = await docFrom(await getState(id, agent));
+          return objectsMap(d).get(free)?.get('x') === 321 ? d : null;
+        },
+        5_000,
+        'edit in the state',
+      );
       expect(readDesign(doc).design).toEqual(readDesign(c.doc).design);
     } finally {
       c.destroy();

@@ -14,7 +14,10 @@ import { designsApi } from '../../shared/api/designs.js';
 import { route } from './endpoint.js';
 import { requireUser } from './context.js';
 
-export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store: DocumentStore; rooms: RoomManager; templates: BrokerageTemplates; maxDesignsPerMinute: number }): void {
+export function registerDesignRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; store: DocumentStore; rooms: RoomManager; templates: BrokerageTemplates; maxDesignsPerMinute: number },
+): void {
   const designs = new DesignRepository(deps.db);
   const brokerages = new BrokerageRepository(deps.db);
 
@@ -31,22 +34,35 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
   route(app, designsApi.create, { auth: requireUser }, async (req, reply, user) => {
     const body = req.body;
     // Generous, but a script cannot fill the brokerage with designs (counted in the database: every instance agrees).
-    const recent = await withTenant(deps.db, user.brokerageId, (tx) => new DesignRepository(tx).createdLastMinute(user.brokerageId, user.id));
+    const recent = await withTenant(deps.db, user.brokerageId, (tx) =>
+      new DesignRepository(tx).createdLastMinute(user.brokerageId, user.id),
+    );
     if (recent >= deps.maxDesignsPerMinute) {
       reply.header('retry-after', '60');
-      throw new AppError(429, 'too_many_designs', `At most ${deps.maxDesignsPerMinute} new designs a minute; try again shortly`, { retryAfterSeconds: 60 });
+      throw new AppError(429, 'too_many_designs', `At most ${deps.maxDesignsPerMinute} new designs a minute; try again shortly`, {
+        retryAfterSeconds: 60,
+      });
     }
     let design: Design;
     let templateVersion: number | null = null;
     const own = body.templateId ? await deps.templates.get(deps.db, user.brokerageId, body.templateId) : null;
     if (own) {
       // A template the brokerage authored: its newest version (retired ones are no longer offered).
-      if (own.status !== 'published') throw new AppError(400, 'validation_failed', 'templateId: this template was retired', { fields: [{ field: 'templateId', message: 'retired' }] });
-      design = { meta: { ...own.design.meta, title: body.title, templateId: own.id, templateVersion: own.version }, objects: own.design.objects };
+      if (own.status !== 'published')
+        throw new AppError(400, 'validation_failed', 'templateId: this template was retired', {
+          fields: [{ field: 'templateId', message: 'retired' }],
+        });
+      design = {
+        meta: { ...own.design.meta, title: body.title, templateId: own.id, templateVersion: own.version },
+        objects: own.design.objects,
+      };
       templateVersion = own.version;
     } else if (body.templateId) {
       const template = getTemplate(body.templateId);
-      if (!template) throw new AppError(400, 'validation_failed', 'templateId: no such template', { fields: [{ field: 'templateId', message: 'no such template' }] });
+      if (!template)
+        throw new AppError(400, 'validation_failed', 'templateId: no such template', {
+          fields: [{ field: 'templateId', message: 'no such template' }],
+        });
       const kit = await brokerages.brandKit(user.brokerageId);
       if (!kit) throw notFound('Brokerage');
       design = instantiateTemplate(template, kit, { title: body.title });
@@ -56,12 +72,19 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
       design = { meta: { title: body.title, kind, ...DEFAULT_PAGE_SIZE[kind], background: '#ffffff' }, objects: {} };
     }
     // From a listing: every binding resolved (server/listings); the design remembers the listing.
-    const listingMerge = body.listingId ? await mergeListingForNewDesign(deps.db, user, design, body.listingId, Boolean(body.templateId)) : null;
+    const listingMerge = body.listingId
+      ? await mergeListingForNewDesign(deps.db, user, design, body.listingId, Boolean(body.templateId))
+      : null;
     if (listingMerge) design = listingMerge.design;
     else if (body.templateId) {
       // The person's own details in every agent field (name, phone, email, license, headshot) from their profile.
       const [agent, kit] = await Promise.all([agentProfile(deps.db, user.brokerageId, user.id), brokerages.brandKit(user.brokerageId)]);
-      if (agent && kit) design = fillAgentBindings(design, agent, { kit, timeZone: kit.timeZone, licenseStates: kit.rulePacks.filter((p) => p !== 'federal') });
+      if (agent && kit)
+        design = fillAgentBindings(design, agent, {
+          kit,
+          timeZone: kit.timeZone,
+          licenseStates: kit.rulePacks.filter((p) => p !== 'federal'),
+        });
     }
     const id = randomUUID();
     const state = designToUpdate(design);
@@ -100,7 +123,10 @@ export function registerDesignRoutes(app: FastifyInstance, deps: { db: Db; store
     const { encoding } = req.query;
     await requireDesign(deps.db, user, id);
     const state = await designState(deps.rooms, deps.store, id, encoding);
-    return reply.header('content-type', 'application/octet-stream').header('cache-control', 'no-store').send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
   });
 
   route(app, designsApi.rename, { auth: requireUser }, async (req, _reply, user) => {

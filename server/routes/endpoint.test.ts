@@ -15,7 +15,13 @@ const echo = endpoint({
   response: z.object({ id: z.string(), title: z.string(), n: z.number(), tags: z.array(z.string()) }),
   status: 201,
 });
-const touch = endpoint({ method: 'POST', path: '/things/:id/touch', params: z.object({ id: z.string() }), body: optionalBody(z.object({ force: z.boolean().default(false) }).strict()), response: z.object({ force: z.boolean() }) });
+const touch = endpoint({
+  method: 'POST',
+  path: '/things/:id/touch',
+  params: z.object({ id: z.string() }),
+  body: optionalBody(z.object({ force: z.boolean().default(false) }).strict()),
+  response: z.object({ force: z.boolean() }),
+});
 const gone = endpoint({ method: 'DELETE', path: '/things/:id', params: z.object({ id: z.string() }), status: 204 });
 
 let app: FastifyInstance;
@@ -30,7 +36,12 @@ beforeAll(async () => {
     return 'ann';
   };
   // The handler answers more than the contract says: the serialiser leaves the extra field out.
-  route(app, echo, { auth: signedIn }, async (req, _reply, who) => ({ ...req.body, id: req.params.id, n: req.query.n, secret: who } as never));
+  route(
+    app,
+    echo,
+    { auth: signedIn },
+    async (req, _reply, who) => ({ ...req.body, id: req.params.id, n: req.query.n, secret: who }) as never,
+  );
   route(app, gone, {}, async () => undefined);
   route(app, touch, {}, async (req) => ({ force: req.body.force }));
   await app.ready();
@@ -38,7 +49,12 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const post = (url: string, body: unknown, user: string | null = 'ann') =>
-  app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...(user ? { 'x-user': user } : {}) }, payload: JSON.stringify(body) });
+  app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/json', ...(user ? { 'x-user': user } : {}) },
+    payload: JSON.stringify(body),
+  });
 
 describe('routes registered from a shared/api contract', () => {
   it('validates, coerces and fills defaults, answers with the contract status, and serialises only what the response schema names', async () => {

@@ -18,7 +18,11 @@ import { AppError } from '../errors.js';
 type Parsed<S> = S extends z.ZodType ? z.output<S> : unknown;
 
 /** A request to the endpoint after validation. */
-export type EndpointRequest<E extends Endpoint> = FastifyRequest<{ Params: Parsed<E['params']>; Querystring: Parsed<E['query']>; Body: Parsed<E['body']> }>;
+export type EndpointRequest<E extends Endpoint> = FastifyRequest<{
+  Params: Parsed<E['params']>;
+  Querystring: Parsed<E['query']>;
+  Body: Parsed<E['body']>;
+}>;
 
 export interface EndpointOptions<A> {
   /** Who may call it, checked before the input (e.g. `requireUser`); its result is the handler's third argument. */
@@ -32,7 +36,10 @@ const PART: Record<string, string> = { body: 'body', querystring: 'query', param
 /** The attached validation error as our 400, naming each field at fault (like `parse` in server/validation.ts). */
 export function validationFailure(err: Error & { validation?: FastifySchemaValidationError[]; validationContext?: string }): AppError {
   const where = PART[err.validationContext ?? 'body'] ?? 'body';
-  const fields = (err.validation ?? []).map((v) => ({ field: v.instancePath.split('/').filter(Boolean).join('.') || where, message: v.message ?? 'not valid' }));
+  const fields = (err.validation ?? []).map((v) => ({
+    field: v.instancePath.split('/').filter(Boolean).join('.') || where,
+    message: v.message ?? 'not valid',
+  }));
   const first = fields[0] ?? { field: where, message: 'not valid' };
   return new AppError(400, 'validation_failed', `${first.field}: ${first.message}`, { fields: fields.length ? fields : [first] });
 }

@@ -27,8 +27,14 @@ const OWN_ERROR_SHAPE = new Set(['/api/listings/import']);
  * route on it must exist (so it cannot rot). Those that ignore what is sent may succeed.
  */
 const UNDESCRIBED: Array<{ method: string; path: string; bodyless?: true }> = [
-  ...['/api/setup/check', '/api/setup', '/api/ai/review', '/api/ai/rewrite', '/api/ai/listing-description'].map((path) => ({ method: 'POST', path })),
-  ...['/api/account/password', '/api/account/totp/enable', '/api/account/totp/disable', '/api/compliance/check'].map((path) => ({ method: 'POST', path })),
+  ...['/api/setup/check', '/api/setup', '/api/ai/review', '/api/ai/rewrite', '/api/ai/listing-description'].map((path) => ({
+    method: 'POST',
+    path,
+  })),
+  ...['/api/account/password', '/api/account/totp/enable', '/api/account/totp/disable', '/api/compliance/check'].map((path) => ({
+    method: 'POST',
+    path,
+  })),
   { method: 'POST', path: '/api/compliance/scans', bodyless: true },
   { method: 'PUT', path: '/api/profile' },
   { method: 'PUT', path: '/api/people/:id/profile' },
@@ -51,7 +57,10 @@ interface FuzzTarget {
 function bodyFields(schema: z.ZodType | undefined): Record<string, string> {
   if (!schema) return {};
   try {
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { type?: string }>; anyOf?: Array<{ properties?: Record<string, { type?: string }> }> };
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+      properties?: Record<string, { type?: string }>;
+      anyOf?: Array<{ properties?: Record<string, { type?: string }> }>;
+    };
     const props = json.properties ?? json.anyOf?.find((o) => o.properties)?.properties ?? {};
     return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v.type ?? 'unknown']));
   } catch {
@@ -71,7 +80,14 @@ function targets(): FuzzTarget[] {
 }
 
 /** A value of the wrong JSON type for each field the schema names (one body per field). */
-const WRONG: Record<string, unknown> = { string: 12345, number: 'not a number', integer: 1.5e300, boolean: 'yes', array: { not: 'an array' }, object: ['not', 'an object'] };
+const WRONG: Record<string, unknown> = {
+  string: 12345,
+  number: 'not a number',
+  integer: 1.5e300,
+  boolean: 'yes',
+  array: { not: 'an array' },
+  object: ['not', 'an object'],
+};
 const wrongFieldBodies = (fields: Record<string, string>): Array<[string, string]> =>
   Object.entries(fields).map(([k, type]) => [`${k} of the wrong type`, JSON.stringify({ [k]: WRONG[type] ?? { nested: [null] } })]);
 
@@ -81,8 +97,20 @@ const BODIES: Array<[string, string]> = [
   ['string', '"hello"'],
   ['null', 'null'],
   ['array', '[1,2,3]'],
-  ['wrong field types', JSON.stringify({ email: 12, password: [], title: { x: 1 }, role: 7, access: true, token: 5, text: null, name: 1, id: {}, design: 'x' })],
-  ['huge strings', JSON.stringify({ email: `${'a'.repeat(300_000)}@x.test`, title: 'x'.repeat(300_000), text: 'y'.repeat(300_000), name: 'z'.repeat(300_000), token: 't'.repeat(300_000) })],
+  [
+    'wrong field types',
+    JSON.stringify({ email: 12, password: [], title: { x: 1 }, role: 7, access: true, token: 5, text: null, name: 1, id: {}, design: 'x' }),
+  ],
+  [
+    'huge strings',
+    JSON.stringify({
+      email: `${'a'.repeat(300_000)}@x.test`,
+      title: 'x'.repeat(300_000),
+      text: 'y'.repeat(300_000),
+      name: 'z'.repeat(300_000),
+      token: 't'.repeat(300_000),
+    }),
+  ],
   ['deep nesting', deep(5_000)],
   ['__proto__ key', '{"__proto__":{"isAdmin":true},"title":"p","email":"a@b.test","role":"admin"}'],
   ['constructor key', '{"constructor":{"prototype":{"isAdmin":true}},"title":"c","role":"admin"}'],
@@ -102,7 +130,8 @@ beforeAll(async () => {
   db = await freshPglite();
   server = await startTestServer({}, { db: await db.open() });
   admin = await login(server.url, DEMO.admin);
-  designId = (await api<{ id: string }>(server.url, admin, 'POST', '/api/designs', { title: 'Fuzz target', templateId: 'listing-flyer' })).body.id;
+  designId = (await api<{ id: string }>(server.url, admin, 'POST', '/api/designs', { title: 'Fuzz target', templateId: 'listing-flyer' }))
+    .body.id;
 });
 
 afterAll(async () => {
@@ -116,13 +145,19 @@ describe('malformed bodies on every JSON route', () => {
     const routes = targets();
     expect(routes.length).toBeGreaterThan(10);
     // Every route fuzzed exists (a contract or list entry that drifted from the server would be fuzzing nothing).
-    expect(routes.filter((r) => !server.app.hasRoute({ method: r.method as 'POST', url: r.path })).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    expect(
+      routes.filter((r) => !server.app.hasRoute({ method: r.method as 'POST', url: r.path })).map((r) => `${r.method} ${r.path}`),
+    ).toEqual([]);
     const before = await counts();
     const failures: string[] = [];
     for (const { method, path, bodyless, fields } of routes) {
       const url = path.replace(/:id\b/, designId).replace(/:(\w+)/g, 'fuzz-$1');
       for (const [what, body] of [...BODIES, ...wrongFieldBodies(fields)]) {
-        const res = await fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body });
+        const res = await fetch(`${server.url}${url}`, {
+          method,
+          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+          body,
+        });
         const text = await res.text();
         let json: { error?: { code?: string; message?: string } } | null;
         try {

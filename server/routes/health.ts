@@ -27,7 +27,8 @@ export function metricsGate(access: MetricsAccess): (req: Pick<FastifyRequest, '
     const given = req.headers.authorization;
     if (token && typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), token)) return true;
     // Behind a reverse proxy every visitor arrives from the proxy's (often loopback) address.
-    if (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined) return false;
+    if (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined)
+      return false;
     const peer = req.socket.remoteAddress ?? '';
     const family = isIP(peer);
     if (family === 0) return false;
@@ -56,7 +57,10 @@ async function databaseUp(db: Db): Promise<boolean> {
  * `/readyz`: 200 when every dependency answers, else 503 naming what is degraded (alerts,
  * rolling upgrades waiting for a new instance).
  */
-export function registerHealthRoutes(app: FastifyInstance, deps: { db: Db; metrics: Metrics; redis: RedisConnections | null; metricsAccess: MetricsAccess }): void {
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; metrics: Metrics; redis: RedisConnections | null; metricsAccess: MetricsAccess },
+): void {
   app.get('/healthz', async () => ({ ok: true }));
 
   app.get('/readyz', async (_req, reply) => {
@@ -69,7 +73,8 @@ export function registerHealthRoutes(app: FastifyInstance, deps: { db: Db; metri
 
   const mayScrape = metricsGate(deps.metricsAccess);
   app.get('/metrics', async (req, reply) => {
-    if (!mayScrape(req)) throw forbidden('Metrics are served to allow-listed addresses (METRICS_ALLOW) or with the METRICS_TOKEN bearer token');
+    if (!mayScrape(req))
+      throw forbidden('Metrics are served to allow-listed addresses (METRICS_ALLOW) or with the METRICS_TOKEN bearer token');
     reply.header('content-type', deps.metrics.registry.contentType);
     return deps.metrics.registry.metrics();
   });

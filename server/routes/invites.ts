@@ -12,7 +12,8 @@ import { invitesApi } from '../../shared/api/people.js';
 import { route } from './endpoint.js';
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const invalidInvite = () => new AppError(404, 'invite_not_found', 'This invitation link is not valid any more. Ask your admin for a new one.');
+const invalidInvite = () =>
+  new AppError(404, 'invite_not_found', 'This invitation link is not valid any more. Ask your admin for a new one.');
 
 /** Invitations: admins invite by email with a role; the link's token is single use and expires. */
 export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail: MailService }): void {
@@ -21,10 +22,20 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
   const newToken = () => `inv1.${randomBytes(32).toString('base64url')}`;
 
   /** Emails the invitation (when mail is configured); the link is answered either way, for copying. */
-  async function deliver(admin: { brokerageId: string; name: string }, invite: { email: string; role: string; expiresAt: string }, token: string) {
+  async function deliver(
+    admin: { brokerageId: string; name: string },
+    invite: { email: string; role: string; expiresAt: string },
+    token: string,
+  ) {
     const path = `/invite/${token}`;
     const url = deps.mail.link(path);
-    const emailed = await deps.mail.send(admin.brokerageId, invite.email, { kind: 'invite', inviterName: admin.name, role: invite.role, link: url, expiresAt: new Date(invite.expiresAt) });
+    const emailed = await deps.mail.send(admin.brokerageId, invite.email, {
+      kind: 'invite',
+      inviterName: admin.name,
+      role: invite.role,
+      link: url,
+      expiresAt: new Date(invite.expiresAt),
+    });
     return { token, path, url, emailed };
   }
 
@@ -33,7 +44,9 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
   route(app, invitesApi.create, { auth: manager }, async (req, _reply, admin) => {
     const body = req.body;
     if (await users.emailTaken(body.email)) {
-      throw new AppError(409, 'already_member', 'email: someone already has an account with this email', { fields: [{ field: 'email', message: 'already has an account' }] });
+      throw new AppError(409, 'already_member', 'email: someone already has an account with this email', {
+        fields: [{ field: 'email', message: 'already has an account' }],
+      });
     }
     const token = newToken();
     const invite = await invites.create({
@@ -45,7 +58,16 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
       invitedBy: admin.id,
       expiresAt: new Date(Date.now() + INVITE_TTL_MS),
     });
-    void req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'people.invited', targetType: 'invite', targetId: invite.id, details: { email: body.email, role: body.role }, ip: req.ip });
+    void req.server.audit?.record({
+      brokerageId: admin.brokerageId,
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: 'people.invited',
+      targetType: 'invite',
+      targetId: invite.id,
+      details: { email: body.email, role: body.role },
+      ip: req.ip,
+    });
     return { invite, ...(await deliver(admin, invite, token)) };
   });
 
@@ -55,7 +77,16 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
     const token = newToken();
     const invite = await invites.renew(admin.brokerageId, id, sha256(token), new Date(Date.now() + INVITE_TTL_MS));
     if (!invite) throw notFound('Invitation');
-    void req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'people.invite_resent', targetType: 'invite', targetId: id, details: { email: invite.email }, ip: req.ip });
+    void req.server.audit?.record({
+      brokerageId: admin.brokerageId,
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: 'people.invite_resent',
+      targetType: 'invite',
+      targetId: id,
+      details: { email: invite.email },
+      ip: req.ip,
+    });
     return { invite, ...(await deliver(admin, invite, token)) };
   });
 
@@ -66,7 +97,15 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
   route(app, invitesApi.revoke, { auth: manager }, async (req, _reply, admin) => {
     const { id } = req.params;
     if (!(await invites.revoke(admin.brokerageId, id))) throw notFound('Invitation');
-    void req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'people.invite_revoked', targetType: 'invite', targetId: id, ip: req.ip });
+    void req.server.audit?.record({
+      brokerageId: admin.brokerageId,
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: 'people.invite_revoked',
+      targetType: 'invite',
+      targetId: id,
+      ip: req.ip,
+    });
   });
 
   /** Public: what the accept page shows before the person chooses a password. */
@@ -83,16 +122,38 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
     const invite = await invites.findOpenByHash(sha256(body.token));
     if (!invite) throw invalidInvite();
     const passwordHash = await hashPassword(body.password);
-    const user = await deps.db
-      .transaction(async (tx) => {
-        const txUsers = new UserRepository(tx);
-        if (await txUsers.emailTaken(invite.email)) throw new AppError(409, 'already_member', 'An account with this email exists already; log in instead');
-        const created = await txUsers.create({ id: randomUUID(), brokerageId: invite.brokerageId, email: invite.email, name: body.name, role: invite.role, passwordHash });
-        if (!(await new InviteRepository(tx).claim(invite.id, created.id))) throw invalidInvite();
-        await recordAgentOnboarded(tx, { brokerageId: invite.brokerageId, userId: created.id, name: created.name, role: created.role, via: 'invite' });
-        return created;
+    const user = await deps.db.transaction(async (tx) => {
+      const txUsers = new UserRepository(tx);
+      if (await txUsers.emailTaken(invite.email))
+        throw new AppError(409, 'already_member', 'An account with this email exists already; log in instead');
+      const created = await txUsers.create({
+        id: randomUUID(),
+        brokerageId: invite.brokerageId,
+        email: invite.email,
+        name: body.name,
+        role: invite.role,
+        passwordHash,
       });
-    void req.server.audit?.record({ brokerageId: invite.brokerageId, actorId: user.id, actorEmail: user.email, action: 'people.invite_accepted', targetType: 'invite', targetId: invite.id, details: { role: invite.role }, ip: req.ip });
+      if (!(await new InviteRepository(tx).claim(invite.id, created.id))) throw invalidInvite();
+      await recordAgentOnboarded(tx, {
+        brokerageId: invite.brokerageId,
+        userId: created.id,
+        name: created.name,
+        role: created.role,
+        via: 'invite',
+      });
+      return created;
+    });
+    void req.server.audit?.record({
+      brokerageId: invite.brokerageId,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'people.invite_accepted',
+      targetType: 'invite',
+      targetId: invite.id,
+      details: { role: invite.role },
+      ip: req.ip,
+    });
     return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   });
 }

@@ -85,12 +85,17 @@ export function registerListingRoutes(
   /** Server-made files count as downloads in analytics. */
   const downloaded = (user: { id: string; brokerageId: string }, assetId: string, designId: string | null) =>
     deps.db
-      .transaction((tx) => emit(tx, 'asset.downloaded', { brokerageId: user.brokerageId, actorId: user.id, payload: { assetId, designId, userId: user.id } }))
+      .transaction((tx) =>
+        emit(tx, 'asset.downloaded', { brokerageId: user.brokerageId, actorId: user.id, payload: { assetId, designId, userId: user.id } }),
+      )
       .catch((err) => deps.log.warn({ err }, 'could not record a download'));
   const baseUrl = (req: FastifyRequest) => deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
 
   route(app, listingsApi.import, { auth: requireUser, bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply, user) => {
-    if (req.body === undefined || req.body === null) throw new AppError(400, 'validation_failed', 'body: send a RESO payload as JSON', { fields: [{ field: 'body', message: 'required' }] });
+    if (req.body === undefined || req.body === null)
+      throw new AppError(400, 'validation_failed', 'body: send a RESO payload as JSON', {
+        fields: [{ field: 'body', message: 'required' }],
+      });
     const kit = await brokerages.brandKit(user.brokerageId);
     try {
       const result = await importer.importPayload(user.brokerageId, req.body, 'upload', kit?.timeZone ?? 'America/Chicago');
@@ -101,7 +106,8 @@ export function registerListingRoutes(
         errors: result.errors,
       });
     } catch (err) {
-      if (err instanceof ImportPayloadError) throw new AppError(400, 'validation_failed', `body: ${err.message}`, { fields: [{ field: 'body', message: err.message }] });
+      if (err instanceof ImportPayloadError)
+        throw new AppError(400, 'validation_failed', `body: ${err.message}`, { fields: [{ field: 'body', message: err.message }] });
       throw err;
     }
   });
@@ -217,19 +223,20 @@ export function registerListingRoutes(
   });
 
   /** A page as PNG/JPG at the kind's pixel size (a 1080 × 1080 post is 1080 × 1080 px), drawn by the one renderer. */
-  for (const format of ['png', 'jpg'] as const) app.get(`/api/designs/:id/export.${format}`, async (req, reply) => {
-    const user = requireUser(req);
-    const { id } = parse(IdParamsSchema, req.params, 'id');
-    const { page } = parse(z.object({ page: z.coerce.number().int().min(1).max(99).optional() }), req.query, 'page');
-    await requireDesign(deps.db, user, id, 'view');
-    const out = await bulk.designImage(user.brokerageId, id, format, (page ?? 1) - 1);
-    await downloaded(user, `design-${format}:${id}`, id);
-    if (out.placeholders.length) reply.header('x-placeholders', out.placeholders.map((p) => p.objectId).join(','));
-    return reply
-      .type(format === 'png' ? 'image/png' : 'image/jpeg')
-      .header('content-disposition', `attachment; filename="${fileSlug(out.title)}.${format}"`)
-      .send(Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength));
-  });
+  for (const format of ['png', 'jpg'] as const)
+    app.get(`/api/designs/:id/export.${format}`, async (req, reply) => {
+      const user = requireUser(req);
+      const { id } = parse(IdParamsSchema, req.params, 'id');
+      const { page } = parse(z.object({ page: z.coerce.number().int().min(1).max(99).optional() }), req.query, 'page');
+      await requireDesign(deps.db, user, id, 'view');
+      const out = await bulk.designImage(user.brokerageId, id, format, (page ?? 1) - 1);
+      await downloaded(user, `design-${format}:${id}`, id);
+      if (out.placeholders.length) reply.header('x-placeholders', out.placeholders.map((p) => p.objectId).join(','));
+      return reply
+        .type(format === 'png' ? 'image/png' : 'image/jpeg')
+        .header('content-disposition', `attachment; filename="${fileSlug(out.title)}.${format}"`)
+        .send(Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength));
+    });
 
   app.get('/api/designs/:id/export/email-signature.html', async (req, reply) => {
     const user = requireUser(req);

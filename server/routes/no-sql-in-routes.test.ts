@@ -12,7 +12,8 @@ const ROUTES = projectPath('server', 'routes');
 /** An import of server/db (value or type), or of a database driver. */
 const DB_IMPORT = /from\s+['"](?:\.\.\/db(?:\/[^'"]*)?|pg|@electric-sql\/pglite[^'"]*)['"]/;
 /** SQL in a string (our SQL is written in capitals): a statement keyword followed by what makes it a statement. */
-const SQL = /['"`]\s*(?:SELECT\s+[\w*(]|INSERT\s+INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b|WITH\s+\w+\s+AS\s*\(|(?:BEGIN|COMMIT|ROLLBACK)\s*['"`;])/;
+const SQL =
+  /['"`]\s*(?:SELECT\s+[\w*(]|INSERT\s+INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b|WITH\s+\w+\s+AS\s*\(|(?:BEGIN|COMMIT|ROLLBACK)\s*['"`;])/;
 /** A query call on anything (a pool, a transaction, a database handle). */
 const QUERY_CALL = /\.query\s*(?:<[^>]*>)?\s*\(/;
 
@@ -40,9 +41,9 @@ describe('route files hold no data access', () => {
     expect(offences('x.ts', "import { Pool } from 'pg';")).toHaveLength(1);
     expect(offences('x.ts', "const sql = 'SELECT id FROM designs WHERE brokerage_id = $1';")).toHaveLength(1);
     expect(offences('x.ts', '  `UPDATE users SET name = $2 WHERE id = $1`')).toHaveLength(1);
-    expect(offences('x.ts', "await deps.db.query<{ n: number }>(sql, [id]);")).toHaveLength(1);
+    expect(offences('x.ts', 'await deps.db.query<{ n: number }>(sql, [id]);')).toHaveLength(1);
     expect(offences('x.ts', "await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [id]);")).toHaveLength(2);
-    expect(offences('x.ts', "const designs = await new DesignRepository(deps.db).listVisible(user.brokerageId, user.id);")).toEqual([]);
+    expect(offences('x.ts', 'const designs = await new DesignRepository(deps.db).listVisible(user.brokerageId, user.id);')).toEqual([]);
     expect(offences('x.ts', "import { DesignRepository, type Db } from '../repos/index.js';")).toEqual([]);
     expect(offences('x.ts', "throw new AppError(400, 'bad', 'Select a template first');")).toEqual([]);
   });

@@ -10,7 +10,10 @@ import { peopleApi } from '../../shared/api/people.js';
 import { route } from './endpoint.js';
 
 /** Admins: the brokerage's people, their roles, deactivation. */
-export function registerPeopleRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthService; notifyAccess: (event: AccessEvent) => void }): void {
+export function registerPeopleRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; auth: AuthService; notifyAccess: (event: AccessEvent) => void },
+): void {
   const users = new UserRepository(deps.db);
 
   const manager = (req: FastifyRequest) => requireCapability(req, 'people.manage');
@@ -30,7 +33,16 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { db: Db; auth:
       throw new AppError(409, 'last_admin', 'A brokerage needs at least one active admin');
     }
     const audit = (action: string, details: Record<string, unknown>) =>
-      req.server.audit?.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action, targetType: 'user', targetId: id, details: { email: target.email, ...details }, ip: req.ip });
+      req.server.audit?.record({
+        brokerageId: admin.brokerageId,
+        actorId: admin.id,
+        actorEmail: admin.email,
+        action,
+        targetType: 'user',
+        targetId: id,
+        details: { email: target.email, ...details },
+        ip: req.ip,
+      });
     let person = target;
     if (body.role && body.role !== target.role) {
       person = (await users.setRole(admin.brokerageId, id, body.role)) ?? person;
@@ -57,6 +69,15 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { db: Db; auth:
     await users.disableTotp(admin.brokerageId, id);
     deps.auth.forgetSessionChecks(id);
     deps.notifyAccess({ userId: id, brokerageId: admin.brokerageId, reason: 'role_changed' });
-    await req.server.audit.write({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'auth.totp_reset', targetType: 'user', targetId: id, details: { email: target.email }, ip: req.ip });
+    await req.server.audit.write({
+      brokerageId: admin.brokerageId,
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: 'auth.totp_reset',
+      targetType: 'user',
+      targetId: id,
+      details: { email: target.email },
+      ip: req.ip,
+    });
   });
 }

@@ -30,14 +30,20 @@ const profile = {
 describe('profiles', () => {
   it('a person edits their own profile; it reads back, and older profiles read as the same shape', async () => {
     const agent = await login(s.url, DEMO.agent);
-    const before = await api<{ profile: { displayName: string; phones: Array<{ number: string }>; licenses: Array<{ state: string; number: string }> } }>(s.url, agent, 'GET', '/api/profile');
+    const before = await api<{
+      profile: { displayName: string; phones: Array<{ number: string }>; licenses: Array<{ state: string; number: string }> };
+    }>(s.url, agent, 'GET', '/api/profile');
     expect(before.body.profile.displayName).toBe('Sam Carter');
     expect(before.body.profile.phones[0]!.number).toBe('(512) 555-0142');
     expect(before.body.profile.licenses).toEqual([{ state: 'TX', number: '0654321', expiresOn: '' }]);
     const saved = await api<{ profile: typeof profile }>(s.url, agent, 'PUT', '/api/profile', profile);
     expect(saved.status).toBe(200);
     expect(saved.body.profile).toEqual(profile);
-    const bad = await api<{ error: { message: string } }>(s.url, agent, 'PUT', '/api/profile', { ...profile, licenses: [{ state: 'ZZ', number: '1' }], social: { website: 'javascript:alert(1)' } });
+    const bad = await api<{ error: { message: string } }>(s.url, agent, 'PUT', '/api/profile', {
+      ...profile,
+      licenses: [{ state: 'ZZ', number: '1' }],
+      social: { website: 'javascript:alert(1)' },
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -61,7 +67,10 @@ describe('profiles', () => {
     expect((await api(s.url, agent2, 'GET', `/api/people/${agentId}/profile`)).status).toBe(403);
     expect((await api(s.url, agent2, 'PUT', `/api/people/${agentId}/profile`, profile)).status).toBe(403);
     expect((await api(s.url, rival, 'GET', `/api/people/${agentId}/profile`)).status).toBe(403);
-    const edited = await api<{ profile: { title: string } }>(s.url, admin, 'PUT', `/api/people/${agentId}/profile`, { ...profile, title: 'Team Lead' });
+    const edited = await api<{ profile: { title: string } }>(s.url, admin, 'PUT', `/api/people/${agentId}/profile`, {
+      ...profile,
+      title: 'Team Lead',
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.profile.title).toBe('Team Lead');
   });

@@ -8,9 +8,18 @@ import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
 const Text = (max: number) => z.string().trim().max(max);
-const HttpsUrl = z.string().trim().max(500).url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) link');
+const HttpsUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'an http(s) link');
 /** A headshot: one of our assets (uploaded, cropped square in the browser) or left empty. */
-const AssetSrc = z.string().trim().max(300).regex(/^\/api\/assets\/[\w.-]+$/, 'an uploaded image');
+const AssetSrc = z
+  .string()
+  .trim()
+  .max(300)
+  .regex(/^\/api\/assets\/[\w.-]+$/, 'an uploaded image');
 
 /** What materials show about a person (users.profile). `licenseNumbers` is derived for the merge and the compliance checks. */
 export const ProfileSchema = z
@@ -18,17 +27,47 @@ export const ProfileSchema = z
     displayName: Text(120).min(1),
     title: Text(120).default(''),
     headshot: AssetSrc.or(z.literal('')).default(''),
-    phones: z.array(z.object({ label: Text(30).default(''), number: Text(40).min(3).regex(/^[0-9+().\s-]+$/, 'digits, spaces, + ( ) - .') }).strict()).max(3).default([]),
+    phones: z
+      .array(
+        z
+          .object({
+            label: Text(30).default(''),
+            number: Text(40)
+              .min(3)
+              .regex(/^[0-9+().\s-]+$/, 'digits, spaces, + ( ) - .'),
+          })
+          .strict(),
+      )
+      .max(3)
+      .default([]),
     /** Email shown on materials (may differ from the sign-in email). */
     email: z.string().trim().toLowerCase().email().max(320).or(z.literal('')).default(''),
     licenses: z
-      .array(z.object({ state: StateSchema, number: Text(40).min(1), expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date (YYYY-MM-DD)').or(z.literal('')).default('') }).strict())
+      .array(
+        z
+          .object({
+            state: StateSchema,
+            number: Text(40).min(1),
+            expiresOn: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date (YYYY-MM-DD)')
+              .or(z.literal(''))
+              .default(''),
+          })
+          .strict(),
+      )
       .max(10)
       .refine((l) => new Set(l.map((x) => x.state)).size === l.length, 'one license per state')
       .default([]),
     designations: z.array(Text(20).min(1)).max(12).default([]),
     social: z
-      .object({ website: HttpsUrl.optional(), facebook: HttpsUrl.optional(), instagram: HttpsUrl.optional(), linkedin: HttpsUrl.optional(), x: HttpsUrl.optional() })
+      .object({
+        website: HttpsUrl.optional(),
+        facebook: HttpsUrl.optional(),
+        instagram: HttpsUrl.optional(),
+        linkedin: HttpsUrl.optional(),
+        x: HttpsUrl.optional(),
+      })
       .strict()
       .default({}),
   })
@@ -39,7 +78,7 @@ const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 
 
 /** The stored profile as the page shows it (older profiles had `phone` and `licenseNumbers` only). */
 export function readProfile(raw: unknown, fallback: { name: string }): Profile {
-  const p = (typeof raw === 'string' ? JSON.parse(raw) : raw ?? {}) as Record<string, unknown>;
+  const p = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? {})) as Record<string, unknown>;
   const numbers = (p.licenseNumbers && typeof p.licenseNumbers === 'object' ? p.licenseNumbers : {}) as Record<string, unknown>;
   const licenses = Array.isArray(p.licenses)
     ? p.licenses
@@ -91,7 +130,15 @@ export function registerProfileRoutes(app: FastifyInstance, deps: { db: Db }): v
     const user = requireUser(req);
     const profile = parse(ProfileSchema, req.body);
     await save(user.brokerageId, user.id, profile);
-    void req.server.audit.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'profile.updated', targetType: 'user', targetId: user.id, ip: req.ip });
+    void req.server.audit.record({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'profile.updated',
+      targetType: 'user',
+      targetId: user.id,
+      ip: req.ip,
+    });
     return load(user.brokerageId, user.id);
   });
 
@@ -106,7 +153,16 @@ export function registerProfileRoutes(app: FastifyInstance, deps: { db: Db }): v
     const { id } = parse(IdParamsSchema, req.params, 'id');
     const profile = parse(ProfileSchema, req.body);
     await save(admin.brokerageId, id, profile);
-    void req.server.audit.record({ brokerageId: admin.brokerageId, actorId: admin.id, actorEmail: admin.email, action: 'profile.updated', targetType: 'user', targetId: id, details: { by: 'admin' }, ip: req.ip });
+    void req.server.audit.record({
+      brokerageId: admin.brokerageId,
+      actorId: admin.id,
+      actorEmail: admin.email,
+      action: 'profile.updated',
+      targetType: 'user',
+      targetId: id,
+      details: { by: 'admin' },
+      ip: req.ip,
+    });
     return load(admin.brokerageId, id);
   });
 }

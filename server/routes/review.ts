@@ -18,7 +18,10 @@ export interface ReviewRouteDeps {
   comments: CommentService;
   notifications: NotificationService;
   /** How this person may open the design (the permissions matrix). */
-  resolveAccess: (designId: string, user: { id: string; brokerageId: string; role: string }) => Promise<'edit' | 'view' | 'not-found' | 'other-brokerage'>;
+  resolveAccess: (
+    designId: string,
+    user: { id: string; brokerageId: string; role: string },
+  ) => Promise<'edit' | 'view' | 'not-found' | 'other-brokerage'>;
   /** Called when an export is allowed (events, audit). */
   onExport?: (e: { designId: string; brokerageId: string; userId: string; ownerId: string; format: string; kind: string }) => Promise<void>;
 }
@@ -55,7 +58,8 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
   });
 
   route(app, reviewApi.queue, { auth: requireUser }, async (_req, _reply, user) => {
-    if (user.role !== 'brand_manager' && user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only brand managers and admins review designs');
+    if (user.role !== 'brand_manager' && user.role !== 'admin')
+      throw new AppError(403, 'forbidden', 'Only brand managers and admins review designs');
     return { designs: await deps.reviews.queue(user.brokerageId) };
   });
 
@@ -67,7 +71,14 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
     if ((await new BrokerageRepository(deps.db).requiresApprovalBeforeExport(user.brokerageId)) && design.status !== 'approved') {
       throw new AppError(409, 'approval_required', 'Your brokerage requires approval before export: submit the design for review first');
     }
-    await deps.onExport?.({ designId: design.id, brokerageId: user.brokerageId, userId: user.id, ownerId: design.ownerId, format: body.format, kind: design.kind });
+    await deps.onExport?.({
+      designId: design.id,
+      brokerageId: user.brokerageId,
+      userId: user.id,
+      ownerId: design.ownerId,
+      format: body.format,
+      kind: design.kind,
+    });
     return { allowed: true as const };
   });
 

@@ -10,10 +10,7 @@ import { parse } from '../validation.js';
 import { requireUser } from './context.js';
 
 const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id') });
-const CheckSchema = z.union([
-  z.object({ text: z.string().max(100_000) }).strict(),
-  z.object({ design: DesignSchema }).strict(),
-]);
+const CheckSchema = z.union([z.object({ text: z.string().max(100_000) }).strict(), z.object({ design: DesignSchema }).strict()]);
 
 export function registerScoreRoutes(app: FastifyInstance, deps: { db: Db; scoring: ScoringService }): void {
   const brokerages = new BrokerageRepository(deps.db);
@@ -24,7 +21,14 @@ export function registerScoreRoutes(app: FastifyInstance, deps: { db: Db; scorin
     await requireDesign(deps.db, user, id, 'view');
     const score = await deps.scoring.current(id);
     if (!score) throw notFound('Design');
-    return { brand: score.brand, compliance: score.compliance, blocksApproval: score.blocksApproval, findings: score.findings, seq: score.seq, at: score.at };
+    return {
+      brand: score.brand,
+      compliance: score.compliance,
+      blocksApproval: score.blocksApproval,
+      findings: score.findings,
+      seq: score.seq,
+      at: score.at,
+    };
   });
 
   app.get('/api/designs/:id/score/history', async (req) => {
@@ -40,7 +44,12 @@ export function registerScoreRoutes(app: FastifyInstance, deps: { db: Db; scorin
     const body = parse(CheckSchema, req.body);
     const kit = await brokerages.brandKit(user.brokerageId);
     if (!kit) throw notFound('Brand kit');
-    if ('text' in body) return checkText(body.text, { rulePacks: kit.rulePacks, extraProtectedClasses: kit.extraProtectedClasses, bannedPhrases: kit.bannedPhrases });
+    if ('text' in body)
+      return checkText(body.text, {
+        rulePacks: kit.rulePacks,
+        extraProtectedClasses: kit.extraProtectedClasses,
+        bannedPhrases: kit.bannedPhrases,
+      });
     return scoreDesign(body.design, { brandKit: kit, rulePacks: kit.rulePacks });
   });
 }

@@ -28,7 +28,14 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; aud
     const body = req.body;
     const before = await read(admin.brokerageId);
     await brokerages.mergeSettings(admin.brokerageId, body);
-    await deps.audit.write({ brokerageId: admin.brokerageId, actorId: admin.id, action: 'settings.changed', targetType: 'brokerage', targetId: admin.brokerageId, details: { before, after: body } });
+    await deps.audit.write({
+      brokerageId: admin.brokerageId,
+      actorId: admin.id,
+      action: 'settings.changed',
+      targetType: 'brokerage',
+      targetId: admin.brokerageId,
+      details: { before, after: body },
+    });
     return { ...before, ...body };
   });
 

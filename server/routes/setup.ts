@@ -4,7 +4,18 @@ import { hashPassword } from '../auth/password.js';
 import { setSessionCookies, type AuthService } from '../auth/index.js';
 import type { Db } from '../repos/index.js';
 import { AppError } from '../errors.js';
-import { BASIC_FONTS, BrokerageBasicsSchema, claimSetupToken, createBrokerage, lockFirstRun, createFirstAdmin, SETUP_TOKEN, setupOpen, setupTokenValid, US_STATES } from '../setup/index.js';
+import {
+  BASIC_FONTS,
+  BrokerageBasicsSchema,
+  claimSetupToken,
+  createBrokerage,
+  lockFirstRun,
+  createFirstAdmin,
+  SETUP_TOKEN,
+  setupOpen,
+  setupTokenValid,
+  US_STATES,
+} from '../setup/index.js';
 import { parse } from '../validation.js';
 import { NewPasswordSchema } from './account.js';
 import { publicUser } from './auth.js';
@@ -15,11 +26,22 @@ const SetupSchema = z
   .object({
     token: TokenSchema,
     brokerage: BrokerageBasicsSchema,
-    admin: z.object({ name: z.string().trim().min(1).max(200), email: z.string().trim().toLowerCase().email().max(320), password: NewPasswordSchema }).strict(),
+    admin: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        email: z.string().trim().toLowerCase().email().max(320),
+        password: NewPasswordSchema,
+      })
+      .strict(),
   })
   .strict();
 
-const gone = () => new AppError(404, 'setup_not_available', 'Setup is done already, or this setup link is not the current one (the server prints a new link each time it starts on an empty database).');
+const gone = () =>
+  new AppError(
+    404,
+    'setup_not_available',
+    'Setup is done already, or this setup link is not the current one (the server prints a new link each time it starts on an empty database).',
+  );
 
 /** First run: the one-time setup link printed by the server creates the first brokerage and its admin, then is gone for good. */
 export function registerSetupRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthService; secureCookies: boolean }): void {
@@ -41,7 +63,16 @@ export function registerSetupRoutes(app: FastifyInstance, deps: { db: Db; auth: 
       const admin = await createFirstAdmin(tx, brokerage.id, { name: body.admin.name, email: body.admin.email, passwordHash });
       return { brokerage, admin };
     });
-    await req.server.audit.write({ brokerageId: created.brokerage.id, actorId: created.admin.id, actorEmail: created.admin.email, action: 'brokerage.created', targetType: 'brokerage', targetId: created.brokerage.id, details: { via: 'setup', licensedStates: body.brokerage.licensedStates }, ip: req.ip });
+    await req.server.audit.write({
+      brokerageId: created.brokerage.id,
+      actorId: created.admin.id,
+      actorEmail: created.admin.email,
+      action: 'brokerage.created',
+      targetType: 'brokerage',
+      targetId: created.brokerage.id,
+      details: { via: 'setup', licensedStates: body.brokerage.licensedStates },
+      ip: req.ip,
+    });
     const session = await deps.auth.login(body.admin.email, body.admin.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
     setSessionCookies(reply, session, deps.secureCookies || req.protocol === 'https');
     return reply.code(201).send({ brokerage: created.brokerage, user: publicUser(session.user) });

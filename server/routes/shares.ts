@@ -11,7 +11,10 @@ import { route } from './endpoint.js';
 import { requireUser } from './context.js';
 
 /** Sharing a design with people of the same brokerage. */
-export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notifyAccess: (event: AccessEvent) => void; notifications: NotificationService }): void {
+export function registerShareRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; notifyAccess: (event: AccessEvent) => void; notifications: NotificationService },
+): void {
   const shares = new ShareRepository(deps.db);
   const users = new UserRepository(deps.db);
 
@@ -22,9 +25,14 @@ export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notify
     if (!canShareDesign(user, facts)) throw forbidden('Only people who can edit this design can share it');
     const target = await users.findByEmail(user.brokerageId, body.email);
     if (!target || !target.active) {
-      throw new AppError(404, 'person_not_found', 'email: nobody with that email in your brokerage', { fields: [{ field: 'email', message: 'nobody with that email in your brokerage' }] });
+      throw new AppError(404, 'person_not_found', 'email: nobody with that email in your brokerage', {
+        fields: [{ field: 'email', message: 'nobody with that email in your brokerage' }],
+      });
     }
-    if (target.id === facts.ownerId) throw new AppError(400, 'validation_failed', 'email: that is the owner of the design', { fields: [{ field: 'email', message: 'that is the owner of the design' }] });
+    if (target.id === facts.ownerId)
+      throw new AppError(400, 'validation_failed', 'email: that is the owner of the design', {
+        fields: [{ field: 'email', message: 'that is the owner of the design' }],
+      });
     const before = (await shares.list(user.brokerageId, id)).find((s) => s.userId === target.id);
     await shares.upsert({ brokerageId: user.brokerageId, designId: id, userId: target.id, access: body.access, sharedBy: user.id });
     if (before?.access !== body.access) {
@@ -65,7 +73,16 @@ export function registerShareRoutes(app: FastifyInstance, deps: { db: Db; notify
     const { facts } = await requireDesign(deps.db, user, id);
     if (!canShareDesign(user, facts) && userId !== user.id) throw forbidden('Only people who can edit this design can change its sharing');
     if (!(await shares.remove(user.brokerageId, id, userId))) throw notFound('Share');
-    void req.server.audit?.record({ brokerageId: user.brokerageId, actorId: user.id, actorEmail: user.email, action: 'design.unshared', targetType: 'design', targetId: id, details: { userId }, ip: req.ip });
+    void req.server.audit?.record({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      actorEmail: user.email,
+      action: 'design.unshared',
+      targetType: 'design',
+      targetId: id,
+      details: { userId },
+      ip: req.ip,
+    });
     deps.notifyAccess({ userId, brokerageId: user.brokerageId, reason: 'share_changed', designId: id });
   });
 }

@@ -14,7 +14,10 @@ let server: TestServer;
 
 beforeAll(async () => {
   db = await freshPglite();
-  server = await startTestServer({ REQUEST_TIMEOUT_MS: '1500', HEADERS_TIMEOUT_MS: '1000', METRICS_TOKEN: 'scrape-token-0123456789abcdef', METRICS_ALLOW: '127.0.0.1' }, { db: await db.open() });
+  server = await startTestServer(
+    { REQUEST_TIMEOUT_MS: '1500', HEADERS_TIMEOUT_MS: '1000', METRICS_TOKEN: 'scrape-token-0123456789abcdef', METRICS_ALLOW: '127.0.0.1' },
+    { db: await db.open() },
+  );
 });
 
 afterAll(async () => {
@@ -42,9 +45,16 @@ function trickle(first: string, drip: string): { closed: Promise<string>; socket
 
 describe('slow requests', () => {
   it('a body that trickles in is cut off with 408 after REQUEST_TIMEOUT_MS', async () => {
-    const { closed, socket } = trickle(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`, ' ');
+    const { closed, socket } = trickle(
+      `POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`,
+      ' ',
+    );
     try {
-      const answer = await waitFor(async () => (await Promise.race([closed, new Promise<null>((r) => setTimeout(() => r(null), 100))])) ?? null, 10_000, 'the slow body to be cut off');
+      const answer = await waitFor(
+        async () => (await Promise.race([closed, new Promise<null>((r) => setTimeout(() => r(null), 100))])) ?? null,
+        10_000,
+        'the slow body to be cut off',
+      );
       expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
     } finally {
       socket.destroy();
@@ -54,7 +64,11 @@ describe('slow requests', () => {
   it('headers that trickle in are cut off too', async () => {
     const { closed, socket } = trickle(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n`, 'X');
     try {
-      await waitFor(async () => (await Promise.race([closed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 100))])), 10_000, 'slow headers to be cut off');
+      await waitFor(
+        async () => await Promise.race([closed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 100))]),
+        10_000,
+        'slow headers to be cut off',
+      );
     } finally {
       socket.destroy();
     }

@@ -11,13 +11,20 @@ const BROWSER_COOKIE = 'rb_sso';
 const COOKIE_PATH = '/api/auth/sso';
 
 const EmailSchema = z.string().trim().toLowerCase().email().max(320);
-const DiscoverSchema = z.union([z.object({ email: EmailSchema }).strict(), z.object({ brokerageId: z.string().trim().min(1).max(100) }).strict()]);
+const DiscoverSchema = z.union([
+  z.object({ email: EmailSchema }).strict(),
+  z.object({ brokerageId: z.string().trim().min(1).max(100) }).strict(),
+]);
 /** A path of this app to return to after signing in (never another origin). */
 const NextSchema = z
   .string()
   .max(500)
   .regex(/^\/(?![/\\])[^\t\r\n]*$/, 'a path of this app');
-const StartSchema = z.object({ brokerage: z.string().trim().min(1).max(100), next: z.unknown().optional(), login_hint: z.string().trim().max(320).optional().catch(undefined) });
+const StartSchema = z.object({
+  brokerage: z.string().trim().min(1).max(100),
+  next: z.unknown().optional(),
+  login_hint: z.string().trim().max(320).optional().catch(undefined),
+});
 const DomainSchema = z
   .string()
   .trim()
@@ -28,7 +35,13 @@ export const SsoSettingsSchema = z
     issuer: z.string().trim().min(1).max(500),
     clientId: z.string().trim().min(1).max(500),
     clientSecret: z.string().min(1).max(2000).optional(),
-    groupsClaim: z.string().trim().min(1).max(100).regex(/^[\w:./-]+$/, 'a claim name').default('groups'),
+    groupsClaim: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[\w:./-]+$/, 'a claim name')
+      .default('groups'),
     roleGroups: RoleGroupsSchema,
     enforced: z.boolean().default(false),
     breakGlassUserId: z.string().trim().min(1).max(100).nullable().default(null),
@@ -52,7 +65,11 @@ export function registerSsoRoutes(app: FastifyInstance, deps: { sso: SsoService;
     const found = await sso.discover(body);
     if (!found) {
       const what = 'email' in body ? body.email.split('@').pop() : 'this brokerage';
-      throw new AppError(404, 'sso_not_configured', `Single sign-on is not set up for ${what}. Log in with your password, or ask your administrator.`);
+      throw new AppError(
+        404,
+        'sso_not_configured',
+        `Single sign-on is not set up for ${what}. Log in with your password, or ask your administrator.`,
+      );
     }
     const hint = 'email' in body ? `&login_hint=${encodeURIComponent(body.email)}` : '';
     return { ...found, startUrl: `/api/auth/sso/start?brokerage=${encodeURIComponent(found.brokerageId)}${hint}` };
@@ -66,7 +83,13 @@ export function registerSsoRoutes(app: FastifyInstance, deps: { sso: SsoService;
       // A return path that is not one of ours is dropped (never followed), not an error.
       const next = NextSchema.safeParse(q.data.next);
       const started = await sso.begin(q.data.brokerage, { next: next.success ? next.data : null, loginHint: q.data.login_hint ?? null });
-      reply.setCookie(BROWSER_COOKIE, started.browserToken, { httpOnly: true, sameSite: 'lax', secure: secure(req), path: COOKIE_PATH, maxAge: 600 });
+      reply.setCookie(BROWSER_COOKIE, started.browserToken, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secure(req),
+        path: COOKIE_PATH,
+        maxAge: 600,
+      });
       return reply.header('cache-control', 'no-store').redirect(started.url, 303);
     } catch (err) {
       if (err instanceof SsoRefused) return refusedTo(reply, err.reason);

@@ -20,7 +20,10 @@ const THUMB_WIDTH = 480;
  * managers publish from the editor. Agents see published ones; retired ones stay
  * listed for brand managers (?retired=1) and keep working for designs made from them.
  */
-export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; templates: BrokerageTemplates; rooms: RoomManager; store: DocumentStore; audit: AuditLog; dataDir: string }): void {
+export function registerTemplateRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; templates: BrokerageTemplates; rooms: RoomManager; store: DocumentStore; audit: AuditLog; dataDir: string },
+): void {
   const brokerages = new BrokerageRepository(deps.db);
   const assets = new AssetRepository(deps.db);
 
@@ -34,11 +37,27 @@ export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; tem
   route(app, templatesApi.get, { auth: requireUser }, async (req, _reply, user) => {
     const { id } = req.params;
     const own = await deps.templates.get(deps.db, user.brokerageId, id);
-    if (own) return { id: own.id, title: own.title, kind: own.kind, version: own.version, source: 'brokerage' as const, status: own.status, design: own.design };
+    if (own)
+      return {
+        id: own.id,
+        title: own.title,
+        kind: own.kind,
+        version: own.version,
+        source: 'brokerage' as const,
+        status: own.status,
+        design: own.design,
+      };
     const template = getTemplate(id);
     const kit = await brokerages.brandKit(user.brokerageId);
     if (!template || !kit) throw notFound('Template');
-    return { id: template.id, title: template.title, kind: template.kind, version: template.version, source: 'library' as const, design: instantiateTemplate(template, kit) };
+    return {
+      id: template.id,
+      title: template.title,
+      kind: template.kind,
+      version: template.version,
+      source: 'library' as const,
+      design: instantiateTemplate(template, kit),
+    };
   });
 
   const imageSource = (brokerageId: string): ImageSourceDeps => ({
@@ -51,7 +70,10 @@ export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; tem
     const key = `${brokerageId}|${template.id}|${template.version}|${JSON.stringify(kit)}`;
     const hit = libraryThumbs.get(key);
     if (hit) return hit;
-    const { svg } = await designSvg(instantiateTemplate(template, kit), imageSource(brokerageId), { photoStandIns: true, width: THUMB_WIDTH });
+    const { svg } = await designSvg(instantiateTemplate(template, kit), imageSource(brokerageId), {
+      photoStandIns: true,
+      width: THUMB_WIDTH,
+    });
     if (libraryThumbs.size > 500) libraryThumbs.clear();
     libraryThumbs.set(key, svg);
     return svg;
@@ -89,14 +111,27 @@ export function registerTemplateRoutes(app: FastifyInstance, deps: { db: Db; tem
       design,
       thumbnail: async (d) => (await designSvg(d, imageSource(user.brokerageId), { photoStandIns: true, width: THUMB_WIDTH })).svg,
     });
-    await deps.audit.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'template.published', targetType: 'template', targetId: published.id, details: { version: published.version, designId: body.designId } });
+    await deps.audit.write({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      action: 'template.published',
+      targetType: 'template',
+      targetId: published.id,
+      details: { version: published.version, designId: body.designId },
+    });
     return published;
   });
 
   route(app, templatesApi.retire, { auth: (req) => requireCapability(req, 'templates.edit') }, async (req, _reply, user) => {
     const { id } = req.params;
     if (!(await deps.templates.retire(user.brokerageId, id))) throw notFound('Template');
-    await deps.audit.write({ brokerageId: user.brokerageId, actorId: user.id, action: 'template.retired', targetType: 'template', targetId: id });
+    await deps.audit.write({
+      brokerageId: user.brokerageId,
+      actorId: user.id,
+      action: 'template.retired',
+      targetType: 'template',
+      targetId: id,
+    });
     return { id, status: 'retired' as const };
   });
 }

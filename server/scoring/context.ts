@@ -39,7 +39,9 @@ export class ScoringContextProvider {
       this.brokerage.set(designId, row.brokerage_id);
       const kit = await this.brokerages.brandKit(row.brokerage_id);
       if (!kit) return null;
-      const profile = (typeof row.profile === 'string' ? JSON.parse(row.profile) : row.profile) as { licenseNumbers?: Record<string, string> };
+      const profile = (typeof row.profile === 'string' ? JSON.parse(row.profile) : row.profile) as {
+        licenseNumbers?: Record<string, string>;
+      };
       base = {
         brandKit: kit,
         rulePacks: kit.rulePacks,

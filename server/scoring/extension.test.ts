@@ -39,9 +39,25 @@ describe('scoring extension', () => {
   it('scores a person’s edit, not a peer’s change, and reads the peer’s change when it next scores', async () => {
     const designId = `sx-${randomUUID()}`;
     await addDesign(designId);
-    await store.createDocument(designId, designToUpdate(instantiateTemplate(getTemplate('listing-flyer')!, DEMO_BRAND_KIT, { title: 'Scored' })));
+    await store.createDocument(
+      designId,
+      designToUpdate(instantiateTemplate(getTemplate('listing-flyer')!, DEMO_BRAND_KIT, { title: 'Scored' })),
+    );
     const alice = await joinAs(rooms, designId, { userId: 'sx-u', brokerageId: 'sx-b' });
-    const text = { id: 'copy', type: 'text', x: 60, y: 600, width: 500, height: 60, angle: 0, z: 'zz', text: 'Perfect for young professionals, no children', fontFamily: 'Montserrat', fontSize: 24, fill: '#111111' };
+    const text = {
+      id: 'copy',
+      type: 'text',
+      x: 60,
+      y: 600,
+      width: 500,
+      height: 60,
+      angle: 0,
+      z: 'zz',
+      text: 'Perfect for young professionals, no children',
+      fontFamily: 'Montserrat',
+      fontSize: 24,
+      fill: '#111111',
+    };
 
     alice.edit((doc) => objectsMap(doc).set('note', objectToYMap({ ...text, id: 'note', text: 'Open Saturday' } as never)));
     const first = await waitFor(() => published.find((s) => s.designId === designId), 5_000, 'a score for the edit');
@@ -63,8 +79,15 @@ describe('scoring extension', () => {
   it('forgets a room that unloads: after a reload the same score is pushed again', async () => {
     const designId = `sx-${randomUUID()}`;
     await addDesign(designId);
-    await store.createDocument(designId, designToUpdate(instantiateTemplate(getTemplate('listing-flyer')!, DEMO_BRAND_KIT, { title: 'Again' })));
-    const move = (x: number) => (doc: Y.Doc) => objectsMap(doc).set('dot', objectToYMap({ id: 'dot', type: 'rect', x, y: 10, width: 10, height: 10, angle: 0, z: 'zz', fill: '#000000' } as never));
+    await store.createDocument(
+      designId,
+      designToUpdate(instantiateTemplate(getTemplate('listing-flyer')!, DEMO_BRAND_KIT, { title: 'Again' })),
+    );
+    const move = (x: number) => (doc: Y.Doc) =>
+      objectsMap(doc).set(
+        'dot',
+        objectToYMap({ id: 'dot', type: 'rect', x, y: 10, width: 10, height: 10, angle: 0, z: 'zz', fill: '#000000' } as never),
+      );
     const alice = await joinAs(rooms, designId, { userId: 'sx-u', brokerageId: 'sx-b' });
     alice.edit(move(10));
     await waitFor(() => published.some((s) => s.designId === designId), 5_000, 'first score');

@@ -29,7 +29,16 @@ beforeAll(async () => {
     const objectId = /"objectId":"([^"]+)"/.exec(user)?.[1] ?? 'none';
     reviewed.push(objectId);
     const findings = user.includes('quiet, settled buyers')
-      ? [{ objectId, severity: 'warning', category: 'compliance', message: 'Describes who should buy (steering).', quote: 'quiet, settled buyers', suggestion: 'buyers' }]
+      ? [
+          {
+            objectId,
+            severity: 'warning',
+            category: 'compliance',
+            message: 'Describes who should buy (steering).',
+            quote: 'quiet, settled buyers',
+            suggestion: 'buyers',
+          },
+        ]
       : [];
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
@@ -37,7 +46,14 @@ beforeAll(async () => {
         object: 'chat.completion',
         created: 0,
         model: sent.model,
-        choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify({ findings }), refusal: null }, finish_reason: 'stop', logprobs: null }],
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: JSON.stringify({ findings }), refusal: null },
+            finish_reason: 'stop',
+            logprobs: null,
+          },
+        ],
         usage: { prompt_tokens: 500, completion_tokens: 50, total_tokens: 550 },
       }),
     );
@@ -61,7 +77,8 @@ afterAll(async () => {
 
 describe('live AI pass in the live score', () => {
   it('an edited text gets an AI warning pushed with the score; it lowers compliance but does not block approval', async () => {
-    const designId = (await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'AI', templateId: 'listing-flyer' })).body.id;
+    const designId = (await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'AI', templateId: 'listing-flyer' }))
+      .body.id;
     const socket = connectIo(server.url, { path: '/socket.io/', auth: { token: agent }, transports: ['websocket'], reconnection: false });
     const scores: ScorePayload[] = [];
     socket.on('score', (s: ScorePayload) => scores.push(s));
@@ -70,13 +87,34 @@ describe('live AI pass in the live score', () => {
     try {
       await synced(client);
       const text: DesignObject = {
-        id: 'copy', type: 'text', x: 60, y: 600, width: 500, height: 60, angle: 0, z: 'zz',
-        text: 'A calm street for quiet, settled buyers.', fontFamily: 'Open Sans', fontSize: 20, fontWeight: 400, fill: '#1f3a5f', textAlign: 'left',
+        id: 'copy',
+        type: 'text',
+        x: 60,
+        y: 600,
+        width: 500,
+        height: 60,
+        angle: 0,
+        z: 'zz',
+        text: 'A calm street for quiet, settled buyers.',
+        fontFamily: 'Open Sans',
+        fontSize: 20,
+        fontWeight: 400,
+        fill: '#1f3a5f',
+        textAlign: 'left',
       };
       objectsMap(client.doc).set(text.id, objectToYMap(text));
-      const withAi = await waitFor(() => scores.find((s) => s.findings.some((f) => f.source === 'ai')), 10_000, 'score with the AI finding');
+      const withAi = await waitFor(
+        () => scores.find((s) => s.findings.some((f) => f.source === 'ai')),
+        10_000,
+        'score with the AI finding',
+      );
       const ai = withAi.findings.find((f) => f.source === 'ai')!;
-      expect(ai).toMatchObject({ ruleId: 'ai-compliance-review', severity: 'warning', objectIds: ['copy'], span: { text: 'quiet, settled buyers' } });
+      expect(ai).toMatchObject({
+        ruleId: 'ai-compliance-review',
+        severity: 'warning',
+        objectIds: ['copy'],
+        span: { text: 'quiet, settled buyers' },
+      });
       expect(ai.blocking).toBeUndefined();
       const before = scores.find((s) => !s.findings.some((f) => f.source === 'ai'))!;
       expect(withAi.compliance).toBeLessThan(before.compliance);

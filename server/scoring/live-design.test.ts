@@ -3,7 +3,17 @@ import * as Y from 'yjs';
 import { metaMap, objectsMap, objectToYMap, readDesign, type DesignObject } from '../../shared/index.js';
 import { LiveDesign } from './live-design.js';
 
-const rect = (id: string, x: number): DesignObject => ({ id, type: 'rect', x, y: 0, width: 10, height: 10, angle: 0, z: 'V', fill: '#cccccc' });
+const rect = (id: string, x: number): DesignObject => ({
+  id,
+  type: 'rect',
+  x,
+  y: 0,
+  width: 10,
+  height: 10,
+  angle: 0,
+  z: 'V',
+  fill: '#cccccc',
+});
 
 describe('LiveDesign', () => {
   it('stays equal to a full read through adds, edits, nested edits, deletes and invalid objects', () => {

@@ -29,12 +29,21 @@ export class ScanService {
       [brokerageId],
     );
     const id = randomUUID();
-    await this.deps.db.query("INSERT INTO scan_jobs (id, brokerage_id, requested_by, status, total) VALUES ($1, $2, $3, 'running', $4)", [id, brokerageId, userId, rows.length]);
+    await this.deps.db.query("INSERT INTO scan_jobs (id, brokerage_id, requested_by, status, total) VALUES ($1, $2, $3, 'running', $4)", [
+      id,
+      brokerageId,
+      userId,
+      rows.length,
+    ]);
     void this.run(id, userId, rows).catch((err) => this.deps.log.error({ err, jobId: id }, 'scan failed'));
     return id;
   }
 
-  private async run(id: string, userId: string, designs: Array<{ id: string; title: string; owner: string; kind: string; status: string }>): Promise<void> {
+  private async run(
+    id: string,
+    userId: string,
+    designs: Array<{ id: string; title: string; owner: string; kind: string; status: string }>,
+  ): Promise<void> {
     const report: ScanRow[] = [];
     let lastReport = 0;
     try {
@@ -65,10 +74,16 @@ export class ScanService {
           this.deps.progress(userId, { jobId: id, done: i + 1, total: designs.length, status: 'running' });
         }
       }
-      await this.deps.db.query("UPDATE scan_jobs SET status = 'done', done = total, report = $2, finished_at = now() WHERE id = $1", [id, JSON.stringify(report)]);
+      await this.deps.db.query("UPDATE scan_jobs SET status = 'done', done = total, report = $2, finished_at = now() WHERE id = $1", [
+        id,
+        JSON.stringify(report),
+      ]);
       this.deps.progress(userId, { jobId: id, done: designs.length, total: designs.length, status: 'done' });
     } catch (err) {
-      await this.deps.db.query("UPDATE scan_jobs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1", [id, 'The scan stopped because of an internal error']);
+      await this.deps.db.query("UPDATE scan_jobs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1", [
+        id,
+        'The scan stopped because of an internal error',
+      ]);
       this.deps.progress(userId, { jobId: id, done: report.length, total: designs.length, status: 'failed' });
       throw err;
     }
@@ -85,10 +100,16 @@ export class ScanService {
   }
 
   async get(brokerageId: string, id: string): Promise<(ScanJob & { report: ScanRow[] }) | null> {
-    const { rows } = await this.deps.db.query<{ id: string; status: ScanJob['status']; total: number; done: number; report: unknown; error: string | null; created_at: Date | string; finished_at: Date | string | null }>(
-      'SELECT * FROM scan_jobs WHERE brokerage_id = $1 AND id = $2',
-      [brokerageId, id],
-    );
+    const { rows } = await this.deps.db.query<{
+      id: string;
+      status: ScanJob['status'];
+      total: number;
+      done: number;
+      report: unknown;
+      error: string | null;
+      created_at: Date | string;
+      finished_at: Date | string | null;
+    }>('SELECT * FROM scan_jobs WHERE brokerage_id = $1 AND id = $2', [brokerageId, id]);
     const r = rows[0];
     if (!r) return null;
     const report = (typeof r.report === 'string' ? JSON.parse(r.report) : r.report) as ScanRow[];
@@ -106,8 +127,32 @@ export class ScanService {
 
   csv(report: ScanRow[]): string {
     return toCsv(
-      ['Design', 'Owner', 'Kind', 'Status', 'Brand score', 'Compliance score', 'Blocks approval', 'Errors', 'Warnings', 'Top issues', 'Design id'],
-      report.map((r) => [r.title, r.owner, r.kind, r.status, r.brand, r.compliance, r.blocksApproval ? 'yes' : 'no', r.errors, r.warnings, r.topIssues, r.designId]),
+      [
+        'Design',
+        'Owner',
+        'Kind',
+        'Status',
+        'Brand score',
+        'Compliance score',
+        'Blocks approval',
+        'Errors',
+        'Warnings',
+        'Top issues',
+        'Design id',
+      ],
+      report.map((r) => [
+        r.title,
+        r.owner,
+        r.kind,
+        r.status,
+        r.brand,
+        r.compliance,
+        r.blocksApproval ? 'yes' : 'no',
+        r.errors,
+        r.warnings,
+        r.topIssues,
+        r.designId,
+      ]),
     );
   }
 }

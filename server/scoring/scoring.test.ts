@@ -25,7 +25,8 @@ beforeAll(async () => {
   db = await freshPglite();
   server = await startTestServer({}, { db: await db.open() });
   [agent, rival] = await Promise.all([login(server.url, 'agent@demo.realbrand.test'), login(server.url, 'agent@rival.realbrand.test')]);
-  designId = (await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Scored', templateId: 'listing-flyer' })).body.id;
+  designId = (await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Scored', templateId: 'listing-flyer' })).body
+    .id;
 });
 
 afterAll(async () => {
@@ -133,15 +134,18 @@ describe('brokerage scan', () => {
     try {
       const started = await api<{ id: string }>(server.url, brand, 'POST', '/api/compliance/scans');
       expect(started.status).toBe(202);
-      const job = await waitFor(async () => {
-        const r = await api<{ status: string; total: number; report: Array<{ designId: string; compliance: number; topIssues: string; topIssueTitles?: string[] }> }>(
-          server.url,
-          brand,
-          'GET',
-          `/api/compliance/scans/${started.body.id}`,
-        );
-        return r.body.status === 'done' ? r.body : null;
-      }, 10_000, 'scan done');
+      const job = await waitFor(
+        async () => {
+          const r = await api<{
+            status: string;
+            total: number;
+            report: Array<{ designId: string; compliance: number; topIssues: string; topIssueTitles?: string[] }>;
+          }>(server.url, brand, 'GET', `/api/compliance/scans/${started.body.id}`);
+          return r.body.status === 'done' ? r.body : null;
+        },
+        10_000,
+        'scan done',
+      );
       expect(job.total).toBeGreaterThanOrEqual(2);
       expect(job.report.map((r) => r.designId)).toContain(designId);
       // Each row names its top issues by the rules' titles (the page shows them without loading the rules).
@@ -151,7 +155,9 @@ describe('brokerage scan', () => {
       }
       expect(job.report.some((row) => row.topIssueTitles!.length > 0)).toBe(true);
       await waitFor(() => progress.some((p) => p.jobId === started.body.id && p.status === 'done'), 5_000, 'progress event');
-      const csv = await fetch(`${server.url}/api/compliance/scans/${started.body.id}/report.csv`, { headers: { authorization: `Bearer ${brand}` } });
+      const csv = await fetch(`${server.url}/api/compliance/scans/${started.body.id}/report.csv`, {
+        headers: { authorization: `Bearer ${brand}` },
+      });
       expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
       const lines = (await csv.text()).trim().split('\r\n');
       expect(lines[0]).toMatch(/^Design,Owner,Kind/);
@@ -180,7 +186,9 @@ describe('POST /api/compliance/check', () => {
     const res = await api<ScorePayload>(server.url, agent, 'POST', '/api/compliance/check', { text: 'Adults only, no children' });
     expect(res.status).toBe(200);
     expect(res.body.findings.some((f) => f.severity === 'error')).toBe(true);
-    const ok = await api<ScorePayload>(server.url, agent, 'POST', '/api/compliance/check', { text: 'Sunny family room with a walk-in closet' });
+    const ok = await api<ScorePayload>(server.url, agent, 'POST', '/api/compliance/check', {
+      text: 'Sunny family room with a walk-in closet',
+    });
     expect(ok.body.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
@@ -191,11 +199,14 @@ describe('POST /api/compliance/check', () => {
     expect(typeof res.body.brand).toBe('number');
   });
 
-  it.each([[{}], [{ text: 5 }], [{ design: { meta: {} } }], [{ text: 'a', extra: 1 }], [[]], ['text']])('rejects %j with a 400', async (body) => {
-    const res = await api<{ error: { code: string } }>(server.url, agent, 'POST', '/api/compliance/check', body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBeTruthy();
-  });
+  it.each([[{}], [{ text: 5 }], [{ design: { meta: {} } }], [{ text: 'a', extra: 1 }], [[]], ['text']])(
+    'rejects %j with a 400',
+    async (body) => {
+      const res = await api<{ error: { code: string } }>(server.url, agent, 'POST', '/api/compliance/check', body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBeTruthy();
+    },
+  );
 });
 
 // Y is imported for its side effect of sharing one Yjs instance with the client helpers.

@@ -162,11 +162,26 @@ export class ScoringService {
   }
 
   /** Score history, newest first. */
-  async history(designId: string, limit = 100): Promise<Array<{ seq: number; brand: number; compliance: number; blocksApproval: boolean; at: string }>> {
-    const { rows } = await this.opts.db.query<{ seq: number; brand: number; compliance: number; blocks_approval: boolean; created_at: Date | string }>(
-      'SELECT seq, brand, compliance, blocks_approval, created_at FROM design_scores WHERE design_id = $1 ORDER BY id DESC LIMIT $2',
-      [designId, limit],
-    );
-    return rows.map((r) => ({ seq: Number(r.seq), brand: r.brand, compliance: r.compliance, blocksApproval: r.blocks_approval, at: new Date(r.created_at).toISOString() }));
+  async history(
+    designId: string,
+    limit = 100,
+  ): Promise<Array<{ seq: number; brand: number; compliance: number; blocksApproval: boolean; at: string }>> {
+    const { rows } = await this.opts.db.query<{
+      seq: number;
+      brand: number;
+      compliance: number;
+      blocks_approval: boolean;
+      created_at: Date | string;
+    }>('SELECT seq, brand, compliance, blocks_approval, created_at FROM design_scores WHERE design_id = $1 ORDER BY id DESC LIMIT $2', [
+      designId,
+      limit,
+    ]);
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      brand: r.brand,
+      compliance: r.compliance,
+      blocksApproval: r.blocks_approval,
+      at: new Date(r.created_at).toISOString(),
+    }));
   }
 }

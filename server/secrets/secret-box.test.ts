@@ -76,7 +76,9 @@ describe('the secrets key', () => {
     expect(parseSecretsKey(randomBytes(32).toString('base64url'))).toHaveLength(32);
     expect(parseSecretsKey(randomBytes(16).toString('base64'))).toBeNull();
     expect(parseSecretsKey('not base64!')).toBeNull();
-    expect(() => secretBoxFromConfig({ SECRETS_KEY: 'short', NODE_ENV: 'production', DATA_DIR: '/nonexistent' }, quiet)).toThrow(/SECRETS_KEY/);
+    expect(() => secretBoxFromConfig({ SECRETS_KEY: 'short', NODE_ENV: 'production', DATA_DIR: '/nonexistent' }, quiet)).toThrow(
+      /SECRETS_KEY/,
+    );
   });
 
   it('in production without SECRETS_KEY: no key, and nothing is written', () => {

@@ -113,7 +113,10 @@ export interface SecretsKeySource {
  * The server's secret box: SECRETS_KEY; else, outside production, a key kept in DATA_DIR/secrets.key
  * (made on first start, shared by every process using that directory).
  */
-export function secretBoxFromConfig(config: SecretsKeySource, log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void }): SecretBox {
+export function secretBoxFromConfig(
+  config: SecretsKeySource,
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void },
+): SecretBox {
   if (config.SECRETS_KEY) {
     const key = parseSecretsKey(config.SECRETS_KEY);
     if (!key) throw new Error('SECRETS_KEY must be 32 random bytes in base64 (openssl rand -base64 32)');

@@ -28,7 +28,12 @@ afterAll(async () => {
 
 describe('demo listings', () => {
   it('a fresh demo brokerage has imported listings whose photos are served without any download', async () => {
-    const list = await api<{ total: number; listings: Array<{ id: string; listingKey: string; photo: string | null }> }>(server.url, agent, 'GET', '/api/listings');
+    const list = await api<{ total: number; listings: Array<{ id: string; listingKey: string; photo: string | null }> }>(
+      server.url,
+      agent,
+      'GET',
+      '/api/listings',
+    );
     expect(list.body.total).toBe(4);
     for (const l of list.body.listings) {
       expect(l.photo, l.listingKey).toBe(`/api/listings/${l.id}/photos/0`);
@@ -43,7 +48,11 @@ describe('demo listings', () => {
   it('a flyer made from one is filled: address, price and the photo', async () => {
     const list = await api<{ listings: Array<{ id: string; listingKey: string }> }>(server.url, agent, 'GET', '/api/listings');
     const maple = list.body.listings.find((l) => l.listingKey === 'DEMO-2001')!;
-    const made = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', { title: 'Maple Grove flyer', templateId: 'listing-flyer', listingId: maple.id });
+    const made = await api<{ id: string }>(server.url, agent, 'POST', '/api/designs', {
+      title: 'Maple Grove flyer',
+      templateId: 'listing-flyer',
+      listingId: maple.id,
+    });
     expect(made.status).toBe(201);
     const pdf = await fetch(`${server.url}/api/designs/${made.body.id}/export.pdf`, { headers: { authorization: `Bearer ${agent}` } });
     expect(pdf.status).toBe(200);

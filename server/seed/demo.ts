@@ -27,11 +27,46 @@ const RIVAL_KIT: BrandKit = {
 };
 
 const PEOPLE: Array<{ email: string; name: string; role: Role; brokerage: 'demo' | 'rival'; phone: string; license: string }> = [
-  { email: 'admin@demo.realbrand.test', name: 'Morgan Reyes', role: 'admin', brokerage: 'demo', phone: '(512) 555-0100', license: 'TX 0610001' },
-  { email: 'brand@demo.realbrand.test', name: 'Priya Shah', role: 'brand_manager', brokerage: 'demo', phone: '(512) 555-0101', license: 'TX 0610002' },
-  { email: 'agent@demo.realbrand.test', name: 'Sam Carter', role: 'agent', brokerage: 'demo', phone: '(512) 555-0142', license: 'TX 0654321' },
-  { email: 'agent2@demo.realbrand.test', name: 'Jamie Lee', role: 'agent', brokerage: 'demo', phone: '(512) 555-0177', license: 'TX 0687654' },
-  { email: 'agent@rival.realbrand.test', name: 'Riley Stone', role: 'agent', brokerage: 'rival', phone: '(415) 555-0190', license: 'CA 01234567' },
+  {
+    email: 'admin@demo.realbrand.test',
+    name: 'Morgan Reyes',
+    role: 'admin',
+    brokerage: 'demo',
+    phone: '(512) 555-0100',
+    license: 'TX 0610001',
+  },
+  {
+    email: 'brand@demo.realbrand.test',
+    name: 'Priya Shah',
+    role: 'brand_manager',
+    brokerage: 'demo',
+    phone: '(512) 555-0101',
+    license: 'TX 0610002',
+  },
+  {
+    email: 'agent@demo.realbrand.test',
+    name: 'Sam Carter',
+    role: 'agent',
+    brokerage: 'demo',
+    phone: '(512) 555-0142',
+    license: 'TX 0654321',
+  },
+  {
+    email: 'agent2@demo.realbrand.test',
+    name: 'Jamie Lee',
+    role: 'agent',
+    brokerage: 'demo',
+    phone: '(512) 555-0177',
+    license: 'TX 0687654',
+  },
+  {
+    email: 'agent@rival.realbrand.test',
+    name: 'Riley Stone',
+    role: 'agent',
+    brokerage: 'rival',
+    phone: '(415) 555-0190',
+    license: 'CA 01234567',
+  },
 ];
 
 /**

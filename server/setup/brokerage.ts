@@ -9,8 +9,58 @@ import { BrokerageRepository, InviteRepository, UserRepository } from '../repos/
 
 /** US states and territories a brokerage may be licensed in. */
 export const US_STATES = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT',
-  'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'PR', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY',
+  'AL',
+  'AK',
+  'AZ',
+  'AR',
+  'CA',
+  'CO',
+  'CT',
+  'DE',
+  'DC',
+  'FL',
+  'GA',
+  'HI',
+  'ID',
+  'IL',
+  'IN',
+  'IA',
+  'KS',
+  'KY',
+  'LA',
+  'ME',
+  'MD',
+  'MA',
+  'MI',
+  'MN',
+  'MS',
+  'MO',
+  'MT',
+  'NE',
+  'NV',
+  'NH',
+  'NJ',
+  'NM',
+  'NY',
+  'NC',
+  'ND',
+  'OH',
+  'OK',
+  'OR',
+  'PA',
+  'PR',
+  'RI',
+  'SC',
+  'SD',
+  'TN',
+  'TX',
+  'UT',
+  'VT',
+  'VA',
+  'WA',
+  'WV',
+  'WI',
+  'WY',
 ] as const;
 export const StateSchema = z.enum(US_STATES);
 
@@ -68,7 +118,10 @@ export function brandKitFromBasics(basics: BrokerageBasics): BrandKit {
 export async function createBrokerage(db: Queryable, basics: BrokerageBasics): Promise<{ id: string; name: string }> {
   const id = randomUUID();
   await new BrokerageRepository(db).create({ id, name: basics.name, brandKit: brandKitFromBasics(basics) });
-  await db.query('UPDATE brokerages SET settings = settings || $2::jsonb WHERE id = $1', [id, JSON.stringify({ licensedStates: basics.licensedStates })]);
+  await db.query('UPDATE brokerages SET settings = settings || $2::jsonb WHERE id = $1', [
+    id,
+    JSON.stringify({ licensedStates: basics.licensedStates }),
+  ]);
   return { id, name: basics.name };
 }
 
@@ -77,15 +130,33 @@ export async function inviteFirstAdmin(db: Queryable, brokerageId: string, email
   const token = `inv1.${randomBytes(32).toString('base64url')}`;
   const expiresAt = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
   // invites.invited_by names a person; the first one has nobody to name, so the column is nullable for system invitations (migration 081).
-  await new InviteRepository(db).create({ id: randomUUID(), brokerageId, email: email.toLowerCase(), role: 'admin', tokenHash: sha256(token), invitedBy: null, expiresAt });
+  await new InviteRepository(db).create({
+    id: randomUUID(),
+    brokerageId,
+    email: email.toLowerCase(),
+    role: 'admin',
+    tokenHash: sha256(token),
+    invitedBy: null,
+    expiresAt,
+  });
   return { token, expiresAt };
 }
 
 /** The first admin with a password (web setup). */
 export async function createFirstAdmin(db: Queryable, brokerageId: string, admin: { name: string; email: string; passwordHash: string }) {
   const users = new UserRepository(db);
-  if (await users.emailTaken(admin.email)) throw new AppError(409, 'already_member', 'admin.email: someone already has an account with this email', { fields: [{ field: 'admin.email', message: 'already has an account' }] });
-  const user = await users.create({ id: randomUUID(), brokerageId, email: admin.email, name: admin.name, role: 'admin', passwordHash: admin.passwordHash });
+  if (await users.emailTaken(admin.email))
+    throw new AppError(409, 'already_member', 'admin.email: someone already has an account with this email', {
+      fields: [{ field: 'admin.email', message: 'already has an account' }],
+    });
+  const user = await users.create({
+    id: randomUUID(),
+    brokerageId,
+    email: admin.email,
+    name: admin.name,
+    role: 'admin',
+    passwordHash: admin.passwordHash,
+  });
   await recordAgentOnboarded(db, { brokerageId, userId: user.id, name: user.name, role: user.role, via: 'admin' });
   return user;
 }

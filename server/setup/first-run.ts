@@ -17,7 +17,10 @@ export async function prepareFirstRun(db: Queryable): Promise<string | null> {
     return null;
   }
   const token = `setup1.${randomBytes(32).toString('base64url')}`;
-  await db.query('INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [KEY, sha256(token)]);
+  await db.query('INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [
+    KEY,
+    sha256(token),
+  ]);
   return token;
 }
 
@@ -28,18 +31,27 @@ export async function lockFirstRun(tx: Queryable): Promise<void> {
 
 /** Whether setup is still open (no brokerage yet, a token was issued). */
 export async function setupOpen(db: Queryable): Promise<boolean> {
-  const { rows } = await db.query<{ open: boolean }>('SELECT EXISTS (SELECT 1 FROM app_settings WHERE key = $1) AND NOT EXISTS (SELECT 1 FROM brokerages) AS open', [KEY]);
+  const { rows } = await db.query<{ open: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM app_settings WHERE key = $1) AND NOT EXISTS (SELECT 1 FROM brokerages) AS open',
+    [KEY],
+  );
   return Boolean(rows[0]?.open);
 }
 
 /** Uses the token up (inside the setup's transaction): true when it was the current one and setup was still open. */
 export async function claimSetupToken(tx: Queryable, token: string): Promise<boolean> {
-  const { rows } = await tx.query('DELETE FROM app_settings WHERE key = $1 AND value = $2 AND NOT EXISTS (SELECT 1 FROM brokerages) RETURNING key', [KEY, sha256(token)]);
+  const { rows } = await tx.query(
+    'DELETE FROM app_settings WHERE key = $1 AND value = $2 AND NOT EXISTS (SELECT 1 FROM brokerages) RETURNING key',
+    [KEY, sha256(token)],
+  );
   return rows.length > 0;
 }
 
 /** The setup token matches (without using it up). */
 export async function setupTokenValid(db: Queryable, token: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM app_settings WHERE key = $1 AND value = $2 AND NOT EXISTS (SELECT 1 FROM brokerages)', [KEY, sha256(token)]);
+  const { rows } = await db.query('SELECT 1 FROM app_settings WHERE key = $1 AND value = $2 AND NOT EXISTS (SELECT 1 FROM brokerages)', [
+    KEY,
+    sha256(token),
+  ]);
   return rows.length > 0;
 }

@@ -16,8 +16,15 @@ describe('brand basics', () => {
     expect(rulePacksFor(['WY'])).toEqual(['federal']);
   });
   it('pre-fill the brand kit: colours, fonts, legal name', () => {
-    const kit = brandKitFromBasics({ name: 'Acme Realty', licensedStates: ['TX'], brand: { primaryColor: '#AA3300', secondaryColor: '#112233', headingFont: 'Georgia', bodyFont: 'Arial' } });
-    expect(kit.palette.slice(0, 2)).toEqual([{ name: 'Primary', hex: '#aa3300' }, { name: 'Secondary', hex: '#112233' }]);
+    const kit = brandKitFromBasics({
+      name: 'Acme Realty',
+      licensedStates: ['TX'],
+      brand: { primaryColor: '#AA3300', secondaryColor: '#112233', headingFont: 'Georgia', bodyFont: 'Arial' },
+    });
+    expect(kit.palette.slice(0, 2)).toEqual([
+      { name: 'Primary', hex: '#aa3300' },
+      { name: 'Secondary', hex: '#112233' },
+    ]);
     expect(kit.fonts.map((f) => `${f.role}:${f.family}`)).toEqual(['heading:Georgia', 'body:Arial', 'disclaimer:Arial']);
     expect(kit.brokerageLegalName).toBe('Acme Realty');
     expect(kit.rulePacks).toEqual(['federal', 'TX']);
@@ -37,10 +44,15 @@ describe('first run', () => {
     await pg?.drop();
   });
 
-  const post = (path: string, body: unknown) => fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const setup = (token: string) => ({
     token,
-    brokerage: { name: 'Lone Star Homes', licensedStates: ['TX', 'CA'], brand: { primaryColor: '#8b1e3f', headingFont: 'Montserrat', bodyFont: 'Open Sans' } },
+    brokerage: {
+      name: 'Lone Star Homes',
+      licensedStates: ['TX', 'CA'],
+      brand: { primaryColor: '#8b1e3f', headingFont: 'Montserrat', bodyFont: 'Open Sans' },
+    },
     admin: { name: 'Alex Admin', email: 'alex@lonestar.test', password: 'a-first-admin-password' },
   });
 
@@ -49,7 +61,10 @@ describe('first run', () => {
     expect(await (await fetch(`${s.url}/api/setup`)).json()).toMatchObject({ open: true });
     expect((await post('/api/setup/check', { token: `setup1.${'x'.repeat(43)}` })).status).toBe(404);
     expect((await post('/api/setup/check', { token: s.setupToken })).status).toBe(200);
-    const bad = await post('/api/setup', { ...setup(s.setupToken!), brokerage: { name: '', licensedStates: ['XX'], brand: { primaryColor: 'red' } } });
+    const bad = await post('/api/setup', {
+      ...setup(s.setupToken!),
+      brokerage: { name: '', licensedStates: ['XX'], brand: { primaryColor: 'red' } },
+    });
     expect(bad.status).toBe(400);
     const res = await post('/api/setup', setup(s.setupToken!));
     expect(res.status).toBe(201);
@@ -63,7 +78,9 @@ describe('first run', () => {
     expect(kit.body.rulePacks).toEqual(['federal', 'TX', 'CA']);
     expect(kit.body.palette[0]!.hex).toBe('#8b1e3f');
     // Gone: the same link, and the state says so.
-    expect((await post('/api/setup', { ...setup(s.setupToken!), admin: { ...setup('').admin, email: 'second@lonestar.test' } })).status).toBe(404);
+    expect(
+      (await post('/api/setup', { ...setup(s.setupToken!), admin: { ...setup('').admin, email: 'second@lonestar.test' } })).status,
+    ).toBe(404);
     expect(await (await fetch(`${s.url}/api/setup`)).json()).toMatchObject({ open: false });
     const audit = await api<{ entries: Array<{ action: string }> }>(s.url, token, 'GET', '/api/admin/audit?action=brokerage.created');
     expect(audit.body.entries).toHaveLength(1);
@@ -92,8 +109,12 @@ describe('operator command line', () => {
     await pg?.drop();
   });
   const admin = (...args: string[]) =>
-    run('npx', ['tsx', 'server/admin-cli.ts', ...args], { env: { ...process.env, DATABASE_URL: pg.url, PUBLIC_URL: s.url, SESSION_SECRET: TEST_SECRET, LOG_LEVEL: 'silent' }, timeout: 60_000 });
-  const post = (path: string, body: unknown) => fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    run('npx', ['tsx', 'server/admin-cli.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: pg.url, PUBLIC_URL: s.url, SESSION_SECRET: TEST_SECRET, LOG_LEVEL: 'silent' },
+      timeout: 60_000,
+    });
+  const post = (path: string, body: unknown) =>
+    fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('create-brokerage prints a working invitation for the first admin; list-brokerages lists it; reset-password prints a working link', async () => {
     const created = await admin('create-brokerage', '--name', 'Bay Realty', '--admin-email', 'Bea@Bay.test', '--states', 'CA');

@@ -44,7 +44,14 @@ export class BrokerageTemplates {
   constructor(private readonly db: Db) {}
 
   /** Publishes the design's current state; returns the template id and its new version. */
-  async publish(input: { brokerageId: string; userId: string; designId: string; title: string; design: Design; thumbnail: (design: Design) => Promise<string> }): Promise<{ id: string; version: number }> {
+  async publish(input: {
+    brokerageId: string;
+    userId: string;
+    designId: string;
+    title: string;
+    design: Design;
+    thumbnail: (design: Design) => Promise<string>;
+  }): Promise<{ id: string; version: number }> {
     // The template is the design as it stands, without its own template link.
     const { templateId: _t, templateVersion: _v, ...meta } = input.design.meta;
     const design: Design = { meta: { ...meta, title: input.title }, objects: input.design.objects };
@@ -68,7 +75,10 @@ export class BrokerageTemplates {
   }
 
   async retire(brokerageId: string, id: string): Promise<boolean> {
-    const { rows } = await this.db.query("UPDATE brokerage_templates SET status = 'retired' WHERE brokerage_id = $1 AND id = $2 RETURNING id", [brokerageId, id]);
+    const { rows } = await this.db.query(
+      "UPDATE brokerage_templates SET status = 'retired' WHERE brokerage_id = $1 AND id = $2 RETURNING id",
+      [brokerageId, id],
+    );
     return rows.length > 0;
   }
 
@@ -79,11 +89,19 @@ export class BrokerageTemplates {
        FROM brokerage_templates WHERE brokerage_id = $1 ORDER BY id, version DESC`,
       [brokerageId],
     );
-    return rows.map(summary).filter((t) => includeRetired || t.status === 'published').sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+    return rows
+      .map(summary)
+      .filter((t) => includeRetired || t.status === 'published')
+      .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   }
 
   /** One version (the newest when not given) with its design. */
-  async get(tx: Queryable, brokerageId: string, id: string, version?: number): Promise<(BrokerageTemplateSummary & { design: Design }) | null> {
+  async get(
+    tx: Queryable,
+    brokerageId: string,
+    id: string,
+    version?: number,
+  ): Promise<(BrokerageTemplateSummary & { design: Design }) | null> {
     const { rows } = await tx.query<Row>(
       `SELECT id, version, title, kind, design, status, source_design_id, created_at FROM brokerage_templates
        WHERE brokerage_id = $1 AND id = $2 AND ($3::int IS NULL OR version = $3) ORDER BY version DESC LIMIT 1`,

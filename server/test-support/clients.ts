@@ -32,7 +32,11 @@ export async function synced(client: StockClient, timeoutMs = 5_000): Promise<vo
 }
 
 /** Opens a raw socket and resolves with how the server closed it. */
-export function closeOf(url: string, headers: Record<string, string> = {}, send?: (ws: WebSocket) => void): Promise<{ code: number; reason: string }> {
+export function closeOf(
+  url: string,
+  headers: Record<string, string> = {},
+  send?: (ws: WebSocket) => void,
+): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
     ws.on('open', () => send?.(ws));

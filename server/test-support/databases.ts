@@ -73,6 +73,10 @@ export async function designRows(db: Db, prefix: string): Promise<(designId: str
     prefix.toUpperCase(),
   ]);
   return async (designId) => {
-    await db.query(`INSERT INTO designs (id, brokerage_id, owner_id, title, kind) VALUES ($1, $2, $3, 't', 'flyer')`, [designId, `${prefix}-b`, `${prefix}-u`]);
+    await db.query(`INSERT INTO designs (id, brokerage_id, owner_id, title, kind) VALUES ($1, $2, $3, 't', 'flyer')`, [
+      designId,
+      `${prefix}-b`,
+      `${prefix}-u`,
+    ]);
   };
 }

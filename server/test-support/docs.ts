@@ -12,7 +12,11 @@ export function sortedJson(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
     if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
-      return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
     }
     return v;
   };
@@ -34,7 +38,13 @@ export async function docFromStore(store: DocumentStore, designId: string): Prom
 }
 
 /** Creates a design from a template, shared for editing with `editors` (agents edit only their own and shared designs). */
-export async function createDesign(baseUrl: string, token: string, title: string, editors: string[] = [], templateId = 'listing-flyer'): Promise<string> {
+export async function createDesign(
+  baseUrl: string,
+  token: string,
+  title: string,
+  editors: string[] = [],
+  templateId = 'listing-flyer',
+): Promise<string> {
   const res = await api<{ id: string }>(baseUrl, token, 'POST', '/api/designs', { title, templateId });
   if (res.status !== 201) throw new Error(`could not create a design: ${res.status} ${JSON.stringify(res.body)}`);
   for (const email of editors) {
@@ -49,11 +59,18 @@ export function editableIds(doc: Y.Doc): string[] {
   return [...objectsMap(doc).entries()].filter(([, m]) => m.get('locked') !== true).map(([id]) => id);
 }
 
-export async function designRowCounts(db: Db, designId: string): Promise<{ updates: number; snapshotSeq: number | null; updateSeq: number }> {
+export async function designRowCounts(
+  db: Db,
+  designId: string,
+): Promise<{ updates: number; snapshotSeq: number | null; updateSeq: number }> {
   const u = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM design_updates WHERE design_id = $1', [designId]);
   const s = await db.query<{ seq: number }>('SELECT seq FROM design_snapshots WHERE design_id = $1', [designId]);
   const d = await db.query<{ update_seq: number }>('SELECT update_seq FROM designs WHERE id = $1', [designId]);
-  return { updates: Number(u.rows[0]?.n ?? 0), snapshotSeq: s.rows[0] ? Number(s.rows[0].seq) : null, updateSeq: Number(d.rows[0]?.update_seq ?? 0) };
+  return {
+    updates: Number(u.rows[0]?.n ?? 0),
+    snapshotSeq: s.rows[0] ? Number(s.rows[0].seq) : null,
+    updateSeq: Number(d.rows[0]?.update_seq ?? 0),
+  };
 }
 
 /** Every frame a stock provider's socket receives, recorded by a WebSocket subclass (the provider is unmodified). */

@@ -4,7 +4,10 @@
  */
 import { openDatabase } from '../db/index.js';
 
-const db = await openDatabase({ DATA_DIR: process.env.DATA_DIR!, DATABASE_URL: undefined, EMBEDDED_DB: 'postgres' }, { info: () => undefined, warn: () => undefined });
+const db = await openDatabase(
+  { DATA_DIR: process.env.DATA_DIR!, DATABASE_URL: undefined, EMBEDDED_DB: 'postgres' },
+  { info: () => undefined, warn: () => undefined },
+);
 await db.query('SELECT 1');
 process.on('SIGTERM', () => void db.close().then(() => process.exit(0)));
 console.log('ready');

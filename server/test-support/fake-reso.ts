@@ -37,7 +37,11 @@ export async function startFakeReso(options: { pageSize?: number; throttleOnce?:
     };
     if (url.pathname === '/oauth/token') {
       const form = new URLSearchParams(body);
-      if (form.get('grant_type') !== 'client_credentials' || form.get('client_id') !== CLIENT_ID || form.get('client_secret') !== CLIENT_SECRET) {
+      if (
+        form.get('grant_type') !== 'client_credentials' ||
+        form.get('client_id') !== CLIENT_ID ||
+        form.get('client_secret') !== CLIENT_SECRET
+      ) {
         return send(401, { error: 'invalid_client' });
       }
       state.tokensIssued++;
@@ -58,7 +62,11 @@ export async function startFakeReso(options: { pageSize?: number; throttleOnce?:
       const value = matching.slice(skip, skip + pageSize);
       const next = skip + pageSize < matching.length ? new URL(url) : null;
       next?.searchParams.set('$skip', String(skip + pageSize));
-      return send(200, { '@odata.context': `${state.url}/odata/$metadata#Property`, value, ...(next ? { '@odata.nextLink': next.toString() } : {}) });
+      return send(200, {
+        '@odata.context': `${state.url}/odata/$metadata#Property`,
+        value,
+        ...(next ? { '@odata.nextLink': next.toString() } : {}),
+      });
     }
     send(404, { error: 'not found' });
   });

@@ -24,7 +24,11 @@ export interface CookieSession {
 
 /** Logs in like a browser: keeps the Set-Cookie values as a Cookie header. */
 export async function browserLogin(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<CookieSession> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login failed for ${email}: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as Omit<CookieSession, 'cookie'>;
   return { ...body, cookie: cookieHeader(res) };

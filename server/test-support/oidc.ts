@@ -53,7 +53,10 @@ export async function startTestOidc(opts: { redirectUris: string[]; accounts: Te
     async findAccount(_ctx: unknown, id: string) {
       const a = accounts.get(id);
       if (!a) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, email: a.email, email_verified: a.emailVerified ?? true, name: a.name, groups: a.groups }) };
+      return {
+        accountId: id,
+        claims: async () => ({ sub: id, email: a.email, email_verified: a.emailVerified ?? true, name: a.name, groups: a.groups }),
+      };
     },
     // A first-party client: everything it asks for is granted without a consent screen.
     async loadExistingGrant(ctx: { oidc: { client: { clientId: string }; session: { accountId: string } } }) {
@@ -106,11 +109,20 @@ export class CookieJar {
  * the provider's page as `login`, and stops at the first answer that is not a redirect or at a
  * redirect to `stopAt` (the app's own pages). Returns where it ended and the cookies.
  */
-export async function signInThroughProvider(startUrl: string, login: string, stopAt: string, jar = new CookieJar()): Promise<{ url: string; jar: CookieJar }> {
+export async function signInThroughProvider(
+  startUrl: string,
+  login: string,
+  stopAt: string,
+  jar = new CookieJar(),
+): Promise<{ url: string; jar: CookieJar }> {
   let url = startUrl;
   let init: RequestInit = {};
   for (let hop = 0; hop < 15; hop++) {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: jar.header(url) } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: jar.header(url) },
+    });
     jar.take(url, res);
     init = {};
     const location = res.headers.get('location');
@@ -123,7 +135,11 @@ export async function signInThroughProvider(startUrl: string, login: string, sto
     const form = /<form[^>]*action="([^"]+)"[^>]*method="post"/i.exec(html);
     if (res.status === 200 && form && html.includes('name="login"')) {
       url = new URL(form[1]!.replace(/&amp;/g, '&'), url).toString();
-      init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ prompt: 'login', login, password: 'any' }).toString() };
+      init = {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ prompt: 'login', login, password: 'any' }).toString(),
+      };
       continue;
     }
     throw new Error(`sign-in stopped at ${url}: ${res.status} ${html.slice(0, 300)}`);

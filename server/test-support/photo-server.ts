@@ -5,7 +5,8 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type PhotoRoute = { status?: number; type?: string; body?: Buffer | string; headers?: Record<string, string> } | ((res: ServerResponse) => void);
+export type PhotoRoute =
+  { status?: number; type?: string; body?: Buffer | string; headers?: Record<string, string> } | ((res: ServerResponse) => void);
 
 export interface PhotoServer {
   origin: string;

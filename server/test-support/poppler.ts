@@ -37,14 +37,32 @@ export function pdfFonts(pdf: Uint8Array): PdfFontRow[] {
       const cols = line.trim().split(/\s+/);
       // name type... encoding emb sub uni objectID gen
       const n = cols.length;
-      return { name: cols[0]!, type: cols.slice(1, n - 6).join(' '), embedded: cols[n - 5] === 'yes', subset: cols[n - 4] === 'yes', unicode: cols[n - 3] === 'yes' };
+      return {
+        name: cols[0]!,
+        type: cols.slice(1, n - 6).join(' '),
+        embedded: cols[n - 5] === 'yes',
+        subset: cols[n - 4] === 'yes',
+        unicode: cols[n - 3] === 'yes',
+      };
     });
 }
 
 /** Page `page` (1-based) as PNG bytes at `dpi`. */
 export function pdfPagePng(pdf: Uint8Array, dpi: number, page = 1, opts: { cropToTrim?: boolean } = {}): Buffer {
   return withFile(pdf, (path, dir) => {
-    execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-png', '-singlefile', ...(opts.cropToTrim ? ['-cropbox'] : []), path, join(dir, 'out')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-png',
+      '-singlefile',
+      ...(opts.cropToTrim ? ['-cropbox'] : []),
+      path,
+      join(dir, 'out'),
+    ]);
     return readFileSync(join(dir, 'out.png'));
   });
 }

@@ -50,7 +50,9 @@ export async function throwawayPostgres(): Promise<PostgresCluster> {
     try {
       execFileSync('id', ['-u', PG_TEST_USER], { stdio: 'ignore' });
     } catch {
-      throw new Error(`PostgreSQL will not run as root: create the user "${PG_TEST_USER}" (useradd --system --no-create-home ${PG_TEST_USER}); .ci/run does`);
+      throw new Error(
+        `PostgreSQL will not run as root: create the user "${PG_TEST_USER}" (useradd --system --no-create-home ${PG_TEST_USER}); .ci/run does`,
+      );
     }
   }
   const dir = mkdtempSync(join(tmpdir(), 'rb-pg-'));
@@ -104,13 +106,30 @@ export async function throwawayPostgres(): Promise<PostgresCluster> {
     },
     async start() {
       if (current?.running) return;
-      const postgres = asUser([pgBin('postgres'), '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200']);
+      const postgres = asUser([
+        pgBin('postgres'),
+        '-D',
+        data,
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'max_connections=200',
+      ]);
       const stop = asUser([pgBin('pg_ctl'), '-D', data, '-m', 'immediate', 'stop']);
       // The shell runs postgres in the foreground; a watcher stops it if our stdin closes (this process ended).
       current = spawnTracked(
         'sh',
         // (An asynchronous list's stdin is /dev/null unless redirected: the watcher reads our stdin through fd 3.)
-        ['-c', `exec 3<&0; ( cat <&3 >/dev/null; ${stop.map((a) => `'${a}'`).join(' ')} >/dev/null 2>&1 ) & w=$!; ${postgres.map((a) => `'${a}'`).join(' ')} </dev/null; kill $w 2>/dev/null`],
+        [
+          '-c',
+          `exec 3<&0; ( cat <&3 >/dev/null; ${stop.map((a) => `'${a}'`).join(' ')} >/dev/null 2>&1 ) & w=$!; ${postgres.map((a) => `'${a}'`).join(' ')} </dev/null; kill $w 2>/dev/null`,
+        ],
         { ...process.env },
         (c) => c.stdin!.end(),
       );

@@ -34,7 +34,12 @@ export interface Spawned {
  * Every child gets a stdin pipe from us and watches it: when this process dies,
  * even by SIGKILL, the pipe closes and the child ends itself (no orphans).
  */
-export function spawnTracked(command: string, args: string[], env: Record<string, string | undefined>, terminate?: (c: ChildProcess) => void): Spawned {
+export function spawnTracked(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  terminate?: (c: ChildProcess) => void,
+): Spawned {
   const child = spawn(command, args, { cwd: REPO_ROOT, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin!.on('error', () => undefined);
   children.add(child);
@@ -111,17 +116,22 @@ export interface ServerProcess extends Spawned {
  */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
   const base: Record<string, string | undefined> = { ...process.env };
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'DATA_DIR', 'PORT', 'HOST', 'INSTANCE_ID', 'PUBLIC_URL', 'NODE_OPTIONS']) delete base[key];
-  const spawned = spawnTracked(process.execPath, ['--import', './server/test-support/die-with-parent.mjs', '--import', 'tsx', 'server/main.ts'], {
-    ...base,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    SESSION_SECRET: TEST_SECRET,
-    LOG_LEVEL: 'warn',
-    // Cheap password hashes: every fresh database seeds five accounts.
-    PASSWORD_SCRYPT_LOG_N: '12',
-    ...env,
-  });
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'DATA_DIR', 'PORT', 'HOST', 'INSTANCE_ID', 'PUBLIC_URL', 'NODE_OPTIONS'])
+    delete base[key];
+  const spawned = spawnTracked(
+    process.execPath,
+    ['--import', './server/test-support/die-with-parent.mjs', '--import', 'tsx', 'server/main.ts'],
+    {
+      ...base,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SESSION_SECRET: TEST_SECRET,
+      LOG_LEVEL: 'warn',
+      // Cheap password hashes: every fresh database seeds five accounts.
+      PASSWORD_SCRYPT_LOG_N: '12',
+      ...env,
+    },
+  );
   const url = await Promise.race([
     waitFor(() => /RealBrand is running at (http:\/\/\S+)/.exec(spawned.output())?.[1], timeoutMs, 'server process start-up'),
     spawned.exited.then((e) => {
@@ -170,7 +180,19 @@ export async function throwawayRedis(): Promise<RedisProcess> {
       // dying) makes it SIGKILL redis-server, wait for it, and exit.
       current = spawnTracked(
         'sh',
-        ['-c', 'redis-server "$@" & r=$!; cat >/dev/null; kill -9 $r 2>/dev/null; wait $r', 'sh', '--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'],
+        [
+          '-c',
+          'redis-server "$@" & r=$!; cat >/dev/null; kill -9 $r 2>/dev/null; wait $r',
+          'sh',
+          '--port',
+          String(port),
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--bind',
+          '127.0.0.1',
+        ],
         { ...process.env },
         (c) => c.stdin!.end(),
       );
@@ -178,7 +200,12 @@ export async function throwawayRedis(): Promise<RedisProcess> {
       await waitFor(
         async () => {
           if (!proc.running) throw new Error(`redis-server exited:\n${proc.output()}`);
-          const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+          const probe = new Redis(url, {
+            lazyConnect: true,
+            maxRetriesPerRequest: 0,
+            retryStrategy: () => null,
+            enableOfflineQueue: false,
+          });
           probe.on('error', () => undefined);
           try {
             await probe.connect();

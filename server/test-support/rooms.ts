@@ -12,10 +12,22 @@ import { RoomManager } from '../collab/rooms.js';
 import type { DocumentStore } from '../collab/store.js';
 import { Metrics } from '../metrics.js';
 
-export const silentLog = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined, trace: () => undefined, fatal: () => undefined, child: () => silentLog } as never;
+export const silentLog = {
+  warn: () => undefined,
+  error: () => undefined,
+  info: () => undefined,
+  debug: () => undefined,
+  trace: () => undefined,
+  fatal: () => undefined,
+  child: () => silentLog,
+} as never;
 
 /** A room manager with these extensions; rooms unload `idleMs` after their last socket leaves. */
-export function testRooms(store: DocumentStore, extensions: RoomExtension[], opts: { idleMs?: number; instanceId?: string } = {}): RoomManager {
+export function testRooms(
+  store: DocumentStore,
+  extensions: RoomExtension[],
+  opts: { idleMs?: number; instanceId?: string } = {},
+): RoomManager {
   return new RoomManager({
     store,
     fanout: new InProcessFanout(opts.instanceId ?? 'ext-test'),
@@ -42,9 +54,19 @@ export interface Person {
 }
 
 /** A person with a socket in the design's room (loading it if needed), in step with it. */
-export async function joinAs(rooms: RoomManager, designId: string, principal: Partial<Principal> & { userId: string; brokerageId: string }, readOnly = false): Promise<Person> {
+export async function joinAs(
+  rooms: RoomManager,
+  designId: string,
+  principal: Partial<Principal> & { userId: string; brokerageId: string },
+  readOnly = false,
+): Promise<Person> {
   const ws = { OPEN: 1, readyState: 1, bufferedAmount: 0, send: () => undefined, close: () => undefined, terminate: () => undefined };
-  const conn = new Connection(ws as never, { name: principal.userId, role: 'agent', sessionId: `s-${principal.userId}`, ...principal }, readOnly, false);
+  const conn = new Connection(
+    ws as never,
+    { name: principal.userId, role: 'agent', sessionId: `s-${principal.userId}`, ...principal },
+    readOnly,
+    false,
+  );
   const room = await rooms.join(designId, conn);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, room.encodeState(), 'server');

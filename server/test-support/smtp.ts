@@ -71,7 +71,11 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms (got: ${mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ') || 'none'})`));
+          reject(
+            new Error(
+              `no mail to ${to}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms (got: ${mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ') || 'none'})`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

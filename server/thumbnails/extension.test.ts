@@ -38,19 +38,28 @@ describe('thumbnails extension', () => {
   async function newDesign(): Promise<string> {
     const designId = `tx-${randomUUID()}`;
     const doc = new Y.Doc();
-    for (const [k, v] of Object.entries({ title: 'T', kind: 'flyer', width: 400, height: 300, background: '#ffffff' })) metaMap(doc).set(k, v);
+    for (const [k, v] of Object.entries({ title: 'T', kind: 'flyer', width: 400, height: 300, background: '#ffffff' }))
+      metaMap(doc).set(k, v);
     stampSchemaVersion(doc);
     await addDesign(designId);
     await store.createDocument(designId, Y.encodeStateAsUpdate(doc));
     return designId;
   }
 
-  const stored = async (designId: string) => (await db.query<{ png: Uint8Array; seq: number }>('SELECT png, seq FROM design_thumbnails WHERE design_id = $1', [designId])).rows[0];
+  const stored = async (designId: string) =>
+    (await db.query<{ png: Uint8Array; seq: number }>('SELECT png, seq FROM design_thumbnails WHERE design_id = $1', [designId])).rows[0];
 
   it('draws the first page once a person’s edits settle', async () => {
     const designId = await newDesign();
     const alice = await joinAs(rooms, designId, { userId: 'tx-u', brokerageId: 'tx-b' });
-    alice.edit((doc) => objectsMap(doc).set('box', new Y.Map<unknown>(Object.entries({ id: 'box', type: 'rect', x: 10, y: 10, width: 100, height: 50, angle: 0, z: 'a0', fill: '#ff0000' }))));
+    alice.edit((doc) =>
+      objectsMap(doc).set(
+        'box',
+        new Y.Map<unknown>(
+          Object.entries({ id: 'box', type: 'rect', x: 10, y: 10, width: 100, height: 50, angle: 0, z: 'a0', fill: '#ff0000' }),
+        ),
+      ),
+    );
     const row = await waitFor(() => stored(designId), 10_000, 'a stored thumbnail');
     expect(Buffer.from(row.png).subarray(1, 4).toString()).toBe('PNG');
     alice.leave();

@@ -45,7 +45,9 @@ export class ThumbnailService {
         const timer = setTimeout(() => {
           timers.delete(room.designId);
           const { design } = readDesign(room.doc);
-          void this.enqueue(() => this.render(room.designId, design, room.seq)).catch((err: unknown) => this.opts.log.warn({ err, designId: room.designId }, 'thumbnail failed'));
+          void this.enqueue(() => this.render(room.designId, design, room.seq)).catch((err: unknown) =>
+            this.opts.log.warn({ err, designId: room.designId }, 'thumbnail failed'),
+          );
         }, this.opts.settleMs ?? 3000);
         timer.unref();
         timers.set(room.designId, timer);
@@ -65,7 +67,10 @@ export class ThumbnailService {
 
   /** Draws and stores the first page. */
   async render(designId: string, design: Design, seq: number): Promise<StoredThumbnail | null> {
-    const { rows } = await this.opts.db.query<{ brokerage_id: string }>('SELECT brokerage_id FROM designs WHERE id = $1 AND deleted_at IS NULL', [designId]);
+    const { rows } = await this.opts.db.query<{ brokerage_id: string }>(
+      'SELECT brokerage_id FROM designs WHERE id = $1 AND deleted_at IS NULL',
+      [designId],
+    );
     const brokerageId = rows[0]?.brokerage_id;
     if (!brokerageId) return null;
     const { png } = await designPng(design, this.opts.images(brokerageId), { page: 0, width: THUMBNAIL_WIDTH });
@@ -80,7 +85,10 @@ export class ThumbnailService {
 
   /** The stored thumbnail of a design in the brokerage; drawn now if there is none yet. */
   async get(brokerageId: string, designId: string): Promise<StoredThumbnail | null> {
-    const { rows } = await this.opts.db.query<{ png: Uint8Array; etag: string }>('SELECT png, etag FROM design_thumbnails WHERE brokerage_id = $1 AND design_id = $2', [brokerageId, designId]);
+    const { rows } = await this.opts.db.query<{ png: Uint8Array; etag: string }>(
+      'SELECT png, etag FROM design_thumbnails WHERE brokerage_id = $1 AND design_id = $2',
+      [brokerageId, designId],
+    );
     if (rows[0]) return { png: new Uint8Array(rows[0].png), etag: rows[0].etag };
     const design = await currentDesign(this.opts.rooms, this.opts.store, designId);
     return this.enqueue(() => this.render(designId, design, 0));

@@ -40,7 +40,10 @@ describe('webhook dispatcher', () => {
     await service.create('wh-b', 'wh-u', { url, events: ['design.created'] });
     service.start();
     await new Promise((r) => setTimeout(r, 200)); // past its first round: asleep now
-    const event = createEvent('design.created', { brokerageId: 'wh-b', payload: { designId: 'd1', kind: 'flyer', ownerId: 'wh-u', templateId: null, title: 'x' } });
+    const event = createEvent('design.created', {
+      brokerageId: 'wh-b',
+      payload: { designId: 'd1', kind: 'flyer', ownerId: 'wh-u', templateId: null, title: 'x' },
+    });
     await db.transaction((tx) => service.consumer().handle(event, tx));
     await waitFor(() => received.some((b) => b.includes(event.id)), 10_000, 'the delivery');
     await service.close();

@@ -71,7 +71,14 @@ interface HookRow {
   created_at: Date | string;
   updated_at: Date | string;
 }
-const toWebhook = (r: HookRow): Webhook => ({ id: r.id, url: r.url, events: r.events, active: r.active, createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)! });
+const toWebhook = (r: HookRow): Webhook => ({
+  id: r.id,
+  url: r.url,
+  events: r.events,
+  active: r.active,
+  createdAt: iso(r.created_at)!,
+  updatedAt: iso(r.updated_at)!,
+});
 
 /**
  * Outgoing webhooks: a consumer group turns events into deliveries (one per
@@ -96,7 +103,11 @@ export class WebhookService {
 
   // ---- CRUD (tenant-scoped) -------------------------------------------------------
 
-  async create(brokerageId: string, userId: string, input: { url: string; events: string[]; active?: boolean }): Promise<{ webhook: Webhook; secret: string }> {
+  async create(
+    brokerageId: string,
+    userId: string,
+    input: { url: string; events: string[]; active?: boolean },
+  ): Promise<{ webhook: Webhook; secret: string }> {
     const secret = newWebhookSecret();
     const row = await withTenant(this.opts.db, brokerageId, async (tx) => {
       const { rows } = await tx.query<HookRow>(
@@ -144,14 +155,20 @@ export class WebhookService {
   async rotateSecret(brokerageId: string, id: string): Promise<string | null> {
     const secret = newWebhookSecret();
     const ok = await withTenant(this.opts.db, brokerageId, (tx) =>
-      tx.query('UPDATE webhooks SET secret = $3, updated_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING 1', [brokerageId, id, secret]),
+      tx.query(
+        'UPDATE webhooks SET secret = $3, updated_at = now() WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING 1',
+        [brokerageId, id, secret],
+      ),
     );
     return ok.rows.length ? secret : null;
   }
 
   async remove(brokerageId: string, id: string): Promise<boolean> {
     const { rows } = await withTenant(this.opts.db, brokerageId, (tx) =>
-      tx.query('UPDATE webhooks SET deleted_at = now(), active = false WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING 1', [brokerageId, id]),
+      tx.query(
+        'UPDATE webhooks SET deleted_at = now(), active = false WHERE brokerage_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING 1',
+        [brokerageId, id],
+      ),
     );
     return rows.length > 0;
   }
@@ -178,7 +195,14 @@ export class WebhookService {
         [brokerageId, webhookId, limit],
       );
       if (!rows.length) return [];
-      const attempts = await tx.query<{ delivery_id: string; attempt: number; status_code: number | null; error: string | null; duration_ms: number; at: Date | string }>(
+      const attempts = await tx.query<{
+        delivery_id: string;
+        attempt: number;
+        status_code: number | null;
+        error: string | null;
+        duration_ms: number;
+        at: Date | string;
+      }>(
         `SELECT a.delivery_id, a.attempt, a.status_code, a.error, a.duration_ms, a.at FROM webhook_attempts a
          WHERE a.delivery_id = ANY($1::text[]) ORDER BY a.id`,
         [rows.map((r) => r.id)],
@@ -235,7 +259,15 @@ export class WebhookService {
           [event.brokerageId, event.type],
         );
         if (!rows.length) return;
-        const body = JSON.stringify({ id: event.id, type: event.type, version: event.version, brokerageId: event.brokerageId, actorId: event.actorId ?? null, occurredAt: event.occurredAt, payload: event.payload });
+        const body = JSON.stringify({
+          id: event.id,
+          type: event.type,
+          version: event.version,
+          brokerageId: event.brokerageId,
+          actorId: event.actorId ?? null,
+          occurredAt: event.occurredAt,
+          payload: event.payload,
+        });
         for (const hook of rows) await insertDelivery(tx, hook.id, event.brokerageId, event.id, event.type, body);
       },
     };
@@ -273,7 +305,8 @@ export class WebhookService {
       } catch (err) {
         this.opts.log.warn({ err: (err as Error).message }, 'webhook dispatch failed');
       }
-      if (sent > 0) pace.woken(); // look again right away, then at poll pace
+      if (sent > 0)
+        pace.woken(); // look again right away, then at poll pace
       else if (this.running) await this.waker.wait(pace.afterRound(false));
     }
     await unlisten?.().catch(() => undefined);
@@ -282,7 +315,16 @@ export class WebhookService {
   /** Claims due deliveries (SKIP LOCKED: instances share the work), sends them, records the outcome. */
   async dispatchDue(): Promise<number> {
     const claimSeconds = Math.ceil((this.opts.timeoutMs ?? 10_000) / 1000) + 30;
-    const { rows } = await this.opts.db.query<{ id: string; body: string; attempts: number; event_type: string; event_id: string; url: string | null; secret: string | null; usable: boolean | null }>(
+    const { rows } = await this.opts.db.query<{
+      id: string;
+      body: string;
+      attempts: number;
+      event_type: string;
+      event_id: string;
+      url: string | null;
+      secret: string | null;
+      usable: boolean | null;
+    }>(
       `WITH due AS (
          SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
@@ -298,10 +340,22 @@ export class WebhookService {
     return rows.length;
   }
 
-  private async send(d: { id: string; body: string; attempts: number; event_type: string; event_id: string; url: string | null; secret: string | null; usable: boolean | null }): Promise<void> {
+  private async send(d: {
+    id: string;
+    body: string;
+    attempts: number;
+    event_type: string;
+    event_id: string;
+    url: string | null;
+    secret: string | null;
+    usable: boolean | null;
+  }): Promise<void> {
     const attempt = Number(d.attempts) + 1;
     if (!d.usable || !d.url || !d.secret) {
-      await this.opts.db.query(`UPDATE webhook_deliveries SET status = 'failed', last_error = 'webhook disabled or deleted' WHERE id = $1`, [d.id]);
+      await this.opts.db.query(
+        `UPDATE webhook_deliveries SET status = 'failed', last_error = 'webhook disabled or deleted' WHERE id = $1`,
+        [d.id],
+      );
       return;
     }
     const started = Date.now();
@@ -348,7 +402,14 @@ export class WebhookService {
            status = $5::text, delivered_at = CASE WHEN $5::text = 'delivered' THEN now() ELSE delivered_at END,
            next_attempt_at = now() + make_interval(secs => $6)
          WHERE id = $1`,
-        [d.id, attempt, statusCode, error?.slice(0, 500) ?? null, ok ? 'delivered' : exhausted ? 'failed' : 'pending', backoffMs(attempt, this.retry) / 1000],
+        [
+          d.id,
+          attempt,
+          statusCode,
+          error?.slice(0, 500) ?? null,
+          ok ? 'delivered' : exhausted ? 'failed' : 'pending',
+          backoffMs(attempt, this.retry) / 1000,
+        ],
       );
     });
     if (!ok) this.opts.log.debug({ delivery: d.id, attempt, err: error }, 'webhook delivery failed');
@@ -356,7 +417,14 @@ export class WebhookService {
   }
 }
 
-async function insertDelivery(tx: Queryable, webhookId: string, brokerageId: string, eventId: string, eventType: string, body: string): Promise<void> {
+async function insertDelivery(
+  tx: Queryable,
+  webhookId: string,
+  brokerageId: string,
+  eventId: string,
+  eventType: string,
+  body: string,
+): Promise<void> {
   await tx.query(
     `INSERT INTO webhook_deliveries (id, webhook_id, brokerage_id, event_id, event_type, body, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')`,
     [randomUUID(), webhookId, brokerageId, eventId, eventType, body],
@@ -379,14 +447,18 @@ const DELIVERY_ERRORS: Record<OutboundFailure, string> = {
  * otherwise not public (unless allow-listed); names are checked when delivered (they may change).
  * Returns the normalised URL or an error message.
  */
-export function checkWebhookUrl(value: string, privateHosts: readonly string[] = []): { ok: true; url: string } | { ok: false; message: string } {
+export function checkWebhookUrl(
+  value: string,
+  privateHosts: readonly string[] = [],
+): { ok: true; url: string } | { ok: false; message: string } {
   let u: URL;
   try {
     u = checkOutboundUrl(value);
   } catch (err) {
     return { ok: false, message: err instanceof OutboundError ? err.message : 'not a URL' };
   }
-  if (literalAddressRefused(u, privateHosts)) return { ok: false, message: 'must not target a loopback, private, link-local or metadata address' };
+  if (literalAddressRefused(u, privateHosts))
+    return { ok: false, message: 'must not target a loopback, private, link-local or metadata address' };
   if (/^metadata(\.google)?\.internal$/.test(hostOf(u))) return { ok: false, message: 'must not target a link-local or metadata address' };
   return { ok: true, url: u.toString() };
 }

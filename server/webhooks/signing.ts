@@ -12,7 +12,13 @@ export function signWebhook(secret: string, body: string, timestamp = Math.floor
 }
 
 /** Receiver side: true when `header` signs `body` with `secret` and is no older than `toleranceSeconds`. */
-export function verifyWebhookSignature(secret: string, header: string | undefined, body: string, toleranceSeconds = 300, now = Date.now()): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  header: string | undefined,
+  body: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
   if (!header) return false;
   const parts = Object.fromEntries(header.split(',').map((p) => p.trim().split('=', 2) as [string, string]));
   const t = Number(parts.t);

@@ -63,7 +63,15 @@ describe('webhook deliveries', () => {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     port = (receiver.address() as AddressInfo).port;
     // Only the unused port 1 on loopback is allow-listed (to see a refused connection's log entry).
-    service = new WebhookService({ db, log: quiet, pollMs: 20, idlePollMs: 200, retry: { baseMs: 20, maxMs: 40, maxDeliveries: 1 }, timeoutMs: 2_000, privateHosts: ['127.0.0.1:1'] });
+    service = new WebhookService({
+      db,
+      log: quiet,
+      pollMs: 20,
+      idlePollMs: 200,
+      retry: { baseMs: 20, maxMs: 40, maxDeliveries: 1 },
+      timeoutMs: 2_000,
+      privateHosts: ['127.0.0.1:1'],
+    });
     service.start();
   });
   afterAll(async () => {
@@ -74,9 +82,16 @@ describe('webhook deliveries', () => {
 
   async function deliverTo(url: string): Promise<{ status: string; lastError: string | null }> {
     const { webhook } = await service.create('ssrf-b', 'ssrf-u', { url, events: ['design.created'] });
-    const event = createEvent('design.created', { brokerageId: 'ssrf-b', payload: { designId: 'd1', kind: 'flyer', ownerId: 'ssrf-u', templateId: null, title: 'x' } });
+    const event = createEvent('design.created', {
+      brokerageId: 'ssrf-b',
+      payload: { designId: 'd1', kind: 'flyer', ownerId: 'ssrf-u', templateId: null, title: 'x' },
+    });
     await db.transaction((tx) => service.consumer().handle(event, tx));
-    const done = await waitFor(async () => (await service.deliveries('ssrf-b', webhook.id)).find((d) => d.status !== 'pending'), 10_000, 'the delivery to settle');
+    const done = await waitFor(
+      async () => (await service.deliveries('ssrf-b', webhook.id)).find((d) => d.status !== 'pending'),
+      10_000,
+      'the delivery to settle',
+    );
     await service.update('ssrf-b', webhook.id, { active: false });
     return { status: done.status, lastError: done.lastError };
   }

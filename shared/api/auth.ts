@@ -54,7 +54,12 @@ export const authApi = {
     response: z.object({ message: z.string() }),
     status: 202,
   }),
-  passwordResetPreview: endpoint({ method: 'POST', path: '/api/auth/password-reset/preview', body: z.object({ token: ResetToken }).strict(), response: z.object({ email: z.string() }) }),
+  passwordResetPreview: endpoint({
+    method: 'POST',
+    path: '/api/auth/password-reset/preview',
+    body: z.object({ token: ResetToken }).strict(),
+    response: z.object({ email: z.string() }),
+  }),
   /** Public: sets the new password with the emailed link; every session of the person ends. */
   passwordResetComplete: endpoint({
     method: 'POST',

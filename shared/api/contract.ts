@@ -70,7 +70,8 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 
 /** A body the caller may leave out (Fastify reads a missing body as null): parsed as if `{}` was sent. */
-export const optionalBody = <S extends z.ZodType>(schema: S) => schema.nullish().transform((v): z.output<S> => (v ?? schema.parse({})) as z.output<S>);
+export const optionalBody = <S extends z.ZodType>(schema: S) =>
+  schema.nullish().transform((v): z.output<S> => (v ?? schema.parse({})) as z.output<S>);
 
 /** Ids as the routes accept them in paths (letters, digits, `_` and `-`; at most 64). */
 export const idParam = (what: string) => z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, `not a ${what} id`);

@@ -46,14 +46,22 @@ export const designsApi = {
       title: z.string().trim().min(1).max(200),
       templateId: z.string().min(1).max(100).optional(),
       kind: DesignKindSchema.optional(),
-      listingId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a listing id').optional(),
+      listingId: z
+        .string()
+        .regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a listing id')
+        .optional(),
     }),
     response: z.object({ id: z.string() }),
     status: 201,
   }),
   get: endpoint({ method: 'GET', path: '/api/designs/:id', params: DesignIdParams, response: DesignInfoSchema }),
   /** The document as one binary Yjs update (`encoding=v2`: Yjs's second update encoding, what the editor asks for). */
-  state: endpoint({ method: 'GET', path: '/api/designs/:id/state', params: DesignIdParams, query: z.object({ encoding: z.enum(['v1', 'v2']).default('v1') }) }),
+  state: endpoint({
+    method: 'GET',
+    path: '/api/designs/:id/state',
+    params: DesignIdParams,
+    query: z.object({ encoding: z.enum(['v1', 'v2']).default('v1') }),
+  }),
   rename: endpoint({
     method: 'PATCH',
     path: '/api/designs/:id',

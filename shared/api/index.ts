@@ -19,7 +19,18 @@ export * from './contract.js';
 export { ApiError } from './errors.js';
 export { authApi, brandKitApi, designsApi, invitesApi, listingsApi, peopleApi, reviewApi, settingsApi, sharesApi, templatesApi };
 
-export const API = { auth: authApi, designs: designsApi, templates: templatesApi, brandKit: brandKitApi, shares: sharesApi, people: peopleApi, invites: invitesApi, listings: listingsApi, review: reviewApi, settings: settingsApi } as const;
+export const API = {
+  auth: authApi,
+  designs: designsApi,
+  templates: templatesApi,
+  brandKit: brandKitApi,
+  shares: sharesApi,
+  people: peopleApi,
+  invites: invitesApi,
+  listings: listingsApi,
+  review: reviewApi,
+  settings: settingsApi,
+} as const;
 
 /** Every endpoint described by a contract. */
 export const ENDPOINTS: Endpoint[] = Object.values(API).flatMap((domain) => Object.values(domain) as Endpoint[]);

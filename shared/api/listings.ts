@@ -35,7 +35,9 @@ export const ListingDetailSchema = ListingSummarySchema.extend({
   /** The listing as normalised (shared/listing/model.ts; validated when it is imported). */
   listing: z.custom<Listing>((v) => typeof v === 'object' && v !== null),
   createdAt: z.string(),
-  history: z.array(z.object({ version: z.number(), changes: z.array(FieldChangeSchema), source: ListingSourceSchema, createdAt: z.string() })),
+  history: z.array(
+    z.object({ version: z.number(), changes: z.array(FieldChangeSchema), source: ListingSourceSchema, createdAt: z.string() }),
+  ),
 });
 
 export const RecordErrorSchema = z.object({ index: z.number(), field: z.string(), message: z.string() });
@@ -92,7 +94,12 @@ export const SyncConfigInputSchema = z
     /** Left out on update: keep the stored one. */
     clientSecret: z.string().min(1).max(2000).optional(),
     scope: z.string().trim().max(500).nullable().optional(),
-    intervalMinutes: z.number().int().min(5).max(7 * 24 * 60).default(60),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(60),
     enabled: z.boolean().default(true),
   })
   .strict();
@@ -138,10 +145,26 @@ export const listingsApi = {
   photo: endpoint({
     method: 'GET',
     path: '/api/listings/:id/photos/:index',
-    params: z.object({ id: Id, index: z.string().regex(/^\d{1,3}$/, 'not a photo index').transform(Number) }),
-    query: z.object({ retry: z.enum(['1']).optional().transform((v) => v === '1') }),
+    params: z.object({
+      id: Id,
+      index: z
+        .string()
+        .regex(/^\d{1,3}$/, 'not a photo index')
+        .transform(Number),
+    }),
+    query: z.object({
+      retry: z
+        .enum(['1'])
+        .optional()
+        .transform((v) => v === '1'),
+    }),
   }),
-  pendingUpdate: endpoint({ method: 'GET', path: '/api/designs/:id/listing-update', params: DesignParams, response: PendingListingUpdateSchema }),
+  pendingUpdate: endpoint({
+    method: 'GET',
+    path: '/api/designs/:id/listing-update',
+    params: DesignParams,
+    response: PendingListingUpdateSchema,
+  }),
   applyUpdate: endpoint({
     method: 'POST',
     path: '/api/designs/:id/listing-update',

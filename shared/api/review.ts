@@ -59,7 +59,12 @@ export const NotificationSchema = z.object({
   createdAt: z.string(),
 });
 
-export const PersonChangesSchema = z.object({ name: z.string(), added: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()) });
+export const PersonChangesSchema = z.object({
+  name: z.string(),
+  added: z.array(z.string()),
+  changed: z.array(z.string()),
+  removed: z.array(z.string()),
+});
 export const DesignDiffSchema = z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) });
 export const VersionKindSchema = z.enum(['auto', 'named', 'submit', 'approval', 'restore']);
 export const VersionSummarySchema = z.object({
@@ -102,7 +107,12 @@ export const reviewApi = {
     body: z.object({ decision: z.enum(['approve', 'request_changes']), comment: z.string().trim().max(2_000).optional() }).strict(),
     response: StatusAnswer,
   }),
-  history: endpoint({ method: 'GET', path: '/api/designs/:id/reviews', params: DesignParams, response: z.object({ reviews: z.array(ReviewEntrySchema) }) }),
+  history: endpoint({
+    method: 'GET',
+    path: '/api/designs/:id/reviews',
+    params: DesignParams,
+    response: z.object({ reviews: z.array(ReviewEntrySchema) }),
+  }),
   queue: endpoint({ method: 'GET', path: '/api/reviews/queue', response: z.object({ designs: z.array(QueueItemSchema) }) }),
   /** The editor asks before downloading: brokerage policy may require approval first. Records the export. */
   exports: endpoint({
@@ -112,8 +122,20 @@ export const reviewApi = {
     body: z.object({ format: z.enum(['png', 'pdf', 'html', 'zip']) }).strict(),
     response: z.object({ allowed: z.literal(true) }),
   }),
-  comments: endpoint({ method: 'GET', path: '/api/designs/:id/comments', params: DesignParams, response: z.object({ comments: z.array(CommentSchema) }) }),
-  comment: endpoint({ method: 'POST', path: '/api/designs/:id/comments', params: DesignParams, body: NewCommentSchema, response: CommentSchema, status: 201 }),
+  comments: endpoint({
+    method: 'GET',
+    path: '/api/designs/:id/comments',
+    params: DesignParams,
+    response: z.object({ comments: z.array(CommentSchema) }),
+  }),
+  comment: endpoint({
+    method: 'POST',
+    path: '/api/designs/:id/comments',
+    params: DesignParams,
+    body: NewCommentSchema,
+    response: CommentSchema,
+    status: 201,
+  }),
   resolve: endpoint({
     method: 'POST',
     path: '/api/comments/:id/resolve',
@@ -121,10 +143,24 @@ export const reviewApi = {
     body: optionalBody(z.object({ resolved: z.boolean().default(true) }).strict()),
     response: CommentSchema,
   }),
-  inbox: endpoint({ method: 'GET', path: '/api/notifications', response: z.object({ unread: z.number(), notifications: z.array(NotificationSchema) }) }),
+  inbox: endpoint({
+    method: 'GET',
+    path: '/api/notifications',
+    response: z.object({ unread: z.number(), notifications: z.array(NotificationSchema) }),
+  }),
   /** One notification, or `all`. */
-  read: endpoint({ method: 'POST', path: '/api/notifications/:id/read', params: z.object({ id: z.union([z.literal('all'), z.string().uuid('not an id')]) }), status: 204 }),
-  versions: endpoint({ method: 'GET', path: '/api/designs/:id/versions', params: DesignParams, response: z.object({ versions: z.array(VersionSummarySchema) }) }),
+  read: endpoint({
+    method: 'POST',
+    path: '/api/notifications/:id/read',
+    params: z.object({ id: z.union([z.literal('all'), z.string().uuid('not an id')]) }),
+    status: 204,
+  }),
+  versions: endpoint({
+    method: 'GET',
+    path: '/api/designs/:id/versions',
+    params: DesignParams,
+    response: z.object({ versions: z.array(VersionSummarySchema) }),
+  }),
   nameVersion: endpoint({
     method: 'POST',
     path: '/api/designs/:id/versions',
@@ -133,7 +169,12 @@ export const reviewApi = {
     response: z.object({ id: z.string() }),
     status: 201,
   }),
-  version: endpoint({ method: 'GET', path: '/api/designs/:id/versions/:versionId', params: VersionParams, response: z.object({ design: DesignDocument }) }),
+  version: endpoint({
+    method: 'GET',
+    path: '/api/designs/:id/versions/:versionId',
+    params: VersionParams,
+    response: z.object({ design: DesignDocument }),
+  }),
   restore: endpoint({
     method: 'POST',
     path: '/api/designs/:id/versions/:versionId/restore',

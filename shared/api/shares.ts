@@ -18,7 +18,12 @@ export type DesignShare = z.infer<typeof DesignShareSchema>;
 const DesignParams = z.object({ id: idParam('design') }).strict();
 
 export const sharesApi = {
-  list: endpoint({ method: 'GET', path: '/api/designs/:id/shares', params: DesignParams, response: z.object({ shares: z.array(DesignShareSchema) }) }),
+  list: endpoint({
+    method: 'GET',
+    path: '/api/designs/:id/shares',
+    params: DesignParams,
+    response: z.object({ shares: z.array(DesignShareSchema) }),
+  }),
   /** Adds or changes one person's access (by their email in the brokerage). */
   share: endpoint({
     method: 'POST',

@@ -7,7 +7,14 @@ const TemplateIdParams = z.object({ id: z.string().min(1).max(100) });
 /** A whole design document, as stored (validated where it is written; answers pass it through unchecked). */
 const DesignDocument = z.custom<Design>((v) => typeof v === 'object' && v !== null);
 
-const SummaryBase = z.object({ id: z.string(), title: z.string(), kind: z.string(), version: z.number(), width: z.number(), height: z.number() });
+const SummaryBase = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  version: z.number(),
+  width: z.number(),
+  height: z.number(),
+});
 /** A built-in template (templates/). */
 export const LibraryTemplateSummarySchema = SummaryBase.extend({ source: z.literal('library') });
 /** One a brand manager published from the editor (server/templates/store.ts); retired ones keep working for their designs. */
@@ -35,7 +42,12 @@ export type TemplateDetail = z.infer<typeof TemplateDetailSchema>;
 
 export const templatesApi = {
   /** Agents see published ones; `retired=1` lists retired ones too (for brand managers). */
-  list: endpoint({ method: 'GET', path: '/api/templates', query: z.object({ retired: z.enum(['0', '1']).optional() }), response: z.array(TemplateSummarySchema) }),
+  list: endpoint({
+    method: 'GET',
+    path: '/api/templates',
+    query: z.object({ retired: z.enum(['0', '1']).optional() }),
+    response: z.array(TemplateSummarySchema),
+  }),
   get: endpoint({ method: 'GET', path: '/api/templates/:id', params: TemplateIdParams, response: TemplateDetailSchema }),
   /** SVG (not JSON). */
   thumbnail: endpoint({ method: 'GET', path: '/api/templates/:id/thumbnail.svg', params: TemplateIdParams }),

@@ -31,8 +31,7 @@ const NAMED: Record<string, Rgba> = {
 
 const HEX_RE = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 // rgb(1, 2, 3) / rgba(1, 2, 3, 0.5) / rgb(1 2 3 / 50%) / percentages.
-const RGB_RE =
-  /^rgba?\(\s*([+-]?[\d.]+%?)\s*[,\s]\s*([+-]?[\d.]+%?)\s*[,\s]\s*([+-]?[\d.]+%?)\s*(?:[,/]\s*([+-]?[\d.]+%?)\s*)?\)$/i;
+const RGB_RE = /^rgba?\(\s*([+-]?[\d.]+%?)\s*[,\s]\s*([+-]?[\d.]+%?)\s*[,\s]\s*([+-]?[\d.]+%?)\s*(?:[,/]\s*([+-]?[\d.]+%?)\s*)?\)$/i;
 
 const parseCache = new Map<string, Rgba | null>();
 const PARSE_CACHE_MAX = 2048;
@@ -90,7 +89,10 @@ export function parseColor(input: string): Rgba | null {
 
 /** `#rrggbb` (alpha dropped), lower case. */
 export function toHex(c: Rgba): string {
-  const h = (v: number) => Math.round(clamp(v, 0, 255)).toString(16).padStart(2, '0');
+  const h = (v: number) =>
+    Math.round(clamp(v, 0, 255))
+      .toString(16)
+      .padStart(2, '0');
   return `#${h(c.r)}${h(c.g)}${h(c.b)}`;
 }
 

@@ -21,7 +21,19 @@ function messy() {
     [
       rect({ id: 'band', x: 0, y: 0, width: 816, height: 200, fill: '#2a4a75', z: 'a1' }),
       image({ id: 'logo', role: 'logo', src: '/brand/demo-logo.svg', x: 30, y: 40, width: 90, height: 40, z: 'a2' }),
-      text({ id: 'headline', role: 'headline', text: 'Adults only! Perfect for a mature couple.', fontFamily: 'Comic Sans MS', fontSize: 40, fill: '#123456', x: 30, y: 90, width: 300, height: 40, z: 'a3' }),
+      text({
+        id: 'headline',
+        role: 'headline',
+        text: 'Adults only! Perfect for a mature couple.',
+        fontFamily: 'Comic Sans MS',
+        fontSize: 40,
+        fill: '#123456',
+        x: 30,
+        y: 90,
+        width: 300,
+        height: 40,
+        z: 'a3',
+      }),
       text({ id: 'agent', role: 'agent-name', text: 'Jane Agent', fontSize: 30, x: 30, y: 800, width: 300, height: 36, z: 'a4' }),
       text({ id: 'brokerage', role: 'brokerage-name', text: 'Demo Realty', fontSize: 10, x: 30, y: 840, width: 300, height: 14, z: 'a5' }),
       text({ id: 'team', role: 'team-name', text: 'The Agent Team', fontSize: 20, x: 30, y: 860, width: 300, height: 26, z: 'a6' }),
@@ -43,13 +55,16 @@ describe('applyFix', () => {
     expect(new Set(before.map((f) => f.ruleId)).size).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(withFix.map((f) => [`${f.ruleId}: ${f.fix.label} (${f.message.slice(0, 60)})`, f] as const))('%s resolves its finding', (_name, f) => {
-    const fixed = applyFix(d, f.fix);
-    expect(DesignSchema.safeParse(fixed).success).toBe(true);
-    const rule = RULES.find((r) => r.id === f.ruleId)!;
-    const same = (x: { message: string; objectIds: string[] }) => x.message === f.message && x.objectIds.join() === f.objectIds.join();
-    expect(runRules(fixed, CONTEXT, [rule]).filter(same)).toEqual([]);
-  });
+  it.each(withFix.map((f) => [`${f.ruleId}: ${f.fix.label} (${f.message.slice(0, 60)})`, f] as const))(
+    '%s resolves its finding',
+    (_name, f) => {
+      const fixed = applyFix(d, f.fix);
+      expect(DesignSchema.safeParse(fixed).success).toBe(true);
+      const rule = RULES.find((r) => r.id === f.ruleId)!;
+      const same = (x: { message: string; objectIds: string[] }) => x.message === f.message && x.objectIds.join() === f.objectIds.join();
+      expect(runRules(fixed, CONTEXT, [rule]).filter(same)).toEqual([]);
+    },
+  );
 
   it('does not modify its input', () => {
     const copy = structuredClone(d);

@@ -3,7 +3,8 @@ import type { Design, TextObject } from '../design/index.js';
 import { compactText, visibleTexts } from './design-utils.js';
 import { isShown } from './shown.js';
 
-const ENTITY_SUFFIX_RE = /[\s,]*\b(?:l\.?\s?l\.?\s?c|l\.?\s?l\.?\s?p|p\.?\s?l\.?\s?l\.?\s?c|inc|incorporated|corp|corporation|co|company|ltd|limited|l\.?\s?p|p\.?\s?c)\.?\s*$/i;
+const ENTITY_SUFFIX_RE =
+  /[\s,]*\b(?:l\.?\s?l\.?\s?c|l\.?\s?l\.?\s?p|p\.?\s?l\.?\s?l\.?\s?c|inc|incorporated|corp|corporation|co|company|ltd|limited|l\.?\s?p|p\.?\s?c)\.?\s*$/i;
 
 /** The legal name without a trailing entity suffix ("Demo Realty, LLC" → "Demo Realty"). */
 export function brokerageCoreName(legalName: string): string {

@@ -213,7 +213,11 @@ export function kitFontFor(kit: BrandKit, o: TextObject) {
 /** The first family of a CSS font-family list, unquoted and lower-cased. */
 export function primaryFamily(fontFamily: string): string {
   const first = fontFamily.split(',')[0] ?? '';
-  return first.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  return first
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** Which font role a text object plays, from its role or size. */

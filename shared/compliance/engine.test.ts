@@ -5,24 +5,52 @@ import { RULE_PENALTY_CAP, scoreFindings, SEVERITY_WEIGHTS } from './scoring.js'
 import { FindingSchema, type Finding, type Rule } from './types.js';
 
 const f = (over: Partial<Finding>): Finding => ({
-  ruleId: 'r', category: 'brand', severity: 'error', objectIds: [], message: 'm', ...over,
+  ruleId: 'r',
+  category: 'brand',
+  severity: 'error',
+  objectIds: [],
+  message: 'm',
+  ...over,
 });
 
 describe('scoreFindings', () => {
   it.each([
     ['no findings', [], { brand: 100, compliance: 100 }],
     ['one brand error', [f({})], { brand: 100 - SEVERITY_WEIGHTS.error, compliance: 100 }],
-    ['warning + info in compliance', [f({ category: 'compliance', severity: 'warning' }), f({ category: 'compliance', severity: 'info', ruleId: 's' })], { brand: 100, compliance: 94 }],
+    [
+      'warning + info in compliance',
+      [f({ category: 'compliance', severity: 'warning' }), f({ category: 'compliance', severity: 'info', ruleId: 's' })],
+      { brand: 100, compliance: 94 },
+    ],
     ['capped per rule', Array.from({ length: 10 }, () => f({})), { brand: 100 - RULE_PENALTY_CAP, compliance: 100 }],
-    ['several rules add up and clamp at 0', ['a', 'b', 'c', 'd'].flatMap((r) => Array.from({ length: 5 }, () => f({ ruleId: r }))), { brand: 0, compliance: 100 }],
+    [
+      'several rules add up and clamp at 0',
+      ['a', 'b', 'c', 'd'].flatMap((r) => Array.from({ length: 5 }, () => f({ ruleId: r }))),
+      { brand: 0, compliance: 100 },
+    ],
   ] as const)('%s', (_name, findings, expected) => {
     expect(scoreFindings(findings as Finding[])).toEqual(expected);
   });
 });
 
 describe('runRules', () => {
-  const boom: Rule = { id: 'boom', title: 'Explodes', category: 'compliance', severity: 'error', blocking: true, check: () => { throw new Error('kaput'); } };
-  const fine: Rule = { id: 'fine', title: 'Fine', category: 'brand', severity: 'warning', check: () => [{ severity: 'warning', objectIds: ['x'], message: 'hm' }] };
+  const boom: Rule = {
+    id: 'boom',
+    title: 'Explodes',
+    category: 'compliance',
+    severity: 'error',
+    blocking: true,
+    check: () => {
+      throw new Error('kaput');
+    },
+  };
+  const fine: Rule = {
+    id: 'fine',
+    title: 'Fine',
+    category: 'brand',
+    severity: 'warning',
+    check: () => [{ severity: 'warning', objectIds: ['x'], message: 'hm' }],
+  };
 
   it('turns a throwing rule into a rule-error finding and keeps running', () => {
     const findings = runRules(design([]), ctx(), [boom, fine]);
@@ -62,7 +90,11 @@ describe('scoreDesign', () => {
   });
 
   it('is deterministic whatever the key order of objects', () => {
-    const objs = [...compliantObjects(), text({ id: 'c1', text: 'No kids', fill: '#123456' }), text({ id: 'c2', text: 'Christian home', fill: '#abcdef' })];
+    const objs = [
+      ...compliantObjects(),
+      text({ id: 'c1', text: 'No kids', fill: '#123456' }),
+      text({ id: 'c2', text: 'Christian home', fill: '#abcdef' }),
+    ];
     const a = scoreDesign(design(objs), ctx());
     const b = scoreDesign(design([...objs].reverse()), ctx());
     expect(b).toEqual(a);
@@ -78,7 +110,11 @@ describe('checkText', () => {
     expect(r.compliance).toBe(70);
   });
   it('passes clean copy', () => {
-    expect(checkText('Sunny family room and a walk-in closet, walking distance to the park.')).toEqual({ compliance: 100, findings: [], blocksApproval: false });
+    expect(checkText('Sunny family room and a walk-in closet, walking distance to the park.')).toEqual({
+      compliance: 100,
+      findings: [],
+      blocksApproval: false,
+    });
   });
   it('applies state packs', () => {
     expect(checkText('No Section 8.', { rulePacks: ['federal'] }).findings).toHaveLength(0);

@@ -77,7 +77,16 @@ export function bestContrastColor(kit: BrandKit, background: string): string {
 export function makeBottomText(
   design: Design,
   kit: BrandKit,
-  opts: { idBase: string; text: string; role: string; fontRole: 'heading' | 'body' | 'disclaimer'; fontSize?: number; align?: 'left' | 'center' | 'right'; widthFraction?: number; bottomOffset?: number },
+  opts: {
+    idBase: string;
+    text: string;
+    role: string;
+    fontRole: 'heading' | 'body' | 'disclaimer';
+    fontSize?: number;
+    align?: 'left' | 'center' | 'right';
+    widthFraction?: number;
+    bottomOffset?: number;
+  },
 ): TextObject {
   const margin = placementMargin(design);
   const font = kitFont(kit, opts.fontRole);

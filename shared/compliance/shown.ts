@@ -52,7 +52,11 @@ const reasons = new WeakMap<Design['objects'], Map<string, HiddenReason | null>>
 
 function computeReason(o: DesignObject, design: Design): HiddenReason | null {
   if (!isVisible(o) || (o.opacity ?? 1) < MIN_SHOWN_OPACITY) return 'faded';
-  if (o.type === 'text' ? o.fontSize < MIN_SHOWN_TEXT_PX || Math.min(o.width, o.height) < MIN_SHOWN_TEXT_PX : Math.min(o.width, o.height) < MIN_SHOWN_SIDE_PX) {
+  if (
+    o.type === 'text'
+      ? o.fontSize < MIN_SHOWN_TEXT_PX || Math.min(o.width, o.height) < MIN_SHOWN_TEXT_PX
+      : Math.min(o.width, o.height) < MIN_SHOWN_SIDE_PX
+  ) {
     return 'too-small';
   }
   const box = bounds(o);

@@ -55,12 +55,7 @@ export const InsertObjectFixSchema = z.object({
   label,
 });
 
-export const FixSchema = z.discriminatedUnion('kind', [
-  SetPropsFixSchema,
-  SetMetaFixSchema,
-  ReplaceTextFixSchema,
-  InsertObjectFixSchema,
-]);
+export const FixSchema = z.discriminatedUnion('kind', [SetPropsFixSchema, SetMetaFixSchema, ReplaceTextFixSchema, InsertObjectFixSchema]);
 export type Fix = z.infer<typeof FixSchema>;
 export type SetPropsFix = z.infer<typeof SetPropsFixSchema>;
 export type SetMetaFix = z.infer<typeof SetMetaFixSchema>;

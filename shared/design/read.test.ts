@@ -4,9 +4,37 @@ import { parseDesignMeta, parseDesignObject } from './read.js';
 import { expectSame, expectTwinOnGenerated, mutate, zodResult } from '../fast-parse/testing.js';
 
 const OBJECT_KEYS = [
-  'id', 'type', 'x', 'y', 'width', 'height', 'angle', 'z', 'name', 'opacity', 'visible', 'locked', 'role', 'binding', 'page',
-  'text', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fill', 'textAlign', 'lineHeight', 'src', 'naturalWidth',
-  'naturalHeight', 'fit', 'stroke', 'strokeWidth', 'radius', 'extra',
+  'id',
+  'type',
+  'x',
+  'y',
+  'width',
+  'height',
+  'angle',
+  'z',
+  'name',
+  'opacity',
+  'visible',
+  'locked',
+  'role',
+  'binding',
+  'page',
+  'text',
+  'fontFamily',
+  'fontSize',
+  'fontWeight',
+  'fontStyle',
+  'fill',
+  'textAlign',
+  'lineHeight',
+  'src',
+  'naturalWidth',
+  'naturalHeight',
+  'fit',
+  'stroke',
+  'strokeWidth',
+  'radius',
+  'extra',
 ];
 const META_KEYS = ['title', 'kind', 'width', 'height', 'background', 'templateId', 'templateVersion', 'bleed', 'pages', 'extra'];
 
@@ -23,7 +51,17 @@ describe('parseDesignObject gives what DesignObjectSchema gives', () => {
   });
 
   it('for non-objects and unknown types', () => {
-    for (const input of [null, undefined, 1, 'text', [], [VALID_OBJECT], { ...VALID_OBJECT }, { ...VALID_OBJECT, type: 'constructor' }, { ...VALID_OBJECT, type: '__proto__' }]) {
+    for (const input of [
+      null,
+      undefined,
+      1,
+      'text',
+      [],
+      [VALID_OBJECT],
+      { ...VALID_OBJECT },
+      { ...VALID_OBJECT, type: 'constructor' },
+      { ...VALID_OBJECT, type: '__proto__' },
+    ]) {
       expectSame(parseDesignObject(input), zodResult(DesignObjectSchema, input), input);
     }
   });
@@ -47,10 +85,17 @@ describe('parseDesignObject gives what DesignObjectSchema gives', () => {
 
 describe('parseDesignMeta gives what DesignMetaSchema gives', () => {
   it('for 10,000 generated metas near the edges', () => {
-    expectTwinOnGenerated({ seed: 11, count: 10_000, schema: DesignMetaSchema, fast: parseDesignMeta, input: (random) => mutate(random, { width: 816, height: 1056 }, META_KEYS) });
+    expectTwinOnGenerated({
+      seed: 11,
+      count: 10_000,
+      schema: DesignMetaSchema,
+      fast: parseDesignMeta,
+      input: (random) => mutate(random, { width: 816, height: 1056 }, META_KEYS),
+    });
   });
 
   it('for non-objects', () => {
-    for (const input of [null, undefined, 0, 'meta', [], [{ width: 1, height: 1 }]]) expectSame(parseDesignMeta(input), zodResult(DesignMetaSchema, input), input);
+    for (const input of [null, undefined, 0, 'meta', [], [{ width: 1, height: 1 }]])
+      expectSame(parseDesignMeta(input), zodResult(DesignMetaSchema, input), input);
   });
 });

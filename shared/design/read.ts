@@ -5,7 +5,21 @@
  * designs does not load zod.
  */
 import { COLOR_RE, FONT_FAMILY_RE, FONT_WEIGHT_RE } from './safe-values.js';
-import { BAD, boolean, either, int, isPlainRecord, number, object, oneOf, optional, string, withDefault, type Parser, type Shape } from '../fast-parse/index.js';
+import {
+  BAD,
+  boolean,
+  either,
+  int,
+  isPlainRecord,
+  number,
+  object,
+  oneOf,
+  optional,
+  string,
+  withDefault,
+  type Parser,
+  type Shape,
+} from '../fast-parse/index.js';
 import { DESIGN_KINDS } from './kinds.js';
 import type { DesignMeta, DesignObject } from './model.js';
 

@@ -17,4 +17,5 @@ export const isSafeFontWeight = (v: unknown): v is number | string =>
 export const isSafeFontFamily = (v: unknown): v is string => typeof v === 'string' && FONT_FAMILY_RE.test(v);
 
 /** Text for an XML/HTML attribute value or element content. */
-export const escapeMarkup = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export const escapeMarkup = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -46,4 +46,3 @@ export interface MetricsReport extends Record<MaterialKey, number> {
   approvalTurnaround: Array<{ date: string; approvals: number; averageMs: number | null }>;
   violationsByRule: Array<{ ruleId: string; count: number }>;
 }
-

@@ -18,12 +18,72 @@ export function rng(seed: number): () => number {
 
 /** Values that sit on or across the edges of the shapes we parse, whatever the field. */
 export const EDGE_VALUES: readonly unknown[] = [
-  undefined, null, true, false, 0, -0, 1, -1, 0.5, 1.5, 2, 24, 99, 100, 101, 999, 1000, 1001, 20_000, 20_001, -20_000,
-  Number.MAX_SAFE_INTEGER, 2 ** 53, 2 ** 60, NaN, Infinity, -Infinity, '', 'a', 'text', 'rect', 'image', 'ellipse', 'line',
-  'left', 'justify', 'middle', 'italic', 'bold', 'normal', 'cover', 'contain', 'flyer', 'postcard', 'poster', 'Open Sans',
-  '#1f3a5f', 'x'.repeat(32), 'x'.repeat(33), 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(128), 'x'.repeat(129),
-  'x'.repeat(200), 'x'.repeat(201), 'x'.repeat(2_000), 'x'.repeat(2_001), [], ['a'], ['x'.repeat(65)], {}, { x: 1 },
-  { x: 1, y: 2 }, { id: 'u', name: 'Ann', color: '#fff' }, '__proto__', 'constructor',
+  undefined,
+  null,
+  true,
+  false,
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  1.5,
+  2,
+  24,
+  99,
+  100,
+  101,
+  999,
+  1000,
+  1001,
+  20_000,
+  20_001,
+  -20_000,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 53,
+  2 ** 60,
+  NaN,
+  Infinity,
+  -Infinity,
+  '',
+  'a',
+  'text',
+  'rect',
+  'image',
+  'ellipse',
+  'line',
+  'left',
+  'justify',
+  'middle',
+  'italic',
+  'bold',
+  'normal',
+  'cover',
+  'contain',
+  'flyer',
+  'postcard',
+  'poster',
+  'Open Sans',
+  '#1f3a5f',
+  'x'.repeat(32),
+  'x'.repeat(33),
+  'x'.repeat(64),
+  'x'.repeat(65),
+  'x'.repeat(128),
+  'x'.repeat(129),
+  'x'.repeat(200),
+  'x'.repeat(201),
+  'x'.repeat(2_000),
+  'x'.repeat(2_001),
+  [],
+  ['a'],
+  ['x'.repeat(65)],
+  {},
+  { x: 1 },
+  { x: 1, y: 2 },
+  { id: 'u', name: 'Ann', color: '#fff' },
+  '__proto__',
+  'constructor',
 ];
 
 /** A mostly-valid input with a few fields changed, dropped or added: where the edge cases live. */
@@ -56,7 +116,13 @@ export function expectSame(fast: unknown, zod: unknown, input: unknown): void {
  * Compares a fast twin with its schema on `count` generated inputs, and checks that
  * the inputs hit both outcomes often (at least a tenth accepted, a tenth rejected).
  */
-export function expectTwinOnGenerated(opts: { seed: number; count: number; schema: Schema; fast: (v: unknown) => unknown; input: (random: () => number, i: number) => unknown }): void {
+export function expectTwinOnGenerated(opts: {
+  seed: number;
+  count: number;
+  schema: Schema;
+  fast: (v: unknown) => unknown;
+  input: (random: () => number, i: number) => unknown;
+}): void {
   const random = rng(opts.seed);
   let accepted = 0;
   for (let i = 0; i < opts.count; i++) {

@@ -26,7 +26,8 @@ export function formatFacts(l: Pick<Listing, 'bedrooms' | 'bathrooms' | 'livingA
   const parts: string[] = [];
   if (l.bedrooms !== null && l.bedrooms !== undefined) parts.push(`${trimNumber(l.bedrooms)} bd`);
   if (l.bathrooms !== null && l.bathrooms !== undefined) parts.push(`${trimNumber(l.bathrooms)} ba`);
-  if (l.livingArea !== null && l.livingArea !== undefined && l.livingArea > 0) parts.push(`${grouped(l.livingArea)} ${l.livingAreaUnits ?? 'sq ft'}`);
+  if (l.livingArea !== null && l.livingArea !== undefined && l.livingArea > 0)
+    parts.push(`${grouped(l.livingArea)} ${l.livingAreaUnits ?? 'sq ft'}`);
   return parts.join(' | ');
 }
 
@@ -94,7 +95,8 @@ function dayFormatter(timeZone: string) {
 }
 function timeFormatter(timeZone: string) {
   let f = timeFormatters.get(timeZone);
-  if (!f) timeFormatters.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true })));
+  if (!f)
+    timeFormatters.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true })));
   return f;
 }
 
@@ -122,7 +124,9 @@ export function formatOpenHouse(oh: OpenHouse, timeZone: string): string {
   const e = timeParts(end, timeZone);
   const sameDay = dayFormatter(timeZone).format(end) === day;
   if (!sameDay) return `${day} | ${s.clock} ${s.period} – ${dayFormatter(timeZone).format(end)} ${e.clock} ${e.period}`;
-  return s.period === e.period ? `${day} | ${s.clock} – ${e.clock} ${e.period}` : `${day} | ${s.clock} ${s.period} – ${e.clock} ${e.period}`;
+  return s.period === e.period
+    ? `${day} | ${s.clock} – ${e.clock} ${e.period}`
+    : `${day} | ${s.clock} ${s.period} – ${e.clock} ${e.period}`;
 }
 
 /** The next open house not yet over at `now` (else the last one), or null. */
@@ -196,7 +200,15 @@ const ELLIPSIS = '…';
  */
 export function fitText(text: string, box: TextBox, minFontSize: number): FittedText {
   const fits = (t: string, size: number) =>
-    measureTextHeight({ text: t, width: box.width, fontFamily: box.fontFamily, fontSize: size, fontWeight: box.fontWeight ?? 400, lineHeight: box.lineHeight }) <= box.height + 0.5;
+    measureTextHeight({
+      text: t,
+      width: box.width,
+      fontFamily: box.fontFamily,
+      fontSize: size,
+      fontWeight: box.fontWeight ?? 400,
+      lineHeight: box.lineHeight,
+    }) <=
+    box.height + 0.5;
   if (!text || fits(text, box.fontSize)) return { text, fontSize: box.fontSize, how: 'fits' };
   const floor = Math.min(box.fontSize, Math.max(1, minFontSize));
   for (let size = Math.floor(box.fontSize); size >= floor; size--) {

@@ -4,16 +4,7 @@
  */
 import type { BrandKit, FontRole } from '../brand/index.js';
 import type { Design, DesignKind, DesignObject, TextObject } from '../design/index.js';
-import {
-  displayAddress,
-  fitText,
-  formatFacts,
-  formatLicense,
-  formatOpenHouse,
-  formatPrice,
-  nextOpenHouse,
-  statusLabel,
-} from './format.js';
+import { displayAddress, fitText, formatFacts, formatLicense, formatOpenHouse, formatPrice, nextOpenHouse, statusLabel } from './format.js';
 import type { Listing } from './model.js';
 
 /** An agent as designs show them (from the user's profile). */
@@ -158,7 +149,12 @@ export function agentText(binding: string, agent: AgentProfile, options: MergeOp
  * The value a binding resolves to, or undefined when this merge cannot say
  * (unknown binding, or no listing/agent given for it).
  */
-export function resolveBinding(binding: string, listing: Listing | null, agent: AgentProfile | null, options: MergeOptions & { online: boolean }): BoundValue | undefined {
+export function resolveBinding(
+  binding: string,
+  listing: Listing | null,
+  agent: AgentProfile | null,
+  options: MergeOptions & { online: boolean },
+): BoundValue | undefined {
   if (binding.startsWith('listing.')) {
     if (!listing) return undefined;
     const photo = PHOTO_BINDING_RE.exec(binding);
@@ -205,7 +201,8 @@ export function applyBoundValue(o: DesignObject, value: BoundValue, kit: BrandKi
     const next = { ...o, src: value.src, fit: 'cover' as const };
     delete next.naturalWidth;
     delete next.naturalHeight;
-    if (value.naturalWidth && value.naturalHeight) Object.assign(next, { naturalWidth: value.naturalWidth, naturalHeight: value.naturalHeight });
+    if (value.naturalWidth && value.naturalHeight)
+      Object.assign(next, { naturalWidth: value.naturalWidth, naturalHeight: value.naturalHeight });
     return next;
   }
   return o;
@@ -221,7 +218,10 @@ export interface MergeResult {
 
 export function checkAdvertisable(listing: Listing | null, kind: DesignKind): void {
   if (listing && !listing.internetDisplay && isOnlineKind(kind)) {
-    throw new ListingMergeError('listing-display-restricted', `The seller opted out of internet display (InternetEntireListingDisplayYN), so this listing cannot be used in a ${kind}.`);
+    throw new ListingMergeError(
+      'listing-display-restricted',
+      `The seller opted out of internet display (InternetEntireListingDisplayYN), so this listing cannot be used in a ${kind}.`,
+    );
   }
 }
 
@@ -234,7 +234,12 @@ export function listingValues(listing: Listing, options: MergeOptions & { online
 }
 
 /** Merge with the details the server keeps for later change detection. */
-export function mergeListingDetailed(design: Design, listing: Listing | null, agent: AgentProfile | null, options: MergeOptions): MergeResult {
+export function mergeListingDetailed(
+  design: Design,
+  listing: Listing | null,
+  agent: AgentProfile | null,
+  options: MergeOptions,
+): MergeResult {
   const kind = options.kind ?? design.meta.kind;
   checkAdvertisable(listing, kind);
   const opts = { ...options, online: isOnlineKind(kind) };

@@ -82,7 +82,9 @@ function stripODataEnum(s: string): string {
 
 /** Compare key for lookups: case, spaces and punctuation do not matter. */
 export function lookupKey(s: string): string {
-  return stripODataEnum(s).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return stripODataEnum(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** A lookup code to a display string: "ActiveUnderContract" → "Active Under Contract"; display strings pass through. */
@@ -370,12 +372,15 @@ function requiredFieldErrors(p: Record<string, unknown>): Omit<RecordError, 'ind
   return out;
 }
 
-export type ParseResult = { ok: true; listing: Listing; raw: Record<string, unknown> } | { ok: false; errors: Omit<RecordError, 'index'>[] };
+export type ParseResult =
+  { ok: true; listing: Listing; raw: Record<string, unknown> } | { ok: false; errors: Omit<RecordError, 'index'>[] };
 
 /** One record: our Listing, or every field at fault. */
 export function parseProperty(raw: unknown, options: NormaliseOptions = {}): ParseResult {
   const parsed = ResoPropertySchema.safeParse(raw);
-  const errors = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : '(record)', message: i.message }));
+  const errors = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : '(record)', message: i.message }));
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     for (const e of requiredFieldErrors(raw as Record<string, unknown>)) if (!errors.some((x) => x.field === e.field)) errors.push(e);
   }

@@ -24,7 +24,10 @@ describe('parsePresenceState gives what PresenceStateSchema gives', () => {
         const input = mutate(random, VALID, KEYS);
         // Now and then, bend the nested user, the selection list or the cursor instead.
         if (random() < 0.25) input.user = mutate(random, VALID.user, ['id', 'name', 'color', 'extra']);
-        if (random() < 0.25) input.selection = Array.from({ length: [0, 1, 1000, 1001][Math.floor(random() * 4)]! }, (_, k) => (k === 3 && random() < 0.5 ? 'x'.repeat(65) : `o${k}`));
+        if (random() < 0.25)
+          input.selection = Array.from({ length: [0, 1, 1000, 1001][Math.floor(random() * 4)]! }, (_, k) =>
+            k === 3 && random() < 0.5 ? 'x'.repeat(65) : `o${k}`,
+          );
         if (random() < 0.25) input.cursor = mutate(random, VALID.cursor, ['x', 'y', 'extra']);
         return input;
       },
@@ -32,6 +35,7 @@ describe('parsePresenceState gives what PresenceStateSchema gives', () => {
   });
 
   it('for non-objects', () => {
-    for (const input of [null, undefined, 1, 'state', [], [VALID]]) expectSame(parsePresenceState(input), zodResult(PresenceStateSchema, input), input);
+    for (const input of [null, undefined, 1, 'state', [], [VALID]])
+      expectSame(parsePresenceState(input), zodResult(PresenceStateSchema, input), input);
   });
 });

@@ -70,7 +70,13 @@ export function planGrow(design: Design, o: TextObject): GrowPlan | null {
   const page = o.page ?? 0;
   const bottom = o.y + o.height;
   const below = (x: DesignObject) =>
-    x.id !== o.id && (x.page ?? 0) === page && x.y >= bottom - FIT_TOLERANCE_PX && x.x < o.x + o.width && o.x < x.x + x.width && x.role !== 'background' && x.role !== 'decoration';
+    x.id !== o.id &&
+    (x.page ?? 0) === page &&
+    x.y >= bottom - FIT_TOLERANCE_PX &&
+    x.x < o.x + o.width &&
+    o.x < x.x + x.width &&
+    x.role !== 'background' &&
+    x.role !== 'decoration';
   const moved = Object.values(design.objects).filter(below);
   if (o.y + need > design.meta.height) return null;
   const moves: Record<string, number> = {};

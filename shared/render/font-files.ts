@@ -11,7 +11,11 @@ export function parseFont(bytes: Uint8Array): ParsedFont {
 }
 
 /** Reads and adds every bundled brand font file (`read` resolves a module path to its bytes). */
-export async function loadFontFiles(read: (path: string) => Promise<Uint8Array>, files: readonly FontFileRef[] = BUNDLED_FONT_FILES, book: FontBook = fontBook): Promise<void> {
+export async function loadFontFiles(
+  read: (path: string) => Promise<Uint8Array>,
+  files: readonly FontFileRef[] = BUNDLED_FONT_FILES,
+  book: FontBook = fontBook,
+): Promise<void> {
   const loaded = await Promise.all(files.map(async (ref) => ({ ref, bytes: await read(ref.path) })));
   for (const { ref, bytes } of loaded) {
     const sfnt = woffToSfnt(bytes);

@@ -15,7 +15,11 @@ export interface ParsedFont {
   ascent: number;
   descent: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  layout(text: string): { advanceWidth: number; glyphs: Array<{ id: number; codePoints: number[]; path: { toSVG(): string }; advanceWidth: number }>; positions: Array<{ xAdvance: number; xOffset: number; yOffset: number }> };
+  layout(text: string): {
+    advanceWidth: number;
+    glyphs: Array<{ id: number; codePoints: number[]; path: { toSVG(): string }; advanceWidth: number }>;
+    positions: Array<{ xAdvance: number; xOffset: number; yOffset: number }>;
+  };
 }
 
 export type FontStyle = 'normal' | 'italic';
@@ -31,14 +35,34 @@ export interface FontFileRef {
 }
 
 const FONTSOURCE: Array<{ family: string; pkg: string; faces: Array<[number, FontStyle]> }> = [
-  { family: 'Montserrat', pkg: 'montserrat', faces: [[400, 'normal'], [600, 'normal'], [700, 'normal'], [800, 'normal']] },
-  { family: 'Open Sans', pkg: 'open-sans', faces: [[400, 'normal'], [400, 'italic'], [600, 'normal'], [700, 'normal']] },
+  {
+    family: 'Montserrat',
+    pkg: 'montserrat',
+    faces: [
+      [400, 'normal'],
+      [600, 'normal'],
+      [700, 'normal'],
+      [800, 'normal'],
+    ],
+  },
+  {
+    family: 'Open Sans',
+    pkg: 'open-sans',
+    faces: [
+      [400, 'normal'],
+      [400, 'italic'],
+      [600, 'normal'],
+      [700, 'normal'],
+    ],
+  },
 ];
 const SUBSETS = ['latin', 'latin-ext'];
 
 /** The brand font files that ship with the product (the @fontsource packages the editor's CSS loads). */
 export const BUNDLED_FONT_FILES: readonly FontFileRef[] = FONTSOURCE.flatMap(({ family, pkg, faces }) =>
-  faces.flatMap(([weight, style]) => SUBSETS.map((subset) => ({ family, weight, style, subset, path: `@fontsource/${pkg}/files/${pkg}-${subset}-${weight}-${style}.woff` }))),
+  faces.flatMap(([weight, style]) =>
+    SUBSETS.map((subset) => ({ family, weight, style, subset, path: `@fontsource/${pkg}/files/${pkg}-${subset}-${weight}-${style}.woff` })),
+  ),
 );
 
 /** The family drawn for a family without font files (the demo kit's body font). */
@@ -101,7 +125,10 @@ export function cssWeight(weight: number | string | undefined): number {
 
 /** The first family of a CSS font-family list, unquoted. */
 export function firstFamily(fontFamily: string): string {
-  return (fontFamily.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '').trim();
+  return (fontFamily.split(',')[0] ?? '')
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim();
 }
 
 export class FontBook {
@@ -137,7 +164,8 @@ export class FontBook {
   face(family: string, weight: number | string | undefined, style: FontStyle = 'normal'): Face | null {
     const fam = firstFamily(family).toLowerCase();
     let candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === fam);
-    if (candidates.length === 0) candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === FALLBACK_FAMILY.toLowerCase());
+    if (candidates.length === 0)
+      candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === FALLBACK_FAMILY.toLowerCase());
     if (candidates.length === 0) return null;
     const w = cssWeight(weight);
     const sameStyle = candidates.filter((f) => f.style === style);

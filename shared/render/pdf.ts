@@ -130,7 +130,14 @@ class PdfWriter {
     const ops: Ops = [pushGraphicsState(), concatTransformationMatrix(PX_TO_PT, 0, 0, -PX_TO_PT, off, H - off)];
     const b = scenePage.bleed;
     if (scenePage.background) {
-      ops.push(pushGraphicsState(), ...this.alpha(page, scenePage.background.a), setFillingRgbColor(...rgb(scenePage.background)), rectangle(-b, -b, scenePage.width + 2 * b, scenePage.height + 2 * b), fill(), popGraphicsState());
+      ops.push(
+        pushGraphicsState(),
+        ...this.alpha(page, scenePage.background.a),
+        setFillingRgbColor(...rgb(scenePage.background)),
+        rectangle(-b, -b, scenePage.width + 2 * b, scenePage.height + 2 * b),
+        fill(),
+        popGraphicsState(),
+      );
     }
     // Nothing past the bleed prints.
     ops.push(rectangle(-b, -b, scenePage.width + 2 * b, scenePage.height + 2 * b), clip(), endPath());
@@ -148,19 +155,50 @@ class PdfWriter {
       case 'rect':
       case 'ellipse': {
         const path = item.kind === 'rect' ? rectPath(w, h, item.radius) : ellipsePath(w, h);
-        if (item.fill) ops.push(pushGraphicsState(), ...this.alpha(page, item.opacity * item.fill.a), setFillingRgbColor(...rgb(item.fill)), ...path, fill(), popGraphicsState());
-        if (item.stroke) ops.push(pushGraphicsState(), ...this.alpha(page, item.opacity * item.stroke.a), setStrokingRgbColor(...rgb(item.stroke)), setLineWidth(item.strokeWidth), ...path, stroke(), popGraphicsState());
+        if (item.fill)
+          ops.push(
+            pushGraphicsState(),
+            ...this.alpha(page, item.opacity * item.fill.a),
+            setFillingRgbColor(...rgb(item.fill)),
+            ...path,
+            fill(),
+            popGraphicsState(),
+          );
+        if (item.stroke)
+          ops.push(
+            pushGraphicsState(),
+            ...this.alpha(page, item.opacity * item.stroke.a),
+            setStrokingRgbColor(...rgb(item.stroke)),
+            setLineWidth(item.strokeWidth),
+            ...path,
+            stroke(),
+            popGraphicsState(),
+          );
         break;
       }
       case 'line':
-        ops.push(...this.alpha(page, item.opacity * item.stroke.a), setStrokingRgbColor(...rgb(item.stroke)), setLineWidth(item.strokeWidth), moveTo(0, h / 2), lineTo(w, h / 2), stroke());
+        ops.push(
+          ...this.alpha(page, item.opacity * item.stroke.a),
+          setStrokingRgbColor(...rgb(item.stroke)),
+          setLineWidth(item.strokeWidth),
+          moveTo(0, h / 2),
+          lineTo(w, h / 2),
+          stroke(),
+        );
         break;
       case 'image': {
         const img = await this.image(item.src);
         if (!img) break;
         const p = imagePlacement(item.naturalWidth ?? img.width, item.naturalHeight ?? img.height, w, h, item.fit);
         const name = page.node.newXObject('Im', img.ref);
-        ops.push(...this.alpha(page, item.opacity), rectangle(0, 0, w, h), clip(), endPath(), concatTransformationMatrix(p.width, 0, 0, -p.height, p.x, p.y + p.height), drawObject(name));
+        ops.push(
+          ...this.alpha(page, item.opacity),
+          rectangle(0, 0, w, h),
+          clip(),
+          endPath(),
+          concatTransformationMatrix(p.width, 0, 0, -p.height, p.x, p.y + p.height),
+          drawObject(name),
+        );
         break;
       }
       case 'text':
@@ -227,7 +265,11 @@ class PdfWriter {
         });
         const array = PDFArray.withContext(this.doc.context);
         for (const p of parts) array.push(p);
-        ops.push(setFontAndSize(name, fs), setTextMatrix(1, 0, 0, -1, x, line.baseline), PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]));
+        ops.push(
+          setFontAndSize(name, fs),
+          setTextMatrix(1, 0, 0, -1, x, line.baseline),
+          PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]),
+        );
         x += (advanceWidth / upm) * fs;
       }
     }
@@ -309,7 +351,9 @@ export async function renderPdf(design: Design, opts: PdfOptions): Promise<PdfRe
   if (meta.brokerage) {
     doc.setSubject(`${design.meta.kind} — ${meta.brokerage}`);
     // pdf-lib has no setter for custom Info keys; `Company` is the one PDF readers show for an organisation.
-    (doc as unknown as { getInfoDict(): { set(k: PDFName, v: PDFString): void } }).getInfoDict().set(PDFName.of('Company'), PDFString.of(meta.brokerage));
+    (doc as unknown as { getInfoDict(): { set(k: PDFName, v: PDFString): void } })
+      .getInfoDict()
+      .set(PDFName.of('Company'), PDFString.of(meta.brokerage));
   }
   doc.setCreator('RealBrand');
   doc.setProducer('RealBrand (pdf-lib)');

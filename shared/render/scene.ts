@@ -29,7 +29,15 @@ export type SceneItem =
   | (ItemBase & { kind: 'ellipse'; fill: Rgba | null; stroke: Rgba | null; strokeWidth: number })
   | (ItemBase & { kind: 'line'; stroke: Rgba; strokeWidth: number })
   | (ItemBase & { kind: 'image'; src: string; fit: ImageObject['fit']; naturalWidth?: number; naturalHeight?: number; role?: string })
-  | (ItemBase & { kind: 'text'; fill: Rgba; layout: TextLayout; fontFamily: string; fontWeight: number | string; fontStyle: 'normal' | 'italic'; text: string });
+  | (ItemBase & {
+      kind: 'text';
+      fill: Rgba;
+      layout: TextLayout;
+      fontFamily: string;
+      fontWeight: number | string;
+      fontStyle: 'normal' | 'italic';
+      text: string;
+    });
 
 export interface ScenePage {
   index: number;
@@ -73,7 +81,9 @@ function itemOf(o: DesignObject): SceneItem | null {
       const strokeWidth = o.strokeWidth ?? 0;
       const stroke = strokeWidth > 0 ? parseColor(o.stroke) : null;
       if (!fill && !stroke) return null;
-      return o.type === 'rect' ? { ...base, kind: 'rect', fill, stroke, strokeWidth, radius: o.radius ?? 0 } : { ...base, kind: 'ellipse', fill, stroke, strokeWidth };
+      return o.type === 'rect'
+        ? { ...base, kind: 'rect', fill, stroke, strokeWidth, radius: o.radius ?? 0 }
+        : { ...base, kind: 'ellipse', fill, stroke, strokeWidth };
     }
     case 'line': {
       const stroke = parseColor(o.stroke);
@@ -116,7 +126,8 @@ export function buildScene(design: Design, opts: SceneOptions = {}): Scene {
     const ph = placeholderOf(o);
     if (ph) {
       placeholders.push(ph);
-      if (opts.photoStandIns && ph.kind === 'empty-image') list.push({ id: o.id, box: boxOf(o), opacity: 1, kind: 'rect', fill: STAND_IN, stroke: null, strokeWidth: 0, radius: 0 });
+      if (opts.photoStandIns && ph.kind === 'empty-image')
+        list.push({ id: o.id, box: boxOf(o), opacity: 1, kind: 'rect', fill: STAND_IN, stroke: null, strokeWidth: 0, radius: 0 });
       continue;
     }
     const item = itemOf(o);
@@ -126,7 +137,14 @@ export function buildScene(design: Design, opts: SceneOptions = {}): Scene {
   return {
     title: design.meta.title,
     placeholders,
-    pages: wanted.map((index) => ({ index, width: design.meta.width, height: design.meta.height, bleed, background: parseColor(design.meta.background), items: byPage.get(index)! })),
+    pages: wanted.map((index) => ({
+      index,
+      width: design.meta.width,
+      height: design.meta.height,
+      bleed,
+      background: parseColor(design.meta.background),
+      items: byPage.get(index)!,
+    })),
   };
 }
 
@@ -144,7 +162,13 @@ export function itemTransform(box: ItemBox): [number, number, number, number, nu
 }
 
 /** How an image of natural size nw×nh is placed in a w×h box: the drawn rectangle, box-local px (clip to the box). */
-export function imagePlacement(nw: number, nh: number, w: number, h: number, fit: ImageObject['fit']): { x: number; y: number; width: number; height: number } {
+export function imagePlacement(
+  nw: number,
+  nh: number,
+  w: number,
+  h: number,
+  fit: ImageObject['fit'],
+): { x: number; y: number; width: number; height: number } {
   if (!(nw > 0 && nh > 0) || !fit || fit === 'fill') return { x: 0, y: 0, width: w, height: h };
   const s = (fit === 'cover' ? Math.max : Math.min)(w / nw, h / nh);
   const dw = nw * s;

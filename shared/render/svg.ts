@@ -74,7 +74,10 @@ function textItem(item: Extract<SceneItem, { kind: 'text' }>, glyphs: GlyphDefs)
         if (id) uses.push(`<use href="#${id}" x="${num(pen + p.xOffset)}" y="${num(-p.yOffset)}"/>`);
         pen += p.xAdvance;
       });
-      if (uses.length) parts.push(`<g transform="translate(${num(x)} ${num(line.baseline)}) scale(${s.toFixed(6)} ${(-s).toFixed(6)})">${uses.join('')}</g>`);
+      if (uses.length)
+        parts.push(
+          `<g transform="translate(${num(x)} ${num(line.baseline)}) scale(${s.toFixed(6)} ${(-s).toFixed(6)})">${uses.join('')}</g>`,
+        );
       x += pen * s;
     }
   }
@@ -90,7 +93,9 @@ function itemSvg(item: SceneItem, glyphs: GlyphDefs, imageHref: SvgOptions['imag
     case 'rect':
     case 'ellipse': {
       const fill = item.fill ? `fill="${paint(item.fill)}"${alphaAttr('fill-opacity', item.fill.a)}` : 'fill="none"';
-      const stroke = item.stroke ? ` stroke="${paint(item.stroke)}" stroke-width="${num(item.strokeWidth)}"${alphaAttr('stroke-opacity', item.stroke.a)}` : '';
+      const stroke = item.stroke
+        ? ` stroke="${paint(item.stroke)}" stroke-width="${num(item.strokeWidth)}"${alphaAttr('stroke-opacity', item.stroke.a)}`
+        : '';
       body =
         item.kind === 'rect'
           ? `<rect width="${num(w)}" height="${num(h)}"${item.radius ? ` rx="${num(Math.min(item.radius, w / 2, h / 2))}"` : ''} ${fill}${stroke}/>`
@@ -106,7 +111,14 @@ function itemSvg(item: SceneItem, glyphs: GlyphDefs, imageHref: SvgOptions['imag
       const p = imagePlacement(item.naturalWidth ?? 0, item.naturalHeight ?? 0, w, h, item.fit);
       const id = clipId();
       defs.push(`<clipPath id="${id}"><rect width="${num(w)}" height="${num(h)}"/></clipPath>`);
-      const aspect = item.naturalWidth && item.naturalHeight ? 'none' : item.fit === 'cover' ? 'xMidYMid slice' : item.fit === 'contain' ? 'xMidYMid meet' : 'none';
+      const aspect =
+        item.naturalWidth && item.naturalHeight
+          ? 'none'
+          : item.fit === 'cover'
+            ? 'xMidYMid slice'
+            : item.fit === 'contain'
+              ? 'xMidYMid meet'
+              : 'none';
       body = `<g clip-path="url(#${id})"><image href="${esc(href)}" x="${num(p.x)}" y="${num(p.y)}" width="${num(p.width)}" height="${num(p.height)}" preserveAspectRatio="${aspect}"/></g>`;
       break;
     }
@@ -125,7 +137,9 @@ export function pageSvg(page: ScenePage, opts: SvgOptions = {}): { svg: string; 
   const body = page.items.map((i) => itemSvg(i, glyphs, opts.imageHref, clipId, defs)).join('');
   const width = opts.width ?? page.width;
   const height = Math.round((width * page.height) / page.width);
-  const bg = page.background ? `<rect width="${num(page.width)}" height="${num(page.height)}" fill="${paint(page.background)}"${alphaAttr('fill-opacity', page.background.a)}/>` : '';
+  const bg = page.background
+    ? `<rect width="${num(page.width)}" height="${num(page.height)}" fill="${paint(page.background)}"${alphaAttr('fill-opacity', page.background.a)}/>`
+    : '';
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(page.width)} ${num(page.height)}">` +
     `<defs>${glyphs.defs.join('')}${defs.join('')}</defs>${bg}${body}</svg>`;

@@ -8,7 +8,8 @@ import type { TextObject } from '../design/index.js';
 import { DEFAULT_LINE_HEIGHT, FONT_SIZE_FRACTION, FONT_SIZE_MULT } from './constants.js';
 import { cssWeight, fontBook, type Face, type FontBook } from './fonts.js';
 
-export type TextLike = Pick<TextObject, 'text' | 'width' | 'fontFamily' | 'fontSize' | 'fontWeight'> & Partial<Pick<TextObject, 'fontStyle' | 'lineHeight' | 'textAlign'>>;
+export type TextLike = Pick<TextObject, 'text' | 'width' | 'fontFamily' | 'fontSize' | 'fontWeight'> &
+  Partial<Pick<TextObject, 'fontStyle' | 'lineHeight' | 'textAlign'>>;
 
 export interface LaidOutLine {
   text: string;
@@ -51,7 +52,13 @@ export function unitWidth(face: Face | null, text: string, weight: number): numb
 }
 
 /** Lines after wrapping, with their widths at font size 1 (fabric.Textbox `_wrapLine`). */
-export function wrapText(text: string, boxWidth: number, fontSize: number, face: Face | null, weight: number): { lines: Array<{ text: string; width: number }>; largestWord: number } {
+export function wrapText(
+  text: string,
+  boxWidth: number,
+  fontSize: number,
+  face: Face | null,
+  weight: number,
+): { lines: Array<{ text: string; width: number }>; largestWord: number } {
   const hard = text.split(/\r?\n/);
   const words = hard.map((line) => (line === '' ? [] : line.split(WORD_JOINERS)));
   const space = unitWidth(face, ' ', weight) * fontSize;

@@ -35,7 +35,11 @@ export function transition(status: DesignStatus, action: ReviewAction, ctx: Tran
       if (!ctx.canReview) return { ok: false, code: 'forbidden', message: 'Only brand managers and admins can approve designs' };
       if (status !== 'in_review') return { ok: false, code: 'invalid_transition', message: 'Only designs in review can be approved' };
       if (ctx.blocksApproval) {
-        return { ok: false, code: 'approval_blocked', message: 'A Fair Housing error or a missing required disclosure blocks approval; request changes instead' };
+        return {
+          ok: false,
+          code: 'approval_blocked',
+          message: 'A Fair Housing error or a missing required disclosure blocks approval; request changes instead',
+        };
       }
       return { ok: true, status: 'approved', changed: true };
     case 'request_changes':

@@ -15,7 +15,12 @@ import { contrastRatio } from './color.js';
 
 const kit = (over: Partial<BrandKit>): BrandKit => BrandKitSchema.parse({ ...DEMO_BRAND_KIT, ...over });
 const ONE_COLOUR = kit({ palette: [{ name: 'Ink', hex: '#222222' }] });
-const LIGHT_PRIMARY = kit({ palette: [{ name: 'Butter', hex: '#f7e08a' }, { name: 'Night', hex: '#101820' }] });
+const LIGHT_PRIMARY = kit({
+  palette: [
+    { name: 'Butter', hex: '#f7e08a' },
+    { name: 'Night', hex: '#101820' },
+  ],
+});
 const NO_LOGO = kit({ logos: [], disclaimers: [] });
 const MULTI = kit({
   disclaimers: [
@@ -134,8 +139,33 @@ describe('TemplateSchema token syntax', () => {
 describe('instantiateTemplate', () => {
   const template = TemplateSchema.parse(
     base({
-      h: { id: 'h', type: 'text', x: 0, y: 0, width: 50, height: 20, z: 'V', text: 'Hi', fontFamily: '$font.heading', fontSize: 12, fontWeight: 800, fill: '$on.primary' },
-      d: { id: 'd', type: 'text', x: 0, y: 0, width: 50, height: 20, z: 'W', text: '{{disclaimer.general}}', fontFamily: '$font.disclaimer', fontSize: 9, fill: '$color.neutral' },
+      h: {
+        id: 'h',
+        type: 'text',
+        x: 0,
+        y: 0,
+        width: 50,
+        height: 20,
+        z: 'V',
+        text: 'Hi',
+        fontFamily: '$font.heading',
+        fontSize: 12,
+        fontWeight: 800,
+        fill: '$on.primary',
+      },
+      d: {
+        id: 'd',
+        type: 'text',
+        x: 0,
+        y: 0,
+        width: 50,
+        height: 20,
+        z: 'W',
+        text: '{{disclaimer.general}}',
+        fontFamily: '$font.disclaimer',
+        fontSize: 9,
+        fill: '$color.neutral',
+      },
       r: { id: 'r', type: 'rect', x: 0, y: 0, width: 5, height: 5, z: 'U', fill: '$color.primary', stroke: '$color.accent' },
       l: { id: 'l', type: 'line', x: 0, y: 0, width: 5, height: 1, z: 'T', stroke: '$palette.Coral' },
       e: { id: 'e', type: 'ellipse', x: 0, y: 0, width: 5, height: 5, z: 'S', fill: '#ffffff' },
@@ -175,14 +205,22 @@ describe('instantiateTemplate', () => {
   });
 
   it('snaps weights to the nearest the kit has, ties to the heavier', () => {
-    const k = kit({ fonts: [{ family: 'Serif', role: 'heading', minSize: 18, weights: [500, 700] }, { family: 'Sans', role: 'body', minSize: 11, weights: [400] }] });
+    const k = kit({
+      fonts: [
+        { family: 'Serif', role: 'heading', minSize: 18, weights: [500, 700] },
+        { family: 'Sans', role: 'body', minSize: 11, weights: [400] },
+      ],
+    });
     const d = instantiateTemplate(template, k);
     expect((d.objects.h as { fontWeight: number }).fontWeight).toBe(700);
     expect((d.objects.d as { fontFamily: string }).fontFamily).toBe('Sans'); // no disclaimer font: body
   });
 
   it('throws a TemplateError with a code when a token cannot resolve', () => {
-    const bad = { ...template, design: { ...template.design, objects: { x: { ...template.design.objects.h!, text: '{{agent.name}}' } } } } as typeof template;
+    const bad = {
+      ...template,
+      design: { ...template.design, objects: { x: { ...template.design.objects.h!, text: '{{agent.name}}' } } },
+    } as typeof template;
     expect(() => instantiateTemplate(bad, DEMO_BRAND_KIT)).toThrow(TemplateError);
     try {
       instantiateTemplate(bad, DEMO_BRAND_KIT);

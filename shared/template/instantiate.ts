@@ -157,7 +157,11 @@ function resolveObject(object: TemplateDesign['objects'][string], kit: BrandKit)
       return { ...object, src: resolveSrcToken(object.src, kit) };
     case 'rect':
     case 'ellipse':
-      return { ...object, fill: resolveColorToken(object.fill, kit), ...(object.stroke ? { stroke: resolveColorToken(object.stroke, kit) } : {}) };
+      return {
+        ...object,
+        fill: resolveColorToken(object.fill, kit),
+        ...(object.stroke ? { stroke: resolveColorToken(object.stroke, kit) } : {}),
+      };
     case 'line':
       return { ...object, stroke: resolveColorToken(object.stroke, kit) };
   }
@@ -189,7 +193,10 @@ export function instantiateTemplate(template: Template, kit: BrandKit, options: 
   const left = listTemplateTokens(design);
   if (left.length > 0) {
     const first = left[0]!;
-    throw new TemplateError('unresolved-token', `template ${template.id}: ${first.token} in ${first.objectId ?? 'meta'}.${first.property} did not resolve`);
+    throw new TemplateError(
+      'unresolved-token',
+      `template ${template.id}: ${first.token} in ${first.objectId ?? 'meta'}.${first.property} did not resolve`,
+    );
   }
   const parsed = DesignSchema.safeParse(design);
   if (!parsed.success) throw new TemplateError('invalid-design', `template ${template.id}: ${parsed.error.message}`);

@@ -52,7 +52,11 @@ export const TemplateDesignSchema = z
         ctx.addIssue({ code: 'custom', path: ['objects', key, 'id'], message: `id "${object.id}" differs from its key "${key}"` });
       }
       if ((object.page ?? 0) >= pages) {
-        ctx.addIssue({ code: 'custom', path: ['objects', key, 'page'], message: `page ${object.page} but the design has ${pages} page(s)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['objects', key, 'page'],
+          message: `page ${object.page} but the design has ${pages} page(s)`,
+        });
       }
     }
   });
@@ -76,7 +80,11 @@ export const TemplateSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.design.meta.kind !== t.kind) {
-      ctx.addIssue({ code: 'custom', path: ['design', 'meta', 'kind'], message: `meta.kind "${t.design.meta.kind}" differs from kind "${t.kind}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['design', 'meta', 'kind'],
+        message: `meta.kind "${t.design.meta.kind}" differs from kind "${t.kind}"`,
+      });
     }
   });
 export type Template = z.infer<typeof TemplateSchema>;

@@ -46,13 +46,16 @@ export const SrcValueSchema = z
   .max(2000)
   .refine((v) => !v.startsWith('$') || SRC_TOKEN_RE.test(v), { message: 'not an image token ($logo.<id>, $eho)' });
 
-export const TextValueSchema = z.string().max(100_000).superRefine((v, ctx) => {
-  for (const m of v.matchAll(TEXT_TOKEN_ANY_RE)) {
-    if (!TEXT_TOKEN_NAME_RE.test(m[1]!)) {
-      ctx.addIssue({ code: 'custom', message: `unknown text token {{${m[1]}}}` });
+export const TextValueSchema = z
+  .string()
+  .max(100_000)
+  .superRefine((v, ctx) => {
+    for (const m of v.matchAll(TEXT_TOKEN_ANY_RE)) {
+      if (!TEXT_TOKEN_NAME_RE.test(m[1]!)) {
+        ctx.addIssue({ code: 'custom', message: `unknown text token {{${m[1]}}}` });
+      }
     }
-  }
-});
+  });
 
 export function isColorToken(v: unknown): v is string {
   return typeof v === 'string' && COLOR_TOKEN_RE.test(v);

@@ -9,7 +9,9 @@ import { TemplateSchema } from '../../shared/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '..');
-for (const file of readdirSync(join(here, 'sources')).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(join(here, 'sources'))
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   const mod = (await import(join(here, 'sources', file))) as { default: { id: string } };
   const parsed = TemplateSchema.safeParse(mod.default);
   if (!parsed.success) {

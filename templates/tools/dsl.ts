@@ -55,7 +55,12 @@ export function text(id: string, box: Box, value: string, s: TextStyle): Draft {
   return o;
 }
 
-export function rect(id: string, box: Box, fill: string, c: Common & { stroke?: string; strokeWidth?: number; radius?: number } = {}): Draft {
+export function rect(
+  id: string,
+  box: Box,
+  fill: string,
+  c: Common & { stroke?: string; strokeWidth?: number; radius?: number } = {},
+): Draft {
   const o = base(id, 'rect', box, { role: 'decoration', ...c });
   o.fill = fill;
   if (c.stroke) Object.assign(o, { stroke: c.stroke, strokeWidth: c.strokeWidth ?? 1 });
@@ -93,10 +98,25 @@ export function eho(id: string, box: Box, c: Common = {}): Draft {
   return image(id, box, '$eho', { role: 'eho-logo', locked: true, fit: 'contain', name: 'Equal Housing Opportunity', ...c });
 }
 export function disclaimer(id: string, box: Box, s: Omit<TextStyle, 'size'> & { size?: number } = {}): Draft {
-  return text(id, box, '{{disclaimer.general}}', { font: 'disclaimer', size: 9, lineHeight: 1.25, role: 'disclaimer', locked: true, name: 'Disclaimer', ...s });
+  return text(id, box, '{{disclaimer.general}}', {
+    font: 'disclaimer',
+    size: 9,
+    lineHeight: 1.25,
+    role: 'disclaimer',
+    locked: true,
+    name: 'Disclaimer',
+    ...s,
+  });
 }
 export function brokerage(id: string, box: Box, s: TextStyle): Draft {
-  return text(id, box, '{{brokerage.legalName}}', { font: 'body', weight: 700, role: 'brokerage-name', locked: true, name: 'Brokerage name', ...s });
+  return text(id, box, '{{brokerage.legalName}}', {
+    font: 'body',
+    weight: 700,
+    role: 'brokerage-name',
+    locked: true,
+    name: 'Brokerage name',
+    ...s,
+  });
 }
 
 /** A small uppercase section label in the body face (heading faces have an 18 px floor). */

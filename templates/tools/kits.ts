@@ -22,7 +22,11 @@ export const ALT_KIT: BrandKit = BrandKitSchema.parse({
   logos: [{ id: 'wordmark', name: 'Wordmark', src: '/brand/harborview.svg', aspect: 4, minWidth: 140, clearSpace: 0.3 }],
   ehoMark: { src: '/brand/harborview-eho.svg', severity: 'warning' },
   disclaimers: [
-    { id: 'mls', text: 'Listing information is provided by the MLS and is deemed reliable but not guaranteed; buyers should verify all facts.', pack: 'federal' },
+    {
+      id: 'mls',
+      text: 'Listing information is provided by the MLS and is deemed reliable but not guaranteed; buyers should verify all facts.',
+      pack: 'federal',
+    },
     { id: 'ca-dre', text: 'Harborview Coastal Properties Group, Inc. DRE #01234567.', pack: 'CA' },
     { id: 'tx-only', text: 'Texas notice that does not apply to this kit.', pack: 'TX' },
   ],

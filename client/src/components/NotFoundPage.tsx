@@ -1,6 +1,12 @@
 import { Link } from 'react-router-dom';
 
-export function NotFoundPage({ title = 'Page not found', message = 'The page you asked for does not exist.' }: { title?: string; message?: string }) {
+export function NotFoundPage({
+  title = 'Page not found',
+  message = 'The page you asked for does not exist.',
+}: {
+  title?: string;
+  message?: string;
+}) {
   return (
     <div className="center-page">
       <div className="empty-card">

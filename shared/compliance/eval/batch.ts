@@ -52,9 +52,13 @@ export function parseBatch(name: string, jsonl: string): BatchEntry[] {
       throw new Error(`${name}:${i + 1}: not JSON`);
     }
     const parsed = BatchLineSchema.safeParse(json);
-    if (!parsed.success) throw new Error(`${name}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`${name}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
     const l = parsed.data;
-    const key = (l.class ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const key = (l.class ?? '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     const cls = (BATCH_CLASSES as Record<string, ProtectedClass>)[key];
     if (l.label === 'violation' && !cls) throw new Error(`${name}:${i + 1}: violation with unknown class "${l.class}"`);
     out.push({ id: l.id, batch: name, text: l.text, label: l.label, ...(cls ? { cls } : {}) });

@@ -112,7 +112,15 @@ export function evaluateCorpus(corpus: readonly CorpusEntry[]): EvalReport {
     const t = tp.get(cls) ?? 0;
     const f = fp.get(cls) ?? 0;
     const s = support.get(cls) ?? 0;
-    return { cls, support: s, truePositives: t, falsePositives: f, precision: ratio(t, t + f), recall: ratio(t, s), anyRecall: ratio(anyHits.get(cls) ?? 0, s) };
+    return {
+      cls,
+      support: s,
+      truePositives: t,
+      falsePositives: f,
+      precision: ratio(t, t + f),
+      recall: ratio(t, s),
+      anyRecall: ratio(anyHits.get(cls) ?? 0, s),
+    };
   });
   times.sort((a, b) => a - b);
   return {

@@ -23,7 +23,9 @@ describe('evaluation batches', () => {
 
   it('names the line of a bad entry', () => {
     expect(() => parseBatch('x.jsonl', `${batch}\n{"id":3,"text":"x","label":"maybe"}`)).toThrow(/x\.jsonl:3: label/);
-    expect(() => parseBatch('x.jsonl', `${batch}\n{"id":3,"text":"x","label":"violation","class":"zodiac"}`)).toThrow(/unknown class "zodiac"/);
+    expect(() => parseBatch('x.jsonl', `${batch}\n{"id":3,"text":"x","label":"violation","class":"zodiac"}`)).toThrow(
+      /unknown class "zodiac"/,
+    );
     expect(() => parseBatch('x.jsonl', '{oops')).toThrow(/x\.jsonl:1: not JSON/);
   });
 

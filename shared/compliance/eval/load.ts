@@ -18,7 +18,12 @@ const EVAL_DIR = fileURLToPath(new URL('.', import.meta.url));
 export const DEV_DIR = join(EVAL_DIR, 'dev');
 export const HOLDOUT_DIR = join(EVAL_DIR, 'holdout');
 
-const jsonlFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort() : []);
+const jsonlFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+    : [];
 
 export function loadDevBatches(dir = DEV_DIR): BatchEntry[] {
   return jsonlFiles(dir).flatMap((f) => parseBatch(f, readFileSync(join(dir, f), 'utf8')));

@@ -30,11 +30,15 @@ const protectedClasses = classesForPacks([...RULE_PACKS]);
 function printReport(title: string, entries: readonly CorpusEntry[], r: EvalReport, listDetails: boolean) {
   const counts = { violation: 0, warning: 0, acceptable: 0 };
   for (const e of entries) counts[e.label]++;
-  console.log(`\n=== ${title}: ${r.total} sentences (${counts.violation} violations, ${counts.warning} warnings, ${counts.acceptable} acceptable)`);
+  console.log(
+    `\n=== ${title}: ${r.total} sentences (${counts.violation} violations, ${counts.warning} warnings, ${counts.acceptable} acceptable)`,
+  );
   console.log(`${'class'.padEnd(34)} support  flagged  error/class  precision`);
   for (const c of r.perClass) {
     if (c.support === 0) continue;
-    console.log(`${PROTECTED_CLASSES[c.cls].label.padEnd(34)} ${String(c.support).padStart(7)}  ${pct(c.anyRecall)}  ${pct(c.recall)}      ${pct(c.precision)}`);
+    console.log(
+      `${PROTECTED_CLASSES[c.cls].label.padEnd(34)} ${String(c.support).padStart(7)}  ${pct(c.anyRecall)}  ${pct(c.recall)}      ${pct(c.precision)}`,
+    );
   }
   console.log(`violations flagged (error or warning)    ${pct(r.violationAnyRecall)}`);
   console.log(`violations flagged as error              ${pct(r.violationRecall)}`);
@@ -46,11 +50,15 @@ function printReport(title: string, entries: readonly CorpusEntry[], r: EvalRepo
   if (!listDetails) return;
   if (r.misses.length) {
     console.log('\nMissed:');
-    for (const m of r.misses) console.log(`  [${m.entry.label}${m.entry.cls ? `/${m.entry.cls}` : ''}] ${m.entry.text}  → ${m.found.map((f) => `${f.severity}:${f.cls}`).join(', ') || 'nothing'}`);
+    for (const m of r.misses)
+      console.log(
+        `  [${m.entry.label}${m.entry.cls ? `/${m.entry.cls}` : ''}] ${m.entry.text}  → ${m.found.map((f) => `${f.severity}:${f.cls}`).join(', ') || 'nothing'}`,
+      );
   }
   if (r.falseFlags.length) {
     console.log('\nFlagged acceptable copy:');
-    for (const m of r.falseFlags) console.log(`  ${m.entry.text}  → ${m.found.map((f) => `${f.severity}:${f.cls} "${f.text}"`).join(', ')}`);
+    for (const m of r.falseFlags)
+      console.log(`  ${m.entry.text}  → ${m.found.map((f) => `${f.severity}:${f.cls} "${f.text}"`).join(', ')}`);
   }
 }
 
@@ -76,14 +84,25 @@ if (holdout.length === 0) {
   const weakClasses = r.perClass.filter((c) => c.support > 0 && protectedClasses.has(c.cls) && c.anyRecall < HOLDOUT_TARGETS.classRecall);
   const checks: [string, boolean][] = [
     [`recall ${pct(r.violationAnyRecall).trim()} ≥ ${pct(HOLDOUT_TARGETS.recall).trim()}`, r.violationAnyRecall >= HOLDOUT_TARGETS.recall],
-    [`every protected class ≥ ${pct(HOLDOUT_TARGETS.classRecall).trim()}${weakClasses.length ? ` (below: ${weakClasses.map((c) => c.cls).join(', ')})` : ''}`, weakClasses.length === 0],
-    [`error-level false flags ${pct(r.acceptableErrorRate).trim()} ≤ ${pct(HOLDOUT_TARGETS.errorFlags).trim()}`, r.acceptableErrorRate <= HOLDOUT_TARGETS.errorFlags],
-    [`any-level false flags ${pct(r.acceptableFlagRate).trim()} ≤ ${pct(HOLDOUT_TARGETS.anyFlags).trim()}`, r.acceptableFlagRate <= HOLDOUT_TARGETS.anyFlags],
+    [
+      `every protected class ≥ ${pct(HOLDOUT_TARGETS.classRecall).trim()}${weakClasses.length ? ` (below: ${weakClasses.map((c) => c.cls).join(', ')})` : ''}`,
+      weakClasses.length === 0,
+    ],
+    [
+      `error-level false flags ${pct(r.acceptableErrorRate).trim()} ≤ ${pct(HOLDOUT_TARGETS.errorFlags).trim()}`,
+      r.acceptableErrorRate <= HOLDOUT_TARGETS.errorFlags,
+    ],
+    [
+      `any-level false flags ${pct(r.acceptableFlagRate).trim()} ≤ ${pct(HOLDOUT_TARGETS.anyFlags).trim()}`,
+      r.acceptableFlagRate <= HOLDOUT_TARGETS.anyFlags,
+    ],
   ];
   console.log('\nHeld-out targets (all packs):');
   for (const [label, ok] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${label}`);
   holdoutPass = checks.every(([, ok]) => ok);
 }
 
-console.log(`\nDevelopment corpus targets: ${devPass ? 'PASS' : 'FAIL'}; held-out targets: ${holdout.length ? (holdoutPass ? 'PASS' : 'FAIL') : 'n/a'}`);
+console.log(
+  `\nDevelopment corpus targets: ${devPass ? 'PASS' : 'FAIL'}; held-out targets: ${holdout.length ? (holdoutPass ? 'PASS' : 'FAIL') : 'n/a'}`,
+);
 if (!devPass || !holdoutPass) process.exitCode = 1;

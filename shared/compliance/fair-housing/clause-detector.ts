@@ -102,14 +102,16 @@ interface GroupTerm {
   suggestion: string;
 }
 
-
 const GROUPS = new PhraseTable<GroupTerm>();
 const LEXICON_WORDS = new Set<string>();
 /** Single-word group terms: what split pieces may be rejoined into ("chil dren" → "children"). */
 const JOIN_TARGETS = new Set<string>();
 for (const g of GROUP_LEXICON) {
   const soft = new Set(g.soft ?? []);
-  for (const [kind, list] of [['noun', g.nouns], ['adj', g.adjectives]] as const) {
+  for (const [kind, list] of [
+    ['noun', g.nouns],
+    ['adj', g.adjectives],
+  ] as const) {
     for (const term of list) {
       GROUPS.add(term, {
         cls: g.cls,
@@ -156,11 +158,44 @@ export function segmentRunTogether(word: string): string[] | null {
   return parts && parts.length >= 2 && parts.some((p) => GROUP_WORDS.has(p)) ? parts : null;
 }
 
-const GROUP_WORDS = new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives]).flatMap(words).filter((w) => /^[a-z]+$/.test(w) && w.length >= 3));
+const GROUP_WORDS = new Set(
+  GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives])
+    .flatMap(words)
+    .filter((w) => /^[a-z]+$/.test(w) && w.length >= 3),
+);
 const MASKABLE = [...GROUP_WORDS];
-const SEGMENT_WORDS = new Set([...LEXICON_WORDS, ...PLACE_HEADS, 'no', 'only', 'free', 'friendly', 'allowed', 'welcome', 'preferred', 'wanted', 'home', 'house', 'neighborhood', 'building', 'living', 'needed', 'please']);
+const SEGMENT_WORDS = new Set([
+  ...LEXICON_WORDS,
+  ...PLACE_HEADS,
+  'no',
+  'only',
+  'free',
+  'friendly',
+  'allowed',
+  'welcome',
+  'preferred',
+  'wanted',
+  'home',
+  'house',
+  'neighborhood',
+  'building',
+  'living',
+  'needed',
+  'please',
+]);
 // Short misspellings the edit step cannot reach (it only corrects words of five letters or more).
-const MISSPELLINGS: Record<string, string> = { kidz: 'kids', kidds: 'kids', whte: 'white', blak: 'black', gey: 'gay', vetz: 'vets', jewz: 'jews', noo: 'no', sect: 'section', sec: 'section' };
+const MISSPELLINGS: Record<string, string> = {
+  kidz: 'kids',
+  kidds: 'kids',
+  whte: 'white',
+  blak: 'black',
+  gey: 'gay',
+  vetz: 'vets',
+  jewz: 'jews',
+  noo: 'no',
+  sect: 'section',
+  sec: 'section',
+};
 
 type Cue = 'cancel' | 'exclude' | 'prefer' | 'accept' | 'describe' | 'steer';
 const CUES = new PhraseTable<Cue>();
@@ -233,7 +268,7 @@ function repair(word: string, oov: boolean, masks?: readonly number[]): string {
 export function toTokens(ws: readonly Word[]): Tok[] {
   // 1. Rejoin split words: runs of pieces separated by nothing, a hyphen, a dot or single spaces whose join is a lexicon word.
   const merged: { text: string; from: number; to: number }[] = [];
-  for (let i = 0; i < ws.length; ) {
+  for (let i = 0; i < ws.length;) {
     let best = 0;
     let bestText = '';
     // Up to 16 pieces when they are single letters ("C h r i s t i a n"), else 8.
@@ -248,7 +283,8 @@ export function toTokens(ws: readonly Word[]): Tok[] {
       const plain = undoLookalikes(joined) ?? joined;
       const hyphenated = pieces.every((p, k) => k === 0 || p.gap === '' || p.gap.includes('-') || p.text === '-');
       const letters = parts.every((t) => t.length === 1);
-      const fragment = parts.some((t) => /^[a-z]+$/.test(t) && pieces.find((p) => p.text === t)!.oov) || parts.some((t) => !!undoLookalikes(t));
+      const fragment =
+        parts.some((t) => /^[a-z]+$/.test(t) && pieces.find((p) => p.text === t)!.oov) || parts.some((t) => !!undoLookalikes(t));
       if (!hyphenated && !letters && !fragment) continue;
       // Exact joins only across spaces ("w h i t e", "chil dren"); a one-edit repair only for pieces written together.
       const near = JOIN_TARGETS.has(plain) ? plain : hyphenated && plain.length >= 5 ? EDITS.nearest(plain) : null;
@@ -289,7 +325,7 @@ export function toTokens(ws: readonly Word[]): Tok[] {
       word = parts[0] ?? '';
     }
     if (first.text === "n't" || first.text === 'nt') word = 'not';
-    if (first.text === "'s" || first.text === 's' && first.gap === '' && !single) continue;
+    if (first.text === "'s" || (first.text === 's' && first.gap === '' && !single)) continue;
     if (single && first.text === '-') continue; // hyphens join words, they never end a clause
     if (single && QUOTES.has(first.text)) continue;
     if (single && (first.text === "'s" || first.text === "'")) continue;
@@ -316,7 +352,9 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     for (const [n, part] of (parts.length > 1 ? parts : [word]).entries()) {
       const at = parts.length > 1 ? m.text.indexOf(part, offset) : 0;
       offset = at + part.length;
-      const key = single ? repair(part, parts.length > 1 ? !LEXICON_WORDS.has(part) : first.oov, parts.length > 1 ? undefined : first.masks) : part;
+      const key = single
+        ? repair(part, parts.length > 1 ? !LEXICON_WORDS.has(part) : first.oov, parts.length > 1 ? undefined : first.masks)
+        : part;
       const isBreakWord = CLAUSE_BREAK_WORDS.has(key);
       toks.push({
         key,
@@ -375,12 +413,71 @@ interface CueHit {
   /** The open preference's words name a dwelling ("great home for"): about who should live there. */
   dwelling?: boolean;
 }
-const DWELLINGS = new Set(['home', 'house', 'place', 'unit', 'apartment', 'condo', 'property', 'spot', 'residence', 'rental', 'building', 'townhouse', 'townhome', 'studio', 'loft', 'flat', 'duplex', 'cottage', 'bungalow'].map(stem));
+const DWELLINGS = new Set(
+  [
+    'home',
+    'house',
+    'place',
+    'unit',
+    'apartment',
+    'condo',
+    'property',
+    'spot',
+    'residence',
+    'rental',
+    'building',
+    'townhouse',
+    'townhome',
+    'studio',
+    'loft',
+    'flat',
+    'duplex',
+    'cottage',
+    'bungalow',
+  ].map(stem),
+);
 
 /** Words that open a preference with up to three words before its "for" ("ideal starter home for"). */
-const OPEN_PREFERENCE = new Set(['perfect', 'ideal', 'great', 'best', 'excellent', 'wonderful', 'suited', 'suitable', 'made', 'designed', 'geared', 'tailored', 'intended', 'meant', 'built', 'right']);
+const OPEN_PREFERENCE = new Set([
+  'perfect',
+  'ideal',
+  'great',
+  'best',
+  'excellent',
+  'wonderful',
+  'suited',
+  'suitable',
+  'made',
+  'designed',
+  'geared',
+  'tailored',
+  'intended',
+  'meant',
+  'built',
+  'right',
+]);
 /** A person's trait named by a group word ("our Christian faith", "a Hispanic background"): a mention that needs an intent, never a description on its own. */
-const ATTRIBUTE_HEADS = new Set(['faith', 'values', 'beliefs', 'background', 'backgrounds', 'descent', 'origin', 'origins', 'upbringing', 'roots', 'ancestry', 'accent', 'accents', 'name', 'names', 'appearance', 'lifestyle'].map(stem));
+const ATTRIBUTE_HEADS = new Set(
+  [
+    'faith',
+    'values',
+    'beliefs',
+    'background',
+    'backgrounds',
+    'descent',
+    'origin',
+    'origins',
+    'upbringing',
+    'roots',
+    'ancestry',
+    'accent',
+    'accents',
+    'name',
+    'names',
+    'appearance',
+    'lifestyle',
+  ].map(stem),
+);
 const POSSESSIVES = new Set(['our', 'their', 'your', 'his', 'her', 'my']);
 const OPEN_FILLER_POS = new Set(['ADJ', 'NOUN', 'DET', 'ADV', 'PROPN', 'NUM']);
 
@@ -391,7 +488,9 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
   for (let i = from; i < to; i++) {
     // Longest phrase that reads as people here ("adult only living" is not a person; "adult" + "only" is).
     const hits = GROUPS.matchesAt(toks, i).filter((h) => i + h.length <= to);
-    const majority = hits.find((h) => h.payload.cls === 'age' && toks.slice(i, i + h.length).some((t) => t.isNumber && Number(t.key) <= AGE_OF_MAJORITY));
+    const majority = hits.find(
+      (h) => h.payload.cls === 'age' && toks.slice(i, i + h.length).some((t) => t.isNumber && Number(t.key) <= AGE_OF_MAJORITY),
+    );
     if (majority) blockedUntil = Math.max(blockedUntil, i + majority.length);
     if (i < blockedUntil) continue;
     let len = 0;
@@ -443,7 +542,16 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
     if (headTok && head === j && !place) return { term, i, j, headEnd: head + 1, person: true, place: false };
     // A noun after it makes a compound ("kids room"), unless that "noun" is a verb the tagger missed ("kids love this street").
     const verbLike = ['DET', 'PRON'].includes(toks[j + 1]?.pos ?? '');
-    if (next && j < to && (next.pos === 'NOUN' || next.pos === 'PROPN') && !HEADS.has(next.stem) && !next.isNumber && !isCueStart(toks, j) && !verbLike) return null;
+    if (
+      next &&
+      j < to &&
+      (next.pos === 'NOUN' || next.pos === 'PROPN') &&
+      !HEADS.has(next.stem) &&
+      !next.isNumber &&
+      !isCueStart(toks, j) &&
+      !verbLike
+    )
+      return null;
     return { term, i, j, headEnd: j, person: true, place: false };
   }
   if (headTok) return { term, i, j, headEnd: head + 1, person: !place, place };
@@ -452,7 +560,8 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
   if (before.some((t) => COPULA.has(t.key) || t.key === 'all' || t.key === 'mostly' || t.key === 'predominantly')) {
     return { term, i, j, headEnd: j, person: true, place: false };
   }
-  if (next && j < to && ['only', 'preferred', 'wanted', 'exclusively', 'need', 'not'].includes(next.key)) return { term, i, j, headEnd: j, person: true, place: false };
+  if (next && j < to && ['only', 'preferred', 'wanted', 'exclusively', 'need', 'not'].includes(next.key))
+    return { term, i, j, headEnd: j, person: true, place: false };
   return null;
 }
 
@@ -462,13 +571,20 @@ function isCueStart(toks: readonly Tok[], i: number): boolean {
 
 export function findCues(toks: readonly Tok[], from: number, to: number): CueHit[] {
   const out: CueHit[] = [];
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const hit = CUES.matchesAt(toks, i).find((h) => i + h.length <= to);
     if (OPEN_PREFERENCE.has(toks[i]!.key) && (!hit || hit.payload === 'accept')) {
       let k = i + 1;
       while (k < to && k <= i + 3 && OPEN_FILLER_POS.has(toks[k]!.pos) && toks[k]!.key !== 'for') k++;
       if (k > i + 1 && k < to && toks[k]!.key === 'for' && !toks[i]!.negated) {
-        out.push({ kind: 'prefer', i, j: k + 1, negated: false, open: true, dwelling: toks.slice(i + 1, k).some((t) => DWELLINGS.has(t.stem)) });
+        out.push({
+          kind: 'prefer',
+          i,
+          j: k + 1,
+          negated: false,
+          open: true,
+          dwelling: toks.slice(i + 1, k).some((t) => DWELLINGS.has(t.stem)),
+        });
         i = k + 1;
         continue;
       }
@@ -511,7 +627,11 @@ function spanOf(toks: readonly Tok[], i: number, j: number) {
 }
 
 /** The first word of every group phrase ("people" of "people of color", "born" of "born in the USA"). */
-const GROUP_STEMS = new Set(GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives]).map((p) => stems(p)[0]!).filter((s) => s !== '#'));
+const GROUP_STEMS = new Set(
+  GROUP_LEXICON.flatMap((g) => [...g.nouns, ...g.adjectives])
+    .map((p) => stems(p)[0]!)
+    .filter((s) => s !== '#'),
+);
 const GROUP_EDITS = new EditIndex(JOIN_TARGETS, 5);
 const NO_ANALYSIS: ClauseAnalysis = Object.freeze({ findings: [], inclusiveSpans: [], welcomesEveryone: false }) as ClauseAnalysis;
 
@@ -550,7 +670,19 @@ export function detectClauses(text: string): ClauseAnalysis {
     const mentions = findMentions(toks, from, to);
     const cues = findCues(toks, from, to);
     const cancelled = cues.some((c) => c.kind === 'cancel' || (c.kind === 'exclude' && c.negated));
-    if (cues.some((c) => c.kind === 'cancel' && WELCOME_ALL.has(toks.slice(c.i, c.j).map((t) => t.stem).join(' ')))) welcomesEveryone = true;
+    if (
+      cues.some(
+        (c) =>
+          c.kind === 'cancel' &&
+          WELCOME_ALL.has(
+            toks
+              .slice(c.i, c.j)
+              .map((t) => t.stem)
+              .join(' '),
+          ),
+      )
+    )
+      welcomesEveryone = true;
     if (cancelled) {
       inclusiveSpans.push(spanOf(toks, from, to));
       previous = mentions;
@@ -558,7 +690,11 @@ export function detectClauses(text: string): ClauseAnalysis {
     }
     const limits = toks.slice(from, to).some((t) => STEER_LIMIT_KEYS.has(t.key));
     const exclusions = cues.filter(
-      (c) => (c.kind === 'exclude' && !c.negated) || (c.kind === 'accept' && c.negated) || (c.kind === 'prefer' && c.negated) || (c.kind === 'steer' && !c.negated && limits),
+      (c) =>
+        (c.kind === 'exclude' && !c.negated) ||
+        (c.kind === 'accept' && c.negated) ||
+        (c.kind === 'prefer' && c.negated) ||
+        (c.kind === 'steer' && !c.negated && limits),
     );
     const preferences = cues.filter((c) => c.kind === 'prefer' && !c.negated);
     for (const m of mentions) {
@@ -594,9 +730,18 @@ function judge(
   // "no kids", "no small children", "n0 blacks", "🚫 kids", "no one over 60".
   for (let k = m.i - 1, skipped = 0; k >= from && skipped <= 4; k--, skipped++) {
     const t = toks[k]!;
-    if (NO_WORDS.has(t.key) || (t.key === 'n0')) return build(toks, m, { kind: 'exclude', i: k, j: k + 1, negated: false }, 'exclusion', 'error');
+    if (NO_WORDS.has(t.key) || t.key === 'n0')
+      return build(toks, m, { kind: 'exclude', i: k, j: k + 1, negated: false }, 'exclusion', 'error');
     // "no crazies or addicts": a list joined by "or" stays under the "no".
-    if (!FILLER_POS.has(t.pos) && !HEADS.has(t.stem) && t.key !== 'more' && t.key !== 'or' && t.key !== 'nor' && !(t.pos === 'NOUN' && toks[k + 1]?.key === 'or')) break;
+    if (
+      !FILLER_POS.has(t.pos) &&
+      !HEADS.has(t.stem) &&
+      t.key !== 'more' &&
+      t.key !== 'or' &&
+      t.key !== 'nor' &&
+      !(t.pos === 'NOUN' && toks[k + 1]?.key === 'or')
+    )
+      break;
   }
   const near = (c: CueHit, max: number) => (c.i >= m.headEnd ? c.i - m.headEnd : m.i - c.j) <= max;
   const exclusion = exclusions.find((c) => {
@@ -613,17 +758,27 @@ function judge(
     if (c.j <= m.i) {
       const between = toks.slice(c.j, m.i);
       const describing = (t: Tok, k: number) =>
-        BETWEEN_POS.has(t.pos) || HEADS.has(t.stem) || ['a', 'an', 'who', 'that', 'to'].includes(t.key) || (t.key === 'of' && k > 0 && HEADS.has(between[k - 1]!.stem)) || (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
+        BETWEEN_POS.has(t.pos) ||
+        HEADS.has(t.stem) ||
+        ['a', 'an', 'who', 'that', 'to'].includes(t.key) ||
+        (t.key === 'of' && k > 0 && HEADS.has(between[k - 1]!.stem)) ||
+        (t.pos === 'VERB' && /(?:ing|ed|born)$/.test(t.key));
       // "looking for a tenant who shares our Christian faith": a person and a short relative clause.
       const relative = between.findIndex((t, k) => k > 0 && ['who', 'that', 'whose'].includes(t.key) && HEADS.has(between[k - 1]!.stem));
       if (relative > 0 && between.length <= 7 && !soft) return true;
-      return between.length <= 4 && between.every((t, k) => (describing(t, k) || POSSESSIVES.has(t.key)) && !(soft && t.key.endsWith('ing')));
+      return (
+        between.length <= 4 && between.every((t, k) => (describing(t, k) || POSSESSIVES.has(t.key)) && !(soft && t.key.endsWith('ing')))
+      );
     }
     return !FORWARD.has(toks[c.j - 1]!.key) && near(c, 3);
   });
   if (preference && !m.term.preferenceOk) return build(toks, m, preference, 'preference', soft ? 'warning' : 'error');
   const describe = cues.find((c) => c.kind === 'describe' && c.j >= m.i - 1 && c.j <= m.i);
-  if (describe && (DESCRIBED_CLASSES.has(m.term.cls) || soft) && (m.person || m.place || toks.slice(from, to).some((t) => HEADS.has(t.stem)))) {
+  if (
+    describe &&
+    (DESCRIBED_CLASSES.has(m.term.cls) || soft) &&
+    (m.person || m.place || toks.slice(from, to).some((t) => HEADS.has(t.stem)))
+  ) {
     return build(toks, m, describe, 'description', soft ? 'warning' : 'error');
   }
   if (m.term.describesOccupant && m.person && m.headEnd > m.j && !ATTRIBUTE_HEADS.has(toks[m.headEnd - 1]!.stem)) {

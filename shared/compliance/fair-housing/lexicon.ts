@@ -73,8 +73,10 @@ export const MACROS = {
   goods:
     'drywall|tile|tiles|door|doors|marble|maple|elm|style|styled|cabinet|cabinetry|food|cuisine|restaurant|market|garden|colonial|revival|architecture|design|influence|inspired|oak|bakery|grocery|deli|takeout|quarter|village|culture|cultural|festival|heritage|art|rug|stone|limestone|granite|porcelain|range|appliance|made|built|elm|plum|cherry|lantern|motif|town|land|cave|caves|zone',
   rel: 'christian|catholic|protestant|jewish|muslim|moslem|islamic|hindu|buddhist|sikh|mormon|lds|evangelical|baptist|methodist|lutheran|presbyterian|pentecostal|atheist|agnostic|churchgoing|churchgoer|godfearing|believing',
-  relpl: 'christians|catholics|protestants|jews|muslims|moslems|hindus|buddhists|sikhs|mormons|evangelicals|baptists|atheists|agnostics|churchgoers|believers|nonbelievers',
-  landmark: 'church|school|college|university|hospital|charity|center|centre|cathedral|chapel|temple|synagogue|mosque|academy|brothers|cemetery|camp|bookstore|radio|ministry|heritage|association|services',
+  relpl:
+    'christians|catholics|protestants|jews|muslims|moslems|hindus|buddhists|sikhs|mormons|evangelicals|baptists|atheists|agnostics|churchgoers|believers|nonbelievers',
+  landmark:
+    'church|school|college|university|hospital|charity|center|centre|cathedral|chapel|temple|synagogue|mosque|academy|brothers|cemetery|camp|bookstore|radio|ministry|heritage|association|services',
   sex: 'female|male|woman|man|lady|gentleman|girl|guy|gal|boy|bachelor|bachelorette',
   sexpl: 'females|males|women|men|ladies|gentlemen|girls|guys|gals|boys',
   dis: 'disabled|handicapped|handicap|handicaps|cripple|crippled|wheelchair|wheelchairs|disability|disabilities|amputee|paraplegic|quadriplegic|retarded',
@@ -179,7 +181,8 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
       '(seniors|senior citizens|retirees) only',
     ],
     suggestion: 'community',
-    advice: 'Age-restricted wording is lawful only for housing that qualifies as housing for older persons (HOPA); confirm the exemption or describe the property instead.',
+    advice:
+      'Age-restricted wording is lawful only for housing that qualifies as housing for older persons (HOPA); confirm the exemption or describe the property instead.',
   },
   // ── Race (federal) ──────────────────────────────────────────────────────
   {
@@ -525,63 +528,128 @@ interface ClassGroup {
 
 const GROUPS: readonly ClassGroup[] = [
   {
-    cls: 'familial-status', adjectives: 'pregnant|expectant|expecting',
-    members: '$kids|little ones|families with $kids|families with young $kids|families with small $kids|parents|single parents|expecting parents|pregnant women',
+    cls: 'familial-status',
+    adjectives: 'pregnant|expectant|expecting',
+    members:
+      '$kids|little ones|families with $kids|families with young $kids|families with small $kids|parents|single parents|expecting parents|pregnant women',
     suggestion: 'welcoming to all',
   },
-  { cls: 'race', adjectives: '$race', members: '$racepl|african americans|people of color|black people|white people|asian people', traits: 'white|black|caucasian|asian', suggestion: 'welcoming to all' },
-  { cls: 'color', adjectives: 'dark skinned|light skinned|fair skinned', members: 'people of color|dark skinned people|light skinned people', traits: 'light skinned|dark skinned|fair skinned', suggestion: 'welcoming to all' },
-  { cls: 'religion', adjectives: '$rel', members: '$relpl|religious people|nonreligious people', traits: '$rel|religious|a believer|a churchgoer', suggestion: 'welcoming to all' },
-  { cls: 'sex', adjectives: 'female|male', members: 'women|men|females|males|ladies|gentlemen|girls|guys', traits: 'female|male|a woman|a man', suggestion: 'welcoming to all' },
   {
-    cls: 'disability', adjectives: '$dis|blind|deaf|mentally ill|mentally disabled|physically disabled',
+    cls: 'race',
+    adjectives: '$race',
+    members: '$racepl|african americans|people of color|black people|white people|asian people',
+    traits: 'white|black|caucasian|asian',
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'color',
+    adjectives: 'dark skinned|light skinned|fair skinned',
+    members: 'people of color|dark skinned people|light skinned people',
+    traits: 'light skinned|dark skinned|fair skinned',
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'religion',
+    adjectives: '$rel',
+    members: '$relpl|religious people|nonreligious people',
+    traits: '$rel|religious|a believer|a churchgoer',
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'sex',
+    adjectives: 'female|male',
+    members: 'women|men|females|males|ladies|gentlemen|girls|guys',
+    traits: 'female|male|a woman|a man',
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'disability',
+    adjectives: '$dis|blind|deaf|mentally ill|mentally disabled|physically disabled',
     members:
       'disabled people|disabled persons|the disabled|handicapped people|handicapped persons|the handicapped|wheelchair users|people in wheelchairs|people with disabilities|persons with disabilities|the mentally ill|mentally ill people|the blind|the deaf|blind people|deaf people',
     traits: 'able bodied|ablebodied|ambulatory|in good health|physically fit|healthy|mentally stable|of sound mind|mobile|fully mobile',
     suggestion: 'accessibility details available on request',
   },
   {
-    cls: 'national-origin', adjectives: '$nat|foreign|immigrant|non english speaking|american|native born',
-    members: 'immigrants|foreigners|americans|mexicans|italians|indians|pakistanis|arabs|russians|africans|haitians|cubans|filipinos|germans|hispanics|latinos|somalis|nigerians|iranians|syrians|asians|chinese people|irish people|foreign nationals|non english speakers|people with accents',
+    cls: 'national-origin',
+    adjectives: '$nat|foreign|immigrant|non english speaking|american|native born',
+    members:
+      'immigrants|foreigners|americans|mexicans|italians|indians|pakistanis|arabs|russians|africans|haitians|cubans|filipinos|germans|hispanics|latinos|somalis|nigerians|iranians|syrians|asians|chinese people|irish people|foreign nationals|non english speakers|people with accents',
     traits: 'american|an american|american born|english speaking|a native english speaker|a native speaker|fluent in english|$nat',
     suggestion: 'welcoming to all',
   },
   {
-    cls: 'source-of-income', adjectives: 'section 8|voucher|subsidized|welfare',
-    members: 'section 8|section 8 tenants|voucher holders|vouchers|housing vouchers|welfare recipients|people on welfare|people on assistance|ssi recipients|subsidized tenants',
+    cls: 'source-of-income',
+    adjectives: 'section 8|voucher|subsidized|welfare',
+    members:
+      'section 8|section 8 tenants|voucher holders|vouchers|housing vouchers|welfare recipients|people on welfare|people on assistance|ssi recipients|subsidized tenants',
     traits: 'employed|on payroll|w2 employed',
     suggestion: 'all lawful, verifiable sources of income considered',
   },
-  { cls: 'marital-status', adjectives: 'unmarried|divorced|cohabiting|unwed|married', members: 'unmarried couples|unmarried people|divorcees|divorced people|cohabiting couples|live in partners', traits: 'married|a married couple|husband and wife', suggestion: 'welcoming to all households' },
-  // "Seniors only" is lawful for qualifying senior housing (HOPA; Cal. Civ. Code §51.3): a warning, not an error.
-  { cls: 'age', onlyIsLawful: true, adjectives: 'senior|elderly|older|retired', members: 'seniors|senior citizens|the elderly|elderly people|retirees|older people|older adults|boomers|baby boomers', suggestion: 'welcoming to all' },
-  { cls: 'age', adjectives: 'young|younger|youthful', members: 'young people|young adults|young professionals|millennials|gen z|gen zers|twentysomethings|college age people', traits: 'under #|younger than #|no older than #', suggestion: 'welcoming to all' },
   {
-    cls: 'sexual-orientation', adjectives: 'gay|lesbian|bisexual|lgbt|lgbtq|queer|same sex|straight|heterosexual',
-    members: 'gays|lesbians|homosexuals|bisexuals|gay people|gay couples|lesbian couples|same sex couples|lgbt people|lgbtq people|lgbt couples|lgbtq couples|lgbt applicants|lgbtq applicants',
+    cls: 'marital-status',
+    adjectives: 'unmarried|divorced|cohabiting|unwed|married',
+    members: 'unmarried couples|unmarried people|divorcees|divorced people|cohabiting couples|live in partners',
+    traits: 'married|a married couple|husband and wife',
+    suggestion: 'welcoming to all households',
+  },
+  // "Seniors only" is lawful for qualifying senior housing (HOPA; Cal. Civ. Code §51.3): a warning, not an error.
+  {
+    cls: 'age',
+    onlyIsLawful: true,
+    adjectives: 'senior|elderly|older|retired',
+    members: 'seniors|senior citizens|the elderly|elderly people|retirees|older people|older adults|boomers|baby boomers',
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'age',
+    adjectives: 'young|younger|youthful',
+    members: 'young people|young adults|young professionals|millennials|gen z|gen zers|twentysomethings|college age people',
+    traits: 'under #|younger than #|no older than #',
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'sexual-orientation',
+    adjectives: 'gay|lesbian|bisexual|lgbt|lgbtq|queer|same sex|straight|heterosexual',
+    members:
+      'gays|lesbians|homosexuals|bisexuals|gay people|gay couples|lesbian couples|same sex couples|lgbt people|lgbtq people|lgbt couples|lgbtq couples|lgbt applicants|lgbtq applicants',
     traits: 'straight|heterosexual',
     suggestion: 'welcoming to all',
   },
   {
-    cls: 'gender-identity', adjectives: 'transgender|trans|nonbinary|non binary|transsexual|cisgender',
-    members: 'transgender people|trans people|transgender persons|transsexuals|nonbinary people|non binary people|cross dressers|crossdressers|trans women|trans men',
+    cls: 'gender-identity',
+    adjectives: 'transgender|trans|nonbinary|non binary|transsexual|cisgender',
+    members:
+      'transgender people|trans people|transgender persons|transsexuals|nonbinary people|non binary people|cross dressers|crossdressers|trans women|trans men',
     traits: 'cisgender|gender conforming',
     suggestion: 'welcoming to all',
   },
-  { cls: 'military-status', adjectives: 'military|veteran|active duty|enlisted|civilian', members: 'veterans|vets|soldiers|service members|servicemembers|military families|military personnel|active duty personnel|active duty military|sailors|marines', traits: 'a civilian|civilian|non military', suggestion: 'welcoming to all' },
   {
-    cls: 'citizenship-immigration', adjectives: 'undocumented|illegal|noncitizen|non citizen|citizen',
-    members: 'undocumented immigrants|illegal immigrants|illegals|illegal aliens|non citizens|noncitizens|undocumented people|the undocumented|daca recipients',
+    cls: 'military-status',
+    adjectives: 'military|veteran|active duty|enlisted|civilian',
+    members:
+      'veterans|vets|soldiers|service members|servicemembers|military families|military personnel|active duty personnel|active duty military|sailors|marines',
+    traits: 'a civilian|civilian|non military',
+    suggestion: 'welcoming to all',
+  },
+  {
+    cls: 'citizenship-immigration',
+    adjectives: 'undocumented|illegal|noncitizen|non citizen|citizen',
+    members:
+      'undocumented immigrants|illegal immigrants|illegals|illegal aliens|non citizens|noncitizens|undocumented people|the undocumented|daca recipients',
     traits: 'a us citizen|a u s citizen|a citizen|an american citizen|a legal resident|a permanent resident|documented|legal',
     suggestion: 'all applicants screened by the same criteria',
   },
 ];
 
-const REFUSE = '(only|exclusively|not|never|wont|will not|dont|do not|does not|doesnt|cannot|cant|refuse to|refuses to|will only|would only|prefer to) (rent|sell|lease|show|renting|selling|leasing|showing|rents|sells|leases) [this|the|our|my] [home|house|unit|property|apartment|room] to [a|an|any]';
-const NOT_FOR = '(not|never|isnt|is not) [a|the|an] [good|great|right|ideal|suitable|safe|appropriate] (fit|match|place|home|choice|option|suitable|suited|appropriate|safe|designed|meant|intended|ideal|recommended|built) (for|to)';
+const REFUSE =
+  '(only|exclusively|not|never|wont|will not|dont|do not|does not|doesnt|cannot|cant|refuse to|refuses to|will only|would only|prefer to) (rent|sell|lease|show|renting|selling|leasing|showing|rents|sells|leases) [this|the|our|my] [home|house|unit|property|apartment|room] to [a|an|any]';
+const NOT_FOR =
+  '(not|never|isnt|is not) [a|the|an] [good|great|right|ideal|suitable|safe|appropriate] (fit|match|place|home|choice|option|suitable|suited|appropriate|safe|designed|meant|intended|ideal|recommended|built) (for|to)';
 const REJECT =
   '(cannot|cant|unable to|will not|wont|do not|dont|does not|doesnt|not|never|would rather not) (|want to|be able to) (accommodate|accept|accepting|allow|allowing|take|taking|want|wants|house|permit|welcome|consider|considering|entertain|tolerate|approve) [any|more|additional]';
-const EXCLUDED = '[is|are|will] [be] (only|preferred|wanted|need not apply|not welcome|not allowed|not accepted|not permitted|not considered|unwelcome|are not welcome|are not allowed|are unwelcome|need not inquire|please do not apply|do not apply|should not apply|keep out|stay away)';
+const EXCLUDED =
+  '[is|are|will] [be] (only|preferred|wanted|need not apply|not welcome|not allowed|not accepted|not permitted|not considered|unwelcome|are not welcome|are not allowed|are unwelcome|need not inquire|please do not apply|do not apply|should not apply|keep out|stay away)';
 
 const PERSON =
   '(tenant|tenants|renter|renters|buyer|buyers|applicant|applicants|people|persons|person|family|families|resident|residents|occupant|occupants|couple|couples|household|households|roommate|roommates|individual|individuals|lodger|lodgers|neighbor|neighbors|clientele) !room|rooms|home|homes|house|houses|residence|residences|zoning|zoned|lot|lots|neighborhood|dwelling|dwellings|size|sized|style|owned|run|friendly|oriented|business|businesses|practice|law|physician|doctor|dentist|medicine';
@@ -605,7 +673,12 @@ const FRAME_TERMS: readonly FairHousingTerm[] = GROUPS.map((g, i) => ({
     `${REFUSE} (${g.adjectives}) ${PERSON}`,
     `${REJECT} (${g.adjectives}) ${PERSON}`,
     `${NOT_FOR} [the] (${g.members})`,
-    ...(g.traits ? [`(must|should|need to|has to|have to) be (${g.traits}) !$goods`, `(${g.traits}) (applicants|tenants|renters|buyers|residents|occupants) only`] : []),
+    ...(g.traits
+      ? [
+          `(must|should|need to|has to|have to) be (${g.traits}) !$goods`,
+          `(${g.traits}) (applicants|tenants|renters|buyers|residents|occupants) only`,
+        ]
+      : []),
   ],
   suggestion: g.suggestion,
 }));

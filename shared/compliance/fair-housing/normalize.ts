@@ -27,25 +27,103 @@ const NO_SIGN_KEYS = [...NO_SIGNS].sort((a, b) => b.length - a.length);
  * and symbols name the group. Everything else is a space.
  */
 const EMOJI_WORDS: Record<string, string> = {
-  '🏻': 'light-skinned', '🏼': 'light-skinned', '🏾': 'dark-skinned', '🏿': 'dark-skinned',
-  '👩': 'woman', '👧': 'girl', '♀': 'female', '🚺': 'women', '👨': 'man', '👦': 'boy', '♂': 'male', '🚹': 'men',
-  '👨‍👩‍👧‍👦': 'family', '👨‍👩‍👧': 'family', '👨‍👩‍👦': 'family', '👨‍👩‍👦‍👦': 'family', '👨‍👩‍👧‍👧': 'family',
-  '👶': 'baby', '🧒': 'child', '🚼': 'baby', '🍼': 'baby', '👪': 'family', '👫': 'couple', '👬': 'gay couple', '👭': 'lesbian couple',
-  '🧓': 'senior', '👴': 'senior', '👵': 'senior', '♿': 'wheelchair', '🦽': 'wheelchair', '🦼': 'wheelchair', '🦯': 'blind',
-  '✝': 'christian', '☪': 'muslim', '✡': 'jewish', '🕎': 'jewish', '🕉': 'hindu', '☸': 'buddhist', '🛐': 'religious',
-  '🏳️‍🌈': 'gay', '🌈': 'gay', '🏳️‍⚧️': 'transgender', '⚧': 'transgender',
+  '🏻': 'light-skinned',
+  '🏼': 'light-skinned',
+  '🏾': 'dark-skinned',
+  '🏿': 'dark-skinned',
+  '👩': 'woman',
+  '👧': 'girl',
+  '♀': 'female',
+  '🚺': 'women',
+  '👨': 'man',
+  '👦': 'boy',
+  '♂': 'male',
+  '🚹': 'men',
+  '👨‍👩‍👧‍👦': 'family',
+  '👨‍👩‍👧': 'family',
+  '👨‍👩‍👦': 'family',
+  '👨‍👩‍👦‍👦': 'family',
+  '👨‍👩‍👧‍👧': 'family',
+  '👶': 'baby',
+  '🧒': 'child',
+  '🚼': 'baby',
+  '🍼': 'baby',
+  '👪': 'family',
+  '👫': 'couple',
+  '👬': 'gay couple',
+  '👭': 'lesbian couple',
+  '🧓': 'senior',
+  '👴': 'senior',
+  '👵': 'senior',
+  '♿': 'wheelchair',
+  '🦽': 'wheelchair',
+  '🦼': 'wheelchair',
+  '🦯': 'blind',
+  '✝': 'christian',
+  '☪': 'muslim',
+  '✡': 'jewish',
+  '🕎': 'jewish',
+  '🕉': 'hindu',
+  '☸': 'buddhist',
+  '🛐': 'religious',
+  '🏳️‍🌈': 'gay',
+  '🌈': 'gay',
+  '🏳️‍⚧️': 'transgender',
+  '⚧': 'transgender',
 };
 /** Longest first, so a ZWJ sequence ("🏳️‍🌈") wins over its parts. */
 const EMOJI_KEYS = Object.keys(EMOJI_WORDS).sort((a, b) => b.length - a.length);
 
 /** Letters from other scripts that look like Latin ones ("whіte" with a Cyrillic і). */
 const HOMOGLYPHS: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', һ: 'h', ӏ: 'l',
-  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ɡ: 'g',
+  һ: 'h',
+  ӏ: 'l',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
 };
 
 /** Digits and symbols that stand in for letters inside a word. */
-const LOOKALIKES: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' };
+const LOOKALIKES: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '€': 'e',
+};
 /** A masked letter ("M*slims", "n_gro") becomes this placeholder; the word repair reads it as any letter. */
 export const MASK = 'q';
 const MASKS = new Set(['*', '_', '#', '•', '·']);
@@ -118,7 +196,6 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
   map.push(original.length);
   return { text: text.replace(/[’‘`]/g, "'"), map, masked };
 }
-
 
 /** "chr1stian" → "christian"; only for words that have letters and a look-alike. */
 export function undoLookalikes(word: string): string | null {

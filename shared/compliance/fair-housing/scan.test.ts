@@ -21,7 +21,7 @@ describe('scanFairHousing', () => {
     ['No Section 8', 'error:source-of-income:No Section 8'],
     ['no wheelchairs', 'error:disability:no wheelchairs'],
     ['English-speakers only', 'error:national-origin:English-speakers only'],
-    ["Preferring Christians", 'error:religion:Preferring Christians'],
+    ['Preferring Christians', 'error:religion:Preferring Christians'],
     // Warnings.
     ['exclusive neighborhood', 'warning:race:exclusive neighborhood'],
     ['Private community', 'warning:race:Private community'],

@@ -45,7 +45,6 @@ const ALLOW_MATCHER = new PhraseMatcher<null>(
   MACROS,
 );
 
-
 const SEVERITY_RANK: Record<TermSeverity, number> = { error: 0, warning: 1 };
 
 function matchCase(original: string, replacement: string): string {
@@ -64,7 +63,11 @@ function matchCase(original: string, replacement: string): string {
  * ("family room", "single-family neighborhood") is dropped. Results are
  * memoised per text and pack set and returned frozen.
  */
-export function scanFairHousing(text: string, packs: readonly RulePack[], extraClasses: readonly ProtectedClass[] = []): readonly FairHousingMatch[] {
+export function scanFairHousing(
+  text: string,
+  packs: readonly RulePack[],
+  extraClasses: readonly ProtectedClass[] = [],
+): readonly FairHousingMatch[] {
   if (!text) return [];
   // Texts rarely change between re-scores: memoise per pack set (bounded).
   const key = packKey(packs, extraClasses);
@@ -97,7 +100,11 @@ function packKey(packs: readonly RulePack[], extra: readonly ProtectedClass[]): 
 }
 
 /** The same scan without the memo (for measuring; prefer `scanFairHousing`). */
-export function scanFairHousingUncached(text: string, packs: readonly RulePack[], extraClasses: readonly ProtectedClass[] = []): FairHousingMatch[] {
+export function scanFairHousingUncached(
+  text: string,
+  packs: readonly RulePack[],
+  extraClasses: readonly ProtectedClass[] = [],
+): FairHousingMatch[] {
   return text ? scanUncached(text, packs, extraClasses) : [];
 }
 
@@ -119,14 +126,16 @@ interface Candidate {
 }
 
 // A 55+ statement that states its HOPA basis is not a preference for older people.
-const HOPA_RE = /\bhopa\b|housing for older persons|(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))[^.]*\bhud\b|\bhud\b[^.]*(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))/i;
+const HOPA_RE =
+  /\bhopa\b|housing for older persons|(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))[^.]*\bhud\b|\bhud\b[^.]*(?:62|55)\s*(?:\+|and (?:older|over)|or (?:older|over))/i;
 const AGE_QUALIFIED_TERMS = new Set(['fs-older-persons']);
 /**
  * Shared living: someone advertising for a roommate in the home they live in
  * may state a sex preference (HUD's long-standing position on shared
  * living; Fair Housing Council v. Roommate.com, 9th Cir. 2012).
  */
-const SHARED_LIVING_RE = /\b(?:room ?mates?|house ?mates?|flat ?mates?|share (?:my|our|the|a|this) (?:home|house|apartment|apt|flat|condo|unit|townhouse|place|kitchen|bath(?:room)?)|(?:home|house|apartment|place) I live in)\b/i;
+const SHARED_LIVING_RE =
+  /\b(?:room ?mates?|house ?mates?|flat ?mates?|share (?:my|our|the|a|this) (?:home|house|apartment|apt|flat|condo|unit|townhouse|place|kitchen|bath(?:room)?)|(?:home|house|apartment|place) I live in)\b/i;
 
 function scanUncached(text: string, packs: readonly RulePack[], extraClasses: readonly ProtectedClass[]): FairHousingMatch[] {
   const tokens = lexiconTokens(text);
@@ -145,7 +154,9 @@ function scanUncached(text: string, packs: readonly RulePack[], extraClasses: re
     if (m.payload.packs ? !m.payload.packs.some((p) => active.has(p)) : !protectedClasses.has(m.payload.cls)) return false;
     // Inside an acceptable phrase, or ending where one begins ("no child" of "no child support payments").
     return !allowed.some(
-      (a) => (a.startToken <= m.startToken && a.endToken >= m.endToken) || (a.startToken > m.startToken && a.startToken < m.endToken && a.endToken > m.endToken),
+      (a) =>
+        (a.startToken <= m.startToken && a.endToken >= m.endToken) ||
+        (a.startToken > m.startToken && a.startToken < m.endToken && a.endToken > m.endToken),
     );
   });
   // A match strictly inside a longer match is read in the longer one's context
@@ -153,11 +164,7 @@ function scanUncached(text: string, packs: readonly RulePack[], extraClasses: re
   const lexical = raw.filter(
     (m) =>
       !raw.some(
-        (o) =>
-          o !== m &&
-          o.startToken <= m.startToken &&
-          o.endToken >= m.endToken &&
-          o.endToken - o.startToken > m.endToken - m.startToken,
+        (o) => o !== m && o.startToken <= m.startToken && o.endToken >= m.endToken && o.endToken - o.startToken > m.endToken - m.startToken,
       ),
   );
 
@@ -199,7 +206,9 @@ function scanUncached(text: string, packs: readonly RulePack[], extraClasses: re
   }
 
   // One finding per span: errors beat warnings, longer beats shorter, then the earlier one.
-  candidates.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  candidates.sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: Candidate[] = [];
   for (const c of candidates) {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;

@@ -9,13 +9,18 @@ describe('state packs', () => {
     for (const p of STATE_PACK_IDS) {
       expect(RULE_PACKS).toContain(p);
       expect(STATE_PACKS[p].citation.length, p).toBeGreaterThan(10);
-      for (const c of ['source-of-income', 'marital-status', 'sexual-orientation', 'gender-identity'] as const) expect(classesForPacks([p]).has(c), `${p} ${c}`).toBe(true);
+      for (const c of ['source-of-income', 'marital-status', 'sexual-orientation', 'gender-identity'] as const)
+        expect(classesForPacks([p]).has(c), `${p} ${c}`).toBe(true);
     }
   });
 
   it('flags a class only where the pack protects it', () => {
     const voucher = 'We do not accept Section 8 vouchers.';
-    for (const p of STATE_PACK_IDS) expect(scanFairHousing(voucher, ['federal', p]).map((m) => m.cls), p).toContain('source-of-income');
+    for (const p of STATE_PACK_IDS)
+      expect(
+        scanFairHousing(voucher, ['federal', p]).map((m) => m.cls),
+        p,
+      ).toContain('source-of-income');
     expect(scanFairHousing(voucher, ['federal', 'TX'])).toEqual([]);
     const age = 'Perfect for young professionals.';
     expect(scanFairHousing(age, ['federal', 'NY']).map((m) => m.cls)).toContain('age');

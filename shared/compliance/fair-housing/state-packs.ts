@@ -36,13 +36,31 @@ export const STATE_PACKS = {
   IL: {
     name: 'Illinois',
     citation: '775 ILCS 5/3-102 and 5/3-102.1 (Human Rights Act, real estate transactions; source of income since 2023)',
-    classes: ['source-of-income', 'marital-status', 'age', 'sexual-orientation', 'gender-identity', 'military-status', 'ancestry', 'citizenship-immigration'],
+    classes: [
+      'source-of-income',
+      'marital-status',
+      'age',
+      'sexual-orientation',
+      'gender-identity',
+      'military-status',
+      'ancestry',
+      'citizenship-immigration',
+    ],
     alsoProtects: 'order of protection status, unfavorable military discharge, arrest record',
   },
   MA: {
     name: 'Massachusetts',
     citation: 'M.G.L. c. 151B §4(6), (7), (7B), (10) (advertising §4(7B); public or rental assistance §4(10))',
-    classes: ['source-of-income', 'marital-status', 'age', 'sexual-orientation', 'gender-identity', 'military-status', 'ancestry', 'genetic-information'],
+    classes: [
+      'source-of-income',
+      'marital-status',
+      'age',
+      'sexual-orientation',
+      'gender-identity',
+      'military-status',
+      'ancestry',
+      'genetic-information',
+    ],
   },
   WA: {
     name: 'Washington',

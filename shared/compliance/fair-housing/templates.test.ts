@@ -49,7 +49,6 @@ const ADJ_PREFERENCES = [
   (a: string) => `Seeking ${a} renters.`,
 ];
 
-
 interface Case {
   cls: string;
   text: string;
@@ -61,11 +60,13 @@ for (const g of GROUP_LEXICON) {
   const soft = new Set(g.soft ?? []);
   for (const n of g.nouns.filter((x) => !x.includes('#'))) {
     for (const t of NOUN_EXCLUSIONS) cases.push({ cls: g.cls, text: t(n), expect: 'error' });
-    if (g.cls !== 'disability') for (const t of NOUN_PREFERENCES) cases.push({ cls: g.cls, text: t(n), expect: soft.has(n) ? 'flag' : 'error' });
+    if (g.cls !== 'disability')
+      for (const t of NOUN_PREFERENCES) cases.push({ cls: g.cls, text: t(n), expect: soft.has(n) ? 'flag' : 'error' });
   }
   for (const a of g.adjectives) {
     for (const t of ADJ_EXCLUSIONS) cases.push({ cls: g.cls, text: t(a), expect: 'error' });
-    if (!(g.cls === 'disability' && DISABILITY_PREFERENCE_OK.has(a))) for (const t of ADJ_PREFERENCES) cases.push({ cls: g.cls, text: t(a), expect: soft.has(a) ? 'flag' : 'error' });
+    if (!(g.cls === 'disability' && DISABILITY_PREFERENCE_OK.has(a)))
+      for (const t of ADJ_PREFERENCES) cases.push({ cls: g.cls, text: t(a), expect: soft.has(a) ? 'flag' : 'error' });
   }
 }
 

@@ -29,7 +29,9 @@ describe('brokerage-banned-phrases', () => {
       ['warning', false, 'steal'],
     ]);
     const fix = findings[0]!.fix!;
-    expect(fix.kind === 'replace-text' && applyReplaceText('Walk Score 92 — a steal at this price.', fix)).toBe('walkable 92 — a steal at this price.');
+    expect(fix.kind === 'replace-text' && applyReplaceText('Walk Score 92 — a steal at this price.', fix)).toBe(
+      'walkable 92 — a steal at this price.',
+    );
   });
 
   it('is silent without banned phrases', () => {
@@ -41,7 +43,12 @@ describe('extra protected classes', () => {
   it('a brokerage protecting source of income gets Section 8 exclusions flagged under the federal pack', () => {
     const objects = [text({ id: 't', text: 'No Section 8 vouchers.' })];
     expect(runRule(fairHousingWording, objects, {}, { rulePacks: ['federal'] })).toEqual([]);
-    const withExtra = runRule(fairHousingWording, objects, {}, { brandKit: { ...DEMO_BRAND_KIT, extraProtectedClasses: ['source-of-income'] }, rulePacks: ['federal'] });
+    const withExtra = runRule(
+      fairHousingWording,
+      objects,
+      {},
+      { brandKit: { ...DEMO_BRAND_KIT, extraProtectedClasses: ['source-of-income'] }, rulePacks: ['federal'] },
+    );
     expect(withExtra.map((f) => [f.severity, f.reason?.protectedClass])).toEqual([['error', 'source-of-income']]);
   });
 });

@@ -38,7 +38,14 @@ export function bannedPhraseFindings(text: string, target: string, objectIds: st
         severity: p.severity,
         objectIds,
         message: `"${from}"${where} is on the brokerage's list of banned phrases${p.reason ? `: ${p.reason}` : '.'}`,
-        fix: { kind: 'replace-text', objectId: target, from, to: p.replacement, at: at.start, label: p.replacement ? `Replace with "${p.replacement}"` : 'Remove the phrase' },
+        fix: {
+          kind: 'replace-text',
+          objectId: target,
+          from,
+          to: p.replacement,
+          at: at.start,
+          label: p.replacement ? `Replace with "${p.replacement}"` : 'Remove the phrase',
+        },
         ...(p.severity === 'error' ? { blocking: true } : {}),
         span: { objectId: target, start: at.start, end: at.end, text: from },
       });

@@ -36,13 +36,12 @@ describe('brand-colors', () => {
       { background: '#f0d0b0' },
     );
     const where = (fix: Fix | undefined) =>
-      fix?.kind === 'set-props' ? `${fix.objectId}:${Object.keys(fix.props)}` : fix?.kind === 'set-meta' ? `meta:${Object.keys(fix.props)}` : '?';
-    expect(findings.map((f) => where(f.fix))).toEqual([
-      'meta:background',
-      'r:fill',
-      'r:stroke',
-      'l:stroke',
-    ]);
+      fix?.kind === 'set-props'
+        ? `${fix.objectId}:${Object.keys(fix.props)}`
+        : fix?.kind === 'set-meta'
+          ? `meta:${Object.keys(fix.props)}`
+          : '?';
+    expect(findings.map((f) => where(f.fix))).toEqual(['meta:background', 'r:fill', 'r:stroke', 'l:stroke']);
     expect(findings[0]!.fix).toMatchObject({ kind: 'set-meta' });
   });
 
@@ -53,7 +52,10 @@ describe('brand-colors', () => {
     expect(f!.message).toContain('nearest: Mist');
     // On a navy band, a near-navy headline snaps to a colour readable on navy instead of Navy.
     const band = rect({ id: 'band', x: 0, y: 0, width: 800, height: 300, fill: '#1f3a5f', z: 'a' });
-    const [g] = runRule(brandColors, [band, text({ id: 'h', text: 'Just listed', fill: '#22406a', fontSize: 40, x: 20, y: 20, width: 400, height: 50, z: 'b' })]);
+    const [g] = runRule(brandColors, [
+      band,
+      text({ id: 'h', text: 'Just listed', fill: '#22406a', fontSize: 40, x: 20, y: 20, width: 400, height: 50, z: 'b' }),
+    ]);
     expect(g!.fix?.kind === 'set-props' && g!.fix.props.fill).not.toBe('#1f3a5f');
   });
 

@@ -46,7 +46,12 @@ describe('brokerage-name', () => {
   });
 
   it('FL fix sets the full name on the brokerage object', () => {
-    const [f] = runRule(brokerageName, [text({ id: 'b', role: 'brokerage-name', text: 'Demo Realty' })], {}, { rulePacks: ['federal', 'FL'] });
+    const [f] = runRule(
+      brokerageName,
+      [text({ id: 'b', role: 'brokerage-name', text: 'Demo Realty' })],
+      {},
+      { rulePacks: ['federal', 'FL'] },
+    );
     expect(f!.fix).toMatchObject({ kind: 'set-props', objectId: 'b', props: { text: 'Demo Realty, LLC' } });
   });
 });
@@ -72,7 +77,11 @@ describe('tx-brokerage-name-size', () => {
     );
     if (fixSize === null) return expect(findings).toEqual([]);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'error', objectIds: ['b', 'a'], fix: { kind: 'set-props', objectId: 'b', props: { fontSize: fixSize } } });
+    expect(findings[0]).toMatchObject({
+      severity: 'error',
+      objectIds: ['b', 'a'],
+      fix: { kind: 'set-props', objectId: 'b', props: { fontSize: fixSize } },
+    });
   });
 });
 
@@ -85,7 +94,10 @@ describe('fl-team-name-size', () => {
   ] as const)('team %ipx vs brokerage %ipx %j → %s', (team, brokerage, rulePacks, flagged) => {
     const findings = runRule(
       flTeamNameSize,
-      [text({ id: 't', role: 'team-name', text: 'The Smith Team', fontSize: team }), text({ id: 'b', role: 'brokerage-name', text: 'Demo Realty, LLC', fontSize: brokerage })],
+      [
+        text({ id: 't', role: 'team-name', text: 'The Smith Team', fontSize: team }),
+        text({ id: 'b', role: 'brokerage-name', text: 'Demo Realty, LLC', fontSize: brokerage }),
+      ],
       {},
       { rulePacks: [...rulePacks] },
     );

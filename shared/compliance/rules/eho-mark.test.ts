@@ -9,7 +9,11 @@ describe('eho-mark', () => {
     ['EHO logo by role', [image({ id: 'e', role: 'eho-logo', src: '/x.svg' })], false],
     ['EHO artwork by src', [image({ id: 'e', src: '/brand/eho.svg' })], false],
     ['slogan text', [text({ id: 's', text: 'Equal Housing Opportunity' })], false],
-    ['slogan inside a disclaimer, odd case and spacing', [text({ id: 's', text: 'Info deemed reliable.  EQUAL   housing opportunity.' })], false],
+    [
+      'slogan inside a disclaimer, odd case and spacing',
+      [text({ id: 's', text: 'Info deemed reliable.  EQUAL   housing opportunity.' })],
+      false,
+    ],
     ['slogan role', [text({ id: 's', role: 'eho-slogan', text: 'EHO' })], false],
     ['hidden logo does not count', [image({ id: 'e', role: 'eho-logo', src: '/brand/eho.svg', visible: false })], true],
     ['nothing', [text({ id: 'h', text: 'Just listed' })], true],

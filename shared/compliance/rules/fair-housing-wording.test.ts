@@ -7,14 +7,30 @@ describe('fair-housing-wording', () => {
   it('reports each problem with a replace-text fix at its offset', () => {
     const findings = runRule(fairHousingWording, [text({ id: 'copy', text: 'Cozy bungalow. Adults only! Exclusive neighborhood.' })]);
     expect(findings.map((f) => [f.severity, f.blocking ?? false, f.fix])).toEqual([
-      ['error', true, { kind: 'replace-text', objectId: 'copy', from: 'Adults only', to: 'All are welcome', at: 15, label: 'Replace with "All are welcome"' }],
+      [
+        'error',
+        true,
+        {
+          kind: 'replace-text',
+          objectId: 'copy',
+          from: 'Adults only',
+          to: 'All are welcome',
+          at: 15,
+          label: 'Replace with "All are welcome"',
+        },
+      ],
       ['warning', false, expect.objectContaining({ kind: 'replace-text', from: 'Exclusive neighborhood', at: 28 })],
     ]);
     expect(findings[0]!.message).toContain('familial status');
   });
 
   it('checks hidden text and the listing remarks', () => {
-    const findings = runRule(fairHousingWording, [text({ id: 'h', text: 'No kids', visible: false })], {}, { listingRemarks: 'Lovely Christian home.' });
+    const findings = runRule(
+      fairHousingWording,
+      [text({ id: 'h', text: 'No kids', visible: false })],
+      {},
+      { listingRemarks: 'Lovely Christian home.' },
+    );
     expect(findings.map((f) => [f.objectIds, f.fix?.kind === 'replace-text' ? f.fix.objectId : null])).toEqual([
       [['h'], 'h'],
       [[], LISTING_REMARKS_TARGET],
@@ -41,7 +57,9 @@ describe('fair-housing-wording', () => {
   });
 
   it('does not flag a negated exclusion or an inclusive sentence', () => {
-    const objects = [text({ id: 'ok', text: 'Families with children are never refused. Not only adults will love the rooftop deck; kids will too.' })];
+    const objects = [
+      text({ id: 'ok', text: 'Families with children are never refused. Not only adults will love the rooftop deck; kids will too.' }),
+    ];
     expect(runRule(fairHousingWording, objects)).toEqual([]);
   });
 });

@@ -34,7 +34,14 @@ export function fairHousingTextFindings(
       severity: m.severity,
       objectIds,
       message,
-      fix: { kind: 'replace-text' as const, objectId: target, from: m.text, to: m.suggestion, at: m.start, label: `Replace with "${m.suggestion}"` },
+      fix: {
+        kind: 'replace-text' as const,
+        objectId: target,
+        from: m.text,
+        to: m.suggestion,
+        at: m.start,
+        label: `Replace with "${m.suggestion}"`,
+      },
       ...(m.severity === 'error' ? { blocking: true } : {}),
       span: { objectId: target, start: m.start, end: m.end, text: m.text },
       reason: m.reason

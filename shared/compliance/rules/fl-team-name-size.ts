@@ -23,7 +23,12 @@ export const flTeamNameSize: Rule = {
         severity: 'error',
         objectIds: [team.id, name.id],
         message: `Florida: the team name (${team.fontSize}px) is larger than the brokerage name (${name.fontSize}px).`,
-        fix: { kind: 'set-props', objectId: name.id, props: { fontSize: team.fontSize }, label: `Enlarge brokerage name to ${team.fontSize}px` },
+        fix: {
+          kind: 'set-props',
+          objectId: name.id,
+          props: { fontSize: team.fontSize },
+          label: `Enlarge brokerage name to ${team.fontSize}px`,
+        },
       });
     }
     return out;

@@ -19,12 +19,20 @@ describe('image-resolution', () => {
     [600, 'warning'], // 200 ppi
     [400, 'error'], // 133 ppi
   ] as const)('%i px wide at 3in → %s', (naturalWidth, severity) => {
-    const findings = runRule(imageResolution, [image({ id: 'i', width: 288, height: 192, naturalWidth, naturalHeight: (naturalWidth * 2) / 3 })], { kind: 'flyer' });
+    const findings = runRule(
+      imageResolution,
+      [image({ id: 'i', width: 288, height: 192, naturalWidth, naturalHeight: (naturalWidth * 2) / 3 })],
+      { kind: 'flyer' },
+    );
     expect(findings.map((f) => f.severity)).toEqual(severity ? [severity] : []);
   });
 
   it('skips screen kinds and images of unknown size', () => {
-    expect(runRule(imageResolution, [image({ id: 'i', width: 288, height: 192, naturalWidth: 100, naturalHeight: 66 })], { kind: 'social-post' })).toEqual([]);
+    expect(
+      runRule(imageResolution, [image({ id: 'i', width: 288, height: 192, naturalWidth: 100, naturalHeight: 66 })], {
+        kind: 'social-post',
+      }),
+    ).toEqual([]);
     expect(runRule(imageResolution, [image({ id: 'i', width: 288, height: 192 })], { kind: 'flyer' })).toEqual([]);
   });
 });

@@ -41,7 +41,11 @@ describe('ca-license-number', () => {
     ['no licensee named', ['Just listed'], [], []],
   ])('%s', (_name, texts, agents, expected) => {
     const objects = texts.map((t, i) =>
-      text({ id: `t${i}`, text: t, role: i < texts.length && /^(Jane|Bob)/.test(t) ? 'agent-name' : /^\d{8}$/.test(t) ? 'license-number' : undefined }),
+      text({
+        id: `t${i}`,
+        text: t,
+        role: i < texts.length && /^(Jane|Bob)/.test(t) ? 'agent-name' : /^\d{8}$/.test(t) ? 'license-number' : undefined,
+      }),
     );
     const findings = runRule(caLicenseNumber, objects, {}, { ...CA, agents });
     expect(findings.map((f) => f.severity)).toEqual(expected);
@@ -58,6 +62,8 @@ describe('ca-license-number', () => {
   });
 
   it('only applies under the CA pack', () => {
-    expect(runRule(caLicenseNumber, [text({ id: 'a', role: 'agent-name', text: 'Jane Agent' })], {}, { rulePacks: ['federal', 'TX'] })).toEqual([]);
+    expect(
+      runRule(caLicenseNumber, [text({ id: 'a', role: 'agent-name', text: 'Jane Agent' })], {}, { rulePacks: ['federal', 'TX'] }),
+    ).toEqual([]);
   });
 });

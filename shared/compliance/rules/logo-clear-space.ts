@@ -23,7 +23,7 @@ export const logoClearSpace: Rule = {
       const pad = kitLogo.clearSpace * drawnHeight;
       const zone: Box = { x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad };
       const logoIndex = all.indexOf(logo);
-      const intruders: typeof all[number][] = [];
+      const intruders: (typeof all)[number][] = [];
       all.forEach((o, i) => {
         if (o === logo || pageOf(o) !== pageOf(logo) || !isVisible(o) || isBackgroundLike(o, design)) return;
         const ob = bounds(o);

@@ -10,7 +10,12 @@ describe('print-safe-area', () => {
     ['text inside the safe area', text({ id: 'o', text: 'Hi', x: 12, y: 12, width: 200, height: 30 }), null, null],
     ['text in the margin', text({ id: 'o', text: 'Hi', x: 6, y: 100, width: 200, height: 30 }), 'warning', { x: 12, y: 100 }],
     ['text across the trim', text({ id: 'o', text: 'Hi', x: 700, y: 100, width: 200, height: 30 }), 'error', { x: 604, y: 100 }],
-    ['rotated text whose corners leave the safe area', text({ id: 'o', text: 'Hi', x: 12, y: 12, width: 200, height: 30, angle: 45 }), 'error', null],
+    [
+      'rotated text whose corners leave the safe area',
+      text({ id: 'o', text: 'Hi', x: 12, y: 12, width: 200, height: 30, angle: 45 }),
+      'error',
+      null,
+    ],
     ['logo in the margin', image({ id: 'o', role: 'logo', x: 800, y: 1000, width: 60, height: 20 }), 'error', { x: 744, y: 1000 }],
     ['full-bleed photo', image({ id: 'o', role: 'photo', x: -12, y: -12, width: 840, height: 600 }), null, null],
     ['unlabelled shape at the edge', rect({ id: 'o', x: -12, y: 900, width: 840, height: 200 }), null, null],

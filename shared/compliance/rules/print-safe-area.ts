@@ -39,7 +39,12 @@ export const printSafeArea: Rule = {
         if (b.width <= safe.width && b.height <= safe.height) {
           const dx = b.x < safe.x ? safe.x - b.x : b.x + b.width > safe.x + safe.width ? safe.x + safe.width - (b.x + b.width) : 0;
           const dy = b.y < safe.y ? safe.y - b.y : b.y + b.height > safe.y + safe.height ? safe.y + safe.height - (b.y + b.height) : 0;
-          fix = { kind: 'set-props', objectId: o.id, props: { x: round2(o.x + dx), y: round2(o.y + dy) }, label: 'Move inside the safe area' };
+          fix = {
+            kind: 'set-props',
+            objectId: o.id,
+            props: { x: round2(o.x + dx), y: round2(o.y + dy) },
+            label: 'Move inside the safe area',
+          };
         }
         out.push({
           severity: crossesTrim ? 'error' : 'warning',

@@ -28,9 +28,18 @@ describe('required-disclaimers', () => {
     const kit = {
       ...DEMO_BRAND_KIT,
       rulePacks: ['federal', 'CA'] as const,
-      disclaimers: [...DEMO_BRAND_KIT.disclaimers, { id: 'ca', text: 'CA DRE #01234567. All square footage approximate.', pack: 'CA' as const }, { id: 'fl', text: 'Florida only.', pack: 'FL' as const }],
+      disclaimers: [
+        ...DEMO_BRAND_KIT.disclaimers,
+        { id: 'ca', text: 'CA DRE #01234567. All square footage approximate.', pack: 'CA' as const },
+        { id: 'fl', text: 'Florida only.', pack: 'FL' as const },
+      ],
     };
-    const findings = runRule(requiredDisclaimers, [], { width: 816, height: 1056 }, { brandKit: { ...kit, rulePacks: [...kit.rulePacks] }, rulePacks: ['federal', 'CA'] });
+    const findings = runRule(
+      requiredDisclaimers,
+      [],
+      { width: 816, height: 1056 },
+      { brandKit: { ...kit, rulePacks: [...kit.rulePacks] }, rulePacks: ['federal', 'CA'] },
+    );
     expect(findings).toHaveLength(2); // FL disclaimer not required
     const objects = findings.map((f) => (f.fix?.kind === 'insert-object' ? DesignObjectSchema.parse(f.fix.object) : null));
     for (const o of objects) {

@@ -76,7 +76,9 @@ export const textContrast: Rule = {
         severity: 'error',
         objectIds: [o.id],
         message: `Text ${describeObject(o)} has contrast ${round2(ratio)}:1 against its background; WCAG AA needs ${needed}:1${needed === CONTRAST_AA_LARGE ? ' for large text' : ''}.`,
-        ...(best ? { fix: { kind: 'set-props' as const, objectId: o.id, props: { fill: best.hex }, label: `Use ${best.name} ${best.hex}` } } : {}),
+        ...(best
+          ? { fix: { kind: 'set-props' as const, objectId: o.id, props: { fill: best.hex }, label: `Use ${best.name} ${best.hex}` } }
+          : {}),
       });
     });
     return out;

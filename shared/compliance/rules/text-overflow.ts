@@ -36,9 +36,11 @@ export const textOverflow: Rule = {
 function fixFor(design: Parameters<Rule['check']>[0], o: TextObject, min: number): Pick<RuleFinding, 'fix'> {
   if (fitModeOf(o) !== 'shrink') {
     const grow = planGrow(design, o);
-    if (grow && Object.keys(grow.moves).length === 0) return { fix: { kind: 'set-props', objectId: o.id, props: { height: grow.height }, label: 'Make the text box taller' } };
+    if (grow && Object.keys(grow.moves).length === 0)
+      return { fix: { kind: 'set-props', objectId: o.id, props: { height: grow.height }, label: 'Make the text box taller' } };
   }
   const size = shrinkToFit(o, min);
-  if (size !== null && size < o.fontSize) return { fix: { kind: 'set-props', objectId: o.id, props: { fontSize: size }, label: `Reduce to ${size}px` } };
+  if (size !== null && size < o.fontSize)
+    return { fix: { kind: 'set-props', objectId: o.id, props: { fontSize: size }, label: `Reduce to ${size}px` } };
   return {};
 }

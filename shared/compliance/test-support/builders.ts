@@ -16,8 +16,20 @@ type Partial2<T extends DesignObject> = Partial<Omit<T, 'type'>> & { id: string 
 
 export function text(p: Partial2<TextObject>): TextObject {
   return {
-    type: 'text', x: 40, y: 40, width: 400, height: 40, angle: 0, z: nextZ(), text: '', fontFamily: 'Open Sans',
-    fontSize: 16, fontWeight: 400, fill: '#1f3a5f', textAlign: 'left', ...p,
+    type: 'text',
+    x: 40,
+    y: 40,
+    width: 400,
+    height: 40,
+    angle: 0,
+    z: nextZ(),
+    text: '',
+    fontFamily: 'Open Sans',
+    fontSize: 16,
+    fontWeight: 400,
+    fill: '#1f3a5f',
+    textAlign: 'left',
+    ...p,
   };
 }
 export function rect(p: Partial2<RectObject>): RectObject {
@@ -43,11 +55,28 @@ export function design(objects: DesignObject[], meta: Partial<Design['meta']> = 
 /** A design that passes the compliance rules under the demo kit (federal + TX). */
 export function compliantObjects(): DesignObject[] {
   return [
-    text({ id: 'headline', role: 'headline', text: 'Just listed', fontFamily: 'Montserrat', fontSize: 48, fontWeight: 700, x: 60, y: 60, width: 900, height: 70 }),
+    text({
+      id: 'headline',
+      role: 'headline',
+      text: 'Just listed',
+      fontFamily: 'Montserrat',
+      fontSize: 48,
+      fontWeight: 700,
+      x: 60,
+      y: 60,
+      width: 900,
+      height: 70,
+    }),
     text({ id: 'agent', role: 'agent-name', text: 'Jane Agent', fontSize: 24, x: 60, y: 800, width: 400, height: 32 }),
     text({ id: 'brokerage', role: 'brokerage-name', text: 'Demo Realty, LLC', fontSize: 14, x: 60, y: 840, width: 400, height: 20 }),
     text({
-      id: 'disclaimer', role: 'disclaimer', fontSize: 10, x: 60, y: 1000, width: 960, height: 14,
+      id: 'disclaimer',
+      role: 'disclaimer',
+      fontSize: 10,
+      x: 60,
+      y: 1000,
+      width: 960,
+      height: 14,
       text: 'Information deemed reliable but not guaranteed. Equal Housing Opportunity.',
     }),
   ];

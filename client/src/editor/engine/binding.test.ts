@@ -10,7 +10,18 @@ import { Textbox } from 'fabric';
 import type { DesignObject, RectObject, TextObject } from '../../../../shared/design/index.js';
 import { connect, seedDesign, TestEngine } from './test/test-engine.js';
 
-const rect = (id: string, over: Partial<RectObject> = {}): RectObject => ({ id, type: 'rect', x: 100, y: 100, width: 120, height: 80, angle: 0, z: 'a1', fill: '#336699', ...over });
+const rect = (id: string, over: Partial<RectObject> = {}): RectObject => ({
+  id,
+  type: 'rect',
+  x: 100,
+  y: 100,
+  width: 120,
+  height: 80,
+  angle: 0,
+  z: 'a1',
+  fill: '#336699',
+  ...over,
+});
 const text = (id: string, over: Partial<TextObject> = {}): TextObject => ({
   id,
   type: 'text',

@@ -12,7 +12,15 @@
  */
 import * as Y from 'yjs';
 import { ActiveSelection, Rect, Shadow, Textbox, util, type Canvas, type FabricImage, type FabricObject } from 'fabric';
-import { metaMap, objectsMap, readMeta, readObject, updateObject, type DesignMeta, type DesignObject } from '../../../../shared/design/index.js';
+import {
+  metaMap,
+  objectsMap,
+  readMeta,
+  readObject,
+  updateObject,
+  type DesignMeta,
+  type DesignObject,
+} from '../../../../shared/design/index.js';
 import { boxAABB, changedProps, containBox, geometryToModel, round2, textPlacement, type AABB, type FabricGeometry } from './convert.js';
 import { applyModel, createFabricObject, type ModelFabricObject } from './fabric-objects.js';
 import { sortStack } from './zorder.js';
@@ -211,7 +219,8 @@ export class CanvasBinding {
   stack(page?: number): Array<{ id: string; z: string }> {
     const out: Array<{ id: string; z: string }> = [];
     this.objects.forEach((map, id) => {
-      if (map instanceof Y.Map && (page === undefined || isOnPage({ page: map.get('page') }, page))) out.push({ id, z: String(map.get('z') ?? '') });
+      if (map instanceof Y.Map && (page === undefined || isOnPage({ page: map.get('page') }, page)))
+        out.push({ id, z: String(map.get('z') ?? '') });
     });
     return out;
   }
@@ -274,7 +283,8 @@ export class CanvasBinding {
       .map((id) => this.byId.get(id))
       .filter((o): o is ModelFabricObject => !!o && o.selectable && o.visible !== false && this.isShown(this.ids.get(o)!));
     const c = this.canvas;
-    if (c.getActiveObject() instanceof Textbox && (c.getActiveObject() as Textbox).isEditing) (c.getActiveObject() as Textbox).exitEditing();
+    if (c.getActiveObject() instanceof Textbox && (c.getActiveObject() as Textbox).isEditing)
+      (c.getActiveObject() as Textbox).exitEditing();
     if (objs.length === 0) c.discardActiveObject();
     else if (objs.length === 1) c.setActiveObject(objs[0]);
     else c.setActiveObject(new ActiveSelection(objs, { canvas: c }));
@@ -378,7 +388,12 @@ export class CanvasBinding {
     }
     for (const id of touched) this.models.delete(id);
     if (txn.origin !== CANVAS_ORIGIN) {
-      const remoteMove = !structural && this.interacting.size === 0 && touched.size > 0 && touched.size <= 8 && events.every((ev) => ev.target !== this.objects && [...ev.changes.keys.keys()].every((k) => GEOMETRY_KEYS.has(k)));
+      const remoteMove =
+        !structural &&
+        this.interacting.size === 0 &&
+        touched.size > 0 &&
+        touched.size <= 8 &&
+        events.every((ev) => ev.target !== this.objects && [...ev.changes.keys.keys()].every((k) => GEOMETRY_KEYS.has(k)));
       if (remoteMove) this.markRemoteMove(touched);
       else if (this.remoteMoving) this.endRemoteMove();
       this.sameScene = remoteMove;
@@ -422,7 +437,8 @@ export class CanvasBinding {
     });
     if (now.length === 0) return;
     const active = this.canvas.getActiveObject();
-    const inSelection = active instanceof ActiveSelection && now.some((id) => active.getObjects().includes(this.byId.get(id) as FabricObject));
+    const inSelection =
+      active instanceof ActiveSelection && now.some((id) => active.getObjects().includes(this.byId.get(id) as FabricObject));
     if (inSelection) this.withSelectionReleased(() => now.forEach((id) => this.syncOne(id)));
     else now.forEach((id) => this.syncOne(id));
   }
@@ -464,7 +480,9 @@ export class CanvasBinding {
 
   /** Puts the shown page's objects on the canvas in `z` order (page rect first); other pages' objects stay off it. */
   reorder(): void {
-    const order = sortStack(this.stack(this.currentPage)).map((s) => this.byId.get(s.id)).filter((o): o is ModelFabricObject => !!o);
+    const order = sortStack(this.stack(this.currentPage))
+      .map((s) => this.byId.get(s.id))
+      .filter((o): o is ModelFabricObject => !!o);
     const list: FabricObject[] = [this.page, ...order];
     const current = this.canvas._objects;
     if (current.length === list.length && current.every((o, i) => o === list[i])) return;
@@ -525,7 +543,11 @@ export class CanvasBinding {
           for (const fo of this.targetsOf(transform.target)) this.interacting.add(this.ids.get(fo)!);
         }),
         c.on('object:moving', ({ target }) => {
-          this.emit('moving', target, this.targetsOf(target).map((o) => this.ids.get(o)!));
+          this.emit(
+            'moving',
+            target,
+            this.targetsOf(target).map((o) => this.ids.get(o)!),
+          );
           this.stream(target);
         }),
         c.on('object:scaling', ({ target }) => this.stream(target)),
@@ -587,7 +609,9 @@ export class CanvasBinding {
         const raw = map.toJSON() as Record<string, unknown>;
         const type = fo.rbType!;
         const g = decompose(fo);
-        const patch: Record<string, unknown> = geometryToModel(type, g, { fontSize: typeof raw.fontSize === 'number' ? raw.fontSize : undefined });
+        const patch: Record<string, unknown> = geometryToModel(type, g, {
+          fontSize: typeof raw.fontSize === 'number' ? raw.fontSize : undefined,
+        });
         if (type === 'image' && raw.fit === 'contain' && typeof raw.width === 'number' && typeof raw.height === 'number') {
           // The visible image is smaller than the box: scale the box by the same factor.
           const el = (fo as FabricImage).getElement() as HTMLImageElement;
@@ -637,7 +661,9 @@ export class CanvasBinding {
     const raw = map.toJSON() as Record<string, unknown>;
     // Keep the top-left where the model has it: the box grows downwards as lines are added.
     if (typeof raw.x === 'number' && typeof raw.y === 'number' && !target.group) {
-      target.set(textPlacement({ x: raw.x, y: raw.y, width: target.width * (target.scaleX || 1), height: 0 }, target.height * (target.scaleY || 1)));
+      target.set(
+        textPlacement({ x: raw.x, y: raw.y, width: target.width * (target.scaleX || 1), height: 0 }, target.height * (target.scaleY || 1)),
+      );
       target.setCoords();
     }
     const height = round2(target.height * Math.abs(target.scaleY || 1));

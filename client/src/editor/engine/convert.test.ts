@@ -29,7 +29,11 @@ describe('model box ⇄ fabric centre placement', () => {
     expect(p.originY).toBe('center');
     close(p.left, box.x + box.width / 2);
     close(p.top, box.y + box.height / 2);
-    const back = geometryToModel('rect', { cx: p.left, cy: p.top, angle: p.angle, scaleX: 1, scaleY: 1, width: box.width, height: box.height }, {});
+    const back = geometryToModel(
+      'rect',
+      { cx: p.left, cy: p.top, angle: p.angle, scaleX: 1, scaleY: 1, width: box.width, height: box.height },
+      {},
+    );
     expect(back).toEqual({ x: box.x, y: box.y, width: box.width, height: box.height, angle: box.angle });
   });
 
@@ -59,7 +63,9 @@ describe('model box ⇄ fabric centre placement', () => {
     const m = geometryToModel('text', { cx: 50, cy: 20, angle: 0, scaleX: 1.5, scaleY: 1.5, width: 100, height: 40 }, { fontSize: 20 });
     expect(m.fontSize).toBe(30);
     expect(m.width).toBe(150);
-    expect(geometryToModel('text', { cx: 50, cy: 20, angle: 0, scaleX: 1, scaleY: 1, width: 100, height: 40 }, { fontSize: 20 }).fontSize).toBeUndefined();
+    expect(
+      geometryToModel('text', { cx: 50, cy: 20, angle: 0, scaleX: 1, scaleY: 1, width: 100, height: 40 }, { fontSize: 20 }).fontSize,
+    ).toBeUndefined();
   });
 
   it('lines may have zero height', () => {
@@ -102,7 +108,11 @@ describe('image fitting', () => {
   });
   it('scaled cover image converts back to its box', () => {
     const c = imageCrop(1200, 800, 300, 300, 'cover');
-    const m = geometryToModel('image', { cx: 150, cy: 150, angle: 0, scaleX: c.scaleX, scaleY: c.scaleY, width: c.width, height: c.height }, {});
+    const m = geometryToModel(
+      'image',
+      { cx: 150, cy: 150, angle: 0, scaleX: c.scaleX, scaleY: c.scaleY, width: c.width, height: c.height },
+      {},
+    );
     expect(m).toMatchObject({ x: 0, y: 0, width: 300, height: 300 });
   });
 });

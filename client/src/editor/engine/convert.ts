@@ -154,11 +154,7 @@ export function imageCrop(nw: number, nh: number, w: number, h: number, fit: 'co
  * The model properties that a fabric geometry stands for. Scale is baked
  * into width/height (and into fontSize for text scaled by a corner).
  */
-export function geometryToModel(
-  type: DesignObject['type'],
-  g: FabricGeometry,
-  current: { fontSize?: number },
-): Record<string, number> {
+export function geometryToModel(type: DesignObject['type'], g: FabricGeometry, current: { fontSize?: number }): Record<string, number> {
   const width = Math.max(1, g.width * Math.abs(g.scaleX));
   const height = Math.max(type === 'line' ? 0 : 1, g.height * Math.abs(g.scaleY));
   const tl = centerToTopLeft(g.cx, g.cy, width, height);
@@ -224,7 +220,15 @@ export function clampZoom(z: number): number {
  * The model box of a `contain` image after the user scaled its visible
  * image from `before` (the contain scale) to (scaleX, scaleY).
  */
-export function containBox(model: { width: number; height: number }, containScale: number, scaleX: number, scaleY: number): { width: number; height: number } {
+export function containBox(
+  model: { width: number; height: number },
+  containScale: number,
+  scaleX: number,
+  scaleY: number,
+): { width: number; height: number } {
   const s = containScale || 1;
-  return { width: round2(Math.max(1, (model.width * Math.abs(scaleX)) / s)), height: round2(Math.max(1, (model.height * Math.abs(scaleY)) / s)) };
+  return {
+    width: round2(Math.max(1, (model.width * Math.abs(scaleX)) / s)),
+    height: round2(Math.max(1, (model.height * Math.abs(scaleY)) / s)),
+  };
 }

@@ -18,12 +18,31 @@ describe('dirtyRegion', () => {
 
   it('is empty when nothing changed, and drops empty or broken rectangles', () => {
     expect(dirtyRegion([], 100, 100)).toEqual([]);
-    expect(dirtyRegion([{ x: 5, y: 5, width: 0, height: 10 }, { x: NaN, y: 0, width: 5, height: 5 }, { x: 500, y: 500, width: 5, height: 5 }], 100, 100)).toEqual([]);
+    expect(
+      dirtyRegion(
+        [
+          { x: 5, y: 5, width: 0, height: 10 },
+          { x: NaN, y: 0, width: 5, height: 5 },
+          { x: 500, y: 500, width: 5, height: 5 },
+        ],
+        100,
+        100,
+      ),
+    ).toEqual([]);
   });
 
   it('gives up (whole frame) when the region is most of the canvas', () => {
     expect(dirtyRegion([{ x: 0, y: 0, width: 90, height: 90 }], 100, 100)).toBeNull();
     expect(dirtyRegion([{ x: 0, y: 0, width: 50, height: 50 }], 100, 100)).not.toBeNull();
-    expect(dirtyRegion([{ x: 0, y: 0, width: 100, height: 35 }, { x: 0, y: 50, width: 100, height: 35 }], 100, 100)).toBeNull();
+    expect(
+      dirtyRegion(
+        [
+          { x: 0, y: 0, width: 100, height: 35 },
+          { x: 0, y: 50, width: 100, height: 35 },
+        ],
+        100,
+        100,
+      ),
+    ).toBeNull();
   });
 });

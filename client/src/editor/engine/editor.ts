@@ -134,7 +134,12 @@ export class Editor {
     this.offs.push(redrawWhenFontsLoad(this.canvas));
     performance.mark('realbrand:canvas-bound');
 
-    this.viewport = new Viewport(this.canvas, host, () => this.binding.meta, () => this.binding.isEditingText());
+    this.viewport = new Viewport(
+      this.canvas,
+      host,
+      () => this.binding.meta,
+      () => this.binding.isEditingText(),
+    );
     this.guides = new Guides(this.canvas, this.binding);
     this.transformCache = new TransformCache(this.canvas, this.binding);
     this.offs.push(this.transformCache.addOverlay(() => this.guides.extents()));
@@ -555,14 +560,21 @@ export class Editor {
     const objs = this.changeable().filter((o) => !o.locked);
     if (!objs.length) return;
     const boxes = objs.map((o) => this.binding.aabbOf(o.id)!);
-    const ref = objs.length === 1 ? { left: 0, top: 0, right: this.binding.meta.width, bottom: this.binding.meta.height } : unionAABB(boxes)!;
+    const ref =
+      objs.length === 1 ? { left: 0, top: 0, right: this.binding.meta.width, bottom: this.binding.meta.height } : unionAABB(boxes)!;
     this.moveBy(objs, alignOffsets(boxes, ref, mode));
   }
 
   distribute(axis: 'x' | 'y'): void {
     const objs = this.changeable().filter((o) => !o.locked);
     if (objs.length < 3) return;
-    this.moveBy(objs, distributeOffsets(objs.map((o) => this.binding.aabbOf(o.id)!), axis));
+    this.moveBy(
+      objs,
+      distributeOffsets(
+        objs.map((o) => this.binding.aabbOf(o.id)!),
+        axis,
+      ),
+    );
   }
 
   private moveBy(objs: DesignObject[], offsets: Array<{ dx: number; dy: number }>): void {
@@ -623,7 +635,18 @@ export class Editor {
       const h = round2(asset.height * scale);
       const c = at ?? { x: W / 2, y: H / 2 };
       this.insert([
-        { type: 'image', src: asset.url, naturalWidth: asset.width, naturalHeight: asset.height, fit: 'cover', x: round2(c.x - w / 2), y: round2(c.y - h / 2), width: w, height: h, angle: 0 },
+        {
+          type: 'image',
+          src: asset.url,
+          naturalWidth: asset.width,
+          naturalHeight: asset.height,
+          fit: 'cover',
+          x: round2(c.x - w / 2),
+          y: round2(c.y - h / 2),
+          width: w,
+          height: h,
+          angle: 0,
+        },
       ]);
     } catch (err) {
       this.opts.onError(err instanceof Error ? err.message : 'Upload failed');
@@ -645,7 +668,12 @@ export class Editor {
       const upload = await fitForUpload(file, o, o.fit === 'contain' ? 'contain' : 'cover');
       this.store.set({ busy: 'Uploading image…' });
       const asset = await this.opts.services.uploadImage(upload);
-      this.setProps([id], { src: asset.url, naturalWidth: asset.width, naturalHeight: asset.height, fit: o.fit === 'contain' ? 'contain' : 'cover' });
+      this.setProps([id], {
+        src: asset.url,
+        naturalWidth: asset.width,
+        naturalHeight: asset.height,
+        fit: o.fit === 'contain' ? 'contain' : 'cover',
+      });
     } catch (err) {
       this.opts.onError(err instanceof Error ? err.message : 'Upload failed');
     } finally {
@@ -710,7 +738,8 @@ export class Editor {
     const entries: Array<{ id: string; page?: unknown; locked?: boolean }> = [];
     this.binding.objects.forEach((m, id) => entries.push({ id, page: m.get('page'), locked: m.get('locked') === true }));
     const plan = planPageDeletion(entries, page, count);
-    if (plan.locked.length && !this.canLock) return 'This page (or a later one) has elements locked by your brand manager; ask them to delete it.';
+    if (plan.locked.length && !this.canLock)
+      return 'This page (or a later one) has elements locked by your brand manager; ask them to delete it.';
     this.canvas.discardActiveObject();
     this.undoManager.stopCapturing();
     this.transact(() => {

@@ -6,7 +6,15 @@
  */
 import type { Canvas, FabricObject } from 'fabric';
 import type { Design, DesignMeta } from '../../../../shared/design/index.js';
-import { PRINT_DPI, buildScene, isSvgBytes, rasterSize, sniffImage, type LoadedImage, type Placeholder } from '../../../../shared/render/index.js';
+import {
+  PRINT_DPI,
+  buildScene,
+  isSvgBytes,
+  rasterSize,
+  sniffImage,
+  type LoadedImage,
+  type Placeholder,
+} from '../../../../shared/render/index.js';
 import type { CanvasBinding } from './binding.js';
 import { imageUrl, loadImage } from './fabric-objects.js';
 
@@ -59,12 +67,19 @@ function pagePlaceholders(binding: CanvasBinding): Placeholder[] {
   return buildScene(currentDesign(binding), { pages: [binding.currentPage] }).placeholders;
 }
 
-export async function exportPng(canvas: Canvas, binding: CanvasBinding, title: string, format: 'png' | 'jpg' = 'png'): Promise<Placeholder[]> {
+export async function exportPng(
+  canvas: Canvas,
+  binding: CanvasBinding,
+  title: string,
+  format: 'png' | 'jpg' = 'png',
+): Promise<Placeholder[]> {
   const placeholders = pagePlaceholders(binding);
   const hide = placeholders.map((p) => binding.fabricOf(p.objectId)).filter((o): o is FabricObject => !!o);
   const el = renderPage(canvas, binding.meta, rasterSize(binding.meta).scale, hide);
   const type = format === 'jpg' ? 'image/jpeg' : 'image/png';
-  const blob = await new Promise<Blob>((resolve, reject) => el.toBlob((b) => (b ? resolve(b) : reject(new Error('Image export failed'))), type, 0.92));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    el.toBlob((b) => (b ? resolve(b) : reject(new Error('Image export failed'))), type, 0.92),
+  );
   download(blob, `${fileSlug(title)}.${format}`);
   return placeholders;
 }
@@ -90,16 +105,28 @@ async function loadForPdf(src: string): Promise<LoadedImage | null> {
 }
 
 /** The print PDF, made in the browser by the shared renderer. */
-export async function designPdfBytes(design: Design, metadata: { author?: string; brokerage?: string } = {}, opts: { cropMarks?: boolean; date?: Date } = {}): Promise<{ bytes: Uint8Array; placeholders: Placeholder[] }> {
+export async function designPdfBytes(
+  design: Design,
+  metadata: { author?: string; brokerage?: string } = {},
+  opts: { cropMarks?: boolean; date?: Date } = {},
+): Promise<{ bytes: Uint8Array; placeholders: Placeholder[] }> {
   const [{ renderPdf }, { loadRenderFonts }] = await Promise.all([import('../../../../shared/render/pdf.js'), import('./render-fonts.js')]);
   await loadRenderFonts();
-  const { bytes, scene } = await renderPdf(design, { loadImage: loadForPdf, cropMarks: opts.cropMarks, date: opts.date, metadata: { title: design.meta.title, ...metadata } });
+  const { bytes, scene } = await renderPdf(design, {
+    loadImage: loadForPdf,
+    cropMarks: opts.cropMarks,
+    date: opts.date,
+    metadata: { title: design.meta.title, ...metadata },
+  });
   return { bytes, placeholders: scene.placeholders };
 }
 
-export async function exportPdf(binding: CanvasBinding, title: string, metadata: { author?: string; brokerage?: string } = {}): Promise<Placeholder[]> {
+export async function exportPdf(
+  binding: CanvasBinding,
+  title: string,
+  metadata: { author?: string; brokerage?: string } = {},
+): Promise<Placeholder[]> {
   const { bytes, placeholders } = await designPdfBytes(currentDesign(binding), metadata);
   download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), `${fileSlug(title)}.pdf`);
   return placeholders;
 }
-

@@ -157,7 +157,13 @@ export function createFabricObject(o: DesignObject, onImageLoaded: () => void, c
   switch (o.type) {
     case 'text':
       // Laid out once, here, with its real font and width (applyModel then finds nothing to re-measure).
-      fo = new DesignTextbox(o.text, { originX: 'center', originY: 'center', objectCaching: cacheText, splitByGrapheme: false, ...textLayout(o) });
+      fo = new DesignTextbox(o.text, {
+        originX: 'center',
+        originY: 'center',
+        objectCaching: cacheText,
+        splitByGrapheme: false,
+        ...textLayout(o),
+      });
       break;
     case 'rect':
       // Plain shapes draw faster directly than through a cache canvas (measured: ~4× with 200 shapes).
@@ -209,14 +215,28 @@ function applyImage(fo: FabricImage & { rbSrc?: string }, o: ImageObject, onImag
   const url = imageUrl(o.src);
   const el = fo.getElement() as HTMLImageElement | HTMLCanvasElement;
   if (url && fo.rbSrc === url && el instanceof HTMLImageElement) {
-    const crop = imageCrop(el.naturalWidth || o.naturalWidth || o.width, el.naturalHeight || o.naturalHeight || o.height, o.width, o.height, o.fit);
+    const crop = imageCrop(
+      el.naturalWidth || o.naturalWidth || o.width,
+      el.naturalHeight || o.naturalHeight || o.height,
+      o.width,
+      o.height,
+      o.fit,
+    );
     fo.set({ ...crop, ...placement(o) });
     return;
   }
   // Placeholder until the image arrives (or for a photo frame without a photo).
   const ph = placeholderFor(o.width, o.height, !url);
   if (el !== ph) fo.setElement(ph);
-  fo.set({ cropX: 0, cropY: 0, width: ph.width, height: ph.height, scaleX: Math.max(o.width, 1) / ph.width, scaleY: Math.max(o.height, 1) / ph.height, ...placement(o) });
+  fo.set({
+    cropX: 0,
+    cropY: 0,
+    width: ph.width,
+    height: ph.height,
+    scaleX: Math.max(o.width, 1) / ph.width,
+    scaleY: Math.max(o.height, 1) / ph.height,
+    ...placement(o),
+  });
   if (!url) {
     fo.rbSrc = '';
     return;
@@ -237,7 +257,12 @@ function applyImage(fo: FabricImage & { rbSrc?: string }, o: ImageObject, onImag
       if (fo.rbSrc !== url) return;
       const failed = placeholderFor(o.width, o.height, true, 'Photo unavailable · Add a photo');
       fo.setElement(failed);
-      fo.set({ width: failed.width, height: failed.height, scaleX: Math.max(o.width, 1) / failed.width, scaleY: Math.max(o.height, 1) / failed.height });
+      fo.set({
+        width: failed.width,
+        height: failed.height,
+        scaleX: Math.max(o.width, 1) / failed.width,
+        scaleY: Math.max(o.height, 1) / failed.height,
+      });
       fo.dirty = true;
       (fo as FabricImage & { rbFailed?: boolean }).rbFailed = true;
       fo.canvas?.requestRenderAll();

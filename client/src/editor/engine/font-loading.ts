@@ -2,7 +2,10 @@ import { cache, type Canvas, type FabricObject } from 'fabric';
 
 /** The first family of a CSS font stack, unquoted and lower-cased ('"Open Sans", Arial' → 'open sans'). */
 export function primaryFamily(stack: string): string {
-  return (stack.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '').toLowerCase();
+  return (stack.split(',')[0] ?? '')
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
 }
 
 /**

@@ -33,7 +33,8 @@ export function fontOptions(kit: BrandKit | null): FontOption[] {
     } else out.push({ family: f.family, brand: true, roles: [f.role], weights: [...f.weights].sort((a, b) => a - b) });
   }
   for (const family of WEB_SAFE_FONTS) {
-    if (!out.some((o) => o.family.toLowerCase() === family.toLowerCase())) out.push({ family, brand: false, roles: [], weights: [400, 700] });
+    if (!out.some((o) => o.family.toLowerCase() === family.toLowerCase()))
+      out.push({ family, brand: false, roles: [], weights: [400, 700] });
   }
   return out;
 }

@@ -65,7 +65,9 @@ describe('the editor engine imports no app code', () => {
   it('holds for every engine file', () => {
     const files = engineFiles();
     expect(files.length).toBeGreaterThan(20);
-    const offences = files.flatMap((f) => forbiddenImports(f, readFileSync(f, 'utf8')).map((spec) => `${relative(ENGINE, f)} imports ${spec}`));
+    const offences = files.flatMap((f) =>
+      forbiddenImports(f, readFileSync(f, 'utf8')).map((spec) => `${relative(ENGINE, f)} imports ${spec}`),
+    );
     expect(offences).toEqual([]);
   });
 });

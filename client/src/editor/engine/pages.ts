@@ -48,7 +48,11 @@ export interface PageDeletion {
 }
 
 /** What deleting page `index` of a `count`-page design does: its objects go, later pages move down by one. */
-export function planPageDeletion(objects: Iterable<{ id: string; page?: unknown; locked?: boolean }>, index: number, count: number): PageDeletion {
+export function planPageDeletion(
+  objects: Iterable<{ id: string; page?: unknown; locked?: boolean }>,
+  index: number,
+  count: number,
+): PageDeletion {
   const remove: string[] = [];
   const shift: Array<{ id: string; page: number }> = [];
   const locked: string[] = [];

@@ -48,7 +48,8 @@ export class PresenceLayer {
     this.badge = document.createElement('div');
     this.badge.className = 'lock-badge';
     this.badge.setAttribute('data-testid', 'lock-badge');
-    this.badge.innerHTML = '<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="currentColor" stroke-width="1.6"/><rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor"/></svg><span>Locked</span>';
+    this.badge.innerHTML =
+      '<svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="currentColor" stroke-width="1.6"/><rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor"/></svg><span>Locked</span>';
     this.badge.hidden = true;
     host.append(this.svg, this.badge);
 
@@ -98,7 +99,14 @@ export class PresenceLayer {
     this.awareness.getStates().forEach((raw, clientId) => {
       const state = parsePresenceState(raw);
       if (!state) return;
-      list.push({ clientId, user: state.user, cursor: state.cursor ?? null, selection: state.selection ?? [], page: state.page ?? 0, self: clientId === me });
+      list.push({
+        clientId,
+        user: state.user,
+        cursor: state.cursor ?? null,
+        selection: state.selection ?? [],
+        page: state.page ?? 0,
+        self: clientId === me,
+      });
     });
     list.sort((a, b) => (a.self ? -1 : b.self ? 1 : a.clientId - b.clientId));
     this.peerList = list;

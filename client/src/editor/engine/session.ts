@@ -44,7 +44,14 @@ export class DesignSession {
   readonly local: IndexeddbPersistence;
   readonly tracker = new SaveTracker();
   private everConnected = false;
-  private state: SessionStatus = { connection: 'connecting', synced: false, localLoaded: false, serverCopy: false, save: 'saved', fatal: null };
+  private state: SessionStatus = {
+    connection: 'connecting',
+    synced: false,
+    localLoaded: false,
+    serverCopy: false,
+    save: 'saved',
+    fatal: null,
+  };
   private listeners = new Set<() => void>();
   private offs: Array<() => void> = [];
 

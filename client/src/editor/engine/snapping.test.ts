@@ -37,6 +37,9 @@ describe('align and distribute', () => {
     expect(d.map((o) => o.dx)).toEqual([0, 25, 0]);
   });
   it('needs three boxes to distribute', () => {
-    expect(distributeOffsets([box(0, 0, 1, 1), box(5, 0, 1, 1)], 'y')).toEqual([{ dx: 0, dy: 0 }, { dx: 0, dy: 0 }]);
+    expect(distributeOffsets([box(0, 0, 1, 1), box(5, 0, 1, 1)], 'y')).toEqual([
+      { dx: 0, dy: 0 },
+      { dx: 0, dy: 0 },
+    ]);
   });
 });

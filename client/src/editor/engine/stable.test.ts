@@ -16,19 +16,51 @@ describe('sameValue', () => {
 describe('reuseItems', () => {
   const key = (x: { id: string }) => x.id;
   it('returns the previous array when nothing changed', () => {
-    const prev = [{ id: 'a', v: 1 }, { id: 'b', v: 2 }];
-    expect(reuseItems(prev, [{ id: 'a', v: 1 }, { id: 'b', v: 2 }], key)).toBe(prev);
+    const prev = [
+      { id: 'a', v: 1 },
+      { id: 'b', v: 2 },
+    ];
+    expect(
+      reuseItems(
+        prev,
+        [
+          { id: 'a', v: 1 },
+          { id: 'b', v: 2 },
+        ],
+        key,
+      ),
+    ).toBe(prev);
   });
   it('keeps unchanged items and takes changed ones', () => {
-    const prev = [{ id: 'a', v: 1 }, { id: 'b', v: 2 }];
-    const out = reuseItems(prev, [{ id: 'a', v: 1 }, { id: 'b', v: 3 }], key);
+    const prev = [
+      { id: 'a', v: 1 },
+      { id: 'b', v: 2 },
+    ];
+    const out = reuseItems(
+      prev,
+      [
+        { id: 'a', v: 1 },
+        { id: 'b', v: 3 },
+      ],
+      key,
+    );
     expect(out).not.toBe(prev);
     expect(out[0]).toBe(prev[0]);
     expect(out[1]).toEqual({ id: 'b', v: 3 });
   });
   it('notices a new order, an added and a removed item', () => {
-    const prev = [{ id: 'a', v: 1 }, { id: 'b', v: 2 }];
-    const swapped = reuseItems(prev, [{ id: 'b', v: 2 }, { id: 'a', v: 1 }], key);
+    const prev = [
+      { id: 'a', v: 1 },
+      { id: 'b', v: 2 },
+    ];
+    const swapped = reuseItems(
+      prev,
+      [
+        { id: 'b', v: 2 },
+        { id: 'a', v: 1 },
+      ],
+      key,
+    );
     expect(swapped).not.toBe(prev);
     expect(swapped[0]).toBe(prev[1]);
     expect(reuseItems(prev, [{ id: 'a', v: 1 }], key)).toEqual([prev[0]]);

@@ -102,7 +102,13 @@ const ROLE_LABELS: Record<string, string> = {
   background: 'Background',
 };
 
-const TYPE_LABELS: Record<DesignObject['type'], string> = { text: 'Text', image: 'Image', rect: 'Rectangle', ellipse: 'Ellipse', line: 'Line' };
+const TYPE_LABELS: Record<DesignObject['type'], string> = {
+  text: 'Text',
+  image: 'Image',
+  rect: 'Rectangle',
+  ellipse: 'Ellipse',
+  line: 'Line',
+};
 
 export function layerLabel(o: DesignObject): string {
   if (o.name) return o.name;

@@ -21,7 +21,10 @@ describe('documentBoundaryMove', () => {
     expect(documentBoundaryMove(key, sel, 20, anchor)).toEqual(want);
   });
 
-  it.each([k('End'), k('Home'), k('ArrowDown'), k('a', { ctrlKey: true }), k('End', { ctrlKey: true, altKey: true })])('leaves %o to fabric', (key) => {
-    expect(documentBoundaryMove(key, { start: 3, end: 3 }, 20, 3)).toBeNull();
-  });
+  it.each([k('End'), k('Home'), k('ArrowDown'), k('a', { ctrlKey: true }), k('End', { ctrlKey: true, altKey: true })])(
+    'leaves %o to fabric',
+    (key) => {
+      expect(documentBoundaryMove(key, { start: 3, end: 3 }, 20, 3)).toBeNull();
+    },
+  );
 });

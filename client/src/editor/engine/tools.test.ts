@@ -10,8 +10,18 @@ describe('creation tools', () => {
     expect(boxFromDrag('text', { x: 100, y: 100 }, { x: 100, y: 100 })).toEqual({ x: 100, y: 80, width: 320, height: 40 });
   });
   it('new boxes are kept on the page when they fit', () => {
-    expect(clampToPage({ x: -50, y: 1040, width: 320, height: 40 }, { width: 816, height: 1056 })).toEqual({ x: 0, y: 1016, width: 320, height: 40 });
-    expect(clampToPage({ x: 700, y: 10, width: 320, height: 40 }, { width: 816, height: 1056 })).toEqual({ x: 496, y: 10, width: 320, height: 40 });
+    expect(clampToPage({ x: -50, y: 1040, width: 320, height: 40 }, { width: 816, height: 1056 })).toEqual({
+      x: 0,
+      y: 1016,
+      width: 320,
+      height: 40,
+    });
+    expect(clampToPage({ x: 700, y: 10, width: 320, height: 40 }, { width: 816, height: 1056 })).toEqual({
+      x: 496,
+      y: 10,
+      width: 320,
+      height: 40,
+    });
   });
   it('a drag draws the box in any direction', () => {
     expect(boxFromDrag('ellipse', { x: 100, y: 100 }, { x: 40, y: 20 })).toEqual({ x: 40, y: 20, width: 60, height: 80 });

@@ -25,14 +25,27 @@ function brandFont(kit: BrandKit | null, role: 'heading' | 'body'): string {
 /** A model object without its id and z. */
 export type NewObject = DesignObject extends infer T ? (T extends DesignObject ? Omit<T, 'id' | 'z'> : never) : never;
 
-export function objectForTool(tool: Exclude<Tool, 'select'>, box: { x: number; y: number; width: number; height: number }, kit: BrandKit | null): NewObject {
+export function objectForTool(
+  tool: Exclude<Tool, 'select'>,
+  box: { x: number; y: number; width: number; height: number },
+  kit: BrandKit | null,
+): NewObject {
   const palette = kit?.palette ?? [];
   const primary = palette[0]?.hex ?? '#1f3a5f';
   const accent = palette[1]?.hex ?? '#c9a227';
   const b = { x: round2(box.x), y: round2(box.y), width: round2(box.width), height: round2(box.height), angle: 0 };
   switch (tool) {
     case 'text':
-      return { ...b, type: 'text', text: 'Add your text', fontFamily: brandFont(kit, 'body'), fontSize: 32, fontWeight: 400, fill: primary, textAlign: 'left' };
+      return {
+        ...b,
+        type: 'text',
+        text: 'Add your text',
+        fontFamily: brandFont(kit, 'body'),
+        fontSize: 32,
+        fontWeight: 400,
+        fill: primary,
+        textAlign: 'left',
+      };
     case 'rect':
       return { ...b, type: 'rect', fill: accent };
     case 'ellipse':
@@ -138,7 +151,10 @@ export class CreationTool {
 }
 
 /** Moves a new object's box inside the page when it fits (a click near an edge should not leave it hanging off). */
-export function clampToPage(box: { x: number; y: number; width: number; height: number }, page: { width: number; height: number }): { x: number; y: number; width: number; height: number } {
+export function clampToPage(
+  box: { x: number; y: number; width: number; height: number },
+  page: { width: number; height: number },
+): { x: number; y: number; width: number; height: number } {
   const x = box.width <= page.width ? Math.min(Math.max(box.x, 0), page.width - box.width) : box.x;
   const y = box.height <= page.height ? Math.min(Math.max(box.y, 0), page.height - box.height) : box.y;
   return { ...box, x, y };

@@ -194,7 +194,8 @@ export class TransformCache {
   private prepare(): void {
     if (this.moving) return;
     let moving = new Set<FabricObject>(this.binding.targetsOf(this.canvas.getActiveObject()));
-    if (moving.size === 0) moving = new Set(this.remoteHint.map((id) => this.binding.fabricOf(id)).filter((o): o is NonNullable<typeof o> => !!o));
+    if (moving.size === 0)
+      moving = new Set(this.remoteHint.map((id) => this.binding.fabricOf(id)).filter((o): o is NonNullable<typeof o> => !!o));
     if (moving.size === 0) return;
     const base = this.canvas.getContext().getTransform();
     this.layersFor(this.canvas.getObjects(), moving, base.multiply(new DOMMatrix(this.canvas.viewportTransform)));
@@ -292,7 +293,8 @@ export class TransformCache {
   }
 }
 
-const whenIdle = (fn: () => void): number => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : window.setTimeout(fn, 50));
+const whenIdle = (fn: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : window.setTimeout(fn, 50);
 const cancelIdle = (handle: number): void => {
   if (!handle) return;
   if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);

@@ -8,7 +8,10 @@ const stack = [
   { id: 'd', z: 'C' }, // tie with c, broken by id
   { id: 'e', z: 'E' },
 ];
-const order = (items: { id: string; z: string }[]) => sortStack(items).map((o) => o.id).join('');
+const order = (items: { id: string; z: string }[]) =>
+  sortStack(items)
+    .map((o) => o.id)
+    .join('');
 const apply = (id: string, z: string | null) => stack.map((o) => (o.id === id && z ? { ...o, z } : o));
 
 describe('z order by fractional keys', () => {

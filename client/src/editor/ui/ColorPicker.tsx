@@ -9,7 +9,17 @@ const NEUTRALS = [
 ];
 
 /** Brand palette first, then any colour. */
-export function ColorPicker({ label, value, onChange, allowNone = false }: { label: string; value: string | undefined; onChange: (hex: string | undefined) => void; allowNone?: boolean }) {
+export function ColorPicker({
+  label,
+  value,
+  onChange,
+  allowNone = false,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange: (hex: string | undefined) => void;
+  allowNone?: boolean;
+}) {
   const { kit } = useEditor();
   const [text, setText] = useState(value ?? '');
   useEffect(() => setText(value ?? ''), [value]);
@@ -54,11 +64,22 @@ export function ColorPicker({ label, value, onChange, allowNone = false }: { lab
           />
         ))}
         {allowNone && (
-          <button type="button" className={`swatch swatch-none${!value ? ' selected' : ''}`} title="None" aria-label="None" onClick={() => onChange(undefined)} />
+          <button
+            type="button"
+            className={`swatch swatch-none${!value ? ' selected' : ''}`}
+            title="None"
+            aria-label="None"
+            onClick={() => onChange(undefined)}
+          />
         )}
       </div>
       <div className="color-custom">
-        <input type="color" aria-label={`${label} custom colour`} value={value && HEX.test(value) ? value : '#000000'} onChange={(e) => onChange(e.target.value)} />
+        <input
+          type="color"
+          aria-label={`${label} custom colour`}
+          value={value && HEX.test(value) ? value : '#000000'}
+          onChange={(e) => onChange(e.target.value)}
+        />
         <input
           className="hex-input"
           aria-label={`${label} hex`}

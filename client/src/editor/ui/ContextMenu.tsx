@@ -49,7 +49,9 @@ export function ContextMenu() {
   const mod = /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
   const groups: Item[][] = [
     [
-      ...(selected.length === 1 && selected[0].type === 'text' && changeable.length ? [{ label: 'Edit text', keys: 'Enter', run: () => editor.editText(selected[0].id) }] : []),
+      ...(selected.length === 1 && selected[0].type === 'text' && changeable.length
+        ? [{ label: 'Edit text', keys: 'Enter', run: () => editor.editText(selected[0].id) }]
+        : []),
       { label: 'Cut', keys: `${mod}X`, run: () => editor.cut(), disabled: !changeable.length },
       { label: 'Copy', keys: `${mod}C`, run: () => editor.copy(), disabled: !any },
       { label: 'Paste', keys: `${mod}V`, run: () => editor.paste(), disabled: !editor.hasClipboard },
@@ -61,14 +63,34 @@ export function ContextMenu() {
       { label: 'Bring to front', run: () => editor.bringToFront(), disabled: !changeable.length },
       { label: 'Send to back', run: () => editor.sendToBack(), disabled: !changeable.length },
     ],
-    ...(editor.canLock && any ? [[{ label: locked ? 'Unlock for agents' : 'Lock for agents', run: () => editor.setProps(selected.map((o) => o.id), { locked: !locked }) }]] : []),
+    ...(editor.canLock && any
+      ? [
+          [
+            {
+              label: locked ? 'Unlock for agents' : 'Lock for agents',
+              run: () =>
+                editor.setProps(
+                  selected.map((o) => o.id),
+                  { locked: !locked },
+                ),
+            },
+          ],
+        ]
+      : []),
     [
       { label: 'Select all', keys: `${mod}A`, run: () => editor.selectAll() },
       { label: 'Delete', keys: 'Del', run: () => editor.deleteSelection(), disabled: !changeable.length, danger: true },
     ],
   ];
   return (
-    <div ref={ref} className="context-menu" role="menu" style={pos ?? { left: menu.x, top: menu.y, visibility: 'hidden' }} data-testid="context-menu" onContextMenu={(e) => e.preventDefault()}>
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      style={pos ?? { left: menu.x, top: menu.y, visibility: 'hidden' }}
+      data-testid="context-menu"
+      onContextMenu={(e) => e.preventDefault()}
+    >
       {groups.map((g, i) => (
         <div key={i} className="context-group">
           {g.map((item) => (

@@ -20,7 +20,8 @@ const LayerRow = memo(function LayerRow({ layer, selected }: { layer: LayerItem;
       onClick={(e) => {
         if (!mayChange) return;
         const cur = selection();
-        if (e.shiftKey || e.metaKey || e.ctrlKey) editor.select(cur.includes(layer.id) ? cur.filter((id) => id !== layer.id) : [...cur, layer.id]);
+        if (e.shiftKey || e.metaKey || e.ctrlKey)
+          editor.select(cur.includes(layer.id) ? cur.filter((id) => id !== layer.id) : [...cur, layer.id]);
         else editor.select([layer.id]);
       }}
     >
@@ -44,13 +45,22 @@ const LayerRow = memo(function LayerRow({ layer, selected }: { layer: LayerItem;
           }}
         />
       ) : (
-        <span className="layer-name" title={mayChange ? 'Double-click to rename' : layer.label} onDoubleClick={() => mayChange && setEditing(true)}>
+        <span
+          className="layer-name"
+          title={mayChange ? 'Double-click to rename' : layer.label}
+          onDoubleClick={() => mayChange && setEditing(true)}
+        >
           {layer.label}
         </span>
       )}
       {layer.locked &&
         (editor.canLock ? (
-          <button className="icon-btn layer-btn on" title="Unlock for agents" aria-label={`Unlock ${layer.label}`} onClick={(e) => (e.stopPropagation(), editor.setProps([layer.id], { locked: false }))}>
+          <button
+            className="icon-btn layer-btn on"
+            title="Unlock for agents"
+            aria-label={`Unlock ${layer.label}`}
+            onClick={(e) => (e.stopPropagation(), editor.setProps([layer.id], { locked: false }))}
+          >
             <Icon name="lock" size={14} />
           </button>
         ) : (
@@ -59,7 +69,12 @@ const LayerRow = memo(function LayerRow({ layer, selected }: { layer: LayerItem;
           </span>
         ))}
       {!layer.locked && editor.canLock && (
-        <button className="icon-btn layer-btn reveal" title="Lock for agents" aria-label={`Lock ${layer.label}`} onClick={(e) => (e.stopPropagation(), editor.setProps([layer.id], { locked: true }))}>
+        <button
+          className="icon-btn layer-btn reveal"
+          title="Lock for agents"
+          aria-label={`Lock ${layer.label}`}
+          onClick={(e) => (e.stopPropagation(), editor.setProps([layer.id], { locked: true }))}
+        >
           <Icon name="unlock" size={14} />
         </button>
       )}
@@ -86,7 +101,10 @@ export function LayersPanel() {
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
-    const measure = () => setView((v) => (v.scrollTop === el.scrollTop && v.height === el.clientHeight ? v : { scrollTop: el.scrollTop, height: el.clientHeight }));
+    const measure = () =>
+      setView((v) =>
+        v.scrollTop === el.scrollTop && v.height === el.clientHeight ? v : { scrollTop: el.scrollTop, height: el.clientHeight },
+      );
     measure();
     const resize = new ResizeObserver(measure);
     resize.observe(el);

@@ -27,13 +27,31 @@ export function PageNavigator() {
     <div className="page-nav" role="group" aria-label="Pages" data-testid="page-nav">
       {count > 1 && (
         <>
-          <button className="icon-btn" onClick={() => editor.prevPage()} disabled={page <= 0} title="Previous page (PageUp)" aria-label="Previous page" data-testid="page-prev">
+          <button
+            className="icon-btn"
+            onClick={() => editor.prevPage()}
+            disabled={page <= 0}
+            title="Previous page (PageUp)"
+            aria-label="Previous page"
+            data-testid="page-prev"
+          >
             <Icon name="back" size={15} />
           </button>
-          <span className="page-nav-label" data-testid="page-label" title={othersHere ? `${othersHere} other${othersHere === 1 ? '' : 's'} on this page` : undefined}>
+          <span
+            className="page-nav-label"
+            data-testid="page-label"
+            title={othersHere ? `${othersHere} other${othersHere === 1 ? '' : 's'} on this page` : undefined}
+          >
             Page {page + 1} of {count}
           </span>
-          <button className="icon-btn page-nav-next" onClick={() => editor.nextPage()} disabled={page >= count - 1} title="Next page (PageDown)" aria-label="Next page" data-testid="page-next">
+          <button
+            className="icon-btn page-nav-next"
+            onClick={() => editor.nextPage()}
+            disabled={page >= count - 1}
+            title="Next page (PageDown)"
+            aria-label="Next page"
+            data-testid="page-next"
+          >
             <Icon name="back" size={15} />
           </button>
         </>

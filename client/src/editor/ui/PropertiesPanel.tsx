@@ -14,9 +14,31 @@ const sameObjects = (a: { objs: DesignObject[] }, b: { objs: DesignObject[] }): 
   a.objs.length === b.objs.length && a.objs.every((o, i) => sameApartFromGeometry(o, b.objs[i]));
 const sameObject = (a: { o: DesignObject }, b: { o: DesignObject }): boolean => sameApartFromGeometry(a.o, b.o);
 
-function IconButton({ icon, label, onClick, disabled, active, testId }: { icon: IconName; label: string; onClick: () => void; disabled?: boolean; active?: boolean; testId?: string }) {
+function IconButton({
+  icon,
+  label,
+  onClick,
+  disabled,
+  active,
+  testId,
+}: {
+  icon: IconName;
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  active?: boolean;
+  testId?: string;
+}) {
   return (
-    <button className={`icon-btn${active ? ' active' : ''}`} title={label} aria-label={label} onClick={onClick} disabled={disabled} aria-pressed={active} data-testid={testId}>
+    <button
+      className={`icon-btn${active ? ' active' : ''}`}
+      title={label}
+      aria-label={label}
+      onClick={onClick}
+      disabled={disabled}
+      aria-pressed={active}
+      data-testid={testId}
+    >
       <Icon name={icon} size={17} />
     </button>
   );
@@ -33,13 +55,22 @@ function PageProperties() {
           <span>Size</span>
           <strong>
             {Math.round(meta.width)} × {Math.round(meta.height)} px
-            <span className="muted"> · {(meta.width / 96).toFixed(2)}″ × {(meta.height / 96).toFixed(2)}″</span>
+            <span className="muted">
+              {' '}
+              · {(meta.width / 96).toFixed(2)}″ × {(meta.height / 96).toFixed(2)}″
+            </span>
           </strong>
         </div>
-        {editor.canEdit && <ColorPicker label="Background" value={meta.background} onChange={(hex) => hex && editor.setMeta({ background: hex })} />}
+        {editor.canEdit && (
+          <ColorPicker label="Background" value={meta.background} onChange={(hex) => hex && editor.setMeta({ background: hex })} />
+        )}
       </Section>
       <div className="panel-empty">
-        <p>{editor.canEdit ? 'Select an object to edit it, or add one from the toolbar.' : 'You can view this design. Ask its owner to share it with you to edit.'}</p>
+        <p>
+          {editor.canEdit
+            ? 'Select an object to edit it, or add one from the toolbar.'
+            : 'You can view this design. Ask its owner to share it with you to edit.'}
+        </p>
         <p className="muted">Press ? for keyboard shortcuts.</p>
       </div>
     </>
@@ -95,10 +126,31 @@ function GeometrySection({ o }: { o: DesignObject }) {
         {o.type === 'text' ? (
           <NumberField label="H" value={o.height} disabled onCommit={() => {}} />
         ) : (
-          <NumberField label="H" value={o.height} min={o.type === 'line' ? 0 : 1} onCommit={(height) => set({ height })} testId="prop-height" disabled={!!o.locked} />
+          <NumberField
+            label="H"
+            value={o.height}
+            min={o.type === 'line' ? 0 : 1}
+            onCommit={(height) => set({ height })}
+            testId="prop-height"
+            disabled={!!o.locked}
+          />
         )}
-        <NumberField label="∠" value={o.angle} suffix="°" onCommit={(a) => set({ angle: ((a % 360) + 360) % 360 })} testId="prop-angle" disabled={!!o.locked} />
-        <NumberField label="Opacity" value={Math.round((o.opacity ?? 1) * 100)} min={0} max={100} suffix="%" onCommit={(v) => set({ opacity: v / 100 })} />
+        <NumberField
+          label="∠"
+          value={o.angle}
+          suffix="°"
+          onCommit={(a) => set({ angle: ((a % 360) + 360) % 360 })}
+          testId="prop-angle"
+          disabled={!!o.locked}
+        />
+        <NumberField
+          label="Opacity"
+          value={Math.round((o.opacity ?? 1) * 100)}
+          min={0}
+          max={100}
+          suffix="%"
+          onCommit={(v) => set({ opacity: v / 100 })}
+        />
       </div>
     </Section>
   );
@@ -141,13 +193,33 @@ const TextSection = memo(function TextSection({ objs }: { objs: TextObject[] }) 
       {minSize !== undefined && o.fontSize < minSize && <p className="warn">Below the brand minimum of {minSize}px for this font.</p>}
       <div className="btn-row">
         {ALIGNS.map((a) => (
-          <IconButton key={a.v} icon={a.icon} label={a.label} active={o.textAlign === a.v} onClick={() => set({ textAlign: a.v })} testId={`text-align-${a.v}`} />
+          <IconButton
+            key={a.v}
+            icon={a.icon}
+            label={a.label}
+            active={o.textAlign === a.v}
+            onClick={() => set({ textAlign: a.v })}
+            testId={`text-align-${a.v}`}
+          />
         ))}
-        <button className={`icon-btn${o.fontStyle === 'italic' ? ' active' : ''}`} title="Italic" aria-label="Italic" aria-pressed={o.fontStyle === 'italic'} onClick={() => set({ fontStyle: o.fontStyle === 'italic' ? 'normal' : 'italic' })}>
+        <button
+          className={`icon-btn${o.fontStyle === 'italic' ? ' active' : ''}`}
+          title="Italic"
+          aria-label="Italic"
+          aria-pressed={o.fontStyle === 'italic'}
+          onClick={() => set({ fontStyle: o.fontStyle === 'italic' ? 'normal' : 'italic' })}
+        >
           <em style={{ fontFamily: 'Georgia, serif', fontSize: 16 }}>I</em>
         </button>
       </div>
-      <NumberField label="Line height" value={o.lineHeight ?? 1.16} min={0.5} max={4} step={0.05} onCommit={(lineHeight) => set({ lineHeight })} />
+      <NumberField
+        label="Line height"
+        value={o.lineHeight ?? 1.16}
+        min={0.5}
+        max={4}
+        step={0.05}
+        onCommit={(lineHeight) => set({ lineHeight })}
+      />
       <ColorPicker label="Colour" value={o.fill} onChange={(fill) => fill && set({ fill })} />
     </Section>
   );
@@ -170,7 +242,12 @@ const ShapeSection = memo(function ShapeSection({ objs }: { objs: DesignObject[]
   return (
     <Section title="Fill & stroke">
       <ColorPicker label="Fill" value={o.fill} onChange={(fill) => set({ fill: fill ?? 'transparent' })} allowNone />
-      <ColorPicker label="Stroke" value={o.stroke} onChange={(stroke) => set({ stroke, strokeWidth: stroke ? (o.strokeWidth ?? 2) || 2 : 0 })} allowNone />
+      <ColorPicker
+        label="Stroke"
+        value={o.stroke}
+        onChange={(stroke) => set({ stroke, strokeWidth: stroke ? (o.strokeWidth ?? 2) || 2 : 0 })}
+        allowNone
+      />
       <div className="grid-2">
         <NumberField label="Stroke" value={o.strokeWidth ?? 0} min={0} max={200} onCommit={(strokeWidth) => set({ strokeWidth })} />
         {o.type === 'rect' && <NumberField label="Radius" value={o.radius ?? 0} min={0} onCommit={(radius) => set({ radius })} />}
@@ -231,7 +308,16 @@ const LockSection = memo(function LockSection({ objs }: { objs: DesignObject[] }
   if (!editor.canLock) return null;
   return (
     <Section title="Brand lock">
-      <button className={`btn btn-block${locked ? ' btn-warn' : ''}`} onClick={() => editor.setProps(objs.map((o) => o.id), { locked: !locked })} data-testid="toggle-lock">
+      <button
+        className={`btn btn-block${locked ? ' btn-warn' : ''}`}
+        onClick={() =>
+          editor.setProps(
+            objs.map((o) => o.id),
+            { locked: !locked },
+          )
+        }
+        data-testid="toggle-lock"
+      >
         <Icon name={locked ? 'unlock' : 'lock'} size={16} /> {locked ? 'Unlock for agents' : 'Lock for agents'}
       </button>
       <p className="hint">{locked ? 'Agents cannot move, edit or delete this.' : 'Locked objects cannot be changed by agents.'}</p>

@@ -14,7 +14,15 @@ import { WorkflowStatus } from '../../features/review/editor/ReviewControls.js';
 type TextObject = Extract<DesignObject, { type: 'text' }>;
 type ImageObject = Extract<DesignObject, { type: 'image' }>;
 
-const ROLE_LABEL: Record<string, string> = { headline: 'Headline', price: 'Price', address: 'Address', description: 'Description', facts: 'Facts', photo: 'Photo', 'agent-photo': 'Your photo' };
+const ROLE_LABEL: Record<string, string> = {
+  headline: 'Headline',
+  price: 'Price',
+  address: 'Address',
+  description: 'Description',
+  facts: 'Facts',
+  photo: 'Photo',
+  'agent-photo': 'Your photo',
+};
 
 function fieldLabel(o: DesignObject, layerLabel: string | undefined): string {
   if (o.binding) return bindingLabel(o.binding);
@@ -52,7 +60,9 @@ function TextField({ o, label }: { o: TextObject; label: string }) {
       ) : (
         <input className="input" {...common} onChange={(e) => change(e.target.value)} />
       )}
-      {colours && <ColorPicker label={`${label} colour`} value={o.fill} onChange={(hex) => hex && editor.setProps([o.id], { fill: hex })} />}
+      {colours && (
+        <ColorPicker label={`${label} colour`} value={o.fill} onChange={(hex) => hex && editor.setProps([o.id], { fill: hex })} />
+      )}
     </div>
   );
 }
@@ -117,7 +127,11 @@ export function QuickEditPanel() {
         <WorkflowStatus />
       </div>
       {fields.map((o) =>
-        o.type === 'text' ? <TextField key={o.id} o={o as TextObject} label={fieldLabel(o, labels.get(o.id))} /> : <PhotoField key={o.id} o={o as ImageObject} label={fieldLabel(o, labels.get(o.id))} />,
+        o.type === 'text' ? (
+          <TextField key={o.id} o={o as TextObject} label={fieldLabel(o, labels.get(o.id))} />
+        ) : (
+          <PhotoField key={o.id} o={o as ImageObject} label={fieldLabel(o, labels.get(o.id))} />
+        ),
       )}
       {meta && <ColorPicker label="Background" value={meta.background} onChange={(hex) => hex && editor.setMeta({ background: hex })} />}
     </section>

@@ -54,7 +54,16 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Share design" onClose={onClose}>
       <form className="share-form" onSubmit={submit}>
-        <input name="share-email" type="email" required placeholder="colleague@brokerage.com" aria-label="Email" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+        <input
+          name="share-email"
+          type="email"
+          required
+          placeholder="colleague@brokerage.com"
+          aria-label="Email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoFocus
+        />
         <select aria-label="Access" value={access} onChange={(e) => setAccess(e.target.value as 'edit' | 'view')}>
           <option value="edit">Can edit</option>
           <option value="view">Can view</option>

@@ -32,7 +32,14 @@ export function ToolRail() {
           <Icon name={t.icon} size={20} />
         </button>
       ))}
-      <button className="tool-btn" onClick={() => file.current?.click()} disabled={disabled} title="Upload image" aria-label="Upload image" data-testid="tool-image">
+      <button
+        className="tool-btn"
+        onClick={() => file.current?.click()}
+        disabled={disabled}
+        title="Upload image"
+        aria-label="Upload image"
+        data-testid="tool-image"
+      >
         <Icon name="image" size={20} />
       </button>
       <input

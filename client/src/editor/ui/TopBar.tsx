@@ -41,7 +41,8 @@ function ExportMenu() {
   const toasts = useToasts();
   const [open, setOpen] = useState(false);
   const { user } = useAuth();
-  const rasterLabel = info.kind === 'social-post' || info.kind === 'story' ? 'At the platform size (1080 px wide)' : '2× resolution, for web and social';
+  const rasterLabel =
+    info.kind === 'social-post' || info.kind === 'story' ? 'At the platform size (1080 px wide)' : '2× resolution, for web and social';
   const run = async (kind: 'png' | 'jpg' | 'pdf' | 'html' | 'copy-html') => {
     setOpen(false);
     try {
@@ -58,8 +59,7 @@ function ExportMenu() {
       else if (kind === 'copy-html') {
         await copyEmailSignatureHtml(editor.opts.designId);
         toasts.show('Signature copied: paste it into your mail settings', 'success');
-      }
-      else left = await editor.exportPdf(title, { author: user?.name, brokerage: user?.brokerageName });
+      } else left = await editor.exportPdf(title, { author: user?.name, brokerage: user?.brokerageName });
       const warning = placeholderWarning(left);
       if (warning) toasts.show(warning, 'info');
     } catch (err) {
@@ -68,7 +68,13 @@ function ExportMenu() {
   };
   return (
     <div className="menu-wrap">
-      <button className="btn btn-primary" onClick={() => setOpen((o) => !o)} aria-haspopup="menu" aria-expanded={open} data-testid="export-button">
+      <button
+        className="btn btn-primary"
+        onClick={() => setOpen((o) => !o)}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="export-button"
+      >
         <Icon name="download" size={16} /> <span className="export-label">Export</span>
       </button>
       {open && (
@@ -111,7 +117,12 @@ function EditableTitle() {
   const [editing, setEditing] = useState(false);
   if (!editing || !editor.canEdit) {
     return (
-      <button className="title-btn" data-testid="design-title" title={editor.canEdit ? 'Rename' : title} onClick={() => editor.canEdit && setEditing(true)}>
+      <button
+        className="title-btn"
+        data-testid="design-title"
+        title={editor.canEdit ? 'Rename' : title}
+        onClick={() => editor.canEdit && setEditing(true)}
+      >
         {title}
       </button>
     );
@@ -183,7 +194,14 @@ function OverflowMenu({ children }: { children: ReactNode }) {
         <Icon name="more" />
       </button>
       {open && <div className="menu-scrim" onClick={() => setOpen(false)} />}
-      <div id="toolbar-overflow" className="menu toolbar-overflow" data-open={open} role="group" aria-label="More actions" data-testid="toolbar-overflow">
+      <div
+        id="toolbar-overflow"
+        className="menu toolbar-overflow"
+        data-open={open}
+        role="group"
+        aria-label="More actions"
+        data-testid="toolbar-overflow"
+      >
         {children}
       </div>
     </div>
@@ -196,10 +214,24 @@ function HistoryButtons() {
   const canRedo = useEditorState((s) => s.canRedo);
   return (
     <div className="topbar-group" role="group" aria-label="History">
-      <button className="icon-btn" onClick={() => editor.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo" data-testid="undo">
+      <button
+        className="icon-btn"
+        onClick={() => editor.undo()}
+        disabled={!canUndo}
+        title="Undo (Ctrl+Z)"
+        aria-label="Undo"
+        data-testid="undo"
+      >
         <Icon name="undo" />
       </button>
-      <button className="icon-btn" onClick={() => editor.redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo" data-testid="redo">
+      <button
+        className="icon-btn"
+        onClick={() => editor.redo()}
+        disabled={!canRedo}
+        title="Redo (Ctrl+Shift+Z)"
+        aria-label="Redo"
+        data-testid="redo"
+      >
         <Icon name="redo" />
       </button>
     </div>
@@ -209,7 +241,12 @@ function HistoryButtons() {
 function HelpButton() {
   const { editor } = useEditor();
   return (
-    <button className="icon-btn" onClick={() => editor.store.set({ help: true })} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+    <button
+      className="icon-btn"
+      onClick={() => editor.store.set({ help: true })}
+      title="Keyboard shortcuts (?)"
+      aria-label="Keyboard shortcuts"
+    >
       <Icon name="help" />
     </button>
   );

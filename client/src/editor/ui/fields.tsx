@@ -1,7 +1,17 @@
 import { useEffect, useState, type ReactNode } from 'react';
 
 /** A number input that commits on Enter or blur (not on every keystroke). */
-export function NumberField({ label, value, onCommit, min, max, step = 1, suffix, testId, disabled }: {
+export function NumberField({
+  label,
+  value,
+  onCommit,
+  min,
+  max,
+  step = 1,
+  suffix,
+  testId,
+  disabled,
+}: {
   label: string;
   value: number | undefined;
   onCommit: (n: number) => void;

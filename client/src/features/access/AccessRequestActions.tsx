@@ -9,7 +9,10 @@ export function AccessRequestActions({ designId }: { designId: string }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    accessApi.pending(designId).then((r) => setRequests(r.requests), () => setRequests([]));
+    accessApi.pending(designId).then(
+      (r) => setRequests(r.requests),
+      () => setRequests([]),
+    );
   }, [designId]);
 
   async function grant(r: AccessRequest, access: 'view' | 'edit') {

@@ -31,8 +31,14 @@ export function NoAccessPage({ designId }: { designId: string }) {
     }
   }
 
-  if (info === null) return <div className="page-loading"><div className="spinner" /></div>;
-  if (info === 'none' || info.access !== 'none') return <NotFoundPage title="Design not found" message="This design does not exist or was deleted." />;
+  if (info === null)
+    return (
+      <div className="page-loading">
+        <div className="spinner" />
+      </div>
+    );
+  if (info === 'none' || info.access !== 'none')
+    return <NotFoundPage title="Design not found" message="This design does not exist or was deleted." />;
   return (
     <div className="center-page">
       <div className="empty-card" data-testid="no-access">

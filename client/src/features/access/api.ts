@@ -24,5 +24,6 @@ export const accessApi = {
   ask: (designId: string, access: 'view' | 'edit', message: string | null) =>
     request<{ request: { id: string; access: 'view' | 'edit' } }>(`${design(designId)}/access-requests`, json('POST', { access, message })),
   pending: (designId: string) => request<{ requests: AccessRequest[] }>(`${design(designId)}/access-requests`),
-  grant: (requestId: string, access: 'view' | 'edit') => request<unknown>(`/api/access-requests/${encodeURIComponent(requestId)}/grant`, json('POST', { access })),
+  grant: (requestId: string, access: 'view' | 'edit') =>
+    request<unknown>(`/api/access-requests/${encodeURIComponent(requestId)}/grant`, json('POST', { access })),
 };

@@ -41,7 +41,9 @@ export function AuditPage() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const r = await request<{ entries: Entry[]; next: number | null }>(`/api/admin/audit?${query(filters, { limit: String(PAGE), ...(before ? { before: String(before) } : {}) })}`);
+      const r = await request<{ entries: Entry[]; next: number | null }>(
+        `/api/admin/audit?${query(filters, { limit: String(PAGE), ...(before ? { before: String(before) } : {}) })}`,
+      );
       setEntries(r.entries);
       setNext(r.next);
     } catch (err) {
@@ -62,7 +64,13 @@ export function AuditPage() {
   const field = (key: keyof Filters, label: string, type = 'text', placeholder = '') => (
     <label className="field">
       <span>{label}</span>
-      <input name={key} type={type} placeholder={placeholder} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+      <input
+        name={key}
+        type={type}
+        placeholder={placeholder}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      />
     </label>
   );
 
@@ -108,7 +116,13 @@ export function AuditPage() {
                 <td>
                   <code>{e.action}</code>
                 </td>
-                <td>{e.targetType === 'design' && e.targetId ? <Link to={`/designs/${encodeURIComponent(e.targetId)}`}>design</Link> : (e.targetType ?? '')}</td>
+                <td>
+                  {e.targetType === 'design' && e.targetId ? (
+                    <Link to={`/designs/${encodeURIComponent(e.targetId)}`}>design</Link>
+                  ) : (
+                    (e.targetType ?? '')
+                  )}
+                </td>
                 <td className="audit-details">{Object.keys(e.details).length ? JSON.stringify(e.details) : ''}</td>
               </tr>
             ))}

@@ -104,7 +104,15 @@ function SettingsPanel() {
           <span className="muted"> — past it, the built-in assistant answers instead.</span>
         </span>
         <span className="budget-input">
-          $<input name="budget" type="number" min={0} step={1} defaultValue={settings.aiMonthlyBudgetUsd} aria-label="Monthly AI budget in US dollars" />
+          $
+          <input
+            name="budget"
+            type="number"
+            min={0}
+            step={1}
+            defaultValue={settings.aiMonthlyBudgetUsd}
+            aria-label="Monthly AI budget in US dollars"
+          />
           <button className="btn btn-ghost btn-small" disabled={saving}>
             Save
           </button>
@@ -162,15 +170,28 @@ export function DashboardPage() {
                 {p.label}
               </button>
             ))}
-            <input type="date" aria-label="From" value={range.from} max={range.to} onChange={(e) => e.target.value && setCustom({ from: e.target.value, to: range.to })} />
+            <input
+              type="date"
+              aria-label="From"
+              value={range.from}
+              max={range.to}
+              onChange={(e) => e.target.value && setCustom({ from: e.target.value, to: range.to })}
+            />
             <span className="muted">to</span>
-            <input type="date" aria-label="To" value={range.to} min={range.from} onChange={(e) => e.target.value && setCustom({ from: range.from, to: e.target.value })} />
+            <input
+              type="date"
+              aria-label="To"
+              value={range.to}
+              min={range.from}
+              onChange={(e) => e.target.value && setCustom({ from: range.from, to: e.target.value })}
+            />
           </div>
         </div>
 
         <section className="dash-now">
           <h2>
-            Now <span className="live-dot" aria-hidden /> <span className="muted">{live ? editingSummary(live.people, live.instances) : ''}</span>
+            Now <span className="live-dot" aria-hidden />{' '}
+            <span className="muted">{live ? editingSummary(live.people, live.instances) : ''}</span>
           </h2>
           {live && live.designs.length === 0 && <p className="muted">Nobody is editing right now.</p>}
           <ul className="now-list" data-testid="now-editing">
@@ -205,7 +226,12 @@ export function DashboardPage() {
               <Kpi label="Email signatures" value={report.emailSignatures} />
               <Kpi label="Business cards" value={report.businessCards} />
               <Kpi label="Exports" value={report.exports} hint={`${report.downloads} downloads`} testId="kpi-exports" />
-              <Kpi label="Approvals" value={report.approvals} hint={`avg turnaround ${duration(report.averageApprovalTurnaroundMs)}`} testId="kpi-approvals" />
+              <Kpi
+                label="Approvals"
+                value={report.approvals}
+                hint={`avg turnaround ${duration(report.averageApprovalTurnaroundMs)}`}
+                testId="kpi-approvals"
+              />
               <Kpi label="Compliance violations" value={report.complianceViolations} />
               <Kpi label="Avg brand score" value={report.averageBrandScore ?? '—'} />
               <Kpi label="Avg compliance score" value={report.averageComplianceScore ?? '—'} />
@@ -225,7 +251,11 @@ export function DashboardPage() {
                 />
               </Panel>
               <Panel title="Approvals and turnaround" csv={csv('approval-turnaround')}>
-                <StackedBars title="Approvals per day" rows={report.approvalTurnaround.map((r) => ({ date: r.date, approvals: r.approvals }))} series={[{ key: 'approvals', label: 'Approvals', color: '#16a34a' }]} />
+                <StackedBars
+                  title="Approvals per day"
+                  rows={report.approvalTurnaround.map((r) => ({ date: r.date, approvals: r.approvals }))}
+                  series={[{ key: 'approvals', label: 'Approvals', color: '#16a34a' }]}
+                />
                 <p className="muted dash-note">Average turnaround over the period: {duration(report.averageApprovalTurnaroundMs)}</p>
               </Panel>
               <Panel title="Average scores over time" csv={csv('series')}>
@@ -240,7 +270,12 @@ export function DashboardPage() {
                 />
               </Panel>
               <Panel title="Compliance violations by rule" csv={csv('violations-by-rule')}>
-                <HBars title="Violations by rule" color="#dc2626" empty="No violations in this period." items={report.violationsByRule.map((v) => ({ label: v.ruleId, value: v.count }))} />
+                <HBars
+                  title="Violations by rule"
+                  color="#dc2626"
+                  empty="No violations in this period."
+                  items={report.violationsByRule.map((v) => ({ label: v.ruleId, value: v.count }))}
+                />
               </Panel>
               <Panel title="Productivity per agent" csv={csv('per-agent')} wide>
                 <table className="data-table" data-testid="per-agent">
@@ -278,7 +313,13 @@ export function DashboardPage() {
                   <div className="ai-usage">
                     <div className="ai-budget">
                       <span className="hbar-track">
-                        <span className="hbar-fill" style={{ width: `${Math.min(100, (ai.costUsd / Math.max(ai.budgetUsd, 0.0001)) * 100)}%`, background: ai.costUsd >= ai.budgetUsd ? '#dc2626' : '#2563eb' }} />
+                        <span
+                          className="hbar-fill"
+                          style={{
+                            width: `${Math.min(100, (ai.costUsd / Math.max(ai.budgetUsd, 0.0001)) * 100)}%`,
+                            background: ai.costUsd >= ai.budgetUsd ? '#dc2626' : '#2563eb',
+                          }}
+                        />
                       </span>
                       <span>
                         ${ai.costUsd.toFixed(2)} of ${ai.budgetUsd.toFixed(2)}
@@ -287,7 +328,12 @@ export function DashboardPage() {
                     <p className="muted">
                       {ai.calls} calls ({ai.cachedCalls} from cache)
                     </p>
-                    <HBars title="AI calls by task" color="#7b6ca8" empty="No AI use this month." items={ai.byTask.map((t) => ({ label: t.task, value: t.calls }))} />
+                    <HBars
+                      title="AI calls by task"
+                      color="#7b6ca8"
+                      empty="No AI use this month."
+                      items={ai.byTask.map((t) => ({ label: t.task, value: t.calls }))}
+                    />
                   </div>
                 </Panel>
               )}

@@ -73,7 +73,8 @@ export function PeoplePage() {
   async function change(person: Person, patch: { role?: Role; active?: boolean }) {
     setError(null);
     setNotice(null);
-    if (patch.role && !window.confirm(`Make ${person.name} ${ROLE_LABELS[patch.role].toLowerCase()}? What they may do changes at once.`)) return;
+    if (patch.role && !window.confirm(`Make ${person.name} ${ROLE_LABELS[patch.role].toLowerCase()}? What they may do changes at once.`))
+      return;
     try {
       await request(`/api/people/${encodeURIComponent(person.id)}`, json('PATCH', patch));
       setNotice(
@@ -116,7 +117,10 @@ export function PeoplePage() {
   async function resetTotp(person: Person) {
     setError(null);
     setNotice(null);
-    if (!window.confirm(`Turn off two-factor sign-in for ${person.name}? They sign in with their password alone until they set it up again.`)) return;
+    if (
+      !window.confirm(`Turn off two-factor sign-in for ${person.name}? They sign in with their password alone until they set it up again.`)
+    )
+      return;
     try {
       await request(`/api/people/${encodeURIComponent(person.id)}/totp/reset`, json('POST', {}));
       setNotice(`Two-factor for ${person.name} is reset.`);
@@ -132,7 +136,9 @@ export function PeoplePage() {
       const current = await request<Record<string, unknown>>('/api/admin/settings');
       const saved = await request<{ requireTwoFactor: boolean }>('/api/admin/settings', json('PUT', { ...current, requireTwoFactor: on }));
       setRequireTotp(saved.requireTwoFactor);
-      setNotice(on ? 'Everyone must now sign in with two-factor; people without it are asked to set it up.' : 'Two-factor is optional again.');
+      setNotice(
+        on ? 'Everyone must now sign in with two-factor; people without it are asked to set it up.' : 'Two-factor is optional again.',
+      );
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -150,123 +156,143 @@ export function PeoplePage() {
   return (
     <div className="page">
       <main className="page-main workflow-page people-page">
-      <div className="page-title-row">
-        <h1>People and roles</h1>
-        <span className="muted">{me.brokerageName}</span>
-        <Link to="/admin/audit">Audit log</Link>
-        <Link to="/admin/sso">Single sign-on</Link>
-      </div>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
+        <div className="page-title-row">
+          <h1>People and roles</h1>
+          <span className="muted">{me.brokerageName}</span>
+          <Link to="/admin/audit">Audit log</Link>
+          <Link to="/admin/sso">Single sign-on</Link>
         </div>
-      )}
-      {notice && (
-        <div className="form-notice" role="status">
-          {notice}
-        </div>
-      )}
-      <section aria-label="Invite someone">
-        <h2>Invite someone</h2>
-        <form className="inline-form" onSubmit={invite} aria-label="Invite">
-          <label className="field">
-            <span>Email</span>
-            <input name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Role</span>
-            <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button className="btn btn-primary" type="submit" disabled={busy}>
-            {busy ? 'Inviting…' : 'Create invite link'}
-          </button>
-        </form>
-        {link && (
-          <p className="invite-link" role="status">
-            {emailedTo ? `Invitation emailed to ${emailedTo}. You can also send the link yourself (it works once and expires in 7 days):` : 'Send this link to the person (it works once and expires in 7 days):'}{' '}
-            <input aria-label="Invite link" data-testid="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} size={60} />{' '}
-            <button className="btn btn-small" type="button" onClick={() => void copyLink()}>
-              {copied ? 'Copied' : 'Copy link'}
+        {error && (
+          <div className="form-error" role="alert">
+            {error}
+          </div>
+        )}
+        {notice && (
+          <div className="form-notice" role="status">
+            {notice}
+          </div>
+        )}
+        <section aria-label="Invite someone">
+          <h2>Invite someone</h2>
+          <form className="inline-form" onSubmit={invite} aria-label="Invite">
+            <label className="field">
+              <span>Email</span>
+              <input name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            </label>
+            <label className="field">
+              <span>Role</span>
+              <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button className="btn btn-primary" type="submit" disabled={busy}>
+              {busy ? 'Inviting…' : 'Create invite link'}
             </button>
-          </p>
-        )}
-        {invites.length > 0 && (
-          <ul className="invites" aria-label="Open invitations">
-            {invites.map((i) => (
-              <li key={i.id}>
-                {i.email} · {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString()}{' '}
-                <button className="btn btn-small" type="button" onClick={() => void resend(i)} title="A new link (the old one stops working), emailed again">
-                  Resend
-                </button>{' '}
-                <button className="btn btn-small" type="button" onClick={() => void revoke(i)}>
-                  Revoke
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-label="People">
-        <h2>People</h2>
-        <table className="people-table data-table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Status</th>
-              <th>Two-factor</th>
-              <th>Last sign-in</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id} data-testid={`person-${p.email}`}>
-                <td>
-                  <Link to={`/admin/people/${encodeURIComponent(p.id)}/profile`}>{p.name}</Link>
-                </td>
-                <td>{p.email}</td>
-                <td>
-                  <select aria-label={`Role of ${p.email}`} value={p.role} disabled={p.id === me.id} onChange={(e) => void change(p, { role: e.target.value as Role })}>
-                    {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{p.active ? 'Active' : 'Deactivated'}</td>
-                <td data-testid="totp-status">{p.totpEnabled ? 'On' : 'Off'}</td>
-                <td>{p.lastLoginAt ? new Date(p.lastLoginAt).toLocaleString() : 'Never'}</td>
-                <td>
-                  {p.totpEnabled && p.id !== me.id && (
-                    <button className="btn btn-small" type="button" onClick={() => void resetTotp(p)}>
-                      Reset two-factor
-                    </button>
-                  )}{' '}
-                  {p.id !== me.id && (
-                    <button className="btn btn-small" type="button" onClick={() => void change(p, { active: !p.active })}>
-                      {p.active ? 'Deactivate' : 'Reactivate'}
-                    </button>
-                  )}
-                </td>
+          </form>
+          {link && (
+            <p className="invite-link" role="status">
+              {emailedTo
+                ? `Invitation emailed to ${emailedTo}. You can also send the link yourself (it works once and expires in 7 days):`
+                : 'Send this link to the person (it works once and expires in 7 days):'}{' '}
+              <input
+                aria-label="Invite link"
+                data-testid="invite-link"
+                readOnly
+                value={link}
+                onFocus={(e) => e.currentTarget.select()}
+                size={60}
+              />{' '}
+              <button className="btn btn-small" type="button" onClick={() => void copyLink()}>
+                {copied ? 'Copied' : 'Copy link'}
+              </button>
+            </p>
+          )}
+          {invites.length > 0 && (
+            <ul className="invites" aria-label="Open invitations">
+              {invites.map((i) => (
+                <li key={i.id}>
+                  {i.email} · {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString()}{' '}
+                  <button
+                    className="btn btn-small"
+                    type="button"
+                    onClick={() => void resend(i)}
+                    title="A new link (the old one stops working), emailed again"
+                  >
+                    Resend
+                  </button>{' '}
+                  <button className="btn btn-small" type="button" onClick={() => void revoke(i)}>
+                    Revoke
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-label="People">
+          <h2>People</h2>
+          <table className="people-table data-table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Status</th>
+                <th>Two-factor</th>
+                <th>Last sign-in</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {requireTotp !== null && (
-          <label className="field-inline">
-            <input type="checkbox" checked={requireTotp} onChange={(e) => void setRequireTwoFactor(e.target.checked)} /> Require two-factor sign-in for everyone in {me.brokerageName}
-          </label>
-        )}
-      </section>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id} data-testid={`person-${p.email}`}>
+                  <td>
+                    <Link to={`/admin/people/${encodeURIComponent(p.id)}/profile`}>{p.name}</Link>
+                  </td>
+                  <td>{p.email}</td>
+                  <td>
+                    <select
+                      aria-label={`Role of ${p.email}`}
+                      value={p.role}
+                      disabled={p.id === me.id}
+                      onChange={(e) => void change(p, { role: e.target.value as Role })}
+                    >
+                      {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{p.active ? 'Active' : 'Deactivated'}</td>
+                  <td data-testid="totp-status">{p.totpEnabled ? 'On' : 'Off'}</td>
+                  <td>{p.lastLoginAt ? new Date(p.lastLoginAt).toLocaleString() : 'Never'}</td>
+                  <td>
+                    {p.totpEnabled && p.id !== me.id && (
+                      <button className="btn btn-small" type="button" onClick={() => void resetTotp(p)}>
+                        Reset two-factor
+                      </button>
+                    )}{' '}
+                    {p.id !== me.id && (
+                      <button className="btn btn-small" type="button" onClick={() => void change(p, { active: !p.active })}>
+                        {p.active ? 'Deactivate' : 'Reactivate'}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {requireTotp !== null && (
+            <label className="field-inline">
+              <input type="checkbox" checked={requireTotp} onChange={(e) => void setRequireTwoFactor(e.target.checked)} /> Require
+              two-factor sign-in for everyone in {me.brokerageName}
+            </label>
+          )}
+        </section>
       </main>
     </div>
   );

@@ -32,7 +32,11 @@ interface Draft {
   breakGlassUserId: string;
 }
 
-const list = (text: string) => text.split(/[\n,]+/).map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(/[\n,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function draftOf(s: Settings): Draft {
   return {
@@ -137,11 +141,19 @@ export function SsoPage() {
             <section aria-label="Identity provider">
               <h2>Identity provider (OpenID Connect)</h2>
               <p className="muted">
-                Register RealBrand at your provider as a web application with this redirect URI: <code data-testid="sso-redirect-uri">{settings.redirectUri}</code>
+                Register RealBrand at your provider as a web application with this redirect URI:{' '}
+                <code data-testid="sso-redirect-uri">{settings.redirectUri}</code>
               </p>
               <label className="field">
                 <span>Issuer URL</span>
-                <input name="issuer" type="url" required placeholder="https://login.example.com" value={draft.issuer} onChange={(e) => set('issuer', e.target.value)} />
+                <input
+                  name="issuer"
+                  type="url"
+                  required
+                  placeholder="https://login.example.com"
+                  value={draft.issuer}
+                  onChange={(e) => set('issuer', e.target.value)}
+                />
               </label>
               <label className="field">
                 <span>Client ID</span>
@@ -161,13 +173,24 @@ export function SsoPage() {
               </label>
               <label className="field">
                 <span>Email domains</span>
-                <input name="domains" placeholder="example.com, example.org" value={draft.domains} onChange={(e) => set('domains', e.target.value)} />
-                <small className="muted">People with these email domains are sent to your provider by “Sign in with SSO”. Anyone can also use this link: {settings.loginUrl}</small>
+                <input
+                  name="domains"
+                  placeholder="example.com, example.org"
+                  value={draft.domains}
+                  onChange={(e) => set('domains', e.target.value)}
+                />
+                <small className="muted">
+                  People with these email domains are sent to your provider by “Sign in with SSO”. Anyone can also use this link:{' '}
+                  {settings.loginUrl}
+                </small>
               </label>
             </section>
             <section aria-label="Groups and roles">
               <h2>Groups and roles</h2>
-              <p className="muted">Names of your provider’s groups, separated by commas. A person gets the highest role any of their groups gives; someone in none of them cannot sign in.</p>
+              <p className="muted">
+                Names of your provider’s groups, separated by commas. A person gets the highest role any of their groups gives; someone in
+                none of them cannot sign in.
+              </p>
               <label className="field">
                 <span>Group claim</span>
                 <input name="groupsClaim" value={draft.groupsClaim} onChange={(e) => set('groupsClaim', e.target.value)} />
@@ -188,7 +211,8 @@ export function SsoPage() {
             <section aria-label="Require single sign-on">
               <h2>Require single sign-on</h2>
               <label className="field-inline">
-                <input type="checkbox" checked={draft.enforced} onChange={(e) => set('enforced', e.target.checked)} /> Passwords no longer work for people of this brokerage
+                <input type="checkbox" checked={draft.enforced} onChange={(e) => set('enforced', e.target.checked)} /> Passwords no longer
+                work for people of this brokerage
               </label>
               <label className="field">
                 <span>Break-glass admin (may still use a password, for when the provider is down)</span>

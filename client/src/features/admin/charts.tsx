@@ -77,7 +77,9 @@ export function StackedBars({ rows: input, series, title }: { rows: ReadonlyArra
               {series.map((s) => {
                 const h = (Number(r[s.key] ?? 0) / max) * plotH;
                 y -= h;
-                return h > 0 ? <rect key={s.key} x={PAD.left + i * bw + bw * 0.15} y={y} width={bw * 0.7} height={h} fill={s.color} rx={1.5} /> : null;
+                return h > 0 ? (
+                  <rect key={s.key} x={PAD.left + i * bw + bw * 0.15} y={y} width={bw * 0.7} height={h} fill={s.color} rx={1.5} />
+                ) : null;
               })}
             </g>
           );
@@ -99,7 +101,19 @@ export function StackedBars({ rows: input, series, title }: { rows: ReadonlyArra
 }
 
 /** Lines per day; null values leave gaps. */
-export function Lines({ rows, series, title, max: fixedMax, format }: { rows: ReadonlyArray<object>; series: Series[]; title: string; max?: number; format?: (v: number) => string }) {
+export function Lines({
+  rows,
+  series,
+  title,
+  max: fixedMax,
+  format,
+}: {
+  rows: ReadonlyArray<object>;
+  series: Series[];
+  title: string;
+  max?: number;
+  format?: (v: number) => string;
+}) {
   const cells = rows as ReadonlyArray<Record<string, number | string | null>>;
   const values = cells.flatMap((r) => series.map((s) => r[s.key])).filter((v): v is number => typeof v === 'number');
   const max = fixedMax ?? niceMax(Math.max(0, ...values));
@@ -146,7 +160,17 @@ export function Lines({ rows, series, title, max: fixedMax, format }: { rows: Re
 }
 
 /** Horizontal bars, largest first (e.g. violations by rule). */
-export function HBars({ items, color, title, empty }: { items: Array<{ label: string; value: number }>; color: string; title: string; empty: string }) {
+export function HBars({
+  items,
+  color,
+  title,
+  empty,
+}: {
+  items: Array<{ label: string; value: number }>;
+  color: string;
+  title: string;
+  empty: string;
+}) {
   if (items.length === 0) return <p className="muted chart-empty">{empty}</p>;
   const max = niceMax(Math.max(...items.map((i) => i.value)));
   return (

@@ -9,7 +9,17 @@ const PeoplePage = lazy(() => import('./PeoplePage.js'));
 const AuditPage = lazy(() => import('./AuditPage.js'));
 const SsoPage = lazy(() => import('./SsoPage.js'));
 
-const page = (node: ReactNode) => <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>{node}</Suspense>;
+const page = (node: ReactNode) => (
+  <Suspense
+    fallback={
+      <div className="page-loading">
+        <div className="spinner" />
+      </div>
+    }
+  >
+    {node}
+  </Suspense>
+);
 
 export const adminRoutes = (
   <>

@@ -59,7 +59,16 @@ export function AcceptInvitePage() {
         </label>
         <label className="field">
           <span>Choose a password</span>
-          <input name="password" type="password" required minLength={10} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} disabled={!preview} />
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={10}
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            disabled={!preview}
+          />
         </label>
         {error && (
           <div className="form-error" role="alert">

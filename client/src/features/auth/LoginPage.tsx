@@ -48,57 +48,78 @@ export function LoginPage() {
       <div className="login-side">
         <Logo />
         <h2>Every listing, on brand.</h2>
-        <p>Design flyers, open-house signs and social posts together in real time — with your brokerage's colours, fonts and compliance built in.</p>
+        <p>
+          Design flyers, open-house signs and social posts together in real time — with your brokerage's colours, fonts and compliance built
+          in.
+        </p>
       </div>
       {sso ? (
         <SsoSignIn initialEmail={email} brokerageId={params.get('sso')} next={next} onCancel={() => setSso(false)} />
       ) : (
-      <form className="login-card" onSubmit={submit} aria-label="Log in">
-        <h1>Log in</h1>
-        <p className="muted">Use your brokerage account.</p>
-        <label className="field">
-          <span>Email</span>
-          <input name="email" type="email" autoComplete="username" required autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} readOnly={needsCode} />
-        </label>
-        <label className="field">
-          <span>Password</span>
-          <input name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(email) && !needsCode} value={password} onChange={(e) => setPassword(e.target.value)} readOnly={needsCode} />
-        </label>
-        {needsCode && (
+        <form className="login-card" onSubmit={submit} aria-label="Log in">
+          <h1>Log in</h1>
+          <p className="muted">Use your brokerage account.</p>
           <label className="field">
-            <span>Authentication code</span>
+            <span>Email</span>
             <input
-              name="code"
-              autoComplete="one-time-code"
-              inputMode="text"
+              name="email"
+              type="email"
+              autoComplete="username"
               required
-              autoFocus
-              maxLength={32}
-              placeholder="123456"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              aria-describedby="code-help"
+              autoFocus={!email}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              readOnly={needsCode}
             />
-            <small id="code-help" className="muted">
-              The six digits from your authenticator app, or one of your recovery codes.
-            </small>
           </label>
-        )}
-        {error && (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        )}
-        <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
-          {busy ? 'Logging in…' : needsCode ? 'Verify and log in' : 'Log in'}
-        </button>
-        <p className="muted login-links">
-          <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email.trim())}` : ''}`}>Forgot your password?</Link>
-        </p>
-        <button className="btn btn-block" type="button" onClick={() => setSso(true)}>
-          Sign in with SSO
-        </button>
-      </form>
+          <label className="field">
+            <span>Password</span>
+            <input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              autoFocus={Boolean(email) && !needsCode}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              readOnly={needsCode}
+            />
+          </label>
+          {needsCode && (
+            <label className="field">
+              <span>Authentication code</span>
+              <input
+                name="code"
+                autoComplete="one-time-code"
+                inputMode="text"
+                required
+                autoFocus
+                maxLength={32}
+                placeholder="123456"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                aria-describedby="code-help"
+              />
+              <small id="code-help" className="muted">
+                The six digits from your authenticator app, or one of your recovery codes.
+              </small>
+            </label>
+          )}
+          {error && (
+            <div className="form-error" role="alert">
+              {error}
+            </div>
+          )}
+          <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
+            {busy ? 'Logging in…' : needsCode ? 'Verify and log in' : 'Log in'}
+          </button>
+          <p className="muted login-links">
+            <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email.trim())}` : ''}`}>Forgot your password?</Link>
+          </p>
+          <button className="btn btn-block" type="button" onClick={() => setSso(true)}>
+            Sign in with SSO
+          </button>
+        </form>
       )}
     </div>
   );

@@ -3,7 +3,17 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { errorMessage, json, request } from '../../api.js';
 import { Logo } from '../../components/Logo.js';
 
-function Shell({ title, children, onSubmit, label }: { title: string; children: React.ReactNode; onSubmit: (e: FormEvent) => void; label: string }) {
+function Shell({
+  title,
+  children,
+  onSubmit,
+  label,
+}: {
+  title: string;
+  children: React.ReactNode;
+  onSubmit: (e: FormEvent) => void;
+  label: string;
+}) {
   return (
     <div className="login-page">
       <div className="login-side">
@@ -49,7 +59,15 @@ export function ForgotPasswordPage() {
           <p className="muted">We email you a link to choose a new password.</p>
           <label className="field">
             <span>Email</span>
-            <input name="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </label>
           {error && (
             <div className="form-error" role="alert">
@@ -115,11 +133,29 @@ export function ResetPasswordPage() {
       )}
       <label className="field">
         <span>New password</span>
-        <input name="password" type="password" autoComplete="new-password" minLength={10} required value={password} onChange={(e) => setPassword(e.target.value)} disabled={invalid} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          disabled={invalid}
+        />
       </label>
       <label className="field">
         <span>Repeat it</span>
-        <input name="confirm" type="password" autoComplete="new-password" minLength={10} required value={confirm} onChange={(e) => setConfirm(e.target.value)} disabled={invalid} />
+        <input
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          disabled={invalid}
+        />
       </label>
       {error && (
         <div className="form-error" role="alert">
@@ -129,7 +165,9 @@ export function ResetPasswordPage() {
       <button className="btn btn-primary btn-block" type="submit" disabled={busy || invalid}>
         {busy ? 'Saving…' : 'Set the new password'}
       </button>
-      <p className="muted login-links">{invalid ? <Link to="/forgot-password">Ask for a new link</Link> : <Link to="/login">Back to log in</Link>}</p>
+      <p className="muted login-links">
+        {invalid ? <Link to="/forgot-password">Ask for a new link</Link> : <Link to="/login">Back to log in</Link>}
+      </p>
     </Shell>
   );
 }

@@ -37,7 +37,9 @@ async function squareHeadshot(file: File): Promise<Blob> {
   canvas.height = out;
   canvas.getContext('2d')!.drawImage(bitmap, (bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 0, 0, out, out);
   bitmap.close();
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Could not read that image'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Could not read that image'))), 'image/png'),
+  );
 }
 
 /** `/profile` (yours) and `/admin/people/:id/profile` (admins, anyone's): what materials show about a person. */
@@ -67,7 +69,15 @@ export function ProfilePage() {
   if (!profile) {
     return (
       <div className="page">
-        <main className="page-main workflow-page">{error ? <div className="form-error" role="alert">{error}</div> : <div className="spinner" />}</main>
+        <main className="page-main workflow-page">
+          {error ? (
+            <div className="form-error" role="alert">
+              {error}
+            </div>
+          ) : (
+            <div className="spinner" />
+          )}
+        </main>
       </div>
     );
   }
@@ -91,7 +101,15 @@ export function ProfilePage() {
     setNotice(null);
     try {
       const social = Object.fromEntries(Object.entries(profile!.social).filter(([, v]) => v?.trim()));
-      const r = await request<{ profile: Profile }>(path, json('PUT', { ...profile, social, phones: profile!.phones.filter((p) => p.number.trim()), licenses: profile!.licenses.filter((l) => l.number.trim()) }));
+      const r = await request<{ profile: Profile }>(
+        path,
+        json('PUT', {
+          ...profile,
+          social,
+          phones: profile!.phones.filter((p) => p.number.trim()),
+          licenses: profile!.licenses.filter((l) => l.number.trim()),
+        }),
+      );
       setProfile(r.profile);
       setNotice('Profile saved. New designs use these details.');
       if (!id) await reload();
@@ -125,23 +143,51 @@ export function ProfilePage() {
             <h2>About</h2>
             <div className="inline-form">
               <div className="headshot">
-                {profile.headshot ? <img src={profile.headshot} alt="Headshot" width={96} height={96} /> : <div className="headshot-empty">No photo</div>}
+                {profile.headshot ? (
+                  <img src={profile.headshot} alt="Headshot" width={96} height={96} />
+                ) : (
+                  <div className="headshot-empty">No photo</div>
+                )}
                 <label className="btn btn-small">
                   Upload headshot
-                  <input type="file" accept="image/png,image/jpeg,image/webp" hidden onChange={(e) => void upload(e.target.files?.[0])} aria-label="Headshot file" />
+                  <input
+                    type="file"
+                    accept="image/png,image/jpeg,image/webp"
+                    hidden
+                    onChange={(e) => void upload(e.target.files?.[0])}
+                    aria-label="Headshot file"
+                  />
                 </label>
               </div>
               <label className="field">
                 <span>Display name</span>
-                <input name="displayName" required maxLength={120} value={profile.displayName} onChange={(e) => set({ displayName: e.target.value })} />
+                <input
+                  name="displayName"
+                  required
+                  maxLength={120}
+                  value={profile.displayName}
+                  onChange={(e) => set({ displayName: e.target.value })}
+                />
               </label>
               <label className="field">
                 <span>Title</span>
-                <input name="title" maxLength={120} placeholder="REALTOR®, Broker Associate…" value={profile.title} onChange={(e) => set({ title: e.target.value })} />
+                <input
+                  name="title"
+                  maxLength={120}
+                  placeholder="REALTOR®, Broker Associate…"
+                  value={profile.title}
+                  onChange={(e) => set({ title: e.target.value })}
+                />
               </label>
               <label className="field">
                 <span>Email on materials</span>
-                <input name="materialEmail" type="email" placeholder={accountEmail} value={profile.email} onChange={(e) => set({ email: e.target.value })} />
+                <input
+                  name="materialEmail"
+                  type="email"
+                  placeholder={accountEmail}
+                  value={profile.email}
+                  onChange={(e) => set({ email: e.target.value })}
+                />
               </label>
             </div>
           </section>
@@ -163,7 +209,13 @@ export function ProfilePage() {
                   </label>
                   <label className="field">
                     <span>Number</span>
-                    <input name={`phone${i}`} type="tel" maxLength={40} value={phone.number} onChange={(e) => update({ number: e.target.value })} />
+                    <input
+                      name={`phone${i}`}
+                      type="tel"
+                      maxLength={40}
+                      value={phone.number}
+                      onChange={(e) => update({ number: e.target.value })}
+                    />
                   </label>
                 </div>
               );
@@ -181,15 +233,31 @@ export function ProfilePage() {
                 <div className="inline-form" key={i}>
                   <label className="field">
                     <span>State</span>
-                    <input name={`licenseState${i}`} maxLength={2} placeholder="TX" value={l.state} onChange={(e) => update({ state: e.target.value.toUpperCase() })} />
+                    <input
+                      name={`licenseState${i}`}
+                      maxLength={2}
+                      placeholder="TX"
+                      value={l.state}
+                      onChange={(e) => update({ state: e.target.value.toUpperCase() })}
+                    />
                   </label>
                   <label className="field">
                     <span>License number</span>
-                    <input name={`licenseNumber${i}`} maxLength={40} value={l.number} onChange={(e) => update({ number: e.target.value })} />
+                    <input
+                      name={`licenseNumber${i}`}
+                      maxLength={40}
+                      value={l.number}
+                      onChange={(e) => update({ number: e.target.value })}
+                    />
                   </label>
                   <label className="field">
                     <span>Expires</span>
-                    <input name={`licenseExpires${i}`} type="date" value={l.expiresOn} onChange={(e) => update({ expiresOn: e.target.value })} />
+                    <input
+                      name={`licenseExpires${i}`}
+                      type="date"
+                      value={l.expiresOn}
+                      onChange={(e) => update({ expiresOn: e.target.value })}
+                    />
                   </label>
                 </div>
               );
@@ -203,14 +271,27 @@ export function ProfilePage() {
                 name="designations"
                 placeholder="ABR, CRS, GRI"
                 value={profile.designations.join(', ')}
-                onChange={(e) => set({ designations: e.target.value.split(',').map((d) => d.trim()).filter(Boolean) })}
+                onChange={(e) =>
+                  set({
+                    designations: e.target.value
+                      .split(',')
+                      .map((d) => d.trim())
+                      .filter(Boolean),
+                  })
+                }
               />
             </label>
             <div className="inline-form">
               {SOCIAL.map(([key, label]) => (
                 <label className="field" key={key}>
                   <span>{label}</span>
-                  <input name={key} type="url" placeholder="https://" value={profile.social[key] ?? ''} onChange={(e) => set({ social: { ...profile.social, [key]: e.target.value } })} />
+                  <input
+                    name={key}
+                    type="url"
+                    placeholder="https://"
+                    value={profile.social[key] ?? ''}
+                    onChange={(e) => set({ social: { ...profile.social, [key]: e.target.value } })}
+                  />
                 </label>
               ))}
             </div>

@@ -123,7 +123,8 @@ export function SecurityPage() {
           {recoveryCodes && (
             <div className="recovery-codes" data-testid="recovery-codes">
               <p>
-                <strong>Two-factor is on.</strong> Keep these recovery codes somewhere safe: each signs you in once if you lose your phone. They are shown only now.
+                <strong>Two-factor is on.</strong> Keep these recovery codes somewhere safe: each signs you in once if you lose your phone.
+                They are shown only now.
               </p>
               <ol>
                 {recoveryCodes.map((c) => (
@@ -132,7 +133,11 @@ export function SecurityPage() {
                   </li>
                 ))}
               </ol>
-              <button className="btn btn-small" type="button" onClick={() => void navigator.clipboard?.writeText(recoveryCodes.join('\n')).catch(() => undefined)}>
+              <button
+                className="btn btn-small"
+                type="button"
+                onClick={() => void navigator.clipboard?.writeText(recoveryCodes.join('\n')).catch(() => undefined)}
+              >
                 Copy codes
               </button>{' '}
               <button className="btn btn-small" type="button" onClick={() => setRecoveryCodes(null)}>
@@ -142,7 +147,9 @@ export function SecurityPage() {
           )}
           {totpOn === false && !enrolment && (
             <>
-              <p className="muted">Sign in with a code from an authenticator app (Google Authenticator, 1Password, Authy…) as well as your password.</p>
+              <p className="muted">
+                Sign in with a code from an authenticator app (Google Authenticator, 1Password, Authy…) as well as your password.
+              </p>
               <button className="btn btn-primary" type="button" onClick={() => void startEnrolment()}>
                 Set up two-factor
               </button>
@@ -151,13 +158,28 @@ export function SecurityPage() {
           {enrolment && (
             <form onSubmit={confirmEnrolment} aria-label="Confirm two-factor" className="totp-enrol">
               <p>1. Scan this code with your authenticator app.</p>
-              <img className="totp-qr" width={220} height={220} alt="QR code for your authenticator app" src={`data:image/svg+xml;utf8,${encodeURIComponent(enrolment.qrSvg)}`} />
+              <img
+                className="totp-qr"
+                width={220}
+                height={220}
+                alt="QR code for your authenticator app"
+                src={`data:image/svg+xml;utf8,${encodeURIComponent(enrolment.qrSvg)}`}
+              />
               <p className="muted">
                 Can’t scan? Enter this key: <code data-testid="totp-secret">{enrolment.secret}</code>
               </p>
               <label className="field">
                 <span>2. Enter the six-digit code it shows</span>
-                <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} />
+                <input
+                  name="code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern="\d{6}"
+                  maxLength={6}
+                  required
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                />
               </label>
               <button className="btn btn-primary" type="submit">
                 Verify and turn on
@@ -174,7 +196,14 @@ export function SecurityPage() {
               </p>
               <label className="field">
                 <span>Password to turn it off</span>
-                <input name="password" type="password" autoComplete="current-password" required value={disablePassword} onChange={(e) => setDisablePassword(e.target.value)} />
+                <input
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={disablePassword}
+                  onChange={(e) => setDisablePassword(e.target.value)}
+                />
               </label>
               <button className="btn" type="submit">
                 Turn off
@@ -188,11 +217,26 @@ export function SecurityPage() {
           <form onSubmit={changePassword} className="inline-form" aria-label="Change password">
             <label className="field">
               <span>Current password</span>
-              <input name="currentPassword" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+              <input
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={current}
+                onChange={(e) => setCurrent(e.target.value)}
+              />
             </label>
             <label className="field">
               <span>New password</span>
-              <input name="newPassword" type="password" autoComplete="new-password" minLength={10} required value={next} onChange={(e) => setNext(e.target.value)} />
+              <input
+                name="newPassword"
+                type="password"
+                autoComplete="new-password"
+                minLength={10}
+                required
+                value={next}
+                onChange={(e) => setNext(e.target.value)}
+              />
             </label>
             <button className="btn btn-primary" type="submit">
               Change password

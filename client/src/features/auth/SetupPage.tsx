@@ -49,11 +49,18 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      await request('/api/setup', json('POST', {
-        token,
-        brokerage: { name: name.trim(), licensedStates: states, brand: { primaryColor: primary, secondaryColor: secondary, headingFont, bodyFont } },
-        admin: { name: adminName.trim(), email: adminEmail.trim(), password },
-      }));
+      await request(
+        '/api/setup',
+        json('POST', {
+          token,
+          brokerage: {
+            name: name.trim(),
+            licensedStates: states,
+            brand: { primaryColor: primary, secondaryColor: secondary, headingFont, bodyFont },
+          },
+          admin: { name: adminName.trim(), email: adminEmail.trim(), password },
+        }),
+      );
       // Forget the token in the address bar; the session cookie is set.
       window.history.replaceState(null, '', '/setup');
       await reload();
@@ -104,7 +111,14 @@ export function SetupPage() {
               <legend>Licensed in (chooses the compliance rules that apply)</legend>
               {info.states.map((s) => (
                 <label key={s} className="field-inline">
-                  <input type="checkbox" name="state" value={s} checked={states.includes(s)} onChange={(e) => toggleState(s, e.target.checked)} /> {s}
+                  <input
+                    type="checkbox"
+                    name="state"
+                    value={s}
+                    checked={states.includes(s)}
+                    onChange={(e) => toggleState(s, e.target.checked)}
+                  />{' '}
+                  {s}
                 </label>
               ))}
             </fieldset>
@@ -148,11 +162,26 @@ export function SetupPage() {
               </label>
               <label className="field">
                 <span>Email</span>
-                <input name="adminEmail" type="email" autoComplete="username" required value={adminEmail} onChange={(e) => setAdminEmail(e.target.value)} />
+                <input
+                  name="adminEmail"
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={adminEmail}
+                  onChange={(e) => setAdminEmail(e.target.value)}
+                />
               </label>
               <label className="field">
                 <span>Password</span>
-                <input name="adminPassword" type="password" autoComplete="new-password" minLength={10} required value={password} onChange={(e) => setPassword(e.target.value)} />
+                <input
+                  name="adminPassword"
+                  type="password"
+                  autoComplete="new-password"
+                  minLength={10}
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
               </label>
             </div>
           </section>

@@ -13,7 +13,17 @@ interface Discovered {
  * (the link admins hand out, `/login?sso=<id>`), straight away. The browser then goes to the
  * brokerage's identity provider and comes back signed in (or with `?sso_error=`).
  */
-export function SsoSignIn({ initialEmail, brokerageId, next, onCancel }: { initialEmail: string; brokerageId: string | null; next: string; onCancel: () => void }) {
+export function SsoSignIn({
+  initialEmail,
+  brokerageId,
+  next,
+  onCancel,
+}: {
+  initialEmail: string;
+  brokerageId: string | null;
+  next: string;
+  onCancel: () => void;
+}) {
   const [email, setEmail] = useState(initialEmail);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(Boolean(brokerageId));
@@ -47,7 +57,15 @@ export function SsoSignIn({ initialEmail, brokerageId, next, onCancel }: { initi
       <p className="muted">Use your organisation’s sign-in. We find it from your work email.</p>
       <label className="field">
         <span>Work email</span>
-        <input name="sso-email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          name="sso-email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
       </label>
       {error && (
         <div className="form-error" role="alert">

@@ -10,7 +10,11 @@ const SetupPage = lazy(() => import('./SetupPage.js'));
 const ForgotPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ResetPasswordPage })));
 
-const loading = <div className="page-loading"><div className="spinner" /></div>;
+const loading = (
+  <div className="page-loading">
+    <div className="spinner" />
+  </div>
+);
 const page = (node: ReactNode) => <Suspense fallback={loading}>{node}</Suspense>;
 
 /** Signed-in pages: they go inside the app shell, which asks for a session and draws the header. */

@@ -8,6 +8,8 @@ describe('SSO on the log-in page', () => {
   });
   it('keeps where to return after signing in', () => {
     expect(ssoStartUrl('/api/auth/sso/start?brokerage=b1', '/designs')).toBe('/api/auth/sso/start?brokerage=b1');
-    expect(ssoStartUrl('/api/auth/sso/start?brokerage=b1', '/designs/d 1')).toBe('/api/auth/sso/start?brokerage=b1&next=%2Fdesigns%2Fd%201');
+    expect(ssoStartUrl('/api/auth/sso/start?brokerage=b1', '/designs/d 1')).toBe(
+      '/api/auth/sso/start?brokerage=b1&next=%2Fdesigns%2Fd%201',
+    );
   });
 });

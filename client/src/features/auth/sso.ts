@@ -3,7 +3,8 @@
 const MESSAGES: Record<string, string> = {
   no_matching_group:
     'You signed in with your organisation, but your account is not in a group that has access to RealBrand. Ask your administrator to add you to the right group.',
-  email_not_verified: 'Your identity provider did not confirm your email address, so we cannot tell which account is yours. Ask your administrator.',
+  email_not_verified:
+    'Your identity provider did not confirm your email address, so we cannot tell which account is yours. Ask your administrator.',
   no_email: 'Your identity provider did not send an email address. Ask your administrator to release the email claim to RealBrand.',
   other_brokerage: 'This email belongs to an account of another brokerage. Sign in there, or ask your administrator.',
   deactivated: 'Your RealBrand account is deactivated. Ask your administrator.',

@@ -53,7 +53,11 @@ function Swatch({ color, palette }: { color: BrandKit['palette'][number]; palett
 }
 
 const ROLE_TITLE = { heading: 'Headings', body: 'Body copy', disclaimer: 'Disclaimers & fine print' } as const;
-const SPECIMEN = { heading: 'Your next chapter starts here', body: 'Light-filled rooms, a quiet street and a kitchen made for gathering.', disclaimer: 'Information deemed reliable but not guaranteed. Equal Housing Opportunity.' } as const;
+const SPECIMEN = {
+  heading: 'Your next chapter starts here',
+  body: 'Light-filled rooms, a quiet street and a kitchen made for gathering.',
+  disclaimer: 'Information deemed reliable but not guaranteed. Equal Housing Opportunity.',
+} as const;
 
 function Fonts({ kit }: { kit: BrandKit }) {
   return (
@@ -69,7 +73,14 @@ function Fonts({ kit }: { kit: BrandKit }) {
               Weights {f.weights.join(', ')} · minimum {f.minSize}px
             </span>
           </div>
-          <p className="bg-specimen" style={{ fontFamily: fontStack(f.family), fontWeight: f.weights.at(-1), fontSize: f.role === 'heading' ? 30 : f.role === 'body' ? 18 : 13 }}>
+          <p
+            className="bg-specimen"
+            style={{
+              fontFamily: fontStack(f.family),
+              fontWeight: f.weights.at(-1),
+              fontSize: f.role === 'heading' ? 30 : f.role === 'body' ? 18 : 13,
+            }}
+          >
             {SPECIMEN[f.role]}
           </p>
           <p className="bg-minsize" style={{ fontFamily: fontStack(f.family), fontWeight: f.weights[0], fontSize: f.minSize }}>
@@ -91,7 +102,13 @@ function LogoDiagram({ logo }: { logo: BrandLogo }) {
   const m = 30;
   return (
     <figure className="bg-logo-figure" data-testid="guide-logo">
-      <svg viewBox={`0 0 ${W + m * 2} ${H + m * 2}`} width={W + m * 2} height={H + m * 2} role="img" aria-label={`${logo.name} with its clear space`}>
+      <svg
+        viewBox={`0 0 ${W + m * 2} ${H + m * 2}`}
+        width={W + m * 2}
+        height={H + m * 2}
+        role="img"
+        aria-label={`${logo.name} with its clear space`}
+      >
         <defs>
           <pattern id={`hatch-${logo.id}`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <line x1="0" y1="0" x2="0" y2="8" stroke="#f59e0b" strokeWidth="2" opacity="0.35" />
@@ -117,7 +134,9 @@ function LogoDiagram({ logo }: { logo: BrandLogo }) {
       <figcaption>
         <strong>{logo.name}</strong>
         <span>Clear space: {Math.round(logo.clearSpace * 100)}% of the logo's height on every side (hatched).</span>
-        <span>Minimum width: {logo.minWidth}px ({(logo.minWidth / 96).toFixed(2)}″ in print).</span>
+        <span>
+          Minimum width: {logo.minWidth}px ({(logo.minWidth / 96).toFixed(2)}″ in print).
+        </span>
         <span>Proportions: {logo.aspect.toFixed(2)} : 1 — never stretched (1% tolerance).</span>
       </figcaption>
     </figure>
@@ -181,7 +200,10 @@ function Guide({ kit, canEdit }: { kit: BrandKit; canEdit: boolean }) {
 
       <section className="bg-section">
         <h2>Colour palette</h2>
-        <p className="bg-lede">Every colour in a design should come from this palette. Each card lists the text colours that stay legible on it (WCAG AA: 4.5:1 for body text, 3:1 for large text).</p>
+        <p className="bg-lede">
+          Every colour in a design should come from this palette. Each card lists the text colours that stay legible on it (WCAG AA: 4.5:1
+          for body text, 3:1 for large text).
+        </p>
         <ul className="bg-swatches">
           {kit.palette.map((p) => (
             <Swatch key={p.hex + p.name} color={p} palette={kit.palette} />
@@ -198,7 +220,11 @@ function Guide({ kit, canEdit }: { kit: BrandKit; canEdit: boolean }) {
       <section className="bg-section">
         <h2>Logo usage</h2>
         <p className="bg-lede">Use the approved artwork only. Keep the hatched area free of text, photos and other marks.</p>
-        {kit.logos.length === 0 ? <p className="muted">No logo has been added to the brand kit yet.</p> : kit.logos.map((l) => <LogoDiagram key={l.id} logo={l} />)}
+        {kit.logos.length === 0 ? (
+          <p className="muted">No logo has been added to the brand kit yet.</p>
+        ) : (
+          kit.logos.map((l) => <LogoDiagram key={l.id} logo={l} />)
+        )}
         <div className="bg-eho">
           <img src={kit.ehoMark.src} alt="Equal Housing Opportunity logo" width={72} height={72} />
           <div>

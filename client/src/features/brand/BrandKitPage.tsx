@@ -1,6 +1,15 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { EXTRA_PROTECTED_CLASSES, FONT_ROLES, RULE_PACKS, type BannedPhrase, type BrandFont, type BrandKit, type BrandLogo, type RulePack } from '../../../../shared/brand/index.js';
+import {
+  EXTRA_PROTECTED_CLASSES,
+  FONT_ROLES,
+  RULE_PACKS,
+  type BannedPhrase,
+  type BrandFont,
+  type BrandKit,
+  type BrandLogo,
+  type RulePack,
+} from '../../../../shared/brand/index.js';
 import { api, ApiError, errorMessage } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { fontOptions, fontStack, ALL_WEIGHTS } from '../../editor/engine/fonts.js';
@@ -16,7 +25,15 @@ const ROLE_NAME = { heading: 'Heading', body: 'Body', disclaimer: 'Disclaimer' }
 
 function timeZones(current: string): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
-  const all = intl.supportedValuesOf?.('timeZone') ?? ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Phoenix', 'Pacific/Honolulu', 'America/Anchorage'];
+  const all = intl.supportedValuesOf?.('timeZone') ?? [
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Los_Angeles',
+    'America/Phoenix',
+    'Pacific/Honolulu',
+    'America/Anchorage',
+  ];
   return all.includes(current) ? all : [current, ...all];
 }
 
@@ -29,7 +46,19 @@ function Err({ errors, path }: { errors: FieldErrors; path: string }) {
   ) : null;
 }
 
-function KitSection({ title, hint, children, actions, id }: { title: string; hint?: string; children: ReactNode; actions?: ReactNode; id: string }) {
+function KitSection({
+  title,
+  hint,
+  children,
+  actions,
+  id,
+}: {
+  title: string;
+  hint?: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  id: string;
+}) {
   return (
     <section className="kit-section" id={id}>
       <header>
@@ -47,7 +76,16 @@ function KitSection({ title, hint, children, actions, id }: { title: string; hin
 function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
     <button type="button" className="icon-btn kit-remove" aria-label={label} title={label} onClick={onClick}>
-      <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
+      <svg
+        width="16"
+        height="16"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        aria-hidden="true"
+      >
         <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />
       </svg>
     </button>
@@ -127,7 +165,8 @@ export function BrandKitPage() {
   const update = (patch: Partial<BrandKit>) => setDraft((d) => (d ? { ...d, ...patch } : d));
   const setAt = <K extends 'palette' | 'fonts' | 'logos' | 'disclaimers'>(key: K, i: number, patch: Partial<BrandKit[K][number]>) =>
     setDraft((d) => (d ? { ...d, [key]: d[key].map((x, j) => (j === i ? { ...x, ...patch } : x)) } : d));
-  const removeAt = (key: 'palette' | 'fonts' | 'logos' | 'disclaimers', i: number) => setDraft((d) => (d ? { ...d, [key]: d[key].filter((_, j) => j !== i) } : d));
+  const removeAt = (key: 'palette' | 'fonts' | 'logos' | 'disclaimers', i: number) =>
+    setDraft((d) => (d ? { ...d, [key]: d[key].filter((_, j) => j !== i) } : d));
 
   const upload = async (key: string, file: File) => {
     setUploading(key);
@@ -144,12 +183,29 @@ export function BrandKitPage() {
   const addLogo = async (file: File) => {
     const a = await upload('new-logo', file);
     if (!a) return;
-    const name = file.name.replace(/\.[a-z]+$/i, '').replace(/[-_]+/g, ' ').trim() || 'Logo';
+    const name =
+      file.name
+        .replace(/\.[a-z]+$/i, '')
+        .replace(/[-_]+/g, ' ')
+        .trim() || 'Logo';
     setDraft((d) =>
       d
         ? {
             ...d,
-            logos: [...d.logos, { id: uniqueId(name, d.logos.map((l) => l.id)), name: name.slice(0, 100), src: a.url, aspect: Math.round((a.width / a.height) * 1000) / 1000, minWidth: 120, clearSpace: 0.25 }],
+            logos: [
+              ...d.logos,
+              {
+                id: uniqueId(
+                  name,
+                  d.logos.map((l) => l.id),
+                ),
+                name: name.slice(0, 100),
+                src: a.url,
+                aspect: Math.round((a.width / a.height) * 1000) / 1000,
+                minWidth: 120,
+                clearSpace: 0.25,
+              },
+            ],
           }
         : d,
     );
@@ -165,7 +221,10 @@ export function BrandKitPage() {
     if (v.errors) {
       setErrors(v.errors);
       requestAnimationFrame(() => document.querySelector('.kit-err')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
-      toasts.show(`Fix ${Object.keys(v.errors).length === 1 ? 'the highlighted field' : `${Object.keys(v.errors).length} highlighted fields`} before saving.`, 'error');
+      toasts.show(
+        `Fix ${Object.keys(v.errors).length === 1 ? 'the highlighted field' : `${Object.keys(v.errors).length} highlighted fields`} before saving.`,
+        'error',
+      );
       return;
     }
     setErrors({});
@@ -192,7 +251,8 @@ export function BrandKitPage() {
   const fonts = fontOptions(null);
   const packs = new Set(draft.rulePacks);
   const banned = draft.bannedPhrases ?? [];
-  const setBanned = (i: number, patch: Partial<BannedPhrase>) => update({ bannedPhrases: banned.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const setBanned = (i: number, patch: Partial<BannedPhrase>) =>
+    update({ bannedPhrases: banned.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
   const extra = new Set(draft.extraProtectedClasses ?? []);
   const togglePack = (p: RulePack) => {
     const next = new Set(packs);
@@ -226,7 +286,12 @@ export function BrandKitPage() {
             <div className="kit-grid-2">
               <label className="field">
                 <span>Legal name</span>
-                <input value={draft.brokerageLegalName} onChange={(e) => update({ brokerageLegalName: e.target.value })} maxLength={200} data-testid="kit-legal-name" />
+                <input
+                  value={draft.brokerageLegalName}
+                  onChange={(e) => update({ brokerageLegalName: e.target.value })}
+                  maxLength={200}
+                  data-testid="kit-legal-name"
+                />
                 <Err errors={errors} path="brokerageLegalName" />
               </label>
               <label className="field">
@@ -243,7 +308,14 @@ export function BrandKitPage() {
             </div>
             <label className="field">
               <span>Brand voice</span>
-              <textarea className="kit-textarea" rows={2} value={draft.voice ?? ''} maxLength={1000} onChange={(e) => update({ voice: e.target.value || undefined })} placeholder="e.g. Warm, confident and plain-spoken; no hype." />
+              <textarea
+                className="kit-textarea"
+                rows={2}
+                value={draft.voice ?? ''}
+                maxLength={1000}
+                onChange={(e) => update({ voice: e.target.value || undefined })}
+                placeholder="e.g. Warm, confident and plain-spoken; no hype."
+              />
               <Err errors={errors} path="voice" />
             </label>
           </KitSection>
@@ -253,7 +325,12 @@ export function BrandKitPage() {
             title="Palette"
             hint="Colours in designs are checked against these (ΔE2000: within 2 passes, up to 5 warns)."
             actions={
-              <button type="button" className="btn btn-small" onClick={() => update({ palette: [...draft.palette, { name: `Colour ${draft.palette.length + 1}`, hex: '#888888' }] })} data-testid="kit-add-color">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => update({ palette: [...draft.palette, { name: `Colour ${draft.palette.length + 1}`, hex: '#888888' }] })}
+                data-testid="kit-add-color"
+              >
                 + Add colour
               </button>
             }
@@ -263,19 +340,51 @@ export function BrandKitPage() {
               {draft.palette.map((p, i) => (
                 <li key={i} className="kit-color" data-testid="kit-color">
                   <label className="kit-color-well" style={{ background: HEX.test(p.hex) ? p.hex : '#fff' }} title="Pick a colour">
-                    <input type="color" value={HEX.test(p.hex) ? p.hex.toLowerCase() : '#000000'} onChange={(e) => setAt('palette', i, { hex: e.target.value })} aria-label={`${p.name} colour`} />
+                    <input
+                      type="color"
+                      value={HEX.test(p.hex) ? p.hex.toLowerCase() : '#000000'}
+                      onChange={(e) => setAt('palette', i, { hex: e.target.value })}
+                      aria-label={`${p.name} colour`}
+                    />
                   </label>
                   <div className="kit-color-fields">
-                    <input value={p.name} onChange={(e) => setAt('palette', i, { name: e.target.value })} aria-label="Colour name" maxLength={60} className="kit-input" />
+                    <input
+                      value={p.name}
+                      onChange={(e) => setAt('palette', i, { name: e.target.value })}
+                      aria-label="Colour name"
+                      maxLength={60}
+                      className="kit-input"
+                    />
                     <Err errors={errors} path={`palette.${i}.name`} />
-                    <input value={p.hex} onChange={(e) => setAt('palette', i, { hex: e.target.value.trim() })} aria-label="Hex" className="kit-input mono" maxLength={7} data-testid="kit-hex" />
+                    <input
+                      value={p.hex}
+                      onChange={(e) => setAt('palette', i, { hex: e.target.value.trim() })}
+                      aria-label="Hex"
+                      className="kit-input mono"
+                      maxLength={7}
+                      data-testid="kit-hex"
+                    />
                     <Err errors={errors} path={`palette.${i}.hex`} />
                   </div>
                   <div className="kit-color-tools">
-                    <button type="button" className="icon-btn" aria-label="Move left" title="Move left" disabled={i === 0} onClick={() => update({ palette: moveItem(draft.palette, i, i - 1) })}>
+                    <button
+                      type="button"
+                      className="icon-btn"
+                      aria-label="Move left"
+                      title="Move left"
+                      disabled={i === 0}
+                      onClick={() => update({ palette: moveItem(draft.palette, i, i - 1) })}
+                    >
                       ‹
                     </button>
-                    <button type="button" className="icon-btn" aria-label="Move right" title="Move right" disabled={i === draft.palette.length - 1} onClick={() => update({ palette: moveItem(draft.palette, i, i + 1) })}>
+                    <button
+                      type="button"
+                      className="icon-btn"
+                      aria-label="Move right"
+                      title="Move right"
+                      disabled={i === draft.palette.length - 1}
+                      onClick={() => update({ palette: moveItem(draft.palette, i, i + 1) })}
+                    >
                       ›
                     </button>
                     <RemoveButton label={`Remove ${p.name}`} onClick={() => removeAt('palette', i)} />
@@ -290,7 +399,15 @@ export function BrandKitPage() {
             title="Typography"
             hint="Approved families by role, with the smallest size allowed."
             actions={
-              <button type="button" className="btn btn-small" onClick={() => update({ fonts: [...draft.fonts, { family: 'Inter', role: 'body', minSize: 11, weights: [400, 700] } satisfies BrandFont] })}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() =>
+                  update({
+                    fonts: [...draft.fonts, { family: 'Inter', role: 'body', minSize: 11, weights: [400, 700] } satisfies BrandFont],
+                  })
+                }
+              >
                 + Add font
               </button>
             }
@@ -310,7 +427,12 @@ export function BrandKitPage() {
                   <div className="kit-font-fields">
                     <label className="field">
                       <span>Family</span>
-                      <input list="kit-font-families" value={f.family} onChange={(e) => setAt('fonts', i, { family: e.target.value })} className="kit-input" />
+                      <input
+                        list="kit-font-families"
+                        value={f.family}
+                        onChange={(e) => setAt('fonts', i, { family: e.target.value })}
+                        className="kit-input"
+                      />
                       <Err errors={errors} path={`fonts.${i}.family`} />
                     </label>
                     <label className="field">
@@ -325,7 +447,14 @@ export function BrandKitPage() {
                     </label>
                     <label className="field">
                       <span>Minimum size (px)</span>
-                      <input type="number" min={1} max={500} step={0.5} value={Number.isFinite(f.minSize) ? f.minSize : ''} onChange={(e) => setAt('fonts', i, { minSize: e.target.valueAsNumber })} />
+                      <input
+                        type="number"
+                        min={1}
+                        max={500}
+                        step={0.5}
+                        value={Number.isFinite(f.minSize) ? f.minSize : ''}
+                        onChange={(e) => setAt('fonts', i, { minSize: e.target.valueAsNumber })}
+                      />
                       <Err errors={errors} path={`fonts.${i}.minSize`} />
                     </label>
                     <div className="field kit-weights">
@@ -342,7 +471,11 @@ export function BrandKitPage() {
                                 className={`chip${on ? ' active' : ''}`}
                                 aria-pressed={on}
                                 style={{ fontFamily: fontStack(f.family), fontWeight: w }}
-                                onClick={() => setAt('fonts', i, { weights: on ? f.weights.filter((x) => x !== w) : [...f.weights, w].sort((a, b) => a - b) })}
+                                onClick={() =>
+                                  setAt('fonts', i, {
+                                    weights: on ? f.weights.filter((x) => x !== w) : [...f.weights, w].sort((a, b) => a - b),
+                                  })
+                                }
                               >
                                 {w}
                               </button>
@@ -362,7 +495,9 @@ export function BrandKitPage() {
             id="kit-logos"
             title="Logos"
             hint="Upload the approved artwork; its proportions are taken from the file. Designs must keep the logo undistorted, at least the minimum width, with clear space around it."
-            actions={canEdit && <UploadButton label="+ Upload logo" busy={uploading === 'new-logo'} onFile={addLogo} testId="kit-upload-logo" />}
+            actions={
+              canEdit && <UploadButton label="+ Upload logo" busy={uploading === 'new-logo'} onFile={addLogo} testId="kit-upload-logo" />
+            }
           >
             {draft.logos.length === 0 && <p className="muted">No logos yet.</p>}
             <ul className="kit-logos">
@@ -374,18 +509,36 @@ export function BrandKitPage() {
                   <div className="kit-logo-fields">
                     <label className="field">
                       <span>Name</span>
-                      <input value={l.name} onChange={(e) => setAt('logos', i, { name: e.target.value })} className="kit-input" maxLength={100} />
+                      <input
+                        value={l.name}
+                        onChange={(e) => setAt('logos', i, { name: e.target.value })}
+                        className="kit-input"
+                        maxLength={100}
+                      />
                       <Err errors={errors} path={`logos.${i}.name`} />
                     </label>
                     <div className="kit-grid-2">
                       <label className="field">
                         <span>Minimum width (px)</span>
-                        <input type="number" min={1} value={Number.isFinite(l.minWidth) ? l.minWidth : ''} onChange={(e) => setAt('logos', i, { minWidth: e.target.valueAsNumber })} data-testid="kit-logo-minwidth" />
+                        <input
+                          type="number"
+                          min={1}
+                          value={Number.isFinite(l.minWidth) ? l.minWidth : ''}
+                          onChange={(e) => setAt('logos', i, { minWidth: e.target.valueAsNumber })}
+                          data-testid="kit-logo-minwidth"
+                        />
                         <Err errors={errors} path={`logos.${i}.minWidth`} />
                       </label>
                       <label className="field">
                         <span>Clear space: {Math.round(l.clearSpace * 100)}% of height</span>
-                        <input type="range" min={0} max={1} step={0.05} value={l.clearSpace} onChange={(e) => setAt('logos', i, { clearSpace: e.target.valueAsNumber })} />
+                        <input
+                          type="range"
+                          min={0}
+                          max={1}
+                          step={0.05}
+                          value={l.clearSpace}
+                          onChange={(e) => setAt('logos', i, { clearSpace: e.target.valueAsNumber })}
+                        />
                         <Err errors={errors} path={`logos.${i}.clearSpace`} />
                       </label>
                     </div>
@@ -408,7 +561,12 @@ export function BrandKitPage() {
                 <span className="field-label">When it is missing</span>
                 {(['error', 'warning'] as const).map((s) => (
                   <label key={s}>
-                    <input type="radio" name="eho" checked={draft.ehoMark.severity === s} onChange={() => update({ ehoMark: { ...draft.ehoMark, severity: s } })} />
+                    <input
+                      type="radio"
+                      name="eho"
+                      checked={draft.ehoMark.severity === s}
+                      onChange={() => update({ ehoMark: { ...draft.ehoMark, severity: s } })}
+                    />
                     {s === 'error' ? 'Error — blocks approval' : 'Warning only'}
                   </label>
                 ))}
@@ -432,7 +590,25 @@ export function BrandKitPage() {
             title="Required disclaimers"
             hint="Text every design must carry, at a legible size."
             actions={
-              <button type="button" className="btn btn-small" onClick={() => update({ disclaimers: [...draft.disclaimers, { id: uniqueId('disclaimer', draft.disclaimers.map((d) => d.id)), text: '', pack: 'federal' }] })}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() =>
+                  update({
+                    disclaimers: [
+                      ...draft.disclaimers,
+                      {
+                        id: uniqueId(
+                          'disclaimer',
+                          draft.disclaimers.map((d) => d.id),
+                        ),
+                        text: '',
+                        pack: 'federal',
+                      },
+                    ],
+                  })
+                }
+              >
                 + Add disclaimer
               </button>
             }
@@ -442,10 +618,21 @@ export function BrandKitPage() {
               {draft.disclaimers.map((d, i) => (
                 <li key={d.id}>
                   <div className="kit-disclaimer-fields">
-                    <textarea className="kit-textarea" rows={2} value={d.text} maxLength={2000} onChange={(e) => setAt('disclaimers', i, { text: e.target.value })} aria-label="Disclaimer text" />
+                    <textarea
+                      className="kit-textarea"
+                      rows={2}
+                      value={d.text}
+                      maxLength={2000}
+                      onChange={(e) => setAt('disclaimers', i, { text: e.target.value })}
+                      aria-label="Disclaimer text"
+                    />
                     <Err errors={errors} path={`disclaimers.${i}.text`} />
                   </div>
-                  <select value={d.pack} onChange={(e) => setAt('disclaimers', i, { pack: e.target.value as RulePack })} aria-label="Required by">
+                  <select
+                    value={d.pack}
+                    onChange={(e) => setAt('disclaimers', i, { pack: e.target.value as RulePack })}
+                    aria-label="Required by"
+                  >
                     {RULE_PACKS.map((p) => (
                       <option key={p} value={p}>
                         {p === 'federal' ? 'All ads' : `${p} ads`}
@@ -467,7 +654,22 @@ export function BrandKitPage() {
                 type="button"
                 className="btn btn-small"
                 data-testid="kit-add-banned"
-                onClick={() => update({ bannedPhrases: [...banned, { id: uniqueId('phrase', banned.map((b) => b.id)), phrase: '', replacement: '', severity: 'warning' }] })}
+                onClick={() =>
+                  update({
+                    bannedPhrases: [
+                      ...banned,
+                      {
+                        id: uniqueId(
+                          'phrase',
+                          banned.map((b) => b.id),
+                        ),
+                        phrase: '',
+                        replacement: '',
+                        severity: 'warning',
+                      },
+                    ],
+                  })
+                }
               >
                 + Add phrase
               </button>
@@ -478,12 +680,37 @@ export function BrandKitPage() {
               {banned.map((b, i) => (
                 <li key={b.id} data-testid="kit-banned">
                   <div className="kit-disclaimer-fields">
-                    <input className="kit-input" value={b.phrase} maxLength={200} placeholder="Phrase" aria-label="Banned phrase" onChange={(e) => setBanned(i, { phrase: e.target.value })} />
+                    <input
+                      className="kit-input"
+                      value={b.phrase}
+                      maxLength={200}
+                      placeholder="Phrase"
+                      aria-label="Banned phrase"
+                      onChange={(e) => setBanned(i, { phrase: e.target.value })}
+                    />
                     <Err errors={errors} path={`bannedPhrases.${i}.phrase`} />
-                    <input className="kit-input" value={b.replacement ?? ''} maxLength={200} placeholder="Say instead (empty removes it)" aria-label="Replacement" onChange={(e) => setBanned(i, { replacement: e.target.value })} />
-                    <input className="kit-input" value={b.reason ?? ''} maxLength={500} placeholder="Why (shown to agents)" aria-label="Reason" onChange={(e) => setBanned(i, { reason: e.target.value || undefined })} />
+                    <input
+                      className="kit-input"
+                      value={b.replacement ?? ''}
+                      maxLength={200}
+                      placeholder="Say instead (empty removes it)"
+                      aria-label="Replacement"
+                      onChange={(e) => setBanned(i, { replacement: e.target.value })}
+                    />
+                    <input
+                      className="kit-input"
+                      value={b.reason ?? ''}
+                      maxLength={500}
+                      placeholder="Why (shown to agents)"
+                      aria-label="Reason"
+                      onChange={(e) => setBanned(i, { reason: e.target.value || undefined })}
+                    />
                   </div>
-                  <select value={b.severity} aria-label="Severity" onChange={(e) => setBanned(i, { severity: e.target.value as 'error' | 'warning' })}>
+                  <select
+                    value={b.severity}
+                    aria-label="Severity"
+                    onChange={(e) => setBanned(i, { severity: e.target.value as 'error' | 'warning' })}
+                  >
                     <option value="warning">Warning</option>
                     <option value="error">Error (blocks approval)</option>
                   </select>
@@ -493,7 +720,11 @@ export function BrandKitPage() {
             </ul>
           </KitSection>
 
-          <KitSection id="kit-extra-classes" title="Extra protected classes" hint="Classes a local ordinance or your own policy protects on top of the jurisdictions below: Fair Housing wording about them is flagged as in a state that protects them.">
+          <KitSection
+            id="kit-extra-classes"
+            title="Extra protected classes"
+            hint="Classes a local ordinance or your own policy protects on top of the jurisdictions below: Fair Housing wording about them is flagged as in a state that protects them."
+          >
             <ul className="kit-packs">
               {EXTRA_PROTECTED_CLASSES.map((c) => (
                 <li key={c}>
@@ -502,7 +733,9 @@ export function BrandKitPage() {
                       type="checkbox"
                       checked={extra.has(c)}
                       data-testid={`kit-class-${c}`}
-                      onChange={() => update({ extraProtectedClasses: EXTRA_PROTECTED_CLASSES.filter((x) => (x === c ? !extra.has(c) : extra.has(x))) })}
+                      onChange={() =>
+                        update({ extraProtectedClasses: EXTRA_PROTECTED_CLASSES.filter((x) => (x === c ? !extra.has(c) : extra.has(x))) })
+                      }
                     />
                     <span>
                       <strong>{PROTECTED_CLASSES[c].label}</strong>
@@ -513,12 +746,22 @@ export function BrandKitPage() {
             </ul>
           </KitSection>
 
-          <KitSection id="kit-packs" title="Jurisdictions" hint="The advertising rules designs are checked against. Federal rules always apply.">
+          <KitSection
+            id="kit-packs"
+            title="Jurisdictions"
+            hint="The advertising rules designs are checked against. Federal rules always apply."
+          >
             <ul className="kit-packs">
               {RULE_PACKS.map((p) => (
                 <li key={p}>
                   <label className={`kit-pack${packs.has(p) || p === 'federal' ? ' on' : ''}`}>
-                    <input type="checkbox" checked={p === 'federal' || packs.has(p)} disabled={p === 'federal'} onChange={() => togglePack(p)} data-testid={`kit-pack-${p}`} />
+                    <input
+                      type="checkbox"
+                      checked={p === 'federal' || packs.has(p)}
+                      disabled={p === 'federal'}
+                      onChange={() => togglePack(p)}
+                      data-testid={`kit-pack-${p}`}
+                    />
                     <span>
                       <strong>{PACK_LABEL[p]}</strong>
                       <span className="muted">{PACK_SUMMARY[p]}</span>

@@ -48,7 +48,8 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
     <>
       <div className="scan-filters">
         <label>
-          <input type="checkbox" checked={onlyBlocking} onChange={(e) => setOnlyBlocking(e.target.checked)} /> Only designs that block approval
+          <input type="checkbox" checked={onlyBlocking} onChange={(e) => setOnlyBlocking(e.target.checked)} /> Only designs that block
+          approval
         </label>
         <span className="muted">
           {shown.length} of {rows.length} designs
@@ -59,7 +60,11 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c.key} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={c.numeric ? 'num' : undefined}>
+                <th
+                  key={c.key}
+                  aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  className={c.numeric ? 'num' : undefined}
+                >
                   <button onClick={() => setSort((s) => nextSort(s, c.key))}>
                     {c.label}
                     <span className="sort-arrow" aria-hidden="true">
@@ -122,7 +127,8 @@ function ReportTable({ rows }: { rows: ScanRow[] }) {
 
 export function CompliancePage() {
   const user = useUser();
-  if (user.role === 'agent') return <NotFoundPage title="Brand managers only" message="Compliance scans are run by brand managers and admins." />;
+  if (user.role === 'agent')
+    return <NotFoundPage title="Brand managers only" message="Compliance scans are run by brand managers and admins." />;
   return <ComplianceScans />;
 }
 
@@ -205,7 +211,9 @@ function ComplianceScans() {
         <div className="page-title-row">
           <div>
             <h1>Compliance scan</h1>
-            <p className="muted">Check every design in the brokerage against the brand kit and the advertising rules, and export the results.</p>
+            <p className="muted">
+              Check every design in the brokerage against the brand kit and the advertising rules, and export the results.
+            </p>
           </div>
           <div className="scan-actions">
             {job?.status === 'done' && (
@@ -236,7 +244,10 @@ function ComplianceScans() {
         {!job && !running && !loadingLast && (
           <div className="empty-card">
             <h2>No scan yet</h2>
-            <p>A scan scores every design in the brokerage for brand consistency and Fair Housing and licensing compliance, and lists what blocks approval.</p>
+            <p>
+              A scan scores every design in the brokerage for brand consistency and Fair Housing and licensing compliance, and lists what
+              blocks approval.
+            </p>
             <button className="btn btn-primary" onClick={start} disabled={starting}>
               Run the first scan
             </button>

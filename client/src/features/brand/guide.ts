@@ -44,7 +44,13 @@ export function formatRatio(ratio: number): string {
 const STATE_LABELS = Object.fromEntries(STATE_PACK_IDS.map((p) => [p, STATE_PACKS[p].name])) as Record<StatePackId, string>;
 const CLASS_WORDS = (p: StatePackId) => STATE_PACKS[p].classes.map((c) => PROTECTED_CLASSES[c].label).join(', ');
 
-export const PACK_LABEL: Record<RulePack, string> = { federal: 'Federal (Fair Housing Act, HUD)', TX: 'Texas (TREC)', CA: 'California (DRE)', FL: 'Florida (FREC)', ...STATE_LABELS };
+export const PACK_LABEL: Record<RulePack, string> = {
+  federal: 'Federal (Fair Housing Act, HUD)',
+  TX: 'Texas (TREC)',
+  CA: 'California (DRE)',
+  FL: 'Florida (FREC)',
+  ...STATE_LABELS,
+};
 
 /** What each jurisdiction pack checks, in plain words. */
 export const PACK_SUMMARY: Record<RulePack, string> = {
@@ -52,7 +58,9 @@ export const PACK_SUMMARY: Record<RulePack, string> = {
   TX: 'Brokerage name on every ad, at least half the size of the largest contact information.',
   CA: "Each named licensee's 8-digit DRE license number; source of income, age, marital status, sexual orientation and gender identity are protected.",
   FL: 'The full licensed brokerage name on every ad; team names no larger than the brokerage name.',
-  ...(Object.fromEntries(STATE_PACK_IDS.map((p) => [p, `Fair Housing wording for the federal classes plus ${CLASS_WORDS(p)} (${STATE_PACKS[p].citation}).`])) as Record<StatePackId, string>),
+  ...(Object.fromEntries(
+    STATE_PACK_IDS.map((p) => [p, `Fair Housing wording for the federal classes plus ${CLASS_WORDS(p)} (${STATE_PACKS[p].citation}).`]),
+  ) as Record<StatePackId, string>),
 };
 
 export function activePacks(kit: BrandKit): RulePack[] {
@@ -70,7 +78,9 @@ export function dosAndDonts(kit: BrandKit): DosAndDonts {
   const donts: string[] = [];
   const names = kit.palette.map((p) => p.name);
   dos.push(`Use the brand palette (${names.join(', ')}); black, white and transparent are always fine.`);
-  donts.push('Pick colours by eye: anything more than a small shade (ΔE 2) away from a palette colour is flagged, and more than ΔE 5 is an error.');
+  donts.push(
+    'Pick colours by eye: anything more than a small shade (ΔE 2) away from a palette colour is flagged, and more than ΔE 5 is an error.',
+  );
   const byRole = (role: string) => kit.fonts.filter((f) => f.role === role);
   const families = [...new Set(kit.fonts.map((f) => f.family))];
   dos.push(`Set type in ${families.join(' and ')}${byRole('heading')[0] ? ` — ${byRole('heading')[0].family} for headings` : ''}.`);
@@ -81,10 +91,14 @@ export function dosAndDonts(kit: BrandKit): DosAndDonts {
     donts.push(`Stretch, squash or recolour the logo, or place it narrower than ${logo.minWidth}px.`);
   }
   dos.push('Keep text contrast at 4.5:1 or more (3:1 for large headings).');
-  dos.push(`Show the Equal Housing Opportunity logo or slogan on every piece${kit.ehoMark.severity === 'error' ? ' — designs without it cannot be approved' : ''}.`);
+  dos.push(
+    `Show the Equal Housing Opportunity logo or slogan on every piece${kit.ehoMark.severity === 'error' ? ' — designs without it cannot be approved' : ''}.`,
+  );
   dos.push(`Name the brokerage as “${kit.brokerageLegalName}”.`);
   if (kit.disclaimers.length) dos.push(`Include the required disclaimer${kit.disclaimers.length > 1 ? 's' : ''} at a legible size.`);
-  donts.push('Describe who should live in a home (“perfect for young families”, “no kids”, “adults only”) — describe the property instead.');
+  donts.push(
+    'Describe who should live in a home (“perfect for young families”, “no kids”, “adults only”) — describe the property instead.',
+  );
   if (kit.voice) dos.push(`Write in the brand voice: ${kit.voice}`);
   donts.push('Let text overflow its box or run into the print margin.');
   return { dos, donts };

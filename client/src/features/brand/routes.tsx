@@ -11,15 +11,44 @@ const CompliancePage = lazy(() => import('./CompliancePage.js').then((m) => ({ d
 function Page({ children }: { children: ReactNode }) {
   return (
     <RequireAuth>
-      <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>{children}</Suspense>
+      <Suspense
+        fallback={
+          <div className="page-loading">
+            <div className="spinner" />
+          </div>
+        }
+      >
+        {children}
+      </Suspense>
     </RequireAuth>
   );
 }
 
 export const brandRoutes = (
   <>
-    <Route path="/brandguide" element={<Page><BrandGuidePage /></Page>} />
-    <Route path="/brand-kit" element={<Page><BrandKitPage /></Page>} />
-    <Route path="/compliance" element={<Page><CompliancePage /></Page>} />
+    <Route
+      path="/brandguide"
+      element={
+        <Page>
+          <BrandGuidePage />
+        </Page>
+      }
+    />
+    <Route
+      path="/brand-kit"
+      element={
+        <Page>
+          <BrandKitPage />
+        </Page>
+      }
+    />
+    <Route
+      path="/compliance"
+      element={
+        <Page>
+          <CompliancePage />
+        </Page>
+      }
+    />
   </>
 );

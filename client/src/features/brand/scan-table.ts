@@ -34,7 +34,13 @@ export function sortRows(rows: readonly ScanRow[], sort: ScanSort): ScanRow[] {
 /** Clicking a column: same column flips, a new one starts at its natural direction (numbers worst-first). */
 export function nextSort(cur: ScanSort, key: ScanSortKey): ScanSort {
   if (cur.key === key) return { key, dir: cur.dir === 'asc' ? 'desc' : 'asc' };
-  const worstFirst: Partial<Record<ScanSortKey, 'asc' | 'desc'>> = { brand: 'asc', compliance: 'asc', errors: 'desc', warnings: 'desc', blocksApproval: 'desc' };
+  const worstFirst: Partial<Record<ScanSortKey, 'asc' | 'desc'>> = {
+    brand: 'asc',
+    compliance: 'asc',
+    errors: 'desc',
+    warnings: 'desc',
+    blocksApproval: 'desc',
+  };
   return { key, dir: worstFirst[key] ?? 'asc' };
 }
 

@@ -31,7 +31,12 @@ function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: b
       >
         {!thumbFailed ? (
           <div className="design-card-art design-card-thumb">
-            <img src={`/api/designs/${encodeURIComponent(d.id)}/thumbnail.png?v=${encodeURIComponent(d.updatedAt)}`} alt="" loading="lazy" onError={() => setThumbFailed(true)} />
+            <img
+              src={`/api/designs/${encodeURIComponent(d.id)}/thumbnail.png?v=${encodeURIComponent(d.updatedAt)}`}
+              alt=""
+              loading="lazy"
+              onError={() => setThumbFailed(true)}
+            />
           </div>
         ) : (
           <div className={`design-card-art kind-${d.kind}`}>
@@ -49,7 +54,13 @@ function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: b
         {statusLabel(d.status)}
       </span>
       {canDelete && (
-        <button className="icon-btn design-card-delete" aria-label={`Delete ${d.title}`} title="Delete" onClick={onDelete} data-testid="design-delete">
+        <button
+          className="icon-btn design-card-delete"
+          aria-label={`Delete ${d.title}`}
+          title="Delete"
+          onClick={onDelete}
+          data-testid="design-delete"
+        >
           <Icon name="trash" size={16} />
         </button>
       )}

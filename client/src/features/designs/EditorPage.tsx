@@ -148,47 +148,73 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
   return (
     <EditorContext.Provider value={ctx}>
       <EditorWorkflow info={info} user={user}>
-      <div className="editor">
-        {/* Until the editor exists, empty bars hold its layout: the canvas is sized once, at its final size. */}
-        {ctx ? <TopBar /> : <header className="editor-topbar" />}
-        {ctx && <DrawnFirst><ListingUpdateBanner designId={info.id} canEdit={info.access === 'edit'} /></DrawnFirst>}
-        {ctx && <DrawnFirst><ReviewBar /></DrawnFirst>}
-        {ctx && <DrawnFirst><ReviewBanner /></DrawnFirst>}
-        <div className="editor-body">
-          {ctx ? <ToolRail /> : <nav className="tool-rail" />}
-          <div className="canvas-host" ref={host} data-testid="canvas-host">
-            {ctx && <CanvasStatus />}
-            {ctx && <DrawnFirst><CommentLayer /></DrawnFirst>}
-            {ctx && <PageNavigator />}
+        <div className="editor">
+          {/* Until the editor exists, empty bars hold its layout: the canvas is sized once, at its final size. */}
+          {ctx ? <TopBar /> : <header className="editor-topbar" />}
+          {ctx && (
+            <DrawnFirst>
+              <ListingUpdateBanner designId={info.id} canEdit={info.access === 'edit'} />
+            </DrawnFirst>
+          )}
+          {ctx && (
+            <DrawnFirst>
+              <ReviewBar />
+            </DrawnFirst>
+          )}
+          {ctx && (
+            <DrawnFirst>
+              <ReviewBanner />
+            </DrawnFirst>
+          )}
+          <div className="editor-body">
+            {ctx ? <ToolRail /> : <nav className="tool-rail" />}
+            <div className="canvas-host" ref={host} data-testid="canvas-host">
+              {ctx && <CanvasStatus />}
+              {ctx && (
+                <DrawnFirst>
+                  <CommentLayer />
+                </DrawnFirst>
+              )}
+              {ctx && <PageNavigator />}
+            </div>
+            {ctx && (
+              <DrawnFirst>
+                <InsightsDrawer />
+              </DrawnFirst>
+            )}
+            {ctx && (
+              <DrawnFirst>
+                <WorkflowDrawer />
+              </DrawnFirst>
+            )}
+            {ctx && phone ? (
+              // A phone: a form over the design's editable fields under the live preview.
+              <aside className="side-panel quick-panel">
+                <div className="side-scroll">
+                  <QuickEditPanel />
+                </div>
+              </aside>
+            ) : ctx ? (
+              <aside className="side-panel">
+                <div className="side-scroll">
+                  <PropertiesPanel />
+                </div>
+                <DrawnFirst>
+                  <LayersPanel />
+                </DrawnFirst>
+              </aside>
+            ) : (
+              <aside className="side-panel" />
+            )}
           </div>
-          {ctx && <DrawnFirst><InsightsDrawer /></DrawnFirst>}
-          {ctx && <DrawnFirst><WorkflowDrawer /></DrawnFirst>}
-          {ctx && phone ? (
-            // A phone: a form over the design's editable fields under the live preview.
-            <aside className="side-panel quick-panel">
-              <div className="side-scroll">
-                <QuickEditPanel />
-              </div>
-            </aside>
-          ) : ctx ? (
-            <aside className="side-panel">
-              <div className="side-scroll">
-                <PropertiesPanel />
-              </div>
-              <DrawnFirst><LayersPanel /></DrawnFirst>
-            </aside>
-          ) : (
-            <aside className="side-panel" />
+          {ctx && (
+            <>
+              <ShortcutsDialog />
+              <ContextMenu />
+              <FatalOverlay />
+            </>
           )}
         </div>
-        {ctx && (
-          <>
-            <ShortcutsDialog />
-            <ContextMenu />
-            <FatalOverlay />
-          </>
-        )}
-      </div>
       </EditorWorkflow>
     </EditorContext.Provider>
   );
@@ -236,6 +262,11 @@ export default function EditorPage() {
     if (error.status === 403) return <NotFoundPage title="No access" message="You do not have access to this design." />;
     return <NotFoundPage title="Could not open the design" message={error.message} />;
   }
-  if (!info) return <div className="page-loading"><div className="spinner" /></div>;
+  if (!info)
+    return (
+      <div className="page-loading">
+        <div className="spinner" />
+      </div>
+    );
   return <EditorShell info={info} kit={kit} serverCopy={serverCopy} />;
 }

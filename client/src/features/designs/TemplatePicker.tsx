@@ -17,10 +17,26 @@ const KIND_LABELS: Record<string, string> = {
 };
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
 
-function TemplateCard({ t, selected, onSelect, onRetire }: { t: TemplateSummary; selected: boolean; onSelect: () => void; onRetire?: () => void }) {
+function TemplateCard({
+  t,
+  selected,
+  onSelect,
+  onRetire,
+}: {
+  t: TemplateSummary;
+  selected: boolean;
+  onSelect: () => void;
+  onRetire?: () => void;
+}) {
   const [loaded, setLoaded] = useState(false);
   return (
-    <button type="button" className={`template-card${selected ? ' selected' : ''}`} onClick={onSelect} aria-pressed={selected} data-template-id={t.id}>
+    <button
+      type="button"
+      className={`template-card${selected ? ' selected' : ''}`}
+      onClick={onSelect}
+      aria-pressed={selected}
+      data-template-id={t.id}
+    >
       <div className="template-thumb" style={{ aspectRatio: `${t.width} / ${t.height}` }}>
         {/* Drawn by the server's renderer in this brokerage's kit (shared/render), cached by the browser. */}
         {!loaded && <div className="thumb-skeleton" />}
@@ -60,7 +76,13 @@ function TemplateCard({ t, selected, onSelect, onRetire }: { t: TemplateSummary;
   );
 }
 
-export function TemplatePicker({ onClose, onCreate }: { onClose: () => void; onCreate: (title: string, templateId?: string) => Promise<void> }) {
+export function TemplatePicker({
+  onClose,
+  onCreate,
+}: {
+  onClose: () => void;
+  onCreate: (title: string, templateId?: string) => Promise<void>;
+}) {
   const toasts = useToasts();
   const user = useUser();
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
@@ -117,7 +139,9 @@ export function TemplatePicker({ onClose, onCreate }: { onClose: () => void; onC
               t={t}
               selected={t.id === selected}
               onSelect={() => setSelected(t.id)}
-              onRetire={t.source === 'brokerage' && (user.role === 'brand_manager' || user.role === 'admin') ? () => void retire(t) : undefined}
+              onRetire={
+                t.source === 'brokerage' && (user.role === 'brand_manager' || user.role === 'admin') ? () => void retire(t) : undefined
+              }
             />
           ))}
         </div>

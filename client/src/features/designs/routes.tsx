@@ -12,7 +12,13 @@ export const editorRoutes = (
     path="/designs/:id"
     element={
       <RequireAuth>
-        <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>
+        <Suspense
+          fallback={
+            <div className="page-loading">
+              <div className="spinner" />
+            </div>
+          }
+        >
           <EditorPage />
         </Suspense>
       </RequireAuth>

@@ -73,12 +73,14 @@ export function ListingSyncPanel() {
         <p className="sync-line">
           <span className={`status-pill sync-${status.lastStatus}`}>{STATUS_LABEL[status.lastStatus]}</span>
           <span className="muted">
-            {status.enabled ? `every ${status.intervalMinutes} min` : 'paused'} · last run {relativeTime(status.lastRunAt)} · {status.lastImported} imported · next{' '}
-            {status.nextRunAt ? new Date(status.nextRunAt).toLocaleTimeString() : '—'}
+            {status.enabled ? `every ${status.intervalMinutes} min` : 'paused'} · last run {relativeTime(status.lastRunAt)} ·{' '}
+            {status.lastImported} imported · next {status.nextRunAt ? new Date(status.nextRunAt).toLocaleTimeString() : '—'}
           </span>
         </p>
       ) : (
-        <p className="muted">Not set up: listings come from file imports on the Listings page. Connect your MLS's RESO Web API to sync them on a schedule.</p>
+        <p className="muted">
+          Not set up: listings come from file imports on the Listings page. Connect your MLS's RESO Web API to sync them on a schedule.
+        </p>
       )}
       {status.lastError && <p className="form-error">{status.lastError}</p>}
       {status.lastErrors.length > 0 && (
@@ -92,12 +94,29 @@ export function ListingSyncPanel() {
       )}
       {editing && (
         <form className="sync-form" onSubmit={(e) => void save(e)}>
-          <label>RESO Web API endpoint<input name="endpoint" type="url" required defaultValue={status.endpoint} placeholder="https://api.mls.example/reso/odata" /></label>
-          <label>OAuth token URL<input name="tokenUrl" type="url" required defaultValue={status.tokenUrl} /></label>
-          <label>Client id<input name="clientId" required defaultValue={status.clientId} /></label>
-          <label>Client secret<input name="clientSecret" type="password" placeholder={status.hasSecret ? 'unchanged' : ''} required={!status.hasSecret} /></label>
-          <label>Every (minutes)<input name="intervalMinutes" type="number" min={5} max={1440} defaultValue={status.intervalMinutes ?? 60} /></label>
-          <label className="sync-enabled"><input name="enabled" type="checkbox" defaultChecked={status.enabled ?? true} /> Enabled</label>
+          <label>
+            RESO Web API endpoint
+            <input name="endpoint" type="url" required defaultValue={status.endpoint} placeholder="https://api.mls.example/reso/odata" />
+          </label>
+          <label>
+            OAuth token URL
+            <input name="tokenUrl" type="url" required defaultValue={status.tokenUrl} />
+          </label>
+          <label>
+            Client id
+            <input name="clientId" required defaultValue={status.clientId} />
+          </label>
+          <label>
+            Client secret
+            <input name="clientSecret" type="password" placeholder={status.hasSecret ? 'unchanged' : ''} required={!status.hasSecret} />
+          </label>
+          <label>
+            Every (minutes)
+            <input name="intervalMinutes" type="number" min={5} max={1440} defaultValue={status.intervalMinutes ?? 60} />
+          </label>
+          <label className="sync-enabled">
+            <input name="enabled" type="checkbox" defaultChecked={status.enabled ?? true} /> Enabled
+          </label>
           <button className="btn btn-primary btn-small">Save</button>
         </form>
       )}

@@ -29,5 +29,15 @@ export function ListingThumb({ src }: { src: string }) {
       </div>
     );
   }
-  return <img src={url} alt="" loading="lazy" referrerPolicy="no-referrer" onLoad={() => setState('ok')} onError={() => setState('failed')} data-testid="listing-photo" />;
+  return (
+    <img
+      src={url}
+      alt=""
+      loading="lazy"
+      referrerPolicy="no-referrer"
+      onLoad={() => setState('ok')}
+      onError={() => setState('failed')}
+      data-testid="listing-photo"
+    />
+  );
 }

@@ -59,7 +59,11 @@ export function ListingsPage() {
   async function createFrom(l: ListingSummary) {
     const template = templates.find((t) => t.id === templateId);
     try {
-      const { id } = await listingApi.createDesign(`${l.address.split(',')[0] || l.listingKey} – ${template?.title ?? 'Flyer'}`.slice(0, 200), templateId, l.id);
+      const { id } = await listingApi.createDesign(
+        `${l.address.split(',')[0] || l.listingKey} – ${template?.title ?? 'Flyer'}`.slice(0, 200),
+        templateId,
+        l.id,
+      );
       navigate(`/designs/${id}`);
     } catch (err) {
       toasts.error(err);
@@ -77,10 +81,25 @@ export function ListingsPage() {
         </div>
         <div className="listings-import">
           {/* A real button (keyboard, screen readers); the file input stays hidden behind it. */}
-          <button type="button" className="btn btn-primary" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="import-listing-file">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => fileInput.current?.click()}
+            disabled={busy}
+            data-testid="import-listing-file"
+          >
             {busy ? 'Importing…' : 'Import listing file'}
           </button>
-          <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={onFile} disabled={busy} data-testid="listing-file" aria-label="Listing file" />
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            onChange={onFile}
+            disabled={busy}
+            data-testid="listing-file"
+            aria-label="Listing file"
+          />
           <label className="listings-control">
             <span>Template</span>
             <select className="input" value={templateId} onChange={(e) => setTemplateId(e.target.value)} data-testid="listing-template">
@@ -91,10 +110,18 @@ export function ListingsPage() {
               ))}
             </select>
           </label>
-          <input className="input listings-search" type="search" placeholder="Search address or key" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Search listings" />
+          <input
+            className="input listings-search"
+            type="search"
+            placeholder="Search address or key"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            aria-label="Search listings"
+          />
         </div>
         <p className="muted listings-hint" data-testid="reso-hint">
-          A RESO file is your MLS's standard export of listings (RESO Property records as JSON); your MLS's member portal or its RESO Web API provides one.{' '}
+          A RESO file is your MLS's standard export of listings (RESO Property records as JSON); your MLS's member portal or its RESO Web
+          API provides one.{' '}
           <a href="/samples/reso-listings-sample.json" download="reso-listings-sample.json" data-testid="reso-sample">
             Download a sample file
           </a>

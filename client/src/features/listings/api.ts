@@ -3,12 +3,19 @@ import { call } from '../../api.js';
 import { designsApi } from '../../../../shared/api/designs.js';
 import { listingsApi } from '../../../../shared/api/listings.js';
 
-export type { AppliedListingUpdate, ImportResult, ListingChange, ListingSummary, PendingListingUpdate } from '../../../../shared/api/listings.js';
+export type {
+  AppliedListingUpdate,
+  ImportResult,
+  ListingChange,
+  ListingSummary,
+  PendingListingUpdate,
+} from '../../../../shared/api/listings.js';
 
 export const listingApi = {
   list: (q = '') => call(listingsApi.list, { query: { limit: 200, ...(q ? { q } : {}) } }),
   importPayload: (payload: unknown) => call(listingsApi.import, { body: payload }),
-  createDesign: (title: string, templateId: string, listingId: string) => call(designsApi.create, { body: { title, templateId, listingId } }),
+  createDesign: (title: string, templateId: string, listingId: string) =>
+    call(designsApi.create, { body: { title, templateId, listingId } }),
   pendingUpdate: (designId: string) => call(listingsApi.pendingUpdate, { params: { id: designId } }),
   applyUpdate: (designId: string, force = false) => call(listingsApi.applyUpdate, { params: { id: designId }, body: { force } }),
   emailSignatureUrl: (designId: string) => `/api/designs/${encodeURIComponent(designId)}/export/email-signature.html`,

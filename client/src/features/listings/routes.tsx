@@ -10,7 +10,13 @@ export const listingRoutes = (
     path="/listings"
     element={
       <RequireAuth>
-        <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>
+        <Suspense
+          fallback={
+            <div className="page-loading">
+              <div className="spinner" />
+            </div>
+          }
+        >
           <ListingsPage />
         </Suspense>
       </RequireAuth>

@@ -62,7 +62,11 @@ function QueueThumb({ id, kind }: { id: string; kind: string }) {
   const [failed, setFailed] = useState(false);
   return (
     <div className="queue-thumb">
-      {failed ? <span>{kindLabel(kind)}</span> : <img src={`/api/designs/${encodeURIComponent(id)}/thumbnail.png`} alt="" loading="lazy" onError={() => setFailed(true)} />}
+      {failed ? (
+        <span>{kindLabel(kind)}</span>
+      ) : (
+        <img src={`/api/designs/${encodeURIComponent(id)}/thumbnail.png`} alt="" loading="lazy" onError={() => setFailed(true)} />
+      )}
     </div>
   );
 }

@@ -1,6 +1,14 @@
 /** REST calls for reviews, comments, the inbox, version history and the admin dashboard. */
 import type { MaterialKey, MetricsReport, SeriesPoint } from '../../../../shared/events/index.js';
-import type { Comment, DesignStatus, Notification, PersonChanges, QueueItem, ReviewEntry, VersionSummary } from '../../../../shared/review/index.js';
+import type {
+  Comment,
+  DesignStatus,
+  Notification,
+  PersonChanges,
+  QueueItem,
+  ReviewEntry,
+  VersionSummary,
+} from '../../../../shared/review/index.js';
 import type { Design } from '../../../../shared/design/index.js';
 import { json, request } from '../../api.js';
 
@@ -11,7 +19,13 @@ export type Version = VersionSummary;
 export type { MaterialKey, MetricsReport, SeriesPoint };
 
 export interface LivePresence {
-  designs: Array<{ designId: string; title: string; kind: string; status: string; people: Array<{ userId: string; name: string; readOnly: boolean }> }>;
+  designs: Array<{
+    designId: string;
+    title: string;
+    kind: string;
+    status: string;
+    people: Array<{ userId: string; name: string; readOnly: boolean }>;
+  }>;
   people: number;
   instances: number;
 }
@@ -31,21 +45,26 @@ export interface BrokerageSettings {
 }
 
 export const workflowApi = {
-  submit: (id: string, comment?: string) => request<{ status: DesignStatus }>(`/api/designs/${enc(id)}/submit`, json('POST', comment ? { comment } : {})),
+  submit: (id: string, comment?: string) =>
+    request<{ status: DesignStatus }>(`/api/designs/${enc(id)}/submit`, json('POST', comment ? { comment } : {})),
   review: (id: string, decision: 'approve' | 'request_changes', comment?: string) =>
     request<{ status: DesignStatus }>(`/api/designs/${enc(id)}/review`, json('POST', comment ? { decision, comment } : { decision })),
   reviews: (id: string) => request<{ reviews: ReviewEntry[] }>(`/api/designs/${enc(id)}/reviews`),
   queue: () => request<{ designs: QueueItem[] }>('/api/reviews/queue'),
   comments: (id: string) => request<{ comments: Comment[] }>(`/api/designs/${enc(id)}/comments`),
-  addComment: (id: string, c: { body: string; parentId?: string; objectId?: string; x?: number; y?: number }) => request<Comment>(`/api/designs/${enc(id)}/comments`, json('POST', c)),
-  resolveComment: (commentId: string, resolved: boolean) => request<Comment>(`/api/comments/${enc(commentId)}/resolve`, json('POST', { resolved })),
+  addComment: (id: string, c: { body: string; parentId?: string; objectId?: string; x?: number; y?: number }) =>
+    request<Comment>(`/api/designs/${enc(id)}/comments`, json('POST', c)),
+  resolveComment: (commentId: string, resolved: boolean) =>
+    request<Comment>(`/api/comments/${enc(commentId)}/resolve`, json('POST', { resolved })),
   inbox: () => request<{ unread: number; notifications: Notification[] }>('/api/notifications'),
   markRead: (id: string | 'all') => request<void>(`/api/notifications/${enc(id)}/read`, { method: 'POST' }),
   versions: (id: string) => request<{ versions: Version[] }>(`/api/designs/${enc(id)}/versions`),
   nameVersion: (id: string, name: string) => request<{ id: string }>(`/api/designs/${enc(id)}/versions`, json('POST', { name })),
   version: (id: string, versionId: string) => request<{ design: Design }>(`/api/designs/${enc(id)}/versions/${enc(versionId)}`),
-  restore: (id: string, versionId: string) => request<{ restored: boolean }>(`/api/designs/${enc(id)}/versions/${enc(versionId)}/restore`, { method: 'POST' }),
-  checkExport: (id: string, format: 'png' | 'pdf' | 'html' | 'zip') => request<{ allowed: boolean }>(`/api/designs/${enc(id)}/exports`, json('POST', { format })),
+  restore: (id: string, versionId: string) =>
+    request<{ restored: boolean }>(`/api/designs/${enc(id)}/versions/${enc(versionId)}/restore`, { method: 'POST' }),
+  checkExport: (id: string, format: 'png' | 'pdf' | 'html' | 'zip') =>
+    request<{ allowed: boolean }>(`/api/designs/${enc(id)}/exports`, json('POST', { format })),
   metrics: (from: string, to: string) => request<MetricsReport>(`/api/admin/metrics?from=${enc(from)}&to=${enc(to)}`),
   metricsCsvUrl: (table: string, from: string, to: string) => `/api/admin/metrics.csv?table=${enc(table)}&from=${enc(from)}&to=${enc(to)}`,
   presence: () => request<LivePresence>('/api/admin/presence'),

@@ -10,14 +10,36 @@ const InboxPage = lazy(() => import('./InboxPage.js').then((m) => ({ default: m.
 function Page({ children }: { children: ReactNode }) {
   return (
     <RequireAuth>
-      <Suspense fallback={<div className="page-loading"><div className="spinner" /></div>}>{children}</Suspense>
+      <Suspense
+        fallback={
+          <div className="page-loading">
+            <div className="spinner" />
+          </div>
+        }
+      >
+        {children}
+      </Suspense>
     </RequireAuth>
   );
 }
 
 export const reviewRoutes = (
   <>
-    <Route path="/reviews" element={<Page><ReviewQueuePage /></Page>} />
-    <Route path="/inbox" element={<Page><InboxPage /></Page>} />
+    <Route
+      path="/reviews"
+      element={
+        <Page>
+          <ReviewQueuePage />
+        </Page>
+      }
+    />
+    <Route
+      path="/inbox"
+      element={
+        <Page>
+          <InboxPage />
+        </Page>
+      }
+    />
   </>
 );

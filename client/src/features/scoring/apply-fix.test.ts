@@ -15,7 +15,22 @@ function docWith(...objects: DesignObject[]): Y.Doc {
 }
 
 const text = (id: string, t: string): DesignObject =>
-  ({ id, type: 'text', text: t, x: 0, y: 0, width: 200, height: 40, angle: 0, z: 'a0', fontFamily: 'Inter', fontSize: 16, fontWeight: 400, fill: '#111111', textAlign: 'left' }) as DesignObject;
+  ({
+    id,
+    type: 'text',
+    text: t,
+    x: 0,
+    y: 0,
+    width: 200,
+    height: 40,
+    angle: 0,
+    z: 'a0',
+    fontFamily: 'Inter',
+    fontSize: 16,
+    fontWeight: 400,
+    fill: '#111111',
+    textAlign: 'left',
+  }) as DesignObject;
 
 const prop = (doc: Y.Doc, id: string, key: string) => objectsMap(doc).get(id)?.get(key);
 
@@ -46,7 +61,10 @@ describe('applyFix', () => {
 
   it('set-props on a deleted object fails without changing anything', () => {
     const doc = docWith();
-    expect(applyFix(doc, { kind: 'set-props', objectId: 'gone', props: { fill: '#000000' }, label: 'x' })).toMatchObject({ ok: false, reason: 'missing-object' });
+    expect(applyFix(doc, { kind: 'set-props', objectId: 'gone', props: { fill: '#000000' }, label: 'x' })).toMatchObject({
+      ok: false,
+      reason: 'missing-object',
+    });
     expect(objectsMap(doc).size).toBe(0);
   });
 
@@ -56,7 +74,14 @@ describe('applyFix', () => {
     expect(metaMap(doc).get('background')).toBe('#edf2f7');
   });
 
-  const replace = (at?: number): Fix => ({ kind: 'replace-text', objectId: 't1', from: 'no kids', to: 'room to grow', at, label: 'Replace' });
+  const replace = (at?: number): Fix => ({
+    kind: 'replace-text',
+    objectId: 't1',
+    from: 'no kids',
+    to: 'room to grow',
+    at,
+    label: 'Replace',
+  });
 
   it.each([
     ['at still matches', 'no kids here, no kids there', 14, 'no kids here, room to grow there'],

@@ -8,10 +8,13 @@ import { metaMap, objectsMap, objectToYMap, updateObject } from '../../../../sha
 import type { Fix } from '../../../../shared/compliance/types.js';
 
 export type ApplyFixResult =
-  | { ok: true; objectIds: string[] }
-  | { ok: false; reason: 'missing-object' | 'text-changed' | 'already-applied'; message: string };
+  { ok: true; objectIds: string[] } | { ok: false; reason: 'missing-object' | 'text-changed' | 'already-applied'; message: string };
 
-const fail = (reason: Extract<ApplyFixResult, { ok: false }>['reason'], message: string): ApplyFixResult => ({ ok: false, reason, message });
+const fail = (reason: Extract<ApplyFixResult, { ok: false }>['reason'], message: string): ApplyFixResult => ({
+  ok: false,
+  reason,
+  message,
+});
 
 /** Where `from` should be replaced in `text`: at `at` if it still matches there, else its first occurrence (-1: gone). */
 export function replacementIndex(text: string, from: string, at?: number): number {

@@ -78,10 +78,7 @@ export class ScoringController {
       .catch(() => undefined);
 
     const render = () => this.drawMarkers();
-    this.offs.push(
-      editor.canvas.on('after:render', render),
-      this.store.subscribe(render),
-    );
+    this.offs.push(editor.canvas.on('after:render', render), this.store.subscribe(render));
   }
 
   private receive(score: DesignScore): void {

@@ -41,11 +41,24 @@ describe('displayScore and ringDash', () => {
   });
 });
 
-const f = (category: Finding['category'], severity: Finding['severity'], ruleId: string, blocking?: boolean): Finding => ({ ruleId, category, severity, objectIds: [], message: ruleId, blocking });
+const f = (category: Finding['category'], severity: Finding['severity'], ruleId: string, blocking?: boolean): Finding => ({
+  ruleId,
+  category,
+  severity,
+  objectIds: [],
+  message: ruleId,
+  blocking,
+});
 
 describe('groupFindings', () => {
   it('orders compliance before brand and errors before warnings, blocking first within a group', () => {
-    const groups = groupFindings([f('brand', 'warning', 'b1'), f('compliance', 'error', 'c1'), f('brand', 'error', 'b2'), f('compliance', 'error', 'c2', true), f('compliance', 'info', 'c3')]);
+    const groups = groupFindings([
+      f('brand', 'warning', 'b1'),
+      f('compliance', 'error', 'c1'),
+      f('brand', 'error', 'b2'),
+      f('compliance', 'error', 'c2', true),
+      f('compliance', 'info', 'c3'),
+    ]);
     expect(groups.map((g) => `${g.category}/${g.severity}:${g.findings.map((x) => x.ruleId).join(',')}`)).toEqual([
       'compliance/error:c2,c1',
       'compliance/info:c3',
@@ -61,7 +74,10 @@ describe('summarize and findingKey', () => {
   it.each([
     [[], 'No issues'],
     [[f('brand', 'error', 'a')], '1 error'],
-    [[f('brand', 'error', 'a'), f('brand', 'error', 'b'), f('brand', 'warning', 'c'), f('brand', 'info', 'd')], '2 errors, 1 warning, 1 suggestion'],
+    [
+      [f('brand', 'error', 'a'), f('brand', 'error', 'b'), f('brand', 'warning', 'c'), f('brand', 'info', 'd')],
+      '2 errors, 1 warning, 1 suggestion',
+    ],
   ])('%#', (list, want) => expect(summarize(list)).toBe(want));
 
   it('keys findings by rule, objects and message', () => {

@@ -10,7 +10,14 @@
  */
 import * as Y from 'yjs';
 import { Canvas, Textbox, type FabricObject } from 'fabric';
-import { objectsMap, objectToYMap, readObject, writeDesign, type DesignMeta, type DesignObject } from '../../../../../shared/design/index.js';
+import {
+  objectsMap,
+  objectToYMap,
+  readObject,
+  writeDesign,
+  type DesignMeta,
+  type DesignObject,
+} from '../../../../../shared/design/index.js';
 import { CanvasBinding, COMMAND_ORIGIN, type BindingOptions } from '../binding.js';
 import type { ModelFabricObject } from '../fabric-objects.js';
 
@@ -31,7 +38,9 @@ export class TestEngine {
     seed?: Uint8Array,
   ) {
     if (!document.createElement('canvas').getContext('2d')) {
-      throw new Error('jsdom has no 2D canvas: the `canvas` package did not build (install the Debian libraries listed in .ci/run, then npm ci)');
+      throw new Error(
+        'jsdom has no 2D canvas: the `canvas` package did not build (install the Debian libraries listed in .ci/run, then npm ci)',
+      );
     }
     if (seed) Y.applyUpdate(this.doc, seed, PEER);
     this.el = document.createElement('canvas');
@@ -100,7 +109,9 @@ export class TestEngine {
   // ------------------------------------------------------------- gestures through fabric's event handling
 
   private mouse(type: 'mousedown' | 'mousemove' | 'mouseup', x: number, y: number, target: EventTarget): void {
-    target.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true }));
+    target.dispatchEvent(
+      new MouseEvent(type, { clientX: x, clientY: y, button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true }),
+    );
   }
 
   pointerDown(x: number, y: number): void {

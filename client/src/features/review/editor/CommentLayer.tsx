@@ -35,7 +35,9 @@ export function CommentLayer() {
   const [busy, setBusy] = useState(false);
   const [hoverLabel, setHoverLabel] = useState<string | null>(null);
 
-  const visible = w.threads.filter((t) => (!t.resolved || w.showResolved || w.activeThread === t.root.id) && (t.root.objectId || t.root.x !== null));
+  const visible = w.threads.filter(
+    (t) => (!t.resolved || w.showResolved || w.activeThread === t.root.id) && (t.root.objectId || t.root.x !== null),
+  );
 
   /** Design point → pixel offset inside the canvas host. */
   const screenOf = useCallback((p: Point) => toScreen(p, editor.canvas.viewportTransform), [editor]);
@@ -142,7 +144,12 @@ export function CommentLayer() {
     if (!draft || !body || busy) return;
     setBusy(true);
     try {
-      const c = await workflowApi.addComment(w.designId, { body, ...(draft.objectId ? { objectId: draft.objectId } : {}), x: draft.x, y: draft.y });
+      const c = await workflowApi.addComment(w.designId, {
+        body,
+        ...(draft.objectId ? { objectId: draft.objectId } : {}),
+        x: draft.x,
+        y: draft.y,
+      });
       setText('');
       setDraft(null);
       w.setCommentMode(false);
@@ -162,7 +169,9 @@ export function CommentLayer() {
 
   const draftTarget = draft?.objectId ? editor.binding.model(draft.objectId) : null;
   const hostWidth = editor.opts.host.clientWidth;
-  const draftScreen = draft ? screenOf(pinPoint(draft, draft.objectId ? geometryOf(editor, draft.objectId) : null) ?? { x: 0, y: 0 }) : null;
+  const draftScreen = draft
+    ? screenOf(pinPoint(draft, draft.objectId ? geometryOf(editor, draft.objectId) : null) ?? { x: 0, y: 0 })
+    : null;
   const flip = draftScreen ? draftScreen.x > hostWidth - 320 : false;
 
   return (
@@ -214,7 +223,12 @@ export function CommentLayer() {
         );
       })}
       {draft && (
-        <div ref={draftEl} className={`comment-draft${flip ? ' flip' : ''}`} data-testid="comment-draft" onClick={(e) => e.stopPropagation()}>
+        <div
+          ref={draftEl}
+          className={`comment-draft${flip ? ' flip' : ''}`}
+          data-testid="comment-draft"
+          onClick={(e) => e.stopPropagation()}
+        >
           <span className="pin-bubble draft">+</span>
           <div className="comment-composer">
             <div className="composer-target muted">
@@ -226,7 +240,18 @@ export function CommentLayer() {
                 'Comment on this spot'
               )}
             </div>
-            <MentionInput value={text} onChange={setText} onSubmit={send} onCancel={cancel} people={w.people} placeholder="Add a comment… (@ to mention)" autoFocus rows={3} label="Comment" testId="comment-input" />
+            <MentionInput
+              value={text}
+              onChange={setText}
+              onSubmit={send}
+              onCancel={cancel}
+              people={w.people}
+              placeholder="Add a comment… (@ to mention)"
+              autoFocus
+              rows={3}
+              label="Comment"
+              testId="comment-input"
+            />
             <div className="composer-actions">
               <button className="btn btn-small btn-ghost" onClick={cancel}>
                 Cancel

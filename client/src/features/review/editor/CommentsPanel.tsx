@@ -13,7 +13,15 @@ import type { Thread } from './pins.js';
 export function CommentBody({ body, names }: { body: string; names: string[] }) {
   return (
     <p className="comment-body">
-      {mentionSegments(body, names).map((s, i) => (s.mention ? <mark key={i} className="mention">{s.text}</mark> : <span key={i}>{s.text}</span>))}
+      {mentionSegments(body, names).map((s, i) =>
+        s.mention ? (
+          <mark key={i} className="mention">
+            {s.text}
+          </mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
     </p>
   );
 }
@@ -118,11 +126,31 @@ function ThreadCard({ t, names }: { t: Thread; names: string[] }) {
           data-testid={t.resolved ? 'reopen-thread' : 'resolve-thread'}
         >
           {t.resolved ? (
-            <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+            <svg
+              width="16"
+              height="16"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              aria-hidden
+            >
               <path d="M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4" />
             </svg>
           ) : (
-            <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+            <svg
+              width="16"
+              height="16"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              aria-hidden
+            >
               <circle cx="12" cy="12" r="9" />
               <path d="M8 12.5l2.7 2.7L16.5 9.5" />
             </svg>
@@ -137,7 +165,17 @@ function ThreadCard({ t, names }: { t: Thread; names: string[] }) {
       {!t.resolved &&
         (replying || reply ? (
           <div className="thread-reply" onClick={(e) => e.stopPropagation()}>
-            <MentionInput value={reply} onChange={setReply} onSubmit={send} onCancel={() => setReplying(false)} people={w.people} placeholder="Reply… (@ to mention)" autoFocus label="Reply" testId="reply-input" />
+            <MentionInput
+              value={reply}
+              onChange={setReply}
+              onSubmit={send}
+              onCancel={() => setReplying(false)}
+              people={w.people}
+              placeholder="Reply… (@ to mention)"
+              autoFocus
+              label="Reply"
+              testId="reply-input"
+            />
             <div className="composer-actions">
               <button className="btn btn-small btn-ghost" onClick={() => (setReply(''), setReplying(false))}>
                 Cancel
@@ -186,7 +224,15 @@ function GeneralComposer() {
   };
   return (
     <div className="general-composer">
-      <MentionInput value={body} onChange={setBody} onSubmit={send} people={w.people} placeholder="Comment on the whole design… (@ to mention)" label="Comment on the whole design" testId="general-comment-input" />
+      <MentionInput
+        value={body}
+        onChange={setBody}
+        onSubmit={send}
+        people={w.people}
+        placeholder="Comment on the whole design… (@ to mention)"
+        label="Comment on the whole design"
+        testId="general-comment-input"
+      />
       {body.trim() && (
         <div className="composer-actions">
           <span className="muted composer-hint">Enter to send · Shift+Enter for a new line</span>
@@ -207,15 +253,36 @@ export function CommentsPanel() {
   return (
     <div className="comments-panel" data-testid="comments-panel">
       <div className="comments-toolbar">
-        <button className={`btn btn-small${w.commentMode ? ' btn-primary' : ''}`} onClick={() => w.setCommentMode(!w.commentMode)} aria-pressed={w.commentMode} data-testid="add-comment">
-          <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+        <button
+          className={`btn btn-small${w.commentMode ? ' btn-primary' : ''}`}
+          onClick={() => w.setCommentMode(!w.commentMode)}
+          aria-pressed={w.commentMode}
+          data-testid="add-comment"
+        >
+          <svg
+            width="15"
+            height="15"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden
+          >
             <path d="M12 20.5c4.7 0 8.5-3.6 8.5-8s-3.8-8-8.5-8-8.5 3.6-8.5 8c0 1.7.6 3.3 1.5 4.6L4 20.5l4.2-.9c1.1.6 2.4.9 3.8.9z" />
             <path d="M12 9v6M9 12h6" />
           </svg>
           {w.commentMode ? 'Pick a spot…' : 'Add comment'}
         </button>
         <label className="check-toggle">
-          <input type="checkbox" checked={w.showResolved} onChange={(e) => w.setShowResolved(e.target.checked)} data-testid="show-resolved" /> Resolved ({resolved.length})
+          <input
+            type="checkbox"
+            checked={w.showResolved}
+            onChange={(e) => w.setShowResolved(e.target.checked)}
+            data-testid="show-resolved"
+          />{' '}
+          Resolved ({resolved.length})
         </label>
       </div>
       {w.commentMode && (

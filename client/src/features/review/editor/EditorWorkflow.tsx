@@ -99,9 +99,12 @@ export function EditorWorkflow({ info, user, children }: { info: DesignInfo; use
     void reloadReviews();
   }, [reloadComments, reloadReviews]);
   useEffect(() => {
-    const t = setInterval(() => {
-      if (document.visibilityState === 'visible') void reloadComments();
-    }, panel === 'comments' ? COMMENT_POLL_MS : COMMENT_IDLE_POLL_MS);
+    const t = setInterval(
+      () => {
+        if (document.visibilityState === 'visible') void reloadComments();
+      },
+      panel === 'comments' ? COMMENT_POLL_MS : COMMENT_IDLE_POLL_MS,
+    );
     return () => clearInterval(t);
   }, [panel, reloadComments]);
 
@@ -148,10 +151,19 @@ export function EditorWorkflow({ info, user, children }: { info: DesignInfo; use
   useEffect(() => {
     let ok = true;
     const people: Person[] = [];
-    const admins = user.role === 'admin' ? request<{ people: Array<{ id: string; name: string; email: string; active?: boolean }> }>('/api/people').then((r) => r.people.filter((p) => p.active !== false)) : Promise.resolve([]);
+    const admins =
+      user.role === 'admin'
+        ? request<{ people: Array<{ id: string; name: string; email: string; active?: boolean }> }>('/api/people').then((r) =>
+            r.people.filter((p) => p.active !== false),
+          )
+        : Promise.resolve([]);
     // Everyone active in the brokerage can be mentioned (names only for non-admins).
-    const colleagues = request<{ people: Array<{ id: string; name: string }> }>('/api/people/mentionable').then((r) => r.people.map((p) => ({ ...p, email: undefined as string | undefined })));
-    const shares = mayEdit ? api.shares(designId).then((r) => r.shares.map((s: DesignShare) => ({ id: s.userId, name: s.name, email: s.email }))) : Promise.resolve([]);
+    const colleagues = request<{ people: Array<{ id: string; name: string }> }>('/api/people/mentionable').then((r) =>
+      r.people.map((p) => ({ ...p, email: undefined as string | undefined })),
+    );
+    const shares = mayEdit
+      ? api.shares(designId).then((r) => r.shares.map((s: DesignShare) => ({ id: s.userId, name: s.name, email: s.email })))
+      : Promise.resolve([]);
     void Promise.allSettled([admins, shares, colleagues]).then((rs) => {
       for (const r of rs) if (r.status === 'fulfilled') people.push(...r.value.map((p) => ({ id: p.id, name: p.name, email: p.email })));
       if (ok) setDirectory(people);
@@ -224,7 +236,31 @@ export function EditorWorkflow({ info, user, children }: { info: DesignInfo; use
       versionsEpoch,
       bumpVersions: () => setVersionsEpoch((n) => n + 1),
     }),
-    [designId, info, user, status, reviewing, mayEdit, wantReadOnly, setEditing, isReviewer, panel, openPanel, comments, threads, commentsLoaded, reloadComments, activeThread, commentMode, setCommentMode, showResolved, people, reviews, reloadReviews, versionsEpoch],
+    [
+      designId,
+      info,
+      user,
+      status,
+      reviewing,
+      mayEdit,
+      wantReadOnly,
+      setEditing,
+      isReviewer,
+      panel,
+      openPanel,
+      comments,
+      threads,
+      commentsLoaded,
+      reloadComments,
+      activeThread,
+      commentMode,
+      setCommentMode,
+      showResolved,
+      people,
+      reviews,
+      reloadReviews,
+      versionsEpoch,
+    ],
   );
 
   return (

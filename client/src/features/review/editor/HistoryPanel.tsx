@@ -65,13 +65,21 @@ function NameVersion({ onNamed }: { onNamed(): void }) {
 function ConfirmRestore({ v, onCancel, onConfirm, busy }: { v: Version; onCancel(): void; onConfirm(): void; busy: boolean }) {
   return createPortal(
     <div className="modal-backdrop" onClick={onCancel}>
-      <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="restore-title" onClick={(e) => e.stopPropagation()} data-testid="restore-dialog">
+      <div
+        className="modal"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="restore-title"
+        onClick={(e) => e.stopPropagation()}
+        data-testid="restore-dialog"
+      >
         <div className="modal-header">
           <h2 id="restore-title">Restore this version?</h2>
         </div>
         <div className="modal-body">
           <p>
-            The design goes back to <strong>{versionTitle(v)}</strong> from {new Date(v.createdAt).toLocaleString()}. Everyone who has it open sees the change right away.
+            The design goes back to <strong>{versionTitle(v)}</strong> from {new Date(v.createdAt).toLocaleString()}. Everyone who has it
+            open sees the change right away.
           </p>
           <p className="muted">Nothing is lost: the current state stays in the history and you can restore it later.</p>
         </div>
@@ -112,7 +120,14 @@ function PreviewDialog({ v, onClose, onRestore, canRestore }: { v: Version; onCl
   const maxH = window.innerHeight - 200;
   return createPortal(
     <div className="modal-backdrop version-preview-backdrop" onClick={onClose}>
-      <div className="version-preview" role="dialog" aria-modal="true" aria-label="Version preview" onClick={(e) => e.stopPropagation()} data-testid="version-preview">
+      <div
+        className="version-preview"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Version preview"
+        onClick={(e) => e.stopPropagation()}
+        data-testid="version-preview"
+      >
         <header className="version-preview-head">
           <div>
             <span className={`kind-badge kind-${v.kind}`}>{VERSION_KIND_LABEL[v.kind]}</span> <strong>{versionTitle(v)}</strong>
@@ -133,7 +148,13 @@ function PreviewDialog({ v, onClose, onRestore, canRestore }: { v: Version; onCl
           </div>
         </header>
         <div className="version-preview-stage">
-          {error ? <p className="error-text">{error}</p> : design ? <VersionCanvas design={design} maxWidth={maxW} maxHeight={maxH} /> : <div className="spinner" />}
+          {error ? (
+            <p className="error-text">{error}</p>
+          ) : design ? (
+            <VersionCanvas design={design} maxWidth={maxW} maxHeight={maxH} />
+          ) : (
+            <div className="spinner" />
+          )}
         </div>
       </div>
     </div>,
@@ -141,7 +162,19 @@ function PreviewDialog({ v, onClose, onRestore, canRestore }: { v: Version; onCl
   );
 }
 
-function VersionItem({ v, latest, onPreview, onRestore, canRestore }: { v: Version; latest: boolean; onPreview(): void; onRestore(): void; canRestore: boolean }) {
+function VersionItem({
+  v,
+  latest,
+  onPreview,
+  onRestore,
+  canRestore,
+}: {
+  v: Version;
+  latest: boolean;
+  onPreview(): void;
+  onRestore(): void;
+  canRestore: boolean;
+}) {
   const { editor } = useEditor();
   const labelOf = (id: string) => {
     const m = editor.binding.model(id);
@@ -247,7 +280,9 @@ export function HistoryPanel() {
       ) : versions && versions.length === 0 ? (
         <div className="comments-empty">
           <strong>No versions yet</strong>
-          <span className="muted">Versions are saved automatically after a burst of edits, on submit and on approval. Name one to mark a milestone.</span>
+          <span className="muted">
+            Versions are saved automatically after a burst of edits, on submit and on approval. Name one to mark a milestone.
+          </span>
         </div>
       ) : (
         <div className="timeline" data-testid="version-timeline">
@@ -256,14 +291,28 @@ export function HistoryPanel() {
               <h3 className="timeline-day">{g.label}</h3>
               <ul className="version-list">
                 {g.versions.map((v) => (
-                  <VersionItem key={v.id} v={v} latest={v.id === latestId} canRestore={canRestore} onPreview={() => setPreview(v)} onRestore={() => setConfirm(v)} />
+                  <VersionItem
+                    key={v.id}
+                    v={v}
+                    latest={v.id === latestId}
+                    canRestore={canRestore}
+                    onPreview={() => setPreview(v)}
+                    onRestore={() => setConfirm(v)}
+                  />
                 ))}
               </ul>
             </section>
           ))}
         </div>
       )}
-      {preview && <PreviewDialog v={preview} canRestore={canRestore && preview.id !== latestId} onClose={() => setPreview(null)} onRestore={() => setConfirm(preview)} />}
+      {preview && (
+        <PreviewDialog
+          v={preview}
+          canRestore={canRestore && preview.id !== latestId}
+          onClose={() => setPreview(null)}
+          onRestore={() => setConfirm(preview)}
+        />
+      )}
       {confirm && <ConfirmRestore v={confirm} busy={restoring} onCancel={() => setConfirm(null)} onConfirm={() => void restore()} />}
     </div>
   );

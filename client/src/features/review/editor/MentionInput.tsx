@@ -27,7 +27,10 @@ function initials(name: string): string {
     .join('');
 }
 
-export const MentionInput = forwardRef<MentionInputHandle, Props>(function MentionInput({ value, onChange, onSubmit, onCancel, people, placeholder, autoFocus, rows = 2, testId, label }, ref) {
+export const MentionInput = forwardRef<MentionInputHandle, Props>(function MentionInput(
+  { value, onChange, onSubmit, onCancel, people, placeholder, autoFocus, rows = 2, testId, label },
+  ref,
+) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [caret, setCaret] = useState(0);
   const [focused, setFocused] = useState(false);
@@ -37,7 +40,10 @@ export const MentionInput = forwardRef<MentionInputHandle, Props>(function Menti
 
   const query = focused ? mentionQuery(value, caret) : null;
   const [typed, typedAt] = [query?.query, query?.start];
-  const matches = useMemo(() => (typed !== undefined && typedAt !== dismissedAt ? matchPeople(people, typed) : []), [typed, typedAt, dismissedAt, people]);
+  const matches = useMemo(
+    () => (typed !== undefined && typedAt !== dismissedAt ? matchPeople(people, typed) : []),
+    [typed, typedAt, dismissedAt, people],
+  );
   const open = matches.length > 0;
 
   const choose = (p: Person) => {

@@ -38,7 +38,10 @@ export function PublishTemplateButton() {
     try {
       // Everything typed so far must be saved on the server before it is copied.
       await savedOrTimeout(editor.session, 5_000);
-      const r = await request<{ id: string; version: number }>('/api/templates', json('POST', { designId: editor.opts.designId, title: name.trim() || title }));
+      const r = await request<{ id: string; version: number }>(
+        '/api/templates',
+        json('POST', { designId: editor.opts.designId, title: name.trim() || title }),
+      );
       toasts.show(r.version === 1 ? 'Published as a new template' : `Published version ${r.version} of the template`, 'success');
       setOpen(false);
     } catch (err) {
@@ -50,14 +53,19 @@ export function PublishTemplateButton() {
 
   return (
     <>
-      <button className="btn btn-ghost" onClick={() => setOpen(true)} data-testid="publish-template" title="Publish this design as a brokerage template">
+      <button
+        className="btn btn-ghost"
+        onClick={() => setOpen(true)}
+        data-testid="publish-template"
+        title="Publish this design as a brokerage template"
+      >
         Publish template
       </button>
       {open && (
         <Modal title="Publish as a template" onClose={() => setOpen(false)}>
           <p className="muted">
-            Agents will find it in the template picker. Locked elements stay locked in every design made from it. Publishing this design again creates a
-            new version; designs already made keep theirs.
+            Agents will find it in the template picker. Locked elements stay locked in every design made from it. Publishing this design
+            again creates a new version; designs already made keep theirs.
           </p>
           <label className="field">
             <span>Template name</span>

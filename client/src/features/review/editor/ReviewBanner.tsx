@@ -14,7 +14,18 @@ export function ReviewBanner() {
   const open = w.threads.filter((t) => !t.resolved).length;
   return (
     <div className="wf-banner wf-banner-changes" role="status" data-testid="changes-requested-banner">
-      <svg className="wf-banner-icon" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+      <svg
+        className="wf-banner-icon"
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden
+      >
         <path d="M12 3l9.5 17h-19z" />
         <path d="M12 10v4M12 17.5h.01" />
       </svg>
@@ -23,7 +34,11 @@ export function ReviewBanner() {
           Changes requested{latest ? ` by ${latest.actorName}` : ''}
           {latest && <span className="muted"> · {relativeTime(latest.at)}</span>}
         </strong>
-        {latest?.comment ? <CommentBody body={latest.comment} names={w.people.map((p) => p.name)} /> : <span className="muted">See the comments for details.</span>}
+        {latest?.comment ? (
+          <CommentBody body={latest.comment} names={w.people.map((p) => p.name)} />
+        ) : (
+          <span className="muted">See the comments for details.</span>
+        )}
       </div>
       <div className="wf-banner-actions">
         {open > 0 && (
@@ -32,7 +47,16 @@ export function ReviewBanner() {
           </button>
         )}
         <button className="icon-btn" onClick={() => setDismissed(key)} aria-label="Dismiss" title="Dismiss">
-          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden>
+          <svg
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            aria-hidden
+          >
             <path d="M6 6l12 12M18 6L6 18" />
           </svg>
         </button>

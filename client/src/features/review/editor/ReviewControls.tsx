@@ -39,7 +39,12 @@ type Action = 'submit' | 'approve' | 'request_changes';
 const COPY: Record<Action, { title: string; placeholder: string; button: string; required: boolean }> = {
   submit: { title: 'Submit for review', placeholder: 'Note for the reviewer (optional)', button: 'Submit', required: false },
   approve: { title: 'Approve this design', placeholder: 'Note for the author (optional)', button: 'Approve', required: false },
-  request_changes: { title: 'Request changes', placeholder: 'What should change? The author sees this right away. (@ to mention)', button: 'Request changes', required: true },
+  request_changes: {
+    title: 'Request changes',
+    placeholder: 'What should change? The author sees this right away. (@ to mention)',
+    button: 'Request changes',
+    required: true,
+  },
 };
 
 function ActionForm({ action, onDone, onClose }: { action: Action; onDone(status: DesignStatus): void; onClose(): void }) {
@@ -55,7 +60,10 @@ function ActionForm({ action, onDone, onClose }: { action: Action; onDone(status
     setBusy(true);
     setError(null);
     try {
-      const r = action === 'submit' ? await workflowApi.submit(w.designId, note || undefined) : await workflowApi.review(w.designId, action, note || undefined);
+      const r =
+        action === 'submit'
+          ? await workflowApi.submit(w.designId, note || undefined)
+          : await workflowApi.review(w.designId, action, note || undefined);
       onDone(r.status);
     } catch (err) {
       if (err instanceof ApiError) setError({ code: err.code, message: err.message });
@@ -67,8 +75,21 @@ function ActionForm({ action, onDone, onClose }: { action: Action; onDone(status
   return (
     <Popover onClose={onClose} label={copy.title}>
       <h3 className="wf-popover-title">{copy.title}</h3>
-      {action === 'approve' && <p className="muted wf-popover-hint">The author is notified. An edit after approval sends the design back for review.</p>}
-      <MentionInput value={text} onChange={setText} onSubmit={go} onCancel={onClose} people={w.people} placeholder={copy.placeholder} autoFocus rows={3} label={copy.title} testId={`${action}-comment`} />
+      {action === 'approve' && (
+        <p className="muted wf-popover-hint">The author is notified. An edit after approval sends the design back for review.</p>
+      )}
+      <MentionInput
+        value={text}
+        onChange={setText}
+        onSubmit={go}
+        onCancel={onClose}
+        people={w.people}
+        placeholder={copy.placeholder}
+        autoFocus
+        rows={3}
+        label={copy.title}
+        testId={`${action}-comment`}
+      />
       {error && (
         <div className={`wf-error${error.code === 'approval_blocked' ? ' blocked' : ''}`} role="alert" data-testid="review-error">
           <strong>{error.code === 'approval_blocked' ? 'Approval is blocked' : 'Could not send'}</strong>
@@ -91,7 +112,12 @@ function ActionForm({ action, onDone, onClose }: { action: Action; onDone(status
         <button className="btn btn-small btn-ghost" onClick={onClose}>
           Cancel
         </button>
-        <button className={`btn btn-small ${action === 'approve' ? 'btn-approve' : action === 'request_changes' ? 'btn-warn' : 'btn-primary'}`} disabled={busy || (copy.required && !text.trim())} onClick={go} data-testid={`${action}-confirm`}>
+        <button
+          className={`btn btn-small ${action === 'approve' ? 'btn-approve' : action === 'request_changes' ? 'btn-warn' : 'btn-primary'}`}
+          disabled={busy || (copy.required && !text.trim())}
+          onClick={go}
+          data-testid={`${action}-confirm`}
+        >
           {busy ? 'Sending…' : copy.button}
         </button>
       </div>
@@ -119,7 +145,13 @@ function SubmitAction() {
   const resubmit = w.status === 'changes_requested';
   return (
     <div className="menu-wrap">
-      <button className="btn btn-primary-soft" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="submit-review" title={resubmit ? 'Send the design back for review' : 'Ask your brand manager to review this design'}>
+      <button
+        className="btn btn-primary-soft"
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        data-testid="submit-review"
+        title={resubmit ? 'Send the design back for review' : 'Ask your brand manager to review this design'}
+      >
         {resubmit ? (
           'Resubmit'
         ) : (
@@ -153,19 +185,47 @@ function DecisionActions() {
   return (
     <div className="wf-actions">
       <div className="menu-wrap">
-        <button className="btn btn-warn-soft" onClick={() => setOpen(open === 'request_changes' ? null : 'request_changes')} aria-expanded={open === 'request_changes'} data-testid="request-changes">
+        <button
+          className="btn btn-warn-soft"
+          onClick={() => setOpen(open === 'request_changes' ? null : 'request_changes')}
+          aria-expanded={open === 'request_changes'}
+          data-testid="request-changes"
+        >
           Request changes
         </button>
-        {open === 'request_changes' && <ActionForm action="request_changes" onClose={() => setOpen(null)} onDone={(s) => finish(s, 'Changes requested — the author was notified')} />}
+        {open === 'request_changes' && (
+          <ActionForm
+            action="request_changes"
+            onClose={() => setOpen(null)}
+            onDone={(s) => finish(s, 'Changes requested — the author was notified')}
+          />
+        )}
       </div>
       <div className="menu-wrap">
-        <button className="btn btn-approve" onClick={() => setOpen(open === 'approve' ? null : 'approve')} aria-expanded={open === 'approve'} data-testid="approve">
-          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+        <button
+          className="btn btn-approve"
+          onClick={() => setOpen(open === 'approve' ? null : 'approve')}
+          aria-expanded={open === 'approve'}
+          data-testid="approve"
+        >
+          <svg
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.4"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden
+          >
             <path d="M5 12.5l4.5 4.5L19 7.5" />
           </svg>
           Approve
         </button>
-        {open === 'approve' && <ActionForm action="approve" onClose={() => setOpen(null)} onDone={(s) => finish(s, 'Approved — the author was notified')} />}
+        {open === 'approve' && (
+          <ActionForm action="approve" onClose={() => setOpen(null)} onDone={(s) => finish(s, 'Approved — the author was notified')} />
+        )}
       </div>
     </div>
   );
@@ -173,9 +233,21 @@ function DecisionActions() {
 
 function EditToggle() {
   const w = useWorkflow();
-  if (!w.mayEdit) return <span className="wf-readonly-note" title="You can comment and decide, not change the design">Read-only</span>;
+  if (!w.mayEdit)
+    return (
+      <span className="wf-readonly-note" title="You can comment and decide, not change the design">
+        Read-only
+      </span>
+    );
   return (
-    <button className={`wf-mode-toggle${w.readOnly ? '' : ' on'}`} role="switch" aria-checked={!w.readOnly} onClick={() => w.setEditing(w.readOnly)} data-testid="edit-toggle" title={w.readOnly ? 'Switch to editing' : 'Back to read-only review'}>
+    <button
+      className={`wf-mode-toggle${w.readOnly ? '' : ' on'}`}
+      role="switch"
+      aria-checked={!w.readOnly}
+      onClick={() => w.setEditing(w.readOnly)}
+      data-testid="edit-toggle"
+      title={w.readOnly ? 'Switch to editing' : 'Back to read-only review'}
+    >
       <span className="wf-switch" aria-hidden />
       {w.readOnly ? 'Edit' : 'Editing'}
     </button>
@@ -229,14 +301,48 @@ function PanelToggles() {
   const openThreads = w.threads.filter((t) => !t.resolved).length;
   return (
     <div className="wf-panel-toggles" role="group" aria-label="Comments and history">
-      <button className={`icon-btn${w.panel === 'comments' ? ' active' : ''}`} onClick={() => w.openPanel(w.panel === 'comments' ? null : 'comments')} title="Comments" aria-label={`Comments${openThreads ? `, ${openThreads} open` : ''}`} aria-pressed={w.panel === 'comments'} data-testid="comments-toggle">
-        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+      <button
+        className={`icon-btn${w.panel === 'comments' ? ' active' : ''}`}
+        onClick={() => w.openPanel(w.panel === 'comments' ? null : 'comments')}
+        title="Comments"
+        aria-label={`Comments${openThreads ? `, ${openThreads} open` : ''}`}
+        aria-pressed={w.panel === 'comments'}
+        data-testid="comments-toggle"
+      >
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden
+        >
           <path d="M12 20.5c4.7 0 8.5-3.6 8.5-8s-3.8-8-8.5-8-8.5 3.6-8.5 8c0 1.7.6 3.3 1.5 4.6L4 20.5l4.2-.9c1.1.6 2.4.9 3.8.9z" />
         </svg>
         {openThreads > 0 && <span className="wf-count">{openThreads}</span>}
       </button>
-      <button className={`icon-btn wf-history-toggle${w.panel === 'history' ? ' active' : ''}`} onClick={() => w.openPanel(w.panel === 'history' ? null : 'history')} title="Version history" aria-label="Version history" aria-pressed={w.panel === 'history'} data-testid="history-toggle">
-        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+      <button
+        className={`icon-btn wf-history-toggle${w.panel === 'history' ? ' active' : ''}`}
+        onClick={() => w.openPanel(w.panel === 'history' ? null : 'history')}
+        title="Version history"
+        aria-label="Version history"
+        aria-pressed={w.panel === 'history'}
+        data-testid="history-toggle"
+      >
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden
+        >
           <path d="M3.5 12a8.5 8.5 0 1 0 2.5-6" />
           <path d="M3 4v4.5h4.5M12 7.5V12l3 2" />
         </svg>

@@ -28,7 +28,19 @@ export function VersionCanvas({ design, maxWidth, maxHeight }: { design: Design;
         if (!disposed) canvas.requestRenderAll();
       });
     };
-    canvas.add(new Rect({ left: 0, top: 0, originX: 'left', originY: 'top', width, height, fill: background || '#ffffff', strokeWidth: 0, objectCaching: false }));
+    canvas.add(
+      new Rect({
+        left: 0,
+        top: 0,
+        originX: 'left',
+        originY: 'top',
+        width,
+        height,
+        fill: background || '#ffffff',
+        strokeWidth: 0,
+        objectCaching: false,
+      }),
+    );
     for (const o of objectsInOrder(design)) {
       try {
         // Images arrive later: re-apply the model once their natural size is known (crop and fit), then redraw.

@@ -20,7 +20,10 @@ export async function checkExport(designId: string, format: ExportFormat): Promi
 
 /** The server-rendered HTML email signature, saved as a file (call `checkExport(id, 'html')` first). */
 export async function downloadEmailSignatureHtml(designId: string, title: string): Promise<void> {
-  const res = await fetch(`/api/designs/${encodeURIComponent(designId)}/export/email-signature.html`, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
+  const res = await fetch(`/api/designs/${encodeURIComponent(designId)}/export/email-signature.html`, {
+    credentials: 'same-origin',
+    headers: { 'X-Requested-With': 'fetch' },
+  });
   if (!res.ok) throw new Error(`HTML export failed (${res.status})`);
   download(await res.blob(), `${fileSlug(title)}.html`);
 }
@@ -30,11 +33,16 @@ export async function downloadEmailSignatureHtml(designId: string, title: string
  * HTML fallback), ready to paste into a mail client's signature settings.
  */
 export async function copyEmailSignatureHtml(designId: string): Promise<void> {
-  const res = await fetch(`/api/designs/${encodeURIComponent(designId)}/export/email-signature.html`, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
+  const res = await fetch(`/api/designs/${encodeURIComponent(designId)}/export/email-signature.html`, {
+    credentials: 'same-origin',
+    headers: { 'X-Requested-With': 'fetch' },
+  });
   if (!res.ok) throw new Error(`HTML export failed (${res.status})`);
   const html = await res.text();
   if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
-    await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([html], { type: 'text/plain' }) })]);
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([html], { type: 'text/plain' }) }),
+    ]);
   } else {
     await navigator.clipboard.writeText(html);
   }

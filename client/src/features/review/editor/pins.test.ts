@@ -5,7 +5,21 @@ import { buildThreads, hitObject, offsetInObject, pinPoint, pointInBox, toDesign
 const box = { x: 100, y: 50, width: 200, height: 100, angle: 0 };
 
 function comment(id: string, createdAt: string, extra: Partial<Comment> = {}): Comment {
-  return { id, designId: 'd', parentId: null, authorId: 'u', authorName: 'U', body: id, objectId: null, x: null, y: null, mentions: [], resolvedAt: null, createdAt, ...extra };
+  return {
+    id,
+    designId: 'd',
+    parentId: null,
+    authorId: 'u',
+    authorName: 'U',
+    body: id,
+    objectId: null,
+    x: null,
+    y: null,
+    mentions: [],
+    resolvedAt: null,
+    createdAt,
+    ...extra,
+  };
 }
 
 describe('pinPoint', () => {

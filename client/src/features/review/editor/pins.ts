@@ -57,7 +57,12 @@ export function offsetInObject(p: Point, geom: Geometry): Point {
 /** Whether design point `p` lies inside the (rotated) box. */
 export function pointInBox(p: Point, geom: Geometry, tolerance = 0): boolean {
   const local = rotate(p, { x: geom.x + geom.width / 2, y: geom.y + geom.height / 2 }, -geom.angle);
-  return local.x >= geom.x - tolerance && local.x <= geom.x + geom.width + tolerance && local.y >= geom.y - tolerance && local.y <= geom.y + geom.height + tolerance;
+  return (
+    local.x >= geom.x - tolerance &&
+    local.x <= geom.x + geom.width + tolerance &&
+    local.y >= geom.y - tolerance &&
+    local.y <= geom.y + geom.height + tolerance
+  );
 }
 
 export interface Hittable extends Geometry {

@@ -3,7 +3,17 @@ import type { Version } from '../api.js';
 import { countsText, groupByDay, summarizeChanges, versionTitle } from './timeline.js';
 
 function version(id: string, createdAt: string, extra: Partial<Version> = {}): Version {
-  return { id, kind: 'auto', name: null, createdAt, createdBy: null, createdByName: null, changes: {}, diff: { added: [], removed: [], changed: [] }, ...extra };
+  return {
+    id,
+    kind: 'auto',
+    name: null,
+    createdAt,
+    createdBy: null,
+    createdByName: null,
+    changes: {},
+    diff: { added: [], removed: [], changed: [] },
+    ...extra,
+  };
 }
 
 describe('summarizeChanges', () => {
@@ -25,8 +35,14 @@ describe('summarizeChanges', () => {
   });
 
   it('credits a bare diff to the version creator', () => {
-    const v = version('v', '2024-01-01T10:00:00Z', { createdBy: 'u9', createdByName: 'Cy', diff: { added: ['h'], removed: [], changed: [] } });
-    expect(summarizeChanges(v, labelOf)).toEqual([{ userId: 'u9', name: 'Cy', added: 1, changed: 0, removed: 0, names: ['Headline'], more: 0 }]);
+    const v = version('v', '2024-01-01T10:00:00Z', {
+      createdBy: 'u9',
+      createdByName: 'Cy',
+      diff: { added: ['h'], removed: [], changed: [] },
+    });
+    expect(summarizeChanges(v, labelOf)).toEqual([
+      { userId: 'u9', name: 'Cy', added: 1, changed: 0, removed: 0, names: ['Headline'], more: 0 },
+    ]);
   });
 
   it.each([

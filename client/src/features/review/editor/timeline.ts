@@ -81,7 +81,16 @@ export function groupByDay(versions: Version[], now = new Date()): DayGroup[] {
     let g = groups[groups.length - 1];
     if (!g || g.key !== key) {
       const label =
-        key === today ? 'Today' : key === yesterday ? 'Yesterday' : d.toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric', year: d.getFullYear() === now.getFullYear() ? undefined : 'numeric' });
+        key === today
+          ? 'Today'
+          : key === yesterday
+            ? 'Yesterday'
+            : d.toLocaleDateString(undefined, {
+                weekday: 'short',
+                month: 'short',
+                day: 'numeric',
+                year: d.getFullYear() === now.getFullYear() ? undefined : 'numeric',
+              });
       g = { key, label, versions: [] };
       groups.push(g);
     }

@@ -8,7 +8,16 @@ import { keysOnTop } from '../../../editor/engine/zorder.js';
 import { newId, objectForTool } from '../../../editor/engine/tools.js';
 import { pageForNew } from '../../../editor/engine/pages.js';
 import { useToasts } from '../../../toasts.js';
-import { insightsApi, type AiDescription, type AiFinding, type AiNotice, type AiProviderName, type AiReview, type AiRewrite, type ListingFacts } from '../api.js';
+import {
+  insightsApi,
+  type AiDescription,
+  type AiFinding,
+  type AiNotice,
+  type AiProviderName,
+  type AiReview,
+  type AiRewrite,
+  type ListingFacts,
+} from '../api.js';
 import type { ScoringController } from '../controller.js';
 import { SeverityIcon } from './ChecksPanel.js';
 
@@ -53,7 +62,11 @@ function CheckedText({ findings }: { findings: Finding[] }) {
 function ReviewSection({ c, provider }: { c: ScoringController; provider: AiProviderName | null }) {
   const { editor } = useEditor();
   const toasts = useToasts();
-  const [state, setState] = useState<{ loading: boolean; result: AiReview | null; error: string | null }>({ loading: false, result: null, error: null });
+  const [state, setState] = useState<{ loading: boolean; result: AiReview | null; error: string | null }>({
+    loading: false,
+    result: null,
+    error: null,
+  });
   const [applied, setApplied] = useState<Set<number>>(new Set());
   const run = async () => {
     setState((s) => ({ ...s, loading: true, error: null }));
@@ -137,7 +150,8 @@ const selectedText = (s: EditorState): TextTarget | null => {
   return o?.type === 'text' ? { id: o.id, text: o.text, locked: o.locked } : null;
 };
 // Moving or restyling the text changes nothing the sections show.
-const sameText = (a: TextTarget | null, b: TextTarget | null) => a === b || (!!a && !!b && a.id === b.id && a.text === b.text && a.locked === b.locked);
+const sameText = (a: TextTarget | null, b: TextTarget | null) =>
+  a === b || (!!a && !!b && a.id === b.id && a.text === b.text && a.locked === b.locked);
 
 const PRESETS = ['Make it compliant and on-brand', 'Make it shorter', 'Make it warmer', 'Make it more formal'];
 
@@ -146,8 +160,16 @@ function RewriteSection() {
   const toasts = useToasts();
   const target = useEditorState(selectedText, sameText);
   const [instruction, setInstruction] = useState(PRESETS[0]);
-  const [state, setState] = useState<{ loading: boolean; result: AiRewrite | null; error: string | null; for: string | null }>({ loading: false, result: null, error: null, for: null });
-  useEffect(() => setState((s) => (s.for && s.for !== target?.id ? { loading: false, result: null, error: null, for: null } : s)), [target?.id]);
+  const [state, setState] = useState<{ loading: boolean; result: AiRewrite | null; error: string | null; for: string | null }>({
+    loading: false,
+    result: null,
+    error: null,
+    for: null,
+  });
+  useEffect(
+    () => setState((s) => (s.for && s.for !== target?.id ? { loading: false, result: null, error: null, for: null } : s)),
+    [target?.id],
+  );
   const run = async () => {
     if (!target) return;
     setState({ loading: true, result: null, error: null, for: target.id });
@@ -176,8 +198,19 @@ function RewriteSection() {
             ))}
           </div>
           <div className="ai-row">
-            <input className="ai-input" value={instruction} onChange={(e) => setInstruction(e.target.value)} maxLength={500} aria-label="Instruction" />
-            <button className="btn btn-small btn-primary" onClick={run} disabled={state.loading || !instruction.trim()} data-testid="ai-rewrite">
+            <input
+              className="ai-input"
+              value={instruction}
+              onChange={(e) => setInstruction(e.target.value)}
+              maxLength={500}
+              aria-label="Instruction"
+            />
+            <button
+              className="btn btn-small btn-primary"
+              onClick={run}
+              disabled={state.loading || !instruction.trim()}
+              data-testid="ai-rewrite"
+            >
               {state.loading ? <Working label="Writing…" /> : 'Rewrite'}
             </button>
           </div>
@@ -223,7 +256,11 @@ function ListingSection({ c }: { c: ScoringController }) {
   const toasts = useToasts();
   const target = useEditorState(selectedText, sameText);
   const [f, setF] = useState({ address: '', city: '', price: '', beds: '', baths: '', sqft: '', features: '' });
-  const [state, setState] = useState<{ loading: boolean; result: AiDescription | null; error: string | null }>({ loading: false, result: null, error: null });
+  const [state, setState] = useState<{ loading: boolean; result: AiDescription | null; error: string | null }>({
+    loading: false,
+    result: null,
+    error: null,
+  });
   const set = (k: keyof typeof f) => (e: ChangeEvent<HTMLInputElement>) => setF((s) => ({ ...s, [k]: e.target.value }));
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -251,7 +288,14 @@ function ListingSection({ c }: { c: ScoringController }) {
     const { width, height } = editor.binding.meta;
     const w = Math.round(width * 0.7);
     const base = objectForTool('text', { x: (width - w) / 2, y: height * 0.4, width: w, height: 40 }, kit);
-    const object = { ...base, text, fontSize: Math.max(14, kit?.fonts.find((x) => x.role === 'body')?.minSize ?? 14), id: newId(), z: keysOnTop(editor.binding.stack(), 1)[0], page: pageForNew(editor.currentPage, editor.pageCount) } as TextObject;
+    const object = {
+      ...base,
+      text,
+      fontSize: Math.max(14, kit?.fonts.find((x) => x.role === 'body')?.minSize ?? 14),
+      id: newId(),
+      z: keysOnTop(editor.binding.stack(), 1)[0],
+      page: pageForNew(editor.currentPage, editor.pageCount),
+    } as TextObject;
     const r = c.apply({ kind: 'insert-object', object, label: 'Add description' });
     if (!r.ok) toasts.show(r.message, 'error');
   };
@@ -267,7 +311,13 @@ function ListingSection({ c }: { c: ScoringController }) {
         <input placeholder="Beds" value={f.beds} onChange={set('beds')} inputMode="decimal" aria-label="Beds" />
         <input placeholder="Baths" value={f.baths} onChange={set('baths')} inputMode="decimal" aria-label="Baths" />
         <input placeholder="Sq ft" value={f.sqft} onChange={set('sqft')} inputMode="numeric" aria-label="Square feet" className="span-2" />
-        <input placeholder="Features, separated by commas" value={f.features} onChange={set('features')} className="span-2" aria-label="Features" />
+        <input
+          placeholder="Features, separated by commas"
+          value={f.features}
+          onChange={set('features')}
+          className="span-2"
+          aria-label="Features"
+        />
         <button className="btn btn-small btn-primary span-2" disabled={state.loading} data-testid="ai-describe">
           {state.loading ? <Working label="Writing…" /> : 'Write description'}
         </button>
@@ -323,7 +373,13 @@ export function AssistPanel({ c }: { c: ScoringController }) {
     <div className="assist" data-testid="assist-panel">
       <div className="assist-provider">
         <span className={`tag tag-ai`}>{providerLabel(provider)}</span>
-        <span className="muted">{provider === 'openai' ? 'Language model, checked by the rule engine' : provider === 'builtin' ? 'Built-in assistant (works offline)' : 'Connecting…'}</span>
+        <span className="muted">
+          {provider === 'openai'
+            ? 'Language model, checked by the rule engine'
+            : provider === 'builtin'
+              ? 'Built-in assistant (works offline)'
+              : 'Connecting…'}
+        </span>
       </div>
       <ReviewSection c={c} provider={provider} />
       <RewriteSection />

@@ -53,9 +53,19 @@ function SpanQuote({ finding }: { finding: Finding }) {
   const reason = finding.reason;
   return (
     <span className="span-quote" data-testid="finding-span">
-      {before && <span className="span-context">{span.start > 40 ? '…' : ''}{before}</span>}
+      {before && (
+        <span className="span-context">
+          {span.start > 40 ? '…' : ''}
+          {before}
+        </span>
+      )}
       <u className={`span-flagged sev-${finding.severity}`}>{span.text}</u>
-      {after && <span className="span-context">{after}{span.end + 40 < text!.length ? '…' : ''}</span>}
+      {after && (
+        <span className="span-context">
+          {after}
+          {span.end + 40 < text!.length ? '…' : ''}
+        </span>
+      )}
       {reason && reason.intentKind !== 'listed-term' && (
         <span className="span-reason" data-testid="finding-reason">
           {reason.intentKind}: “{reason.intent}” · group: “{reason.group}”
@@ -89,7 +99,11 @@ function FindingCard({ c, finding }: { c: ScoringController; finding: Finding })
       data-object-ids={finding.objectIds.join(' ')}
       data-severity={finding.severity}
     >
-      <button className="finding-main" onClick={() => c.focus(key, finding.objectIds)} title={finding.objectIds.length ? 'Show on the canvas' : undefined}>
+      <button
+        className="finding-main"
+        onClick={() => c.focus(key, finding.objectIds)}
+        title={finding.objectIds.length ? 'Show on the canvas' : undefined}
+      >
         <SeverityIcon severity={finding.severity} />
         <span className="finding-body">
           <span className="finding-message">{finding.message}</span>
@@ -100,7 +114,11 @@ function FindingCard({ c, finding }: { c: ScoringController; finding: Finding })
       <div className="finding-actions">
         {finding.blocking && <span className="tag tag-blocking">Blocks approval</span>}
         {finding.source === 'ai' && (
-          <span className="tag tag-ai" data-testid="finding-ai" title="Found by the live AI review: a warning unless a rule agrees; it never blocks approval on its own.">
+          <span
+            className="tag tag-ai"
+            data-testid="finding-ai"
+            title="Found by the live AI review: a warning unless a rule agrees; it never blocks approval on its own."
+          >
             AI review
           </span>
         )}
@@ -118,7 +136,17 @@ function FindingCard({ c, finding }: { c: ScoringController; finding: Finding })
               else toasts.show(r.message, 'error');
             }}
           >
-            <svg width="13" height="13" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+            <svg
+              width="13"
+              height="13"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              aria-hidden="true"
+            >
               <path d="M15 4l5 5L9 20H4v-5z" />
             </svg>
             {fixVerb(fix.kind)}
@@ -170,22 +198,39 @@ export function ChecksPanel({ c }: { c: ScoringController }) {
         <div className="blocks-banner" role="alert" data-testid="blocks-banner">
           <strong>Blocks approval</strong>
           <span>
-            {blocking.length === 1 ? 'One issue' : `${blocking.length || 'Some'} issues`} must be fixed before this design can be approved or published.
+            {blocking.length === 1 ? 'One issue' : `${blocking.length || 'Some'} issues`} must be fixed before this design can be approved
+            or published.
           </span>
         </div>
       )}
       <label className="checks-toggle">
         <input type="checkbox" checked={markers} onChange={(e) => c.setMarkers(e.target.checked)} /> Outline issues on the canvas
-        {status !== 'live' && <span className="pill" title="Scores update when the connection is back">{status === 'loading' ? 'Connecting…' : 'Not live'}</span>}
+        {status !== 'live' && (
+          <span className="pill" title="Scores update when the connection is back">
+            {status === 'loading' ? 'Connecting…' : 'Not live'}
+          </span>
+        )}
       </label>
       {groups.length === 0 ? (
         <div className="all-clear" data-testid="all-clear">
-          <svg width="36" height="36" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+          <svg
+            width="36"
+            height="36"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden="true"
+          >
             <circle cx="12" cy="12" r="9" />
             <path d="M8 12.5l2.5 2.5L16 9.5" />
           </svg>
           <strong>All clear</strong>
-          <span className="muted">On brand and compliant — brand {displayScore(score.brand)}, compliance {displayScore(score.compliance)}.</span>
+          <span className="muted">
+            On brand and compliant — brand {displayScore(score.brand)}, compliance {displayScore(score.compliance)}.
+          </span>
         </div>
       ) : (
         groups.map((g) => (

@@ -14,16 +14,37 @@ function Drawer({ c }: { c: ScoringController }) {
     <aside className={`insights${open ? ' open' : ''}`} aria-label="Checks and assistant" aria-hidden={!open} data-testid="insights">
       <div className="insights-tabs">
         <div className="insights-tablist" role="tablist" aria-label="Checks and assistant">
-        <button role="tab" aria-selected={tab === 'checks'} className={tab === 'checks' ? 'active' : ''} onClick={() => c.setOpen(true, 'checks')} data-testid="tab-checks">
-          Checks {errors > 0 && <span className="count count-error">{errors}</span>}
-        </button>
-        <button role="tab" aria-selected={tab === 'assist'} className={tab === 'assist' ? 'active' : ''} onClick={() => c.setOpen(true, 'assist')} data-testid="tab-assist">
-          Assistant
-        </button>
+          <button
+            role="tab"
+            aria-selected={tab === 'checks'}
+            className={tab === 'checks' ? 'active' : ''}
+            onClick={() => c.setOpen(true, 'checks')}
+            data-testid="tab-checks"
+          >
+            Checks {errors > 0 && <span className="count count-error">{errors}</span>}
+          </button>
+          <button
+            role="tab"
+            aria-selected={tab === 'assist'}
+            className={tab === 'assist' ? 'active' : ''}
+            onClick={() => c.setOpen(true, 'assist')}
+            data-testid="tab-assist"
+          >
+            Assistant
+          </button>
         </div>
         <div className="spacer" />
         <button className="icon-btn" onClick={() => c.setOpen(false)} aria-label="Close panel" title="Close">
-          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+          <svg
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            aria-hidden="true"
+          >
             <path d="M6 6l12 12M18 6L6 18" />
           </svg>
         </button>

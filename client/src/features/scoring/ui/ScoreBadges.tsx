@@ -24,7 +24,13 @@ function Badge({ c, category }: { c: ScoringController; category: Category }) {
       <span className="score-badge-text">
         <strong>{label}</strong>
         <span className={`score-badge-sub band-${scoreBand(value)}`}>
-          {value === null ? 'Scoring…' : counts.error ? `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}` : counts.warning ? `${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}` : BAND_LABEL[scoreBand(value)]}
+          {value === null
+            ? 'Scoring…'
+            : counts.error
+              ? `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}`
+              : counts.warning
+                ? `${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}`
+                : BAND_LABEL[scoreBand(value)]}
         </span>
       </span>
     </button>
@@ -39,8 +45,22 @@ function Badges({ c }: { c: ScoringController }) {
       <Badge c={c} category="brand" />
       <Badge c={c} category="compliance" />
       {blocks && (
-        <button className="blocks-pill" onClick={() => c.setOpen(true, 'checks')} data-testid="blocks-approval" title="Fix the blocking issues before this design can be approved">
-          <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" aria-hidden="true">
+        <button
+          className="blocks-pill"
+          onClick={() => c.setOpen(true, 'checks')}
+          data-testid="blocks-approval"
+          title="Fix the blocking issues before this design can be approved"
+        >
+          <svg
+            width="14"
+            height="14"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.2"
+            strokeLinecap="round"
+            aria-hidden="true"
+          >
             <circle cx="12" cy="12" r="9" />
             <path d="M5.7 5.7l12.6 12.6" />
           </svg>
@@ -63,8 +83,23 @@ export function ScoreBadges() {
 export function AssistToggle({ c }: { c: ScoringController }) {
   const active = useScoringState(c, (s) => s.open && s.tab === 'assist');
   return (
-    <button className={`btn btn-ghost assist-btn${active ? ' active' : ''}`} onClick={() => c.toggle('assist')} data-testid="assist-button" title="Assistant: review copy, rewrite text, write a listing description">
-      <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <button
+      className={`btn btn-ghost assist-btn${active ? ' active' : ''}`}
+      onClick={() => c.toggle('assist')}
+      data-testid="assist-button"
+      title="Assistant: review copy, rewrite text, write a listing description"
+    >
+      <svg
+        width="16"
+        height="16"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+      >
         <path d="M12 3l1.8 4.7L18.5 9.5l-4.7 1.8L12 16l-1.8-4.7L5.5 9.5l4.7-1.8z" />
         <path d="M19 15l.8 2.2L22 18l-2.2.8L19 21l-.8-2.2L16 18l2.2-.8z" />
       </svg>

@@ -2,7 +2,19 @@ import { BAND_LABEL, bandColor, displayScore, ringDash, scoreBand } from '../for
 import { useChangeFlash, useTweened } from './hooks.js';
 
 /** A small ring gauge (0–100) coloured by band; eases to new values and flashes on a change. */
-export function ScoreRing({ score, size = 34, stroke = 4, label, testId }: { score: number | null; size?: number; stroke?: number; label?: string; testId?: string }) {
+export function ScoreRing({
+  score,
+  size = 34,
+  stroke = 4,
+  label,
+  testId,
+}: {
+  score: number | null;
+  size?: number;
+  stroke?: number;
+  label?: string;
+  testId?: string;
+}) {
   const shown = useTweened(score);
   const flash = useChangeFlash(score);
   const r = (size - stroke) / 2;
