@@ -36,8 +36,6 @@ const UNDESCRIBED: Array<{ method: string; path: string; bodyless?: true }> = [
     path,
   })),
   { method: 'POST', path: '/api/compliance/scans', bodyless: true },
-  { method: 'PUT', path: '/api/profile' },
-  { method: 'PUT', path: '/api/people/:id/profile' },
   { method: 'POST', path: '/api/admin/webhooks' },
   { method: 'PATCH', path: '/api/admin/webhooks/:id' },
   { method: 'POST', path: '/api/admin/webhooks/:id/rotate-secret' },

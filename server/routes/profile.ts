@@ -1,80 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireCapability } from '../auth/access.js';
 import { UserRepository, type Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
-import { StateSchema } from '../setup/index.js';
-import { parse } from '../validation.js';
+import { profileApi, ProfileSchema, StateSchema, type Profile } from '../../shared/api/profile.js';
+import { route } from './endpoint.js';
 import { requireUser } from './context.js';
-
-const Text = (max: number) => z.string().trim().max(max);
-const HttpsUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .url()
-  .refine((u) => /^https?:\/\//i.test(u), 'an http(s) link');
-/** A headshot: one of our assets (uploaded, cropped square in the browser) or left empty. */
-const AssetSrc = z
-  .string()
-  .trim()
-  .max(300)
-  .regex(/^\/api\/assets\/[\w.-]+$/, 'an uploaded image');
-
-/** What materials show about a person (users.profile). `licenseNumbers` is derived for the merge and the compliance checks. */
-export const ProfileSchema = z
-  .object({
-    displayName: Text(120).min(1),
-    title: Text(120).default(''),
-    headshot: AssetSrc.or(z.literal('')).default(''),
-    phones: z
-      .array(
-        z
-          .object({
-            label: Text(30).default(''),
-            number: Text(40)
-              .min(3)
-              .regex(/^[0-9+().\s-]+$/, 'digits, spaces, + ( ) - .'),
-          })
-          .strict(),
-      )
-      .max(3)
-      .default([]),
-    /** Email shown on materials (may differ from the sign-in email). */
-    email: z.string().trim().toLowerCase().email().max(320).or(z.literal('')).default(''),
-    licenses: z
-      .array(
-        z
-          .object({
-            state: StateSchema,
-            number: Text(40).min(1),
-            expiresOn: z
-              .string()
-              .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date (YYYY-MM-DD)')
-              .or(z.literal(''))
-              .default(''),
-          })
-          .strict(),
-      )
-      .max(10)
-      .refine((l) => new Set(l.map((x) => x.state)).size === l.length, 'one license per state')
-      .default([]),
-    designations: z.array(Text(20).min(1)).max(12).default([]),
-    social: z
-      .object({
-        website: HttpsUrl.optional(),
-        facebook: HttpsUrl.optional(),
-        instagram: HttpsUrl.optional(),
-        linkedin: HttpsUrl.optional(),
-        x: HttpsUrl.optional(),
-      })
-      .strict()
-      .default({}),
-  })
-  .strict();
-export type Profile = z.infer<typeof ProfileSchema>;
-
-const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a person id') }).strict();
 
 /** The stored profile as the page shows it (older profiles had `phone` and `licenseNumbers` only). */
 export function readProfile(raw: unknown, fallback: { name: string }): Profile {
@@ -121,14 +51,12 @@ export function registerProfileRoutes(app: FastifyInstance, deps: { db: Db }): v
     if (!(await users.saveProfile(brokerageId, userId, storedProfile(profile), profile.displayName))) throw notFound('Person');
   }
 
-  app.get('/api/profile', async (req) => {
-    const user = requireUser(req);
-    return load(user.brokerageId, user.id);
-  });
+  const manager = (req: FastifyRequest) => requireCapability(req, 'people.manage');
 
-  app.put('/api/profile', async (req) => {
-    const user = requireUser(req);
-    const profile = parse(ProfileSchema, req.body);
+  route(app, profileApi.mine, { auth: requireUser }, async (_req, _reply, user) => load(user.brokerageId, user.id));
+
+  route(app, profileApi.saveMine, { auth: requireUser }, async (req, _reply, user) => {
+    const profile = req.body;
     await save(user.brokerageId, user.id, profile);
     void req.server.audit.record({
       brokerageId: user.brokerageId,
@@ -142,16 +70,11 @@ export function registerProfileRoutes(app: FastifyInstance, deps: { db: Db }): v
     return load(user.brokerageId, user.id);
   });
 
-  app.get('/api/people/:id/profile', async (req) => {
-    const admin = requireCapability(req, 'people.manage');
-    const { id } = parse(IdParamsSchema, req.params, 'id');
-    return load(admin.brokerageId, id);
-  });
+  route(app, profileApi.get, { auth: manager }, async (req, _reply, admin) => load(admin.brokerageId, req.params.id));
 
-  app.put('/api/people/:id/profile', async (req) => {
-    const admin = requireCapability(req, 'people.manage');
-    const { id } = parse(IdParamsSchema, req.params, 'id');
-    const profile = parse(ProfileSchema, req.body);
+  route(app, profileApi.save, { auth: manager }, async (req, _reply, admin) => {
+    const { id } = req.params;
+    const profile = req.body;
     await save(admin.brokerageId, id, profile);
     void req.server.audit.record({
       brokerageId: admin.brokerageId,

@@ -9,6 +9,7 @@ import type { Endpoint } from './contract.js';
 import { designsApi } from './designs.js';
 import { listingsApi } from './listings.js';
 import { invitesApi, peopleApi } from './people.js';
+import { profileApi } from './profile.js';
 import { reviewApi } from './review.js';
 import { settingsApi } from './settings.js';
 import { sharesApi } from './shares.js';
@@ -17,7 +18,19 @@ import { templatesApi } from './templates.js';
 export type { AuditEntry } from './audit.js';
 export * from './contract.js';
 export { ApiError } from './errors.js';
-export { authApi, brandKitApi, designsApi, invitesApi, listingsApi, peopleApi, reviewApi, settingsApi, sharesApi, templatesApi };
+export {
+  authApi,
+  brandKitApi,
+  designsApi,
+  invitesApi,
+  listingsApi,
+  peopleApi,
+  profileApi,
+  reviewApi,
+  settingsApi,
+  sharesApi,
+  templatesApi,
+};
 
 export const API = {
   auth: authApi,
@@ -30,6 +43,7 @@ export const API = {
   listings: listingsApi,
   review: reviewApi,
   settings: settingsApi,
+  profile: profileApi,
 } as const;
 
 /** Every endpoint described by a contract. */

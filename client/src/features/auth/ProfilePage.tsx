@@ -1,23 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, errorMessage, json, request } from '../../api.js';
+import { api, call, errorMessage } from '../../api.js';
+import { profileApi, type Profile } from '../../../../shared/api/profile.js';
 import { useAuth } from '../../auth.js';
 
-interface License {
-  state: string;
-  number: string;
-  expiresOn: string;
-}
-interface Profile {
-  displayName: string;
-  title: string;
-  headshot: string;
-  phones: Array<{ label: string; number: string }>;
-  email: string;
-  licenses: License[];
-  designations: string[];
-  social: Partial<Record<'website' | 'facebook' | 'instagram' | 'linkedin' | 'x', string>>;
-}
+/** The form's copy: a license's state is what was typed until the server checks it against the state codes. */
+type License = Omit<Profile['licenses'][number], 'state'> & { state: string };
+type ProfileDraft = Omit<Profile, 'licenses'> & { licenses: License[] };
 
 const SOCIAL = [
   ['website', 'Website'],
@@ -46,8 +35,7 @@ async function squareHeadshot(file: File): Promise<Blob> {
 export function ProfilePage() {
   const { id } = useParams();
   const { reload } = useAuth();
-  const path = id ? `/api/people/${encodeURIComponent(id)}/profile` : '/api/profile';
-  const [profile, setProfile] = useState<Profile | null>(null);
+  const [profile, setProfile] = useState<ProfileDraft | null>(null);
   const [accountEmail, setAccountEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -55,13 +43,13 @@ export function ProfilePage() {
 
   const load = useCallback(async () => {
     try {
-      const r = await request<{ profile: Profile; accountEmail: string }>(path);
+      const r = await (id ? call(profileApi.get, { params: { id } }) : call(profileApi.mine));
       setProfile(r.profile);
       setAccountEmail(r.accountEmail);
     } catch (err) {
       setError(errorMessage(err));
     }
-  }, [path]);
+  }, [id]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -81,7 +69,7 @@ export function ProfilePage() {
       </div>
     );
   }
-  const set = (patch: Partial<Profile>) => setProfile({ ...profile, ...patch });
+  const set = (patch: Partial<ProfileDraft>) => setProfile({ ...profile, ...patch });
 
   async function upload(file: File | undefined) {
     if (!file) return;
@@ -101,15 +89,13 @@ export function ProfilePage() {
     setNotice(null);
     try {
       const social = Object.fromEntries(Object.entries(profile!.social).filter(([, v]) => v?.trim()));
-      const r = await request<{ profile: Profile }>(
-        path,
-        json('PUT', {
-          ...profile,
-          social,
-          phones: profile!.phones.filter((p) => p.number.trim()),
-          licenses: profile!.licenses.filter((l) => l.number.trim()),
-        }),
-      );
+      const body = {
+        ...profile!,
+        social,
+        phones: profile!.phones.filter((p) => p.number.trim()),
+        licenses: profile!.licenses.filter((l) => l.number.trim()) as Profile['licenses'],
+      };
+      const r = await (id ? call(profileApi.save, { params: { id }, body }) : call(profileApi.saveMine, { body }));
       setProfile(r.profile);
       setNotice('Profile saved. New designs use these details.');
       if (!id) await reload();
