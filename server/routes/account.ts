@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { qrSvg } from '../auth/qr.js';
 import type { AuthService } from '../auth/index.js';
@@ -7,22 +6,9 @@ import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, verifyTo
 import type { Db } from '../repos/index.js';
 import { AppError } from '../errors.js';
 import { BrokerageRepository, UserRepository } from '../repos/index.js';
-import { parse } from '../validation.js';
+import { accountApi } from '../../shared/api/account.js';
 import { requireUser } from './context.js';
-
-import { NewPasswordSchema } from '../../shared/api/people.js';
-
-export { NewPasswordSchema };
-const ChangePasswordSchema = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPasswordSchema }).strict();
-const CodeSchema = z
-  .object({
-    code: z
-      .string()
-      .trim()
-      .regex(/^\d{6}$/, 'six digits'),
-  })
-  .strict();
-const DisableSchema = z.object({ password: z.string().min(1).max(1024) }).strict();
+import { route } from './endpoint.js';
 
 const wrongPassword = () =>
   new AppError(400, 'validation_failed', 'currentPassword: not your current password', {
@@ -33,9 +19,8 @@ const wrongPassword = () =>
 export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthService }): void {
   const users = deps.auth.users;
 
-  app.post('/api/account/password', async (req, reply) => {
-    const user = requireUser(req);
-    const body = parse(ChangePasswordSchema, req.body);
+  route(app, accountApi.changePassword, { auth: requireUser }, async (req, _reply, user) => {
+    const body = req.body;
     const stored = await users.passwordHash(user.brokerageId, user.id);
     if (!stored || !(await verifyPassword(body.currentPassword, stored))) throw wrongPassword();
     await users.setPassword(user.brokerageId, user.id, await hashPassword(body.newPassword));
@@ -48,18 +33,15 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
       action: 'auth.password_changed',
       ip: req.ip,
     });
-    return reply.code(204).send();
   });
 
-  app.get('/api/account/totp', async (req) => {
-    const user = requireUser(req);
+  route(app, accountApi.totp, { auth: requireUser }, async (_req, _reply, user) => {
     const state = await users.totpState(user.brokerageId, user.id);
     return { enabled: Boolean(state?.enabled) };
   });
 
   /** Starts enrolment: a new secret (pending until confirmed), its otpauth URI and a QR code as SVG. */
-  app.post('/api/account/totp/setup', async (req) => {
-    const user = requireUser(req);
+  route(app, accountApi.totpSetup, { auth: requireUser }, async (_req, _reply, user) => {
     const state = await users.totpState(user.brokerageId, user.id);
     if (state?.enabled) throw new AppError(409, 'totp_already_enabled', 'Two-factor is already on; turn it off first to enrol again');
     const secret = newTotpSecret();
@@ -69,9 +51,8 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
   });
 
   /** Confirms enrolment with a current code; answers the recovery codes (shown once). */
-  app.post('/api/account/totp/enable', async (req) => {
-    const user = requireUser(req);
-    const { code } = parse(CodeSchema, req.body);
+  route(app, accountApi.totpEnable, { auth: requireUser }, async (req, _reply, user) => {
+    const { code } = req.body;
     const state = await users.totpState(user.brokerageId, user.id);
     if (!state?.pending) throw new AppError(409, 'totp_not_started', 'Start two-factor setup first');
     const step = verifyTotp(state.pending, code);
@@ -92,12 +73,11 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
       action: 'auth.totp_enabled',
       ip: req.ip,
     });
-    return { enabled: true, recoveryCodes: codes };
+    return { enabled: true as const, recoveryCodes: codes };
   });
 
-  app.post('/api/account/totp/disable', async (req, reply) => {
-    const user = requireUser(req);
-    const body = parse(DisableSchema, req.body);
+  route(app, accountApi.totpDisable, { auth: requireUser }, async (req, _reply, user) => {
+    const body = req.body;
     const stored = await users.passwordHash(user.brokerageId, user.id);
     if (!stored || !(await verifyPassword(body.password, stored))) {
       throw new AppError(400, 'validation_failed', 'password: not your password', {
@@ -120,6 +100,5 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { db: Db; auth
       action: 'auth.totp_disabled',
       ip: req.ip,
     });
-    return reply.code(204).send();
   });
 }

@@ -31,7 +31,7 @@ const UNDESCRIBED: Array<{ method: string; path: string; bodyless?: true }> = [
     method: 'POST',
     path,
   })),
-  ...['/api/account/password', '/api/account/totp/enable', '/api/account/totp/disable', '/api/compliance/check'].map((path) => ({
+  ...['/api/compliance/check'].map((path) => ({
     method: 'POST',
     path,
   })),

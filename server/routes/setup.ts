@@ -17,7 +17,7 @@ import {
   US_STATES,
 } from '../setup/index.js';
 import { parse } from '../validation.js';
-import { NewPasswordSchema } from './account.js';
+import { NewPasswordSchema } from '../../shared/api/people.js';
 import { publicUser } from './auth.js';
 
 const TokenSchema = z.string().regex(SETUP_TOKEN, 'not a setup token');

@@ -3,6 +3,7 @@
  * registers its routes from (server/routes/endpoint.ts) and the client's fetch is typed from
  * (client/src/api.ts `call`). `ENDPOINTS` lists every one (the route fuzz pass reads it).
  */
+import { accountApi } from './account.js';
 import { authApi } from './auth.js';
 import { brandKitApi } from './brand-kit.js';
 import type { Endpoint } from './contract.js';
@@ -19,6 +20,7 @@ export type { AuditEntry } from './audit.js';
 export * from './contract.js';
 export { ApiError } from './errors.js';
 export {
+  accountApi,
   authApi,
   brandKitApi,
   designsApi,
@@ -44,6 +46,7 @@ export const API = {
   review: reviewApi,
   settings: settingsApi,
   profile: profileApi,
+  account: accountApi,
 } as const;
 
 /** Every endpoint described by a contract. */

@@ -1,13 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { errorMessage, json, request } from '../../api.js';
+import { call, errorMessage } from '../../api.js';
+import { accountApi, type TotpEnrolment } from '../../../../shared/api/account.js';
+import { authApi } from '../../../../shared/api/auth.js';
 import { useAuth, useUser } from '../../auth.js';
-
-interface Enrolment {
-  secret: string;
-  otpauthUri: string;
-  qrSvg: string;
-}
 
 /** `/account/security`: password change, two-factor enrolment, sign out everywhere. */
 export function SecurityPage() {
@@ -24,14 +20,14 @@ export function SecurityPage() {
 
   // Two-factor
   const [totpOn, setTotpOn] = useState<boolean | null>(null);
-  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [code, setCode] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [disablePassword, setDisablePassword] = useState('');
 
   const load = useCallback(async () => {
     try {
-      setTotpOn((await request<{ enabled: boolean }>('/api/account/totp')).enabled);
+      setTotpOn((await call(accountApi.totp)).enabled);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -53,7 +49,7 @@ export function SecurityPage() {
   const changePassword = (e: FormEvent) => {
     e.preventDefault();
     void act(async () => {
-      await request('/api/account/password', json('POST', { currentPassword: current, newPassword: next }));
+      await call(accountApi.changePassword, { body: { currentPassword: current, newPassword: next } });
       setCurrent('');
       setNext('');
       setNotice('Password changed. Your other sessions were signed out.');
@@ -62,14 +58,14 @@ export function SecurityPage() {
 
   const startEnrolment = () =>
     act(async () => {
-      setEnrolment(await request<Enrolment>('/api/account/totp/setup', json('POST', {})));
+      setEnrolment(await call(accountApi.totpSetup));
       setCode('');
     });
 
   const confirmEnrolment = (e: FormEvent) => {
     e.preventDefault();
     void act(async () => {
-      const r = await request<{ recoveryCodes: string[] }>('/api/account/totp/enable', json('POST', { code: code.trim() }));
+      const r = await call(accountApi.totpEnable, { body: { code: code.trim() } });
       setRecoveryCodes(r.recoveryCodes);
       setEnrolment(null);
       setTotpOn(true);
@@ -80,7 +76,7 @@ export function SecurityPage() {
   const disable = (e: FormEvent) => {
     e.preventDefault();
     void act(async () => {
-      await request('/api/account/totp/disable', json('POST', { password: disablePassword }));
+      await call(accountApi.totpDisable, { body: { password: disablePassword } });
       setDisablePassword('');
       setTotpOn(false);
       setNotice('Two-factor sign-in is off.');
@@ -90,7 +86,7 @@ export function SecurityPage() {
   const signOutEverywhere = () =>
     act(async () => {
       if (!window.confirm('Sign out on every device, this one included?')) return;
-      await request('/api/auth/logout-all', json('POST', {}));
+      await call(authApi.logoutAll);
       expire();
       navigate('/login', { replace: true });
     });
