@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../shared/index.js';
-import { z } from 'zod';
+import type { AuditQuery } from '../../shared/api/audit.js';
 import type { Db, Queryable } from '../db/index.js';
 
 /** Actions recorded in the audit log (others may add more: any `area.verb` string is accepted). */
@@ -42,30 +42,7 @@ export interface AuditEvent {
 
 export type { AuditEntry } from '../../shared/index.js';
 
-export const AuditQuerySchema = z
-  .object({
-    actor: z.string().trim().min(1).max(320).optional(),
-    action: z
-      .string()
-      .trim()
-      .regex(/^[a-z_]+(\.[a-z_]+)*$/, 'not an action name')
-      .max(64)
-      .optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    /** Entries about one design. */
-    design: z
-      .string()
-      .trim()
-      .regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not a design id')
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    /** `csv`: the same entries as a CSV file (up to 10,000 with `limit` raised by the route). */
-    format: z.enum(['json', 'csv']).default('json'),
-    before: z.coerce.number().int().min(1).optional(),
-  })
-  .strict();
-export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+export { AuditQuerySchema, type AuditQuery } from '../../shared/api/audit.js';
 
 /**
  * The audit log. `record` never throws and never blocks the caller's work: a

@@ -1,16 +1,17 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireCapability } from '../auth/access.js';
-import { AuditQuerySchema, type AuditLog } from '../auth/audit.js';
+import type { AuditLog } from '../auth/audit.js';
 import type { Db } from '../repos/index.js';
 import { withTenant } from '../repos/index.js';
-import { parse } from '../validation.js';
 import { toCsv } from '../scoring/csv.js';
+import { auditApi } from '../../shared/api/audit.js';
+import { route } from './endpoint.js';
 
 /** Admins read their brokerage's audit log, filtered by actor, action and time. */
 export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditLog }): void {
-  app.get('/api/admin/audit', async (req, reply) => {
-    const admin = requireCapability(req, 'audit.read');
-    const q = parse(AuditQuerySchema, req.query, 'query');
+  const auditor = (req: FastifyRequest) => requireCapability(req, 'audit.read');
+  route(app, auditApi.list, { auth: auditor }, async (req, reply, admin) => {
+    const q = req.query;
     const csv = q.format === 'csv';
     // Row-level security backs the brokerage filter up. A CSV export takes every matching entry (bounded).
     const entries = await withTenant(deps.db, admin.brokerageId, (tx) =>

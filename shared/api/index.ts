@@ -4,6 +4,7 @@
  * (client/src/api.ts `call`). `ENDPOINTS` lists every one (the route fuzz pass reads it).
  */
 import { accountApi } from './account.js';
+import { auditApi } from './audit.js';
 import { authApi } from './auth.js';
 import { brandKitApi } from './brand-kit.js';
 import type { Endpoint } from './contract.js';
@@ -21,6 +22,7 @@ export * from './contract.js';
 export { ApiError } from './errors.js';
 export {
   accountApi,
+  auditApi,
   authApi,
   brandKitApi,
   designsApi,
@@ -47,6 +49,7 @@ export const API = {
   settings: settingsApi,
   profile: profileApi,
   account: accountApi,
+  audit: auditApi,
 } as const;
 
 /** Every endpoint described by a contract. */

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage, request } from '../../api.js';
-import type { AuditEntry } from '../../../../shared/index.js';
+import { call, errorMessage } from '../../api.js';
+import { auditApi, type AuditEntry } from '../../../../shared/api/audit.js';
+import { queryString } from '../../../../shared/api/contract.js';
 
 type Entry = AuditEntry;
 
@@ -15,16 +16,15 @@ interface Filters {
 
 const PAGE = 50;
 
-/** The query string of the filters (dates as whole days in local time). */
-function query(f: Filters, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams();
-  if (f.actor.trim()) q.set('actor', f.actor.trim());
-  if (f.action.trim()) q.set('action', f.action.trim());
-  if (f.design.trim()) q.set('design', f.design.trim());
-  if (f.from) q.set('from', new Date(`${f.from}T00:00:00`).toISOString());
-  if (f.to) q.set('to', new Date(`${f.to}T23:59:59.999`).toISOString());
-  for (const [k, v] of Object.entries(extra)) q.set(k, v);
-  return q.toString();
+/** The filters as the endpoint's query (empty ones left out; dates as whole days in local time). */
+function filterQuery(f: Filters): { actor?: string; action?: string; design?: string; from?: string; to?: string } {
+  return {
+    ...(f.actor.trim() ? { actor: f.actor.trim() } : {}),
+    ...(f.action.trim() ? { action: f.action.trim() } : {}),
+    ...(f.design.trim() ? { design: f.design.trim() } : {}),
+    ...(f.from ? { from: new Date(`${f.from}T00:00:00`).toISOString() } : {}),
+    ...(f.to ? { to: new Date(`${f.to}T23:59:59.999`).toISOString() } : {}),
+  };
 }
 
 /** `/admin/audit`: who did what and when, filtered by person, action, design and dates; paged; CSV. */
@@ -41,9 +41,7 @@ export function AuditPage() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const r = await request<{ entries: Entry[]; next: number | null }>(
-        `/api/admin/audit?${query(filters, { limit: String(PAGE), ...(before ? { before: String(before) } : {}) })}`,
-      );
+      const r = await call(auditApi.list, { query: { ...filterQuery(filters), limit: PAGE, ...(before ? { before } : {}) } });
       setEntries(r.entries);
       setNext(r.next);
     } catch (err) {
@@ -79,7 +77,7 @@ export function AuditPage() {
       <main className="page-main workflow-page audit-page">
         <div className="page-title-row">
           <h1>Audit log</h1>
-          <a className="btn btn-small" href={`/api/admin/audit?${query(filters, { format: 'csv' })}`} download>
+          <a className="btn btn-small" href={auditApi.list.path + queryString({ ...filterQuery(filters), format: 'csv' })} download>
             Download CSV
           </a>
         </div>
