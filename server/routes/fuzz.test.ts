@@ -31,11 +31,6 @@ const UNDESCRIBED: Array<{ method: string; path: string; bodyless?: true }> = [
     method: 'POST',
     path,
   })),
-  ...['/api/compliance/check'].map((path) => ({
-    method: 'POST',
-    path,
-  })),
-  { method: 'POST', path: '/api/compliance/scans', bodyless: true },
   { method: 'POST', path: '/api/admin/webhooks' },
   { method: 'PATCH', path: '/api/admin/webhooks/:id' },
   { method: 'POST', path: '/api/admin/webhooks/:id/rotate-secret' },

@@ -13,6 +13,8 @@ import { listingsApi } from './listings.js';
 import { invitesApi, peopleApi } from './people.js';
 import { profileApi } from './profile.js';
 import { reviewApi } from './review.js';
+import { scansApi } from './scans.js';
+import { scoresApi } from './scores.js';
 import { settingsApi } from './settings.js';
 import { sharesApi } from './shares.js';
 import { templatesApi } from './templates.js';
@@ -31,6 +33,8 @@ export {
   peopleApi,
   profileApi,
   reviewApi,
+  scansApi,
+  scoresApi,
   settingsApi,
   sharesApi,
   templatesApi,
@@ -50,6 +54,8 @@ export const API = {
   profile: profileApi,
   account: accountApi,
   audit: auditApi,
+  scores: scoresApi,
+  scans: scansApi,
 } as const;
 
 /** Every endpoint described by a contract. */

@@ -1,30 +1,35 @@
-/** A brokerage-wide compliance scan, as the API reports it (shared by server and client). */
+/** A brokerage-wide compliance scan, as the API reports it (shared by server and client; shared/api/scans.ts). */
+import { z } from 'zod';
 
-export interface ScanRow {
-  designId: string;
-  title: string;
-  owner: string;
-  kind: string;
-  status: string;
-  brand: number | null;
-  compliance: number | null;
-  blocksApproval: boolean;
-  errors: number;
-  warnings: number;
-  topIssues: string;
+export const ScanRowSchema = z.object({
+  designId: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  brand: z.number().nullable(),
+  compliance: z.number().nullable(),
+  blocksApproval: z.boolean(),
+  errors: z.number(),
+  warnings: z.number(),
+  topIssues: z.string(),
   /** The rules' titles, in `topIssues`' order (the page shows these; reports stored before them have none). */
-  topIssueTitles?: string[];
-}
+  topIssueTitles: z.array(z.string()).optional(),
+});
+export type ScanRow = z.infer<typeof ScanRowSchema>;
 
-export interface ScanJob {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  total: number;
-  done: number;
-  createdAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
+export const ScanStatusSchema = z.enum(['running', 'done', 'failed']);
+
+export const ScanJobSchema = z.object({
+  id: z.string(),
+  status: ScanStatusSchema,
+  total: z.number(),
+  done: z.number(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ScanJob = z.infer<typeof ScanJobSchema>;
 
 export interface ScanProgress {
   jobId: string;

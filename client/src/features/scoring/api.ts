@@ -1,8 +1,11 @@
 /** REST calls for scores, the AI assistant, the brand kit and brokerage scans (on the app's `request` helper). */
 import type { BrandKit } from '../../../../shared/brand/index.js';
 import type { Finding } from '../../../../shared/compliance/types.js';
-import type { ScanJob as SharedScanJob, ScanProgress, ScanRow } from '../../../../shared/compliance/scan-report.js';
-import { json, request } from '../../api.js';
+import type { ScanProgress, ScanRow } from '../../../../shared/compliance/scan-report.js';
+import { scansApi, type ScanWithReport } from '../../../../shared/api/scans.js';
+import { call, json, request } from '../../api.js';
+import { fillPath } from '../../../../shared/api/contract.js';
+import { scoresApi } from '../../../../shared/api/scores.js';
 
 export interface DesignScore {
   designId?: string;
@@ -56,25 +59,21 @@ export interface AiDescription {
   findings: Finding[];
 }
 
-export interface ScanJob extends SharedScanJob {
-  report: ScanRow[] | null;
-}
+export type ScanJob = ScanWithReport;
 export type { ScanProgress, ScanRow };
 
-const enc = encodeURIComponent;
-
 export const insightsApi = {
-  score: (designId: string) => request<DesignScore>(`/api/designs/${enc(designId)}/score`),
+  score: (designId: string): Promise<DesignScore> => call(scoresApi.current, { params: { id: designId } }),
   aiStatus: () => request<{ provider: AiProviderName }>('/api/ai/status'),
   aiReview: (designId: string) => request<AiReview>('/api/ai/review', json('POST', { designId })),
   aiRewrite: (text: string, instruction: string) => request<AiRewrite>('/api/ai/rewrite', json('POST', { text, instruction })),
   aiListingDescription: (facts: ListingFacts) => request<AiDescription>('/api/ai/listing-description', json('POST', { facts })),
   saveBrandKit: (kit: BrandKit) => request<BrandKit>('/api/brand-kit', json('PUT', kit)),
-  startScan: () => request<{ id: string }>('/api/compliance/scans', { method: 'POST' }),
-  scan: (id: string) => request<ScanJob>(`/api/compliance/scans/${enc(id)}`),
+  startScan: () => call(scansApi.start, { body: {} }),
+  scan: (id: string) => call(scansApi.get, { params: { id } }),
   /** The brokerage's most recent scan (null before the first). */
-  latestScan: () => request<{ scan: { id: string; status: string; createdAt: string } | null }>('/api/compliance/scans/latest'),
-  scanCsvUrl: (id: string) => `/api/compliance/scans/${enc(id)}/report.csv`,
+  latestScan: () => call(scansApi.latest),
+  scanCsvUrl: (id: string) => fillPath(scansApi.reportCsv.path, { id }),
 };
 
 /** `{field, message}` pairs from a validation error's details (empty when there are none). */
