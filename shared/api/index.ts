@@ -11,6 +11,7 @@ import type { Endpoint } from './contract.js';
 import { designsApi } from './designs.js';
 import { listingsApi } from './listings.js';
 import { invitesApi, peopleApi } from './people.js';
+import { presenceApi } from './presence.js';
 import { profileApi } from './profile.js';
 import { reviewApi } from './review.js';
 import { scansApi } from './scans.js';
@@ -31,6 +32,7 @@ export {
   invitesApi,
   listingsApi,
   peopleApi,
+  presenceApi,
   profileApi,
   reviewApi,
   scansApi,
@@ -56,6 +58,7 @@ export const API = {
   audit: auditApi,
   scores: scoresApi,
   scans: scansApi,
+  presence: presenceApi,
 } as const;
 
 /** Every endpoint described by a contract. */

@@ -10,25 +10,15 @@ import type {
   VersionSummary,
 } from '../../../../shared/review/index.js';
 import type { Design } from '../../../../shared/design/index.js';
-import { json, request } from '../../api.js';
+import { call, json, request } from '../../api.js';
+import { presenceApi, type LivePresence } from '../../../../shared/api/presence.js';
 
 const enc = encodeURIComponent;
 
 export type { Comment, DesignStatus, Notification, PersonChanges, QueueItem, ReviewEntry };
 export type Version = VersionSummary;
 export type { MaterialKey, MetricsReport, SeriesPoint };
-
-export interface LivePresence {
-  designs: Array<{
-    designId: string;
-    title: string;
-    kind: string;
-    status: string;
-    people: Array<{ userId: string; name: string; readOnly: boolean }>;
-  }>;
-  people: number;
-  instances: number;
-}
+export type { LivePresence };
 
 export interface AiUsage {
   month: string;
@@ -67,7 +57,7 @@ export const workflowApi = {
     request<{ allowed: boolean }>(`/api/designs/${enc(id)}/exports`, json('POST', { format })),
   metrics: (from: string, to: string) => request<MetricsReport>(`/api/admin/metrics?from=${enc(from)}&to=${enc(to)}`),
   metricsCsvUrl: (table: string, from: string, to: string) => `/api/admin/metrics.csv?table=${enc(table)}&from=${enc(from)}&to=${enc(to)}`,
-  presence: () => request<LivePresence>('/api/admin/presence'),
+  presence: () => call(presenceApi.live),
   aiUsage: () => request<AiUsage>('/api/ai/usage'),
   settings: () => request<BrokerageSettings>('/api/admin/settings'),
   saveSettings: (s: BrokerageSettings) => request<BrokerageSettings>('/api/admin/settings', json('PUT', s)),
