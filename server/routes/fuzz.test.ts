@@ -31,10 +31,6 @@ const UNDESCRIBED: Array<{ method: string; path: string; bodyless?: true }> = [
     method: 'POST',
     path,
   })),
-  { method: 'POST', path: '/api/admin/webhooks' },
-  { method: 'PATCH', path: '/api/admin/webhooks/:id' },
-  { method: 'POST', path: '/api/admin/webhooks/:id/rotate-secret' },
-  { method: 'POST', path: '/api/admin/webhooks/:id/deliveries/:deliveryId/resend' },
 ];
 
 interface FuzzTarget {

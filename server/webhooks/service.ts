@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { EVENT_TYPES } from '../../shared/events/index.js';
+import type { Webhook, WebhookAttempt, WebhookDelivery } from '../../shared/api/webhooks.js';
 import type { Db, Queryable } from '../db/index.js';
 import { backoffMs, PollPace, Waker, type EventConsumer, type RetryPolicy } from '../events/index.js';
 import { withTenant } from '../repos/index.js';
@@ -9,38 +9,8 @@ import { newWebhookSecret, signWebhook } from './signing.js';
 
 export const WEBHOOKS_GROUP = 'webhooks';
 
-export interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface WebhookAttempt {
-  attempt: number;
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number;
-  at: string;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  resentFrom: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-  log: WebhookAttempt[];
-}
+/** As the API answers them (shared/api/webhooks.ts). */
+export type { Webhook, WebhookAttempt, WebhookDelivery };
 
 export interface WebhookServiceOptions {
   db: Db;
@@ -59,7 +29,7 @@ export interface WebhookServiceOptions {
 }
 
 /** Event types a webhook may subscribe to ('*' = all). */
-export const WEBHOOK_EVENT_CHOICES = ['*', ...EVENT_TYPES] as const;
+export { WEBHOOK_EVENT_CHOICES } from '../../shared/api/webhooks.js';
 
 const iso = (v: Date | string | null | undefined) => (v ? new Date(v).toISOString() : null);
 

@@ -19,6 +19,7 @@ import { scoresApi } from './scores.js';
 import { settingsApi } from './settings.js';
 import { sharesApi } from './shares.js';
 import { templatesApi } from './templates.js';
+import { webhooksApi } from './webhooks.js';
 
 export type { AuditEntry } from './audit.js';
 export * from './contract.js';
@@ -40,6 +41,7 @@ export {
   settingsApi,
   sharesApi,
   templatesApi,
+  webhooksApi,
 };
 
 export const API = {
@@ -59,6 +61,7 @@ export const API = {
   scores: scoresApi,
   scans: scansApi,
   presence: presenceApi,
+  webhooks: webhooksApi,
 } as const;
 
 /** Every endpoint described by a contract. */
