@@ -1,24 +1,9 @@
 import { Link } from 'react-router-dom';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, json, request, type Role } from '../../api.js';
+import { call, errorMessage, type Role } from '../../api.js';
+import { invitesApi, peopleApi, type Invite, type Person } from '../../../../shared/api/people.js';
+import { settingsApi } from '../../../../shared/api/settings.js';
 import { useUser } from '../../auth.js';
-
-interface Person {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  totpEnabled: boolean;
-  lastLoginAt: string | null;
-}
-
-interface Invite {
-  id: string;
-  email: string;
-  role: Role;
-  expiresAt: string;
-}
 
 const ROLE_LABELS: Record<Role, string> = { agent: 'Agent', brand_manager: 'Brand manager', admin: 'Admin' };
 
@@ -39,10 +24,10 @@ export function PeoplePage() {
 
   const load = useCallback(async () => {
     try {
-      const [p, i] = await Promise.all([request<{ people: Person[] }>('/api/people'), request<{ invites: Invite[] }>('/api/invites')]);
+      const [p, i] = await Promise.all([call(peopleApi.list), call(invitesApi.list)]);
       setPeople(p.people);
       setInvites(i.invites);
-      const settings = await request<{ requireTwoFactor?: boolean }>('/api/admin/settings').catch(() => null);
+      const settings = await call(settingsApi.get).catch(() => null);
       setRequireTotp(settings ? Boolean(settings.requireTwoFactor) : null);
     } catch (err) {
       setError(errorMessage(err));
@@ -57,7 +42,7 @@ export function PeoplePage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await request<{ path: string; url: string; emailed: boolean }>('/api/invites', json('POST', { email: email.trim(), role }));
+      const r = await call(invitesApi.create, { body: { email: email.trim(), role } });
       setLink(new URL(r.path, window.location.origin).toString());
       setEmailedTo(r.emailed ? email.trim() : null);
       setCopied(false);
@@ -76,7 +61,7 @@ export function PeoplePage() {
     if (patch.role && !window.confirm(`Make ${person.name} ${ROLE_LABELS[patch.role].toLowerCase()}? What they may do changes at once.`))
       return;
     try {
-      await request(`/api/people/${encodeURIComponent(person.id)}`, json('PATCH', patch));
+      await call(peopleApi.update, { params: { id: person.id }, body: patch });
       setNotice(
         patch.role
           ? `${person.name} is now ${ROLE_LABELS[patch.role].toLowerCase()}.`
@@ -94,7 +79,7 @@ export function PeoplePage() {
   async function resend(invite: Invite) {
     setError(null);
     try {
-      const r = await request<{ path: string; emailed: boolean }>(`/api/invites/${encodeURIComponent(invite.id)}/resend`, json('POST', {}));
+      const r = await call(invitesApi.resend, { params: { id: invite.id } });
       setLink(new URL(r.path, window.location.origin).toString());
       setEmailedTo(r.emailed ? invite.email : null);
       setCopied(false);
@@ -122,7 +107,7 @@ export function PeoplePage() {
     )
       return;
     try {
-      await request(`/api/people/${encodeURIComponent(person.id)}/totp/reset`, json('POST', {}));
+      await call(peopleApi.resetTotp, { params: { id: person.id } });
       setNotice(`Two-factor for ${person.name} is reset.`);
       await load();
     } catch (err) {
@@ -133,9 +118,9 @@ export function PeoplePage() {
   async function setRequireTwoFactor(on: boolean) {
     setError(null);
     try {
-      const current = await request<Record<string, unknown>>('/api/admin/settings');
-      const saved = await request<{ requireTwoFactor: boolean }>('/api/admin/settings', json('PUT', { ...current, requireTwoFactor: on }));
-      setRequireTotp(saved.requireTwoFactor);
+      const current = await call(settingsApi.get);
+      const saved = await call(settingsApi.put, { body: { ...current, requireTwoFactor: on } });
+      setRequireTotp(saved.requireTwoFactor ?? on);
       setNotice(
         on ? 'Everyone must now sign in with two-factor; people without it are asked to set it up.' : 'Two-factor is optional again.',
       );
@@ -146,7 +131,7 @@ export function PeoplePage() {
 
   async function revoke(invite: Invite) {
     try {
-      await request(`/api/invites/${encodeURIComponent(invite.id)}`, { method: 'DELETE' });
+      await call(invitesApi.revoke, { params: { id: invite.id } });
       await load();
     } catch (err) {
       setError(errorMessage(err));
