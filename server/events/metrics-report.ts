@@ -1,3 +1,4 @@
+import { METRIC_TABLES } from '../../shared/api/admin-metrics.js';
 import { MATERIAL_GROUPS, type MaterialKey, type MetricsReport, type SeriesPoint } from '../../shared/events/index.js';
 import type { Db } from '../db/index.js';
 import { withTenant } from '../repos/index.js';
@@ -200,7 +201,8 @@ export async function metricsReport(db: Db, brokerageId: string, from: string, t
 }
 
 /** The report's tables as CSV-ready header + rows, by name. */
-export const METRIC_TABLES = ['summary', 'series', 'per-agent', 'materials-by-kind', 'approval-turnaround', 'violations-by-rule'] as const;
+/** The report's tables (shared/api/admin-metrics.ts: the CSV route's query names them). */
+export { METRIC_TABLES };
 export type MetricTable = (typeof METRIC_TABLES)[number];
 
 export function reportTable(report: MetricsReport, table: MetricTable): { header: string[]; rows: unknown[][] } {

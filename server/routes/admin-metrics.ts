@@ -1,21 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Db } from '../repos/index.js';
 import { AppError } from '../errors.js';
-import { emit, metricsReport, METRIC_TABLES, reportTable, type MetricsReport } from '../events/index.js';
+import { emit, metricsReport, reportTable, type MetricsReport } from '../events/index.js';
 import { toCsv } from '../scoring/index.js';
-import { parse } from '../validation.js';
+import { adminMetricsApi } from '../../shared/api/admin-metrics.js';
 import { requireUser } from './context.js';
+import { route } from './endpoint.js';
 
 const MAX_DAYS = 366;
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'use a date (YYYY-MM-DD) or an ISO timestamp')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'not a valid date')
-  .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v).toISOString().slice(0, 10));
-const RangeSchema = z.object({ from: day.optional(), to: day.optional() });
-const CsvSchema = RangeSchema.extend({ table: z.enum(METRIC_TABLES) });
-
 /** [from, to] as UTC days: defaults to the last 30 days; at most a year; from ≤ to. */
 function range(q: { from?: string; to?: string }): { from: string; to: string } {
   const to = q.to ?? new Date().toISOString().slice(0, 10);
@@ -41,8 +33,11 @@ export function registerAdminMetricsRoutes(app: FastifyInstance, deps: { db: Db 
     return user;
   };
 
-  const compute = async (req: FastifyRequest, q: { from?: string; to?: string }): Promise<MetricsReport> => {
-    const user = requireManager(req);
+  const compute = async (
+    req: FastifyRequest,
+    user: ReturnType<typeof requireManager>,
+    q: { from?: string; to?: string },
+  ): Promise<MetricsReport> => {
     const { from, to } = range(q);
     const report = await metricsReport(deps.db, user.brokerageId, from, to);
     // Announce it (integrations may want the numbers); failing to record must not fail the read.
@@ -70,14 +65,14 @@ export function registerAdminMetricsRoutes(app: FastifyInstance, deps: { db: Db 
     return report;
   };
 
-  app.get('/api/admin/metrics', async (req) => compute(req, parse(RangeSchema, req.query, 'query')));
+  route(app, adminMetricsApi.report, { auth: requireManager }, async (req, _reply, user) => compute(req, user, req.query));
 
-  app.get('/api/admin/metrics.csv', async (req, reply) => {
-    const q = parse(CsvSchema, req.query, 'query');
-    const report = await compute(req, q);
+  route(app, adminMetricsApi.csv, { auth: requireManager }, async (req, reply, user) => {
+    const q = req.query;
+    const report = await compute(req, user, q);
     const { header, rows } = reportTable(report, q.table);
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="realbrand-${q.table}-${report.from}-to-${report.to}.csv"`);
-    return toCsv(header, rows);
+    return reply.send(toCsv(header, rows));
   });
 }

@@ -4,6 +4,7 @@
  * (client/src/api.ts `call`). `ENDPOINTS` lists every one (the route fuzz pass reads it).
  */
 import { accountApi } from './account.js';
+import { adminMetricsApi } from './admin-metrics.js';
 import { auditApi } from './audit.js';
 import { authApi } from './auth.js';
 import { brandKitApi } from './brand-kit.js';
@@ -26,6 +27,7 @@ export * from './contract.js';
 export { ApiError } from './errors.js';
 export {
   accountApi,
+  adminMetricsApi,
   auditApi,
   authApi,
   brandKitApi,
@@ -62,6 +64,7 @@ export const API = {
   scans: scansApi,
   presence: presenceApi,
   webhooks: webhooksApi,
+  adminMetrics: adminMetricsApi,
 } as const;
 
 /** Every endpoint described by a contract. */

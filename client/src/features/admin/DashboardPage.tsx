@@ -2,7 +2,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useUser } from '../../auth.js';
 import { useToasts } from '../../toasts.js';
-import { workflowApi, type AiUsage, type BrokerageSettings, type LivePresence, type MetricsReport } from '../review/api.js';
+import {
+  workflowApi,
+  type AiUsage,
+  type BrokerageSettings,
+  type LivePresence,
+  type MetricTable,
+  type MetricsReport,
+} from '../review/api.js';
 import { HBars, Lines, StackedBars, type Series } from './charts.js';
 import { ListingSyncPanel } from '../listings/ListingSyncPanel.js';
 import { duration, rangeEndingToday } from '../review/format.js';
@@ -150,7 +157,7 @@ export function DashboardPage() {
     workflowApi.aiUsage().then(setAi, () => undefined);
   }, []);
 
-  const csv = (table: string) => workflowApi.metricsCsvUrl(table, range.from, range.to);
+  const csv = (table: MetricTable) => workflowApi.metricsCsvUrl(table, range.from, range.to);
 
   return (
     <div className="page">

@@ -12,13 +12,17 @@ import type {
 import type { Design } from '../../../../shared/design/index.js';
 import { call, json, request } from '../../api.js';
 import { presenceApi, type LivePresence } from '../../../../shared/api/presence.js';
+import { adminMetricsApi, type METRIC_TABLES } from '../../../../shared/api/admin-metrics.js';
+import { queryString } from '../../../../shared/api/contract.js';
+import { settingsApi, type BrokerageSettings } from '../../../../shared/api/settings.js';
 
 const enc = encodeURIComponent;
 
 export type { Comment, DesignStatus, Notification, PersonChanges, QueueItem, ReviewEntry };
 export type Version = VersionSummary;
 export type { MaterialKey, MetricsReport, SeriesPoint };
-export type { LivePresence };
+export type { BrokerageSettings, LivePresence };
+export type MetricTable = (typeof METRIC_TABLES)[number];
 
 export interface AiUsage {
   month: string;
@@ -27,11 +31,6 @@ export interface AiUsage {
   calls: number;
   cachedCalls: number;
   byTask: Array<{ task: string; calls: number; costUsd: number }>;
-}
-
-export interface BrokerageSettings {
-  requireApprovalBeforeExport: boolean;
-  aiMonthlyBudgetUsd: number;
 }
 
 export const workflowApi = {
@@ -55,10 +54,10 @@ export const workflowApi = {
     request<{ restored: boolean }>(`/api/designs/${enc(id)}/versions/${enc(versionId)}/restore`, { method: 'POST' }),
   checkExport: (id: string, format: 'png' | 'pdf' | 'html' | 'zip') =>
     request<{ allowed: boolean }>(`/api/designs/${enc(id)}/exports`, json('POST', { format })),
-  metrics: (from: string, to: string) => request<MetricsReport>(`/api/admin/metrics?from=${enc(from)}&to=${enc(to)}`),
-  metricsCsvUrl: (table: string, from: string, to: string) => `/api/admin/metrics.csv?table=${enc(table)}&from=${enc(from)}&to=${enc(to)}`,
+  metrics: (from: string, to: string): Promise<MetricsReport> => call(adminMetricsApi.report, { query: { from, to } }),
+  metricsCsvUrl: (table: MetricTable, from: string, to: string) => adminMetricsApi.csv.path + queryString({ table, from, to }),
   presence: () => call(presenceApi.live),
   aiUsage: () => request<AiUsage>('/api/ai/usage'),
-  settings: () => request<BrokerageSettings>('/api/admin/settings'),
-  saveSettings: (s: BrokerageSettings) => request<BrokerageSettings>('/api/admin/settings', json('PUT', s)),
+  settings: () => call(settingsApi.get),
+  saveSettings: (s: BrokerageSettings) => call(settingsApi.put, { body: s }),
 };
