@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ListingFacts } from '../../shared/api/ai.js';
 
 /** One piece of copy sent for review: design text travels as data, never as instructions. */
 export const CopyItemSchema = z.object({
@@ -25,19 +26,8 @@ export const ReviewOutputSchema = z.object({ findings: z.array(AiFindingSchema).
 export const RewriteOutputSchema = z.object({ text: z.string().min(1).max(5_000), notes: z.string().max(600) });
 export const DescriptionOutputSchema = z.object({ text: z.string().min(1).max(5_000) });
 
-export const ListingFactsSchema = z.object({
-  address: z.string().max(300).optional(),
-  city: z.string().max(100).optional(),
-  price: z.number().nonnegative().optional(),
-  beds: z.number().nonnegative().max(100).optional(),
-  baths: z.number().nonnegative().max(100).optional(),
-  sqft: z.number().nonnegative().max(1_000_000).optional(),
-  yearBuilt: z.number().int().min(1600).max(2100).optional(),
-  propertyType: z.string().max(100).optional(),
-  features: z.array(z.string().max(200)).max(40).default([]),
-  remarks: z.string().max(5_000).optional(),
-});
-export type ListingFacts = z.infer<typeof ListingFactsSchema>;
+/** What a listing description is written from (shared/api/ai.ts: the route's body takes it). */
+export { ListingFactsSchema, type ListingFacts } from '../../shared/api/ai.js';
 
 export interface Usage {
   model: string;

@@ -27,7 +27,7 @@ const OWN_ERROR_SHAPE = new Set(['/api/listings/import']);
  * route on it must exist (so it cannot rot). Those that ignore what is sent may succeed.
  */
 const UNDESCRIBED: Array<{ method: string; path: string; bodyless?: true }> = [
-  ...['/api/setup/check', '/api/setup', '/api/ai/review', '/api/ai/rewrite', '/api/ai/listing-description'].map((path) => ({
+  ...['/api/setup/check', '/api/setup'].map((path) => ({
     method: 'POST',
     path,
   })),

@@ -5,6 +5,7 @@
  */
 import { accountApi } from './account.js';
 import { adminMetricsApi } from './admin-metrics.js';
+import { aiApi } from './ai.js';
 import { auditApi } from './audit.js';
 import { authApi } from './auth.js';
 import { brandKitApi } from './brand-kit.js';
@@ -28,6 +29,7 @@ export { ApiError } from './errors.js';
 export {
   accountApi,
   adminMetricsApi,
+  aiApi,
   auditApi,
   authApi,
   brandKitApi,
@@ -65,6 +67,7 @@ export const API = {
   presence: presenceApi,
   webhooks: webhooksApi,
   adminMetrics: adminMetricsApi,
+  ai: aiApi,
 } as const;
 
 /** Every endpoint described by a contract. */

@@ -13,7 +13,8 @@ import type { Design } from '../../../../shared/design/index.js';
 import { call, json, request } from '../../api.js';
 import { presenceApi, type LivePresence } from '../../../../shared/api/presence.js';
 import { adminMetricsApi, type METRIC_TABLES } from '../../../../shared/api/admin-metrics.js';
-import { queryString } from '../../../../shared/api/contract.js';
+import { queryString, type ResponseOf } from '../../../../shared/api/contract.js';
+import { aiApi } from '../../../../shared/api/ai.js';
 import { settingsApi, type BrokerageSettings } from '../../../../shared/api/settings.js';
 
 const enc = encodeURIComponent;
@@ -24,14 +25,8 @@ export type { MaterialKey, MetricsReport, SeriesPoint };
 export type { BrokerageSettings, LivePresence };
 export type MetricTable = (typeof METRIC_TABLES)[number];
 
-export interface AiUsage {
-  month: string;
-  costUsd: number;
-  budgetUsd: number;
-  calls: number;
-  cachedCalls: number;
-  byTask: Array<{ task: string; calls: number; costUsd: number }>;
-}
+/** This month's AI spend against the budget. */
+export type AiUsage = ResponseOf<typeof aiApi.usage>;
 
 export const workflowApi = {
   submit: (id: string, comment?: string) =>
@@ -57,7 +52,7 @@ export const workflowApi = {
   metrics: (from: string, to: string): Promise<MetricsReport> => call(adminMetricsApi.report, { query: { from, to } }),
   metricsCsvUrl: (table: MetricTable, from: string, to: string) => adminMetricsApi.csv.path + queryString({ table, from, to }),
   presence: () => call(presenceApi.live),
-  aiUsage: () => request<AiUsage>('/api/ai/usage'),
+  aiUsage: () => call(aiApi.usage),
   settings: () => call(settingsApi.get),
   saveSettings: (s: BrokerageSettings) => call(settingsApi.put, { body: s }),
 };

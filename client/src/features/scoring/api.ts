@@ -6,6 +6,15 @@ import { scansApi, type ScanWithReport } from '../../../../shared/api/scans.js';
 import { call, json, request } from '../../api.js';
 import { fillPath } from '../../../../shared/api/contract.js';
 import { scoresApi } from '../../../../shared/api/scores.js';
+import {
+  aiApi,
+  type AiDescription,
+  type AiNotice,
+  type AiProviderName,
+  type AiReview,
+  type AiRewrite,
+  type ListingFacts,
+} from '../../../../shared/api/ai.js';
 
 export interface DesignScore {
   designId?: string;
@@ -17,57 +26,19 @@ export interface DesignScore {
   findings: Finding[];
 }
 
-export type AiProviderName = 'builtin' | 'openai';
-export interface AiNotice {
-  code: string;
-  message: string;
-}
-export interface AiFinding {
-  objectId: string;
-  severity: 'error' | 'warning' | 'info';
-  category: 'compliance' | 'brand-voice' | 'clarity';
-  message: string;
-  quote: string;
-  suggestion: string;
-  source: 'ai' | 'builtin';
-}
-export interface AiReview {
-  provider: AiProviderName;
-  notice?: AiNotice;
-  findings: AiFinding[];
-}
-export interface AiRewrite {
-  provider: AiProviderName;
-  notice?: AiNotice;
-  text: string;
-  notes: string;
-  findings: Finding[];
-}
-export interface ListingFacts {
-  address?: string;
-  city?: string;
-  price?: number;
-  beds?: number;
-  baths?: number;
-  sqft?: number;
-  features: string[];
-}
-export interface AiDescription {
-  provider: AiProviderName;
-  notice?: AiNotice;
-  text: string;
-  findings: Finding[];
-}
+export type { AiDescription, AiNotice, AiProviderName, AiReview, AiRewrite, ListingFacts };
+/** An advisory finding of an AI review. */
+export type AiFinding = AiReview['findings'][number];
 
 export type ScanJob = ScanWithReport;
 export type { ScanProgress, ScanRow };
 
 export const insightsApi = {
   score: (designId: string): Promise<DesignScore> => call(scoresApi.current, { params: { id: designId } }),
-  aiStatus: () => request<{ provider: AiProviderName }>('/api/ai/status'),
-  aiReview: (designId: string) => request<AiReview>('/api/ai/review', json('POST', { designId })),
-  aiRewrite: (text: string, instruction: string) => request<AiRewrite>('/api/ai/rewrite', json('POST', { text, instruction })),
-  aiListingDescription: (facts: ListingFacts) => request<AiDescription>('/api/ai/listing-description', json('POST', { facts })),
+  aiStatus: () => call(aiApi.status),
+  aiReview: (designId: string) => call(aiApi.review, { body: { designId } }),
+  aiRewrite: (text: string, instruction: string) => call(aiApi.rewrite, { body: { text, instruction } }),
+  aiListingDescription: (facts: ListingFacts) => call(aiApi.listingDescription, { body: { facts } }),
   saveBrandKit: (kit: BrandKit) => request<BrandKit>('/api/brand-kit', json('PUT', kit)),
   startScan: () => call(scansApi.start, { body: {} }),
   scan: (id: string) => call(scansApi.get, { params: { id } }),
