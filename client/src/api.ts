@@ -4,6 +4,7 @@
  * contract in shared/api: its path parameters, query, body and answer.
  */
 import type { z } from 'zod';
+import { assetsApi } from '../../shared/api/assets.js';
 import { brandKitApi } from '../../shared/api/brand-kit.js';
 import { fillPath, queryString, type Endpoint, type ResponseOf } from '../../shared/api/contract.js';
 import { designsApi } from '../../shared/api/designs.js';
@@ -23,13 +24,8 @@ export type { SessionUser } from '../../shared/api/auth.js';
 /** The signed-in person as the server answers (shared/api/auth.ts). */
 export type User = SessionUser;
 
-export interface Asset {
-  id: string;
-  url: string;
-  width: number;
-  height: number;
-  mime: string;
-}
+/** An uploaded image as the server answers it (shared/api/assets.ts). */
+export type Asset = ResponseOf<typeof assetsApi.upload>;
 
 /** Sent on every request: the server's CSRF check wants it on cookie-authenticated changes. */
 const CSRF_HEADERS = { 'X-Requested-With': 'fetch' };
@@ -127,7 +123,8 @@ export const api = {
   uploadAsset: (file: Blob, name = 'upload') => {
     const form = new FormData();
     form.append('file', file, name);
-    return request<Asset>('/api/assets', { method: 'POST', body: form });
+    // Multipart, not JSON (so not `call`): typed from the contract all the same.
+    return request<Asset>(assetsApi.upload.path, { method: 'POST', body: form });
   },
 };
 

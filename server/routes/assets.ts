@@ -2,22 +2,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { sniffImage } from '../assets/index.js';
 import { AssetRepository, type Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
-import { parse } from '../validation.js';
+import { assetsApi } from '../../shared/api/assets.js';
 import { requireUser } from './context.js';
-
-const AssetIdSchema = z.object({ id: z.string().uuid('not an asset id') });
+import { route } from './endpoint.js';
 
 /** Image uploads: type checked by content, stored under DATA_DIR/assets by a server-made id only. */
 export function registerAssetRoutes(app: FastifyInstance, deps: { db: Db; dataDir: string; maxUploadBytes: number }): void {
   const dir = resolve(deps.dataDir, 'assets');
   const assets = new AssetRepository(deps.db);
 
-  app.post('/api/assets', async (req, reply) => {
-    const user = requireUser(req);
+  route(app, assetsApi.upload, { auth: requireUser }, async (req, _reply, user) => {
     if (!req.isMultipart())
       throw new AppError(415, 'unsupported_media_type', 'Upload the image as multipart/form-data in a field named "file"');
     const file = await req.file({ limits: { fileSize: deps.maxUploadBytes, files: 1 } });
@@ -42,12 +39,11 @@ export function registerAssetRoutes(app: FastifyInstance, deps: { db: Db; dataDi
       height: info.height,
       sha256: createHash('sha256').update(bytes).digest('hex'),
     });
-    return reply.code(201).send({ id, url: `/api/assets/${id}`, width: info.width, height: info.height, mime: info.mime });
+    return { id, url: `/api/assets/${id}`, width: info.width, height: info.height, mime: info.mime };
   });
 
-  app.get('/api/assets/:id', async (req, reply) => {
-    const user = requireUser(req);
-    const { id } = parse(AssetIdSchema, req.params, 'id');
+  route(app, assetsApi.get, { auth: requireUser }, async (req, reply, user) => {
+    const { id } = req.params;
     const asset = await assets.get(user.brokerageId, id);
     if (!asset) throw notFound('Asset');
     const etag = `"${asset.sha256.slice(0, 32)}"`;

@@ -6,6 +6,7 @@
 import { accountApi } from './account.js';
 import { adminMetricsApi } from './admin-metrics.js';
 import { aiApi } from './ai.js';
+import { assetsApi } from './assets.js';
 import { auditApi } from './audit.js';
 import { authApi } from './auth.js';
 import { brandKitApi } from './brand-kit.js';
@@ -30,6 +31,7 @@ export {
   accountApi,
   adminMetricsApi,
   aiApi,
+  assetsApi,
   auditApi,
   authApi,
   brandKitApi,
@@ -68,6 +70,7 @@ export const API = {
   webhooks: webhooksApi,
   adminMetrics: adminMetricsApi,
   ai: aiApi,
+  assets: assetsApi,
 } as const;
 
 /** Every endpoint described by a contract. */
