@@ -3,20 +3,17 @@
  * review queue and listings. Revalidated with an ETag, so a browser keeps it until it changes.
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { requireDesign } from '../auth/index.js';
 import type { Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
 import type { ThumbnailService } from '../thumbnails/index.js';
-import { parse } from '../validation.js';
+import { thumbnailsApi } from '../../shared/api/thumbnails.js';
 import { requireUser } from './context.js';
-
-const Params = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/) });
+import { route } from './endpoint.js';
 
 export function registerThumbnailRoutes(app: FastifyInstance, deps: { db: Db; thumbnails: ThumbnailService }): void {
-  app.get('/api/designs/:id/thumbnail.png', async (req, reply) => {
-    const user = requireUser(req);
-    const { id } = parse(Params, req.params, 'id');
+  route(app, thumbnailsApi.png, { auth: requireUser }, async (req, reply, user) => {
+    const { id } = req.params;
     await requireDesign(deps.db, user, id, 'view');
     const thumb = await deps.thumbnails.get(user.brokerageId, id);
     if (!thumb) throw notFound('Design');

@@ -22,6 +22,7 @@ import { scoresApi } from './scores.js';
 import { settingsApi } from './settings.js';
 import { sharesApi } from './shares.js';
 import { templatesApi } from './templates.js';
+import { thumbnailsApi } from './thumbnails.js';
 import { webhooksApi } from './webhooks.js';
 
 export type { AuditEntry } from './audit.js';
@@ -47,6 +48,7 @@ export {
   settingsApi,
   sharesApi,
   templatesApi,
+  thumbnailsApi,
   webhooksApi,
 };
 
@@ -71,6 +73,7 @@ export const API = {
   adminMetrics: adminMetricsApi,
   ai: aiApi,
   assets: assetsApi,
+  thumbnails: thumbnailsApi,
 } as const;
 
 /** Every endpoint described by a contract. */
