@@ -1,40 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { hashPassword } from '../auth/password.js';
 import { setSessionCookies, type AuthService } from '../auth/index.js';
 import type { Db } from '../repos/index.js';
 import { AppError } from '../errors.js';
 import {
   BASIC_FONTS,
-  BrokerageBasicsSchema,
   claimSetupToken,
   createBrokerage,
   lockFirstRun,
   createFirstAdmin,
-  SETUP_TOKEN,
   setupOpen,
   setupTokenValid,
   US_STATES,
 } from '../setup/index.js';
-import { parse } from '../validation.js';
-import { NewPasswordSchema } from '../../shared/api/people.js';
+import { setupApi } from '../../shared/api/setup.js';
 import { publicUser } from './auth.js';
-
-const TokenSchema = z.string().regex(SETUP_TOKEN, 'not a setup token');
-const CheckSchema = z.object({ token: TokenSchema }).strict();
-const SetupSchema = z
-  .object({
-    token: TokenSchema,
-    brokerage: BrokerageBasicsSchema,
-    admin: z
-      .object({
-        name: z.string().trim().min(1).max(200),
-        email: z.string().trim().toLowerCase().email().max(320),
-        password: NewPasswordSchema,
-      })
-      .strict(),
-  })
-  .strict();
+import { route } from './endpoint.js';
 
 const gone = () =>
   new AppError(
@@ -45,16 +26,15 @@ const gone = () =>
 
 /** First run: the one-time setup link printed by the server creates the first brokerage and its admin, then is gone for good. */
 export function registerSetupRoutes(app: FastifyInstance, deps: { db: Db; auth: AuthService; secureCookies: boolean }): void {
-  app.get('/api/setup', async () => ({ open: await setupOpen(deps.db), states: US_STATES, fonts: BASIC_FONTS }));
+  route(app, setupApi.info, {}, async () => ({ open: await setupOpen(deps.db), states: [...US_STATES], fonts: [...BASIC_FONTS] }));
 
-  app.post('/api/setup/check', async (req) => {
-    const { token } = parse(CheckSchema, req.body);
-    if (!(await setupTokenValid(deps.db, token))) throw gone();
-    return { ok: true };
+  route(app, setupApi.check, {}, async (req) => {
+    if (!(await setupTokenValid(deps.db, req.body.token))) throw gone();
+    return { ok: true as const };
   });
 
-  app.post('/api/setup', async (req, reply) => {
-    const body = parse(SetupSchema, req.body);
+  route(app, setupApi.create, {}, async (req, reply) => {
+    const body = req.body;
     const passwordHash = await hashPassword(body.admin.password);
     const created = await deps.db.transaction(async (tx) => {
       await lockFirstRun(tx);
@@ -75,6 +55,6 @@ export function registerSetupRoutes(app: FastifyInstance, deps: { db: Db; auth: 
     });
     const session = await deps.auth.login(body.admin.email, body.admin.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
     setSessionCookies(reply, session, deps.secureCookies || req.protocol === 'https');
-    return reply.code(201).send({ brokerage: created.brokerage, user: publicUser(session.user) });
+    return { brokerage: created.brokerage, user: publicUser(session.user) };
   });
 }

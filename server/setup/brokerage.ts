@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { BrandKitSchema, DEMO_BRAND_KIT, HexColorSchema, RULE_PACKS, type BrandKit, type RulePack } from '../../shared/index.js';
-import { StateSchema } from '../../shared/api/profile.js';
+import { BrandKitSchema, DEMO_BRAND_KIT, RULE_PACKS, type BrandKit, type RulePack } from '../../shared/index.js';
+import type { BrokerageBasics } from '../../shared/api/setup.js';
 import { sha256 } from '../auth/service.js';
 import type { Queryable } from '../db/index.js';
 import { AppError } from '../errors.js';
@@ -11,29 +10,8 @@ import { BrokerageRepository, InviteRepository, UserRepository } from '../repos/
 /** US states and territories (shared/api/profile.ts: profiles' licenses use them too). */
 export { StateSchema, US_STATES } from '../../shared/api/profile.js';
 
-/** Fonts the editor ships (client/src/brand-fonts.ts) plus common system faces. */
-export const BASIC_FONTS = ['Montserrat', 'Open Sans', 'Georgia', 'Arial', 'Helvetica', 'Times New Roman'] as const;
-
-export const BrandBasicsSchema = z
-  .object({
-    primaryColor: HexColorSchema,
-    secondaryColor: HexColorSchema.optional(),
-    headingFont: z.enum(BASIC_FONTS).default('Montserrat'),
-    bodyFont: z.enum(BASIC_FONTS).default('Open Sans'),
-    /** Legal name for disclosures; defaults to the brokerage name. */
-    legalName: z.string().trim().min(1).max(200).optional(),
-  })
-  .strict();
-export type BrandBasics = z.infer<typeof BrandBasicsSchema>;
-
-export const BrokerageBasicsSchema = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    licensedStates: z.array(StateSchema).min(1).max(60),
-    brand: BrandBasicsSchema,
-  })
-  .strict();
-export type BrokerageBasics = z.infer<typeof BrokerageBasicsSchema>;
+/** The setup form's schemas (shared/api/setup.ts: the setup route takes them). */
+export { BASIC_FONTS, BrandBasicsSchema, BrokerageBasicsSchema, type BrandBasics, type BrokerageBasics } from '../../shared/api/setup.js';
 
 /** The compliance packs that apply: federal always, plus a pack for each licensed state that has one. */
 export function rulePacksFor(states: readonly string[]): RulePack[] {

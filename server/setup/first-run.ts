@@ -4,7 +4,7 @@ import type { Queryable } from '../db/index.js';
 import { BrokerageRepository } from '../repos/index.js';
 
 const KEY = 'setup_token_hash';
-export const SETUP_TOKEN = /^setup1\.[\w-]{43}$/;
+export { SETUP_TOKEN } from '../../shared/api/setup.js';
 
 /**
  * On an empty database (no brokerage, no demo seed): a fresh one-time setup token, whose hash is

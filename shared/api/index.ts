@@ -20,6 +20,7 @@ import { reviewApi } from './review.js';
 import { scansApi } from './scans.js';
 import { scoresApi } from './scores.js';
 import { settingsApi } from './settings.js';
+import { setupApi } from './setup.js';
 import { sharesApi } from './shares.js';
 import { templatesApi } from './templates.js';
 import { thumbnailsApi } from './thumbnails.js';
@@ -46,6 +47,7 @@ export {
   scansApi,
   scoresApi,
   settingsApi,
+  setupApi,
   sharesApi,
   templatesApi,
   thumbnailsApi,
@@ -74,6 +76,7 @@ export const API = {
   ai: aiApi,
   assets: assetsApi,
   thumbnails: thumbnailsApi,
+  setup: setupApi,
 } as const;
 
 /** Every endpoint described by a contract. */

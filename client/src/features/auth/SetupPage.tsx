@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, json, request } from '../../api.js';
+import { call, errorMessage } from '../../api.js';
+import type { ResponseOf } from '../../../../shared/api/contract.js';
+import { setupApi } from '../../../../shared/api/setup.js';
 import { useAuth } from '../../auth.js';
 import { Logo } from '../../components/Logo.js';
 
-interface SetupInfo {
-  open: boolean;
-  states: string[];
-  fonts: string[];
-}
+type SetupInfo = ResponseOf<typeof setupApi.info>;
+type UsState = SetupInfo['states'][number];
+type BasicFont = SetupInfo['fonts'][number];
 
 /** `/setup#<token>`: the first run's one-time link (printed on the server's console) sets up the brokerage and its first admin. */
 export function SetupPage() {
@@ -20,26 +20,26 @@ export function SetupPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [name, setName] = useState('');
-  const [states, setStates] = useState<string[]>([]);
+  const [states, setStates] = useState<UsState[]>([]);
   const [primary, setPrimary] = useState('#1f3a5f');
   const [secondary, setSecondary] = useState('#c9a227');
-  const [headingFont, setHeadingFont] = useState('Montserrat');
-  const [bodyFont, setBodyFont] = useState('Open Sans');
+  const [headingFont, setHeadingFont] = useState<BasicFont>('Montserrat');
+  const [bodyFont, setBodyFont] = useState<BasicFont>('Open Sans');
   const [adminName, setAdminName] = useState('');
   const [adminEmail, setAdminEmail] = useState('');
   const [password, setPassword] = useState('');
 
   useEffect(() => {
     (async () => {
-      const got = await request<SetupInfo>('/api/setup');
+      const got = await call(setupApi.info);
       setInfo(got);
       if (!got.open) return setProblem('This RealBrand is set up already. Log in instead.');
       if (!token) return setProblem('Open the setup link exactly as the server printed it on its console (it ends with #setup1.…).');
-      await request('/api/setup/check', json('POST', { token }));
+      await call(setupApi.check, { body: { token } });
     })().catch((err) => setProblem(errorMessage(err)));
   }, [token]);
 
-  function toggleState(state: string, on: boolean) {
+  function toggleState(state: UsState, on: boolean) {
     setStates((s) => (on ? [...s, state].sort() : s.filter((x) => x !== state)));
   }
 
@@ -49,9 +49,8 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      await request(
-        '/api/setup',
-        json('POST', {
+      await call(setupApi.create, {
+        body: {
           token,
           brokerage: {
             name: name.trim(),
@@ -59,8 +58,8 @@ export function SetupPage() {
             brand: { primaryColor: primary, secondaryColor: secondary, headingFont, bodyFont },
           },
           admin: { name: adminName.trim(), email: adminEmail.trim(), password },
-        }),
-      );
+        },
+      });
       // Forget the token in the address bar; the session cookie is set.
       window.history.replaceState(null, '', '/setup');
       await reload();
@@ -137,7 +136,7 @@ export function SetupPage() {
               </label>
               <label className="field">
                 <span>Heading font</span>
-                <select name="headingFont" value={headingFont} onChange={(e) => setHeadingFont(e.target.value)}>
+                <select name="headingFont" value={headingFont} onChange={(e) => setHeadingFont(e.target.value as BasicFont)}>
                   {info.fonts.map((f) => (
                     <option key={f}>{f}</option>
                   ))}
@@ -145,7 +144,7 @@ export function SetupPage() {
               </label>
               <label className="field">
                 <span>Body font</span>
-                <select name="bodyFont" value={bodyFont} onChange={(e) => setBodyFont(e.target.value)}>
+                <select name="bodyFont" value={bodyFont} onChange={(e) => setBodyFont(e.target.value as BasicFont)}>
                   {info.fonts.map((f) => (
                     <option key={f}>{f}</option>
                   ))}
