@@ -22,6 +22,12 @@ describe('audit log page API', () => {
     const { body } = await api<{ id: string }>(s.url, agent, 'POST', '/api/designs', { title: 'Audited', templateId: 'listing-flyer' });
     for (const who of [DEMO.agent2, DEMO.brand])
       expect((await api(s.url, agent, 'POST', `/api/designs/${body.id}/shares`, { email: who, access: 'view' })).status).toBe(201);
+    // Shares are audited without the request waiting for it: wait for the second entry before changing it.
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await s.db.query("SELECT 1 FROM audit_log WHERE action = 'design.shared' AND details->>'with' = $1", [DEMO.brand]);
+      if (rows.length) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     await s.db.query("UPDATE audit_log SET actor_email = '=HYPERLINK(\"x\")' WHERE action = 'design.shared' AND details->>'with' = $1", [
       DEMO.brand,
     ]);
