@@ -2,7 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireCapability, type AuditLog } from '../auth/index.js';
 import { BrokerageRepository, UserRepository, type Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
-import { BrokerageSettingsSchema, settingsApi, type BrokerageSettings } from '../../shared/api/settings.js';
+import {
+  BrokerageSettingsSchema,
+  settingsApi,
+  StateSchema,
+  type BrokerageSettings,
+  type BrokerageView,
+} from '../../shared/api/settings.js';
+import { rulePacksFor } from '../setup/index.js';
 import { peopleApi } from '../../shared/api/people.js';
 import { route } from './endpoint.js';
 
@@ -37,6 +44,45 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; aud
       details: { before, after: body },
     });
     return { ...before, ...body };
+  });
+
+  /** The brokerage's name, licensed states (as set at setup, else the state packs its brand kit has) and rule packs. */
+  async function identity(brokerageId: string): Promise<BrokerageView> {
+    const [row, raw, kit] = await Promise.all([
+      brokerages.get(brokerageId),
+      brokerages.settings(brokerageId),
+      brokerages.brandKit(brokerageId),
+    ]);
+    if (!row || !raw || !kit) throw notFound('Brokerage');
+    const stored = StateSchema.array().safeParse(raw.licensedStates);
+    const licensedStates = stored.success
+      ? stored.data
+      : StateSchema.array().parse(kit.rulePacks.filter((p) => StateSchema.safeParse(p).success));
+    return { name: row.name, licensedStates, rulePacks: kit.rulePacks };
+  }
+
+  route(app, settingsApi.brokerage, { auth: settingsAdmin }, async (_req, _reply, admin) => identity(admin.brokerageId));
+
+  route(app, settingsApi.saveBrokerage, { auth: settingsAdmin }, async (req, _reply, admin) => {
+    const before = await identity(admin.brokerageId);
+    const rulePacks = rulePacksFor(req.body.licensedStates);
+    await deps.db.transaction(async (tx) => {
+      if (!(await new BrokerageRepository(tx).updateIdentity(admin.brokerageId, { ...req.body, rulePacks }))) throw notFound('Brokerage');
+      await deps.audit.write(
+        {
+          brokerageId: admin.brokerageId,
+          actorId: admin.id,
+          actorEmail: admin.email,
+          action: 'brokerage.updated',
+          targetType: 'brokerage',
+          targetId: admin.brokerageId,
+          details: { before, after: { ...req.body, rulePacks } },
+          ip: req.ip,
+        },
+        tx,
+      );
+    });
+    return identity(admin.brokerageId);
   });
 
   /** People one can @mention: everyone active in the brokerage (names only). */
