@@ -10,13 +10,17 @@ import {
   type BrokerageView,
 } from '../../shared/api/settings.js';
 import { rulePacksFor } from '../setup/index.js';
+import { EXPIRY_WINDOW_DAYS, type LicenseExpiry } from '../licenses/index.js';
 import { peopleApi } from '../../shared/api/people.js';
 import { route } from './endpoint.js';
 
 export { BrokerageSettingsSchema, type BrokerageSettings };
 import { requireUser } from './context.js';
 
-export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; audit: AuditLog; defaultAiBudgetUsd: number }): void {
+export function registerSettingsRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; audit: AuditLog; defaultAiBudgetUsd: number; licenses: LicenseExpiry },
+): void {
   const brokerages = new BrokerageRepository(deps.db);
   async function read(brokerageId: string): Promise<BrokerageSettings> {
     const raw = await brokerages.settings(brokerageId);
@@ -84,6 +88,12 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { db: Db; aud
     });
     return identity(admin.brokerageId);
   });
+
+  /** Who in the brokerage has a license expiring in the next 60 days, soonest first (the admin dashboard). */
+  route(app, settingsApi.expiringLicenses, { auth: (req) => requireCapability(req, 'people.manage') }, async (_req, _reply, admin) => ({
+    withinDays: EXPIRY_WINDOW_DAYS,
+    licenses: await deps.licenses.expiring(admin.brokerageId),
+  }));
 
   /** People one can @mention: everyone active in the brokerage (names only). */
   route(app, peopleApi.mentionable, { auth: requireUser }, async (_req, _reply, user) => {

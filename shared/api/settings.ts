@@ -88,6 +88,20 @@ export type BrokerageIdentity = z.infer<typeof BrokerageIdentitySchema>;
 export const BrokerageSchema = z.object({ name: z.string(), licensedStates: z.array(StateSchema), rulePacks: z.array(z.string()) });
 export type BrokerageView = z.infer<typeof BrokerageSchema>;
 
+/** A person's license that expires soon (the admin dashboard). */
+export const ExpiringLicenseSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  state: z.string(),
+  number: z.string(),
+  /** YYYY-MM-DD. */
+  expiresOn: z.string(),
+  /** Whole days from today (UTC) to the expiry date; 0 on the day. */
+  daysLeft: z.number().int(),
+});
+export type ExpiringLicense = z.infer<typeof ExpiringLicenseSchema>;
+export const ExpiringLicensesSchema = z.object({ withinDays: z.number().int(), licenses: z.array(ExpiringLicenseSchema) });
+
 export const settingsApi = {
   get: endpoint({ method: 'GET', path: '/api/admin/settings', response: BrokerageSettingsSchema }),
   /** Answers the settings as they are after the change. */
@@ -95,4 +109,6 @@ export const settingsApi = {
   brokerage: endpoint({ method: 'GET', path: '/api/admin/brokerage', response: BrokerageSchema }),
   /** Renames the brokerage and sets its licensed states; the brand kit's rule packs follow the states. */
   saveBrokerage: endpoint({ method: 'PUT', path: '/api/admin/brokerage', body: BrokerageIdentitySchema, response: BrokerageSchema }),
+  /** Licenses of people in the brokerage that expire within the next 60 days, soonest first. */
+  expiringLicenses: endpoint({ method: 'GET', path: '/api/admin/license-expiry', response: ExpiringLicensesSchema }),
 };

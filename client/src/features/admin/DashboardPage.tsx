@@ -5,6 +5,7 @@ import { useToasts } from '../../toasts.js';
 import { workflowApi, type AiUsage, type BrokerageSettings, type LivePresence, type MetricsReport } from '../review/api.js';
 import { HBars, Lines, StackedBars, type Series } from './charts.js';
 import { BrokeragePanel } from './BrokeragePanel.js';
+import { LicenseExpiryPanel } from './LicenseExpiryPanel.js';
 import { ListingSyncPanel } from '../listings/ListingSyncPanel.js';
 import { duration, rangeEndingToday } from '../review/format.js';
 
@@ -213,6 +214,7 @@ export function DashboardPage() {
 
         {user.role === 'admin' && <BrokeragePanel />}
         {user.role === 'admin' && <SettingsPanel />}
+        {user.role === 'admin' && <LicenseExpiryPanel />}
         {user.role === 'admin' && <ListingSyncPanel />}
 
         {!report ? (
