@@ -1,68 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { BrandKitSchema, DEMO_BRAND_KIT, HexColorSchema, RULE_PACKS, type BrandKit, type RulePack } from '../../shared/index.js';
+import { StateSchema, US_STATES } from '../../shared/api/settings.js';
 import { sha256 } from '../auth/service.js';
 import type { Queryable } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { recordAgentOnboarded } from '../events/index.js';
 import { BrokerageRepository, InviteRepository, UserRepository } from '../repos/index.js';
 
-/** US states and territories a brokerage may be licensed in. */
-export const US_STATES = [
-  'AL',
-  'AK',
-  'AZ',
-  'AR',
-  'CA',
-  'CO',
-  'CT',
-  'DE',
-  'DC',
-  'FL',
-  'GA',
-  'HI',
-  'ID',
-  'IL',
-  'IN',
-  'IA',
-  'KS',
-  'KY',
-  'LA',
-  'ME',
-  'MD',
-  'MA',
-  'MI',
-  'MN',
-  'MS',
-  'MO',
-  'MT',
-  'NE',
-  'NV',
-  'NH',
-  'NJ',
-  'NM',
-  'NY',
-  'NC',
-  'ND',
-  'OH',
-  'OK',
-  'OR',
-  'PA',
-  'PR',
-  'RI',
-  'SC',
-  'SD',
-  'TN',
-  'TX',
-  'UT',
-  'VT',
-  'VA',
-  'WA',
-  'WV',
-  'WI',
-  'WY',
-] as const;
-export const StateSchema = z.enum(US_STATES);
+/** US states and territories a brokerage may be licensed in (shared with the admin contract). */
+export { StateSchema, US_STATES };
 
 /** Fonts the editor ships (client/src/brand-fonts.ts) plus common system faces. */
 export const BASIC_FONTS = ['Montserrat', 'Open Sans', 'Georgia', 'Arial', 'Helvetica', 'Times New Roman'] as const;

@@ -14,8 +14,101 @@ export const BrokerageSettingsSchema = z
   .strict();
 export type BrokerageSettings = z.infer<typeof BrokerageSettingsSchema>;
 
+/** US states and territories a brokerage (and a person) may be licensed in. */
+export const US_STATES = [
+  'AL',
+  'AK',
+  'AZ',
+  'AR',
+  'CA',
+  'CO',
+  'CT',
+  'DE',
+  'DC',
+  'FL',
+  'GA',
+  'HI',
+  'ID',
+  'IL',
+  'IN',
+  'IA',
+  'KS',
+  'KY',
+  'LA',
+  'ME',
+  'MD',
+  'MA',
+  'MI',
+  'MN',
+  'MS',
+  'MO',
+  'MT',
+  'NE',
+  'NV',
+  'NH',
+  'NJ',
+  'NM',
+  'NY',
+  'NC',
+  'ND',
+  'OH',
+  'OK',
+  'OR',
+  'PA',
+  'PR',
+  'RI',
+  'SC',
+  'SD',
+  'TN',
+  'TX',
+  'UT',
+  'VT',
+  'VA',
+  'WA',
+  'WV',
+  'WI',
+  'WY',
+] as const;
+export const StateSchema = z.enum(US_STATES);
+
+/** What admins change about the brokerage itself: its name and the states it is licensed in (which choose the compliance packs). */
+export const BrokerageIdentitySchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    licensedStates: z
+      .array(StateSchema)
+      .min(1)
+      .max(60)
+      .refine((s) => new Set(s).size === s.length, 'each state once'),
+  })
+  .strict();
+export type BrokerageIdentity = z.infer<typeof BrokerageIdentitySchema>;
+
+/** The brokerage as admins see it: name, licensed states and the rule packs those states switch on. */
+export const BrokerageSchema = z.object({ name: z.string(), licensedStates: z.array(StateSchema), rulePacks: z.array(z.string()) });
+export type BrokerageView = z.infer<typeof BrokerageSchema>;
+
+/** A person's license that expires soon (the admin dashboard). */
+export const ExpiringLicenseSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  state: z.string(),
+  number: z.string(),
+  /** YYYY-MM-DD. */
+  expiresOn: z.string(),
+  /** Whole days from today (UTC) to the expiry date; 0 on the day. */
+  daysLeft: z.number().int(),
+});
+export type ExpiringLicense = z.infer<typeof ExpiringLicenseSchema>;
+export const ExpiringLicensesSchema = z.object({ withinDays: z.number().int(), licenses: z.array(ExpiringLicenseSchema) });
+
 export const settingsApi = {
   get: endpoint({ method: 'GET', path: '/api/admin/settings', response: BrokerageSettingsSchema }),
   /** Answers the settings as they are after the change. */
   put: endpoint({ method: 'PUT', path: '/api/admin/settings', body: BrokerageSettingsSchema, response: BrokerageSettingsSchema }),
+  brokerage: endpoint({ method: 'GET', path: '/api/admin/brokerage', response: BrokerageSchema }),
+  /** Renames the brokerage and sets its licensed states; the brand kit's rule packs follow the states. */
+  saveBrokerage: endpoint({ method: 'PUT', path: '/api/admin/brokerage', body: BrokerageIdentitySchema, response: BrokerageSchema }),
+  /** Licenses of people in the brokerage that expire within the next 60 days, soonest first. */
+  expiringLicenses: endpoint({ method: 'GET', path: '/api/admin/license-expiry', response: ExpiringLicensesSchema }),
 };

@@ -4,6 +4,8 @@ import { useUser } from '../../auth.js';
 import { useToasts } from '../../toasts.js';
 import { workflowApi, type AiUsage, type BrokerageSettings, type LivePresence, type MetricsReport } from '../review/api.js';
 import { HBars, Lines, StackedBars, type Series } from './charts.js';
+import { BrokeragePanel } from './BrokeragePanel.js';
+import { LicenseExpiryPanel } from './LicenseExpiryPanel.js';
 import { ListingSyncPanel } from '../listings/ListingSyncPanel.js';
 import { duration, rangeEndingToday } from '../review/format.js';
 
@@ -210,7 +212,9 @@ export function DashboardPage() {
           </div>
         </section>
 
+        {user.role === 'admin' && <BrokeragePanel />}
         {user.role === 'admin' && <SettingsPanel />}
+        {user.role === 'admin' && <LicenseExpiryPanel />}
         {user.role === 'admin' && <ListingSyncPanel />}
 
         {!report ? (
