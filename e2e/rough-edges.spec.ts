@@ -96,7 +96,7 @@ test('the log-in page logs no errors in the console', async ({ browser }) => {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto('/login');
-  await expect(page.getByRole('button', { name: /log in|sign in/i })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^log in$/i })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(errors).toEqual([]);
   await context.close();

@@ -3,7 +3,7 @@
  * decorates the root instance with what it makes (typed by declaration merging in its file) and
  * names the plugins it needs (fastify-plugin `dependencies`: a wrong order fails at start):
  *
- *   core → database → bus → realtime (`app.notify`) → collab (`app.rooms`) → inbox → identity (hooks)
+ *   core → database → bus → realtime (`app.notify`) → collab (`app.rooms`) → inbox → licenses → identity (hooks)
  *   → scoring, review, events (services; room extensions join with `app.rooms.use`)
  *   → routes → listings → thumbnails → sockets (/collab and socket.io) → client
  *
@@ -28,6 +28,7 @@ import { database } from './plugins/database.js';
 import { events, type EventsOptions } from './plugins/events.js';
 import { identity } from './plugins/identity.js';
 import { inbox } from './plugins/inbox.js';
+import { licenses } from './plugins/licenses.js';
 import { realtime } from './plugins/realtime.js';
 import { review } from './plugins/review.js';
 import { adminRoutes, designRoutes, healthRoutes, identityRoutes, listingRoutes } from './plugins/routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(realtime);
   await app.register(collab);
   await app.register(inbox);
+  await app.register(licenses);
   await app.register(identity, { accessBus: options.accessBus });
   await app.register(scoring);
   await app.register(review);

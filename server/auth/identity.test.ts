@@ -112,6 +112,14 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
   ['agent', 'GET', '/api/designs/:colleague/access-requests', undefined, 403],
   ['rival', 'GET', '/api/designs/:agent/access-requests', undefined, 404],
   ['rival', 'POST', '/api/access-requests/00000000-0000-4000-8000-000000000000/grant', { access: 'view' }, 404],
+  // The brokerage itself (name, licensed states) and the license-expiry list: admins of the brokerage only.
+  ['agent', 'GET', '/api/admin/brokerage', undefined, 403],
+  ['brand', 'PUT', '/api/admin/brokerage', { name: 'Taken over', licensedStates: ['TX'] }, 403],
+  ['rival', 'PUT', '/api/admin/brokerage', { name: 'Taken over', licensedStates: ['TX'] }, 403],
+  ['admin', 'GET', '/api/admin/brokerage', undefined, 200],
+  ['agent', 'GET', '/api/admin/license-expiry', undefined, 403],
+  ['brand', 'GET', '/api/admin/license-expiry', undefined, 403],
+  ['admin', 'GET', '/api/admin/license-expiry', undefined, 200],
   // First-run setup is closed once a brokerage exists, for everyone.
   ['admin', 'POST', '/api/setup/check', { token: `setup1.${'a'.repeat(43)}` }, 404],
 ];

@@ -116,12 +116,12 @@ export const designRoutes = fp(
       onExport: exportRecorder({ db, audit, scoring: app.scoring }),
     });
     registerPresenceRoutes(app, { db, presence: app.presence });
-    registerSettingsRoutes(app, { db, audit, defaultAiBudgetUsd: config.AI_MONTHLY_BUDGET_USD });
+    registerSettingsRoutes(app, { db, audit, defaultAiBudgetUsd: config.AI_MONTHLY_BUDGET_USD, licenses: app.licenseExpiry });
     registerScanRoutes(app, { scans: app.scans });
     registerFontRoutes(app);
     registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });
   },
-  { name: 'routes:designs', dependencies: ['identity', 'scoring', 'review'], fastify },
+  { name: 'routes:designs', dependencies: ['identity', 'scoring', 'review', 'licenses'], fastify },
 );
 
 /** Brokerage metrics and webhooks. */

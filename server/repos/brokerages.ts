@@ -33,6 +33,22 @@ export class BrokerageRepository {
     return { id: input.id, name: input.name };
   }
 
+  /**
+   * Renames the brokerage and records its licensed states; the brand kit's rule packs become `rulePacks`
+   * (one statement, so name, states and packs never disagree). False when there is no such brokerage.
+   */
+  async updateIdentity(id: string, input: { name: string; licensedStates: string[]; rulePacks: string[] }): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `UPDATE brokerages
+          SET name = $2,
+              settings = settings || jsonb_build_object('licensedStates', $3::jsonb),
+              brand_kit = jsonb_set(brand_kit, '{rulePacks}', $4::jsonb)
+        WHERE id = $1 RETURNING id`,
+      [id, input.name, JSON.stringify(input.licensedStates), JSON.stringify(input.rulePacks)],
+    );
+    return rows.length > 0;
+  }
+
   async updateBrandKit(id: string, kit: BrandKit): Promise<boolean> {
     const { rows } = await this.db.query('UPDATE brokerages SET brand_kit = $2 WHERE id = $1 RETURNING id', [id, JSON.stringify(kit)]);
     return rows.length > 0;

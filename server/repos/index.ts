@@ -1,5 +1,5 @@
 export * from './types.js';
-export { UserRepository } from './users.js';
+export { UserRepository, type ExpiringLicenseRow } from './users.js';
 export { BrokerageRepository } from './brokerages.js';
 export { DesignRepository } from './designs.js';
 export { SessionRepository } from './sessions.js';

@@ -242,6 +242,50 @@ export class UserRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Licenses on active people's profiles (users.profile.licenses) that expire in [from, to] (YYYY-MM-DD),
+   * soonest first. Dates compare as text: ISO dates sort as they read.
+   */
+  async expiringLicenses(brokerageId: string, from: string, to: string): Promise<ExpiringLicenseRow[]> {
+    return this.licensesExpiring(brokerageId, from, to);
+  }
+
+  /** The same across every brokerage: only for the daily expiry check, a system job that has no caller's brokerage. */
+  async expiringLicensesEverywhere(from: string, to: string): Promise<ExpiringLicenseRow[]> {
+    return this.licensesExpiring(null, from, to);
+  }
+
+  private async licensesExpiring(brokerageId: string | null, from: string, to: string): Promise<ExpiringLicenseRow[]> {
+    const { rows } = await this.db.query<{
+      user_id: string;
+      brokerage_id: string;
+      name: string;
+      state: string;
+      number: string;
+      expires_on: string;
+    }>(
+      `SELECT u.id AS user_id, u.brokerage_id, u.name, l->>'state' AS state, l->>'number' AS number, l->>'expiresOn' AS expires_on
+         FROM users u
+        CROSS JOIN LATERAL jsonb_array_elements(
+              CASE WHEN jsonb_typeof(u.profile->'licenses') = 'array' THEN u.profile->'licenses' ELSE '[]'::jsonb END) AS l
+        WHERE u.active
+          AND ($1::text IS NULL OR u.brokerage_id = $1)
+          AND jsonb_typeof(l) = 'object'
+          AND l->>'expiresOn' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+          AND l->>'expiresOn' BETWEEN $2 AND $3
+        ORDER BY l->>'expiresOn', u.name, l->>'state'`,
+      [brokerageId, from, to],
+    );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      brokerageId: r.brokerage_id,
+      name: r.name,
+      state: r.state,
+      number: r.number,
+      expiresOn: r.expires_on,
+    }));
+  }
+
   /** Stores the profile (as JSON) and the display name; false when the person is not in this brokerage. */
   async saveProfile(brokerageId: string, id: string, profile: Record<string, unknown>, name: string): Promise<boolean> {
     const { rows } = await this.db.query('UPDATE users SET profile = $3, name = $4 WHERE brokerage_id = $1 AND id = $2 RETURNING id', [
@@ -261,4 +305,14 @@ export class UserRepository {
     );
     return rows;
   }
+}
+
+/** One license on a person's profile with its expiry date (YYYY-MM-DD). */
+export interface ExpiringLicenseRow {
+  userId: string;
+  brokerageId: string;
+  name: string;
+  state: string;
+  number: string;
+  expiresOn: string;
 }

@@ -65,7 +65,7 @@ export function registerAuthRoutes(
   /** Sign out everywhere: every session of this user ends and their live sockets close. */
   route(app, authApi.logoutAll, { auth: requireUser }, async (req, reply, user) => {
     const ended = await deps.auth.logoutAll(user, 'logout_all');
-    void req.server.audit?.record({
+    await req.server.audit?.record({
       brokerageId: user.brokerageId,
       actorId: user.id,
       actorEmail: user.email,

@@ -58,7 +58,7 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
       invitedBy: admin.id,
       expiresAt: new Date(Date.now() + INVITE_TTL_MS),
     });
-    void req.server.audit?.record({
+    await req.server.audit?.record({
       brokerageId: admin.brokerageId,
       actorId: admin.id,
       actorEmail: admin.email,
@@ -77,7 +77,7 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
     const token = newToken();
     const invite = await invites.renew(admin.brokerageId, id, sha256(token), new Date(Date.now() + INVITE_TTL_MS));
     if (!invite) throw notFound('Invitation');
-    void req.server.audit?.record({
+    await req.server.audit?.record({
       brokerageId: admin.brokerageId,
       actorId: admin.id,
       actorEmail: admin.email,
@@ -97,7 +97,7 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
   route(app, invitesApi.revoke, { auth: manager }, async (req, _reply, admin) => {
     const { id } = req.params;
     if (!(await invites.revoke(admin.brokerageId, id))) throw notFound('Invitation');
-    void req.server.audit?.record({
+    await req.server.audit?.record({
       brokerageId: admin.brokerageId,
       actorId: admin.id,
       actorEmail: admin.email,
@@ -144,7 +144,7 @@ export function registerInviteRoutes(app: FastifyInstance, deps: { db: Db; mail:
       });
       return created;
     });
-    void req.server.audit?.record({
+    await req.server.audit?.record({
       brokerageId: invite.brokerageId,
       actorId: user.id,
       actorEmail: user.email,

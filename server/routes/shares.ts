@@ -48,7 +48,7 @@ export function registerShareRoutes(
       });
       deps.notifications.deliver(target.id, n);
     }
-    void req.server.audit?.record({
+    await req.server.audit?.record({
       brokerageId: user.brokerageId,
       actorId: user.id,
       actorEmail: user.email,
@@ -73,7 +73,7 @@ export function registerShareRoutes(
     const { facts } = await requireDesign(deps.db, user, id);
     if (!canShareDesign(user, facts) && userId !== user.id) throw forbidden('Only people who can edit this design can change its sharing');
     if (!(await shares.remove(user.brokerageId, id, userId))) throw notFound('Share');
-    void req.server.audit?.record({
+    await req.server.audit?.record({
       brokerageId: user.brokerageId,
       actorId: user.id,
       actorEmail: user.email,

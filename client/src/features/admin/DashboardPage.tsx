@@ -11,6 +11,8 @@ import {
   type MetricsReport,
 } from '../review/api.js';
 import { HBars, Lines, StackedBars, type Series } from './charts.js';
+import { BrokeragePanel } from './BrokeragePanel.js';
+import { LicenseExpiryPanel } from './LicenseExpiryPanel.js';
 import { ListingSyncPanel } from '../listings/ListingSyncPanel.js';
 import { duration, rangeEndingToday } from '../review/format.js';
 
@@ -217,7 +219,9 @@ export function DashboardPage() {
           </div>
         </section>
 
+        {user.role === 'admin' && <BrokeragePanel />}
         {user.role === 'admin' && <SettingsPanel />}
+        {user.role === 'admin' && <LicenseExpiryPanel />}
         {user.role === 'admin' && <ListingSyncPanel />}
 
         {!report ? (
