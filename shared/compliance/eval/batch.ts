@@ -22,6 +22,8 @@ export const BATCH_CLASSES = {
   sexual_orientation: 'sexual-orientation',
   gender_identity: 'gender-identity',
   military_status: 'military-status',
+  // The third writer (batches 6–7) was asked for `military`: the same class.
+  military: 'military-status',
 } as const satisfies Record<string, ProtectedClass>;
 
 export const BatchLineSchema = z.object({
