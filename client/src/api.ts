@@ -6,13 +6,14 @@
 import type { z } from 'zod';
 import { assetsApi } from '../../shared/api/assets.js';
 import { brandKitApi } from '../../shared/api/brand-kit.js';
-import { fillPath, queryString, type Endpoint, type ResponseOf } from '../../shared/api/contract.js';
+import { fillPath, queryString, urlOf, type Endpoint, type ResponseOf } from '../../shared/api/contract.js';
 import { designsApi } from '../../shared/api/designs.js';
 import { ApiError } from '../../shared/api/errors.js';
 import { authApi, type SessionUser } from '../../shared/api/auth.js';
 import { peopleApi } from '../../shared/api/people.js';
 import { sharesApi } from '../../shared/api/shares.js';
 import { templatesApi } from '../../shared/api/templates.js';
+import { thumbnailsApi } from '../../shared/api/thumbnails.js';
 import { designStatePath, takeEarlyResponse } from './early-requests.js';
 
 export { ApiError };
@@ -135,6 +136,13 @@ export const api = {
     return request<Asset>(assetsApi.upload.path, { method: 'POST', body: form });
   },
 };
+
+/** A design's thumbnail (its first page, PNG); `updatedAt` makes a changed design a new address. */
+export const designThumbnailUrl = (id: string, updatedAt?: string) => urlOf(thumbnailsApi.png, { params: { id }, query: { v: updatedAt } });
+
+/** A template's thumbnail (SVG), one address per version. */
+export const templateThumbnailUrl = (id: string, version: number) =>
+  urlOf(templatesApi.thumbnail, { params: { id }, query: { v: String(version) } });
 
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, type TemplateSummary } from '../../api.js';
+import { api, templateThumbnailUrl, type TemplateSummary } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { useToasts } from '../../toasts.js';
 import { Modal } from '../../components/Modal.js';
@@ -42,7 +42,7 @@ function TemplateCard({
         {!loaded && <div className="thumb-skeleton" />}
         <img
           className="design-thumb"
-          src={`/api/templates/${encodeURIComponent(t.id)}/thumbnail.svg?v=${t.version}`}
+          src={templateThumbnailUrl(t.id, t.version)}
           alt={`${t.title} preview`}
           loading="lazy"
           onLoad={() => setLoaded(true)}

@@ -12,7 +12,7 @@ import type {
 import { call } from '../../api.js';
 import { presenceApi, type LivePresence } from '../../../../shared/api/presence.js';
 import { adminMetricsApi, type METRIC_TABLES } from '../../../../shared/api/admin-metrics.js';
-import { queryString, type RequestOf, type ResponseOf } from '../../../../shared/api/contract.js';
+import { urlOf, type RequestOf, type ResponseOf } from '../../../../shared/api/contract.js';
 import { aiApi } from '../../../../shared/api/ai.js';
 import { reviewApi } from '../../../../shared/api/review.js';
 import { settingsApi, type BrokerageSettings } from '../../../../shared/api/settings.js';
@@ -48,7 +48,7 @@ export const workflowApi = {
   restore: (id: string, versionId: string) => call(reviewApi.restore, { params: { id, versionId } }),
   checkExport: (id: string, format: ExportFormat) => call(reviewApi.exports, { params: { id }, body: { format } }),
   metrics: (from: string, to: string): Promise<MetricsReport> => call(adminMetricsApi.report, { query: { from, to } }),
-  metricsCsvUrl: (table: MetricTable, from: string, to: string) => adminMetricsApi.csv.path + queryString({ table, from, to }),
+  metricsCsvUrl: (table: MetricTable, from: string, to: string) => urlOf(adminMetricsApi.csv, { query: { table, from, to } }),
   presence: () => call(presenceApi.live),
   aiUsage: () => call(aiApi.usage),
   settings: () => call(settingsApi.get),

@@ -5,7 +5,7 @@ import type { ScanProgress, ScanRow } from '../../../../shared/compliance/scan-r
 import { scansApi, type ScanWithReport } from '../../../../shared/api/scans.js';
 import { call } from '../../api.js';
 import { brandKitApi } from '../../../../shared/api/brand-kit.js';
-import { fillPath } from '../../../../shared/api/contract.js';
+import { urlOf } from '../../../../shared/api/contract.js';
 import { scoresApi } from '../../../../shared/api/scores.js';
 import {
   aiApi,
@@ -45,7 +45,7 @@ export const insightsApi = {
   scan: (id: string) => call(scansApi.get, { params: { id } }),
   /** The brokerage's most recent scan (null before the first). */
   latestScan: () => call(scansApi.latest),
-  scanCsvUrl: (id: string) => fillPath(scansApi.reportCsv.path, { id }),
+  scanCsvUrl: (id: string) => urlOf(scansApi.reportCsv, { params: { id } }),
 };
 
 /** `{field, message}` pairs from a validation error's details (empty when there are none). */
