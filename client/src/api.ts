@@ -6,12 +6,14 @@
 import type { z } from 'zod';
 import { assetsApi } from '../../shared/api/assets.js';
 import { brandKitApi } from '../../shared/api/brand-kit.js';
-import { fillPath, queryString, type Endpoint, type ResponseOf } from '../../shared/api/contract.js';
+import { fillPath, queryString, urlOf, type Endpoint, type ResponseOf } from '../../shared/api/contract.js';
 import { designsApi } from '../../shared/api/designs.js';
 import { ApiError } from '../../shared/api/errors.js';
 import { authApi, type SessionUser } from '../../shared/api/auth.js';
+import { peopleApi } from '../../shared/api/people.js';
 import { sharesApi } from '../../shared/api/shares.js';
 import { templatesApi } from '../../shared/api/templates.js';
+import { thumbnailsApi } from '../../shared/api/thumbnails.js';
 import { designStatePath, takeEarlyResponse } from './early-requests.js';
 
 export { ApiError };
@@ -60,7 +62,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   }
 }
 
-export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res = await send(path, init);
   if (res.status === 401 && !NO_REFRESH.has(path) && (await refreshSession())) res = await send(path, init);
   if (res.status === 204) return undefined as T;
@@ -91,7 +93,7 @@ export function call<E extends Endpoint>(
   return request<ResponseOf<E>>(path, i.body !== undefined ? json(e.method, i.body) : { method: e.method });
 }
 
-export function json(method: string, body: unknown): RequestInit {
+function json(method: string, body: unknown): RequestInit {
   return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }
 
@@ -118,8 +120,15 @@ export const api = {
   renameDesign: (id: string, title: string) => call(designsApi.rename, { params: { id }, body: { title } }),
   deleteDesign: (id: string) => call(designsApi.remove, { params: { id } }),
   templates: () => call(templatesApi.list),
+  /** Publishes the design as a brokerage template (a new one, or the next version of the one it came from). */
+  publishTemplate: (designId: string, title: string) => call(templatesApi.publish, { body: { designId, title } }),
+  retireTemplate: (id: string) => call(templatesApi.retire, { params: { id }, body: {} }),
   template: (id: string) => call(templatesApi.get, { params: { id } }),
   brandKit: () => call(brandKitApi.get),
+  /** Everyone in the brokerage (admins only). */
+  people: () => call(peopleApi.list),
+  /** People one can @mention: everyone active in the brokerage (names only). */
+  mentionable: () => call(peopleApi.mentionable),
   uploadAsset: (file: Blob, name = 'upload') => {
     const form = new FormData();
     form.append('file', file, name);
@@ -127,6 +136,13 @@ export const api = {
     return request<Asset>(assetsApi.upload.path, { method: 'POST', body: form });
   },
 };
+
+/** A design's thumbnail (its first page, PNG); `updatedAt` makes a changed design a new address. */
+export const designThumbnailUrl = (id: string, updatedAt?: string) => urlOf(thumbnailsApi.png, { params: { id }, query: { v: updatedAt } });
+
+/** A template's thumbnail (SVG), one address per version. */
+export const templateThumbnailUrl = (id: string, version: number) =>
+  urlOf(templatesApi.thumbnail, { params: { id }, query: { v: String(version) } });
 
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;

@@ -1,17 +1,8 @@
 /** Access requests' storage (every query scoped to the brokerage). */
 import type { Queryable } from '../db/index.js';
+import type { AccessRequest } from '../../shared/api/access.js';
 
-export interface AccessRequest {
-  id: string;
-  designId: string;
-  requesterId: string;
-  requesterName: string;
-  requesterEmail: string;
-  access: 'view' | 'edit';
-  message: string | null;
-  status: 'pending' | 'granted';
-  createdAt: string;
-}
+export type { AccessRequest };
 
 interface Row {
   id: string;

@@ -9,6 +9,7 @@ import type { Db } from '../db/index.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { DesignRepository, ShareRepository } from '../repos/index.js';
 import type { NotificationService } from '../review/notifications.js';
+import type { DesignAccessInfo } from '../../shared/api/access.js';
 import type { AccessEvent } from './access-bus.js';
 import { AccessRequestRepository, type AccessRequest } from './access-request-repo.js';
 import type { AuditLog } from './audit.js';
@@ -22,13 +23,7 @@ export interface AccessRequestDeps {
   audit: AuditLog;
 }
 
-/** What someone of the brokerage may know about a design they open. */
-export interface DesignAccessInfo {
-  access: 'edit' | 'view' | 'none';
-  ownerName: string;
-  /** Their open request, when they asked already. */
-  pending: { id: string; access: 'view' | 'edit' } | null;
-}
+export type { DesignAccessInfo };
 
 export class AccessRequestService {
   private readonly repo: AccessRequestRepository;

@@ -2,18 +2,10 @@
  * Single sign-on's rules that need no I/O: which of our roles an IdP's group claim gives,
  * and whether a password log-in is allowed for a person of a brokerage that enforces SSO.
  */
-import { z } from 'zod';
+import type { RoleGroups } from '../../shared/api/sso.js';
 import type { Role } from '../repos/types.js';
 
-/** Groups (as the IdP names them) per role; a person gets the highest role any of their groups maps to. */
-export const RoleGroupsSchema = z
-  .object({
-    admin: z.array(z.string().trim().min(1).max(256)).max(50).default([]),
-    brand_manager: z.array(z.string().trim().min(1).max(256)).max(50).default([]),
-    agent: z.array(z.string().trim().min(1).max(256)).max(50).default([]),
-  })
-  .strict();
-export type RoleGroups = z.infer<typeof RoleGroupsSchema>;
+export { RoleGroupsSchema, type RoleGroups } from '../../shared/api/sso.js';
 
 /** Highest first. */
 const BY_RANK: readonly Role[] = ['admin', 'brand_manager', 'agent'];

@@ -17,7 +17,8 @@ import { SecretBox, SecretError } from '../secrets/index.js';
 import type { AuditLog } from './audit.js';
 import type { AuthService, AuthUser, IssuedTokens, RequestMeta } from './service.js';
 import { SsoRepository, type SsoConnectionRow } from './sso-repo.js';
-import { groupsOf, passwordAllowed, roleForGroups, type RoleGroups } from './sso-roles.js';
+import type { SsoSettings, SsoSettingsInput } from '../../shared/api/sso.js';
+import { groupsOf, passwordAllowed, roleForGroups } from './sso-roles.js';
 
 /** A sign-in under way lives this long (the person types their IdP password meanwhile). */
 const LOGIN_TTL_MS = 10 * 60_000;
@@ -58,36 +59,7 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 /** Where a secret of a connection is sealed (the AAD): a sealed value does not open in another brokerage's row. */
 const secretContext = (brokerageId: string) => `sso_connections.client_secret:${brokerageId}`;
 
-/** What admins see of a connection (never the secret). */
-export interface SsoSettings {
-  configured: boolean;
-  issuer: string | null;
-  clientId: string | null;
-  hasSecret: boolean;
-  groupsClaim: string;
-  roleGroups: RoleGroups;
-  enforced: boolean;
-  breakGlassUserId: string | null;
-  domains: string[];
-  /** Register this at the provider as the redirect (callback) URI. */
-  redirectUri: string;
-  /** A link that starts SSO for this brokerage (for people whose email domain is not listed). */
-  loginUrl: string;
-  /** Candidates for the break-glass account: the brokerage's active admins. */
-  admins: Array<{ id: string; name: string; email: string }>;
-}
-
-export interface SsoSettingsInput {
-  issuer: string;
-  clientId: string;
-  /** Omitted: keep the stored one (required the first time). */
-  clientSecret?: string;
-  groupsClaim: string;
-  roleGroups: RoleGroups;
-  enforced: boolean;
-  breakGlassUserId: string | null;
-  domains: string[];
-}
+export type { SsoSettings, SsoSettingsInput };
 
 export interface SsoServiceOptions {
   db: Db;

@@ -1,4 +1,6 @@
 import { pdfText } from '../test-support/poppler.js';
+import { urlOf } from '../../shared/api/contract.js';
+import { thumbnailsApi } from '../../shared/api/thumbnails.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
@@ -167,9 +169,13 @@ describe('exports by kind and shared thumbnails', () => {
     expect(res.headers.get('cache-control')).toContain('no-cache');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.readUInt32BE(16)).toBe(480);
-    const again = await fetch(`${server.url}/api/designs/${created.body.id}/thumbnail.png`, {
-      headers: { authorization: `Bearer ${agent}`, 'if-none-match': etag },
-    });
+    // The address the pages build (with their cache key) answers the same image.
+    const again = await fetch(
+      server.url + urlOf(thumbnailsApi.png, { params: { id: created.body.id }, query: { v: '2026-12-07T10:00:00.000Z' } }),
+      {
+        headers: { authorization: `Bearer ${agent}`, 'if-none-match': etag },
+      },
+    );
     expect(again.status).toBe(304);
     expect((await raw(`/api/designs/${created.body.id}/thumbnail.png`, rival)).status).toBe(404);
   });

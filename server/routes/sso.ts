@@ -1,20 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { ssoApi } from '../../shared/api/sso.js';
 import { requireCapability, setSessionCookies } from '../auth/index.js';
 import { SsoRefused, type SsoService } from '../auth/sso.js';
-import { RoleGroupsSchema } from '../auth/sso-roles.js';
 import { AppError } from '../errors.js';
-import { parse } from '../validation.js';
+import { route } from './endpoint.js';
 
 /** Binds a sign-in under way to the browser that started it (login CSRF): only its hash is stored. */
 const BROWSER_COOKIE = 'rb_sso';
 const COOKIE_PATH = '/api/auth/sso';
 
-const EmailSchema = z.string().trim().toLowerCase().email().max(320);
-const DiscoverSchema = z.union([
-  z.object({ email: EmailSchema }).strict(),
-  z.object({ brokerageId: z.string().trim().min(1).max(100) }).strict(),
-]);
 /** A path of this app to return to after signing in (never another origin). */
 const NextSchema = z
   .string()
@@ -25,29 +20,6 @@ const StartSchema = z.object({
   next: z.unknown().optional(),
   login_hint: z.string().trim().max(320).optional().catch(undefined),
 });
-const DomainSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain like example.com');
-export const SsoSettingsSchema = z
-  .object({
-    issuer: z.string().trim().min(1).max(500),
-    clientId: z.string().trim().min(1).max(500),
-    clientSecret: z.string().min(1).max(2000).optional(),
-    groupsClaim: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .regex(/^[\w:./-]+$/, 'a claim name')
-      .default('groups'),
-    roleGroups: RoleGroupsSchema,
-    enforced: z.boolean().default(false),
-    breakGlassUserId: z.string().trim().min(1).max(100).nullable().default(null),
-    domains: z.array(DomainSchema).max(20).default([]),
-  })
-  .strict();
 
 const meta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
 
@@ -60,8 +32,8 @@ export function registerSsoRoutes(app: FastifyInstance, deps: { sso: SsoService;
   const secure = (req: FastifyRequest) => deps.secureCookies || req.protocol === 'https';
 
   /** Public: which brokerage signs this email (by domain) or this brokerage in, and where to start. */
-  app.post('/api/auth/sso/discover', async (req) => {
-    const body = parse(DiscoverSchema, req.body);
+  route(app, ssoApi.discover, {}, async (req) => {
+    const body = req.body;
     const found = await sso.discover(body);
     if (!found) {
       const what = 'email' in body ? body.email.split('@').pop() : 'this brokerage';
@@ -115,17 +87,15 @@ export function registerSsoRoutes(app: FastifyInstance, deps: { sso: SsoService;
     }
   });
 
-  app.get('/api/admin/sso', async (req) => sso.settings(requireCapability(req, 'settings.edit').brokerageId));
+  const admin = (req: FastifyRequest) => requireCapability(req, 'settings.edit');
 
-  app.put('/api/admin/sso', async (req) => {
-    const user = requireCapability(req, 'settings.edit');
-    const body = parse(SsoSettingsSchema, req.body);
-    return sso.save(user, { ...body, domains: [...new Set(body.domains)] }, meta(req));
-  });
+  route(app, ssoApi.settings, { auth: admin }, async (_req, _reply, user) => sso.settings(user.brokerageId));
 
-  app.delete('/api/admin/sso', async (req, reply) => {
-    const user = requireCapability(req, 'settings.edit');
+  route(app, ssoApi.save, { auth: admin }, async (req, _reply, user) =>
+    sso.save(user, { ...req.body, domains: [...new Set(req.body.domains)] }, meta(req)),
+  );
+
+  route(app, ssoApi.remove, { auth: admin }, async (req, _reply, user) => {
     if (!(await sso.remove(user, meta(req)))) throw new AppError(404, 'not_found', 'Single sign-on is not set up');
-    return reply.code(204).send();
   });
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { urlOf } from '../../shared/api/contract.js';
+import { templatesApi } from '../../shared/api/templates.js';
 import { objectsMap } from '../../shared/index.js';
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
@@ -63,7 +65,9 @@ describe('templates authored in the editor', () => {
     const list = await api<Summary[]>(server.url, agent, 'GET', '/api/templates');
     expect(list.body[0]).toMatchObject({ id: v1.id, title: 'Coastal flyer', version: 1, source: 'brokerage' });
     expect(list.body.some((t) => t.id === 'listing-flyer' && t.source === 'library')).toBe(true);
-    const thumb = await fetch(`${server.url}/api/templates/${v1.id}/thumbnail.svg`, { headers: { authorization: `Bearer ${agent}` } });
+    const thumb = await fetch(server.url + urlOf(templatesApi.thumbnail, { params: { id: v1.id }, query: { v: '1' } }), {
+      headers: { authorization: `Bearer ${agent}` },
+    });
     expect(thumb.headers.get('content-type')).toMatch(/image\/svg\+xml/);
     // The route's own, stricter policy is kept (the app-wide header hook does not replace it).
     expect(thumb.headers.get('content-security-policy')).toBe("default-src 'none'; img-src data:; style-src 'unsafe-inline'");

@@ -55,6 +55,19 @@ export function queryString(query: Record<string, unknown> | undefined): string 
 }
 
 /**
+ * The address of a GET endpoint, for what the browser loads itself (an `<img>`, a download link):
+ * the contract's path with its parameters filled in, and the query string.
+ */
+export function urlOf<E extends Endpoint>(
+  e: E,
+  input: { params?: RequestOf<E>['params']; query?: Partial<RequestOf<E>['query']> } = {},
+): string {
+  return (
+    fillPath(e.path, input.params as Record<string, unknown> | undefined) + queryString(input.query as Record<string, unknown> | undefined)
+  );
+}
+
+/**
  * The error every failing request answers with (`AppError` on the server, `ApiError` on the
  * client): a stable code, a sentence for people, and for validation errors the fields at fault.
  */
@@ -72,6 +85,9 @@ export type FieldError = z.infer<typeof FieldErrorSchema>;
 /** A body the caller may leave out (Fastify reads a missing body as null): parsed as if `{}` was sent. */
 export const optionalBody = <S extends z.ZodType>(schema: S) =>
   schema.nullish().transform((v): z.output<S> => (v ?? schema.parse({})) as z.output<S>);
+
+/** The query of an address that carries a cache key (the version the page knows, so a new version is a new address); the server ignores it. */
+export const CacheKey = z.object({ v: z.string().max(100).optional() });
 
 /** Ids as the routes accept them in paths (letters, digits, `_` and `-`; at most 64). */
 export const idParam = (what: string) => z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, `not a ${what} id`);

@@ -3,6 +3,7 @@
  * registers its routes from (server/routes/endpoint.ts) and the client's fetch is typed from
  * (client/src/api.ts `call`). `ENDPOINTS` lists every one (the route fuzz pass reads it).
  */
+import { accessApi } from './access.js';
 import { accountApi } from './account.js';
 import { adminMetricsApi } from './admin-metrics.js';
 import { aiApi } from './ai.js';
@@ -22,6 +23,7 @@ import { scoresApi } from './scores.js';
 import { settingsApi } from './settings.js';
 import { setupApi } from './setup.js';
 import { sharesApi } from './shares.js';
+import { ssoApi } from './sso.js';
 import { templatesApi } from './templates.js';
 import { thumbnailsApi } from './thumbnails.js';
 import { webhooksApi } from './webhooks.js';
@@ -30,6 +32,7 @@ export type { AuditEntry } from './audit.js';
 export * from './contract.js';
 export { ApiError } from './errors.js';
 export {
+  accessApi,
   accountApi,
   adminMetricsApi,
   aiApi,
@@ -49,6 +52,7 @@ export {
   settingsApi,
   setupApi,
   sharesApi,
+  ssoApi,
   templatesApi,
   thumbnailsApi,
   webhooksApi,
@@ -56,10 +60,12 @@ export {
 
 export const API = {
   auth: authApi,
+  sso: ssoApi,
   designs: designsApi,
   templates: templatesApi,
   brandKit: brandKitApi,
   shares: sharesApi,
+  access: accessApi,
   people: peopleApi,
   invites: invitesApi,
   listings: listingsApi,

@@ -1,7 +1,7 @@
 /** The template library: built-in templates plus those the brokerage's brand managers publish (routes/templates.ts). */
 import { z } from 'zod';
 import type { Design } from '../design/model.js';
-import { endpoint, optionalBody } from './contract.js';
+import { CacheKey, endpoint, optionalBody } from './contract.js';
 
 const TemplateIdParams = z.object({ id: z.string().min(1).max(100) });
 /** A whole design document, as stored (validated where it is written; answers pass it through unchecked). */
@@ -49,8 +49,8 @@ export const templatesApi = {
     response: z.array(TemplateSummarySchema),
   }),
   get: endpoint({ method: 'GET', path: '/api/templates/:id', params: TemplateIdParams, response: TemplateDetailSchema }),
-  /** SVG (not JSON). */
-  thumbnail: endpoint({ method: 'GET', path: '/api/templates/:id/thumbnail.svg', params: TemplateIdParams }),
+  /** SVG (not JSON); `v` (the template's version) only makes a new address per version. */
+  thumbnail: endpoint({ method: 'GET', path: '/api/templates/:id/thumbnail.svg', params: TemplateIdParams, query: CacheKey }),
   /** Brand managers publish a design as a template (again: a new version). */
   publish: endpoint({
     method: 'POST',

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { call, errorMessage } from '../../api.js';
 import { auditApi, type AuditEntry } from '../../../../shared/api/audit.js';
-import { queryString } from '../../../../shared/api/contract.js';
+import { urlOf } from '../../../../shared/api/contract.js';
 
 type Entry = AuditEntry;
 
@@ -77,7 +77,7 @@ export function AuditPage() {
       <main className="page-main workflow-page audit-page">
         <div className="page-title-row">
           <h1>Audit log</h1>
-          <a className="btn btn-small" href={auditApi.list.path + queryString({ ...filterQuery(filters), format: 'csv' })} download>
+          <a className="btn btn-small" href={urlOf(auditApi.list, { query: { ...filterQuery(filters), format: 'csv' } })} download>
             Download CSV
           </a>
         </div>

@@ -1,23 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage, json, request } from '../../api.js';
+import { ssoApi, type SsoSettings } from '../../../../shared/api/sso.js';
+import { call, errorMessage } from '../../api.js';
 
-type Role = 'admin' | 'brand_manager' | 'agent';
-
-interface Settings {
-  configured: boolean;
-  issuer: string | null;
-  clientId: string | null;
-  hasSecret: boolean;
-  groupsClaim: string;
-  roleGroups: Record<Role, string[]>;
-  enforced: boolean;
-  breakGlassUserId: string | null;
-  domains: string[];
-  redirectUri: string;
-  loginUrl: string;
-  admins: Array<{ id: string; name: string; email: string }>;
-}
+type Settings = SsoSettings;
 
 interface Draft {
   issuer: string;
@@ -63,7 +49,7 @@ export function SsoPage() {
 
   const load = useCallback(async () => {
     try {
-      const s = await request<Settings>('/api/admin/sso');
+      const s = await call(ssoApi.settings);
       setSettings(s);
       setDraft(draftOf(s));
     } catch (err) {
@@ -83,9 +69,8 @@ export function SsoPage() {
     setError(null);
     setNotice(null);
     try {
-      const saved = await request<Settings>(
-        '/api/admin/sso',
-        json('PUT', {
+      const saved = await call(ssoApi.save, {
+        body: {
           issuer: draft.issuer.trim(),
           clientId: draft.clientId.trim(),
           ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}),
@@ -94,8 +79,8 @@ export function SsoPage() {
           domains: list(draft.domains).map((d) => d.replace(/^@/, '').toLowerCase()),
           enforced: draft.enforced,
           breakGlassUserId: draft.breakGlassUserId || null,
-        }),
-      );
+        },
+      });
       setSettings(saved);
       setDraft(draftOf(saved));
       setNotice(saved.enforced ? 'Single sign-on saved. Passwords now work only for the break-glass admin.' : 'Single sign-on saved.');
@@ -110,7 +95,7 @@ export function SsoPage() {
     if (!window.confirm('Remove single sign-on? People sign in with passwords again (those created by SSO must reset theirs).')) return;
     setError(null);
     try {
-      await request('/api/admin/sso', { method: 'DELETE' });
+      await call(ssoApi.remove);
       setNotice('Single sign-on removed.');
       await load();
     } catch (err) {

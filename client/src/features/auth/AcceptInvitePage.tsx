@@ -1,14 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { errorMessage, json, request } from '../../api.js';
+import type { ResponseOf } from '../../../../shared/api/contract.js';
+import { invitesApi } from '../../../../shared/api/people.js';
+import { call, errorMessage } from '../../api.js';
 import { Logo } from '../../components/Logo.js';
 
-interface Preview {
-  email: string;
-  role: string;
-  brokerageName: string;
-  expiresAt: string;
-}
+type Preview = ResponseOf<typeof invitesApi.preview>;
 
 /** `/invite/:token`: the invited person picks a name and password, then logs in. */
 export function AcceptInvitePage() {
@@ -21,7 +18,7 @@ export function AcceptInvitePage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    request<Preview>('/api/invites/preview', json('POST', { token }))
+    call(invitesApi.preview, { body: { token } })
       .then(setPreview)
       .catch((err) => setError(errorMessage(err)));
   }, [token]);
@@ -31,7 +28,7 @@ export function AcceptInvitePage() {
     setBusy(true);
     setError(null);
     try {
-      await request('/api/invites/accept', json('POST', { token, name: name.trim(), password }));
+      await call(invitesApi.accept, { body: { token, name: name.trim(), password } });
       navigate(`/login?email=${encodeURIComponent(preview?.email ?? '')}`, { replace: true });
     } catch (err) {
       setError(errorMessage(err));

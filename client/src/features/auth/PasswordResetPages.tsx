@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { errorMessage, json, request } from '../../api.js';
+import { authApi } from '../../../../shared/api/auth.js';
+import { call, errorMessage } from '../../api.js';
 import { Logo } from '../../components/Logo.js';
 
 function Shell({
@@ -41,7 +42,7 @@ export function ForgotPasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await request<{ message: string }>('/api/auth/password-reset', json('POST', { email: email.trim() }));
+      const r = await call(authApi.passwordReset, { body: { email: email.trim() } });
       setSent(r.message);
     } catch (err) {
       setError(errorMessage(err));
@@ -98,7 +99,7 @@ export function ResetPasswordPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    request<{ email: string }>('/api/auth/password-reset/preview', json('POST', { token }))
+    call(authApi.passwordResetPreview, { body: { token } })
       .then((r) => setEmail(r.email))
       .catch((err) => {
         setInvalid(true);
@@ -115,7 +116,7 @@ export function ResetPasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await request<{ email: string }>('/api/auth/password-reset/complete', json('POST', { token, password }));
+      const r = await call(authApi.passwordResetComplete, { body: { token, password } });
       navigate(`/login?email=${encodeURIComponent(r.email)}&reset=1`, { replace: true });
     } catch (err) {
       setError(errorMessage(err));

@@ -1,12 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, json, request } from '../../api.js';
+import { ssoApi } from '../../../../shared/api/sso.js';
+import { call, errorMessage } from '../../api.js';
 import { ssoStartUrl } from './sso.js';
-
-interface Discovered {
-  brokerageId: string;
-  brokerageName: string;
-  startUrl: string;
-}
 
 /**
  * "Sign in with SSO": by work email (its domain names the brokerage) or, with `brokerageId`
@@ -32,7 +27,7 @@ export function SsoSignIn({
     setBusy(true);
     setError(null);
     try {
-      const found = await request<Discovered>('/api/auth/sso/discover', json('POST', query));
+      const found = await call(ssoApi.discover, { body: query });
       window.location.assign(ssoStartUrl(found.startUrl, next));
     } catch (err) {
       setError(errorMessage(err));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, type DesignSummary } from '../../api.js';
+import { api, designThumbnailUrl, type DesignSummary } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { useToasts } from '../../toasts.js';
 import { kindLabel, TemplatePicker } from './TemplatePicker.js';
@@ -31,12 +31,7 @@ function DesignCard({ d, canDelete, onDelete }: { d: DesignSummary; canDelete: b
       >
         {!thumbFailed ? (
           <div className="design-card-art design-card-thumb">
-            <img
-              src={`/api/designs/${encodeURIComponent(d.id)}/thumbnail.png?v=${encodeURIComponent(d.updatedAt)}`}
-              alt=""
-              loading="lazy"
-              onError={() => setThumbFailed(true)}
-            />
+            <img src={designThumbnailUrl(d.id, d.updatedAt)} alt="" loading="lazy" onError={() => setThumbFailed(true)} />
           </div>
         ) : (
           <div className={`design-card-art kind-${d.kind}`}>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, request, type TemplateSummary } from '../../api.js';
+import { api, templateThumbnailUrl, type TemplateSummary } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { useToasts } from '../../toasts.js';
 import { Modal } from '../../components/Modal.js';
@@ -42,7 +42,7 @@ function TemplateCard({
         {!loaded && <div className="thumb-skeleton" />}
         <img
           className="design-thumb"
-          src={`/api/templates/${encodeURIComponent(t.id)}/thumbnail.svg?v=${t.version}`}
+          src={templateThumbnailUrl(t.id, t.version)}
           alt={`${t.title} preview`}
           loading="lazy"
           onLoad={() => setLoaded(true)}
@@ -108,7 +108,7 @@ export function TemplatePicker({
   async function retire(t: TemplateSummary) {
     if (!window.confirm(`Retire “${t.title}”? Agents won't see it for new designs; designs made from it are not affected.`)) return;
     try {
-      await request(`/api/templates/${encodeURIComponent(t.id)}/retire`, { method: 'POST' });
+      await api.retireTemplate(t.id);
       setTemplates((ts) => ts?.filter((x) => x.id !== t.id) ?? null);
       if (selected === t.id) setSelected(null);
       toasts.show(`Retired “${t.title}”`, 'success');

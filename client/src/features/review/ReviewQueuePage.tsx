@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { kindLabel } from '../designs/TemplatePicker.js';
 import { ScoreRing } from '../scoring/ui/ScoreRing.js';
+import { designThumbnailUrl } from '../../api.js';
 import { workflowApi, type QueueItem } from './api.js';
 import { relativeTime } from './format.js';
 import { useLiveList } from './useLiveEvent.js';
@@ -62,11 +63,7 @@ function QueueThumb({ id, kind }: { id: string; kind: string }) {
   const [failed, setFailed] = useState(false);
   return (
     <div className="queue-thumb">
-      {failed ? (
-        <span>{kindLabel(kind)}</span>
-      ) : (
-        <img src={`/api/designs/${encodeURIComponent(id)}/thumbnail.png`} alt="" loading="lazy" onError={() => setFailed(true)} />
-      )}
+      {failed ? <span>{kindLabel(kind)}</span> : <img src={designThumbnailUrl(id)} alt="" loading="lazy" onError={() => setFailed(true)} />}
     </div>
   );
 }

@@ -1,10 +1,11 @@
-/** REST calls for scores, the AI assistant, the brand kit and brokerage scans (on the app's `request` helper). */
+/** REST calls for scores, the AI assistant, the brand kit and brokerage scans (typed by their contracts in shared/api). */
 import type { BrandKit } from '../../../../shared/brand/index.js';
 import type { Finding } from '../../../../shared/compliance/types.js';
 import type { ScanProgress, ScanRow } from '../../../../shared/compliance/scan-report.js';
 import { scansApi, type ScanWithReport } from '../../../../shared/api/scans.js';
-import { call, json, request } from '../../api.js';
-import { fillPath } from '../../../../shared/api/contract.js';
+import { call } from '../../api.js';
+import { brandKitApi } from '../../../../shared/api/brand-kit.js';
+import { urlOf } from '../../../../shared/api/contract.js';
 import { scoresApi } from '../../../../shared/api/scores.js';
 import {
   aiApi,
@@ -39,12 +40,12 @@ export const insightsApi = {
   aiReview: (designId: string) => call(aiApi.review, { body: { designId } }),
   aiRewrite: (text: string, instruction: string) => call(aiApi.rewrite, { body: { text, instruction } }),
   aiListingDescription: (facts: ListingFacts) => call(aiApi.listingDescription, { body: { facts } }),
-  saveBrandKit: (kit: BrandKit) => request<BrandKit>('/api/brand-kit', json('PUT', kit)),
+  saveBrandKit: (kit: BrandKit) => call(brandKitApi.put, { body: kit }),
   startScan: () => call(scansApi.start, { body: {} }),
   scan: (id: string) => call(scansApi.get, { params: { id } }),
   /** The brokerage's most recent scan (null before the first). */
   latestScan: () => call(scansApi.latest),
-  scanCsvUrl: (id: string) => fillPath(scansApi.reportCsv.path, { id }),
+  scanCsvUrl: (id: string) => urlOf(scansApi.reportCsv, { params: { id } }),
 };
 
 /** `{field, message}` pairs from a validation error's details (empty when there are none). */

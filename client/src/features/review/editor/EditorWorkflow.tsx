@@ -7,7 +7,7 @@
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { PHONE_QUERY } from '../../../components/use-media-query.js';
 import { useSearchParams } from 'react-router-dom';
-import { request, type DesignInfo, type DesignShare, type User } from '../../../api.js';
+import { type DesignInfo, type DesignShare, type User } from '../../../api.js';
 import { EditorContext } from '../../../editor/ui/context.js';
 import { acquireSocket, releaseSocket } from '../../../realtime.js';
 import { peekScoring } from '../../scoring/controller.js';
@@ -151,16 +151,9 @@ export function EditorWorkflow({ info, user, children }: { info: DesignInfo; use
   useEffect(() => {
     let ok = true;
     const people: Person[] = [];
-    const admins =
-      user.role === 'admin'
-        ? request<{ people: Array<{ id: string; name: string; email: string; active?: boolean }> }>('/api/people').then((r) =>
-            r.people.filter((p) => p.active !== false),
-          )
-        : Promise.resolve([]);
+    const admins = user.role === 'admin' ? api.people().then((r) => r.people.filter((p) => p.active !== false)) : Promise.resolve([]);
     // Everyone active in the brokerage can be mentioned (names only for non-admins).
-    const colleagues = request<{ people: Array<{ id: string; name: string }> }>('/api/people/mentionable').then((r) =>
-      r.people.map((p) => ({ ...p, email: undefined as string | undefined })),
-    );
+    const colleagues = api.mentionable().then((r) => r.people.map((p) => ({ ...p, email: undefined as string | undefined })));
     const shares = mayEdit
       ? api.shares(designId).then((r) => r.shares.map((s: DesignShare) => ({ id: s.userId, name: s.name, email: s.email })))
       : Promise.resolve([]);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { json, request } from '../../../api.js';
+import { api } from '../../../api.js';
 import { useUser } from '../../../auth.js';
 import { Modal } from '../../../components/Modal.js';
 import { useEditor } from '../../../editor/ui/context.js';
@@ -38,10 +38,7 @@ export function PublishTemplateButton() {
     try {
       // Everything typed so far must be saved on the server before it is copied.
       await savedOrTimeout(editor.session, 5_000);
-      const r = await request<{ id: string; version: number }>(
-        '/api/templates',
-        json('POST', { designId: editor.opts.designId, title: name.trim() || title }),
-      );
+      const r = await api.publishTemplate(editor.opts.designId, name.trim() || title);
       toasts.show(r.version === 1 ? 'Published as a new template' : `Published version ${r.version} of the template`, 'success');
       setOpen(false);
     } catch (err) {

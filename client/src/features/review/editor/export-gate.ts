@@ -1,9 +1,9 @@
 /** Asks the server before any download: brokerage policy may require approval before export (409 approval_required). */
 import { ApiError } from '../../../api.js';
 import { download, fileSlug } from '../../../editor/engine/export.js';
-import { workflowApi } from '../api.js';
+import { workflowApi, type ExportFormat } from '../api.js';
 
-export type ExportFormat = 'png' | 'pdf' | 'html' | 'zip';
+export type { ExportFormat };
 
 export type ExportCheck = { allowed: true } | { allowed: false; code: string; message: string };
 
