@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import { migrate, openDatabase, type Db } from '../db/index.js';
 import { loadBundledFonts } from '../render/index.js';
-import { seedDemo, seedDemoListings, type DemoLogin } from '../seed/index.js';
+import { seedDemo, seedDemoListings, switchDemo, type DemoLogin } from '../seed/index.js';
 import { prepareFirstRun } from '../setup/index.js';
 
 declare module 'fastify' {
@@ -26,6 +26,12 @@ export const database = fp<{ db?: Db }>(
     await migrate(db);
     await fontsLoaded;
     const demoLogins = config.SEED_DEMO ? await seedDemo(db, config.DEMO_PASSWORD) : null;
+    // SEED_DEMO=false says this deployment has no demo: demo brokerages from an earlier start are switched off (data kept).
+    if (!config.SEED_DEMO) {
+      const off = await switchDemo(db, false, 'SEED_DEMO=false');
+      if (off.length)
+        app.log.warn(`SEED_DEMO=false: switched off the demo brokerages ${off.map((b) => b.name).join(', ')} (nobody can sign in to them)`);
+    }
     // An empty database without the demo: a one-time setup link (printed by main.ts, nowhere else).
     const setupToken = await prepareFirstRun(db);
     // Only right after seeding the demo (a fresh database), never over a brokerage's real listings.
