@@ -123,8 +123,6 @@ try {
           ? `Switched ${what} ${changed.map((b) => b.name).join(', ')}.`
           : `The demo brokerages were ${what} already (or there are none).`,
       );
-      if (what === 'on' && !config.SEED_DEMO)
-        console.log('Note: SEED_DEMO=false is set here; a server started with it switches them off again.');
       if (what === 'off' && changed.length)
         console.log('Their sessions are ended; a running server stops serving them within seconds (open editors on reconnect).');
     } else if (what === 'status' || what === undefined) {
