@@ -123,8 +123,10 @@ export class UserRepository {
   }
 
   /** People of a brokerage with what the People page shows. */
-  async listPeople(brokerageId: string): Promise<Array<User & { totpEnabled: boolean; createdAt: string; lastLoginAt: string | null }>> {
-    const { rows } = await this.db.query<UserRow & { last_login_at: Date | string | null }>(
+  async listPeople(
+    brokerageId: string,
+  ): Promise<Array<User & { totpEnabled: boolean; createdAt: string; lastLoginAt: string | null; officeId: string | null }>> {
+    const { rows } = await this.db.query<UserRow & { last_login_at: Date | string | null; office_id: string | null }>(
       'SELECT * FROM users WHERE brokerage_id = $1 ORDER BY active DESC, name',
       [brokerageId],
     );
@@ -133,6 +135,7 @@ export class UserRepository {
       totpEnabled: Boolean(r.totp_enabled),
       createdAt: new Date(r.created_at ?? 0).toISOString(),
       lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
+      officeId: r.office_id ?? null,
     }));
   }
 

@@ -186,6 +186,7 @@ export const SAMPLE = {
   agentPhone: '(512) 555-0147',
   agentEmail: 'jordan.ellis@demorealty.com',
   agentLicense: 'TX License #0654321',
+  officeAddress: '1200 Congress Ave, Austin, TX 78701',
 };
 
 /** The locked brand footer used on Letter pieces: rule, brokerage name, disclaimer, EHO mark. */
