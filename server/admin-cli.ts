@@ -7,18 +7,23 @@
  *   list-brokerages
  *   reset-password --email ana@acme.test
  *       a one-time password reset link (printed; 30 minutes)
+ *   demo off | demo on | demo status
+ *       switches the seeded demo brokerages off (nobody signs in, their sessions end, listings hide them; data kept) or on
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { issueResetToken, RESET_TTL_MINUTES } from './auth/password-reset.js';
 import { loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/index.js';
+import { BrokerageRepository } from './repos/index.js';
+import { switchDemo } from './seed/index.js';
 import { BrokerageBasicsSchema, createBrokerage, inviteFirstAdmin } from './setup/index.js';
 
 const USAGE = `usage: npm run admin -- <command>
   create-brokerage --name NAME --admin-email EMAIL [--states TX,CA] [--primary-color #rrggbb]
   list-brokerages
-  reset-password --email EMAIL`;
+  reset-password --email EMAIL
+  demo off | demo on | demo status`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -81,13 +86,15 @@ try {
       `SELECT b.id, b.name, b.created_at,
               (SELECT count(*)::int FROM users u WHERE u.brokerage_id = b.id AND u.active) AS people,
               (SELECT count(*)::int FROM users u WHERE u.brokerage_id = b.id AND u.active AND u.role = 'admin') AS admins
-         FROM brokerages b ORDER BY b.created_at, b.name`,
+         FROM brokerages b WHERE NOT (b.demo AND b.switched_off_at IS NOT NULL) ORDER BY b.created_at, b.name`,
     );
+    const hidden = (await new BrokerageRepository(db).demoBrokerages()).filter((b) => b.switchedOff).length;
     if (!rows.length) console.log('No brokerages yet.');
     for (const r of rows)
       console.log(
         `${r.id}  ${r.name}  (${r.people} active, ${r.admins} admin${r.admins === 1 ? '' : 's'}; since ${new Date(r.created_at).toISOString().slice(0, 10)})`,
       );
+    if (hidden) console.log(`(${hidden} demo brokerage${hidden === 1 ? '' : 's'} switched off, not listed: npm run admin -- demo status)`);
   } else if (command === 'reset-password') {
     const email = z.string().trim().toLowerCase().email().safeParse(values.email);
     if (!email.success) fail('--email: give the person’s email');
@@ -107,6 +114,22 @@ try {
       `Password reset link for ${email.data} (works once, for ${RESET_TTL_MINUTES} minutes; using it signs them out everywhere):`,
     );
     console.log(`  ${new URL(`/reset-password/${token}`, base).toString()}`);
+  } else if (command === 'demo') {
+    const what = positionals[1];
+    if (what === 'off' || what === 'on') {
+      const changed = await switchDemo(db, what === 'on', 'cli');
+      console.log(
+        changed.length
+          ? `Switched ${what} ${changed.map((b) => b.name).join(', ')}.`
+          : `The demo brokerages were ${what} already (or there are none).`,
+      );
+      if (what === 'off' && changed.length)
+        console.log('Their sessions are ended; a running server stops serving them within seconds (open editors on reconnect).');
+    } else if (what === 'status' || what === undefined) {
+      const demos = await new BrokerageRepository(db).demoBrokerages();
+      if (!demos.length) console.log('No demo brokerages.');
+      for (const b of demos) console.log(`${b.id}  ${b.name}  ${b.switchedOff ? 'off' : 'on'}`);
+    } else fail(`demo: say off, on or status (not ${what})`);
   } else {
     fail(`unknown command: ${command}`);
   }

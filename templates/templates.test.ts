@@ -30,7 +30,7 @@ const BRAND_ROLES = ['logo', 'disclaimer', 'eho-logo', 'brokerage-name'];
 /** Elements that may run into the bleed; everything else stays in the safe area. */
 const BLEEDABLE_ROLES = ['decoration', 'background', 'photo'];
 const BINDING_RE =
-  /^(?:listing\.(?:ListPrice|PreviousListPrice|statusLabel|address\.line[12]|facts|PublicRemarks|OpenHouse|photo\.\d+)|agent\.(?:name|phone|email|license|photo))$/;
+  /^(?:listing\.(?:ListPrice|PreviousListPrice|statusLabel|address\.line[12]|facts|PublicRemarks|OpenHouse|photo\.\d+)|agent\.(?:name|phone|email|license|photo)|office\.(?:name|address|phone|license))$/;
 
 const REQUIRED: Record<string, { kind: string; width: number; height: number; pages?: number }> = {
   'listing-flyer': { kind: 'flyer', width: 816, height: 1056 },

@@ -120,6 +120,18 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
   ['agent', 'GET', '/api/admin/license-expiry', undefined, 403],
   ['brand', 'GET', '/api/admin/license-expiry', undefined, 403],
   ['admin', 'GET', '/api/admin/license-expiry', undefined, 200],
+  // Offices: everyone in the brokerage reads them; admins change them and put people in them.
+  ['agent', 'GET', '/api/offices', undefined, 200],
+  ['rival', 'GET', '/api/offices', undefined, 200],
+  ['agent', 'POST', '/api/admin/offices', { name: 'Mine' }, 403],
+  ['brand', 'PUT', '/api/admin/offices/00000000-0000-4000-8000-000000000000', { name: 'Mine' }, 403],
+  ['rival', 'DELETE', '/api/admin/offices/00000000-0000-4000-8000-000000000000', undefined, 403],
+  ['admin', 'PUT', '/api/admin/offices/00000000-0000-4000-8000-000000000000', { name: 'Mine' }, 404],
+  ['admin', 'DELETE', '/api/admin/offices/00000000-0000-4000-8000-000000000000', undefined, 404],
+  ['agent', 'PUT', '/api/people/:agentId/office', { officeId: null }, 403],
+  ['brand', 'PUT', '/api/people/:agentId/office', { officeId: null }, 403],
+  ['admin', 'PUT', '/api/people/:rivalId/office', { officeId: null }, 404],
+  ['admin', 'PUT', '/api/people/:agentId/office', { officeId: null }, 200],
   // First-run setup is closed once a brokerage exists, for everyone.
   ['admin', 'POST', '/api/setup/check', { token: `setup1.${'a'.repeat(43)}` }, 404],
 ];

@@ -167,6 +167,8 @@ export class AuthService {
     const invalid = new AppError(401, 'invalid_credentials', 'Email or password is incorrect');
     if (!found || !ok) return fail(found ? 'bad_password' : 'unknown_account', invalid);
     if (!found.active) return fail('deactivated', invalid);
+    if (found.brokerageOff)
+      return fail('brokerage_off', new AppError(403, 'brokerage_off', 'This brokerage is switched off on this server; ask its operator'));
     if (found.totpEnabled) {
       if (!meta.code) {
         await this.limiter.release(reserved.attemptId);
@@ -182,7 +184,7 @@ export class AuthService {
       }
     }
     await this.limiter.settle(reserved.attemptId);
-    const { passwordHash: _omit, totpEnabled: _t, ...user } = found;
+    const { passwordHash: _omit, totpEnabled: _t, brokerageOff: _off, ...user } = found;
     return this.startSession(user, { ...meta, totpEnabled: found.totpEnabled });
   }
 

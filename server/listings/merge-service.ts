@@ -27,7 +27,8 @@ import {
 import type { DocumentStore, RoomManager } from '../collab/index.js';
 import type { Db, Queryable } from '../db/index.js';
 import { AppError, notFound } from '../errors.js';
-import { BrokerageRepository } from '../repos/index.js';
+import { BrokerageRepository, OfficeRepository } from '../repos/index.js';
+import { officeAddress } from '../../shared/api/offices.js';
 import { ListingRepository, listingPhotoPath } from './repo.js';
 
 /** What `designs.listing_merge` holds. */
@@ -48,7 +49,7 @@ const ALWAYS_WATCHED = ['listing.ListPrice', 'listing.StandardStatus'];
 
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
-/** The agent profile of a user (name, phone, email, license numbers, headshot), scoped by brokerage. */
+/** The agent profile of a user (name, phone, email, license numbers, headshot, their office), scoped by brokerage. */
 export async function agentProfile(db: Queryable, brokerageId: string, userId: string): Promise<AgentProfile | null> {
   const { rows } = await db.query<{ name: string; email: string; profile: unknown }>(
     'SELECT name, email, profile FROM users WHERE brokerage_id = $1 AND id = $2',
@@ -65,12 +66,23 @@ export async function agentProfile(db: Queryable, brokerageId: string, userId: s
   const licenseNumbers = Object.fromEntries(Object.entries(licenses).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const photo = str(p.photo) ?? str(p.headshot);
   const phone = str(p.phone);
+  const office = await new OfficeRepository(db).ofPerson(brokerageId, userId);
   return {
     name: str(p.displayName) ?? row.name,
     email: str(p.email) ?? row.email,
     ...(phone ? { phone } : {}),
     licenseNumbers,
     ...(photo ? { photo } : {}),
+    ...(office
+      ? {
+          office: {
+            name: office.name,
+            address: officeAddress(office),
+            phone: office.phone,
+            licenseNumbers: Object.fromEntries(office.licenses.map((l) => [l.state, l.number])),
+          },
+        }
+      : {}),
   };
 }
 

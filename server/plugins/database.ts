@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin';
 import { migrate, openDatabase, type Db } from '../db/index.js';
 import { loadBundledFonts } from '../render/index.js';
+import { BrokerageRepository } from '../repos/index.js';
 import { seedDemo, seedDemoListings, type DemoLogin } from '../seed/index.js';
 import { prepareFirstRun } from '../setup/index.js';
 
@@ -26,6 +27,15 @@ export const database = fp<{ db?: Db }>(
     await migrate(db);
     await fontsLoaded;
     const demoLogins = config.SEED_DEMO ? await seedDemo(db, config.DEMO_PASSWORD) : null;
+    // SEED_DEMO=false only keeps the demo from being created (second instances of a cluster start with it too), so
+    // demo brokerages from an earlier start stay as they are: say so, since their password is published.
+    if (!config.SEED_DEMO) {
+      const on = (await new BrokerageRepository(db).demoBrokerages()).filter((b) => !b.switchedOff);
+      if (on.length)
+        app.log.warn(
+          `demo brokerages ${on.map((b) => b.name).join(', ')} are on (published password): switch them off with npm run admin -- demo off`,
+        );
+    }
     // An empty database without the demo: a one-time setup link (printed by main.ts, nowhere else).
     const setupToken = await prepareFirstRun(db);
     // Only right after seeding the demo (a fresh database), never over a brokerage's real listings.

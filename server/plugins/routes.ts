@@ -26,6 +26,7 @@ import { registerReviewRoutes } from '../routes/review.js';
 import { registerScanRoutes } from '../routes/scans.js';
 import { registerScoreRoutes } from '../routes/scores.js';
 import { registerSettingsRoutes } from '../routes/settings.js';
+import { registerOfficeRoutes } from '../routes/offices.js';
 import { registerSetupRoutes } from '../routes/setup.js';
 import { registerShareRoutes } from '../routes/shares.js';
 import { registerSsoRoutes } from '../routes/sso.js';
@@ -117,6 +118,7 @@ export const designRoutes = fp(
     });
     registerPresenceRoutes(app, { db, presence: app.presence });
     registerSettingsRoutes(app, { db, audit, defaultAiBudgetUsd: config.AI_MONTHLY_BUDGET_USD, licenses: app.licenseExpiry });
+    registerOfficeRoutes(app, { db, audit });
     registerScanRoutes(app, { scans: app.scans });
     registerFontRoutes(app);
     registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });

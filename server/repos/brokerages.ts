@@ -24,13 +24,41 @@ export class BrokerageRepository {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async create(input: { id: string; name: string; brandKit: BrandKit }): Promise<Brokerage> {
-    await this.db.query('INSERT INTO brokerages (id, name, brand_kit) VALUES ($1, $2, $3)', [
+  /** Brokerages in use: all but the demo brokerages that are switched off (first-run setup opens while there is none). */
+  async countInUse(): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM brokerages WHERE NOT (demo AND switched_off_at IS NOT NULL)',
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** `demo`: one of the seeded demo brokerages (which an operator can switch off). */
+  async create(input: { id: string; name: string; brandKit: BrandKit; demo?: boolean }): Promise<Brokerage> {
+    await this.db.query('INSERT INTO brokerages (id, name, brand_kit, demo) VALUES ($1, $2, $3, $4)', [
       input.id,
       input.name,
       JSON.stringify(input.brandKit),
+      input.demo === true,
     ]);
     return { id: input.id, name: input.name };
+  }
+
+  /** The seeded demo brokerages, and whether each is switched off (operator commands; across brokerages by design). */
+  async demoBrokerages(): Promise<Array<Brokerage & { switchedOff: boolean }>> {
+    const { rows } = await this.db.query<{ id: string; name: string; off: boolean }>(
+      'SELECT id, name, switched_off_at IS NOT NULL AS off FROM brokerages WHERE demo ORDER BY created_at, name',
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, switchedOff: Boolean(r.off) }));
+  }
+
+  /** Switches every demo brokerage off (or on); answers the ones that changed (across brokerages by design: an operator's switch). */
+  async switchDemo(on: boolean): Promise<Brokerage[]> {
+    const { rows } = await this.db.query<{ id: string; name: string }>(
+      on
+        ? 'UPDATE brokerages SET switched_off_at = NULL WHERE demo AND switched_off_at IS NOT NULL RETURNING id, name'
+        : 'UPDATE brokerages SET switched_off_at = now() WHERE demo AND switched_off_at IS NULL RETURNING id, name',
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name }));
   }
 
   /**

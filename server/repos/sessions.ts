@@ -26,11 +26,11 @@ export class SessionRepository {
     ]);
   }
 
-  /** True when the session exists, is not revoked or expired, and its user is active. */
+  /** True when the session exists, is not revoked or expired, its user is active and their brokerage not switched off. */
   async isLive(id: string, userId: string): Promise<boolean> {
     const { rows } = await this.db.query(
-      `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id JOIN brokerages b ON b.id = u.brokerage_id
+       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active AND b.switched_off_at IS NULL`,
       [id, userId],
     );
     return rows.length > 0;
@@ -45,6 +45,15 @@ export class SessionRepository {
     const { rows } = await this.db.query(
       'UPDATE sessions SET revoked_at = now(), revoked_reason = $3 WHERE brokerage_id = $1 AND user_id = $2 AND revoked_at IS NULL AND id <> $4 RETURNING id',
       [brokerageId, userId, reason, except ?? ''],
+    );
+    return rows.length;
+  }
+
+  /** Ends every session in the brokerage (it was switched off); returns how many. */
+  async revokeAllInBrokerage(brokerageId: string, reason: string): Promise<number> {
+    const { rows } = await this.db.query(
+      'UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE brokerage_id = $1 AND revoked_at IS NULL RETURNING id',
+      [brokerageId, reason],
     );
     return rows.length;
   }

@@ -28,11 +28,24 @@ const toUser = (r: UserCore): User => ({
 export class UserRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** Log-in is the one lookup not scoped by brokerage: the email is how we find it. */
-  async findForLogin(email: string): Promise<(User & { passwordHash: string; totpEnabled: boolean }) | null> {
-    const { rows } = await this.db.query<UserRow>('SELECT * FROM users WHERE email = $1', [email.trim().toLowerCase()]);
+  /**
+   * Log-in is the one lookup not scoped by brokerage: the email is how we find it. `brokerageOff`: the
+   * person's brokerage is switched off (a demo brokerage on a real deployment).
+   */
+  async findForLogin(email: string): Promise<(User & { passwordHash: string; totpEnabled: boolean; brokerageOff: boolean }) | null> {
+    const { rows } = await this.db.query<UserRow & { brokerage_off: boolean }>(
+      'SELECT u.*, b.switched_off_at IS NOT NULL AS brokerage_off FROM users u JOIN brokerages b ON b.id = u.brokerage_id WHERE u.email = $1',
+      [email.trim().toLowerCase()],
+    );
     const row = rows[0];
-    return row ? { ...toUser(row), passwordHash: row.password_hash, totpEnabled: Boolean(row.totp_enabled) } : null;
+    return row
+      ? {
+          ...toUser(row),
+          passwordHash: row.password_hash,
+          totpEnabled: Boolean(row.totp_enabled),
+          brokerageOff: Boolean(row.brokerage_off),
+        }
+      : null;
   }
 
   async get(brokerageId: string, id: string): Promise<User | null> {
@@ -43,7 +56,7 @@ export class UserRepository {
   /**
    * The users of live sessions, with the brokerage's name, in one statement (this runs for every
    * authenticated request and socket; checks that arrive together share it): the answers in the
-   * keys' order, null where the session is revoked or expired, the user inactive, or any id does not match.
+   * keys' order, null where the session is revoked or expired, the user inactive, the brokerage switched off, or any id does not match.
    */
   async ofLiveSessions(
     keys: Array<{ brokerageId: string; userId: string; sessionId: string }>,
@@ -55,7 +68,7 @@ export class UserRepository {
          JOIN sessions s ON s.id = k.sid AND s.user_id = k.uid
          JOIN users u ON u.id = s.user_id AND u.brokerage_id = k.bid
          JOIN brokerages b ON b.id = u.brokerage_id
-        WHERE s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+        WHERE s.revoked_at IS NULL AND s.expires_at > now() AND u.active AND b.switched_off_at IS NULL`,
       [keys.map((k) => k.sessionId), keys.map((k) => k.userId), keys.map((k) => k.brokerageId)],
     );
     const out: Array<(User & { brokerageName: string; mustEnrolTotp: boolean }) | null> = keys.map(() => null);
@@ -110,8 +123,10 @@ export class UserRepository {
   }
 
   /** People of a brokerage with what the People page shows. */
-  async listPeople(brokerageId: string): Promise<Array<User & { totpEnabled: boolean; createdAt: string; lastLoginAt: string | null }>> {
-    const { rows } = await this.db.query<UserRow & { last_login_at: Date | string | null }>(
+  async listPeople(
+    brokerageId: string,
+  ): Promise<Array<User & { totpEnabled: boolean; createdAt: string; lastLoginAt: string | null; officeId: string | null }>> {
+    const { rows } = await this.db.query<UserRow & { last_login_at: Date | string | null; office_id: string | null }>(
       'SELECT * FROM users WHERE brokerage_id = $1 ORDER BY active DESC, name',
       [brokerageId],
     );
@@ -120,6 +135,7 @@ export class UserRepository {
       totpEnabled: Boolean(r.totp_enabled),
       createdAt: new Date(r.created_at ?? 0).toISOString(),
       lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
+      officeId: r.office_id ?? null,
     }));
   }
 

@@ -26,6 +26,9 @@ describe('admins run the brokerage: name and licensed states', () => {
     expect(res.body.name).toBeTruthy();
     expect(res.body.rulePacks).toContain('federal');
     expect(res.body.licensedStates.every((st) => res.body.rulePacks.includes(st))).toBe(true);
+    // The demo kit has the TX pack, so the panel must show TX ticked (it showed none).
+    expect(res.body.rulePacks).toEqual(['federal', 'TX']);
+    expect(res.body.licensedStates).toEqual(['TX']);
   });
 
   it('only admins read or change it (agents and brand managers: 403)', async () => {
@@ -80,5 +83,16 @@ describe('admins run the brokerage: name and licensed states', () => {
       expect(res.body.error.code).toBeTruthy();
     }
     expect((await api<View>(s.url, t.admin, 'GET', '/api/admin/brokerage')).body).toEqual(before);
+  });
+
+  it('agrees with the brand kit when a brand manager changed its state packs since (the panel showed states the checks no longer used)', async () => {
+    expect((await api(s.url, t.admin, 'PUT', '/api/admin/brokerage', { name: 'Demo Realty', licensedStates: ['CA', 'NV'] })).status).toBe(
+      200,
+    );
+    const kit = (await api<{ rulePacks: string[] }>(s.url, t.brand, 'GET', '/api/brand-kit')).body;
+    expect((await api(s.url, t.brand, 'PUT', '/api/brand-kit', { ...kit, rulePacks: ['federal', 'TX'] })).status).toBe(200);
+    const res = await api<View>(s.url, t.admin, 'GET', '/api/admin/brokerage');
+    // TX is the kit's pack now, CA's pack is off, NV has no pack and stays as the admin set it.
+    expect(res.body).toEqual({ name: 'Demo Realty', licensedStates: ['NV', 'TX'], rulePacks: ['federal', 'TX'] });
   });
 });

@@ -9,7 +9,7 @@ import {
   type BrokerageSettings,
   type BrokerageView,
 } from '../../shared/api/settings.js';
-import { rulePacksFor } from '../setup/index.js';
+import { licensedStatesFor, rulePacksFor } from '../setup/index.js';
 import { EXPIRY_WINDOW_DAYS, type LicenseExpiry } from '../licenses/index.js';
 import { peopleApi } from '../../shared/api/people.js';
 import { route } from './endpoint.js';
@@ -50,7 +50,7 @@ export function registerSettingsRoutes(
     return { ...before, ...body };
   });
 
-  /** The brokerage's name, licensed states (as set at setup, else the state packs its brand kit has) and rule packs. */
+  /** The brokerage's name, licensed states (as stored, made to agree with the brand kit's state packs) and rule packs. */
   async function identity(brokerageId: string): Promise<BrokerageView> {
     const [row, raw, kit] = await Promise.all([
       brokerages.get(brokerageId),
@@ -59,9 +59,7 @@ export function registerSettingsRoutes(
     ]);
     if (!row || !raw || !kit) throw notFound('Brokerage');
     const stored = StateSchema.array().safeParse(raw.licensedStates);
-    const licensedStates = stored.success
-      ? stored.data
-      : StateSchema.array().parse(kit.rulePacks.filter((p) => StateSchema.safeParse(p).success));
+    const licensedStates = StateSchema.array().parse(licensedStatesFor(stored.success ? stored.data : null, kit.rulePacks));
     return { name: row.name, licensedStates, rulePacks: kit.rulePacks };
   }
 

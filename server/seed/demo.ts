@@ -83,8 +83,8 @@ export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | 
     const brokerages = new BrokerageRepository(tx);
     if ((await brokerages.count()) > 0) return null;
     const ids = { demo: randomUUID(), rival: randomUUID() };
-    await brokerages.create({ id: ids.demo, name: 'Demo Realty', brandKit: DEMO_BRAND_KIT });
-    await brokerages.create({ id: ids.rival, name: 'Rival Realty', brandKit: RIVAL_KIT });
+    await brokerages.create({ id: ids.demo, name: 'Demo Realty', brandKit: DEMO_BRAND_KIT, demo: true });
+    await brokerages.create({ id: ids.rival, name: 'Rival Realty', brandKit: RIVAL_KIT, demo: true });
     const users = new UserRepository(tx);
     const created = [];
     for (const p of PEOPLE) {

@@ -18,6 +18,19 @@ export function rulePacksFor(states: readonly string[]): RulePack[] {
   return ['federal', ...RULE_PACKS.filter((p) => p !== 'federal' && states.includes(p))];
 }
 
+/**
+ * The licensed states as admins see them, agreeing with the brand kit (what the checks use): the stored
+ * states whose pack the kit does not have are dropped, unless that state has no pack at all; every state
+ * pack in the kit is ticked. With nothing stored (the demo seed, brokerages older than setup) the kit's
+ * state packs are the answer. Sorted.
+ */
+export function licensedStatesFor(stored: readonly string[] | null, kitPacks: readonly string[]): string[] {
+  const hasPack = (s: string) => (RULE_PACKS as readonly string[]).includes(s);
+  const kept = (stored ?? []).filter((s) => !hasPack(s) || kitPacks.includes(s));
+  const fromKit = kitPacks.filter((p) => p !== 'federal' && hasPack(p));
+  return [...new Set([...kept, ...fromKit])].sort();
+}
+
 /** A first brand kit from the setup's basics: the palette, the fonts, the EHO mark and a general disclaimer (brand managers refine it later). */
 export function brandKitFromBasics(basics: BrokerageBasics): BrandKit {
   const palette = [{ name: 'Primary', hex: basics.brand.primaryColor.toLowerCase() }];

@@ -9,6 +9,7 @@ export {
   createBrokerage,
   createFirstAdmin,
   inviteFirstAdmin,
+  licensedStatesFor,
   rulePacksFor,
   type BrokerageBasics,
 } from './brokerage.js';

@@ -14,6 +14,7 @@ import { brandKitApi } from './brand-kit.js';
 import type { Endpoint } from './contract.js';
 import { designsApi } from './designs.js';
 import { listingsApi } from './listings.js';
+import { officesApi } from './offices.js';
 import { invitesApi, peopleApi } from './people.js';
 import { presenceApi } from './presence.js';
 import { profileApi } from './profile.js';
@@ -43,6 +44,7 @@ export {
   designsApi,
   invitesApi,
   listingsApi,
+  officesApi,
   peopleApi,
   presenceApi,
   profileApi,
@@ -83,6 +85,7 @@ export const API = {
   assets: assetsApi,
   thumbnails: thumbnailsApi,
   setup: setupApi,
+  offices: officesApi,
 } as const;
 
 /** Every endpoint described by a contract. */

@@ -19,6 +19,8 @@ export const PersonSchema = z.object({
   totpEnabled: z.boolean().optional(),
   createdAt: z.string().optional(),
   lastLoginAt: z.string().nullable().optional(),
+  /** The office they belong to (shared/api/offices.ts), null: none. */
+  officeId: z.string().nullable().optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 

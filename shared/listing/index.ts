@@ -40,11 +40,14 @@ export {
 } from './format.js';
 export {
   AGENT_BINDINGS,
+  OFFICE_BINDINGS,
   LISTING_TEXT_BINDINGS,
   ONLINE_KINDS,
   ListingMergeError,
   applyBoundValue,
   agentText,
+  officeText,
+  isPersonBinding,
   checkAdvertisable,
   diffValues,
   isOnlineKind,
@@ -55,6 +58,7 @@ export {
   fillAgentBindings,
   resolveBinding,
   type AgentProfile,
+  type OfficeDetails,
   type BindingChange,
   type BoundValue,
   type MergeOptions,

@@ -16,6 +16,18 @@ export interface AgentProfile {
   licenseNumbers?: Record<string, string>;
   /** Headshot: asset id or URL. */
   photo?: string;
+  /** The office the person belongs to (its details fill `office.*` bindings); none: those keep the template's content. */
+  office?: OfficeDetails;
+}
+
+/** An office as designs show it (shared/api/offices.ts). */
+export interface OfficeDetails {
+  name: string;
+  /** One line: `1200 Congress Ave, Austin, TX 78701`. */
+  address: string;
+  phone: string;
+  /** By jurisdiction: `{TX: '9001234'}`. */
+  licenseNumbers: Record<string, string>;
 }
 
 /** Kinds published online: seller opt-outs (InternetEntireListingDisplayYN / InternetAddressDisplayYN) apply to them. */
@@ -72,6 +84,9 @@ export const LISTING_TEXT_BINDINGS = [
   'listing.PropertyType',
 ] as const;
 export const AGENT_BINDINGS = ['agent.name', 'agent.phone', 'agent.email', 'agent.license', 'agent.photo'] as const;
+export const OFFICE_BINDINGS = ['office.name', 'office.address', 'office.phone', 'office.license'] as const;
+/** Bindings that fill from the person (their profile and their office), not from a listing. */
+export const isPersonBinding = (binding: string): boolean => binding.startsWith('agent.') || binding.startsWith('office.');
 
 const PHOTO_BINDING_RE = /^listing\.photo\.(\d{1,3})$/;
 
@@ -145,6 +160,21 @@ export function agentText(binding: string, agent: AgentProfile, options: MergeOp
   }
 }
 
+export function officeText(binding: string, office: OfficeDetails, options: MergeOptions): string | undefined {
+  switch (binding) {
+    case 'office.name':
+      return office.name;
+    case 'office.address':
+      return office.address;
+    case 'office.phone':
+      return office.phone;
+    case 'office.license':
+      return formatLicense(office.licenseNumbers, options.licenseStates ?? []);
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The value a binding resolves to, or undefined when this merge cannot say
  * (unknown binding, or no listing/agent given for it).
@@ -171,6 +201,11 @@ export function resolveBinding(
     if (!agent) return undefined;
     if (binding === 'agent.photo') return { src: agent.photo ?? '' };
     const text = agentText(binding, agent, options);
+    return text === undefined ? undefined : { text };
+  }
+  if (binding.startsWith('office.')) {
+    if (!agent?.office) return undefined;
+    const text = officeText(binding, agent.office, options);
     return text === undefined ? undefined : { text };
   }
   return undefined;
@@ -262,14 +297,14 @@ export function mergeListingDetailed(
 }
 
 /**
- * A new design's `agent.*` bindings filled from the person's profile (no listing involved). A binding
- * the profile has nothing for (no phone, no headshot) keeps the template's content.
+ * A new design's `agent.*` and `office.*` bindings filled from the person's profile and office (no listing
+ * involved). A binding the profile has nothing for (no phone, no headshot, no office) keeps the template's content.
  */
 export function fillAgentBindings(design: Design, agent: AgentProfile, options: MergeOptions): Design {
   const opts = { ...options, online: isOnlineKind(options.kind ?? design.meta.kind) };
   const objects: Record<string, DesignObject> = {};
   for (const [id, o] of Object.entries(design.objects)) {
-    const value = o.binding?.startsWith('agent.') ? resolveBinding(o.binding, null, agent, opts) : undefined;
+    const value = o.binding && isPersonBinding(o.binding) ? resolveBinding(o.binding, null, agent, opts) : undefined;
     const empty = !value || ('text' in value ? !value.text.trim() : !value.src);
     objects[id] = empty ? o : applyBoundValue(o, value, options.kit);
   }

@@ -177,8 +177,9 @@ export function instantiateTemplate(template: Template, kit: BrandKit, options: 
   const objects: Record<string, DesignObject> = {};
   for (const [id, object] of Object.entries(src.objects)) {
     const o = resolveObject(structuredClone(object), kit);
-    // Listing-bound copy in a template is sample text: it never prints until real data replaces it.
-    objects[id] = o.type === 'text' && o.binding?.startsWith('listing.') && o.text.trim() ? { ...o, sampleText: o.text } : o;
+    // Sample content is marked in the template (`sampleText`, kept as it is); templates saved before the
+    // marks: bound copy is sample text. Either way it never prints until real data or the person replaces it.
+    objects[id] = o.type === 'text' && o.sampleText === undefined && o.binding && o.text.trim() ? { ...o, sampleText: o.text } : o;
   }
   const design: Design = {
     meta: {

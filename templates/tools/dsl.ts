@@ -24,6 +24,12 @@ export interface TextStyle extends Common {
   align?: 'left' | 'center' | 'right' | 'justify';
   lineHeight?: number;
   italic?: boolean;
+  /**
+   * The text is sample content (the sample agent, address, price): marked in the template as `sampleText`,
+   * it never prints, the editor shows it as a placeholder and the checks report it until replaced.
+   * Bound text is sample content unless this says false.
+   */
+  sample?: boolean;
 }
 
 type Draft = Record<string, unknown> & { id: string };
@@ -52,6 +58,7 @@ export function text(id: string, box: Box, value: string, s: TextStyle): Draft {
   });
   if (s.italic) o.fontStyle = 'italic';
   if (s.lineHeight) o.lineHeight = s.lineHeight;
+  if ((s.sample ?? Boolean(s.binding)) && value.trim()) o.sampleText = value;
   return o;
 }
 
@@ -186,6 +193,7 @@ export const SAMPLE = {
   agentPhone: '(512) 555-0147',
   agentEmail: 'jordan.ellis@demorealty.com',
   agentLicense: 'TX License #0654321',
+  officeAddress: '1200 Congress Ave, Austin, TX 78701',
 };
 
 /** The locked brand footer used on Letter pieces: rule, brokerage name, disclaimer, EHO mark. */

@@ -13,6 +13,7 @@ import { logoClearSpace } from './logo-clear-space.js';
 import { logoUsage } from './logo-usage.js';
 import { printSafeArea } from './print-safe-area.js';
 import { requiredDisclaimers } from './required-disclaimers.js';
+import { sampleContent } from './sample-content.js';
 import { textContrast } from './text-contrast.js';
 import { textOverflow } from './text-overflow.js';
 import { txBrokerageNameSize } from './tx-brokerage-name-size.js';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   ehoMark,
   requiredDisclaimers,
   bannedPhrases,
+  sampleContent,
   // Brand
   brandColors,
   brandFonts,
@@ -65,6 +67,7 @@ export {
   logoUsage,
   printSafeArea,
   requiredDisclaimers,
+  sampleContent,
   textContrast,
   textOverflow,
   txBrokerageNameSize,

@@ -21,6 +21,14 @@ export default template({
     rect('frontBg', [-B, -B, W + 2 * B, H + 2 * B], '$color.light', { page: 0, role: 'background' }),
     logo('logo', [78, 50, 180, 60], { page: 0 }),
     brokerage('brokerage', [M, 124, W - 2 * M, 16], { size: 12, fill: '$color.primary', align: 'center', page: 0 }),
+    text('officeAddress', [M, 142, W - 2 * M, 14], S.officeAddress, {
+      size: 11,
+      align: 'center',
+      role: 'office-address',
+      binding: 'office.address',
+      name: 'Office address',
+      page: 0,
+    }),
     rect('frontBar', [-B, 168, W + 2 * B, H + B - 168], '$color.primary', { page: 0 }),
     logo('logoBack', [196, M, 120, 40], { page: 1 }),
     text('agentName', [M, M, 168, 24], S.agentName, {

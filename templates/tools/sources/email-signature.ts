@@ -30,6 +30,12 @@ export default template({
       binding: 'agent.phone',
     }),
     text('email', [156, 98, 264, 18], S.agentEmail, { size: 13, role: 'agent-email', binding: 'agent.email' }),
+    text('officeAddress', [156, 119, 264, 15], S.officeAddress, {
+      size: 11,
+      role: 'office-address',
+      binding: 'office.address',
+      name: 'Office address',
+    }),
     logo('logo', [440, 36, 140, 46]),
     hline('rule', 20, 138, 560, '$color.light', 2),
     brokerage('brokerage', [20, 148, 500, 16], { size: 12, fill: '$color.primary' }),

@@ -669,6 +669,9 @@ export class CanvasBinding {
     const height = round2(target.height * Math.abs(target.scaleY || 1));
     const patch = changedProps(raw, { text: target.text, height });
     if (Object.keys(patch).length) updateObject(this.doc, id, patch, CANVAS_ORIGIN);
+    // Typed over the sample content: no longer drawn as a placeholder (own changes are not redrawn from the model).
+    if (target.underline && raw.sampleText !== target.text)
+      target.set({ underline: false, opacity: typeof raw.opacity === 'number' ? raw.opacity : 1 });
   }
 
   /**

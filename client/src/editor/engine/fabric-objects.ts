@@ -4,6 +4,7 @@
  */
 import { Ellipse, FabricImage, InteractiveFabricObject, Rect, Textbox, type FabricObject } from 'fabric';
 import type { DesignObject, ImageObject, LineObject, TextObject } from '../../../../shared/design/index.js';
+import { placeholderKind } from '../../../../shared/render/placeholders.js';
 import { imageCrop, placement, textPlacement } from './convert.js';
 import { fontStack } from './fonts.js';
 import { simpleGraphemes } from './graphemes.js';
@@ -198,6 +199,9 @@ function textLayout(o: TextObject) {
   };
 }
 
+/** How faded sample content is drawn in the editor. */
+export const SAMPLE_OPACITY = 0.5;
+
 function applyText(fo: Textbox, o: TextObject): void {
   // Laying a Textbox out (wrapping, measuring every glyph) is the costly part of building a text
   // object, and fabric redoes it on any set() of a layout property: pass only the ones that changed.
@@ -207,6 +211,10 @@ function applyText(fo: Textbox, o: TextObject): void {
     if (fo.get(key) !== layout[key]) (changed as Record<string, unknown>)[key] = layout[key];
   }
   fo.set({ ...changed, fill: o.fill, scaleX: 1, scaleY: 1 });
+  // Sample content (the template's sample agent, address, price) shows as a placeholder: faded and
+  // underlined until it is replaced (it never prints: shared/render/placeholders.ts).
+  const sample = placeholderKind(o) === 'sample-text';
+  fo.set({ underline: sample, opacity: (o.opacity ?? 1) * (sample ? SAMPLE_OPACITY : 1) });
   fo.set({ ...textPlacement(o, fo.height), angle: o.angle });
   fo.setControlsVisibility({ mt: false, mb: false });
 }

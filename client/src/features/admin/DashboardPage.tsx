@@ -12,6 +12,7 @@ import {
 } from '../review/api.js';
 import { HBars, Lines, StackedBars, type Series } from './charts.js';
 import { BrokeragePanel } from './BrokeragePanel.js';
+import { OfficesPanel } from './OfficesPanel.js';
 import { LicenseExpiryPanel } from './LicenseExpiryPanel.js';
 import { ListingSyncPanel } from '../listings/ListingSyncPanel.js';
 import { duration, rangeEndingToday } from '../review/format.js';
@@ -220,6 +221,7 @@ export function DashboardPage() {
         </section>
 
         {user.role === 'admin' && <BrokeragePanel />}
+        {user.role === 'admin' && <OfficesPanel />}
         {user.role === 'admin' && <SettingsPanel />}
         {user.role === 'admin' && <LicenseExpiryPanel />}
         {user.role === 'admin' && <ListingSyncPanel />}

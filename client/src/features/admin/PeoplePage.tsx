@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call, errorMessage, type Role } from '../../api.js';
 import { invitesApi, peopleApi, type Invite, type Person } from '../../../../shared/api/people.js';
 import { settingsApi } from '../../../../shared/api/settings.js';
+import { officesApi, type Office } from '../../../../shared/api/offices.js';
 import { useUser } from '../../auth.js';
 
 const ROLE_LABELS: Record<Role, string> = { agent: 'Agent', brand_manager: 'Brand manager', admin: 'Admin' };
@@ -12,6 +13,7 @@ export function PeoplePage() {
   const me = useUser();
   const [people, setPeople] = useState<Person[]>([]);
   const [invites, setInvites] = useState<Invite[]>([]);
+  const [offices, setOffices] = useState<Office[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
@@ -24,9 +26,10 @@ export function PeoplePage() {
 
   const load = useCallback(async () => {
     try {
-      const [p, i] = await Promise.all([call(peopleApi.list), call(invitesApi.list)]);
+      const [p, i, o] = await Promise.all([call(peopleApi.list), call(invitesApi.list), call(officesApi.list)]);
       setPeople(p.people);
       setInvites(i.invites);
+      setOffices(o.offices);
       const settings = await call(settingsApi.get).catch(() => null);
       setRequireTotp(settings ? Boolean(settings.requireTwoFactor) : null);
     } catch (err) {
@@ -52,6 +55,18 @@ export function PeoplePage() {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function setOffice(person: Person, officeId: string | null) {
+    setError(null);
+    try {
+      await call(officesApi.assign, { params: { id: person.id }, body: { officeId } });
+      const name = offices.find((o) => o.id === officeId)?.name;
+      setNotice(name ? `${person.name} is in the ${name} office.` : `${person.name} is in no office.`);
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
     }
   }
 
@@ -225,6 +240,7 @@ export function PeoplePage() {
                 <th>Name</th>
                 <th>Email</th>
                 <th>Role</th>
+                <th>Office</th>
                 <th>Status</th>
                 <th>Two-factor</th>
                 <th>Last sign-in</th>
@@ -248,6 +264,20 @@ export function PeoplePage() {
                       {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
                         <option key={r} value={r}>
                           {ROLE_LABELS[r]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Office of ${p.email}`}
+                      value={p.officeId ?? ''}
+                      onChange={(e) => void setOffice(p, e.target.value || null)}
+                    >
+                      <option value="">No office</option>
+                      {offices.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.name}
                         </option>
                       ))}
                     </select>
