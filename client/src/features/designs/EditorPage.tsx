@@ -16,7 +16,8 @@ import { ContextMenu } from '../../editor/ui/ContextMenu.js';
 import { ToolRail } from '../../editor/ui/ToolRail.js';
 import { TopBar } from '../../editor/ui/TopBar.js';
 import { EditorWorkflow } from '../review/editor/EditorWorkflow.js';
-import { CommentLayer, InsightsDrawer, ListingUpdateBanner, ReviewBanner, ReviewBar, WorkflowDrawer } from './editor-later.js';
+import { useEditorWorkflow } from '../review/editor/context.js';
+import { CommentLayer, InsightsDrawer, ListingUpdateBanner, PhoneReview, ReviewBanner, ReviewBar, WorkflowDrawer } from './editor-later.js';
 import { OptionalPart } from '../../components/OptionalPart.js';
 import { NotFoundPage } from '../../components/NotFoundPage.js';
 import { NoAccessPage } from '../access/NoAccessPage.js';
@@ -91,6 +92,28 @@ function FatalOverlay() {
   );
 }
 
+/**
+ * The panel under the preview on a phone: the quick-edit form for whoever edits, the review
+ * (scores, comments; the decision is in the review bar) for a reviewer or a viewer.
+ */
+function PhonePanel({ onEnlarge }: { onEnlarge(): void }) {
+  const w = useEditorWorkflow();
+  const reviewing = w !== null && (w.readOnly || !w.mayEdit);
+  return (
+    <aside className="side-panel quick-panel">
+      <div className="side-scroll">
+        {reviewing ? (
+          <DrawnFirst>
+            <PhoneReview onEnlarge={onEnlarge} />
+          </DrawnFirst>
+        ) : (
+          <QuickEditPanel />
+        )}
+      </div>
+    </aside>
+  );
+}
+
 /** What the editor engine asks of the app: uploads through the assets API, the session cookie renewed. */
 const EDITOR_SERVICES: EditorServices = {
   uploadImage: (file) => api.uploadAsset(file, file.name),
@@ -125,6 +148,8 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
     };
   }, [info, kit, serverCopy, user, toasts]);
 
+  // A phone's reviewer can give the preview the whole screen for a while.
+  const [largePreview, setLargePreview] = useState(false);
   const [title, setTitle] = useState(info.title);
   const rename = useCallback(
     async (next: string) => {
@@ -166,7 +191,7 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
               <ReviewBanner />
             </DrawnFirst>
           )}
-          <div className="editor-body">
+          <div className="editor-body" data-preview={phone && largePreview ? 'large' : undefined}>
             {ctx ? <ToolRail /> : <nav className="tool-rail" />}
             <div className="canvas-host" ref={host} data-testid="canvas-host">
               {ctx && <CanvasStatus />}
@@ -176,6 +201,11 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
                 </DrawnFirst>
               )}
               {ctx && <PageNavigator />}
+              {phone && largePreview && (
+                <button type="button" className="btn preview-close" onClick={() => setLargePreview(false)} data-testid="preview-close">
+                  Back to the review
+                </button>
+              )}
             </div>
             {ctx && (
               <DrawnFirst>
@@ -188,12 +218,8 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
               </DrawnFirst>
             )}
             {ctx && phone ? (
-              // A phone: a form over the design's editable fields under the live preview.
-              <aside className="side-panel quick-panel">
-                <div className="side-scroll">
-                  <QuickEditPanel />
-                </div>
-              </aside>
+              // A phone: a form over the design's editable fields (or the review) under the live preview.
+              <PhonePanel onEnlarge={() => setLargePreview(true)} />
             ) : ctx ? (
               <aside className="side-panel">
                 <div className="side-scroll">
