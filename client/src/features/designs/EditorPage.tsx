@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { BrandKit } from '../../../../shared/brand/index.js';
 import { api, ApiError, refreshSession, type DesignInfo } from '../../api.js';
@@ -10,7 +10,10 @@ import { LayersPanel } from '../../editor/ui/LayersPanel.js';
 import { PageNavigator } from '../../editor/ui/PageNavigator.js';
 import { PropertiesPanel } from '../../editor/ui/PropertiesPanel.js';
 import { QuickEditPanel } from '../../editor/ui/QuickEditPanel.js';
-import { PHONE_QUERY, useMediaQuery } from '../../components/use-media-query.js';
+import { SidePanel } from '../../editor/ui/SidePanel.js';
+import type { ScoringController } from '../scoring/controller.js';
+import { useScoringController } from '../scoring/ui/hooks.js';
+import { ONE_DRAWER_QUERY, PHONE_QUERY, useMediaQuery } from '../../components/use-media-query.js';
 import { ShortcutsDialog } from '../../editor/ui/ShortcutsDialog.js';
 import { ContextMenu } from '../../editor/ui/ContextMenu.js';
 import { ToolRail } from '../../editor/ui/ToolRail.js';
@@ -111,6 +114,50 @@ function PhonePanel({ onEnlarge }: { onEnlarge(): void }) {
         )}
       </div>
     </aside>
+  );
+}
+
+const NOOP_UNSUBSCRIBE = () => {};
+
+/** Whether the checks drawer is open (false until the scoring controller exists). */
+function useChecksOpen(c: ScoringController | null): boolean {
+  return useSyncExternalStore(
+    (notify) => (c ? c.store.subscribe(notify) : NOOP_UNSUBSCRIBE),
+    () => c?.store.get().open ?? false,
+  );
+}
+
+/**
+ * Properties and layers: beside the canvas, or below 1280 px a drawer that closes when comments or
+ * checks open. Below 1440 px the checks and the comments take turns, so the canvas keeps its room.
+ */
+function Panels() {
+  const w = useEditorWorkflow();
+  const scoring = useScoringController();
+  const checksOpen = useChecksOpen(scoring);
+  const oneDrawer = useMediaQuery(ONE_DRAWER_QUERY);
+  const panel = w?.panel ?? null;
+  const closePanel = w?.openPanel;
+  useEffect(() => {
+    if (oneDrawer && checksOpen) closePanel?.(null);
+  }, [oneDrawer, checksOpen, closePanel]);
+  useEffect(() => {
+    if (oneDrawer && panel) scoring?.setOpen(false);
+  }, [oneDrawer, panel, scoring]);
+  return (
+    <SidePanel
+      properties={<PropertiesPanel />}
+      layers={
+        <DrawnFirst>
+          <LayersPanel />
+        </DrawnFirst>
+      }
+      closeWhen={!!panel || checksOpen}
+      onOpen={() => {
+        closePanel?.(null);
+        scoring?.setOpen(false);
+      }}
+    />
   );
 }
 
@@ -221,14 +268,7 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
               // A phone: a form over the design's editable fields (or the review) under the live preview.
               <PhonePanel onEnlarge={() => setLargePreview(true)} />
             ) : ctx ? (
-              <aside className="side-panel">
-                <div className="side-scroll">
-                  <PropertiesPanel />
-                </div>
-                <DrawnFirst>
-                  <LayersPanel />
-                </DrawnFirst>
-              </aside>
+              <Panels />
             ) : (
               <aside className="side-panel" />
             )}
