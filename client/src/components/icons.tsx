@@ -75,6 +75,8 @@ const paths: Record<string, ReactElement> = {
   textJustify: <path d="M4 6h16M4 10h16M4 14h16M4 18h16" />,
   plus: <path d="M12 5v14M5 12h14" />,
   minus: <path d="M5 12h14" />,
+  sliders: <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1M15 4v4M9 10v4M17 16v4" />,
+  layers: <path d="M12 4l8 4-8 4-8-4zM4 12l8 4 8-4M4 16l8 4 8-4" />,
 };
 
 export type IconName = keyof typeof paths;

@@ -15,3 +15,6 @@ export function useMediaQuery(query: string): boolean {
 
 /** The phone layout's breakpoint (quick edit instead of the full editor's panels). */
 export const PHONE_QUERY = '(max-width: 699px)';
+
+/** Below this width the checks and the comments drawers take turns (one open at a time). */
+export const ONE_DRAWER_QUERY = '(max-width: 1439px)';

@@ -1,8 +1,8 @@
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Icon, type IconName } from '../../components/icons.js';
 import type { LayerItem } from '../engine/store.js';
 import { useEditor, useEditorState } from './context.js';
-import { LAYER_ROW_PX, layerWindow } from './layer-window.js';
+import { LAYER_ROW_PX, layerKey, layerWindow, nextLayer } from './layer-window.js';
 
 const TYPE_ICON: Record<LayerItem['type'], IconName> = { text: 'text', image: 'image', rect: 'rect', ellipse: 'ellipse', line: 'line' };
 
@@ -115,8 +115,13 @@ export function LayersPanel() {
     };
   }, [empty]);
   const { start, end } = layerWindow(layers.length, view.scrollTop, view.height);
+  const { editor } = useEditor();
+  const hintId = useId();
   return (
     <div className="layers">
+      <p id={hintId} className="sr-only">
+        Up and down arrows choose a layer, Enter edits its text.
+      </p>
       <header className="panel-head">
         <h3>Layers</h3>
         <span className="muted">{layers.length}</span>
@@ -124,7 +129,43 @@ export function LayersPanel() {
       {empty ? (
         <p className="panel-empty">This design is empty. Add text, shapes or an image from the toolbar.</p>
       ) : (
-        <ul className="layer-list" data-testid="layers" ref={list} tabIndex={0} aria-label="Layers">
+        <ul
+          className="layer-list"
+          data-testid="layers"
+          ref={list}
+          tabIndex={0}
+          aria-label="Layers"
+          aria-describedby={hintId}
+          onKeyDown={(e) => {
+            const move = layerKey(e.key);
+            if (move === null) return;
+            // The list's keys, not the canvas's (arrows would otherwise nudge the selection).
+            e.preventDefault();
+            e.stopPropagation();
+            const ids = selection;
+            if (move === 'edit') {
+              const only = ids.length === 1 ? layers.find((l) => l.id === ids[0]) : undefined;
+              if (only?.type === 'text') editor.editText(only.id);
+              return;
+            }
+            const choosable = layers.filter((l) => editor.canEdit && (!l.locked || editor.canLock));
+            const next = nextLayer(
+              choosable.map((l) => l.id),
+              ids.length === 1 ? ids[0]! : null,
+              move,
+            );
+            if (next) {
+              editor.select([next]);
+              const row = layers.findIndex((l) => l.id === next);
+              const el = list.current;
+              if (el && row >= 0) {
+                const top = row * LAYER_ROW_PX;
+                if (top < el.scrollTop) el.scrollTop = top;
+                else if (top + LAYER_ROW_PX > el.scrollTop + el.clientHeight) el.scrollTop = top + LAYER_ROW_PX - el.clientHeight;
+              }
+            }
+          }}
+        >
           {start > 0 && <li aria-hidden="true" style={{ height: start * LAYER_ROW_PX }} />}
           {layers.slice(start, end).map((l) => (
             <LayerRow key={l.id} layer={l} selected={selection.includes(l.id)} />

@@ -212,6 +212,8 @@ function HistoryButtons() {
   const { editor } = useEditor();
   const canUndo = useEditorState((s) => s.canUndo);
   const canRedo = useEditorState((s) => s.canRedo);
+  // Nothing to undo for whoever only views: the room goes to the title.
+  if (!editor.canEdit) return null;
   return (
     <div className="topbar-group" role="group" aria-label="History">
       <button

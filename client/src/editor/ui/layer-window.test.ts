@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_OVERSCAN_PX, LAYER_ROW_PX, layerWindow } from './layer-window.js';
+import { LAYER_OVERSCAN_PX, LAYER_ROW_PX, layerKey, layerWindow, nextLayer } from './layer-window.js';
 
 const overscanRows = LAYER_OVERSCAN_PX / LAYER_ROW_PX;
 
@@ -23,5 +23,36 @@ describe('layerWindow', () => {
     const past = layerWindow(300, 100_000, 320);
     expect(past.start).toBeLessThanOrEqual(past.end);
     expect(past.end).toBe(300);
+  });
+});
+
+describe('choosing a layer with the keyboard', () => {
+  const ids = ['logo', 'headline', 'price'];
+  it.each([
+    ['ArrowDown', 'down'],
+    ['ArrowUp', 'up'],
+    ['Home', 'first'],
+    ['End', 'last'],
+    ['Enter', 'edit'],
+    ['a', null],
+    ['Tab', null],
+  ] as const)('%s is %s', (key, move) => {
+    expect(layerKey(key)).toBe(move);
+  });
+  it.each([
+    [null, 'down', 'logo'],
+    [null, 'up', 'price'],
+    ['logo', 'down', 'headline'],
+    ['headline', 'up', 'logo'],
+    ['logo', 'up', 'logo'],
+    ['price', 'down', 'price'],
+    ['headline', 'first', 'logo'],
+    ['headline', 'last', 'price'],
+    ['gone', 'down', 'logo'],
+  ] as const)('from %s, %s chooses %s', (current, move, next) => {
+    expect(nextLayer(ids, current, move)).toBe(next);
+  });
+  it('chooses nothing in an empty list', () => {
+    expect(nextLayer([], null, 'down')).toBeNull();
   });
 });

@@ -18,3 +18,33 @@ export function layerWindow(count: number, scrollTop: number, viewHeight: number
   const end = Math.min(count, Math.max(start, Math.ceil(bottom / LAYER_ROW_PX)));
   return { start, end };
 }
+
+export type LayerMove = 'up' | 'down' | 'first' | 'last' | 'edit';
+
+/** What a key does in the focused layers list (null: not the list's key). */
+export function layerKey(key: string): LayerMove | null {
+  switch (key) {
+    case 'ArrowUp':
+      return 'up';
+    case 'ArrowDown':
+      return 'down';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    case 'Enter':
+      return 'edit';
+    default:
+      return null;
+  }
+}
+
+/** The layer a move chooses among those that may be chosen, from the one chosen now (pure). */
+export function nextLayer(ids: readonly string[], current: string | null, move: Exclude<LayerMove, 'edit'>): string | null {
+  if (ids.length === 0) return null;
+  if (move === 'first') return ids[0]!;
+  if (move === 'last') return ids.at(-1)!;
+  const at = current === null ? -1 : ids.indexOf(current);
+  if (at < 0) return move === 'down' ? ids[0]! : ids.at(-1)!;
+  return ids[Math.max(0, Math.min(ids.length - 1, at + (move === 'down' ? 1 : -1)))]!;
+}

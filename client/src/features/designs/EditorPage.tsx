@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { BrandKit } from '../../../../shared/brand/index.js';
 import { api, ApiError, refreshSession, type DesignInfo } from '../../api.js';
@@ -10,13 +10,17 @@ import { LayersPanel } from '../../editor/ui/LayersPanel.js';
 import { PageNavigator } from '../../editor/ui/PageNavigator.js';
 import { PropertiesPanel } from '../../editor/ui/PropertiesPanel.js';
 import { QuickEditPanel } from '../../editor/ui/QuickEditPanel.js';
-import { PHONE_QUERY, useMediaQuery } from '../../components/use-media-query.js';
+import { SidePanel } from '../../editor/ui/SidePanel.js';
+import type { ScoringController } from '../scoring/controller.js';
+import { useScoringController } from '../scoring/ui/hooks.js';
+import { ONE_DRAWER_QUERY, PHONE_QUERY, useMediaQuery } from '../../components/use-media-query.js';
 import { ShortcutsDialog } from '../../editor/ui/ShortcutsDialog.js';
 import { ContextMenu } from '../../editor/ui/ContextMenu.js';
 import { ToolRail } from '../../editor/ui/ToolRail.js';
 import { TopBar } from '../../editor/ui/TopBar.js';
 import { EditorWorkflow } from '../review/editor/EditorWorkflow.js';
-import { CommentLayer, InsightsDrawer, ListingUpdateBanner, ReviewBanner, ReviewBar, WorkflowDrawer } from './editor-later.js';
+import { useEditorWorkflow } from '../review/editor/context.js';
+import { CommentLayer, InsightsDrawer, ListingUpdateBanner, PhoneReview, ReviewBanner, ReviewBar, WorkflowDrawer } from './editor-later.js';
 import { OptionalPart } from '../../components/OptionalPart.js';
 import { NotFoundPage } from '../../components/NotFoundPage.js';
 import { NoAccessPage } from '../access/NoAccessPage.js';
@@ -91,6 +95,72 @@ function FatalOverlay() {
   );
 }
 
+/**
+ * The panel under the preview on a phone: the quick-edit form for whoever edits, the review
+ * (scores, comments; the decision is in the review bar) for a reviewer or a viewer.
+ */
+function PhonePanel({ onEnlarge }: { onEnlarge(): void }) {
+  const w = useEditorWorkflow();
+  const reviewing = w !== null && (w.readOnly || !w.mayEdit);
+  return (
+    <aside className="side-panel quick-panel">
+      <div className="side-scroll">
+        {reviewing ? (
+          <DrawnFirst>
+            <PhoneReview onEnlarge={onEnlarge} />
+          </DrawnFirst>
+        ) : (
+          <QuickEditPanel />
+        )}
+      </div>
+    </aside>
+  );
+}
+
+const NOOP_UNSUBSCRIBE = () => {};
+
+/** Whether the checks drawer is open (false until the scoring controller exists). */
+function useChecksOpen(c: ScoringController | null): boolean {
+  return useSyncExternalStore(
+    (notify) => (c ? c.store.subscribe(notify) : NOOP_UNSUBSCRIBE),
+    () => c?.store.get().open ?? false,
+  );
+}
+
+/**
+ * Properties and layers: beside the canvas, or below 1280 px a drawer that closes when comments or
+ * checks open. Below 1440 px the checks and the comments take turns, so the canvas keeps its room.
+ */
+function Panels() {
+  const w = useEditorWorkflow();
+  const scoring = useScoringController();
+  const checksOpen = useChecksOpen(scoring);
+  const oneDrawer = useMediaQuery(ONE_DRAWER_QUERY);
+  const panel = w?.panel ?? null;
+  const closePanel = w?.openPanel;
+  useEffect(() => {
+    if (oneDrawer && checksOpen) closePanel?.(null);
+  }, [oneDrawer, checksOpen, closePanel]);
+  useEffect(() => {
+    if (oneDrawer && panel) scoring?.setOpen(false);
+  }, [oneDrawer, panel, scoring]);
+  return (
+    <SidePanel
+      properties={<PropertiesPanel />}
+      layers={
+        <DrawnFirst>
+          <LayersPanel />
+        </DrawnFirst>
+      }
+      closeWhen={!!panel || checksOpen}
+      onOpen={() => {
+        closePanel?.(null);
+        scoring?.setOpen(false);
+      }}
+    />
+  );
+}
+
 /** What the editor engine asks of the app: uploads through the assets API, the session cookie renewed. */
 const EDITOR_SERVICES: EditorServices = {
   uploadImage: (file) => api.uploadAsset(file, file.name),
@@ -125,6 +195,8 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
     };
   }, [info, kit, serverCopy, user, toasts]);
 
+  // A phone's reviewer can give the preview the whole screen for a while.
+  const [largePreview, setLargePreview] = useState(false);
   const [title, setTitle] = useState(info.title);
   const rename = useCallback(
     async (next: string) => {
@@ -166,7 +238,7 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
               <ReviewBanner />
             </DrawnFirst>
           )}
-          <div className="editor-body">
+          <div className="editor-body" data-preview={phone && largePreview ? 'large' : undefined}>
             {ctx ? <ToolRail /> : <nav className="tool-rail" />}
             <div className="canvas-host" ref={host} data-testid="canvas-host">
               {ctx && <CanvasStatus />}
@@ -176,6 +248,11 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
                 </DrawnFirst>
               )}
               {ctx && <PageNavigator />}
+              {phone && largePreview && (
+                <button type="button" className="btn preview-close" onClick={() => setLargePreview(false)} data-testid="preview-close">
+                  Back to the review
+                </button>
+              )}
             </div>
             {ctx && (
               <DrawnFirst>
@@ -188,21 +265,10 @@ function EditorShell({ info, kit, serverCopy }: { info: DesignInfo; kit: BrandKi
               </DrawnFirst>
             )}
             {ctx && phone ? (
-              // A phone: a form over the design's editable fields under the live preview.
-              <aside className="side-panel quick-panel">
-                <div className="side-scroll">
-                  <QuickEditPanel />
-                </div>
-              </aside>
+              // A phone: a form over the design's editable fields (or the review) under the live preview.
+              <PhonePanel onEnlarge={() => setLargePreview(true)} />
             ) : ctx ? (
-              <aside className="side-panel">
-                <div className="side-scroll">
-                  <PropertiesPanel />
-                </div>
-                <DrawnFirst>
-                  <LayersPanel />
-                </DrawnFirst>
-              </aside>
+              <Panels />
             ) : (
               <aside className="side-panel" />
             )}

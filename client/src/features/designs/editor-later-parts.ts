@@ -10,3 +10,4 @@ export { CommentLayer } from '../review/editor/CommentLayer.js';
 export { ReviewBanner } from '../review/editor/ReviewBanner.js';
 export { ReviewBar } from '../review/editor/ReviewControls.js';
 export { WorkflowDrawer } from '../review/editor/WorkflowDrawer.js';
+export { PhoneReview } from '../review/editor/PhoneReview.js';

@@ -23,3 +23,4 @@ export const CommentLayer = part((m) => m.CommentLayer);
 export const ReviewBanner = part((m) => m.ReviewBanner);
 export const ReviewBar = part((m) => m.ReviewBar);
 export const WorkflowDrawer = part((m) => m.WorkflowDrawer);
+export const PhoneReview = part((m) => m.PhoneReview);

@@ -1,3 +1,4 @@
+import './score-ring.css';
 import { BAND_LABEL, bandColor, displayScore, ringDash, scoreBand } from '../format.js';
 import { useChangeFlash, useTweened } from './hooks.js';
 
