@@ -1,15 +1,37 @@
 /**
- * The editor's canvas and the print PDF show the same page: for each library template, the PNG the
- * editor exports (fabric drawing in Chromium, text laid out by the shared layout) and the PDF it
- * exports, rasterised by poppler's pdftoppm at the same resolution and cropped to the trim box,
- * compared pixel by pixel with a tolerance for the two rasterisers' anti-aliasing. Both images and
- * the difference (red) are saved beside the test's results for a person to look at.
+ * One renderer, checked from outside. For each library template, with a listing field given a long
+ * address (it shrinks to fit) in the editor:
+ * - the editor's canvas and the print PDF show the same page: the PNG the editor exports (fabric
+ *   drawing in Chromium, text laid out by the shared layout) and the PDF, rasterised by poppler's
+ *   pdftoppm at the same resolution and cropped to the trim box, compared pixel by pixel with a
+ *   tolerance for the two rasterisers' anti-aliasing. Both images and the difference (red) are
+ *   saved beside the test's results for a person to look at;
+ * - the server's PDF of the design is the client's: the same fonts embedded (pdffonts), every word
+ *   at the same position (pdftotext -bbox) and the same page boxes (pdfinfo -box).
  */
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, openEditor, test } from './fixtures.js';
 import { compareImages, decodePng, encodePng } from './pixels.js';
 import { TEMPLATES } from '../templates/index.js';
+import { pdfFonts, pdfText } from '../server/test-support/poppler.js';
+
+const LONG_ADDRESS = '12345 North Magnolia Ridge Lane Extension, Building C, Unit 4021';
+
+/** What must be the same in two PDFs of one design (everything but dates, ids and image encodings). */
+function printedContent(pdf: Uint8Array, path: string) {
+  return {
+    fonts: pdfFonts(pdf)
+      .map((f) => ({ ...f, name: f.name.replace(/^[A-Z]{6}\+/, '') }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    words: [
+      ...pdfText(pdf, { bbox: true }).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((m) => `${m[5]} @ ${m[1]},${m[2]} ${m[3]},${m[4]}`),
+    boxes: execFileSync('pdfinfo', ['-box', '-f', '1', '-l', '99', path], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => /Box:|Pages:/.test(l)),
+  };
+}
 
 /**
  * Largest share of pixels allowed to differ (outside anti-aliased edges). Measured: 0.014–0.106 %
@@ -17,9 +39,11 @@ import { TEMPLATES } from '../templates/index.js';
  */
 const ALLOWED_SHARE = 0.003;
 
-test.describe('editor PNG vs PDF through pdftoppm', () => {
+test.describe('one renderer: editor PNG vs PDF through pdftoppm, server PDF vs client PDF', () => {
   for (const t of TEMPLATES) {
-    test(`${t.id}: the page the editor draws is the page the PDF prints`, async ({ agentA }, testInfo) => {
+    test(`${t.id}: the page the editor draws is the page the PDF prints, and the server prints the client's PDF`, async ({
+      agentA,
+    }, testInfo) => {
       const res = await agentA.context.request.post('/api/designs', {
         headers: { 'X-Requested-With': 'e2e' },
         data: { title: `Render match ${t.id}`, templateId: t.id },
@@ -47,6 +71,18 @@ test.describe('editor PNG vs PDF through pdftoppm', () => {
         () => (window as any).__realbrand.editor.binding.meta as { width: number; height: number; kind: string },
       );
 
+      // An edit in the editor: a listing field on the first page gets a long address.
+      const edited = await page.evaluate((text) => {
+        const { editor } = (window as any).__realbrand;
+        const field = editor.binding
+          .allModels()
+          .find((o: any) => o.type === 'text' && (o.page ?? 0) === 0 && typeof o.binding === 'string' && o.binding.startsWith('listing.'));
+        if (field) editor.setProps([field.id], { text });
+        return (field?.id as string | undefined) ?? null;
+      }, LONG_ADDRESS);
+      const serverPdf = async () => new Uint8Array(await (await agentA.context.request.get(`/api/designs/${id}/export.pdf`)).body());
+      if (edited) await expect.poll(async () => pdfText(await serverPdf()).replace(/\s+/g, ' ')).toContain('Magnolia Ridge Lane Extension');
+
       const [png] = await Promise.all([
         page.waitForEvent('download'),
         page.evaluate(() => (window as any).__realbrand.editor.exportPng('render-match')),
@@ -58,6 +94,15 @@ test.describe('editor PNG vs PDF through pdftoppm', () => {
       const editorPng = await readFile((await png.path())!);
       const pdfPath = testInfo.outputPath('export.pdf');
       await writeFile(pdfPath, await readFile((await pdf.path())!));
+
+      // The server's PDF of the same design prints the same thing, in the same place.
+      const serverPath = testInfo.outputPath('server.pdf');
+      const server = await serverPdf();
+      await writeFile(serverPath, server);
+      const client = printedContent(new Uint8Array(await readFile(pdfPath)), pdfPath);
+      expect(client.words.length).toBeGreaterThan(3);
+      expect(client.fonts.length).toBeGreaterThan(0);
+      expect(printedContent(server, serverPath)).toEqual(client);
 
       const editorImage = decodePng(editorPng);
       const scale = editorImage.width / meta.width;
