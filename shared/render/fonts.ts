@@ -133,6 +133,8 @@ export function firstFamily(fontFamily: string): string {
 
 export class FontBook {
   private readonly faces = new Map<string, Face>();
+  /** Answers of face(), per request (every word the editor measures asks). */
+  private readonly matches = new Map<string, Face | null>();
   private version = 0;
 
   /** Adds one file of a face (files of one face arrive in subset order: latin before latin-ext). */
@@ -141,6 +143,7 @@ export class FontBook {
     const files = [...(this.faces.get(key)?.files ?? []), { font, bytes, subset: ref.subset }];
     files.sort((a, b) => subsetRank(a.subset) - subsetRank(b.subset));
     this.faces.set(key, new Face(ref.family, ref.weight, ref.style, files));
+    this.matches.clear();
     this.version++;
   }
 
@@ -162,6 +165,16 @@ export class FontBook {
    * preferring the requested style); a family without files falls back to FALLBACK_FAMILY.
    */
   face(family: string, weight: number | string | undefined, style: FontStyle = 'normal'): Face | null {
+    const key = `${family}|${weight}|${style}`;
+    let match = this.matches.get(key);
+    if (match === undefined) {
+      match = this.match(family, weight, style);
+      this.matches.set(key, match);
+    }
+    return match;
+  }
+
+  private match(family: string, weight: number | string | undefined, style: FontStyle): Face | null {
     const fam = firstFamily(family).toLowerCase();
     let candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === fam);
     if (candidates.length === 0)

@@ -51,6 +51,11 @@ export function unitWidth(face: Face | null, text: string, weight: number): numb
   return [...text].length * (weight >= 600 ? 0.6 : 0.55);
 }
 
+/** Width of one word (or the space between words) at `fontSize`, px: what wrapping compares with the box. */
+export function wordWidth(face: Face | null, word: string, fontSize: number, weight: number): number {
+  return unitWidth(face, word, weight) * fontSize;
+}
+
 /** Lines after wrapping, with their widths at font size 1 (fabric.Textbox `_wrapLine`). */
 export function wrapText(
   text: string,
@@ -61,11 +66,11 @@ export function wrapText(
 ): { lines: Array<{ text: string; width: number }>; largestWord: number } {
   const hard = text.split(/\r?\n/);
   const words = hard.map((line) => (line === '' ? [] : line.split(WORD_JOINERS)));
-  const space = unitWidth(face, ' ', weight) * fontSize;
+  const space = wordWidth(face, ' ', fontSize, weight);
   let largestWord = 0;
   const widths = words.map((ws) =>
     ws.map((w) => {
-      const width = unitWidth(face, w, weight) * fontSize;
+      const width = wordWidth(face, w, fontSize, weight);
       if (width > largestWord) largestWord = width;
       return width;
     }),
@@ -82,12 +87,12 @@ export function wrapText(
     let started = true;
     let infix = 0;
     ws.forEach((word, i) => {
-      const wordWidth = widths[li]![i]!;
-      lineWidth += infix + wordWidth;
+      const ww = widths[li]![i]!;
+      lineWidth += infix + ww;
       if (lineWidth > maxWidth && !started) {
-        out.push({ text: line, width: lineWidth - infix - wordWidth });
+        out.push({ text: line, width: lineWidth - infix - ww });
         line = '';
-        lineWidth = wordWidth;
+        lineWidth = ww;
         started = true;
       }
       if (!started) line += ' ';

@@ -20,7 +20,9 @@ import {
   updateObject,
   type DesignMeta,
   type DesignObject,
+  type TextObject,
 } from '../../../../shared/design/index.js';
+import { fitModeOf } from '../../../../shared/render/index.js';
 import { boxAABB, changedProps, containBox, geometryToModel, round2, textPlacement, type AABB, type FabricGeometry } from './convert.js';
 import { applyModel, createFabricObject, type ModelFabricObject } from './fabric-objects.js';
 import { sortStack } from './zorder.js';
@@ -61,6 +63,18 @@ type Silent = Canvas & {
   _setActiveObject(o: FabricObject): boolean;
   _discardActiveObject(): boolean;
 };
+
+/**
+ * Whether a text object's box height is the model's rather than its measured text height: 'shrink'
+ * boxes (the font size steps down until the text fits the box, so the box must stay put).
+ */
+function keepsBoxHeight(raw: Record<string, unknown>): boolean {
+  return (
+    raw.type === 'text' &&
+    typeof raw.height === 'number' &&
+    fitModeOf({ fit: raw.fit as TextObject['fit'], binding: typeof raw.binding === 'string' ? raw.binding : undefined }) === 'shrink'
+  );
+}
 
 export function decompose(fo: FabricObject): FabricGeometry {
   const d = util.qrDecompose(fo.calcTransformMatrix());
@@ -621,6 +635,7 @@ export class CanvasBinding {
           const box = containBox({ width: raw.width, height: raw.height }, s0, g.scaleX, g.scaleY);
           Object.assign(patch, box, { x: round2(g.cx - box.width / 2), y: round2(g.cy - box.height / 2) });
         }
+        if (type === 'text' && keepsBoxHeight(raw)) patch.height = raw.height;
         if (type === 'line') {
           const h = typeof raw.height === 'number' ? raw.height : 0;
           patch.height = h;
@@ -653,6 +668,22 @@ export class CanvasBinding {
     }
   }
 
+  /**
+   * The brand font files arrived in the shared font book: lay every text object out again, now
+   * measured from them (the same line breaks as the PDF and SVG back-ends), and redraw.
+   */
+  relayoutText(): void {
+    for (const [id, fo] of this.byId) {
+      if (!(fo instanceof Textbox)) continue;
+      fo.initDimensions();
+      const o = this.interacting.has(id) ? null : this.model(id);
+      if (o) applyModel(fo, o, () => this.onImageLoaded(id));
+      fo.dirty = true;
+    }
+    this.sceneVersion++;
+    this.canvas.requestRenderAll();
+  }
+
   private writeText(target: FabricObject): void {
     const id = this.ids.get(target);
     if (!id || !(target instanceof Textbox)) return;
@@ -667,7 +698,8 @@ export class CanvasBinding {
       target.setCoords();
     }
     const height = round2(target.height * Math.abs(target.scaleY || 1));
-    const patch = changedProps(raw, { text: target.text, height });
+    // A 'shrink' box keeps its height: the font size steps down to fit it (see keepsBoxHeight).
+    const patch = changedProps(raw, keepsBoxHeight(raw) ? { text: target.text } : { text: target.text, height });
     if (Object.keys(patch).length) updateObject(this.doc, id, patch, CANVAS_ORIGIN);
     // Typed over the sample content: no longer drawn as a placeholder (own changes are not redrawn from the model).
     if (target.underline && raw.sampleText !== target.text)
@@ -683,7 +715,7 @@ export class CanvasBinding {
       for (const id of ids) {
         const fo = this.byId.get(id);
         const map = this.objects.get(id);
-        if (!(fo instanceof Textbox) || !map) continue;
+        if (!(fo instanceof Textbox) || !map || keepsBoxHeight(map.toJSON() as Record<string, unknown>)) continue;
         const h = round2(fo.height);
         if (typeof map.get('height') !== 'number' || Math.abs((map.get('height') as number) - h) > 0.01) map.set('height', h);
       }

@@ -226,7 +226,10 @@ export class Editor {
           this.drawnScheduled = true; // once: this runs on every frame
           this.binding.cacheTextSoon();
           // Once this frame is on screen and the browser is idle, not inside or right after it.
-          const drawn = () => this.store.set({ drawn: true });
+          const drawn = () => {
+            this.store.set({ drawn: true });
+            this.loadLayoutFonts();
+          };
           if (typeof requestIdleCallback === 'function') requestIdleCallback(drawn, { timeout: 300 });
           else setTimeout(drawn, 50);
         }
@@ -293,6 +296,24 @@ export class Editor {
       this.canvas.requestRenderAll();
     }
     this.store.set({ connection: s.connection, save: s.save, fatal: s.fatal, ready });
+  }
+
+  /**
+   * After the first frame: the brand font files (the renderer's, parsed by fontkit, a chunk of its
+   * own) go into the shared font book and every text object is laid out again with them, so the
+   * canvas breaks lines where the PDF does. Exports wait for the same load.
+   */
+  private loadLayoutFonts(): void {
+    let live = true;
+    this.offs.push(() => (live = false));
+    import('./render-fonts.js')
+      .then(({ loadRenderFonts }) => loadRenderFonts())
+      .then(() => {
+        if (!live) return;
+        this.binding.relayoutText();
+        this.store.set({ layoutFonts: true });
+      })
+      .catch((err: unknown) => console.warn('brand fonts for the text layout did not load', err));
   }
 
   /** A copy of the design is in (this device's or the server's) while the socket syncs. */

@@ -5,6 +5,16 @@
 import { Ellipse, FabricImage, InteractiveFabricObject, Rect, Textbox, type FabricObject } from 'fabric';
 import type { DesignObject, ImageObject, LineObject, TextObject } from '../../../../shared/design/index.js';
 import { placeholderKind } from '../../../../shared/render/placeholders.js';
+import {
+  DEFAULT_LINE_HEIGHT,
+  fontBook,
+  firstFamily,
+  fitModeOf,
+  fitText,
+  wordWidth,
+  type Face,
+  type FontStyle,
+} from '../../../../shared/render/index.js';
 import { imageCrop, placement, textPlacement } from './convert.js';
 import { fontStack } from './fonts.js';
 import { simpleGraphemes } from './graphemes.js';
@@ -65,10 +75,51 @@ export class LineShape extends Rect {
   }
 }
 
-/** A text box that splits plain copy into graphemes without Intl.Segmenter (see graphemes.ts). */
+interface CharStyle {
+  fontFamily?: string;
+  fontWeight?: number | string;
+  fontStyle?: string;
+  fontSize?: number;
+}
+
+/** The font-file face that lays out text of this style (the shared font book), or null before its files are loaded. */
+function faceOf(style: CharStyle): Face | null {
+  if (fontBook.size === 0) return null;
+  return fontBook.face(firstFamily(style.fontFamily ?? ''), style.fontWeight, (style.fontStyle as FontStyle) ?? 'normal');
+}
+
+/**
+ * A text box laid out by the shared text layout (shared/render/text-layout.ts): once the brand font
+ * files are in the shared font book, words and characters are measured from those files, as the
+ * PDF and SVG back-ends measure them, so fabric's wrapping (the same algorithm as `wrapText`)
+ * breaks lines in the same places. Until then the canvas measures, as before. Also splits plain
+ * copy into graphemes without Intl.Segmenter (see graphemes.ts).
+ */
 export class DesignTextbox extends Textbox {
   override graphemeSplit(value: string): string[] {
     return simpleGraphemes(value) ?? super.graphemeSplit(value);
+  }
+
+  /** Width of a word as wrapping sees it: the shared layout's `wordWidth`, to the bit. */
+  override _measureWord(word: string[], lineIndex: number, charOffset = 0): number {
+    const face = faceOf(this);
+    if (!face) return super._measureWord(word, lineIndex, charOffset);
+    return wordWidth(face, word.join(''), this.fontSize, 0);
+  }
+
+  /** Advance of one character (kerned against the one before it), from the font file. */
+  override _measureChar(
+    char: string,
+    charStyle: Parameters<Textbox['_measureChar']>[1],
+    previousChar: string | undefined,
+    prevCharStyle: Parameters<Textbox['_measureChar']>[3],
+  ): { width: number; kernedWidth: number } {
+    const face = faceOf(charStyle);
+    if (!face) return super._measureChar(char, charStyle, previousChar, prevCharStyle);
+    const size = charStyle.fontSize;
+    const width = face.width(char) * size;
+    if (!previousChar || faceOf(prevCharStyle as CharStyle) !== face) return { width, kernedWidth: width };
+    return { width, kernedWidth: (face.width(previousChar + char) - face.width(previousChar)) * size };
   }
 }
 
@@ -185,16 +236,22 @@ export function createFabricObject(o: DesignObject, onImageLoaded: () => void, c
   return fo;
 }
 
-/** The text properties that decide how a Textbox wraps and measures. */
-function textLayout(o: TextObject) {
+/**
+ * The text properties that decide how a Textbox wraps and measures, as the exports draw it: the
+ * family the font book draws (a family without font files prints in the fallback family, so it is
+ * shown in it too) and, for 'shrink' boxes, the fitted font size. Both need the font files: until
+ * they are loaded, the model's family and size.
+ */
+export function textLayout(o: TextObject) {
+  const face = faceOf(o);
   return {
     text: o.text,
-    fontFamily: fontStack(o.fontFamily),
-    fontSize: o.fontSize,
+    fontFamily: fontStack(face ? face.family : o.fontFamily),
+    fontSize: face && fitModeOf(o) === 'shrink' ? fitText(o).layout.fontSize : o.fontSize,
     fontWeight: o.fontWeight,
     fontStyle: o.fontStyle ?? 'normal',
     textAlign: o.textAlign,
-    lineHeight: o.lineHeight ?? 1.16,
+    lineHeight: o.lineHeight ?? DEFAULT_LINE_HEIGHT,
     width: Math.max(1, o.width),
   };
 }

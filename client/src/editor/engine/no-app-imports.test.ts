@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 
 const ENGINE = dirname(fileURLToPath(import.meta.url));
 const SHARED = resolve(ENGINE, '../../../../shared');
+/** The template library (design documents, no app code): test files may open its templates. */
+const TEMPLATES = resolve(ENGINE, '../../../../templates');
 
 /** Packages the engine may use: the canvas, the CRDT and its providers (and the binary coder they share). */
 const PACKAGES = [/^fabric$/, /^yjs$/, /^y-protocols\//, /^y-websocket$/, /^y-indexeddb$/, /^lib0\//];
@@ -31,7 +33,7 @@ export function forbiddenImports(path: string, source: string): string[] {
   return importsOf(source).filter((spec) => {
     if (spec.startsWith('.')) {
       const target = resolve(dirname(path), spec);
-      return !inside(ENGINE, target) && !inside(SHARED, target);
+      return !inside(ENGINE, target) && !inside(SHARED, target) && !(test && inside(TEMPLATES, target));
     }
     return !PACKAGES.some((p) => p.test(spec)) && !(test && TEST_PACKAGES.some((p) => p.test(spec)));
   });

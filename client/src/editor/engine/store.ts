@@ -20,6 +20,8 @@ export interface EditorState {
   ready: boolean;
   /** The design has been drawn once (panels that are not needed for that first frame wait for it). */
   drawn: boolean;
+  /** The brand font files are in the shared font book: text is laid out as the exports lay it out. */
+  layoutFonts: boolean;
   tool: Tool;
   zoom: number;
   selection: string[];
@@ -47,6 +49,7 @@ export interface EditorState {
 export const initialState: EditorState = {
   ready: false,
   drawn: false,
+  layoutFonts: false,
   tool: 'select',
   zoom: 1,
   selection: [],
