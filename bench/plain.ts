@@ -6,12 +6,12 @@
  * - `hocuspocus`: Hocuspocus 3.4.4 + `@hocuspocus/extension-sqlite` (persisting to a file);
  * - `ours-pg`: our server as `npm start` runs it, on PostgreSQL (a fresh database);
  * - `ours-embedded`: the same on the embedded PostgreSQL, the `npm start` default (a fresh data
- *   directory; its PostgreSQL processes are children of the server and counted in its CPU and RSS);
+ *   directory; its PostgreSQL processes are children of the server and counted in its CPU and memory);
  * - `ours-pglite`: the same on PGlite (`EMBEDDED_DB=pglite`, a fresh data directory).
  *
  * Designs are created empty (ours: `POST /api/designs` with a title only) and edited as plain
  * documents (see plain-client.ts). Phases per target: 100 designs × 4 clients × 5 edits/s for 10 s
- * (CPU, latency, RSS); 1 design × 50 clients, 100 edits/s for 10 s (CPU %); ours only: the same
+ * (CPU, latency, memory); 1 design × 50 clients, 100 edits/s for 10 s (CPU %); ours only: the same
  * 100-design load with durable acks for 5 s; a 20,000-edit design on 200 objects, cold-loaded
  * after every client left (first sync reply / full document).
  *
@@ -24,14 +24,15 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { PlainClient, sentAt } from './plain-client.js';
-import { buildServer, freePort, procStats, resetPeakRss, startServer, startStockServer, type ServerChild } from './proc.js';
+import { buildServer, freePort, startServer, startStockServer, type ServerChild } from './proc.js';
+import { treeSampler, treeUsage } from './tree-usage.js';
 import { fmtMiB, fmtMs, median, percentiles, pool, sleep, type Percentiles } from './stats.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -240,7 +241,10 @@ async function paced(count: number, intervalMs: number, fn: (k: number) => void)
   }
 }
 
+type Sampler = ReturnType<typeof treeSampler>;
+
 interface LoadResult {
+  /** CPU seconds of the server's process tree (exited children included), over the edit window plus drain. */
   cpu: number;
   latency: Percentiles;
   expected: number;
@@ -252,7 +256,15 @@ interface LoadResult {
 }
 
 /** `designs` × `perDesign` clients, `rate` edits/s each, `seconds`; CPU over the edit window plus drain. */
-async function load(r: Running, designs: string[], perDesign: number, rate: number, seconds: number, ack = false): Promise<LoadResult> {
+async function load(
+  r: Running,
+  sampler: Sampler,
+  designs: string[],
+  perDesign: number,
+  rate: number,
+  seconds: number,
+  ack = false,
+): Promise<LoadResult> {
   sentAt.clear();
   const samples: number[] = [];
   const acks: number[] = [];
@@ -265,9 +277,9 @@ async function load(r: Running, designs: string[], perDesign: number, rate: numb
   }
   await sleep(1_500);
   samples.length = 0;
-  const peakLife = treeSum(r.server.pid, 'hwmBytes');
-  for (const p of tree(r.server.pid)) resetPeakRss(p);
-  const cpuBefore = treeCpu(r.server.pid);
+  const peakLife = sampler.lifePeak();
+  sampler.resetPeak();
+  const cpuBefore = treeUsage(r.server.pid).cpuSeconds;
   const t0 = performance.now();
   const period = 1000 / rate;
   const perClient = Math.round(seconds * rate);
@@ -285,9 +297,10 @@ async function load(r: Running, designs: string[], perDesign: number, rate: numb
   const deadline = Date.now() + 5_000;
   await sleep(100);
   while (Date.now() < deadline && (samples.length < expected || (ack && clients.some((c) => c.unacked > 0)))) await sleep(20);
-  const cpuAfter = treeCpu(r.server.pid);
-  const rssEnd = treeSum(r.server.pid, 'rssBytes');
-  const peakWorkload = treeSum(r.server.pid, 'hwmBytes');
+  const after = treeUsage(r.server.pid);
+  const cpuAfter = after.cpuSeconds;
+  const rssEnd = after.pssBytes;
+  const peakWorkload = sampler.peak();
   const wall = (performance.now() - t0) / 1000;
   await pool(clients, 200, (c) => c.closeAndWait());
   return {
@@ -360,23 +373,6 @@ interface RunResult {
   peakTree: number;
 }
 
-/** Peak RSS of the server and its child processes, sampled every 100 ms. */
-function treeSampler(pid: number): { stop(): number } {
-  let peak = 0;
-  const timer = setInterval(() => {
-    let sum = 0;
-    for (const p of tree(pid)) {
-      try {
-        sum += procStats(p).rssBytes;
-      } catch {
-        // gone
-      }
-    }
-    peak = Math.max(peak, sum);
-  }, 100);
-  return { stop: () => (clearInterval(timer), peak) };
-}
-
 async function runTarget(target: Target, repeat: number): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), `rb-plain-${target}-`));
   // mkdtemp makes it 0700: as root, the embedded PostgreSQL runs as another user, who must enter it.
@@ -388,7 +384,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
   const out: RunResult = { target, repeat, startMs, peakTree: 0 };
   try {
     log(
-      `${target} #${repeat}: pid ${r.server.pid}, started in ${startMs.toFixed(0)} ms, RSS ${fmtMiB(procStats(r.server.pid).rssBytes)} (load ${loadavg()})`,
+      `${target} #${repeat}: pid ${r.server.pid}, started in ${startMs.toFixed(0)} ms, PSS ${fmtMiB(treeUsage(r.server.pid).pssBytes)} (load ${loadavg()})`,
     );
     if (PHASES.has('load')) {
       const designs = await pool(
@@ -396,16 +392,16 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
         10,
         (i) => r.newDesign(`load ${i}`),
       );
-      out.load = await load(r, designs, 4, 5, SECONDS);
+      out.load = await load(r, sampler, designs, 4, 5, SECONDS);
       const l = out.load;
       log(
         `${target} #${repeat} 100×4×5/s: CPU ${l.cpu.toFixed(2)} s, p50/p99 ${fmtMs(l.latency.p50)} / ${fmtMs(l.latency.p99)} ms (${l.latency.n}/${l.expected}, max ${fmtMs(l.latency.max)}), ` +
-          `RSS end ${fmtMiB(l.rssEnd)}, peak ${fmtMiB(l.peakWorkload)} (life ${fmtMiB(l.peakLife)})`,
+          `PSS end ${fmtMiB(l.rssEnd)}, peak ${fmtMiB(l.peakWorkload)} (life ${fmtMiB(l.peakLife)})`,
       );
     }
     if (PHASES.has('fifty')) {
       const d = await r.newDesign('fifty');
-      out.fifty = await load(r, [d], 50, 2, SECONDS);
+      out.fifty = await load(r, sampler, [d], 50, 2, SECONDS);
       log(
         `${target} #${repeat} 1×50, 100 edits/s: CPU ${((100 * out.fifty.cpu) / out.fifty.wall).toFixed(1)}%, p99 ${fmtMs(out.fifty.latency.p99)} ms`,
       );
@@ -416,7 +412,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
         10,
         (i) => r.newDesign(`ack ${i}`),
       );
-      out.ack = await load(r, designs, 4, 5, Math.min(SECONDS, 5), true);
+      out.ack = await load(r, sampler, designs, 4, 5, Math.min(SECONDS, 5), true);
       log(
         `${target} #${repeat} durable ack p50/p95/p99 ${fmtMs(out.ack.ack!.p50)} / ${fmtMs(out.ack.ack!.p95)} / ${fmtMs(out.ack.ack!.p99)} ms (${out.ack.ack!.n} acks)`,
       );
@@ -438,34 +434,6 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
   }
   return out;
 }
-
-/** A process and its descendants (our server on PGlite: PGlite's own process, and while it runs, initdb's). */
-function tree(pid: number): number[] {
-  const out = [pid];
-  try {
-    for (const t of readdirSync(`/proc/${pid}/task`)) {
-      const kids = readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim();
-      if (kids) for (const k of kids.split(' ')) out.push(...tree(Number(k)));
-    }
-  } catch {
-    // gone
-  }
-  return out;
-}
-
-/** A figure summed over a process and its descendants: the embedded database's process counts as the server's. */
-function treeSum(pid: number, key: 'cpuSeconds' | 'rssBytes' | 'hwmBytes'): number {
-  let sum = 0;
-  for (const p of tree(pid)) {
-    try {
-      sum += procStats(p)[key];
-    } catch {
-      // gone
-    }
-  }
-  return sum;
-}
-const treeCpu = (pid: number) => treeSum(pid, 'cpuSeconds');
 
 const NAMES: Record<Target, string> = {
   'y-websocket': 'y-websocket (memory)',
@@ -491,17 +459,20 @@ function table(results: RunResult[]): string {
   const rows: string[][] = [[`workload (medians of ${Math.max(...results.map((r) => r.repeat)) + 1})`, ...targets.map((t) => NAMES[t])]];
   const row = (label: string, cell: (t: Target) => string) => rows.push([label, ...targets.map(cell)]);
   const cpu = (r: RunResult) => r.load?.cpu;
-  row(`100 designs × 4 clients, 5 edits/s each, ${SECONDS} s: server CPU (with its child processes; not PostgreSQL's)`, (t) => {
-    const v = med(t, cpu);
-    const x = ref(cpu);
-    return Number.isNaN(v) ? '—' : `${v.toFixed(2)} s${t !== 'y-websocket' && x > 0 ? ` (${(v / x).toFixed(2)}×)` : ''}`;
-  });
+  row(
+    `100 designs × 4 clients, 5 edits/s each, ${SECONDS} s: server CPU (with its child processes, exited ones included; an external PostgreSQL not counted)`,
+    (t) => {
+      const v = med(t, cpu);
+      const x = ref(cpu);
+      return Number.isNaN(v) ? '—' : `${v.toFixed(2)} s${t !== 'y-websocket' && x > 0 ? ` (${(v / x).toFixed(2)}×)` : ''}`;
+    },
+  );
   row(
     'same: edit → other clients p50 / p99',
     (t) => `${fmtMs(med(t, (r) => r.load?.latency.p50))} / ${fmtMs(med(t, (r) => r.load?.latency.p99))} ms`,
   );
   row(
-    'same: server RSS at the end (peak in the workload; peak of its life before it), with its child processes',
+    'same: server memory (PSS) at the end (peak in the workload; peak of its life before it), with its child processes',
     (t) =>
       `${(med(t, (r) => r.load?.rssEnd) / 2 ** 20).toFixed(0)} (${(med(t, (r) => r.load?.peakWorkload) / 2 ** 20).toFixed(0)}; ${(med(t, (r) => r.load?.peakLife) / 2 ** 20).toFixed(0)}) MiB`,
   );
@@ -518,7 +489,10 @@ function table(results: RunResult[]): string {
       `${fmtMs(med(t, (r) => (r.cold ? median(r.cold.first) : undefined)))} / ${fmtMs(med(t, (r) => (r.cold ? median(r.cold.full) : undefined)))} ms${t === 'y-websocket' ? ' (never unloads)' : ''}`,
   );
   row('start (spawn → listening), fresh data', (t) => `${med(t, (r) => r.startMs).toFixed(0)} ms`);
-  row('peak RSS of the process tree, whole run (sampled every 100 ms)', (t) => `${(med(t, (r) => r.peakTree) / 2 ** 20).toFixed(0)} MiB`);
+  row(
+    'peak memory (PSS) of the process tree, whole run (sampled every 100 ms)',
+    (t) => `${(med(t, (r) => r.peakTree) / 2 ** 20).toFixed(0)} MiB`,
+  );
   return [rows[0]!, rows[0]!.map(() => '---'), ...rows.slice(1)].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
