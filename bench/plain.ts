@@ -21,6 +21,8 @@
  * Knobs: BENCH_TARGETS=y-websocket,hocuspocus,ours-pg,ours-embedded,ours-pglite  BENCH_REPEATS=2  BENCH_SECONDS=10
  *        BENCH_PHASES=load,fifty,ack,cold  BENCH_WRITE=1 (write the table into RESULTS.md)
  *        BENCH_PROFILE=<dir> (our servers with --cpu-prof)  BENCH_PG_ADMIN_URL
+ *        BENCH_B_ENTRY=<dir>/main.mjs: target `ours-pg-b`, our server on PostgreSQL from a build made
+ *        beforehand (`npx tsx server/build.ts <dir>`), for an A/B of two builds in the same run
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -47,7 +49,7 @@ const PHASES = new Set((process.env.BENCH_PHASES ?? 'load,fifty,ack,cold').split
 const PASSWORD = 'realbrand-demo';
 const ROOM_IDLE_MS = 300;
 
-type Target = 'y-websocket' | 'hocuspocus' | 'ours-pg' | 'ours-embedded' | 'ours-pglite';
+type Target = 'y-websocket' | 'hocuspocus' | 'ours-pg' | 'ours-pg-b' | 'ours-embedded' | 'ours-pglite';
 const log = (line: string) => console.log(`[plain ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -118,10 +120,10 @@ async function roomsLoaded(url: string): Promise<number> {
   return Number(/^realbrand_rooms_loaded (\S+)/m.exec(text)?.[1] ?? Number.NaN);
 }
 
-async function startOurs(target: 'ours-pg' | 'ours-embedded' | 'ours-pglite', dir: string): Promise<Running> {
+async function startOurs(target: 'ours-pg' | 'ours-pg-b' | 'ours-embedded' | 'ours-pglite', dir: string): Promise<Running> {
   let dbName: string | null = null;
   let databaseUrl = '';
-  if (target === 'ours-pg') {
+  if (target === 'ours-pg' || target === 'ours-pg-b') {
     dbName = `rb_plain_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: ADMIN_URL });
     await admin.connect();
@@ -147,7 +149,11 @@ async function startOurs(target: 'ours-pg' | 'ours-embedded' | 'ours-pglite', di
       REDIS_URL: '',
     },
     // A fresh PGlite data directory runs initdb first: minutes on a crowded machine.
-    { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], startTimeoutMs: 300_000 },
+    {
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      startTimeoutMs: 300_000,
+      entry: target === 'ours-pg-b' ? process.env.BENCH_B_ENTRY : undefined,
+    },
   );
   const email = 'agent@demo.realbrand.test';
   const tokens = [await logIn(server.url, email), await logIn(server.url, email)];
@@ -185,7 +191,8 @@ async function startOurs(target: 'ours-pg' | 'ours-embedded' | 'ours-pglite', di
 }
 
 async function start(target: Target, dir: string): Promise<Running> {
-  if (target === 'ours-pg' || target === 'ours-embedded' || target === 'ours-pglite') return startOurs(target, dir);
+  if (target === 'ours-pg' || target === 'ours-pg-b' || target === 'ours-embedded' || target === 'ours-pglite')
+    return startOurs(target, dir);
   let n = 0;
   const server = target === 'hocuspocus' ? await startHocuspocus(dir) : await startStockServer();
   if (!server) throw new Error('@y/websocket-server is not installed');
@@ -318,6 +325,8 @@ async function load(
 interface ColdResult {
   first: number[];
   full: number[];
+  /** When the document (sync step 2) arrived, before the client applied it. */
+  received: number[];
   docBytes: number;
   objects: number;
 }
@@ -350,16 +359,18 @@ async function cold(r: Running, trials: number): Promise<ColdResult> {
   await r.unloaded(designId);
   const first: number[] = [];
   const full: number[] = [];
+  const received: number[] = [];
   for (let t = 0; t < trials; t++) {
     const c = client(r, designId, t);
     await c.whenSynced();
     first.push(c.firstSyncAt - c.openedAt);
     full.push(c.syncedAt - c.openedAt);
+    received.push(c.step2At - c.openedAt);
     if (c.objectCount !== objects) throw new Error(`cold load of ${r.target}: ${c.objectCount} objects, expected ${objects}`);
     await c.closeAndWait();
     await r.unloaded(designId);
   }
-  return { first, full, docBytes, objects };
+  return { first, full, received, docBytes, objects };
 }
 
 interface RunResult {
@@ -420,7 +431,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
     if (PHASES.has('cold')) {
       out.cold = await cold(r, 5);
       log(
-        `${target} #${repeat} cold (${(out.cold.docBytes / 1024).toFixed(0)} KB, ${out.cold.objects} objects): first ${out.cold.first.map(fmtMs).join(', ')} ms; full ${out.cold.full.map(fmtMs).join(', ')} ms`,
+        `${target} #${repeat} cold (${(out.cold.docBytes / 1024).toFixed(0)} KB, ${out.cold.objects} objects): first ${out.cold.first.map(fmtMs).join(', ')} ms; full ${out.cold.full.map(fmtMs).join(', ')} ms (document received at ${out.cold.received.map(fmtMs).join(', ')} ms)`,
       );
     }
   } finally {
@@ -439,6 +450,7 @@ const NAMES: Record<Target, string> = {
   'y-websocket': 'y-websocket (memory)',
   hocuspocus: 'Hocuspocus + SQLite',
   'ours-pg': 'ours, PostgreSQL',
+  'ours-pg-b': 'ours, PostgreSQL (build B: BENCH_B_ENTRY)',
   'ours-embedded': 'ours, embedded PostgreSQL (`npm start`)',
   'ours-pglite': 'ours, PGlite',
 };
