@@ -52,6 +52,8 @@ export class PlainClient {
   /** First sync message from the server (the server's step 1, or its step 2 if it sends that first). */
   firstSyncAt = 0;
   syncedAt = 0;
+  /** When the server's sync step 2 (the document) arrived, before this client applied it. */
+  step2At = 0;
   closed = false;
   private readonly prefix: Uint8Array;
   private readonly synced: Promise<void>;
@@ -167,6 +169,7 @@ export class PlainClient {
         // Others' edits are applied in one transaction just before this client's next edit
         // (what an editor shows between two frames): the bench process stays cheap.
         if (sub === 1) {
+          if (!this.step2At) this.step2At = t;
           Y.applyUpdate(this.doc, payload, FROM_SERVER);
           if (!this.syncedAt) this.syncedAt = nowMs();
         } else this.incoming.push(payload);

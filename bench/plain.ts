@@ -6,12 +6,12 @@
  * - `hocuspocus`: Hocuspocus 3.4.4 + `@hocuspocus/extension-sqlite` (persisting to a file);
  * - `ours-pg`: our server as `npm start` runs it, on PostgreSQL (a fresh database);
  * - `ours-embedded`: the same on the embedded PostgreSQL, the `npm start` default (a fresh data
- *   directory; its PostgreSQL processes are children of the server and counted in its CPU and RSS);
+ *   directory; its PostgreSQL processes are children of the server and counted in its CPU and memory);
  * - `ours-pglite`: the same on PGlite (`EMBEDDED_DB=pglite`, a fresh data directory).
  *
  * Designs are created empty (ours: `POST /api/designs` with a title only) and edited as plain
  * documents (see plain-client.ts). Phases per target: 100 designs × 4 clients × 5 edits/s for 10 s
- * (CPU, latency, RSS); 1 design × 50 clients, 100 edits/s for 10 s (CPU %); ours only: the same
+ * (CPU, latency, memory); 1 design × 50 clients, 100 edits/s for 10 s (CPU %); ours only: the same
  * 100-design load with durable acks for 5 s; a 20,000-edit design on 200 objects, cold-loaded
  * after every client left (first sync reply / full document).
  *
@@ -21,17 +21,20 @@
  * Knobs: BENCH_TARGETS=y-websocket,hocuspocus,ours-pg,ours-embedded,ours-pglite  BENCH_REPEATS=2  BENCH_SECONDS=10
  *        BENCH_PHASES=load,fifty,ack,cold  BENCH_WRITE=1 (write the table into RESULTS.md)
  *        BENCH_PROFILE=<dir> (our servers with --cpu-prof)  BENCH_PG_ADMIN_URL
+ *        BENCH_B_ENTRY=<dir>/main.mjs: target `ours-pg-b`, our server on PostgreSQL from a build made
+ *        beforehand (`npx tsx server/build.ts <dir>`), for an A/B of two builds in the same run
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { PlainClient, sentAt } from './plain-client.js';
-import { buildServer, freePort, procStats, resetPeakRss, startServer, startStockServer, type ServerChild } from './proc.js';
+import { buildServer, freePort, startServer, startStockServer, type ServerChild } from './proc.js';
+import { treeSampler, treeUsage } from './tree-usage.js';
 import { fmtMiB, fmtMs, median, percentiles, pool, sleep, type Percentiles } from './stats.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -46,7 +49,7 @@ const PHASES = new Set((process.env.BENCH_PHASES ?? 'load,fifty,ack,cold').split
 const PASSWORD = 'realbrand-demo';
 const ROOM_IDLE_MS = 300;
 
-type Target = 'y-websocket' | 'hocuspocus' | 'ours-pg' | 'ours-embedded' | 'ours-pglite';
+type Target = 'y-websocket' | 'hocuspocus' | 'ours-pg' | 'ours-pg-b' | 'ours-embedded' | 'ours-pglite';
 const log = (line: string) => console.log(`[plain ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -117,10 +120,10 @@ async function roomsLoaded(url: string): Promise<number> {
   return Number(/^realbrand_rooms_loaded (\S+)/m.exec(text)?.[1] ?? Number.NaN);
 }
 
-async function startOurs(target: 'ours-pg' | 'ours-embedded' | 'ours-pglite', dir: string): Promise<Running> {
+async function startOurs(target: 'ours-pg' | 'ours-pg-b' | 'ours-embedded' | 'ours-pglite', dir: string): Promise<Running> {
   let dbName: string | null = null;
   let databaseUrl = '';
-  if (target === 'ours-pg') {
+  if (target === 'ours-pg' || target === 'ours-pg-b') {
     dbName = `rb_plain_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: ADMIN_URL });
     await admin.connect();
@@ -146,7 +149,11 @@ async function startOurs(target: 'ours-pg' | 'ours-embedded' | 'ours-pglite', di
       REDIS_URL: '',
     },
     // A fresh PGlite data directory runs initdb first: minutes on a crowded machine.
-    { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], startTimeoutMs: 300_000 },
+    {
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      startTimeoutMs: 300_000,
+      entry: target === 'ours-pg-b' ? process.env.BENCH_B_ENTRY : undefined,
+    },
   );
   const email = 'agent@demo.realbrand.test';
   const tokens = [await logIn(server.url, email), await logIn(server.url, email)];
@@ -184,7 +191,8 @@ async function startOurs(target: 'ours-pg' | 'ours-embedded' | 'ours-pglite', di
 }
 
 async function start(target: Target, dir: string): Promise<Running> {
-  if (target === 'ours-pg' || target === 'ours-embedded' || target === 'ours-pglite') return startOurs(target, dir);
+  if (target === 'ours-pg' || target === 'ours-pg-b' || target === 'ours-embedded' || target === 'ours-pglite')
+    return startOurs(target, dir);
   let n = 0;
   const server = target === 'hocuspocus' ? await startHocuspocus(dir) : await startStockServer();
   if (!server) throw new Error('@y/websocket-server is not installed');
@@ -240,7 +248,10 @@ async function paced(count: number, intervalMs: number, fn: (k: number) => void)
   }
 }
 
+type Sampler = ReturnType<typeof treeSampler>;
+
 interface LoadResult {
+  /** CPU seconds of the server's process tree (exited children included), over the edit window plus drain. */
   cpu: number;
   latency: Percentiles;
   expected: number;
@@ -252,7 +263,15 @@ interface LoadResult {
 }
 
 /** `designs` × `perDesign` clients, `rate` edits/s each, `seconds`; CPU over the edit window plus drain. */
-async function load(r: Running, designs: string[], perDesign: number, rate: number, seconds: number, ack = false): Promise<LoadResult> {
+async function load(
+  r: Running,
+  sampler: Sampler,
+  designs: string[],
+  perDesign: number,
+  rate: number,
+  seconds: number,
+  ack = false,
+): Promise<LoadResult> {
   sentAt.clear();
   const samples: number[] = [];
   const acks: number[] = [];
@@ -265,9 +284,9 @@ async function load(r: Running, designs: string[], perDesign: number, rate: numb
   }
   await sleep(1_500);
   samples.length = 0;
-  const peakLife = treeSum(r.server.pid, 'hwmBytes');
-  for (const p of tree(r.server.pid)) resetPeakRss(p);
-  const cpuBefore = treeCpu(r.server.pid);
+  const peakLife = sampler.lifePeak();
+  sampler.resetPeak();
+  const cpuBefore = treeUsage(r.server.pid).cpuSeconds;
   const t0 = performance.now();
   const period = 1000 / rate;
   const perClient = Math.round(seconds * rate);
@@ -285,9 +304,10 @@ async function load(r: Running, designs: string[], perDesign: number, rate: numb
   const deadline = Date.now() + 5_000;
   await sleep(100);
   while (Date.now() < deadline && (samples.length < expected || (ack && clients.some((c) => c.unacked > 0)))) await sleep(20);
-  const cpuAfter = treeCpu(r.server.pid);
-  const rssEnd = treeSum(r.server.pid, 'rssBytes');
-  const peakWorkload = treeSum(r.server.pid, 'hwmBytes');
+  const after = treeUsage(r.server.pid);
+  const cpuAfter = after.cpuSeconds;
+  const rssEnd = after.pssBytes;
+  const peakWorkload = sampler.peak();
   const wall = (performance.now() - t0) / 1000;
   await pool(clients, 200, (c) => c.closeAndWait());
   return {
@@ -305,6 +325,8 @@ async function load(r: Running, designs: string[], perDesign: number, rate: numb
 interface ColdResult {
   first: number[];
   full: number[];
+  /** When the document (sync step 2) arrived, before the client applied it. */
+  received: number[];
   docBytes: number;
   objects: number;
 }
@@ -337,16 +359,18 @@ async function cold(r: Running, trials: number): Promise<ColdResult> {
   await r.unloaded(designId);
   const first: number[] = [];
   const full: number[] = [];
+  const received: number[] = [];
   for (let t = 0; t < trials; t++) {
     const c = client(r, designId, t);
     await c.whenSynced();
     first.push(c.firstSyncAt - c.openedAt);
     full.push(c.syncedAt - c.openedAt);
+    received.push(c.step2At - c.openedAt);
     if (c.objectCount !== objects) throw new Error(`cold load of ${r.target}: ${c.objectCount} objects, expected ${objects}`);
     await c.closeAndWait();
     await r.unloaded(designId);
   }
-  return { first, full, docBytes, objects };
+  return { first, full, received, docBytes, objects };
 }
 
 interface RunResult {
@@ -360,23 +384,6 @@ interface RunResult {
   peakTree: number;
 }
 
-/** Peak RSS of the server and its child processes, sampled every 100 ms. */
-function treeSampler(pid: number): { stop(): number } {
-  let peak = 0;
-  const timer = setInterval(() => {
-    let sum = 0;
-    for (const p of tree(pid)) {
-      try {
-        sum += procStats(p).rssBytes;
-      } catch {
-        // gone
-      }
-    }
-    peak = Math.max(peak, sum);
-  }, 100);
-  return { stop: () => (clearInterval(timer), peak) };
-}
-
 async function runTarget(target: Target, repeat: number): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), `rb-plain-${target}-`));
   // mkdtemp makes it 0700: as root, the embedded PostgreSQL runs as another user, who must enter it.
@@ -388,7 +395,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
   const out: RunResult = { target, repeat, startMs, peakTree: 0 };
   try {
     log(
-      `${target} #${repeat}: pid ${r.server.pid}, started in ${startMs.toFixed(0)} ms, RSS ${fmtMiB(procStats(r.server.pid).rssBytes)} (load ${loadavg()})`,
+      `${target} #${repeat}: pid ${r.server.pid}, started in ${startMs.toFixed(0)} ms, PSS ${fmtMiB(treeUsage(r.server.pid).pssBytes)} (load ${loadavg()})`,
     );
     if (PHASES.has('load')) {
       const designs = await pool(
@@ -396,16 +403,16 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
         10,
         (i) => r.newDesign(`load ${i}`),
       );
-      out.load = await load(r, designs, 4, 5, SECONDS);
+      out.load = await load(r, sampler, designs, 4, 5, SECONDS);
       const l = out.load;
       log(
         `${target} #${repeat} 100×4×5/s: CPU ${l.cpu.toFixed(2)} s, p50/p99 ${fmtMs(l.latency.p50)} / ${fmtMs(l.latency.p99)} ms (${l.latency.n}/${l.expected}, max ${fmtMs(l.latency.max)}), ` +
-          `RSS end ${fmtMiB(l.rssEnd)}, peak ${fmtMiB(l.peakWorkload)} (life ${fmtMiB(l.peakLife)})`,
+          `PSS end ${fmtMiB(l.rssEnd)}, peak ${fmtMiB(l.peakWorkload)} (life ${fmtMiB(l.peakLife)})`,
       );
     }
     if (PHASES.has('fifty')) {
       const d = await r.newDesign('fifty');
-      out.fifty = await load(r, [d], 50, 2, SECONDS);
+      out.fifty = await load(r, sampler, [d], 50, 2, SECONDS);
       log(
         `${target} #${repeat} 1×50, 100 edits/s: CPU ${((100 * out.fifty.cpu) / out.fifty.wall).toFixed(1)}%, p99 ${fmtMs(out.fifty.latency.p99)} ms`,
       );
@@ -416,7 +423,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
         10,
         (i) => r.newDesign(`ack ${i}`),
       );
-      out.ack = await load(r, designs, 4, 5, Math.min(SECONDS, 5), true);
+      out.ack = await load(r, sampler, designs, 4, 5, Math.min(SECONDS, 5), true);
       log(
         `${target} #${repeat} durable ack p50/p95/p99 ${fmtMs(out.ack.ack!.p50)} / ${fmtMs(out.ack.ack!.p95)} / ${fmtMs(out.ack.ack!.p99)} ms (${out.ack.ack!.n} acks)`,
       );
@@ -424,7 +431,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
     if (PHASES.has('cold')) {
       out.cold = await cold(r, 5);
       log(
-        `${target} #${repeat} cold (${(out.cold.docBytes / 1024).toFixed(0)} KB, ${out.cold.objects} objects): first ${out.cold.first.map(fmtMs).join(', ')} ms; full ${out.cold.full.map(fmtMs).join(', ')} ms`,
+        `${target} #${repeat} cold (${(out.cold.docBytes / 1024).toFixed(0)} KB, ${out.cold.objects} objects): first ${out.cold.first.map(fmtMs).join(', ')} ms; full ${out.cold.full.map(fmtMs).join(', ')} ms (document received at ${out.cold.received.map(fmtMs).join(', ')} ms)`,
       );
     }
   } finally {
@@ -439,38 +446,11 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
   return out;
 }
 
-/** A process and its descendants (our server on PGlite: PGlite's own process, and while it runs, initdb's). */
-function tree(pid: number): number[] {
-  const out = [pid];
-  try {
-    for (const t of readdirSync(`/proc/${pid}/task`)) {
-      const kids = readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim();
-      if (kids) for (const k of kids.split(' ')) out.push(...tree(Number(k)));
-    }
-  } catch {
-    // gone
-  }
-  return out;
-}
-
-/** A figure summed over a process and its descendants: the embedded database's process counts as the server's. */
-function treeSum(pid: number, key: 'cpuSeconds' | 'rssBytes' | 'hwmBytes'): number {
-  let sum = 0;
-  for (const p of tree(pid)) {
-    try {
-      sum += procStats(p)[key];
-    } catch {
-      // gone
-    }
-  }
-  return sum;
-}
-const treeCpu = (pid: number) => treeSum(pid, 'cpuSeconds');
-
 const NAMES: Record<Target, string> = {
   'y-websocket': 'y-websocket (memory)',
   hocuspocus: 'Hocuspocus + SQLite',
   'ours-pg': 'ours, PostgreSQL',
+  'ours-pg-b': 'ours, PostgreSQL (build B: BENCH_B_ENTRY)',
   'ours-embedded': 'ours, embedded PostgreSQL (`npm start`)',
   'ours-pglite': 'ours, PGlite',
 };
@@ -491,17 +471,20 @@ function table(results: RunResult[]): string {
   const rows: string[][] = [[`workload (medians of ${Math.max(...results.map((r) => r.repeat)) + 1})`, ...targets.map((t) => NAMES[t])]];
   const row = (label: string, cell: (t: Target) => string) => rows.push([label, ...targets.map(cell)]);
   const cpu = (r: RunResult) => r.load?.cpu;
-  row(`100 designs × 4 clients, 5 edits/s each, ${SECONDS} s: server CPU (with its child processes; not PostgreSQL's)`, (t) => {
-    const v = med(t, cpu);
-    const x = ref(cpu);
-    return Number.isNaN(v) ? '—' : `${v.toFixed(2)} s${t !== 'y-websocket' && x > 0 ? ` (${(v / x).toFixed(2)}×)` : ''}`;
-  });
+  row(
+    `100 designs × 4 clients, 5 edits/s each, ${SECONDS} s: server CPU (with its child processes, exited ones included; an external PostgreSQL not counted)`,
+    (t) => {
+      const v = med(t, cpu);
+      const x = ref(cpu);
+      return Number.isNaN(v) ? '—' : `${v.toFixed(2)} s${t !== 'y-websocket' && x > 0 ? ` (${(v / x).toFixed(2)}×)` : ''}`;
+    },
+  );
   row(
     'same: edit → other clients p50 / p99',
     (t) => `${fmtMs(med(t, (r) => r.load?.latency.p50))} / ${fmtMs(med(t, (r) => r.load?.latency.p99))} ms`,
   );
   row(
-    'same: server RSS at the end (peak in the workload; peak of its life before it), with its child processes',
+    'same: server memory (PSS) at the end (peak in the workload; peak of its life before it), with its child processes',
     (t) =>
       `${(med(t, (r) => r.load?.rssEnd) / 2 ** 20).toFixed(0)} (${(med(t, (r) => r.load?.peakWorkload) / 2 ** 20).toFixed(0)}; ${(med(t, (r) => r.load?.peakLife) / 2 ** 20).toFixed(0)}) MiB`,
   );
@@ -518,7 +501,10 @@ function table(results: RunResult[]): string {
       `${fmtMs(med(t, (r) => (r.cold ? median(r.cold.first) : undefined)))} / ${fmtMs(med(t, (r) => (r.cold ? median(r.cold.full) : undefined)))} ms${t === 'y-websocket' ? ' (never unloads)' : ''}`,
   );
   row('start (spawn → listening), fresh data', (t) => `${med(t, (r) => r.startMs).toFixed(0)} ms`);
-  row('peak RSS of the process tree, whole run (sampled every 100 ms)', (t) => `${(med(t, (r) => r.peakTree) / 2 ** 20).toFixed(0)} MiB`);
+  row(
+    'peak memory (PSS) of the process tree, whole run (sampled every 100 ms)',
+    (t) => `${(med(t, (r) => r.peakTree) / 2 ** 20).toFixed(0)} MiB`,
+  );
   return [rows[0]!, rows[0]!.map(() => '---'), ...rows.slice(1)].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 

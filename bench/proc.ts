@@ -122,12 +122,13 @@ const BENCH_PERSON_LIMITS = { MAX_SOCKETS_PER_USER: '100000', MAX_ROOMS_PER_USER
 
 export async function startServer(
   env: Record<string, string>,
-  opts: { nodeArgs?: string[]; cwd?: string; startTimeoutMs?: number } = {},
+  opts: { nodeArgs?: string[]; cwd?: string; startTimeoutMs?: number; entry?: string } = {},
 ): Promise<ServerChild> {
-  // A/B of builds: BENCH_SERVER_ENTRY runs one built beforehand (`npx tsx server/build.ts <dir>`) as is;
+  // A/B of builds: BENCH_SERVER_ENTRY (or `entry`) runs one built beforehand (`npx tsx server/build.ts <dir>`) as is;
   // `cwd` runs another checkout's server as already built there.
-  const entry = (!opts.cwd && process.env.BENCH_SERVER_ENTRY) || SERVER_ENTRY;
-  if (!process.env.BENCH_SERVER_ENTRY && !opts.cwd) buildServer();
+  const prebuilt = opts.entry ?? (!opts.cwd ? process.env.BENCH_SERVER_ENTRY : undefined);
+  const entry = prebuilt || SERVER_ENTRY;
+  if (!prebuilt && !opts.cwd) buildServer();
   const start = startCommand(opts.cwd);
   const [cmd, args] = [process.execPath, [...start.nodeFlags, ...(opts.nodeArgs ?? []), entry]];
   const child = spawn(cmd, args, {

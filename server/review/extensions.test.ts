@@ -22,6 +22,8 @@ describe('review extensions', () => {
   let versions: VersionService;
   let addDesign: (designId: string) => Promise<void>;
   const pushed: Array<{ designId: string; status: DesignStatus }> = [];
+  /** Statements that send designs back to draft. */
+  let reopenStatements = 0;
 
   beforeAll(async () => {
     tdb = await freshPostgres();
@@ -31,8 +33,15 @@ describe('review extensions', () => {
     addDesign = await designRows(db, 'rx');
     rooms = testRooms(store, [], { idleMs: 50 });
     versions = new VersionService({ db, rooms, store, log: silentLog });
+    const counting: Db = {
+      ...db,
+      query: (sql, params) => {
+        if (sql.includes("SET status = 'draft'")) reopenStatements++;
+        return db.query(sql, params);
+      },
+    };
     const reviews = new ReviewService({
-      db,
+      db: counting,
       log: silentLog,
       scoring: new ScoringService({ db, store, log: silentLog, publish: () => undefined }),
       versions,
@@ -113,5 +122,36 @@ describe('review extensions', () => {
     );
     expect(rows).toEqual([{ action: 'reopened', actor_id: 'rx-u' }]);
     alice.leave();
+  });
+
+  it('reopen: edits in several approved designs at about the same time are checked in one statement, each recorded as its editor’s', async () => {
+    const approved = [await newDesign(), await newDesign(), await newDesign(), await newDesign()];
+    const draft = await newDesign();
+    for (const id of approved) {
+      await db.query("UPDATE designs SET status = 'approved', status_changed_at = now() - interval '1 minute' WHERE id = $1", [id]);
+    }
+    const people = await Promise.all(
+      [...approved, draft].map((designId) =>
+        joinAs(rooms, designId, { userId: 'rx-u', brokerageId: 'rx-b' }).then((p) => ({ designId, p })),
+      ),
+    );
+    const before = reopenStatements;
+    for (const { p } of people) p.edit((doc) => objectsMap(doc).get('headline')!.set('x', 7));
+    await waitFor(
+      () => approved.every((id) => pushed.some((p) => p.designId === id && p.status === 'draft')),
+      5_000,
+      'all four pushed back to draft',
+    );
+    // Rooms due in the same slot share a statement; edits made within a few ms may straddle two slots.
+    expect(reopenStatements - before).toBeLessThanOrEqual(2);
+    for (const id of approved) expect(await status(id)).toBe('draft');
+    expect(await status(draft)).toBe('draft');
+    const { rows } = await db.query<{ design_id: string; actor_id: string }>(
+      "SELECT design_id, actor_id FROM design_reviews WHERE design_id = ANY($1::text[]) AND action = 'reopened'",
+      [[...approved, draft]],
+    );
+    expect(rows.map((r) => r.design_id).sort()).toEqual([...approved].sort());
+    expect(new Set(rows.map((r) => r.actor_id))).toEqual(new Set(['rx-u']));
+    for (const { p } of people) p.leave();
   });
 });

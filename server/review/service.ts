@@ -45,6 +45,8 @@ export interface ReviewServiceDeps {
 
 const REVIEWER_ROLES = new Set(['brand_manager', 'admin']);
 const REOPEN_CHECK_MS = 1_500;
+/** Reopen checks due within the same slot run as one statement (a check waits at most this much longer). */
+const REOPEN_SLOT_MS = 250;
 
 /** The review workflow around the pure state machine in shared/review. */
 export class ReviewService {
@@ -52,14 +54,41 @@ export class ReviewService {
 
   /**
    * An edit to an approved (or sent back) design returns it to draft for re-approval.
-   * Checked at most once per REOPEN_CHECK_MS per room while people edit (one small query).
+   * Checked at most once per REOPEN_CHECK_MS per room while people edit, for all rooms due at about
+   * the same time in one small statement (100 busy rooms: a few a second, not one per room).
    * Only a person's changes to the design itself (objects, page settings) count as edits; values an
    * editor derives and writes back (a text box's measured height) do not, nor does loading (a
    * migration on load). The room's extensions tell a few times a second, with when each edit reached the server.
    */
   reopenExtension(): RoomExtension {
-    /** Per room: the pending check, and the latest edit not yet checked with who made it. */
-    const pending = new Map<string, { timer: NodeJS.Timeout; last: { at: Date; userId: string | null } }>();
+    /** Per room: when its check is due, and the latest edit not yet checked with who made it. */
+    const pending = new Map<string, { due: number; last: { at: Date; userId: string | null } }>();
+    let timer: NodeJS.Timeout | null = null;
+    let timerAt = 0;
+    const schedule = () => {
+      let next = Infinity;
+      for (const p of pending.values()) next = Math.min(next, p.due);
+      if (next === Infinity || (timer && timerAt <= next)) return;
+      if (timer) clearTimeout(timer);
+      timerAt = next;
+      timer = setTimeout(run, Math.max(0, next - Date.now()));
+      timer.unref();
+    };
+    const run = () => {
+      timer = null;
+      const now = Date.now();
+      const due: Array<{ designId: string; at: Date; userId: string | null }> = [];
+      for (const [designId, p] of pending) {
+        if (p.due > now) continue;
+        due.push({ designId, ...p.last });
+        pending.delete(designId);
+      }
+      schedule();
+      if (due.length === 0) return;
+      void this.onEdited(due).catch((err) =>
+        this.deps.log.warn({ err, designIds: due.map((d) => d.designId) }, 'could not reopen edited design'),
+      );
+    };
     return {
       name: 'review-reopen',
       onChange: ({ room, changes }) => {
@@ -70,44 +99,38 @@ export class ReviewService {
           waiting.last = last;
           return;
         }
-        const timer = setTimeout(() => {
-          const edit = pending.get(room.designId)!.last;
-          pending.delete(room.designId);
-          void this.onEdited(room.designId, edit).catch((err) =>
-            this.deps.log.warn({ err, designId: room.designId }, 'could not reopen edited design'),
-          );
-        }, REOPEN_CHECK_MS);
-        timer.unref();
-        pending.set(room.designId, { timer, last });
+        // Due REOPEN_CHECK_MS after the edit, rounded up to a slot: rooms due in the same slot are checked in one statement.
+        pending.set(room.designId, { due: Math.ceil((Date.now() + REOPEN_CHECK_MS) / REOPEN_SLOT_MS) * REOPEN_SLOT_MS, last });
+        schedule();
       },
       beforeUnload: ({ room }) => {
-        const waiting = pending.get(room.designId);
-        if (waiting) clearTimeout(waiting.timer);
         pending.delete(room.designId);
       },
     };
   }
 
   /**
-   * Sends an approved (or sent back) design to draft, unless its status changed after the edit
+   * Sends approved (or sent back) designs to draft, each unless its status changed after its edit
    * reached the server: an edit made before an approval, checked a moment later, must not revoke it.
    */
-  private async onEdited(designId: string, edit: { at: Date; userId: string | null }): Promise<void> {
-    const { rows } = await this.deps.db.query<{ brokerage_id: string; status: DesignStatus }>(
-      `UPDATE designs SET status = 'draft', status_changed_at = $3, updated_at = now()
-       WHERE id = $1 AND status IN ('approved', 'changes_requested') AND (status_changed_at IS NULL OR status_changed_at < $2)
-       RETURNING brokerage_id, status`,
-      [designId, edit.at, new Date()],
+  private async onEdited(edits: Array<{ designId: string; at: Date; userId: string | null }>): Promise<void> {
+    const { rows } = await this.deps.db.query<{ id: string; brokerage_id: string }>(
+      `UPDATE designs d SET status = 'draft', status_changed_at = $3, updated_at = now()
+         FROM unnest($1::text[], $2::timestamptz[]) AS e(id, at)
+       WHERE d.id = e.id AND d.status IN ('approved', 'changes_requested') AND (d.status_changed_at IS NULL OR d.status_changed_at < e.at)
+       RETURNING d.id, d.brokerage_id`,
+      [edits.map((e) => e.designId), edits.map((e) => e.at), new Date()],
     );
-    const row = rows[0];
-    if (!row) return;
-    if (edit.userId) {
-      await this.deps.db.query(
-        "INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id) VALUES ($1, $2, $3, 'reopened', $4)",
-        [randomUUID(), designId, row.brokerage_id, edit.userId],
-      );
+    for (const row of rows) {
+      const userId = edits.find((e) => e.designId === row.id)?.userId;
+      if (userId) {
+        await this.deps.db.query(
+          "INSERT INTO design_reviews (id, design_id, brokerage_id, action, actor_id) VALUES ($1, $2, $3, 'reopened', $4)",
+          [randomUUID(), row.id, row.brokerage_id, userId],
+        );
+      }
+      this.deps.publish(row.brokerage_id, row.id, 'draft');
     }
-    this.deps.publish(row.brokerage_id, designId, 'draft');
   }
 
   async submit(user: Reviewer, designId: string, comment?: string): Promise<DesignStatus> {
