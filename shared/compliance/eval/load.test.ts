@@ -41,6 +41,19 @@ describe('evaluation batches', () => {
     expect(() => loadHoldout(dir)).toThrow(/changed since it was frozen/);
   });
 
+  it('an empty or missing held-out folder is no batch, not an error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'holdout-'));
+    expect(loadHoldout(dir)).toEqual([]);
+    writeFileSync(join(dir, 'README.md'), '# Held-out\n\nNone frozen yet.\n');
+    expect(loadHoldout(dir)).toEqual([]);
+    expect(loadHoldout(join(dir, 'absent'))).toEqual([]);
+  });
+
+  it('the committed held-out folder loads (every batch in it matches its sum)', () => {
+    expect(() => loadHoldout()).not.toThrow();
+    for (const b of loadHoldout()) expect(b.entries.length, b.file).toBeGreaterThan(0);
+  });
+
   it('the committed dev batches parse and cover every writer class', () => {
     const dev = loadDevBatches();
     const classes = new Set(dev.filter((e) => e.label === 'violation').map((e) => e.cls));

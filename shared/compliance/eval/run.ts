@@ -74,8 +74,10 @@ if (dev.length) printReport('Development: JSONL batches (eval/dev/)', dev, evalu
 
 let holdoutPass = true;
 const holdout = devOnly ? [] : loadHoldout();
-if (holdout.length === 0) {
-  console.log('\n=== Held-out: none frozen under eval/holdout/');
+if (devOnly) {
+  console.log('\n=== Held-out: skipped (--dev)');
+} else if (holdout.length === 0) {
+  console.log('\n=== Held-out: no held-out batch frozen under eval/holdout/ (add its .jsonl files with their sha256 in holdout/README.md)');
 } else {
   for (const b of holdout) printReport(`Held-out ${b.file}`, b.entries, evaluateCorpus(b.entries), false);
   const all = holdout.flatMap((b) => b.entries);

@@ -195,7 +195,28 @@ const MISSPELLINGS: Record<string, string> = {
   noo: 'no',
   sect: 'section',
   sec: 'section',
+  dawgs: 'dogs',
+  dawg: 'dog',
 };
+
+/** Consonant skeletons of one-word group terms of five letters or more, when they all name one class ("mslms": Muslims or Moslems). */
+const SKELETONS = new Map<string, string>();
+{
+  const classOf = new Map<string, ProtectedClass>();
+  for (const g of GROUP_LEXICON) for (const t of [...g.nouns, ...g.adjectives]) if (!/\s/.test(t)) classOf.set(t, g.cls);
+  const seen = new Map<string, { word: string; cls: ProtectedClass } | null>();
+  for (const [w, cls] of classOf) {
+    if (w.length < 5 || !/^[a-z]+$/.test(w)) continue;
+    const skeleton = w.replace(/[aeiouy]/g, '');
+    if (skeleton.length < 3 || skeleton === w) continue;
+    const prior = seen.get(skeleton);
+    seen.set(skeleton, prior === undefined ? { word: w, cls } : prior && prior.cls === cls ? prior : null);
+  }
+  for (const [k, v] of seen) if (v) SKELETONS.set(k, v.word);
+}
+/** Short intent words spelled out letter by letter ("N O  V O U C H E R S"). */
+const SPELLED_INTENTS = new Set(['no', 'not', 'only', 'none', 'never']);
+const ROMAN: Record<string, string> = { viii: '8', iix: '8' };
 
 type Cue = 'cancel' | 'exclude' | 'prefer' | 'accept' | 'describe' | 'steer';
 const CUES = new PhraseTable<Cue>();
@@ -240,6 +261,8 @@ interface Tok {
   /** A clause boundary precedes this token. */
   breakBefore: boolean;
   punct: boolean;
+  /** A question mark follows this word ("Trans? Not here."). */
+  question?: boolean;
 }
 
 function repair(word: string, oov: boolean, masks?: readonly number[]): string {
@@ -261,6 +284,11 @@ function repair(word: string, oov: boolean, masks?: readonly number[]): string {
   if (oov && word.length >= 4 && /^[a-z]+$/.test(word)) {
     const near = EDITS.nearest(word);
     if (near) return near;
+  }
+  // Vowels dropped ("wht", "chrstn", "mslm"): the one group word of five letters or more with that consonant skeleton.
+  if (word.length >= 3 && /^[b-df-hj-np-tv-z]+$/.test(word)) {
+    const full = SKELETONS.get(word);
+    if (full) return full;
   }
   return word;
 }
@@ -288,8 +316,14 @@ export function toTokens(ws: readonly Word[]): Tok[] {
       if (!hyphenated && !letters && !fragment) continue;
       // Exact joins only across spaces ("w h i t e", "chil dren"); a one-edit repair only for pieces written together.
       const near = JOIN_TARGETS.has(plain) ? plain : hyphenated && plain.length >= 5 ? EDITS.nearest(plain) : null;
-      // Three letters only when spelled out one by one ("m-e-n", "g a y").
-      if (near && JOIN_TARGETS.has(near) && (near.length >= 4 || (letters && parts.length >= 3))) {
+      // Written together with symbols inside ("s3ct!0n"): any word of a group phrase.
+      const together = pieces.every((p, k) => k === 0 || p.gap === '') && parts.some((t) => /[^a-z]/.test(t));
+      const target = near && (JOIN_TARGETS.has(near) || (together && GROUP_WORDS.has(near)));
+      // Three letters only when spelled out one by one ("m-e-n", "g a y"); short intent words only letter by letter ("n o").
+      if (letters && SPELLED_INTENTS.has(joined) && !/\s{2,}/.test(pieces.map((p) => p.gap).join('|'))) {
+        best = j;
+        bestText = joined;
+      } else if (target && (near.length >= 4 || (letters && parts.length >= 3))) {
         best = j;
         bestText = near;
       }
@@ -303,16 +337,32 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     }
   }
 
+  // A short aside in parentheses ("rental assistance (TBRA) and rapid rehousing") stays in its clause.
+  const asides = new Set<number>();
+  for (let a = 0; a < merged.length; a++) {
+    if (ws[merged[a]!.from]!.text !== '(') continue;
+    for (let b = a + 1; b < Math.min(merged.length, a + 5); b++)
+      if (ws[merged[b]!.from]!.text === ')') {
+        asides.add(a).add(b);
+        break;
+      }
+  }
+
   const toks: Tok[] = [];
   let pendingBreak = false;
   let lastSentence = -1;
   let skipBreakAfterAbbrev = false;
-  for (const m of merged) {
+  for (const [mi, m] of merged.entries()) {
+    if (asides.has(mi)) continue;
     const first = ws[m.from]!;
     const last = ws[m.to]!;
     const single = m.from === m.to;
     // "Mrs.", "Sec.": the abbreviation's dot is not part of the word.
     let word = m.text.replace(/'/g, '').replace(/(?<=[a-z])\.$/, '');
+    // Dotted acronyms ("E.S.A.", "S.S.I."): the letters.
+    if (/^(?:[a-z]\.){1,5}[a-z]$/.test(word)) word = word.replace(/\./g, '');
+    const prevKey = toks[toks.length - 1]?.key;
+    if ((prevKey === 'section' || prevKey === 'sec') && ROMAN[word]) word = ROMAN[word]!;
     // wink keeps some hyphenated words whole ("non-binary", "non-english"): read them joined when that is a lexicon word, else as their parts.
     let parts: string[] = [word];
     const runTogether = single && (first.oov || first.pos === 'SYM') ? segmentRunTogether(word.replace(/^#/, '')) : null;
@@ -327,6 +377,7 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     if (first.text === "n't" || first.text === 'nt') word = 'not';
     if (first.text === "'s" || (first.text === 's' && first.gap === '' && !single)) continue;
     if (single && first.text === '-') continue; // hyphens join words, they never end a clause
+    if (single && first.text === '/') continue; // "he/she/they", "Section 8/HCV": a slash joins words
     if (single && QUOTES.has(first.text)) continue;
     if (single && (first.text === "'s" || first.text === "'")) continue;
     // "Sec. 8", "St. Mary's": the dot after an abbreviation ends nothing.
@@ -343,6 +394,7 @@ export function toTokens(ws: readonly Word[]): Tok[] {
     }
     skipBreakAfterAbbrev = false;
     if (isBreakPunct) {
+      if (first.text === '?' && prev) prev.question = true;
       pendingBreak = true;
       continue;
     }
@@ -370,6 +422,8 @@ export function toTokens(ws: readonly Word[]): Tok[] {
       });
     }
     pendingBreak = false;
+    // A word rejoined across wink's sentence end ("s3ct!0n 8") keeps the next word in its sentence.
+    if (last.sentence !== first.sentence) lastSentence = last.sentence;
   }
   endNegationAtNewPredicate(toks);
   return toks;
@@ -478,6 +532,15 @@ const ATTRIBUTE_HEADS = new Set(
     'lifestyle',
   ].map(stem),
 );
+/** "no payments from programs", "no checks from the VA": what is paid, between "no" and who pays it. */
+const PAYMENT_WORDS = new Set(['payment', 'payments', 'check', 'checks', 'money', 'funds', 'rent', 'income', 'deposits', 'from'].map(stem));
+/** Words that limit a verb phrase ("will only rent the cottage to", "only accepting applications from"). */
+const LIMITING = new Set(['only', 'exclusively', 'solely', 'strictly', 'just']);
+/** Place heads an adjective of a described class turns into a description of who lives there ("white neighborhood"). */
+const DESCRIBED_PLACES = new Set(['neighborhood', 'neighbourhood', 'area', 'enclave', 'community'].map(stem));
+const INSTITUTIONS = new Set(
+  ['center', 'centre', 'college', 'school', 'church', 'college', 'university', 'center', 'garden', 'board'].map(stem),
+);
 const POSSESSIVES = new Set(['our', 'their', 'your', 'his', 'her', 'my']);
 const OPEN_FILLER_POS = new Set(['ADJ', 'NOUN', 'DET', 'ADV', 'PROPN', 'NUM']);
 
@@ -496,7 +559,7 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
     let len = 0;
     for (const h of hits) {
       if (len && h.length !== len) break;
-      const m = qualify(toks, i, i + h.length, h.payload, to);
+      const m = qualify(toks, i, i + h.length, h.payload, from, to);
       if (m) {
         out.push(m);
         len = h.length;
@@ -513,7 +576,7 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
   return kept.filter((m, k) => kept.findIndex((o) => o.i === m.i && o.term.cls === m.term.cls) === k);
 }
 
-function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to: number): Mention | null {
+function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, from: number, to: number): Mention | null {
   const next = toks[j];
   // "couple of", "single story", "kids' play area", "wheelchair ramp": a modifier of a thing, not people.
   if (next && next.key === 'of' && toks[i]!.key === 'couple') return null;
@@ -542,8 +605,11 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
     if (headTok && head === j && !place) return { term, i, j, headEnd: head + 1, person: true, place: false };
     // A noun after it makes a compound ("kids room"), unless that "noun" is a verb the tagger missed ("kids love this street").
     const verbLike = ['DET', 'PRON'].includes(toks[j + 1]?.pos ?? '');
+    // "section 8 housing vouchers", "voucher inspections": a noun of the same class goes on naming the group.
+    const sameClassAfter = !!next && GROUPS.matchesAt(toks, j).some((h) => h.payload.cls === term.cls);
     if (
       next &&
+      !sameClassAfter &&
       j < to &&
       (next.pos === 'NOUN' || next.pos === 'PROPN') &&
       !HEADS.has(next.stem) &&
@@ -562,6 +628,8 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, to
   }
   if (next && j < to && ['only', 'preferred', 'wanted', 'exclusively', 'need', 'not'].includes(next.key))
     return { term, i, j, headEnd: j, person: true, place: false };
+  // A short question that is only the trait ("Trans? Not here.", "Living together unmarried?"): asked of the reader.
+  if (j === to && toks[j - 1]!.question && to - from <= 4) return { term, i, j, headEnd: j, person: true, place: false };
   return null;
 }
 
@@ -589,13 +657,35 @@ export function findCues(toks: readonly Tok[], from: number, to: number): CueHit
         continue;
       }
     }
+    // "This isn't the building for you", "not the right place for kids", "isn't right for you": a negated open preference excludes.
+    const negatedHere = toks[i]!.negated || (i > from && ['not', 'never'].includes(toks[i - 1]!.key));
+    if (negatedHere && (!hit || hit.payload === 'accept') && !NEGATORS.has(toks[i]!.key)) {
+      let k = i;
+      while (k < to && k <= i + 3 && (OPEN_FILLER_POS.has(toks[k]!.pos) || toks[k]!.key === 'right') && toks[k]!.key !== 'for') k++;
+      const inside = toks.slice(i, k);
+      if (
+        k < to &&
+        toks[k]!.key === 'for' &&
+        inside.some((t) => DWELLINGS.has(t.stem) || t.key === 'right' || t.key === 'one') &&
+        !inside.some((t) => t.isNumber)
+      ) {
+        out.push({ kind: 'exclude', i, j: k + 1, negated: false });
+        i = k + 1;
+        continue;
+      }
+    }
     if (!hit) {
       i++;
       continue;
     }
     const words = toks.slice(i, i + hit.length);
     // "must be accompanied", "should be supervised": an obligation on the group, not a preference for it.
-    if (hit.payload === 'prefer' && words[words.length - 1]!.key === 'be' && toks[i + hit.length]?.pos === 'VERB') {
+    if (
+      hit.payload === 'prefer' &&
+      words[words.length - 1]!.key === 'be' &&
+      toks[i + hit.length]?.pos === 'VERB' &&
+      GROUPS.matchesAt(toks, i + hit.length).length === 0
+    ) {
       i += hit.length;
       continue;
     }
@@ -650,7 +740,7 @@ export function mayMentionGroup(text: string): boolean {
     if (!w) continue;
     if (w.length <= 2 && pieces[k + 1]?.length === 1) return true; // "w h i t e", "chil dren"
     const plain = undoLookalikes(w) ?? w;
-    if (GROUP_STEMS.has(stem(plain)) || MISSPELLINGS[plain] || /^\d+$/.test(plain)) return true;
+    if (GROUP_STEMS.has(stem(plain)) || MISSPELLINGS[plain] || SKELETONS.has(plain) || /^\d+$/.test(plain)) return true;
     if (plain.length >= 5 && GROUP_EDITS.nearest(plain)) return true;
     if (plain.length >= 6 && segmentRunTogether(plain)) return true;
     const joined = plain + (pieces[k + 1] ?? '');
@@ -737,16 +827,28 @@ function judge(
       !FILLER_POS.has(t.pos) &&
       !HEADS.has(t.stem) &&
       t.key !== 'more' &&
+      !PAYMENT_WORDS.has(t.stem) &&
       t.key !== 'or' &&
       t.key !== 'nor' &&
       !(t.pos === 'NOUN' && toks[k + 1]?.key === 'or')
     )
       break;
   }
+  // "tenants who pay their own rent, not the government's": a preference, and the group set against it.
+  let k0 = m.i - 1;
+  while (k0 > from && toks[k0]!.pos === 'DET') k0--;
+  if (preferences.length > 0 && k0 > from && toks[k0]!.key === 'not' && toks[k0 - 1]!.key === ',' && preferences.some((c) => c.j <= k0))
+    return build(toks, m, { kind: 'exclude', i: k0, j: k0 + 1, negated: false }, 'exclusion', 'error');
   const near = (c: CueHit, max: number) => (c.i >= m.headEnd ? c.i - m.headEnd : m.i - c.j) <= max;
+  // "not suitable for those who don't share our values as believers": a person defined by a relative clause.
+  const relativeBetween = (c: CueHit) =>
+    c.j <= m.i &&
+    toks
+      .slice(c.j, m.i)
+      .some((t, k, a) => ['who', 'whose', 'that'].includes(t.key) && k > 0 && (HEADS.has(a[k - 1]!.stem) || a[k - 1]!.key === 'those'));
   const exclusion = exclusions.find((c) => {
     if (c.j - c.i === 1 && ADJACENT_EXCLUDE_WORDS.has(toks[c.i]!.key)) return c.i === m.j;
-    if (near(c, 8)) return true;
+    if (near(c, 8) || (relativeBetween(c) && near(c, 12))) return true;
     // "Deaf applicants can't use the intercom, so we can't rent to them."
     return c.i >= m.headEnd && toks.slice(c.j, Math.min(to, c.j + 3)).some((t) => OBJECT_PRONOUNS.has(t.key));
   });
@@ -766,6 +868,24 @@ function judge(
       // "looking for a tenant who shares our Christian faith": a person and a short relative clause.
       const relative = between.findIndex((t, k) => k > 0 && ['who', 'that', 'whose'].includes(t.key) && HEADS.has(between[k - 1]!.stem));
       if (relative > 0 && between.length <= 7 && !soft) return true;
+      // "will only rent the cottage to a lady", "only accepting applications from men": a limited verb and its recipient.
+      const last = between[between.length - 1];
+      if (
+        LIMITING.has(toks[c.i]!.key) &&
+        between.length <= 6 &&
+        last &&
+        ['to', 'from', 'with', 'by', 'for', 'a', 'an', 'the'].includes(last.key) &&
+        between.some((t) => ['VERB', 'AUX'].includes(t.pos))
+      )
+        return true;
+      // "must use the name and gender on their birth certificate": a coordinated object.
+      const coordinated = between.findIndex((t) => t.key === 'and' || t.key === 'or');
+      if (
+        coordinated > 0 &&
+        between.length <= 4 &&
+        between.slice(0, coordinated).every((t) => t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'ADJ')
+      )
+        return true;
       return (
         between.length <= 4 && between.every((t, k) => (describing(t, k) || POSSESSIVES.has(t.key)) && !(soft && t.key.endsWith('ing')))
       );
@@ -780,6 +900,17 @@ function judge(
     (m.person || m.place || toks.slice(from, to).some((t) => HEADS.has(t.stem)))
   ) {
     return build(toks, m, describe, 'description', soft ? 'warning' : 'error');
+  }
+  // "white neighborhood", "a Christian community" (not "Jewish Community Center"): who lives there, as a selling point.
+  if (
+    m.term.describesOccupant &&
+    m.term.kind === 'adj' &&
+    m.place &&
+    m.headEnd === m.j + 1 &&
+    DESCRIBED_PLACES.has(toks[m.j]!.stem) &&
+    !(toks[m.headEnd] && INSTITUTIONS.has(toks[m.headEnd]!.stem))
+  ) {
+    return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
   }
   if (m.term.describesOccupant && m.person && m.headEnd > m.j && !ATTRIBUTE_HEADS.has(toks[m.headEnd - 1]!.stem)) {
     return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');

@@ -46,6 +46,28 @@ describe('context exceptions', () => {
     // Different terms for the group, and a relative clause between the preference and the group.
     ['Divorced applicants need a cosigner.', 'error:marital-status'],
     ['Looking for a tenant who shares our Christian faith.', 'error:religion'],
+    // A trait asked as a short question, the exclusion in the next clause.
+    ['Divorced? Look elsewhere.', 'error:marital-status'],
+    // A limited verb phrase and its recipient; a coordinated object; a contrast after a preference.
+    ['The landlord will only sell the condo to a Hindu buyer.', 'error:religion'],
+    ['We are only taking calls from women.', 'error:sex'],
+    ['Tenants must use the name and pronouns given at birth.', 'error:gender-identity'],
+    ['We want tenants paid by their employer, not the housing authority.', 'error:source-of-income'],
+    // An exclusion reaching a person defined by a relative clause.
+    ['Not a fit for anyone who is still attending Sunday mass.', 'error:religion'],
+    // A negated open preference.
+    ['Honestly this is not the apartment for wheelchair users.', 'error:disability'],
+    // An obligation that names a group is a preference ("must be born male").
+    ['Tenants must be born male.', 'error:gender-identity'],
+    // Different terms: more to prove, a pet's fee for an assistance animal.
+    ['Applicants who are Muslim will be asked for extra references.', 'error:religion'],
+    ['Companion animals are charged pet rent like any dog.', 'error:disability'],
+    // A short aside in parentheses stays in its clause.
+    ['Rental assistance (ERAP) recipients are not accepted.', 'error:source-of-income'],
+    // An adjective of a described class on the area itself.
+    ['Quiet Hispanic neighborhood close to the park.', 'error:national-origin'],
+    // Blockbusting: the neighbourhood's change sold as a reason.
+    ['List with us before the area changes for good.', 'warning:race'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
@@ -56,5 +78,11 @@ describe('context exceptions', () => {
     // An obligation on a group is not a preference for it; a yard "for kids" is not about who lives there.
     'Children must be accompanied by an adult at the pool.',
     'Great backyard for kids and pets to play.',
+    'Church Street address, two blocks from the Jewish Community Center.',
+    'Pet rent $35/month; assistance animals exempt.',
+    'No modifications to the unit without written approval.',
+    'Great for after-school programs and weekend soccer.',
+    'Only 2 blocks to the school; rent includes water.',
+    'The owner will only rent the unit furnished.',
   ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
 });

@@ -221,6 +221,32 @@ const EXPLICIT_TERMS: readonly FairHousingTerm[] = [
     suggestion: 'established neighborhood',
     advice: 'HUD lists this among "catch words" that can signal exclusion; describe the property and amenities instead.',
   },
+  {
+    // Blockbusting and steering by who lives there (42 U.S.C. §3604(e)): change in the neighbourhood, or its absence, sold as a reason to buy or sell.
+    id: 'race-neighborhood-change',
+    cls: 'race',
+    severity: W,
+    patterns: [
+      '(before|until) the (neighborhood|neighbourhood|area|block|street) (changes|change|turns|goes)',
+      '(neighborhood|neighbourhood|area|block|street) is (changing|turning|going downhill)',
+      '(changing|transitional) (neighborhood|neighbourhood|area|block|demographics)',
+      '(demographics|makeup) (is|are) changing',
+      'not changing like',
+      'once (more of them|they) (move|start moving) in',
+      '(more|rest) of them (move|moving|moved) in',
+      '(across|other side of|wrong side of) the tracks',
+      'diversity (problems|problem|issues|issue|concerns)',
+      '(too|less|more) diverse',
+      '(stayed|remained|stays|remains|kept) (traditional|the same|the way it)',
+      'the way it (has always been|always was|used to be)',
+      'keep (the|our|this) (neighborhood|neighbourhood|block|street|area|community) (the way|as it|like it)',
+      '(property|home) values (will|wont|won t|are going to) (drop|fall|plummet|not hold|hold)',
+      'values on your (block|street) (will|wont|won t)',
+    ],
+    suggestion: 'established neighborhood',
+    advice:
+      'Selling a home on who is moving into the area (or on keeping it as it is) is blockbusting or steering; describe the property and amenities instead.',
+  },
   // ── Color (federal) ─────────────────────────────────────────────────────
   {
     id: 'color-explicit',

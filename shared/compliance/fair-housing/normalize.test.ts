@@ -35,6 +35,15 @@ describe('normalisation before matching', () => {
     ['Cute 1BR #NoKids #AdultsOnly', 'error:familial-status'],
     ['#nokids quiet building', 'error:familial-status'],
     ['Lovely home #ChristianHome', 'error:religion'],
+    // Short intent words spelled out letter by letter, symbols inside a word (wink ends a sentence at the "!").
+    ['N O  K I D S', 'error:familial-status'],
+    ['N0 s3ct!0n 8 tenants', 'error:source-of-income'],
+    // Vowels dropped, dotted acronyms, Roman numerals, words joined by a slash.
+    ['Owner wants chrstn renters.', 'error:religion'],
+    ['Sorry, no E.S.A. / no S.S.I.', 'error:disability'],
+    ['Sorry, no E.S.A. / no S.S.I.', 'error:source-of-income'],
+    ['Section VIII will not be accepted.', 'error:source-of-income'],
+    ['No he/she stuff here.', 'error:gender-identity'],
   ])('%j', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
@@ -42,5 +51,7 @@ describe('normalisation before matching', () => {
     'Assistance animals are not pets and are always welcome.',
     'Bright 4BR home 🏡 near the park',
     'Just listed! #OpenHouse #NewListing #DreamHome',
+    'Kitchen has wht shaker cabinets and blk hardware.',
+    'W/D in unit, 2BR/1BA, Blk 4 Lot 7.',
   ])('%j stays clean', (text) => expect(flagged(text)).toEqual([]));
 });

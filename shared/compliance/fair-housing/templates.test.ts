@@ -25,6 +25,9 @@ const NOUN_EXCLUSIONS = [
   (n: string) => `${cap(n)} should look elsewhere.`,
   (n: string) => `We cannot accommodate ${n}.`,
   (n: string) => `Unfortunately ${n} are not accepted here.`,
+  // The group asked about, the exclusion in the next clause; a negated open preference.
+  (n: string) => `${cap(n)}? Not here.`,
+  (n: string) => `This isn't the right place for ${n}.`,
 ];
 const NOUN_PREFERENCES = [
   (n: string) => `Perfect for ${n}.`,
@@ -32,6 +35,8 @@ const NOUN_PREFERENCES = [
   (n: string) => `Ideal for ${n}.`,
   (n: string) => `Great home for ${n}!`,
   (n: string) => `Seeking ${n} only.`,
+  // A limited verb phrase and its recipient.
+  (n: string) => `We will only rent the unit to ${n}.`,
 ];
 const ADJ_EXCLUSIONS = [
   (a: string) => `No ${a} tenants.`,
@@ -39,6 +44,8 @@ const ADJ_EXCLUSIONS = [
   (a: string) => `We won't rent to ${a} people.`,
   (a: string) => `${cap(a)} buyers should look elsewhere.`,
   (a: string) => `Not a good fit for ${a} tenants.`,
+  (a: string) => `${cap(a)}? Not in this building.`,
+  (a: string) => `This isn't the building for ${a} tenants.`,
 ];
 const ADJ_PREFERENCES = [
   (a: string) => `Perfect for a ${a} couple.`,
@@ -47,6 +54,7 @@ const ADJ_PREFERENCES = [
   (a: string) => `Great for a ${a} professional.`,
   (a: string) => `Perfect place for a ${a} person.`,
   (a: string) => `Seeking ${a} renters.`,
+  (a: string) => `Owner will only lease the cottage to ${a} tenants.`,
 ];
 
 interface Case {
