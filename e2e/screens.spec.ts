@@ -36,6 +36,8 @@ function screensFor(role: string, ids: { own: string; inReview: string }): Scree
     { name: 'brandguide', path: '/brandguide' },
     { name: 'brand-kit', path: '/brand-kit' },
     { name: 'inbox', path: '/inbox' },
+    { name: 'profile', path: '/profile' },
+    { name: 'security', path: '/account/security' },
     { name: 'editor', path: `/designs/${ids.own}`, primary: ['export-button', 'submit-review', 'share-button'] },
   ];
   if (role === 'agent') return common;
@@ -45,7 +47,12 @@ function screensFor(role: string, ids: { own: string; inReview: string }): Scree
     { name: 'dashboard', path: '/admin' },
     { name: 'review', path: `/designs/${ids.inReview}?review=1`, primary: ['approve', 'request-changes', 'export-button'] },
   ];
-  return role === 'admin' ? [...common, ...managers, { name: 'people', path: '/admin/people' }] : [...common, ...managers];
+  const admins: Screen[] = [
+    { name: 'people', path: '/admin/people' },
+    { name: 'audit', path: '/admin/audit' },
+    { name: 'sso', path: '/admin/sso' },
+  ];
+  return role === 'admin' ? [...common, ...managers, ...admins] : [...common, ...managers];
 }
 
 async function settled(page: Page, screen: Screen): Promise<void> {
@@ -131,16 +138,28 @@ test.beforeAll(async ({ browser }) => {
   ids = { own, inReview };
 });
 
-test('the log-in page fits every size and passes axe', async ({ browser }) => {
+const SIGNED_OUT = [
+  { name: 'login', path: '/login', heading: /log in/i },
+  { name: 'forgot-password', path: '/forgot-password', heading: /password/i },
+] as const;
+
+test('the signed-out pages (log-in, forgotten password) fit every size and pass axe', async ({ browser }) => {
   for (const viewport of VIEWPORTS) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto('/login');
-    await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/login-${viewport.width}x${viewport.height}.png` });
-    const o = await overflow(page);
-    expect.soft(o.scroll, `login at ${viewport.width}px: ${o.culprits.join(', ')}`).toBeLessThanOrEqual(o.client);
-    expect.soft(await seriousViolations(page), `login at ${viewport.width}px`).toEqual([]);
+    for (const screen of SIGNED_OUT) {
+      await page.goto(screen.path);
+      await expect(
+        page
+          .getByRole('heading', { name: screen.heading })
+          .or(page.getByRole('button', { name: screen.heading }))
+          .first(),
+      ).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/${screen.name}-${viewport.width}x${viewport.height}.png` });
+      const o = await overflow(page);
+      expect.soft(o.scroll, `${screen.name} at ${viewport.width}px: ${o.culprits.join(', ')}`).toBeLessThanOrEqual(o.client);
+      expect.soft(await seriousViolations(page), `${screen.name} at ${viewport.width}px`).toEqual([]);
+    }
     await context.close();
   }
 });

@@ -96,7 +96,7 @@ export function AuditPage() {
             {error}
           </div>
         )}
-        <table className="data-table audit-table">
+        <table className="data-table audit-table" tabIndex={0} aria-label="Audit log">
           <thead>
             <tr>
               <th>When</th>
