@@ -519,6 +519,8 @@ function revision(): string {
 
 async function main(): Promise<void> {
   if (TARGETS.includes('hocuspocus')) await ensurePeers();
+  // The code measured is the code built now: later commits during the run do not change it.
+  const code = revision();
   if (TARGETS.some((t) => t.startsWith('ours'))) buildServer();
   const loadStart = loadavg();
   const results: RunResult[] = [];
@@ -526,18 +528,18 @@ async function main(): Promise<void> {
     const order = rep % 2 === 0 ? TARGETS : [...TARGETS].reverse();
     for (const t of order) results.push(await runTarget(t, rep));
     // Written after every repeat: a later failure keeps what was measured.
-    report(results, loadStart, rep + 1);
+    report(results, code, loadStart, rep + 1);
   }
 }
 
-function report(results: RunResult[], loadStart: string, repeats: number): void {
+function report(results: RunResult[], code: string, loadStart: string, repeats: number): void {
   const md = table(results);
   console.log('\n' + md + '\n');
   const runs = results.map((r) => `${r.target}#${r.repeat}`).join(', ');
   const section = [
     '## Plain-document workload (issue #19), all four servers in one run',
     '',
-    `Produced by \`npm run bench:plain\` (bench/plain.ts); code ${revision()}; ${new Date().toISOString()}; ${cpus()[0]?.model ?? '?'}, nproc ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average at start ${loadStart}, at end ${loadavg()} (the machine is shared with other work: absolute figures are noisy, compare the columns, which ran interleaved in this run: ${runs}; ${repeats} of ${REPEATS} repeats).`,
+    `Produced by \`npm run bench:plain\` (bench/plain.ts); code ${code}; ${new Date().toISOString()}; ${cpus()[0]?.model ?? '?'}, nproc ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average at start ${loadStart}, at end ${loadavg()} (the machine is shared with other work: absolute figures are noisy, compare the columns, which ran interleaved in this run: ${runs}; ${repeats} of ${REPEATS} repeats).`,
     '',
     md,
     '',
