@@ -500,6 +500,10 @@ function table(results: RunResult[]): string {
     (t) =>
       `${fmtMs(med(t, (r) => (r.cold ? median(r.cold.first) : undefined)))} / ${fmtMs(med(t, (r) => (r.cold ? median(r.cold.full) : undefined)))} ms${t === 'y-websocket' ? ' (never unloads)' : ''}`,
   );
+  row(
+    'same: when the document (sync step 2) arrived, before the client applied it',
+    (t) => `${fmtMs(med(t, (r) => (r.cold ? median(r.cold.received) : undefined)))} ms`,
+  );
   row('start (spawn → listening), fresh data', (t) => `${med(t, (r) => r.startMs).toFixed(0)} ms`);
   row(
     'peak memory (PSS) of the process tree, whole run (sampled every 100 ms)',
