@@ -253,6 +253,8 @@ type Sampler = ReturnType<typeof treeSampler>;
 interface LoadResult {
   /** CPU seconds of the server's process tree (exited children included), over the edit window plus drain. */
   cpu: number;
+  /** Of which in the kernel (socket writes and reads). */
+  sys: number;
   latency: Percentiles;
   expected: number;
   ack: Percentiles | null;
@@ -286,7 +288,7 @@ async function load(
   samples.length = 0;
   const peakLife = sampler.lifePeak();
   sampler.resetPeak();
-  const cpuBefore = treeUsage(r.server.pid).cpuSeconds;
+  const before = treeUsage(r.server.pid);
   const t0 = performance.now();
   const period = 1000 / rate;
   const perClient = Math.round(seconds * rate);
@@ -305,13 +307,13 @@ async function load(
   await sleep(100);
   while (Date.now() < deadline && (samples.length < expected || (ack && clients.some((c) => c.unacked > 0)))) await sleep(20);
   const after = treeUsage(r.server.pid);
-  const cpuAfter = after.cpuSeconds;
   const rssEnd = after.pssBytes;
   const peakWorkload = sampler.peak();
   const wall = (performance.now() - t0) / 1000;
   await pool(clients, 200, (c) => c.closeAndWait());
   return {
-    cpu: cpuAfter - cpuBefore,
+    cpu: after.cpuSeconds - before.cpuSeconds,
+    sys: after.systemSeconds - before.systemSeconds,
     latency: percentiles(samples),
     expected,
     ack: ack ? percentiles(acks) : null,
@@ -406,7 +408,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
       out.load = await load(r, sampler, designs, 4, 5, SECONDS);
       const l = out.load;
       log(
-        `${target} #${repeat} 100×4×5/s: CPU ${l.cpu.toFixed(2)} s, p50/p99 ${fmtMs(l.latency.p50)} / ${fmtMs(l.latency.p99)} ms (${l.latency.n}/${l.expected}, max ${fmtMs(l.latency.max)}), ` +
+        `${target} #${repeat} 100×4×5/s: CPU ${l.cpu.toFixed(2)} s (kernel ${l.sys.toFixed(2)} s), p50/p99 ${fmtMs(l.latency.p50)} / ${fmtMs(l.latency.p99)} ms (${l.latency.n}/${l.expected}, max ${fmtMs(l.latency.max)}), ` +
           `PSS end ${fmtMiB(l.rssEnd)}, peak ${fmtMiB(l.peakWorkload)} (life ${fmtMiB(l.peakLife)})`,
       );
     }
@@ -414,7 +416,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
       const d = await r.newDesign('fifty');
       out.fifty = await load(r, sampler, [d], 50, 2, SECONDS);
       log(
-        `${target} #${repeat} 1×50, 100 edits/s: CPU ${((100 * out.fifty.cpu) / out.fifty.wall).toFixed(1)}%, p99 ${fmtMs(out.fifty.latency.p99)} ms`,
+        `${target} #${repeat} 1×50, 100 edits/s: CPU ${((100 * out.fifty.cpu) / out.fifty.wall).toFixed(1)}% (kernel ${((100 * out.fifty.sys) / out.fifty.wall).toFixed(1)}%), p99 ${fmtMs(out.fifty.latency.p99)} ms`,
       );
     }
     if (PHASES.has('ack') && target.startsWith('ours')) {
