@@ -253,6 +253,8 @@ type Sampler = ReturnType<typeof treeSampler>;
 interface LoadResult {
   /** CPU seconds of the server's process tree (exited children included), over the edit window plus drain. */
   cpu: number;
+  /** Of which in the kernel (socket writes and reads). */
+  sys: number;
   latency: Percentiles;
   expected: number;
   ack: Percentiles | null;
@@ -286,7 +288,7 @@ async function load(
   samples.length = 0;
   const peakLife = sampler.lifePeak();
   sampler.resetPeak();
-  const cpuBefore = treeUsage(r.server.pid).cpuSeconds;
+  const before = treeUsage(r.server.pid);
   const t0 = performance.now();
   const period = 1000 / rate;
   const perClient = Math.round(seconds * rate);
@@ -305,13 +307,13 @@ async function load(
   await sleep(100);
   while (Date.now() < deadline && (samples.length < expected || (ack && clients.some((c) => c.unacked > 0)))) await sleep(20);
   const after = treeUsage(r.server.pid);
-  const cpuAfter = after.cpuSeconds;
   const rssEnd = after.pssBytes;
   const peakWorkload = sampler.peak();
   const wall = (performance.now() - t0) / 1000;
   await pool(clients, 200, (c) => c.closeAndWait());
   return {
-    cpu: cpuAfter - cpuBefore,
+    cpu: after.cpuSeconds - before.cpuSeconds,
+    sys: after.systemSeconds - before.systemSeconds,
     latency: percentiles(samples),
     expected,
     ack: ack ? percentiles(acks) : null,
@@ -406,7 +408,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
       out.load = await load(r, sampler, designs, 4, 5, SECONDS);
       const l = out.load;
       log(
-        `${target} #${repeat} 100×4×5/s: CPU ${l.cpu.toFixed(2)} s, p50/p99 ${fmtMs(l.latency.p50)} / ${fmtMs(l.latency.p99)} ms (${l.latency.n}/${l.expected}, max ${fmtMs(l.latency.max)}), ` +
+        `${target} #${repeat} 100×4×5/s: CPU ${l.cpu.toFixed(2)} s (kernel ${l.sys.toFixed(2)} s), p50/p99 ${fmtMs(l.latency.p50)} / ${fmtMs(l.latency.p99)} ms (${l.latency.n}/${l.expected}, max ${fmtMs(l.latency.max)}), ` +
           `PSS end ${fmtMiB(l.rssEnd)}, peak ${fmtMiB(l.peakWorkload)} (life ${fmtMiB(l.peakLife)})`,
       );
     }
@@ -414,7 +416,7 @@ async function runTarget(target: Target, repeat: number): Promise<RunResult> {
       const d = await r.newDesign('fifty');
       out.fifty = await load(r, sampler, [d], 50, 2, SECONDS);
       log(
-        `${target} #${repeat} 1×50, 100 edits/s: CPU ${((100 * out.fifty.cpu) / out.fifty.wall).toFixed(1)}%, p99 ${fmtMs(out.fifty.latency.p99)} ms`,
+        `${target} #${repeat} 1×50, 100 edits/s: CPU ${((100 * out.fifty.cpu) / out.fifty.wall).toFixed(1)}% (kernel ${((100 * out.fifty.sys) / out.fifty.wall).toFixed(1)}%), p99 ${fmtMs(out.fifty.latency.p99)} ms`,
       );
     }
     if (PHASES.has('ack') && target.startsWith('ours')) {
@@ -500,6 +502,10 @@ function table(results: RunResult[]): string {
     (t) =>
       `${fmtMs(med(t, (r) => (r.cold ? median(r.cold.first) : undefined)))} / ${fmtMs(med(t, (r) => (r.cold ? median(r.cold.full) : undefined)))} ms${t === 'y-websocket' ? ' (never unloads)' : ''}`,
   );
+  row(
+    'same: when the document (sync step 2) arrived, before the client applied it',
+    (t) => `${fmtMs(med(t, (r) => (r.cold ? median(r.cold.received) : undefined)))} ms`,
+  );
   row('start (spawn → listening), fresh data', (t) => `${med(t, (r) => r.startMs).toFixed(0)} ms`);
   row(
     'peak memory (PSS) of the process tree, whole run (sampled every 100 ms)',
@@ -519,6 +525,8 @@ function revision(): string {
 
 async function main(): Promise<void> {
   if (TARGETS.includes('hocuspocus')) await ensurePeers();
+  // The code measured is the code built now: later commits during the run do not change it.
+  const code = revision();
   if (TARGETS.some((t) => t.startsWith('ours'))) buildServer();
   const loadStart = loadavg();
   const results: RunResult[] = [];
@@ -526,18 +534,18 @@ async function main(): Promise<void> {
     const order = rep % 2 === 0 ? TARGETS : [...TARGETS].reverse();
     for (const t of order) results.push(await runTarget(t, rep));
     // Written after every repeat: a later failure keeps what was measured.
-    report(results, loadStart, rep + 1);
+    report(results, code, loadStart, rep + 1);
   }
 }
 
-function report(results: RunResult[], loadStart: string, repeats: number): void {
+function report(results: RunResult[], code: string, loadStart: string, repeats: number): void {
   const md = table(results);
   console.log('\n' + md + '\n');
   const runs = results.map((r) => `${r.target}#${r.repeat}`).join(', ');
   const section = [
     '## Plain-document workload (issue #19), all four servers in one run',
     '',
-    `Produced by \`npm run bench:plain\` (bench/plain.ts); code ${revision()}; ${new Date().toISOString()}; ${cpus()[0]?.model ?? '?'}, nproc ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average at start ${loadStart}, at end ${loadavg()} (the machine is shared with other work: absolute figures are noisy, compare the columns, which ran interleaved in this run: ${runs}; ${repeats} of ${REPEATS} repeats).`,
+    `Produced by \`npm run bench:plain\` (bench/plain.ts); code ${code}; ${new Date().toISOString()}; ${cpus()[0]?.model ?? '?'}, nproc ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average at start ${loadStart}, at end ${loadavg()} (the machine is shared with other work: absolute figures are noisy, compare the columns, which ran interleaved in this run: ${runs}; ${repeats} of ${REPEATS} repeats).`,
     '',
     md,
     '',
