@@ -91,7 +91,7 @@ describe('update my designs after a profile change', () => {
     expect((await api<Pending>(s.url, t.agent, 'GET', '/api/profile/design-updates')).body.designs).toEqual([]);
   });
 
-  it('an office change is offered too: joining an office fills the sample office address', async () => {
+  it('an office change is offered too: moving to another office updates the office address', async () => {
     const office = await api<{ id: string }>(s.url, t.admin, 'POST', '/api/admin/offices', {
       name: 'Downtown',
       street: '500 W 2nd St',
@@ -102,7 +102,11 @@ describe('update my designs after a profile change', () => {
     expect((await api(s.url, t.admin, 'PUT', `/api/people/${me.id}/office`, { officeId: office.body.id })).status).toBe(200);
     const pending = await api<Pending>(s.url, t.agent, 'GET', '/api/profile/design-updates');
     expect(pending.body.designs[0]!.changes).toEqual([
-      expect.objectContaining({ binding: 'office.address', to: '500 W 2nd St, Austin, TX 78703' }),
+      expect.objectContaining({
+        binding: 'office.address',
+        from: '301 Congress Ave, Austin, TX 78701',
+        to: '500 W 2nd St, Austin, TX 78703',
+      }),
     ]);
     // Only the designs named are updated; a design of someone else named is ignored.
     const other = (await api<{ id: string }>(s.url, t.agent2, 'POST', '/api/designs', { title: 'Theirs', templateId: 'business-card' }))
