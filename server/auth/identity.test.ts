@@ -120,6 +120,9 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
   ['agent', 'GET', '/api/admin/license-expiry', undefined, 403],
   ['brand', 'GET', '/api/admin/license-expiry', undefined, 403],
   ['admin', 'GET', '/api/admin/license-expiry', undefined, 200],
+  // Update my designs: one's own designs only, for everyone signed in.
+  ['agent', 'GET', '/api/profile/design-updates', undefined, 200],
+  ['rival', 'POST', '/api/profile/design-updates', {}, 200],
   // Offices: everyone in the brokerage reads them; admins change them and put people in them.
   ['agent', 'GET', '/api/offices', undefined, 200],
   ['rival', 'GET', '/api/offices', undefined, 200],

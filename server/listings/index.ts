@@ -25,3 +25,4 @@ export { zip, type ZipEntry } from './zip.js';
 export { emailSignatureHtml, absoluteImageUrl } from './email-signature.js';
 export { ListingPhotoService, PhotoBackoffError, PHOTO_RETRY_DELAYS_MS, type ListingPhoto } from './photos.js';
 export { fetchPhoto, isPublicAddress, hostAllowed, PhotoFetchError, type PhotoFetchOptions } from './photo-fetch.js';
+export { ProfileDesignUpdates } from './profile-updates.js';

@@ -27,6 +27,7 @@ import { registerScanRoutes } from '../routes/scans.js';
 import { registerScoreRoutes } from '../routes/scores.js';
 import { registerSettingsRoutes } from '../routes/settings.js';
 import { registerOfficeRoutes } from '../routes/offices.js';
+import { registerProfileUpdateRoutes } from '../routes/profile-updates.js';
 import { registerSetupRoutes } from '../routes/setup.js';
 import { registerShareRoutes } from '../routes/shares.js';
 import { registerSsoRoutes } from '../routes/sso.js';
@@ -119,6 +120,7 @@ export const designRoutes = fp(
     registerPresenceRoutes(app, { db, presence: app.presence });
     registerSettingsRoutes(app, { db, audit, defaultAiBudgetUsd: config.AI_MONTHLY_BUDGET_USD, licenses: app.licenseExpiry });
     registerOfficeRoutes(app, { db, audit });
+    registerProfileUpdateRoutes(app, { db, store, rooms });
     registerScanRoutes(app, { scans: app.scans });
     registerFontRoutes(app);
     registerAssetRoutes(app, { db, dataDir: config.DATA_DIR, maxUploadBytes: config.MAX_UPLOAD_BYTES });

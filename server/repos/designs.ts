@@ -55,6 +55,30 @@ export class DesignRepository {
     );
   }
 
+  /** Records what the design shows from its owner's profile and office (designs.profile_fill). */
+  async setProfileFill(brokerageId: string, id: string, record: object): Promise<void> {
+    await this.db.query('UPDATE designs SET profile_fill = $3 WHERE brokerage_id = $1 AND id = $2', [
+      brokerageId,
+      id,
+      JSON.stringify(record),
+    ]);
+  }
+
+  /** The owner's live designs that were filled from their profile, with what the fill recorded, newest first. */
+  async profileFilled(brokerageId: string, ownerId: string): Promise<Array<{ id: string; title: string; record: unknown }>> {
+    const { rows } = await this.db.query<{ id: string; title: string; profile_fill: unknown }>(
+      `SELECT id, title, profile_fill FROM designs
+        WHERE brokerage_id = $1 AND owner_id = $2 AND deleted_at IS NULL AND profile_fill IS NOT NULL
+        ORDER BY updated_at DESC`,
+      [brokerageId, ownerId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      record: typeof r.profile_fill === 'string' ? JSON.parse(r.profile_fill) : r.profile_fill,
+    }));
+  }
+
   async get(brokerageId: string, id: string): Promise<DesignRecord | null> {
     const { rows } = await this.db.query<DesignRow>(`${SELECT} WHERE d.brokerage_id = $1 AND d.id = $2 AND d.deleted_at IS NULL`, [
       brokerageId,

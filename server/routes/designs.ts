@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_PAGE_SIZE, designToUpdate, fillAgentBindings, instantiateTemplate, type Design } from '../../shared/index.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  designToUpdate,
+  fillAgentBindings,
+  instantiateTemplate,
+  profileFillRecord,
+  type Design,
+  type ProfileFillRecord,
+} from '../../shared/index.js';
 import { getTemplate } from '../../templates/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
 import { designState, type DocumentStore, type RoomManager } from '../collab/index.js';
@@ -76,15 +84,16 @@ export function registerDesignRoutes(
       ? await mergeListingForNewDesign(deps.db, user, design, body.listingId, Boolean(body.templateId))
       : null;
     if (listingMerge) design = listingMerge.design;
-    else if (body.templateId) {
-      // The person's own details in every agent field (name, phone, email, license, headshot) from their profile.
+    let profileFill: ProfileFillRecord | null = null;
+    if (body.templateId) {
+      // The person's own details in every agent and office field (name, phone, email, license, headshot, office) from their profile.
       const [agent, kit] = await Promise.all([agentProfile(deps.db, user.brokerageId, user.id), brokerages.brandKit(user.brokerageId)]);
-      if (agent && kit)
-        design = fillAgentBindings(design, agent, {
-          kit,
-          timeZone: kit.timeZone,
-          licenseStates: kit.rulePacks.filter((p) => p !== 'federal'),
-        });
+      if (agent && kit) {
+        const options = { kit, timeZone: kit.timeZone, licenseStates: kit.rulePacks.filter((p) => p !== 'federal') };
+        if (!listingMerge) design = fillAgentBindings(design, agent, options);
+        // What was filled, so a later profile change can offer to update it (never what the person retypes).
+        profileFill = profileFillRecord(design, agent, options);
+      }
     }
     const id = randomUUID();
     const state = designToUpdate(design);
@@ -105,6 +114,7 @@ export function registerDesignRoutes(
         payload: { designId: id, kind: design.meta.kind, ownerId: user.id, templateId: body.templateId ?? null, title: body.title },
       });
       await listingMerge?.link(tx, id);
+      if (profileFill) await new DesignRepository(tx).setProfileFill(user.brokerageId, id, profileFill);
     });
     return { id };
   });

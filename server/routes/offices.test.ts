@@ -44,8 +44,11 @@ describe('offices of the brokerage', () => {
     office = created.body;
     expect(office).toMatchObject({ name: 'Downtown', city: 'Austin', state: 'TX', postalCode: '78701', people: 0 });
     const seen = await api<{ offices: Office[] }>(s.url, t.agent, 'GET', '/api/offices');
-    expect(seen.body.offices.map((o) => o.name)).toEqual(['Downtown']);
-    expect((await api<{ offices: Office[] }>(s.url, t.rival, 'GET', '/api/offices')).body.offices).toEqual([]);
+    // The demo seed has one office in each brokerage.
+    expect(seen.body.offices.map((o) => o.name)).toEqual(['Austin Downtown', 'Downtown']);
+    expect((await api<{ offices: Office[] }>(s.url, t.rival, 'GET', '/api/offices')).body.offices.map((o) => o.name)).toEqual([
+      'San Francisco',
+    ]);
   });
 
   it('only admins change offices; bad input is 400 naming the field, a second office of one name 409', async () => {
@@ -70,7 +73,7 @@ describe('offices of the brokerage', () => {
     const dup = await api<{ error: { code: string } }>(s.url, t.admin, 'POST', '/api/admin/offices', DOWNTOWN);
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('office_name_taken');
-    expect((await api<{ offices: Office[] }>(s.url, t.admin, 'GET', '/api/offices')).body.offices).toHaveLength(1);
+    expect((await api<{ offices: Office[] }>(s.url, t.admin, 'GET', '/api/offices')).body.offices).toHaveLength(2);
   });
 
   it('a person belongs to an office (admins set it); a business card then shows the office’s address', async () => {
@@ -82,7 +85,8 @@ describe('offices of the brokerage', () => {
     expect(
       (await api<{ people: Person[] }>(s.url, t.admin, 'GET', '/api/people')).body.people.find((p) => p.id === agentId)!.officeId,
     ).toBe(office.id);
-    expect((await api<{ offices: Office[] }>(s.url, t.admin, 'GET', '/api/offices')).body.offices[0]!.people).toBe(1);
+    const listed = (await api<{ offices: Office[] }>(s.url, t.admin, 'GET', '/api/offices')).body.offices;
+    expect(listed.find((o) => o.id === office.id)!.people).toBe(1);
 
     // Another address, so the card cannot be showing the template's sample by coincidence.
     const moved = await api<Office>(s.url, t.admin, 'PUT', `/api/admin/offices/${office.id}`, {

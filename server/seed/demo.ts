@@ -4,7 +4,7 @@ import { getTemplate } from '../../templates/index.js';
 import { hashPassword } from '../auth/index.js';
 import { DocumentStore } from '../collab/index.js';
 import type { Db } from '../db/index.js';
-import { BrokerageRepository, DesignRepository, UserRepository, type Role } from '../repos/index.js';
+import { BrokerageRepository, DesignRepository, OfficeRepository, UserRepository, type Role } from '../repos/index.js';
 import { lockFirstRun } from '../setup/index.js';
 
 export interface DemoLogin {
@@ -85,6 +85,27 @@ export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | 
     const ids = { demo: randomUUID(), rival: randomUUID() };
     await brokerages.create({ id: ids.demo, name: 'Demo Realty', brandKit: DEMO_BRAND_KIT, demo: true });
     await brokerages.create({ id: ids.rival, name: 'Rival Realty', brandKit: RIVAL_KIT, demo: true });
+    // One office each, everyone in it: the demo's cards and signatures print an office address, not the template's sample.
+    const offices = new OfficeRepository(tx);
+    const officeIds = { demo: randomUUID(), rival: randomUUID() };
+    await offices.create(ids.demo, officeIds.demo, {
+      name: 'Austin Downtown',
+      street: '301 Congress Ave',
+      city: 'Austin',
+      state: 'TX',
+      postalCode: '78701',
+      phone: '(512) 555-0100',
+      licenses: [{ state: 'TX', number: '9001234' }],
+    });
+    await offices.create(ids.rival, officeIds.rival, {
+      name: 'San Francisco',
+      street: '100 Market St',
+      city: 'San Francisco',
+      state: 'CA',
+      postalCode: '94105',
+      phone: '(415) 555-0100',
+      licenses: [{ state: 'CA', number: '01999999' }],
+    });
     const users = new UserRepository(tx);
     const created = [];
     for (const p of PEOPLE) {
@@ -99,6 +120,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoLogin[] | 
           profile: { phone: p.phone, licenseNumbers: { [p.license.split(' ')[0]!]: p.license.split(' ')[1]! } },
         }),
       );
+      await offices.assign(ids[p.brokerage], created.at(-1)!.id, officeIds[p.brokerage]);
     }
     const template = getTemplate('listing-flyer');
     const agent = created.find((u) => u.email === 'agent@demo.realbrand.test')!;

@@ -1,6 +1,6 @@
 /** What materials show about a person: `My profile`, and an admin's view of anyone's (routes/profile.ts). */
 import { z } from 'zod';
-import { endpoint, idParam } from './contract.js';
+import { endpoint, idParam, optionalBody } from './contract.js';
 
 /** US states and territories a brokerage may be licensed in. */
 export const US_STATES = [
@@ -130,10 +130,33 @@ export type Profile = z.infer<typeof ProfileSchema>;
 const ProfileAnswer = z.object({ accountEmail: z.string(), profile: ProfileSchema });
 const PersonParams = z.object({ id: idParam('person') }).strict();
 
+/** A design of the person's whose agent/office fields still show their old details (and how many they retyped, which stay). */
+export const ProfileDesignUpdateSchema = z.object({
+  designId: z.string(),
+  title: z.string(),
+  changes: z.array(z.object({ objectId: z.string(), binding: z.string(), from: z.string(), to: z.string() })),
+  kept: z.number().int(),
+});
+export type ProfileDesignUpdate = z.infer<typeof ProfileDesignUpdateSchema>;
+export const UpdateMyDesignsSchema = z.object({ designIds: z.array(idParam('design')).max(500).optional() }).strict();
+
 export const profileApi = {
   mine: endpoint({ method: 'GET', path: '/api/profile', response: ProfileAnswer }),
   saveMine: endpoint({ method: 'PUT', path: '/api/profile', body: ProfileSchema, response: ProfileAnswer }),
   /** Admins (people.manage): anyone's in their brokerage. */
   get: endpoint({ method: 'GET', path: '/api/people/:id/profile', params: PersonParams, response: ProfileAnswer }),
   save: endpoint({ method: 'PUT', path: '/api/people/:id/profile', params: PersonParams, body: ProfileSchema, response: ProfileAnswer }),
+  /** The person's designs whose agent/office fields a profile or office change left behind. */
+  designUpdates: endpoint({
+    method: 'GET',
+    path: '/api/profile/design-updates',
+    response: z.object({ designs: z.array(ProfileDesignUpdateSchema) }),
+  }),
+  /** Updates them (all, or the ones named): only fields that still show what was filled; retyped ones are kept. */
+  updateDesigns: endpoint({
+    method: 'POST',
+    path: '/api/profile/design-updates',
+    body: optionalBody(UpdateMyDesignsSchema),
+    response: z.object({ updated: z.array(z.object({ designId: z.string(), applied: z.number().int(), kept: z.number().int() })) }),
+  }),
 };

@@ -64,3 +64,4 @@ export {
   type MergeOptions,
   type MergeResult,
 } from './merge.js';
+export { profileFillChanges, profileFillRecord, refilled, type ProfileFieldChange, type ProfileFillRecord } from './profile-fill.js';

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { DesignUpdatesBanner } from './DesignUpdatesBanner.js';
 import { Link, useParams } from 'react-router-dom';
 import { api, call, errorMessage } from '../../api.js';
 import { profileApi, type Profile } from '../../../../shared/api/profile.js';
@@ -40,6 +41,7 @@ export function ProfilePage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saves, setSaves] = useState(0);
 
   const load = useCallback(async () => {
     try {
@@ -98,6 +100,7 @@ export function ProfilePage() {
       const r = await (id ? call(profileApi.save, { params: { id }, body }) : call(profileApi.saveMine, { body }));
       setProfile(r.profile);
       setNotice('Profile saved. New designs use these details.');
+      setSaves((n) => n + 1);
       if (!id) await reload();
     } catch (err) {
       setError(errorMessage(err));
@@ -124,6 +127,7 @@ export function ProfilePage() {
             {notice}
           </div>
         )}
+        {!id && <DesignUpdatesBanner refresh={saves} />}
         <form onSubmit={submit} aria-label="Profile">
           <section aria-label="About">
             <h2>About</h2>
