@@ -2,8 +2,9 @@
  * The one renderer, checked from outside: every library template through the PDF back-end, read
  * back with poppler (fonts embedded and subset, text where the layout put it, no placeholders).
  */
+import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BRAND_KIT, instantiateTemplate, type Design, type TextObject } from '../../shared/index.js';
+import { cmykSwatches, DEMO_BRAND_KIT, instantiateTemplate, type Design, type TextObject } from '../../shared/index.js';
 import {
   buildScene,
   fitText,
@@ -189,5 +190,45 @@ describe("'grow' moves what is below the box down, in the scene walk (so every b
     const head = buildScene(d).pages[0]!.items.find((i) => i.id === 'head')!;
     expect(head.kind === 'text' && head.layout.fontSize).toBeLessThan(24);
     expect(head.kind === 'text' && head.layout.height).toBeLessThanOrEqual(30.5);
+  });
+});
+
+describe('print (CMYK)', () => {
+  /** The page's content streams, inflated, as text (the drawing operators). */
+  const operators = (pdf: Uint8Array) => {
+    const buf = Buffer.from(pdf);
+    const out: string[] = [];
+    for (let at = buf.indexOf('stream\n'); at >= 0; at = buf.indexOf('stream\n', at + 1)) {
+      const end = buf.indexOf('endstream', at);
+      try {
+        out.push(inflateSync(buf.subarray(at + 7, end)).toString('latin1'));
+      } catch {
+        out.push(buf.subarray(at + 7, end).toString('latin1'));
+      }
+    }
+    return out.join('\n');
+  };
+
+  it("writes the brand kit's CMYK values as DeviceCMYK for its colours; other colours stay RGB; crop marks in registration", async () => {
+    const design = instantiateTemplate(
+      TEMPLATES.find((t) => t.id === 'listing-flyer')!,
+      DEMO_BRAND_KIT,
+    );
+    const swatches = cmykSwatches(DEMO_BRAND_KIT);
+    expect(swatches.map((s) => s.hex)).toEqual(['#1f3a5f', '#c9a227']);
+    const rgbPdf = operators((await renderPdf(design, { loadImage, date, cropMarks: true })).bytes);
+    const cmykPdf = operators((await renderPdf(design, { loadImage, date, cropMarks: true, cmyk: swatches })).bytes);
+    const navyRgb = /0\.1215\d* 0\.2274\d* 0\.3725\d* rg/;
+    // RGB by default: the navy band as rg, no CMYK anywhere.
+    expect(rgbPdf).toMatch(navyRgb);
+    expect(rgbPdf).not.toMatch(/ k\n/);
+    // Print (CMYK): navy (100/72/30/35) and gold (20/32/100/4) as fill (k) and, for text in them, too; no navy rg left.
+    expect(cmykPdf).toMatch(/\n1 0\.72 0\.3 0\.35 k\n/);
+    expect(cmykPdf).toMatch(/\n0\.2 0\.32 1 0\.04 k\n/);
+    expect(cmykPdf).not.toMatch(navyRgb);
+    // A colour without CMYK values (the white text, the slate grey) stays RGB.
+    expect(cmykPdf).toMatch(/\n1 1 1 rg\n/);
+    expect(cmykPdf).toMatch(/\n1 1 1 1 K\n/);
+    expect(rgbPdf).toMatch(/\n0 0 0 RG\n/);
   });
 });
