@@ -127,8 +127,9 @@ export async function exportPdf(
   binding: CanvasBinding,
   title: string,
   metadata: { author?: string; brokerage?: string } = {},
+  opts: { cmyk?: CmykSwatch[] } = {},
 ): Promise<Placeholder[]> {
-  const { bytes, placeholders } = await designPdfBytes(currentDesign(binding), metadata);
+  const { bytes, placeholders } = await designPdfBytes(currentDesign(binding), metadata, { cmyk: opts.cmyk });
   download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), `${fileSlug(title)}.pdf`);
   return placeholders;
 }
