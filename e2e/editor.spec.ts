@@ -13,6 +13,7 @@ import {
   findText,
   model,
   openEditor,
+  pdfStreams,
   selection,
   test,
   toScreen,
@@ -466,5 +467,12 @@ test.describe('two agents on one flyer', () => {
     expect(pdfTextContent).not.toContain('1234 Magnolia Ridge Lane');
     expect(pdfTextContent).not.toContain('Add a photo');
     await expect(A.getByText(/left out of the export/).last()).toBeVisible(); // one toast per export (PNG, then PDF)
+
+    // Print (CMYK): the demo kit gives CMYK values for its navy; the band is filled with them (DeviceCMYK).
+    await A.getByTestId('export-button').click();
+    const [cmyk] = await Promise.all([A.waitForEvent('download'), A.getByTestId('export-pdf-cmyk').click()]);
+    const cmykStreams = pdfStreams(await readFile((await cmyk.path())!));
+    expect(cmykStreams).toContain('\n1 0.72 0.3 0.35 k\n');
+    expect(pdfStreams(pdfBytes)).not.toContain('\n1 0.72 0.3 0.35 k\n');
   });
 });

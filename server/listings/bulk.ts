@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { designToUpdate, instantiateTemplate } from '../../shared/index.js';
+import { cmykSwatches, designToUpdate, instantiateTemplate } from '../../shared/index.js';
 import { addressLines } from '../../shared/listing/index.js';
 import { getTemplate } from '../../templates/index.js';
 import type { DocumentStore, RoomManager } from '../collab/index.js';
@@ -200,14 +200,17 @@ export class BulkDesignService {
   async designPdf(
     brokerageId: string,
     designId: string,
-    opts: { author?: string; cropMarks?: boolean } = {},
+    opts: { author?: string; cropMarks?: boolean; cmyk?: boolean } = {},
   ): Promise<{ title: string; pdf: Uint8Array; placeholders: Placeholder[] }> {
     const design = await currentDesign(this.deps.rooms, this.deps.store, designId);
-    const brokerage = await new BrokerageRepository(this.deps.db).get(brokerageId);
+    const brokerages = new BrokerageRepository(this.deps.db);
+    const brokerage = await brokerages.get(brokerageId);
+    const kit = opts.cmyk ? await brokerages.brandKit(brokerageId) : null;
     await loadBundledFonts();
     const { bytes, scene } = await renderPdf(design, {
       loadImage: imageLoader(this.imageSource(brokerageId)),
       cropMarks: opts.cropMarks,
+      cmyk: kit ? cmykSwatches(kit) : undefined,
       metadata: { title: design.meta.title, author: opts.author, brokerage: brokerage?.name },
     });
     return { title: design.meta.title, pdf: bytes, placeholders: scene.placeholders };

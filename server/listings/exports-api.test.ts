@@ -6,6 +6,7 @@ import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
 import { fixture } from './fixtures/index.js';
 import { unzipSync } from 'fflate';
+import { inflateSync } from 'node:zlib';
 
 let db: TestDatabase;
 let server: TestServer;
@@ -105,6 +106,23 @@ describe('bulk designs and exports', () => {
     // The text is real text in the embedded brand fonts (glyph ids with a ToUnicode map): read it as a user's tools do.
     expect(pdfText(new Uint8Array(pdf.bytes))).toContain('$1,250,000');
     expect((await raw(`/api/designs/${created.body.id}/export.pdf`, rival)).status).toBe(404);
+    // Print (CMYK): the brand kit's CMYK values for its navy (100/72/30/35) as DeviceCMYK fill operators.
+    const cmyk = await raw(`/api/designs/${created.body.id}/export.pdf?cmyk=1`);
+    expect(cmyk.status).toBe(200);
+    const streams = (b: Buffer) =>
+      [...b.toString('latin1').matchAll(/stream\n/g)]
+        .map((m) => {
+          const start = m.index + 7;
+          try {
+            return inflateSync(b.subarray(start, b.indexOf('endstream', start))).toString('latin1');
+          } catch {
+            return '';
+          }
+        })
+        .join('\n');
+    expect(streams(cmyk.bytes)).toContain('\n1 0.72 0.3 0.35 k\n');
+    expect(streams(pdf.bytes)).not.toContain('\n1 0.72 0.3 0.35 k\n');
+    expect((await raw(`/api/designs/${created.body.id}/export.pdf?cmyk=yes`)).status).toBe(400);
   });
 
   it('exports an email signature as email-safe HTML whose images load without a log-in', async () => {

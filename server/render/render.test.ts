@@ -2,9 +2,19 @@
  * The one renderer, checked from outside: every library template through the PDF back-end, read
  * back with poppler (fonts embedded and subset, text where the layout put it, no placeholders).
  */
+import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BRAND_KIT, instantiateTemplate, type Design, type TextObject } from '../../shared/index.js';
-import { buildScene, fitText, firstFamily, layoutText, placeholderWarning, renderSvg, textBlockHeight } from '../../shared/render/index.js';
+import { cmykSwatches, DEMO_BRAND_KIT, instantiateTemplate, type Design, type TextObject } from '../../shared/index.js';
+import {
+  buildScene,
+  fitText,
+  firstFamily,
+  layoutText,
+  pageGrowth,
+  placeholderWarning,
+  renderSvg,
+  textBlockHeight,
+} from '../../shared/render/index.js';
 import { renderPdf } from '../../shared/render/pdf.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { pdfFonts, pdfText } from '../test-support/poppler.js';
@@ -115,7 +125,110 @@ describe('text fit modes with a long address', () => {
     const f = fitText(o);
     expect(f.overflows).toBe(false);
     expect(f.height).toBeCloseTo(textBlockHeight(f.layout.lines.length, o.fontSize, o.lineHeight), 5);
+    // On the flyer, the locked footer (brokerage name, disclaimer) sits below the address: it may
+    // not move, so the box cannot grow there and the scene shrinks the text to fit instead.
+    expect(pageGrowth(design, 0).blocked.has('addr1')).toBe(true);
     const item = buildScene(design).pages[0]!.items.find((i) => i.id === 'addr1')!;
-    expect(item.kind === 'text' && item.layout.lines.length).toBe(f.layout.lines.length);
+    expect(item.kind === 'text' && item.layout.fontSize).toBeLessThan(o.fontSize);
+    expect(item.kind === 'text' && item.layout.height).toBeLessThanOrEqual(o.height + 0.5);
+  });
+});
+
+describe("'grow' moves what is below the box down, in the scene walk (so every back-end agrees)", () => {
+  const LONG = 'Sun-drenched corner home with a chef’s kitchen, a wrap-around porch and a garden studio';
+  const text = (id: string, over: Partial<TextObject>): TextObject => ({
+    id,
+    type: 'text',
+    x: 40,
+    y: 40,
+    width: 300,
+    height: 30,
+    angle: 0,
+    z: `a${id.length}`,
+    text: id,
+    fontFamily: 'Open Sans',
+    fontSize: 24,
+    fontWeight: 400,
+    fill: '#111111',
+    textAlign: 'left',
+    ...over,
+  });
+  const design = (fit: TextObject['fit'], lockedBelow = false): Design => ({
+    meta: { title: 'Grow', kind: 'flyer', width: 600, height: 800, background: '#ffffff' },
+    objects: {
+      head: text('head', { text: LONG, fit }),
+      under: text('under', { y: 90, height: 20, fontSize: 14, text: 'Underneath', locked: lockedBelow }),
+      beside: text('beside', { x: 400, y: 90, width: 150, height: 20, fontSize: 14, text: 'Alongside' }),
+      band: { id: 'band', type: 'rect', x: 0, y: 60, width: 600, height: 100, angle: 0, z: 'a0', fill: '#eeeeee', role: 'decoration' },
+    },
+  });
+  const boxes = (d: Design) => Object.fromEntries(buildScene(d).pages[0]!.items.map((i) => [i.id, i.box]));
+  /** Top of a word on the page, pt (pdftotext -bbox). */
+  const wordTop = (pdf: Uint8Array, word: string) =>
+    Number(new RegExp(`yMin="([\\d.]+)"[^>]*>${word}<`).exec(pdfText(pdf, { bbox: true }))![1]);
+
+  it('the box grows to its text and what sits below it moves down by the growth; what is beside it and decorations stay', async () => {
+    const fixed = boxes(design('fixed'));
+    const grown = boxes(design('grow'));
+    const growth = grown.head!.height - 30;
+    expect(growth).toBeGreaterThan(40); // three lines or more in a 30 px box
+    expect(grown.under!.y).toBeCloseTo(90 + growth, 5);
+    expect(grown.beside!.y).toBe(90);
+    expect(grown.band).toEqual(fixed.band);
+    // The PDF draws it there: the word below sits lower by the growth (px → pt).
+    const [a, b] = await Promise.all([renderPdf(design('fixed'), { loadImage, date }), renderPdf(design('grow'), { loadImage, date })]);
+    expect(wordTop(b.bytes, 'Underneath') - wordTop(a.bytes, 'Underneath')).toBeCloseTo(growth * 0.75, 1);
+    expect(wordTop(b.bytes, 'Alongside')).toBeCloseTo(wordTop(a.bytes, 'Alongside'), 3);
+    // The SVG back-end too.
+    expect(renderSvg(design('grow'), { imageHref: (s) => s }).svg).toContain(`${(90 + growth).toFixed(2).replace(/\.?0+$/, '')}`);
+  });
+
+  it('a locked object below: the box cannot grow, so it shrinks to fit and nothing moves', () => {
+    const d = design('grow', true);
+    const grown = boxes(d);
+    expect(grown.under!.y).toBe(90);
+    const head = buildScene(d).pages[0]!.items.find((i) => i.id === 'head')!;
+    expect(head.kind === 'text' && head.layout.fontSize).toBeLessThan(24);
+    expect(head.kind === 'text' && head.layout.height).toBeLessThanOrEqual(30.5);
+  });
+});
+
+describe('print (CMYK)', () => {
+  /** The page's content streams, inflated, as text (the drawing operators). */
+  const operators = (pdf: Uint8Array) => {
+    const buf = Buffer.from(pdf);
+    const out: string[] = [];
+    for (let at = buf.indexOf('stream\n'); at >= 0; at = buf.indexOf('stream\n', at + 1)) {
+      const end = buf.indexOf('endstream', at);
+      try {
+        out.push(inflateSync(buf.subarray(at + 7, end)).toString('latin1'));
+      } catch {
+        out.push(buf.subarray(at + 7, end).toString('latin1'));
+      }
+    }
+    return out.join('\n');
+  };
+
+  it("writes the brand kit's CMYK values as DeviceCMYK for its colours; other colours stay RGB; crop marks in registration", async () => {
+    const design = instantiateTemplate(
+      TEMPLATES.find((t) => t.id === 'listing-flyer')!,
+      DEMO_BRAND_KIT,
+    );
+    const swatches = cmykSwatches(DEMO_BRAND_KIT);
+    expect(swatches.map((s) => s.hex)).toEqual(['#1f3a5f', '#c9a227']);
+    const rgbPdf = operators((await renderPdf(design, { loadImage, date, cropMarks: true })).bytes);
+    const cmykPdf = operators((await renderPdf(design, { loadImage, date, cropMarks: true, cmyk: swatches })).bytes);
+    const navyRgb = /0\.1215\d* 0\.2274\d* 0\.3725\d* rg/;
+    // RGB by default: the navy band as rg, no CMYK anywhere.
+    expect(rgbPdf).toMatch(navyRgb);
+    expect(rgbPdf).not.toMatch(/ k\n/);
+    // Print (CMYK): navy (100/72/30/35) and gold (20/32/100/4) as fill (k) and, for text in them, too; no navy rg left.
+    expect(cmykPdf).toMatch(/\n1 0\.72 0\.3 0\.35 k\n/);
+    expect(cmykPdf).toMatch(/\n0\.2 0\.32 1 0\.04 k\n/);
+    expect(cmykPdf).not.toMatch(navyRgb);
+    // A colour without CMYK values (the white text, the slate grey) stays RGB.
+    expect(cmykPdf).toMatch(/\n1 1 1 rg\n/);
+    expect(cmykPdf).toMatch(/\n1 1 1 1 K\n/);
+    expect(rgbPdf).toMatch(/\n0 0 0 RG\n/);
   });
 });

@@ -205,14 +205,19 @@ export function registerListingRoutes(
 
   /* ---- exports of one design ---- */
 
-  const PdfQuerySchema = z.object({ cropMarks: z.enum(['0', '1']).optional() });
+  /** `cmyk=1`: print (CMYK), the brand kit's CMYK values for its colours (docs/PRINT.md). */
+  const PdfQuerySchema = z.object({ cropMarks: z.enum(['0', '1']).optional(), cmyk: z.enum(['0', '1']).optional() });
 
   app.get('/api/designs/:id/export.pdf', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(IdParamsSchema, req.params, 'id');
     await requireDesign(deps.db, user, id, 'view');
-    const { cropMarks } = parse(PdfQuerySchema, req.query, 'cropMarks');
-    const { title, pdf, placeholders } = await bulk.designPdf(user.brokerageId, id, { author: user.name, cropMarks: cropMarks === '1' });
+    const { cropMarks, cmyk } = parse(PdfQuerySchema, req.query, 'cropMarks');
+    const { title, pdf, placeholders } = await bulk.designPdf(user.brokerageId, id, {
+      author: user.name,
+      cropMarks: cropMarks === '1',
+      cmyk: cmyk === '1',
+    });
     await downloaded(user, `design-pdf:${id}`, id);
     // What was left out, for clients that warn (ids only: the names are in the design).
     if (placeholders.length) reply.header('x-placeholders', placeholders.map((p) => p.objectId).join(','));

@@ -8,9 +8,13 @@ export type RulePack = z.infer<typeof RulePackSchema>;
 
 export const HexColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb color');
 
+const Ink = z.number().min(0).max(100);
+
 export const PaletteColorSchema = z.object({
   name: z.string().min(1).max(60),
   hex: HexColorSchema,
+  /** The colour's print values (percent of each ink), as the brand guide gives them: a "print (CMYK)" PDF uses these. */
+  cmyk: z.object({ c: Ink, m: Ink, y: Ink, k: Ink }).strict().optional(),
 });
 export type PaletteColor = z.infer<typeof PaletteColorSchema>;
 
@@ -98,12 +102,17 @@ export const BrandKitSchema = z.object({
 });
 export type BrandKit = z.infer<typeof BrandKitSchema>;
 
+/** The palette colours that carry CMYK values, for a "print (CMYK)" PDF. */
+export function cmykSwatches(kit: Pick<BrandKit, 'palette'>): Array<{ hex: string; cmyk: NonNullable<PaletteColor['cmyk']> }> {
+  return kit.palette.flatMap((p) => (p.cmyk ? [{ hex: p.hex, cmyk: p.cmyk }] : []));
+}
+
 /** The kit seeded for the demo brokerage. */
 export const DEMO_BRAND_KIT: BrandKit = {
   brokerageLegalName: 'Demo Realty, LLC',
   palette: [
-    { name: 'Navy', hex: '#1f3a5f' },
-    { name: 'Gold', hex: '#c9a227' },
+    { name: 'Navy', hex: '#1f3a5f', cmyk: { c: 100, m: 72, y: 30, k: 35 } },
+    { name: 'Gold', hex: '#c9a227', cmyk: { c: 20, m: 32, y: 100, k: 4 } },
     { name: 'Slate', hex: '#4a5568' },
     { name: 'Mist', hex: '#edf2f7' },
     { name: 'Coral', hex: '#e0604e' },

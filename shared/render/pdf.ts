@@ -28,10 +28,12 @@ import {
   popGraphicsState,
   pushGraphicsState,
   rectangle,
+  setFillingCmykColor,
   setFillingRgbColor,
   setFontAndSize,
   setGraphicsState,
   setLineWidth,
+  setStrokingCmykColor,
   setStrokingRgbColor,
   setTextMatrix,
   stroke,
@@ -58,6 +60,18 @@ export interface PdfOptions {
   metadata?: { title?: string; author?: string; brokerage?: string };
   /** Fixed creation date (tests compare two PDFs). */
   date?: Date;
+  /**
+   * Print (CMYK): brand colours with CMYK values (the brand kit's palette, 0–100 per ink) are
+   * written as DeviceCMYK with those values; every other colour (and images) stays RGB. Crop marks
+   * are drawn in registration (all four inks). No ICC output intent is written: see docs/PRINT.md.
+   */
+  cmyk?: ReadonlyArray<CmykSwatch>;
+}
+
+/** A brand colour and the CMYK values the brand kit gives for it (percent per ink). */
+export interface CmykSwatch {
+  hex: string;
+  cmyk: { c: number; m: number; y: number; k: number };
 }
 
 export interface PdfResult {
@@ -76,6 +90,27 @@ function rgb(c: Rgba): [number, number, number] {
   return [c.r / 255, c.g / 255, c.b / 255];
 }
 
+const hexOf = (c: Rgba) => `#${[c.r, c.g, c.b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+
+/** Colour operators: DeviceCMYK for the swatches given (print CMYK), DeviceRGB for everything else. */
+class Inks {
+  private readonly swatches: Map<string, CmykSwatch['cmyk']>;
+  constructor(swatches: ReadonlyArray<CmykSwatch> = []) {
+    this.swatches = new Map(swatches.map((s) => [s.hex.toLowerCase(), s.cmyk]));
+  }
+  get cmyk(): boolean {
+    return this.swatches.size > 0;
+  }
+  fill(c: Rgba): PDFOperator {
+    const k = this.swatches.get(hexOf(c));
+    return k ? setFillingCmykColor(k.c / 100, k.m / 100, k.y / 100, k.k / 100) : setFillingRgbColor(...rgb(c));
+  }
+  stroke(c: Rgba): PDFOperator {
+    const k = this.swatches.get(hexOf(c));
+    return k ? setStrokingCmykColor(k.c / 100, k.m / 100, k.y / 100, k.k / 100) : setStrokingRgbColor(...rgb(c));
+  }
+}
+
 class PdfWriter {
   private readonly fonts = new Map<FontFile, Promise<PDFFont>>();
   private readonly images = new Map<string, Promise<PDFImage | null>>();
@@ -83,10 +118,14 @@ class PdfWriter {
   /** Encoded glyphs per embedded font (pdf-lib shapes its input on every encodeText). */
   private readonly encoded = new Map<PDFFont, Map<string, PDFHexString>>();
 
+  private readonly inks: Inks;
+
   constructor(
     private readonly doc: PDFDocument,
     private readonly opts: PdfOptions,
-  ) {}
+  ) {
+    this.inks = new Inks(opts.cmyk);
+  }
 
   private font(file: FontFile): Promise<PDFFont> {
     let f = this.fonts.get(file);
@@ -133,7 +172,7 @@ class PdfWriter {
       ops.push(
         pushGraphicsState(),
         ...this.alpha(page, scenePage.background.a),
-        setFillingRgbColor(...rgb(scenePage.background)),
+        this.inks.fill(scenePage.background),
         rectangle(-b, -b, scenePage.width + 2 * b, scenePage.height + 2 * b),
         fill(),
         popGraphicsState(),
@@ -143,7 +182,7 @@ class PdfWriter {
     ops.push(rectangle(-b, -b, scenePage.width + 2 * b, scenePage.height + 2 * b), clip(), endPath());
     for (const item of scenePage.items) ops.push(...(await this.item(page, item)));
     ops.push(popGraphicsState());
-    if (this.opts.cropMarks) ops.push(...cropMarks(off, off, trimW, trimH, bleedPt));
+    if (this.opts.cropMarks) ops.push(...cropMarks(off, off, trimW, trimH, bleedPt, this.inks.cmyk));
     page.pushOperators(...ops);
   }
 
@@ -159,7 +198,7 @@ class PdfWriter {
           ops.push(
             pushGraphicsState(),
             ...this.alpha(page, item.opacity * item.fill.a),
-            setFillingRgbColor(...rgb(item.fill)),
+            this.inks.fill(item.fill),
             ...path,
             fill(),
             popGraphicsState(),
@@ -168,7 +207,7 @@ class PdfWriter {
           ops.push(
             pushGraphicsState(),
             ...this.alpha(page, item.opacity * item.stroke.a),
-            setStrokingRgbColor(...rgb(item.stroke)),
+            this.inks.stroke(item.stroke),
             setLineWidth(item.strokeWidth),
             ...path,
             stroke(),
@@ -179,7 +218,7 @@ class PdfWriter {
       case 'line':
         ops.push(
           ...this.alpha(page, item.opacity * item.stroke.a),
-          setStrokingRgbColor(...rgb(item.stroke)),
+          this.inks.stroke(item.stroke),
           setLineWidth(item.strokeWidth),
           moveTo(0, h / 2),
           lineTo(w, h / 2),
@@ -245,7 +284,7 @@ class PdfWriter {
     const face = layout.face;
     if (!face) return [];
     const fs = layout.fontSize;
-    const ops: Ops = [setFillingRgbColor(...rgb(item.fill)), beginText()];
+    const ops: Ops = [this.inks.fill(item.fill), beginText()];
     const names = new Map<FontFile, PDFName>();
     for (const line of layout.lines) {
       let x = line.x;
@@ -324,8 +363,12 @@ function ellipsePath(w: number, h: number): Ops {
 }
 
 /** Crop marks at the trim corners, in the slug, clear of the bleed (pt, PDF's y-up space). */
-function cropMarks(x: number, y: number, w: number, h: number, bleed: number): Ops {
-  const ops: Ops = [pushGraphicsState(), setStrokingRgbColor(0, 0, 0), setLineWidth(0.25)];
+function cropMarks(x: number, y: number, w: number, h: number, bleed: number, registration: boolean): Ops {
+  const ops: Ops = [
+    pushGraphicsState(),
+    registration ? setStrokingCmykColor(1, 1, 1, 1) : setStrokingRgbColor(0, 0, 0),
+    setLineWidth(0.25),
+  ];
   const start = bleed + MARK_GAP_PT;
   const end = bleed + SLUG_PT;
   for (const cx of [x, x + w]) {

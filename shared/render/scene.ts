@@ -5,7 +5,7 @@
  */
 import { objectsInOrder, type Design, type DesignObject, type ImageObject, type TextObject } from '../design/index.js';
 import { parseColor, type Rgba } from './color.js';
-import { fitText } from './fit.js';
+import { fitText, pageGrowth, type PageGrowth } from './fit.js';
 import { placeholderOf, type Placeholder } from './placeholders.js';
 import type { TextLayout } from './text-layout.js';
 
@@ -72,8 +72,10 @@ function boxOf(o: DesignObject): ItemBox {
   return { x: o.x, y: o.y, width: o.width, height: o.height, angle: o.angle ?? 0 };
 }
 
-function itemOf(o: DesignObject): SceneItem | null {
-  const base = { id: o.id, box: boxOf(o), opacity: o.opacity ?? 1 };
+function itemOf(o: DesignObject, growth: PageGrowth): SceneItem | null {
+  const box = boxOf(o);
+  box.y += growth.offsets.get(o.id) ?? 0;
+  const base = { id: o.id, box, opacity: o.opacity ?? 1 };
   switch (o.type) {
     case 'rect':
     case 'ellipse': {
@@ -92,14 +94,14 @@ function itemOf(o: DesignObject): SceneItem | null {
     case 'image':
       return { ...base, kind: 'image', src: o.src, fit: o.fit, naturalWidth: o.naturalWidth, naturalHeight: o.naturalHeight, role: o.role };
     case 'text':
-      return textItem(o, base);
+      return textItem(o, base, growth.blocked.has(o.id));
   }
 }
 
-function textItem(o: TextObject, base: ItemBase): SceneItem | null {
+function textItem(o: TextObject, base: ItemBase, growBlocked: boolean): SceneItem | null {
   if (!o.text.trim()) return null;
   const fill = parseColor(o.fill) ?? { r: 0, g: 0, b: 0, a: 1 };
-  const fitted = fitText(o);
+  const fitted = fitText(o, undefined, { growBlocked });
   return {
     ...base,
     // The editor places text by its laid-out height (fabric's Textbox height): so do we.
@@ -119,6 +121,8 @@ export function buildScene(design: Design, opts: SceneOptions = {}): Scene {
   const wanted = opts.pages ?? Array.from({ length: count }, (_, i) => i);
   const placeholders: Placeholder[] = [];
   const byPage = new Map<number, SceneItem[]>(wanted.map((p) => [p, []]));
+  // 'grow' boxes push what is below them down (the same offsets for every back-end).
+  const growth = new Map(wanted.map((p) => [p, pageGrowth(design, p)]));
   for (const o of objectsInOrder(design)) {
     if (o.visible === false || (o.opacity ?? 1) <= 0) continue;
     const list = byPage.get(o.page ?? 0);
@@ -126,11 +130,14 @@ export function buildScene(design: Design, opts: SceneOptions = {}): Scene {
     const ph = placeholderOf(o);
     if (ph) {
       placeholders.push(ph);
-      if (opts.photoStandIns && ph.kind === 'empty-image')
-        list.push({ id: o.id, box: boxOf(o), opacity: 1, kind: 'rect', fill: STAND_IN, stroke: null, strokeWidth: 0, radius: 0 });
+      if (opts.photoStandIns && ph.kind === 'empty-image') {
+        const box = boxOf(o);
+        box.y += growth.get(o.page ?? 0)!.offsets.get(o.id) ?? 0;
+        list.push({ id: o.id, box, opacity: 1, kind: 'rect', fill: STAND_IN, stroke: null, strokeWidth: 0, radius: 0 });
+      }
       continue;
     }
-    const item = itemOf(o);
+    const item = itemOf(o, growth.get(o.page ?? 0)!);
     if (item) list.push(item);
   }
   const bleed = opts.bleed ? (design.meta.bleed ?? 0) : 0;

@@ -1,12 +1,13 @@
 import type { TextObject } from '../../design/index.js';
-import { fitModeOf, fitText, planGrow, shrinkToFit } from '../../render/index.js';
+import { fitModeOf, fitText, pageGrowth, planGrow, shrinkToFit, type PageGrowth } from '../../render/index.js';
 import { describeObject, kitFontFor, visibleTexts } from '../design-utils.js';
 import type { Rule, RuleFinding } from '../types.js';
 
 /**
  * Text that does not fit its box by the one text layout (shared/render: the font files' widths,
  * fabric's line boxes), under the box's fit mode: 'shrink' and 'grow' boxes make room themselves
- * in every export, so only a shrink that hits its minimum is flagged. The fix is computed with the
+ * in every export, so only a shrink that hits its minimum is flagged (a 'grow' box that cannot
+ * grow, with something locked below it or at the page's end, shrinks). The fix is computed with the
  * same layout, so applying it clears the finding: grow the box (moving what is below down) when
  * the page has room, else the largest font size that fits, not below the role's minimum.
  */
@@ -17,9 +18,15 @@ export const textOverflow: Rule = {
   severity: 'warning',
   check(design, ctx) {
     const out: RuleFinding[] = [];
+    const growth = new Map<number, PageGrowth>();
+    const blocked = (o: TextObject) => {
+      const page = o.page ?? 0;
+      if (!growth.has(page)) growth.set(page, pageGrowth(design, page));
+      return growth.get(page)!.blocked.has(o.id);
+    };
     for (const o of visibleTexts(design)) {
       const min = Math.min(o.fontSize, o.minFontSize ?? kitFontFor(ctx.brandKit, o).minSize);
-      const fitted = fitText(o, min);
+      const fitted = fitText(o, min, { growBlocked: fitModeOf(o) === 'grow' && blocked(o) });
       if (!fitted.overflows) continue;
       const needed = Math.ceil(fitted.layout.height);
       out.push({

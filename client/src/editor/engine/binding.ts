@@ -22,7 +22,7 @@ import {
   type DesignObject,
   type TextObject,
 } from '../../../../shared/design/index.js';
-import { fitModeOf } from '../../../../shared/render/index.js';
+import { fitModeOf, growTo } from '../../../../shared/render/index.js';
 import { boxAABB, changedProps, containBox, geometryToModel, round2, textPlacement, type AABB, type FabricGeometry } from './convert.js';
 import { applyModel, createFabricObject, type ModelFabricObject } from './fabric-objects.js';
 import { sortStack } from './zorder.js';
@@ -700,10 +700,32 @@ export class CanvasBinding {
     const height = round2(target.height * Math.abs(target.scaleY || 1));
     // A 'shrink' box keeps its height: the font size steps down to fit it (see keepsBoxHeight).
     const patch = changedProps(raw, keepsBoxHeight(raw) ? { text: target.text } : { text: target.text, height });
+    const moves = 'height' in patch ? this.growMoves(id, height) : null;
     if (Object.keys(patch).length) updateObject(this.doc, id, patch, CANVAS_ORIGIN);
     // Typed over the sample content: no longer drawn as a placeholder (own changes are not redrawn from the model).
     if (target.underline && raw.sampleText !== target.text)
       target.set({ underline: false, opacity: typeof raw.opacity === 'number' ? raw.opacity : 1 });
+    this.applyMoves(moves);
+  }
+
+  /**
+   * A 'grow' box about to become `height` tall: what sits below it moves down by the growth (as
+   * the scene walk draws it, shared/render/fit.ts), unless something locked or the page's end is
+   * in the way. Computed before the height is written; null when nothing moves.
+   */
+  private growMoves(id: string, height: number): Record<string, number> | null {
+    const o = this.model(id);
+    if (!o || o.type !== 'text' || fitModeOf(o) !== 'grow' || height <= o.height + 0.5) return null;
+    const plan = growTo({ meta: this.meta, objects: Object.fromEntries(this.allModels().map((m) => [m.id, m])) }, o, height);
+    return plan && Object.keys(plan.moves).length ? plan.moves : null;
+  }
+
+  /** Moves objects (as a command, so their fabric objects follow). */
+  private applyMoves(moves: Record<string, number> | null): void {
+    if (!moves) return;
+    this.doc.transact(() => {
+      for (const [id, y] of Object.entries(moves)) updateObject(this.doc, id, { y: round2(y) }, COMMAND_ORIGIN);
+    }, COMMAND_ORIGIN);
   }
 
   /**
@@ -711,14 +733,19 @@ export class CanvasBinding {
    * text object (font, size, width, text) write the measured height back.
    */
   syncTextHeights(ids: string[]): void {
+    const heights = new Map<string, number>();
+    for (const id of ids) {
+      const fo = this.byId.get(id);
+      const map = this.objects.get(id);
+      if (!(fo instanceof Textbox) || !map || keepsBoxHeight(map.toJSON() as Record<string, unknown>)) continue;
+      const h = round2(fo.height);
+      if (typeof map.get('height') !== 'number' || Math.abs((map.get('height') as number) - h) > 0.01) heights.set(id, h);
+    }
+    // 'grow' boxes push what is below them down (planned on the heights before this change).
+    const moves = [...heights].map(([id, h]) => this.growMoves(id, h));
     this.doc.transact(() => {
-      for (const id of ids) {
-        const fo = this.byId.get(id);
-        const map = this.objects.get(id);
-        if (!(fo instanceof Textbox) || !map || keepsBoxHeight(map.toJSON() as Record<string, unknown>)) continue;
-        const h = round2(fo.height);
-        if (typeof map.get('height') !== 'number' || Math.abs((map.get('height') as number) - h) > 0.01) map.set('height', h);
-      }
+      for (const [id, h] of heights) this.objects.get(id)?.set('height', h);
     }, CANVAS_ORIGIN);
+    for (const m of moves) this.applyMoves(m);
   }
 }

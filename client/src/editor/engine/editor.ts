@@ -11,6 +11,7 @@ import { CanvasBinding, COMMAND_ORIGIN, CANVAS_ORIGIN } from './binding.js';
 import { fitForUpload, MAX_UPLOAD_BYTES } from './downscale.js';
 import { unionAABB, round2 } from './convert.js';
 import { exportPdf, exportPng } from './export.js';
+import type { CmykSwatch } from '../../../../shared/render/pdf.js';
 import type { Placeholder } from '../../../../shared/render/index.js';
 import { Guides } from './guides.js';
 import { TransformCache } from './transform-cache.js';
@@ -797,10 +798,14 @@ export class Editor {
   }
 
   /** The print PDF; returns the placeholders it left out. */
-  async exportPdf(title: string, metadata: { author?: string; brokerage?: string } = {}): Promise<Placeholder[]> {
+  async exportPdf(
+    title: string,
+    metadata: { author?: string; brokerage?: string } = {},
+    opts: { cmyk?: CmykSwatch[] } = {},
+  ): Promise<Placeholder[]> {
     this.store.set({ busy: 'Preparing PDF…' });
     try {
-      return await exportPdf(this.binding, title, metadata);
+      return await exportPdf(this.binding, title, metadata, opts);
     } finally {
       this.store.set({ busy: null });
     }

@@ -15,6 +15,7 @@ import {
   type LoadedImage,
   type Placeholder,
 } from '../../../../shared/render/index.js';
+import type { CmykSwatch } from '../../../../shared/render/pdf.js';
 import type { CanvasBinding } from './binding.js';
 import { imageUrl, loadImage } from './fabric-objects.js';
 
@@ -108,13 +109,14 @@ async function loadForPdf(src: string): Promise<LoadedImage | null> {
 export async function designPdfBytes(
   design: Design,
   metadata: { author?: string; brokerage?: string } = {},
-  opts: { cropMarks?: boolean; date?: Date } = {},
+  opts: { cropMarks?: boolean; date?: Date; cmyk?: CmykSwatch[] } = {},
 ): Promise<{ bytes: Uint8Array; placeholders: Placeholder[] }> {
   const [{ renderPdf }, { loadRenderFonts }] = await Promise.all([import('../../../../shared/render/pdf.js'), import('./render-fonts.js')]);
   await loadRenderFonts();
   const { bytes, scene } = await renderPdf(design, {
     loadImage: loadForPdf,
     cropMarks: opts.cropMarks,
+    cmyk: opts.cmyk,
     date: opts.date,
     metadata: { title: design.meta.title, ...metadata },
   });
@@ -125,8 +127,9 @@ export async function exportPdf(
   binding: CanvasBinding,
   title: string,
   metadata: { author?: string; brokerage?: string } = {},
+  opts: { cmyk?: CmykSwatch[] } = {},
 ): Promise<Placeholder[]> {
-  const { bytes, placeholders } = await designPdfBytes(currentDesign(binding), metadata);
+  const { bytes, placeholders } = await designPdfBytes(currentDesign(binding), metadata, { cmyk: opts.cmyk });
   download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), `${fileSlug(title)}.pdf`);
   return placeholders;
 }

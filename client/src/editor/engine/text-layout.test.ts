@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Textbox } from 'fabric';
 import { DEMO_BRAND_KIT, instantiateTemplate, type Design, type TextObject } from '../../../../shared/index.js';
-import { fitText, fontBook } from '../../../../shared/render/index.js';
+import { fitText, fontBook, pageGrowth } from '../../../../shared/render/index.js';
 import { loadFontFiles } from '../../../../shared/render/font-files.js';
 import { TEMPLATES } from '../../../../templates/index.js';
 import { seedDesign, TestEngine } from './test/test-engine.js';
@@ -131,5 +131,50 @@ describe('the editor lays text out with the shared layout', () => {
     expect(moved.y).toBeCloseTo(addr.y + 10, 1);
     expect(moved.height).toBe(addr.height);
     expect(compare(e, moved).engine).toEqual(compare(e, moved).layout);
+  });
+});
+
+describe("'grow' boxes in the editor", () => {
+  it('typing more into a grow box grows it and moves what is below it down by the growth, as the scene walk draws it', async () => {
+    await loadFonts();
+    const base = {
+      type: 'text' as const,
+      angle: 0,
+      fontFamily: 'Open Sans',
+      fontWeight: 400,
+      fill: '#111111',
+      textAlign: 'left' as const,
+    };
+    const head: TextObject = {
+      ...base,
+      id: 'head',
+      x: 40,
+      y: 40,
+      width: 300,
+      height: 33.9,
+      z: 'a1',
+      text: 'Short',
+      fontSize: 30,
+      fit: 'grow',
+    };
+    const under: TextObject = { ...base, id: 'under', x: 40, y: 90, width: 300, height: 20, z: 'a2', text: 'Underneath', fontSize: 14 };
+    const beside: TextObject = { ...base, id: 'beside', x: 400, y: 90, width: 150, height: 20, z: 'a3', text: 'Alongside', fontSize: 14 };
+    const design: Design = {
+      meta: { title: 'Grow', kind: 'flyer', width: 600, height: 800, background: '#ffffff' },
+      objects: { head, under, beside },
+    };
+    const e = open(design);
+    // As the properties panel does (Editor.setProps): set the text, then write the measured height.
+    e.set('head', { text: LONG_ADDRESS });
+    e.binding.syncTextHeights(['head']);
+    const grown = e.model('head') as TextObject;
+    const growth = grown.height - head.height;
+    expect(growth).toBeGreaterThan(30);
+    expect(e.model('under')!.y).toBeCloseTo(90 + growth, 1);
+    expect(e.model('beside')!.y).toBe(90);
+    // The fabric objects follow, and the scene walk finds nothing left to move.
+    expect(e.box('under').y).toBeCloseTo(90 + growth, 1);
+    const now: Design = { meta: design.meta, objects: { head: grown, under: e.model('under')!, beside: e.model('beside')! } };
+    expect(pageGrowth(now, 0).offsets.size).toBe(0);
   });
 });

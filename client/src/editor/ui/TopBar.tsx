@@ -4,6 +4,7 @@ import { Icon } from '../../components/icons.js';
 import { useToasts } from '../../toasts.js';
 import { useAuth } from '../../auth.js';
 import { placeholderWarning, type Placeholder } from '../../../../shared/render/index.js';
+import { cmykSwatches } from '../../../../shared/brand/index.js';
 import { useEditor, useEditorState } from './context.js';
 import { PresenceAvatars } from './PresenceAvatars.js';
 import { StatusIndicator } from './StatusIndicator.js';
@@ -37,17 +38,22 @@ function ZoomControls() {
 }
 
 function ExportMenu() {
-  const { editor, info, title } = useEditor();
+  const { editor, info, title, kit } = useEditor();
   const toasts = useToasts();
+  // Print (CMYK) when the brand kit gives CMYK values for its colours (docs/PRINT.md).
+  const swatches = kit ? cmykSwatches(kit) : [];
   const [open, setOpen] = useState(false);
   const { user } = useAuth();
   const rasterLabel =
     info.kind === 'social-post' || info.kind === 'story' ? 'At the platform size (1080 px wide)' : '2× resolution, for web and social';
-  const run = async (kind: 'png' | 'jpg' | 'pdf' | 'html' | 'copy-html') => {
+  const run = async (kind: 'png' | 'jpg' | 'pdf' | 'pdf-cmyk' | 'html' | 'copy-html') => {
     setOpen(false);
     try {
       // Brokerage policy may require approval before any download.
-      const check = await checkExport(editor.opts.designId, kind === 'copy-html' ? 'html' : kind === 'jpg' ? 'png' : kind);
+      const check = await checkExport(
+        editor.opts.designId,
+        kind === 'copy-html' ? 'html' : kind === 'jpg' ? 'png' : kind === 'pdf-cmyk' ? 'pdf' : kind,
+      );
       if (!check.allowed) {
         toasts.show(check.message, 'error');
         return;
@@ -59,7 +65,12 @@ function ExportMenu() {
       else if (kind === 'copy-html') {
         await copyEmailSignatureHtml(editor.opts.designId);
         toasts.show('Signature copied: paste it into your mail settings', 'success');
-      } else left = await editor.exportPdf(title, { author: user?.name, brokerage: user?.brokerageName });
+      } else
+        left = await editor.exportPdf(
+          title,
+          { author: user?.name, brokerage: user?.brokerageName },
+          { cmyk: kind === 'pdf-cmyk' ? swatches : undefined },
+        );
       const warning = placeholderWarning(left);
       if (warning) toasts.show(warning, 'info');
     } catch (err) {
@@ -93,6 +104,12 @@ function ExportMenu() {
               <strong>PDF document</strong>
               <span className="muted">Print-ready, real text and vector shapes</span>
             </button>
+            {swatches.length > 0 && (
+              <button role="menuitem" onClick={() => run('pdf-cmyk')} data-testid="export-pdf-cmyk">
+                <strong>PDF for print (CMYK)</strong>
+                <span className="muted">Brand colours in the kit&apos;s CMYK values</span>
+              </button>
+            )}
             {info.kind === 'email-signature' && (
               <button role="menuitem" onClick={() => run('html')} data-testid="export-html">
                 <strong>HTML email signature</strong>
