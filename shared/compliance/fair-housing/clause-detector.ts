@@ -17,6 +17,7 @@ import { DISABILITY_PREFERENCE_OK, GROUP_LEXICON, PERSON_HEADS, PLACE_HEADS } fr
 import {
   ACCEPT_WORDS,
   ADJACENT_EXCLUDE_WORDS,
+  BURDEN_WORDS,
   CANCEL_PHRASES,
   CARRY_PRONOUNS,
   DESCRIBE_WORDS,
@@ -227,6 +228,7 @@ for (const p of ACCEPT_WORDS) CUES.add(p, 'accept');
 for (const p of DESCRIBE_WORDS) CUES.add(p, 'describe');
 for (const p of STEER_WORDS) CUES.add(p, 'steer');
 const STEER_LIMIT_KEYS = new Set(STEER_LIMITS);
+const BURDEN_STEMS = new Set([...BURDEN_WORDS].map((p) => stems(p).join(' ')));
 
 const AGE_OF_MAJORITY = 21;
 const WELCOME_ALL = new Set(WELCOME_EVERYONE_PHRASES.map((p) => stems(p).join(' ')));
@@ -532,6 +534,34 @@ const ATTRIBUTE_HEADS = new Set(
     'lifestyle',
   ].map(stem),
 );
+/** Nouns that keep naming the group before them ("section 8 paperwork", "ESA requests", "wheelchair users' issues"): matters of the group, not a thing. */
+const GROUP_MATTERS = new Set(
+  [
+    'paperwork',
+    'inspection',
+    'inspections',
+    'contract',
+    'contracts',
+    'payment',
+    'payments',
+    'check',
+    'checks',
+    'program',
+    'programs',
+    'requests',
+    'request',
+    'letters',
+    'letter',
+    'stuff',
+    'hassle',
+    'issues',
+    'problems',
+    'requirements',
+    'rules',
+    'process',
+    'exceptions',
+  ].map(stem),
+);
 /** "no payments from programs", "no checks from the VA": what is paid, between "no" and who pays it. */
 const PAYMENT_WORDS = new Set(['payment', 'payments', 'check', 'checks', 'money', 'funds', 'rent', 'income', 'deposits', 'from'].map(stem));
 /** Words that limit a verb phrase ("will only rent the cottage to", "only accepting applications from"). */
@@ -606,7 +636,7 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, fr
     // A noun after it makes a compound ("kids room"), unless that "noun" is a verb the tagger missed ("kids love this street").
     const verbLike = ['DET', 'PRON'].includes(toks[j + 1]?.pos ?? '');
     // "section 8 housing vouchers", "voucher inspections": a noun of the same class goes on naming the group.
-    const sameClassAfter = !!next && GROUPS.matchesAt(toks, j).some((h) => h.payload.cls === term.cls);
+    const sameClassAfter = !!next && (GROUPS.matchesAt(toks, j).some((h) => h.payload.cls === term.cls) || GROUP_MATTERS.has(next.stem));
     if (
       next &&
       !sameClassAfter &&
@@ -628,8 +658,12 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, fr
   }
   if (next && j < to && ['only', 'preferred', 'wanted', 'exclusively', 'need', 'not'].includes(next.key))
     return { term, i, j, headEnd: j, person: true, place: false };
+  // "the hearing impaired", "the elderly": the adjective names people on its own.
+  const prevTok = toks[i - 1];
+  if (i > from && prevTok!.key === 'the' && (j === to || ['VERB', 'AUX', 'ADP', 'PUNCT', 'CCONJ', 'PART', 'ADV'].includes(next!.pos)))
+    return { term, i, j, headEnd: j, person: true, place: false };
   // A short question that is only the trait ("Trans? Not here.", "Living together unmarried?"): asked of the reader.
-  if (j === to && toks[j - 1]!.question && to - from <= 4) return { term, i, j, headEnd: j, person: true, place: false };
+  if (j === to && toks[j - 1]!.question && i - from <= 3) return { term, i, j, headEnd: j, person: true, place: false };
   return null;
 }
 
@@ -691,7 +725,12 @@ export function findCues(toks: readonly Tok[], from: number, to: number): CueHit
     }
     const selfNegating = words.some((t) => NEGATORS.has(t.key));
     // wink marks the words after a negation; a cue that contains its own negation ("not welcome") is not negated again.
-    const negated = !selfNegating && (words[0]!.negated || (i > from && ['not', 'never'].includes(toks[i - 1]!.key)));
+    // "may not be comfortable", "will never feel welcome": a negation one auxiliary back.
+    const negatedBefore =
+      (i > from && ['not', 'never'].includes(toks[i - 1]!.key)) ||
+      (i - 1 > from && ['be', 'feel', 'get', 'been'].includes(toks[i - 1]!.key) && ['not', 'never'].includes(toks[i - 2]!.key));
+    const burden = hit.payload === 'exclude' && BURDEN_STEMS.has(words.map((t) => t.stem).join(' '));
+    const negated = !selfNegating && !burden && (words[0]!.negated || negatedBefore);
     out.push({ kind: hit.payload, i, j: i + hit.length, negated });
     i += hit.length;
   }

@@ -68,6 +68,16 @@ describe('context exceptions', () => {
     ['Quiet Hispanic neighborhood close to the park.', 'error:national-origin'],
     // Blockbusting: the neighbourhood's change sold as a reason.
     ['List with us before the area changes for good.', 'warning:race'],
+    // A negation one auxiliary back; "the" + an adjective as people; availability and payment said negated.
+    ['Muslim renters would not feel welcome here.', 'error:religion'],
+    ['This loft is not designed for the visually impaired.', 'error:disability'],
+    ['The unit is not available to married couples.', 'error:marital-status'],
+    ['Rent may not be paid by a housing agency.', 'error:source-of-income'],
+    // The preference said with a verb; the group called a burden (negation does not turn it around).
+    ['We would like to rent to a Korean family.', 'error:national-origin'],
+    ["The owner doesn't want the hassle of voucher paperwork.", 'error:source-of-income'],
+    // A pet's rules for an assistance animal.
+    ['Service dogs are subject to the pet policy.', 'error:disability'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
@@ -84,5 +94,9 @@ describe('context exceptions', () => {
     'Great for after-school programs and weekend soccer.',
     'Only 2 blocks to the school; rent includes water.',
     'The owner will only rent the unit furnished.',
+    'All income sources, including SSI and vouchers, count toward qualifying.',
+    'Like-minded neighbors gather at the clubhouse on Fridays.',
+    'Kosher kitchen with two sinks and a warming drawer.',
+    'Parking is not available to guests after 10 pm.',
   ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
 });

@@ -108,6 +108,16 @@ export const ACCEPT_WORDS: readonly string[] = [
   'allow',
   'let',
   'right for',
+  // Availability and payment, said negated ("not available to families", "rent cannot be paid by a third party").
+  'available',
+  'available to',
+  'open to',
+  'paid',
+  'paid by',
+  'make exceptions',
+  'make an exception',
+  'exceptions for',
+  'exception for',
 ];
 
 export const EXCLUDE_WORDS: readonly string[] = [
@@ -278,7 +288,19 @@ export const EXCLUDE_WORDS: readonly string[] = [
   'our other properties',
   'other location',
   'other locations',
+  // A pet's rules applied to an assistance animal; the group called a burden.
+  'pet limit',
+  'pet restrictions',
+  'breed restrictions',
+  'subject to the pet policy',
+  'hassle',
+  'hassle of',
+  'headache',
+  'red tape',
 ];
+
+/** Exclusion words a negation does not turn around ("doesn't want the hassle of section 8"): calling the group a burden excludes either way. */
+export const BURDEN_WORDS: ReadonlySet<string> = new Set(['hassle', 'hassle of', 'headache', 'red tape']);
 
 /** Exclusion words that only count right after the group ("child-free", "childless"). */
 export const ADJACENT_EXCLUDE_WORDS: ReadonlySet<string> = new Set(['free', 'less']);
@@ -357,6 +379,16 @@ export const PREFER_WORDS: readonly string[] = [
   'first pick',
   'get preference',
   'gets preference',
+  'must share',
+  'should share',
+  'who share',
+  'that share',
+  'share our',
+  'shares our',
+  // "looking to rent to", "would like to sell to", "want to lease to" (the same preference, said with a verb).
+  ...['looking to', 'want to', 'wants to', 'hoping to', 'prefer to', 'prefers to', 'would like to', 'would rather', 'like to'].flatMap(
+    (w) => ['rent to', 'sell to', 'lease to', 'rent it to', 'sell it to', 'rent the unit to', 'show it to'].map((v) => `${w} ${v}`),
+  ),
   'first dibs',
   'must use',
   'must match',
