@@ -579,6 +579,10 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
   // "must be 18 or older": legal capacity to sign a lease; no word inside it names an age group.
   let blockedUntil = -1;
   for (let i = from; i < to; i++) {
+    // An auxiliary names no one ("can" is not "cane").
+    if (toks[i]!.pos === 'AUX') continue;
+    // "Section 8 of the bylaws": a numbered part of a document.
+    if (toks[i]!.key === 'section' && toks[i + 2]?.key === 'of') continue;
     // Longest phrase that reads as people here ("adult only living" is not a person; "adult" + "only" is).
     const hits = GROUPS.matchesAt(toks, i).filter((h) => i + h.length <= to);
     const majority = hits.find(

@@ -78,6 +78,9 @@ describe('context exceptions', () => {
     ["The owner doesn't want the hassle of voucher paperwork.", 'error:source-of-income'],
     // A pet's rules for an assistance animal.
     ['Service dogs are subject to the pet policy.', 'error:disability'],
+    // Where someone is from, said of a person; another way to send someone elsewhere.
+    ['We will not lease to applicants from Haiti.', 'error:national-origin'],
+    ['Vouchers? Try somewhere else.', 'error:source-of-income'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
@@ -98,5 +101,9 @@ describe('context exceptions', () => {
     'Like-minded neighbors gather at the clubhouse on Fridays.',
     'Kosher kitchen with two sinks and a warming drawer.',
     'Parking is not available to guests after 10 pm.',
+    // An auxiliary names no one ("can" is not "cane"); a numbered section of a document is not the program.
+    'We cannot make exceptions for late rent.',
+    'Per Section 8 of the bylaws, grills are not allowed on balconies.',
+    'Buyers relocating from Mexico City will love the commute.',
   ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
 });
