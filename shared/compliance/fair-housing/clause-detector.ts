@@ -490,6 +490,7 @@ const DWELLINGS = new Set(
     'duplex',
     'cottage',
     'bungalow',
+    'complex',
   ].map(stem),
 );
 
@@ -560,6 +561,9 @@ const GROUP_MATTERS = new Set(
     'rules',
     'process',
     'exceptions',
+    'building',
+    'property',
+    'complex',
   ].map(stem),
 );
 /** "no payments from programs", "no checks from the VA": what is paid, between "no" and who pays it. */
@@ -876,6 +880,15 @@ function judge(
       !(t.pos === 'NOUN' && toks[k + 1]?.key === 'or')
     )
       break;
+  }
+  // "we're not a voucher building", "not a Section 8 property": the place said not to be for the group.
+  {
+    let k = m.i - 1;
+    if (k >= from && ['a', 'an'].includes(toks[k]!.key)) k--;
+    const after = toks[Math.max(m.j, m.headEnd)] ?? toks[m.headEnd - 1];
+    const placeAfter = (t: Tok | undefined) => !!t && (DWELLINGS.has(t.stem) || PLACES.has(t.stem));
+    if (k >= from && toks[k]!.key === 'not' && (placeAfter(toks[m.j]) || (m.headEnd > m.j && placeAfter(toks[m.headEnd - 1]))) && after)
+      return build(toks, m, { kind: 'exclude', i: k, j: k + 1, negated: false }, 'exclusion', 'error');
   }
   // "tenants who pay their own rent, not the government's": a preference, and the group set against it.
   let k0 = m.i - 1;

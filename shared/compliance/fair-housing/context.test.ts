@@ -81,6 +81,9 @@ describe('context exceptions', () => {
     // Where someone is from, said of a person; another way to send someone elsewhere.
     ['We will not lease to applicants from Haiti.', 'error:national-origin'],
     ['Vouchers? Try somewhere else.', 'error:source-of-income'],
+    // The place said not to be for the group; worshipping with the owner.
+    ["Sorry, we're not a Section 8 complex.", 'error:source-of-income'],
+    ['Priority goes to renters who pray with us.', 'error:religion'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
