@@ -317,10 +317,16 @@ export function toTokens(ws: readonly Word[]): Tok[] {
         parts.some((t) => /^[a-z]+$/.test(t) && pieces.find((p) => p.text === t)!.oov) || parts.some((t) => !!undoLookalikes(t));
       if (!hyphenated && !letters && !fragment) continue;
       // Exact joins only across spaces ("w h i t e", "chil dren"); a one-edit repair only for pieces written together.
-      const near = JOIN_TARGETS.has(plain) ? plain : hyphenated && plain.length >= 5 ? EDITS.nearest(plain) : null;
+      const near =
+        JOIN_TARGETS.has(plain) || (letters && plain.length >= 5 && GROUP_WORDS.has(plain))
+          ? plain
+          : hyphenated && plain.length >= 5
+            ? EDITS.nearest(plain)
+            : null;
       // Written together with symbols inside ("s3ct!0n"): any word of a group phrase.
       const together = pieces.every((p, k) => k === 0 || p.gap === '') && parts.some((t) => /[^a-z]/.test(t));
-      const target = near && (JOIN_TARGETS.has(near) || (together && GROUP_WORDS.has(near)));
+      // Spelled out letter by letter ("s e c t i o n"): any word of a group phrase of five letters or more.
+      const target = near && (JOIN_TARGETS.has(near) || ((together || (letters && near.length >= 5)) && GROUP_WORDS.has(near)));
       // Three letters only when spelled out one by one ("m-e-n", "g a y"); short intent words only letter by letter ("n o").
       if (letters && SPELLED_INTENTS.has(joined) && !/\s{2,}/.test(pieces.map((p) => p.gap).join('|'))) {
         best = j;
@@ -841,7 +847,8 @@ export function detectClauses(text: string): ClauseAnalysis {
     // "Have kids? They are not allowed.": an exclusion about a pronoun reaches back one clause.
     if (mentions.length === 0 && exclusions.length > 0 && previous.length > 0) {
       const pronoun = toks.slice(from, to).some((t) => CARRY_PRONOUNS.has(t.key));
-      const bare = to - from <= 4;
+      // "Non-binary? Please look at other listings.": a short reply, with or without a pronoun.
+      const bare = to - from <= 6;
       if (pronoun || bare) {
         for (const m of previous) findings.push(build(toks, m, exclusions[0]!, 'exclusion', 'error'));
       }
@@ -893,7 +900,8 @@ function judge(
   // "tenants who pay their own rent, not the government's": a preference, and the group set against it.
   let k0 = m.i - 1;
   while (k0 > from && toks[k0]!.pos === 'DET') k0--;
-  if (preferences.length > 0 && k0 > from && toks[k0]!.key === 'not' && toks[k0 - 1]!.key === ',' && preferences.some((c) => c.j <= k0))
+  const positive = [...preferences, ...cues.filter((c) => c.kind === 'accept' && !c.negated)];
+  if (k0 > from && toks[k0]!.key === 'not' && toks[k0 - 1]!.key === ',' && positive.some((c) => c.j <= k0))
     return build(toks, m, { kind: 'exclude', i: k0, j: k0 + 1, negated: false }, 'exclusion', 'error');
   const near = (c: CueHit, max: number) => (c.i >= m.headEnd ? c.i - m.headEnd : m.i - c.j) <= max;
   // "not suitable for those who don't share our values as believers": a person defined by a relative clause.
@@ -968,7 +976,9 @@ function judge(
   ) {
     return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
   }
-  if (m.term.describesOccupant && m.person && m.headEnd > m.j && !ATTRIBUTE_HEADS.has(toks[m.headEnd - 1]!.stem)) {
+  // "built by a Quaker family", "owned by an Italian couple": who made or had the home, not who may live there.
+  const byBefore = toks[m.i - 1]?.key === 'by' || (['a', 'an', 'the'].includes(toks[m.i - 1]?.key ?? '') && toks[m.i - 2]?.key === 'by');
+  if (m.term.describesOccupant && m.person && m.headEnd > m.j && !ATTRIBUTE_HEADS.has(toks[m.headEnd - 1]!.stem) && !byBefore) {
     return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
   }
   return null;

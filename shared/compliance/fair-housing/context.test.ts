@@ -84,6 +84,11 @@ describe('context exceptions', () => {
     // The place said not to be for the group; worshipping with the owner.
     ["Sorry, we're not a Section 8 complex.", 'error:source-of-income'],
     ['Priority goes to renters who pray with us.', 'error:religion'],
+    // A short reply to a question about the group; another place of the same kind; payer + payment; a contrast after acceptance.
+    ['Deaf? Please check our other units.', 'error:disability'],
+    ['Program money is refused here.', 'error:source-of-income'],
+    ['Rent is accepted from the tenant only, not a charity.', 'error:source-of-income'],
+    ['Owner declined to join the voucher program.', 'error:source-of-income'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
@@ -108,5 +113,7 @@ describe('context exceptions', () => {
     'We cannot make exceptions for late rent.',
     'Per Section 8 of the bylaws, grills are not allowed on balconies.',
     'Buyers relocating from Mexico City will love the commute.',
+    // Who built or owned the home is history, not a preference.
+    'Restored farmhouse built by a Quaker family in 1890.',
   ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
 });
