@@ -19,6 +19,7 @@ import {
   ADJACENT_EXCLUDE_WORDS,
   BURDEN_WORDS,
   CANCEL_PHRASES,
+  NOT_DEMANDED_WORDS,
   CARRY_PRONOUNS,
   DESCRIBE_WORDS,
   STEER_LIMITS,
@@ -228,6 +229,7 @@ for (const p of ACCEPT_WORDS) CUES.add(p, 'accept');
 for (const p of DESCRIBE_WORDS) CUES.add(p, 'describe');
 for (const p of STEER_WORDS) CUES.add(p, 'steer');
 const STEER_LIMIT_KEYS = new Set(STEER_LIMITS);
+const NOT_DEMANDED_STEMS = new Set([...NOT_DEMANDED_WORDS].map((p) => stems(p).join(' ')));
 const BURDEN_STEMS = new Set([...BURDEN_WORDS].map((p) => stems(p).join(' ')));
 
 const AGE_OF_MAJORITY = 21;
@@ -836,7 +838,14 @@ export function detectClauses(text: string): ClauseAnalysis {
       (c) =>
         (c.kind === 'exclude' && !c.negated) ||
         (c.kind === 'accept' && c.negated) ||
-        (c.kind === 'prefer' && c.negated) ||
+        (c.kind === 'prefer' &&
+          c.negated &&
+          !NOT_DEMANDED_STEMS.has(
+            toks
+              .slice(c.i, c.j)
+              .map((t) => t.stem)
+              .join(' '),
+          )) ||
         (c.kind === 'steer' && !c.negated && limits),
     );
     const preferences = cues.filter((c) => c.kind === 'prefer' && !c.negated);

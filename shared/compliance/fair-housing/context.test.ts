@@ -89,6 +89,10 @@ describe('context exceptions', () => {
     ['Program money is refused here.', 'error:source-of-income'],
     ['Rent is accepted from the tenant only, not a charity.', 'error:source-of-income'],
     ['Owner declined to join the voucher program.', 'error:source-of-income'],
+    // Payment said to come from one source; a condition or aid called by its name; a dismissive exclusion.
+    ['Rent must come from paychecks only.', 'error:source-of-income'],
+    ['Applicants undergoing chemotherapy are not a good fit.', 'error:disability'],
+    ["Voucher tenants, please don't bother.", 'error:source-of-income'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
@@ -115,5 +119,7 @@ describe('context exceptions', () => {
     'Buyers relocating from Mexico City will love the commute.',
     // Who built or owned the home is history, not a preference.
     'Restored farmhouse built by a Quaker family in 1890.',
+    // A requirement said not to be one demands nothing.
+    'A marriage certificate is not required; any adult may co-sign.',
   ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
 });

@@ -116,6 +116,11 @@ export const ACCEPT_WORDS: readonly string[] = [
   'paid by',
   'make exceptions',
   'join',
+  'partake in',
+  'take part in',
+  'bother',
+  'waste our time',
+  'waste your time',
   'enroll in',
   'sign up for',
   'interested in',
@@ -303,6 +308,9 @@ export const EXCLUDE_WORDS: readonly string[] = [
   'pet fees',
   'pet rent',
   'sister property',
+  'sister building',
+  'sister complex',
+  'sister location',
   'sister community',
   'our other property',
   'our other properties',
@@ -321,6 +329,17 @@ export const EXCLUDE_WORDS: readonly string[] = [
 
 /** Exclusion words a negation does not turn around ("doesn't want the hassle of section 8"): calling the group a burden excludes either way. */
 export const BURDEN_WORDS: ReadonlySet<string> = new Set(['hassle', 'hassle of', 'headache', 'red tape']);
+
+/** Requirement words that, negated, demand nothing ("birth certificate not required", "a spouse is not required"): neither exclusion nor preference. */
+export const NOT_DEMANDED_WORDS: ReadonlySet<string> = new Set([
+  'required',
+  'requirement',
+  'a must',
+  'are required',
+  'requested',
+  'needed',
+  'necessary',
+]);
 
 /** Exclusion words that only count right after the group ("child-free", "childless"). */
 export const ADJACENT_EXCLUDE_WORDS: ReadonlySet<string> = new Set(['free', 'less']);
@@ -400,6 +419,9 @@ export const PREFER_WORDS: readonly string[] = [
   'get preference',
   'gets preference',
   'must share',
+  'must come from',
+  'has to come from',
+  'must identify with',
   'must attend',
   'required to attend',
   'must belong to',
