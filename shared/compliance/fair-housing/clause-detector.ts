@@ -574,6 +574,34 @@ const GROUP_MATTERS = new Set(
     'complex',
   ].map(stem),
 );
+/** Words that make a described person the home's past ("the previous owners, a Korean family, added the sunroom"). */
+const HISTORY_WORDS = new Set(['previous', 'former', 'original', 'seller', 'sellers', 'builder', 'built']);
+/** "must be able to pass a credit check" names no one; "able to climb stairs" does. */
+const PHYSICAL_VERBS = new Set(
+  [
+    'climb',
+    'walk',
+    'hear',
+    'see',
+    'lift',
+    'carry',
+    'stand',
+    'navigate',
+    'evacuate',
+    'live',
+    'care',
+    'move',
+    'exit',
+    'use',
+    'bend',
+    'reach',
+    'run',
+    'manage',
+    'get',
+    'go',
+    'perform',
+  ].map(stem),
+);
 /** "no payments from programs", "no checks from the VA": what is paid, between "no" and who pays it. */
 const PAYMENT_WORDS = new Set(['payment', 'payments', 'check', 'checks', 'money', 'funds', 'rent', 'income', 'deposits', 'from'].map(stem));
 /** Words that limit a verb phrase ("will only rent the cottage to", "only accepting applications from"). */
@@ -624,6 +652,7 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
 
 function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, from: number, to: number): Mention | null {
   const next = toks[j];
+  if (toks[i]!.key === 'able' && j === i + 1 && next?.key === 'to' && toks[j + 1] && !PHYSICAL_VERBS.has(toks[j + 1]!.stem)) return null;
   // "couple of", "single story", "kids' play area", "wheelchair ramp": a modifier of a thing, not people.
   if (next && next.key === 'of' && toks[i]!.key === 'couple') return null;
   // Find a person head right after (skipping up to two describing words: "white professional couple", "Hispanic-looking applicants").
@@ -986,7 +1015,10 @@ function judge(
     return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
   }
   // "built by a Quaker family", "owned by an Italian couple": who made or had the home, not who may live there.
-  const byBefore = toks[m.i - 1]?.key === 'by' || (['a', 'an', 'the'].includes(toks[m.i - 1]?.key ?? '') && toks[m.i - 2]?.key === 'by');
+  const byBefore =
+    toks[m.i - 1]?.key === 'by' ||
+    (['a', 'an', 'the'].includes(toks[m.i - 1]?.key ?? '') && toks[m.i - 2]?.key === 'by') ||
+    toks.slice(Math.max(from, m.i - 4), m.i).some((t) => HISTORY_WORDS.has(t.key));
   if (m.term.describesOccupant && m.person && m.headEnd > m.j && !ATTRIBUTE_HEADS.has(toks[m.headEnd - 1]!.stem) && !byBefore) {
     return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
   }

@@ -92,6 +92,7 @@ describe('context exceptions', () => {
     // Payment said to come from one source; a condition or aid called by its name; a dismissive exclusion.
     ['Rent must come from paychecks only.', 'error:source-of-income'],
     ['Applicants undergoing chemotherapy are not a good fit.', 'error:disability'],
+    ['Tenants must be able to climb two flights of stairs.', 'error:disability'],
     ["Voucher tenants, please don't bother.", 'error:source-of-income'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 
@@ -121,5 +122,8 @@ describe('context exceptions', () => {
     'Restored farmhouse built by a Quaker family in 1890.',
     // A requirement said not to be one demands nothing.
     'A marriage certificate is not required; any adult may co-sign.',
+    // Able to do something that is not physical; the home's past owners.
+    'Applicants must be able to pass a credit check and provide two references.',
+    'The previous owners, a Polish family, added the sunroom.',
   ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
 });
