@@ -93,6 +93,9 @@ describe('context exceptions', () => {
     ['Rent must come from paychecks only.', 'error:source-of-income'],
     ['Applicants undergoing chemotherapy are not a good fit.', 'error:disability'],
     ['Tenants must be able to climb two flights of stairs.', 'error:disability'],
+    // Scarcity sold as a feature; a curt refusal as a reply.
+    ['Quiet street with barely any Asians.', 'error:race'],
+    ['Section 8? Hard pass.', 'error:source-of-income'],
     ["Voucher tenants, please don't bother.", 'error:source-of-income'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 

@@ -192,6 +192,10 @@ export const EXCLUDE_WORDS: readonly string[] = [
   'restricted from',
   'avoid',
   'pass on',
+  'we ll pass',
+  'we will pass',
+  'i ll pass',
+  'hard pass',
   'no room for',
   'dealbreaker',
   'deal breaker',
@@ -495,6 +499,11 @@ export const DESCRIBE_WORDS: readonly string[] = [
   'home to mostly',
   'a community of',
   'a neighborhood of',
+  // Scarcity sold the same way ("hardly any minorities").
+  'hardly any',
+  'barely any',
+  'very few',
+  'almost no',
   // Shares and permanence said as a selling point ("90% white", "still a white street", "has always been Caucasian").
   '# %',
   '# percent',
