@@ -17,7 +17,9 @@ import { DISABILITY_PREFERENCE_OK, GROUP_LEXICON, PERSON_HEADS, PLACE_HEADS } fr
 import {
   ACCEPT_WORDS,
   ADJACENT_EXCLUDE_WORDS,
+  BURDEN_WORDS,
   CANCEL_PHRASES,
+  NOT_DEMANDED_WORDS,
   CARRY_PRONOUNS,
   DESCRIBE_WORDS,
   STEER_LIMITS,
@@ -227,6 +229,8 @@ for (const p of ACCEPT_WORDS) CUES.add(p, 'accept');
 for (const p of DESCRIBE_WORDS) CUES.add(p, 'describe');
 for (const p of STEER_WORDS) CUES.add(p, 'steer');
 const STEER_LIMIT_KEYS = new Set(STEER_LIMITS);
+const NOT_DEMANDED_STEMS = new Set([...NOT_DEMANDED_WORDS].map((p) => stems(p).join(' ')));
+const BURDEN_STEMS = new Set([...BURDEN_WORDS].map((p) => stems(p).join(' ')));
 
 const AGE_OF_MAJORITY = 21;
 const WELCOME_ALL = new Set(WELCOME_EVERYONE_PHRASES.map((p) => stems(p).join(' ')));
@@ -315,10 +319,16 @@ export function toTokens(ws: readonly Word[]): Tok[] {
         parts.some((t) => /^[a-z]+$/.test(t) && pieces.find((p) => p.text === t)!.oov) || parts.some((t) => !!undoLookalikes(t));
       if (!hyphenated && !letters && !fragment) continue;
       // Exact joins only across spaces ("w h i t e", "chil dren"); a one-edit repair only for pieces written together.
-      const near = JOIN_TARGETS.has(plain) ? plain : hyphenated && plain.length >= 5 ? EDITS.nearest(plain) : null;
+      const near =
+        JOIN_TARGETS.has(plain) || (letters && plain.length >= 5 && GROUP_WORDS.has(plain))
+          ? plain
+          : hyphenated && plain.length >= 5
+            ? EDITS.nearest(plain)
+            : null;
       // Written together with symbols inside ("s3ct!0n"): any word of a group phrase.
       const together = pieces.every((p, k) => k === 0 || p.gap === '') && parts.some((t) => /[^a-z]/.test(t));
-      const target = near && (JOIN_TARGETS.has(near) || (together && GROUP_WORDS.has(near)));
+      // Spelled out letter by letter ("s e c t i o n"): any word of a group phrase of five letters or more.
+      const target = near && (JOIN_TARGETS.has(near) || ((together || (letters && near.length >= 5)) && GROUP_WORDS.has(near)));
       // Three letters only when spelled out one by one ("m-e-n", "g a y"); short intent words only letter by letter ("n o").
       if (letters && SPELLED_INTENTS.has(joined) && !/\s{2,}/.test(pieces.map((p) => p.gap).join('|'))) {
         best = j;
@@ -488,6 +498,7 @@ const DWELLINGS = new Set(
     'duplex',
     'cottage',
     'bungalow',
+    'complex',
   ].map(stem),
 );
 
@@ -532,6 +543,65 @@ const ATTRIBUTE_HEADS = new Set(
     'lifestyle',
   ].map(stem),
 );
+/** Nouns that keep naming the group before them ("section 8 paperwork", "ESA requests", "wheelchair users' issues"): matters of the group, not a thing. */
+const GROUP_MATTERS = new Set(
+  [
+    'paperwork',
+    'inspection',
+    'inspections',
+    'contract',
+    'contracts',
+    'payment',
+    'payments',
+    'check',
+    'checks',
+    'program',
+    'programs',
+    'requests',
+    'request',
+    'letters',
+    'letter',
+    'stuff',
+    'hassle',
+    'issues',
+    'problems',
+    'requirements',
+    'rules',
+    'process',
+    'exceptions',
+    'building',
+    'property',
+    'complex',
+  ].map(stem),
+);
+/** Words that make a described person the home's past ("the previous owners, a Korean family, added the sunroom"). */
+const HISTORY_WORDS = new Set(['previous', 'former', 'original', 'seller', 'sellers', 'builder', 'built']);
+/** "must be able to pass a credit check" names no one; "able to climb stairs" does. */
+const PHYSICAL_VERBS = new Set(
+  [
+    'climb',
+    'walk',
+    'hear',
+    'see',
+    'lift',
+    'carry',
+    'stand',
+    'navigate',
+    'evacuate',
+    'live',
+    'care',
+    'move',
+    'exit',
+    'use',
+    'bend',
+    'reach',
+    'run',
+    'manage',
+    'get',
+    'go',
+    'perform',
+  ].map(stem),
+);
 /** "no payments from programs", "no checks from the VA": what is paid, between "no" and who pays it. */
 const PAYMENT_WORDS = new Set(['payment', 'payments', 'check', 'checks', 'money', 'funds', 'rent', 'income', 'deposits', 'from'].map(stem));
 /** Words that limit a verb phrase ("will only rent the cottage to", "only accepting applications from"). */
@@ -549,6 +619,10 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
   // "must be 18 or older": legal capacity to sign a lease; no word inside it names an age group.
   let blockedUntil = -1;
   for (let i = from; i < to; i++) {
+    // An auxiliary names no one ("can" is not "cane").
+    if (toks[i]!.pos === 'AUX') continue;
+    // "Section 8 of the bylaws": a numbered part of a document.
+    if (toks[i]!.key === 'section' && toks[i + 2]?.key === 'of') continue;
     // Longest phrase that reads as people here ("adult only living" is not a person; "adult" + "only" is).
     const hits = GROUPS.matchesAt(toks, i).filter((h) => i + h.length <= to);
     const majority = hits.find(
@@ -578,6 +652,7 @@ export function findMentions(toks: readonly Tok[], from: number, to: number): Me
 
 function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, from: number, to: number): Mention | null {
   const next = toks[j];
+  if (toks[i]!.key === 'able' && j === i + 1 && next?.key === 'to' && toks[j + 1] && !PHYSICAL_VERBS.has(toks[j + 1]!.stem)) return null;
   // "couple of", "single story", "kids' play area", "wheelchair ramp": a modifier of a thing, not people.
   if (next && next.key === 'of' && toks[i]!.key === 'couple') return null;
   // Find a person head right after (skipping up to two describing words: "white professional couple", "Hispanic-looking applicants").
@@ -606,7 +681,7 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, fr
     // A noun after it makes a compound ("kids room"), unless that "noun" is a verb the tagger missed ("kids love this street").
     const verbLike = ['DET', 'PRON'].includes(toks[j + 1]?.pos ?? '');
     // "section 8 housing vouchers", "voucher inspections": a noun of the same class goes on naming the group.
-    const sameClassAfter = !!next && GROUPS.matchesAt(toks, j).some((h) => h.payload.cls === term.cls);
+    const sameClassAfter = !!next && (GROUPS.matchesAt(toks, j).some((h) => h.payload.cls === term.cls) || GROUP_MATTERS.has(next.stem));
     if (
       next &&
       !sameClassAfter &&
@@ -628,8 +703,12 @@ function qualify(toks: readonly Tok[], i: number, j: number, term: GroupTerm, fr
   }
   if (next && j < to && ['only', 'preferred', 'wanted', 'exclusively', 'need', 'not'].includes(next.key))
     return { term, i, j, headEnd: j, person: true, place: false };
+  // "the hearing impaired", "the elderly": the adjective names people on its own.
+  const prevTok = toks[i - 1];
+  if (i > from && prevTok!.key === 'the' && (j === to || ['VERB', 'AUX', 'ADP', 'PUNCT', 'CCONJ', 'PART', 'ADV'].includes(next!.pos)))
+    return { term, i, j, headEnd: j, person: true, place: false };
   // A short question that is only the trait ("Trans? Not here.", "Living together unmarried?"): asked of the reader.
-  if (j === to && toks[j - 1]!.question && to - from <= 4) return { term, i, j, headEnd: j, person: true, place: false };
+  if (j === to && toks[j - 1]!.question && i - from <= 3) return { term, i, j, headEnd: j, person: true, place: false };
   return null;
 }
 
@@ -691,7 +770,12 @@ export function findCues(toks: readonly Tok[], from: number, to: number): CueHit
     }
     const selfNegating = words.some((t) => NEGATORS.has(t.key));
     // wink marks the words after a negation; a cue that contains its own negation ("not welcome") is not negated again.
-    const negated = !selfNegating && (words[0]!.negated || (i > from && ['not', 'never'].includes(toks[i - 1]!.key)));
+    // "may not be comfortable", "will never feel welcome": a negation one auxiliary back.
+    const negatedBefore =
+      (i > from && ['not', 'never'].includes(toks[i - 1]!.key)) ||
+      (i - 1 > from && ['be', 'feel', 'get', 'been'].includes(toks[i - 1]!.key) && ['not', 'never'].includes(toks[i - 2]!.key));
+    const burden = hit.payload === 'exclude' && BURDEN_STEMS.has(words.map((t) => t.stem).join(' '));
+    const negated = !selfNegating && !burden && (words[0]!.negated || negatedBefore);
     out.push({ kind: hit.payload, i, j: i + hit.length, negated });
     i += hit.length;
   }
@@ -783,7 +867,14 @@ export function detectClauses(text: string): ClauseAnalysis {
       (c) =>
         (c.kind === 'exclude' && !c.negated) ||
         (c.kind === 'accept' && c.negated) ||
-        (c.kind === 'prefer' && c.negated) ||
+        (c.kind === 'prefer' &&
+          c.negated &&
+          !NOT_DEMANDED_STEMS.has(
+            toks
+              .slice(c.i, c.j)
+              .map((t) => t.stem)
+              .join(' '),
+          )) ||
         (c.kind === 'steer' && !c.negated && limits),
     );
     const preferences = cues.filter((c) => c.kind === 'prefer' && !c.negated);
@@ -794,7 +885,8 @@ export function detectClauses(text: string): ClauseAnalysis {
     // "Have kids? They are not allowed.": an exclusion about a pronoun reaches back one clause.
     if (mentions.length === 0 && exclusions.length > 0 && previous.length > 0) {
       const pronoun = toks.slice(from, to).some((t) => CARRY_PRONOUNS.has(t.key));
-      const bare = to - from <= 4;
+      // "Non-binary? Please look at other listings.": a short reply, with or without a pronoun.
+      const bare = to - from <= 6;
       if (pronoun || bare) {
         for (const m of previous) findings.push(build(toks, m, exclusions[0]!, 'exclusion', 'error'));
       }
@@ -834,10 +926,20 @@ function judge(
     )
       break;
   }
+  // "we're not a voucher building", "not a Section 8 property": the place said not to be for the group.
+  {
+    let k = m.i - 1;
+    if (k >= from && ['a', 'an'].includes(toks[k]!.key)) k--;
+    const after = toks[Math.max(m.j, m.headEnd)] ?? toks[m.headEnd - 1];
+    const placeAfter = (t: Tok | undefined) => !!t && (DWELLINGS.has(t.stem) || PLACES.has(t.stem));
+    if (k >= from && toks[k]!.key === 'not' && (placeAfter(toks[m.j]) || (m.headEnd > m.j && placeAfter(toks[m.headEnd - 1]))) && after)
+      return build(toks, m, { kind: 'exclude', i: k, j: k + 1, negated: false }, 'exclusion', 'error');
+  }
   // "tenants who pay their own rent, not the government's": a preference, and the group set against it.
   let k0 = m.i - 1;
   while (k0 > from && toks[k0]!.pos === 'DET') k0--;
-  if (preferences.length > 0 && k0 > from && toks[k0]!.key === 'not' && toks[k0 - 1]!.key === ',' && preferences.some((c) => c.j <= k0))
+  const positive = [...preferences, ...cues.filter((c) => c.kind === 'accept' && !c.negated)];
+  if (k0 > from && toks[k0]!.key === 'not' && toks[k0 - 1]!.key === ',' && positive.some((c) => c.j <= k0))
     return build(toks, m, { kind: 'exclude', i: k0, j: k0 + 1, negated: false }, 'exclusion', 'error');
   const near = (c: CueHit, max: number) => (c.i >= m.headEnd ? c.i - m.headEnd : m.i - c.j) <= max;
   // "not suitable for those who don't share our values as believers": a person defined by a relative clause.
@@ -912,7 +1014,12 @@ function judge(
   ) {
     return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
   }
-  if (m.term.describesOccupant && m.person && m.headEnd > m.j && !ATTRIBUTE_HEADS.has(toks[m.headEnd - 1]!.stem)) {
+  // "built by a Quaker family", "owned by an Italian couple": who made or had the home, not who may live there.
+  const byBefore =
+    toks[m.i - 1]?.key === 'by' ||
+    (['a', 'an', 'the'].includes(toks[m.i - 1]?.key ?? '') && toks[m.i - 2]?.key === 'by') ||
+    toks.slice(Math.max(from, m.i - 4), m.i).some((t) => HISTORY_WORDS.has(t.key));
+  if (m.term.describesOccupant && m.person && m.headEnd > m.j && !ATTRIBUTE_HEADS.has(toks[m.headEnd - 1]!.stem) && !byBefore) {
     return build(toks, m, { kind: 'describe', i: m.j, j: m.headEnd, negated: false }, 'description', 'error');
   }
   return null;

@@ -68,6 +68,35 @@ describe('context exceptions', () => {
     ['Quiet Hispanic neighborhood close to the park.', 'error:national-origin'],
     // Blockbusting: the neighbourhood's change sold as a reason.
     ['List with us before the area changes for good.', 'warning:race'],
+    // A negation one auxiliary back; "the" + an adjective as people; availability and payment said negated.
+    ['Muslim renters would not feel welcome here.', 'error:religion'],
+    ['This loft is not designed for the visually impaired.', 'error:disability'],
+    ['The unit is not available to married couples.', 'error:marital-status'],
+    ['Rent may not be paid by a housing agency.', 'error:source-of-income'],
+    // The preference said with a verb; the group called a burden (negation does not turn it around).
+    ['We would like to rent to a Korean family.', 'error:national-origin'],
+    ["The owner doesn't want the hassle of voucher paperwork.", 'error:source-of-income'],
+    // A pet's rules for an assistance animal.
+    ['Service dogs are subject to the pet policy.', 'error:disability'],
+    // Where someone is from, said of a person; another way to send someone elsewhere.
+    ['We will not lease to applicants from Haiti.', 'error:national-origin'],
+    ['Vouchers? Try somewhere else.', 'error:source-of-income'],
+    // The place said not to be for the group; worshipping with the owner.
+    ["Sorry, we're not a Section 8 complex.", 'error:source-of-income'],
+    ['Priority goes to renters who pray with us.', 'error:religion'],
+    // A short reply to a question about the group; another place of the same kind; payer + payment; a contrast after acceptance.
+    ['Deaf? Please check our other units.', 'error:disability'],
+    ['Program money is refused here.', 'error:source-of-income'],
+    ['Rent is accepted from the tenant only, not a charity.', 'error:source-of-income'],
+    ['Owner declined to join the voucher program.', 'error:source-of-income'],
+    // Payment said to come from one source; a condition or aid called by its name; a dismissive exclusion.
+    ['Rent must come from paychecks only.', 'error:source-of-income'],
+    ['Applicants undergoing chemotherapy are not a good fit.', 'error:disability'],
+    ['Tenants must be able to climb two flights of stairs.', 'error:disability'],
+    // Scarcity sold as a feature; a curt refusal as a reply.
+    ['Quiet street with barely any Asians.', 'error:race'],
+    ['Section 8? Hard pass.', 'error:source-of-income'],
+    ["Voucher tenants, please don't bother.", 'error:source-of-income'],
   ])('%j is still a violation', (text, expected) => expect(flagged(text)).toContain(expected));
 
   it.each([
@@ -84,5 +113,20 @@ describe('context exceptions', () => {
     'Great for after-school programs and weekend soccer.',
     'Only 2 blocks to the school; rent includes water.',
     'The owner will only rent the unit furnished.',
+    'All income sources, including SSI and vouchers, count toward qualifying.',
+    'Like-minded neighbors gather at the clubhouse on Fridays.',
+    'Kosher kitchen with two sinks and a warming drawer.',
+    'Parking is not available to guests after 10 pm.',
+    // An auxiliary names no one ("can" is not "cane"); a numbered section of a document is not the program.
+    'We cannot make exceptions for late rent.',
+    'Per Section 8 of the bylaws, grills are not allowed on balconies.',
+    'Buyers relocating from Mexico City will love the commute.',
+    // Who built or owned the home is history, not a preference.
+    'Restored farmhouse built by a Quaker family in 1890.',
+    // A requirement said not to be one demands nothing.
+    'A marriage certificate is not required; any adult may co-sign.',
+    // Able to do something that is not physical; the home's past owners.
+    'Applicants must be able to pass a credit check and provide two references.',
+    'The previous owners, a Polish family, added the sunroom.',
   ])('%j is acceptable (steering needs a limit; stems never collide with cues)', (text) => expect(flagged(text)).toEqual([]));
 });

@@ -108,6 +108,25 @@ export const ACCEPT_WORDS: readonly string[] = [
   'allow',
   'let',
   'right for',
+  // Availability and payment, said negated ("not available to families", "rent cannot be paid by a third party").
+  'available',
+  'available to',
+  'open to',
+  'paid',
+  'paid by',
+  'make exceptions',
+  'join',
+  'partake in',
+  'take part in',
+  'bother',
+  'waste our time',
+  'waste your time',
+  'enroll in',
+  'sign up for',
+  'interested in',
+  'make an exception',
+  'exceptions for',
+  'exception for',
 ];
 
 export const EXCLUDE_WORDS: readonly string[] = [
@@ -120,6 +139,22 @@ export const EXCLUDE_WORDS: readonly string[] = [
   'should not apply',
   'should look elsewhere',
   'look elsewhere',
+  'somewhere else',
+  // Elsewhere, said with another place of the same kind ("find another unit", "look at other listings").
+  'another unit',
+  'another home',
+  'another apartment',
+  'another rental',
+  'a different unit',
+  'a different property',
+  'other listings',
+  'other units',
+  'other homes',
+  'other rentals',
+  'other apartments',
+  'someplace else',
+  'try elsewhere',
+  'another place',
   'keep out',
   'stay away',
   'not welcome',
@@ -157,6 +192,10 @@ export const EXCLUDE_WORDS: readonly string[] = [
   'restricted from',
   'avoid',
   'pass on',
+  'we ll pass',
+  'we will pass',
+  'i ll pass',
+  'hard pass',
   'no room for',
   'dealbreaker',
   'deal breaker',
@@ -273,12 +312,38 @@ export const EXCLUDE_WORDS: readonly string[] = [
   'pet fees',
   'pet rent',
   'sister property',
+  'sister building',
+  'sister complex',
+  'sister location',
   'sister community',
   'our other property',
   'our other properties',
   'other location',
   'other locations',
+  // A pet's rules applied to an assistance animal; the group called a burden.
+  'pet limit',
+  'pet restrictions',
+  'breed restrictions',
+  'subject to the pet policy',
+  'hassle',
+  'hassle of',
+  'headache',
+  'red tape',
 ];
+
+/** Exclusion words a negation does not turn around ("doesn't want the hassle of section 8"): calling the group a burden excludes either way. */
+export const BURDEN_WORDS: ReadonlySet<string> = new Set(['hassle', 'hassle of', 'headache', 'red tape']);
+
+/** Requirement words that, negated, demand nothing ("birth certificate not required", "a spouse is not required"): neither exclusion nor preference. */
+export const NOT_DEMANDED_WORDS: ReadonlySet<string> = new Set([
+  'required',
+  'requirement',
+  'a must',
+  'are required',
+  'requested',
+  'needed',
+  'necessary',
+]);
 
 /** Exclusion words that only count right after the group ("child-free", "childless"). */
 export const ADJACENT_EXCLUDE_WORDS: ReadonlySet<string> = new Set(['free', 'less']);
@@ -357,6 +422,24 @@ export const PREFER_WORDS: readonly string[] = [
   'first pick',
   'get preference',
   'gets preference',
+  'must share',
+  'must come from',
+  'has to come from',
+  'must identify with',
+  'must attend',
+  'required to attend',
+  'must belong to',
+  'must worship',
+  'must practice',
+  'should share',
+  'who share',
+  'that share',
+  'share our',
+  'shares our',
+  // "looking to rent to", "would like to sell to", "want to lease to" (the same preference, said with a verb).
+  ...['looking to', 'want to', 'wants to', 'hoping to', 'prefer to', 'prefers to', 'would like to', 'would rather', 'like to'].flatMap(
+    (w) => ['rent to', 'sell to', 'lease to', 'rent it to', 'sell it to', 'rent the unit to', 'show it to'].map((v) => `${w} ${v}`),
+  ),
   'first dibs',
   'must use',
   'must match',
@@ -416,6 +499,11 @@ export const DESCRIBE_WORDS: readonly string[] = [
   'home to mostly',
   'a community of',
   'a neighborhood of',
+  // Scarcity sold the same way ("hardly any minorities").
+  'hardly any',
+  'barely any',
+  'very few',
+  'almost no',
   // Shares and permanence said as a selling point ("90% white", "still a white street", "has always been Caucasian").
   '# %',
   '# percent',

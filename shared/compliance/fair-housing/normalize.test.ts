@@ -37,6 +37,7 @@ describe('normalisation before matching', () => {
     ['Lovely home #ChristianHome', 'error:religion'],
     // Short intent words spelled out letter by letter, symbols inside a word (wink ends a sentence at the "!").
     ['N O  K I D S', 'error:familial-status'],
+    ['no v o u c h e r s or s e c t i o n 8', 'error:source-of-income'],
     ['N0 s3ct!0n 8 tenants', 'error:source-of-income'],
     // Vowels dropped, dotted acronyms, Roman numerals, words joined by a slash.
     ['Owner wants chrstn renters.', 'error:religion'],
