@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { earlyStart } from './client/build/early-start.js';
+import { testOnlyModules } from './shared/test-only.js';
 
 const API_PORT = Number(process.env.PORT ?? 3000);
 
@@ -9,7 +10,18 @@ const API_PORT = Number(process.env.PORT ?? 3000);
 // and proxies to Vite's dev server with `npm run dev`.
 export default defineConfig({
   root: 'client',
-  plugins: [react(), earlyStart()],
+  plugins: [
+    react(),
+    earlyStart(),
+    {
+      // Test files and test data (test-support/ folders) never ship.
+      name: 'no-test-code',
+      generateBundle(_options, bundle) {
+        const testOnly = testOnlyModules(Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? file.moduleIds : [])));
+        if (testOnly.length) this.error(`test-only modules in the client bundle: ${testOnly.join(', ')}`);
+      },
+    },
+  ],
   // fabric's default entry is one pre-bundled file that keeps every class (filters, SVG import,
   // brushes...); its `es` entry is the same code as separate modules, so the editor ships only what it uses.
   resolve: { alias: [{ find: /^fabric$/, replacement: 'fabric/es' }] },

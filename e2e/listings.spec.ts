@@ -13,7 +13,7 @@ import { solidPng } from '../server/test-support/images.js';
 import { startPhotoServer, type PhotoServer } from '../server/test-support/photo-server.js';
 import { expect, openEditor, test } from './fixtures.js';
 
-const FIXTURE = 'server/listings/fixtures/single-property.json';
+const FIXTURE = 'server/test-support/reso-fixtures/single-property.json';
 /** The preferred photo (the flyer's hero): a size and colour no placeholder has. */
 const HERO = { width: 30, height: 20, rgb: [34, 139, 34] as const };
 

@@ -11,6 +11,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'rolldown';
+import { testOnlyModules } from '../shared/test-only.js';
 import { projectPath } from './paths.js';
 
 // Stay imports of node_modules: loaded on first use (PGlite finds its wasm and data files beside its
@@ -50,6 +51,11 @@ const { output } = await build({
     sourcemapExcludeSources: true,
   },
 });
+
+// Test files and test data (test-support/ folders) never ship; the layering rules keep product code from
+// importing them, and this says so if one slipped through.
+const testOnly = testOnlyModules(output.flatMap((file) => (file.type === 'chunk' ? file.moduleIds : [])));
+if (testOnly.length) throw new Error(`test-only modules in the server bundle: ${testOnly.join(', ')}`);
 
 // Only our code keeps its map: Node builds a map's lookup table on the first stack trace through
 // its file and keeps it, ~35 MiB for the packages' mappings against ~6 MiB for ours.

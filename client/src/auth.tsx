@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { api, ApiError, type User } from './api.js';
+import { PageLoading } from './components/PageLoading.js';
 
 interface AuthState {
   user: User | null;
@@ -76,12 +77,7 @@ export function loginPath(location: { pathname: string; search: string }): strin
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { user, loading } = useAuth();
   const location = useLocation();
-  if (loading)
-    return (
-      <div className="page-loading">
-        <div className="spinner" />
-      </div>
-    );
+  if (loading) return <PageLoading />;
   if (!user) return <Navigate to={loginPath(location)} replace />;
   // Two-factor required by the brokerage and not set up: the security page first.
   if (user.mustEnrolTotp && location.pathname !== '/account/security') return <Navigate to="/account/security?required=1" replace />;

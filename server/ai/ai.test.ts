@@ -1,84 +1,32 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
-import { migrate, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { freshPostgres, type TestDatabase } from '../test-support/databases.js';
+import { FakeOpenAi, prepareAiDatabase, resetAiState } from '../test-support/fake-openai.js';
 import { AiService } from './service.js';
 import { OpenAiProvider } from './openai.js';
 import type { AiContext } from './types.js';
 
-/** A small OpenAI-compatible server: each request takes the next scripted behaviour. */
-type Behaviour = { kind: 'ok'; content: unknown } | { kind: '429' } | { kind: 'hang' } | { kind: 'raw'; content: string } | { kind: '500' };
-
-let fake: Server;
-let baseURL: string;
-let script: Behaviour[] = [];
-let requests: Array<{ model: string; messages: Array<{ role: string; content: string }>; response_format?: { type: string } }> = [];
-
-function reply(res: ServerResponse, model: string, content: string) {
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(
-    JSON.stringify({
-      id: 'chatcmpl-test',
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model,
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
-      usage: { prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500 },
-    }),
-  );
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse) {
-  let body = '';
-  for await (const chunk of req) body += chunk;
-  if (req.url !== '/v1/chat/completions') {
-    res.writeHead(404).end();
-    return;
-  }
-  const parsed = JSON.parse(body);
-  requests.push(parsed);
-  const next = script.shift() ?? { kind: '500' };
-  if (next.kind === 'hang') return; // never answers: the client must time out
-  if (next.kind === '429') {
-    res.writeHead(429, { 'content-type': 'application/json', 'retry-after-ms': '20' });
-    res.end(JSON.stringify({ error: { message: 'Rate limit reached', type: 'rate_limit_error' } }));
-    return;
-  }
-  if (next.kind === '500') {
-    res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'boom' } }));
-    return;
-  }
-  reply(res, parsed.model, next.kind === 'raw' ? next.content : JSON.stringify(next.content));
-}
-
+let openai: FakeOpenAi;
 let database: TestDatabase;
 let db: Db;
 const log = Fastify({ logger: false }).log;
 
 beforeAll(async () => {
-  fake = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-  baseURL = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
+  openai = await FakeOpenAi.start();
   database = await freshPostgres();
   db = await database.open();
-  await migrate(db);
-  await db.query("INSERT INTO brokerages (id, name, brand_kit) VALUES ('b1', 'Test Realty', '{}')");
+  await prepareAiDatabase(db);
 });
 
 afterAll(async () => {
-  fake?.closeAllConnections();
-  fake?.close();
+  openai?.close();
   await database?.drop();
 });
 
 beforeEach(async () => {
-  script = [];
-  requests = [];
-  await db.query('DELETE FROM ai_usage');
-  await db.query('DELETE FROM ai_cache');
-  await db.query(`UPDATE brokerages SET settings = '{}'`);
+  openai.reset();
+  await resetAiState(db);
 });
 
 const ctx: AiContext = { brokerageId: 'b1', voice: 'Warm and plain-spoken; no exclamation marks.', rulePacks: ['federal'] };
@@ -90,7 +38,7 @@ function service(timeoutMs = 2_000) {
     defaultMonthlyBudgetUsd: 10,
     remote: new OpenAiProvider({
       apiKey: 'test-key',
-      baseURL,
+      baseURL: openai.baseURL,
       reviewModel: 'gpt-4.1',
       fastModel: 'gpt-4.1-mini',
       timeoutMs,
@@ -103,7 +51,7 @@ const items = [{ objectId: 'o1', role: 'description', text: 'Quiet street, ideal
 
 describe('OpenAI path against an OpenAI-compatible server', () => {
   it('parses structured output, sends copy as quoted data with a strict JSON schema, records usage and cost', async () => {
-    script = [
+    openai.script = [
       {
         kind: 'ok',
         content: {
@@ -125,7 +73,7 @@ describe('OpenAI path against an OpenAI-compatible server', () => {
     expect(answer.provider).toBe('openai');
     // A finding about an object we never sent is not trusted.
     expect(answer.result.findings).toEqual([expect.objectContaining({ objectId: 'o1', source: 'ai', quote: 'ideal for mature couples' })]);
-    const sent = requests[0]!;
+    const sent = openai.requests[0]!;
     expect(sent.model).toBe('gpt-4.1');
     expect(sent.response_format?.type).toBe('json_schema');
     const user = sent.messages.find((m) => m.role === 'user')!.content;
@@ -136,26 +84,26 @@ describe('OpenAI path against an OpenAI-compatible server', () => {
   });
 
   it('serves a repeated request from the cache without calling the model', async () => {
-    script = [{ kind: 'ok', content: { text: 'A bright three-bedroom home near the park.' } }];
+    openai.script = [{ kind: 'ok', content: { text: 'A bright three-bedroom home near the park.' } }];
     const s = service();
     const first = await s.describeListing(ctx, { beds: 3, features: [] });
     const second = await s.describeListing(ctx, { beds: 3, features: [] });
     expect(first.cached).toBe(false);
     expect(second.cached).toBe(true);
     expect(second.result.text).toBe(first.result.text);
-    expect(requests).toHaveLength(1);
+    expect(openai.requests).toHaveLength(1);
   });
 
   it('retries after a 429 and succeeds', async () => {
-    script = [{ kind: '429' }, { kind: 'ok', content: { text: 'Sunlit rooms and a large yard.', notes: 'ok' } }];
+    openai.script = [{ kind: '429' }, { kind: 'ok', content: { text: 'Sunlit rooms and a large yard.', notes: 'ok' } }];
     const answer = await service().rewrite(ctx, 'Perfect for young families!', 'make compliant');
     expect(answer.provider).toBe('openai');
     expect(answer.result.text).toBe('Sunlit rooms and a large yard.');
-    expect(requests).toHaveLength(2);
+    expect(openai.requests).toHaveLength(2);
   });
 
   it('falls back to the built-in assistant on a timeout', async () => {
-    script = [{ kind: 'hang' }, { kind: 'hang' }, { kind: 'hang' }];
+    openai.script = [{ kind: 'hang' }, { kind: 'hang' }, { kind: 'hang' }];
     const answer = await service(200).review(ctx, [{ objectId: 'o1', text: 'No kids allowed!' }]);
     expect(answer.provider).toBe('builtin');
     expect(answer.notice?.code).toBe('timeout');
@@ -163,14 +111,14 @@ describe('OpenAI path against an OpenAI-compatible server', () => {
   });
 
   it('falls back on malformed JSON from the model', async () => {
-    script = [{ kind: 'raw', content: '{"findings": [ this is not json' }];
+    openai.script = [{ kind: 'raw', content: '{"findings": [ this is not json' }];
     const answer = await service().review(ctx, items);
     expect(answer.provider).toBe('builtin');
     expect(answer.notice?.code).toBe('bad_output');
   });
 
   it('falls back on output that breaks the schema', async () => {
-    script = [{ kind: 'ok', content: { findings: [{ objectId: 'o1', severity: 'catastrophic' }] } }];
+    openai.script = [{ kind: 'ok', content: { findings: [{ objectId: 'o1', severity: 'catastrophic' }] } }];
     const answer = await service().review(ctx, items);
     expect(answer.provider).toBe('builtin');
   });
@@ -184,11 +132,11 @@ describe('OpenAI path against an OpenAI-compatible server', () => {
     expect(answer.provider).toBe('builtin');
     expect(answer.notice?.code).toBe('budget_exhausted');
     expect(answer.notice?.message).toMatch(/budget/);
-    expect(requests).toHaveLength(0);
+    expect(openai.requests).toHaveLength(0);
   });
 
   it('never offers model copy that the rule engine flags as an error', async () => {
-    script = [{ kind: 'ok', content: { text: 'Lovely home, adults only.' } }];
+    openai.script = [{ kind: 'ok', content: { text: 'Lovely home, adults only.' } }];
     const answer = await service().describeListing(ctx, { beds: 2, features: [] });
     expect(answer.result.text).not.toMatch(/adults only/i);
   });

@@ -1,78 +1,36 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import { checkText, type ScoreResult } from '../../shared/index.js';
-import { migrate, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { freshPostgres, type TestDatabase } from '../test-support/databases.js';
+import { FakeOpenAi, prepareAiDatabase, resetAiState, type Behaviour } from '../test-support/fake-openai.js';
 import { waitFor } from '../test-support/server.js';
 import { AI_RULE_ID, LiveAiReview } from './live-review.js';
 import { OpenAiProvider } from './openai.js';
 import { AiService } from './service.js';
 import type { AiContext } from './types.js';
 
-/** A small OpenAI-compatible server: each request takes the next scripted behaviour. */
-type Behaviour = { kind: 'ok'; content: unknown; delayMs?: number } | { kind: '429' } | { kind: 'hang' } | { kind: 'raw'; content: string };
-
-let fake: Server;
-let baseURL: string;
-let script: Behaviour[] = [];
-let requests: Array<{ messages: Array<{ role: string; content: string }> }> = [];
-
-async function handle(req: IncomingMessage, res: ServerResponse) {
-  let body = '';
-  for await (const chunk of req) body += chunk;
-  const parsed = JSON.parse(body);
-  requests.push(parsed);
-  const next = script.shift() ?? { kind: 'raw', content: 'not json' };
-  if (next.kind === 'hang') return;
-  if (next.kind === '429') {
-    res
-      .writeHead(429, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ error: { message: 'Rate limit reached', type: 'rate_limit_error' } }));
-    return;
-  }
-  if (next.kind === 'ok' && next.delayMs) await new Promise((r) => setTimeout(r, next.delayMs));
-  const content = next.kind === 'raw' ? next.content : JSON.stringify(next.content);
-  res.writeHead(200, { 'content-type': 'application/json' }).end(
-    JSON.stringify({
-      id: 'chatcmpl-live',
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: parsed.model,
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
-      usage: { prompt_tokens: 800, completion_tokens: 100, total_tokens: 900 },
-    }),
-  );
-}
-
+let openai: FakeOpenAi;
 let database: TestDatabase;
 let db: Db;
 const log = Fastify({ logger: false }).log;
 const ctx: AiContext = { brokerageId: 'b1', rulePacks: ['federal'] };
 
 beforeAll(async () => {
-  fake = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-  baseURL = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
+  openai = await FakeOpenAi.start({ kind: 'raw', content: 'not json' });
   database = await freshPostgres();
   db = await database.open();
-  await migrate(db);
-  await db.query("INSERT INTO brokerages (id, name, brand_kit) VALUES ('b1', 'Test Realty', '{}')");
+  await prepareAiDatabase(db);
 });
 
 afterAll(async () => {
-  fake?.closeAllConnections();
-  fake?.close();
+  openai?.close();
   await database?.drop();
 });
 
 beforeEach(async () => {
-  script = [];
-  requests = [];
-  await db.query('DELETE FROM ai_usage');
-  await db.query('DELETE FROM ai_cache');
-  await db.query(`UPDATE brokerages SET settings = '{}'`);
+  openai.reset();
+  await resetAiState(db);
 });
 
 function live(timeoutMs = 2_000) {
@@ -81,7 +39,14 @@ function live(timeoutMs = 2_000) {
     db,
     log,
     defaultMonthlyBudgetUsd: 10,
-    remote: new OpenAiProvider({ apiKey: 'k', baseURL, reviewModel: 'gpt-4.1', fastModel: 'gpt-4.1-mini', timeoutMs, maxRetries: 0 }),
+    remote: new OpenAiProvider({
+      apiKey: 'k',
+      baseURL: openai.baseURL,
+      reviewModel: 'gpt-4.1',
+      fastModel: 'gpt-4.1-mini',
+      timeoutMs,
+      maxRetries: 0,
+    }),
   });
   const review = new LiveAiReview({ ai, log, debounceMs: 30, onReady: (id) => ready.push(id) });
   return { review, ready };
@@ -106,7 +71,7 @@ const aiSays = (quote: string, severity = 'warning') => ({
 describe('live AI review against an OpenAI-compatible server', () => {
   it('reviews a changed text after it settles, adds a warning with source ai that never blocks, and serves the same text from its cache', async () => {
     const { review, ready } = live();
-    script = [{ kind: 'ok', content: aiSays('the right kind of buyer') }];
+    openai.script = [{ kind: 'ok', content: aiSays('the right kind of buyer') }];
     const base = rules(copy);
     expect(review.merge('d1', ctx, [{ objectId: 't1', text: copy }], base)).toBe(base); // nothing known yet: the rule score as is
     await waitFor(() => ready.length === 1);
@@ -125,13 +90,13 @@ describe('live AI review against an OpenAI-compatible server', () => {
     expect(merged.compliance).toBeLessThan(100);
     review.merge('d1', ctx, [{ objectId: 't1', text: copy }], base);
     expect(review.pending).toBe(0);
-    expect(requests).toHaveLength(1);
+    expect(openai.requests).toHaveLength(1);
   });
 
   it('is an error only when a rule flags the same words, and still does not block on its own', async () => {
     const { review, ready } = live();
     const text = 'Lovely home. No kids allowed.';
-    script = [{ kind: 'ok', content: aiSays('No kids', 'error') }];
+    openai.script = [{ kind: 'ok', content: aiSays('No kids', 'error') }];
     review.merge('d2', ctx, [{ objectId: 't1', text }], rules(text));
     await waitFor(() => ready.length === 1);
     const ai = review.merge('d2', ctx, [{ objectId: 't1', text }], rules(text)).findings.filter((f) => f.source === 'ai');
@@ -140,19 +105,19 @@ describe('live AI review against an OpenAI-compatible server', () => {
 
   it('debounces per object: only the text that settled is sent', async () => {
     const { review, ready } = live();
-    script = [{ kind: 'ok', content: { findings: [] } }];
+    openai.script = [{ kind: 'ok', content: { findings: [] } }];
     for (const t of ['Quiet', 'Quiet street', 'Quiet street, no through traffic.'])
       review.merge('d3', ctx, [{ objectId: 't1', text: t }], rules(t));
-    await waitFor(() => requests.length === 1 && review.pending === 0);
-    expect(requests[0]!.messages.at(-1)!.content).toContain('Quiet street, no through traffic.');
+    await waitFor(() => openai.requests.length === 1 && review.pending === 0);
+    expect(openai.requests[0]!.messages.at(-1)!.content).toContain('Quiet street, no through traffic.');
     expect(ready).toEqual([]);
   });
 
   it('a slow answer arrives later; meanwhile the rule score stands', async () => {
     const { review, ready } = live();
-    script = [{ kind: 'ok', content: aiSays('the right kind of buyer'), delayMs: 400 }];
+    openai.script = [{ kind: 'ok', content: aiSays('the right kind of buyer'), delayMs: 400 }];
     review.merge('d4', ctx, [{ objectId: 't1', text: copy }], rules(copy));
-    await waitFor(() => requests.length === 1);
+    await waitFor(() => openai.requests.length === 1);
     expect(review.merge('d4', ctx, [{ objectId: 't1', text: copy }], rules(copy)).findings.some((f) => f.source === 'ai')).toBe(false);
     await waitFor(() => ready.length === 1);
     expect(review.merge('d4', ctx, [{ objectId: 't1', text: copy }], rules(copy)).findings.some((f) => f.source === 'ai')).toBe(true);
@@ -165,10 +130,10 @@ describe('live AI review against an OpenAI-compatible server', () => {
     ['a timeout', [{ kind: 'hang' }] as Behaviour[], 200],
   ])('after %s adds nothing and leaves the rule score as is', async (_name, behaviours, timeoutMs) => {
     const { review, ready } = live(timeoutMs);
-    script = behaviours;
+    openai.script = behaviours;
     const base = rules(copy);
     review.merge('d5', ctx, [{ objectId: 't1', text: copy }], base);
-    await waitFor(() => requests.length === 1 && review.pending === 0, 5_000);
+    await waitFor(() => openai.requests.length === 1 && review.pending === 0, 5_000);
     expect(ready).toEqual([]);
     expect(review.merge('d5', ctx, [{ objectId: 't1', text: copy }], base)).toBe(base);
   });
@@ -179,14 +144,14 @@ describe('live AI review against an OpenAI-compatible server', () => {
     const base = rules(copy);
     review.merge('d6', ctx, [{ objectId: 't1', text: copy }], base);
     await waitFor(() => review.pending === 0);
-    expect(requests).toEqual([]);
+    expect(openai.requests).toEqual([]);
     expect(ready).toEqual([]);
     expect(review.merge('d6', ctx, [{ objectId: 't1', text: copy }], base)).toBe(base);
   });
 
   it('ignores a quote that is not in the text', async () => {
     const { review, ready } = live();
-    script = [{ kind: 'ok', content: aiSays('words nobody wrote') }];
+    openai.script = [{ kind: 'ok', content: aiSays('words nobody wrote') }];
     review.merge('d7', ctx, [{ objectId: 't1', text: copy }], rules(copy));
     await waitFor(() => ready.length === 1);
     expect(review.merge('d7', ctx, [{ objectId: 't1', text: copy }], rules(copy)).findings.some((f) => f.source === 'ai')).toBe(false);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { objectsMap } from '../../shared/index.js';
-import { fixture } from '../listings/fixtures/index.js';
+import { fixture } from '../test-support/reso-fixtures/index.js';
 import { stockClient, synced, type StockClient } from '../test-support/clients.js';
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { createDesign, docFromStore } from '../test-support/docs.js';

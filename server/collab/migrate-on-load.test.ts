@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CURRENT_SCHEMA_VERSION, readDesign, schemaVersionOf } from '../../shared/index.js';
-import { V0_FLYER } from '../../shared/design/fixtures/v0.js';
+import { V0_FLYER } from '../../shared/design/test-support/v0.js';
 import { migrate, type Db } from '../db/index.js';
 import { designRows, freshPostgres, type TestDatabase } from '../test-support/databases.js';
 import { joinAs, testRooms } from '../test-support/rooms.js';

@@ -4,7 +4,7 @@ import { thumbnailsApi } from '../../shared/api/thumbnails.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
-import { fixture } from './fixtures/index.js';
+import { fixture } from '../test-support/reso-fixtures/index.js';
 import { unzipSync } from 'fflate';
 import { inflateSync } from 'node:zlib';
 

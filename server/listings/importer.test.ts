@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePayload, payloadRecords, parseProperty } from '../../shared/listing/index.js';
-import { fixture } from './fixtures/index.js';
+import { fixture } from '../test-support/reso-fixtures/index.js';
 
 describe('RESO fixtures', () => {
   it('single Property: parts address, media order with preferred first, only advertisable photos, lookups, open houses', () => {

@@ -4,7 +4,7 @@ import { objectsMap, readDesign, type Design } from '../../shared/index.js';
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';
 import { stockClient, synced } from '../test-support/clients.js';
-import { fixture } from './fixtures/index.js';
+import { fixture } from '../test-support/reso-fixtures/index.js';
 
 let db: TestDatabase;
 let server: TestServer;

@@ -8,7 +8,7 @@ import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { JPEG_4x3, solidPng } from '../test-support/images.js';
 import { startPhotoServer, type PhotoServer } from '../test-support/photo-server.js';
 import { api, login, startTestServer, type TestServer } from '../test-support/server.js';
-import { fixture } from './fixtures/index.js';
+import { fixture } from '../test-support/reso-fixtures/index.js';
 
 let db: TestDatabase;
 let server: TestServer;

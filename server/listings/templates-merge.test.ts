@@ -11,7 +11,7 @@ import {
   type Listing,
 } from '../../shared/index.js';
 import { TEMPLATES } from '../../templates/index.js';
-import { fixture } from './fixtures/index.js';
+import { fixture } from '../test-support/reso-fixtures/index.js';
 
 function listingFrom(name: Parameters<typeof fixture>[0]): Listing {
   const r = parseProperty(fixture(name), { timeZone: DEMO_BRAND_KIT.timeZone });

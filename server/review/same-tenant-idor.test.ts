@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture } from '../listings/fixtures/index.js';
+import { fixture } from '../test-support/reso-fixtures/index.js';
 import { freshPglite, type TestDatabase } from '../test-support/databases.js';
 import { DEMO, shareDesign } from '../test-support/identity.js';
 import { api, login, startTestServer, waitFor, type TestServer } from '../test-support/server.js';

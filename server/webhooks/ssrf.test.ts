@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '../../shared/events/index.js';
 import { migrate, type Db } from '../db/index.js';
 import { designRows, freshPostgres, type TestDatabase } from '../test-support/databases.js';
 import { waitFor } from '../test-support/server.js';
+import { quietLog as quiet, startWebhookReceiver, type WebhookReceiver } from '../test-support/webhook-receiver.js';
 import { checkWebhookUrl, WebhookService } from './service.js';
 
 /**
@@ -12,7 +11,6 @@ import { checkWebhookUrl, WebhookService } from './service.js';
  * metadata service, loopback or the private network. They go through the same resolve, check,
  * connect guard as listing photos, and the delivery log keeps only coarse error classes.
  */
-const quiet = { warn() {}, info() {}, debug() {} };
 
 describe('webhook URLs at creation', () => {
   const refused = [
@@ -42,9 +40,8 @@ describe('webhook URLs at creation', () => {
 describe('webhook deliveries', () => {
   let pg: TestDatabase;
   let db: Db;
-  let receiver: Server;
+  let receiver: WebhookReceiver;
   let port: number;
-  const received: string[] = [];
   let service: WebhookService;
 
   beforeAll(async () => {
@@ -52,16 +49,8 @@ describe('webhook deliveries', () => {
     db = await pg.open();
     await migrate(db);
     await designRows(db, 'ssrf');
-    receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        received.push(body);
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    port = (receiver.address() as AddressInfo).port;
+    receiver = await startWebhookReceiver();
+    port = receiver.port;
     // Only the unused port 1 on loopback is allow-listed (to see a refused connection's log entry).
     service = new WebhookService({
       db,
@@ -97,11 +86,11 @@ describe('webhook deliveries', () => {
   }
 
   it('a host name with a trailing dot that resolves to loopback is refused, and nothing is sent', async () => {
-    const before = received.length;
+    const before = receiver.received.length;
     const result = await deliverTo(`http://localhost.:${port}/hook`);
     expect(result.status).toBe('failed');
     expect(result.lastError).toBe('address not allowed');
-    expect(received.length).toBe(before);
+    expect(receiver.received.length).toBe(before);
   });
 
   it('the delivery log says what kind of failure, not the network details', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { V0_FLYER } from './fixtures/v0.js';
+import { V0_FLYER } from './test-support/v0.js';
 import { designToUpdate } from './document.js';
 import { CURRENT_SCHEMA_VERSION, migrateDesign, schemaVersionOf } from './migrations.js';
 import { metaMap, objectsMap, readDesign } from './ydoc.js';

@@ -5,7 +5,8 @@
  * update is logged and sent to everyone like any server-made change. A step must be idempotent:
  * two instances may load the same old document at once, and both their updates merge.
  * To change the model: add a step with the next version, a fixture of a document as the previous
- * version stored it (migrations.test.ts), and raise nothing else: CURRENT_SCHEMA_VERSION follows.
+ * version stored it (shared/design/test-support/, read by migrations.test.ts), and raise nothing
+ * else: CURRENT_SCHEMA_VERSION follows.
  */
 import * as Y from 'yjs';
 import { keyBetween } from './fractional-index.js';

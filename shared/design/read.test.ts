@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DesignMetaSchema, DesignObjectSchema } from './model.js';
 import { parseDesignMeta, parseDesignObject } from './read.js';
-import { expectSame, expectTwinOnGenerated, mutate, zodResult } from '../fast-parse/testing.js';
+import { expectSame, expectTwinOnGenerated, mutate, zodResult } from '../fast-parse/test-support/testing.js';
 
 const OBJECT_KEYS = [
   'id',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectSame, expectTwinOnGenerated, mutate, zodResult } from '../fast-parse/testing.js';
+import { expectSame, expectTwinOnGenerated, mutate, zodResult } from '../fast-parse/test-support/testing.js';
 import { PresenceStateSchema } from './presence.js';
 import { parsePresenceState } from './presence-read.js';
 

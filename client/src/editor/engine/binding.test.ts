@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Textbox } from 'fabric';
 import type { DesignObject, RectObject, TextObject } from '../../../../shared/design/index.js';
-import { connect, seedDesign, TestEngine } from './test/test-engine.js';
+import { connect, seedDesign, TestEngine } from './test-support/test-engine.js';
 
 const rect = (id: string, over: Partial<RectObject> = {}): RectObject => ({
   id,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ssoApi, type SsoSettings } from '../../../../shared/api/sso.js';
 import { call, errorMessage } from '../../api.js';
+import { FormMessages, TextField } from '../../components/Form.js';
 
 type Settings = SsoSettings;
 
@@ -111,16 +112,7 @@ export function SsoPage() {
           <Link to="/admin/people">People</Link>
           <Link to="/admin/audit">Audit log</Link>
         </div>
-        {error && (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        )}
-        {notice && (
-          <div className="form-notice" role="status">
-            {notice}
-          </div>
-        )}
+        <FormMessages error={error} notice={notice} />
         {settings && draft && (
           <form onSubmit={save} aria-label="Single sign-on settings">
             <section aria-label="Identity provider">
@@ -129,33 +121,32 @@ export function SsoPage() {
                 Register RealBrand at your provider as a web application with this redirect URI:{' '}
                 <code data-testid="sso-redirect-uri">{settings.redirectUri}</code>
               </p>
-              <label className="field">
-                <span>Issuer URL</span>
-                <input
-                  name="issuer"
-                  type="url"
-                  required
-                  placeholder="https://login.example.com"
-                  value={draft.issuer}
-                  onChange={(e) => set('issuer', e.target.value)}
-                />
-              </label>
-              <label className="field">
-                <span>Client ID</span>
-                <input name="clientId" required value={draft.clientId} onChange={(e) => set('clientId', e.target.value)} />
-              </label>
-              <label className="field">
-                <span>Client secret</span>
-                <input
-                  name="clientSecret"
-                  type="password"
-                  autoComplete="off"
-                  required={!settings.hasSecret}
-                  placeholder={settings.hasSecret ? 'Stored encrypted — leave empty to keep it' : ''}
-                  value={draft.clientSecret}
-                  onChange={(e) => set('clientSecret', e.target.value)}
-                />
-              </label>
+              <TextField
+                label="Issuer URL"
+                name="issuer"
+                type="url"
+                required
+                placeholder="https://login.example.com"
+                value={draft.issuer}
+                onChange={(e) => set('issuer', e.target.value)}
+              />
+              <TextField
+                label="Client ID"
+                name="clientId"
+                required
+                value={draft.clientId}
+                onChange={(e) => set('clientId', e.target.value)}
+              />
+              <TextField
+                label="Client secret"
+                name="clientSecret"
+                type="password"
+                autoComplete="off"
+                required={!settings.hasSecret}
+                placeholder={settings.hasSecret ? 'Stored encrypted — leave empty to keep it' : ''}
+                value={draft.clientSecret}
+                onChange={(e) => set('clientSecret', e.target.value)}
+              />
               <label className="field">
                 <span>Email domains</span>
                 <input
@@ -176,22 +167,20 @@ export function SsoPage() {
                 Names of your provider’s groups, separated by commas. A person gets the highest role any of their groups gives; someone in
                 none of them cannot sign in.
               </p>
-              <label className="field">
-                <span>Group claim</span>
-                <input name="groupsClaim" value={draft.groupsClaim} onChange={(e) => set('groupsClaim', e.target.value)} />
-              </label>
-              <label className="field">
-                <span>Admin groups</span>
-                <input name="adminGroups" value={draft.admin} onChange={(e) => set('admin', e.target.value)} />
-              </label>
-              <label className="field">
-                <span>Brand manager groups</span>
-                <input name="brandManagerGroups" value={draft.brand_manager} onChange={(e) => set('brand_manager', e.target.value)} />
-              </label>
-              <label className="field">
-                <span>Agent groups</span>
-                <input name="agentGroups" value={draft.agent} onChange={(e) => set('agent', e.target.value)} />
-              </label>
+              <TextField
+                label="Group claim"
+                name="groupsClaim"
+                value={draft.groupsClaim}
+                onChange={(e) => set('groupsClaim', e.target.value)}
+              />
+              <TextField label="Admin groups" name="adminGroups" value={draft.admin} onChange={(e) => set('admin', e.target.value)} />
+              <TextField
+                label="Brand manager groups"
+                name="brandManagerGroups"
+                value={draft.brand_manager}
+                onChange={(e) => set('brand_manager', e.target.value)}
+              />
+              <TextField label="Agent groups" name="agentGroups" value={draft.agent} onChange={(e) => set('agent', e.target.value)} />
             </section>
             <section aria-label="Require single sign-on">
               <h2>Require single sign-on</h2>

@@ -1,25 +1,14 @@
 /** Routes of the admin pages: the dashboard, people, the audit log and SSO (a fragment for the app's <Routes>, inside the shell). */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { RequireAuth } from '../../auth.js';
+import { page } from '../../components/PageLoading.js';
 import '../review/workflow.css';
 
 const DashboardPage = lazy(() => import('./DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const PeoplePage = lazy(() => import('./PeoplePage.js'));
 const AuditPage = lazy(() => import('./AuditPage.js'));
 const SsoPage = lazy(() => import('./SsoPage.js'));
-
-const page = (node: ReactNode) => (
-  <Suspense
-    fallback={
-      <div className="page-loading">
-        <div className="spinner" />
-      </div>
-    }
-  >
-    {node}
-  </Suspense>
-);
 
 export const adminRoutes = (
   <>

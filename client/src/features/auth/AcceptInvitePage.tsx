@@ -4,6 +4,7 @@ import type { ResponseOf } from '../../../../shared/api/contract.js';
 import { invitesApi } from '../../../../shared/api/people.js';
 import { call, errorMessage } from '../../api.js';
 import { Logo } from '../../components/Logo.js';
+import { FormMessages, TextField } from '../../components/Form.js';
 
 type Preview = ResponseOf<typeof invitesApi.preview>;
 
@@ -50,28 +51,27 @@ export function AcceptInvitePage() {
             You were invited as <strong>{preview.email}</strong> ({preview.role.replace('_', ' ')}).
           </p>
         )}
-        <label className="field">
-          <span>Your name</span>
-          <input name="name" required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} disabled={!preview} />
-        </label>
-        <label className="field">
-          <span>Choose a password</span>
-          <input
-            name="password"
-            type="password"
-            required
-            minLength={10}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            disabled={!preview}
-          />
-        </label>
-        {error && (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        )}
+        <TextField
+          label="Your name"
+          name="name"
+          required
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          disabled={!preview}
+        />
+        <TextField
+          label="Choose a password"
+          name="password"
+          type="password"
+          required
+          minLength={10}
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          disabled={!preview}
+        />
+        <FormMessages error={error} />
         <button className="btn btn-primary btn-block" type="submit" disabled={busy || !preview}>
           {busy ? 'Creating your account…' : 'Create account'}
         </button>

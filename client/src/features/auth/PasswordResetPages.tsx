@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { authApi } from '../../../../shared/api/auth.js';
 import { call, errorMessage } from '../../api.js';
 import { Logo } from '../../components/Logo.js';
+import { FormMessages, TextField } from '../../components/Form.js';
 
 function Shell({
   title,
@@ -58,23 +59,17 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p className="muted">We email you a link to choose a new password.</p>
-          <label className="field">
-            <span>Email</span>
-            <input
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              autoFocus
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </label>
-          {error && (
-            <div className="form-error" role="alert">
-              {error}
-            </div>
-          )}
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <FormMessages error={error} />
           <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
             {busy ? 'Sending…' : 'Email me a reset link'}
           </button>
@@ -132,37 +127,29 @@ export function ResetPasswordPage() {
           For <strong>{email}</strong>. Setting it signs you out everywhere.
         </p>
       )}
-      <label className="field">
-        <span>New password</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          disabled={invalid}
-        />
-      </label>
-      <label className="field">
-        <span>Repeat it</span>
-        <input
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          disabled={invalid}
-        />
-      </label>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        disabled={invalid}
+      />
+      <TextField
+        label="Repeat it"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        required
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        disabled={invalid}
+      />
+      <FormMessages error={error} />
       <button className="btn btn-primary btn-block" type="submit" disabled={busy || invalid}>
         {busy ? 'Saving…' : 'Set the new password'}
       </button>

@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../api.js';
 import { accountApi, type TotpEnrolment } from '../../../../shared/api/account.js';
 import { authApi } from '../../../../shared/api/auth.js';
 import { useAuth, useUser } from '../../auth.js';
+import { FormMessages, TextField } from '../../components/Form.js';
 
 /** `/account/security`: password change, two-factor enrolment, sign out everywhere. */
 export function SecurityPage() {
@@ -103,16 +104,7 @@ export function SecurityPage() {
             {me.brokerageName} requires two-factor sign-in. Set it up below to continue.
           </div>
         )}
-        {error && (
-          <div className="form-error" role="alert">
-            {error}
-          </div>
-        )}
-        {notice && (
-          <div className="form-notice" role="status">
-            {notice}
-          </div>
-        )}
+        <FormMessages error={error} notice={notice} />
 
         <section aria-label="Two-factor sign-in">
           <h2>Two-factor sign-in</h2>
@@ -164,19 +156,17 @@ export function SecurityPage() {
               <p className="muted">
                 Can’t scan? Enter this key: <code data-testid="totp-secret">{enrolment.secret}</code>
               </p>
-              <label className="field">
-                <span>2. Enter the six-digit code it shows</span>
-                <input
-                  name="code"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  pattern="\d{6}"
-                  maxLength={6}
-                  required
-                  value={code}
-                  onChange={(e) => setCode(e.target.value)}
-                />
-              </label>
+              <TextField
+                label="2. Enter the six-digit code it shows"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="\d{6}"
+                maxLength={6}
+                required
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
               <button className="btn btn-primary" type="submit">
                 Verify and turn on
               </button>{' '}
@@ -190,17 +180,15 @@ export function SecurityPage() {
               <p>
                 <strong>Two-factor is on.</strong>
               </p>
-              <label className="field">
-                <span>Password to turn it off</span>
-                <input
-                  name="password"
-                  type="password"
-                  autoComplete="current-password"
-                  required
-                  value={disablePassword}
-                  onChange={(e) => setDisablePassword(e.target.value)}
-                />
-              </label>
+              <TextField
+                label="Password to turn it off"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={disablePassword}
+                onChange={(e) => setDisablePassword(e.target.value)}
+              />
               <button className="btn" type="submit">
                 Turn off
               </button>
@@ -211,29 +199,25 @@ export function SecurityPage() {
         <section aria-label="Password">
           <h2>Password</h2>
           <form onSubmit={changePassword} className="inline-form" aria-label="Change password">
-            <label className="field">
-              <span>Current password</span>
-              <input
-                name="currentPassword"
-                type="password"
-                autoComplete="current-password"
-                required
-                value={current}
-                onChange={(e) => setCurrent(e.target.value)}
-              />
-            </label>
-            <label className="field">
-              <span>New password</span>
-              <input
-                name="newPassword"
-                type="password"
-                autoComplete="new-password"
-                minLength={10}
-                required
-                value={next}
-                onChange={(e) => setNext(e.target.value)}
-              />
-            </label>
+            <TextField
+              label="Current password"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+            <TextField
+              label="New password"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              minLength={10}
+              required
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+            />
             <button className="btn btn-primary" type="submit">
               Change password
             </button>

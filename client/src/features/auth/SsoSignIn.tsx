@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ssoApi } from '../../../../shared/api/sso.js';
 import { call, errorMessage } from '../../api.js';
 import { ssoStartUrl } from './sso.js';
+import { FormMessages, TextField } from '../../components/Form.js';
 
 /**
  * "Sign in with SSO": by work email (its domain names the brokerage) or, with `brokerageId`
@@ -50,23 +51,17 @@ export function SsoSignIn({
     <form className="login-card" onSubmit={submit} aria-label="Sign in with SSO">
       <h1>Sign in with SSO</h1>
       <p className="muted">Use your organisation’s sign-in. We find it from your work email.</p>
-      <label className="field">
-        <span>Work email</span>
-        <input
-          name="sso-email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-      </label>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
+      <TextField
+        label="Work email"
+        name="sso-email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <FormMessages error={error} />
       <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
         {busy ? 'Redirecting…' : 'Continue'}
       </button>

@@ -1,6 +1,7 @@
 /** Onboarding and identity routes (fragments for the app's <Routes>): log-in, invitations, account security, profiles, first-run setup and the signed-out password reset pages. */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy } from 'react';
 import { Route } from 'react-router-dom';
+import { page } from '../../components/PageLoading.js';
 import { LoginPage } from './LoginPage.js';
 
 const SecurityPage = lazy(() => import('./SecurityPage.js'));
@@ -9,13 +10,6 @@ const AcceptInvitePage = lazy(() => import('./AcceptInvitePage.js'));
 const SetupPage = lazy(() => import('./SetupPage.js'));
 const ForgotPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./PasswordResetPages.js').then((m) => ({ default: m.ResetPasswordPage })));
-
-const loading = (
-  <div className="page-loading">
-    <div className="spinner" />
-  </div>
-);
-const page = (node: ReactNode) => <Suspense fallback={loading}>{node}</Suspense>;
 
 /** Signed-in pages: they go inside the app shell, which asks for a session and draws the header. */
 export const accountRoutes = [

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useToasts } from '../../toasts.js';
 import { workflowApi, type Notification } from './api.js';
 import { useLiveEvent } from './useLiveEvent.js';
+import { Icon } from '../../components/icons.js';
 
 /** Header bell: unread count, live. */
 export function NotificationBell() {
@@ -21,20 +22,7 @@ export function NotificationBell() {
   });
   return (
     <Link to="/inbox" className="notification-bell" aria-label={unread ? `Inbox, ${unread} unread` : 'Inbox'} data-testid="inbox-bell">
-      <svg
-        width="18"
-        height="18"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden
-      >
-        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-      </svg>
+      <Icon name="bell" size={18} strokeWidth={2} />
       {unread > 0 && <span className="bell-count">{unread > 99 ? '99+' : unread}</span>}
     </Link>
   );

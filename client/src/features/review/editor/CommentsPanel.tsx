@@ -9,6 +9,7 @@ import { useWorkflow } from './context.js';
 import { mentionSegments } from './mentions.js';
 import { initials, MentionInput } from './MentionInput.js';
 import type { Thread } from './pins.js';
+import { Icon } from '../../../components/icons.js';
 
 export function CommentBody({ body, names }: { body: string; names: string[] }) {
   return (
@@ -125,36 +126,7 @@ function ThreadCard({ t, names }: { t: Thread; names: string[] }) {
           aria-label={t.resolved ? 'Reopen thread' : 'Resolve thread'}
           data-testid={t.resolved ? 'reopen-thread' : 'resolve-thread'}
         >
-          {t.resolved ? (
-            <svg
-              width="16"
-              height="16"
-              viewBox="0 0 24 24"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              aria-hidden
-            >
-              <path d="M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4" />
-            </svg>
-          ) : (
-            <svg
-              width="16"
-              height="16"
-              viewBox="0 0 24 24"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              aria-hidden
-            >
-              <circle cx="12" cy="12" r="9" />
-              <path d="M8 12.5l2.7 2.7L16.5 9.5" />
-            </svg>
-          )}
+          {t.resolved ? <Icon name="reopen" size={16} strokeWidth={2} /> : <Icon name="resolved" size={16} strokeWidth={2} />}
         </button>
       </header>
       <Message c={t.root} names={names} />
@@ -259,20 +231,7 @@ export function CommentsPanel() {
           aria-pressed={w.commentMode}
           data-testid="add-comment"
         >
-          <svg
-            width="15"
-            height="15"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            aria-hidden
-          >
-            <path d="M12 20.5c4.7 0 8.5-3.6 8.5-8s-3.8-8-8.5-8-8.5 3.6-8.5 8c0 1.7.6 3.3 1.5 4.6L4 20.5l4.2-.9c1.1.6 2.4.9 3.8.9z" />
-            <path d="M12 9v6M9 12h6" />
-          </svg>
+          <Icon name="commentAdd" size={15} strokeWidth={2} />
           {w.commentMode ? 'Pick a spot…' : 'Add comment'}
         </button>
         <label className="check-toggle">

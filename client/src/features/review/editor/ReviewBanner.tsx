@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { relativeTime } from '../format.js';
 import { useEditorWorkflow } from './context.js';
 import { CommentBody } from './CommentsPanel.js';
+import { Icon } from '../../../components/icons.js';
 
 export function ReviewBanner() {
   const w = useEditorWorkflow();
@@ -14,21 +15,7 @@ export function ReviewBanner() {
   const open = w.threads.filter((t) => !t.resolved).length;
   return (
     <div className="wf-banner wf-banner-changes" role="status" data-testid="changes-requested-banner">
-      <svg
-        className="wf-banner-icon"
-        width="20"
-        height="20"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden
-      >
-        <path d="M12 3l9.5 17h-19z" />
-        <path d="M12 10v4M12 17.5h.01" />
-      </svg>
+      <Icon name="warning" size={20} strokeWidth={2} className="wf-banner-icon" />
       <div className="wf-banner-main">
         <strong>
           Changes requested{latest ? ` by ${latest.actorName}` : ''}
@@ -47,18 +34,7 @@ export function ReviewBanner() {
           </button>
         )}
         <button className="icon-btn" onClick={() => setDismissed(key)} aria-label="Dismiss" title="Dismiss">
-          <svg
-            width="16"
-            height="16"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            aria-hidden
-          >
-            <path d="M6 6l12 12M18 6L6 18" />
-          </svg>
+          <Icon name="close" size={16} strokeWidth={2} />
         </button>
       </div>
     </div>

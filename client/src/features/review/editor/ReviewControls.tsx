@@ -13,6 +13,7 @@ import { workflowApi, type DesignStatus } from '../api.js';
 import { relativeTime, STATUS_LABEL } from '../format.js';
 import { useEditorWorkflow, useWorkflow } from './context.js';
 import { MentionInput } from './MentionInput.js';
+import { Icon } from '../../../components/icons.js';
 
 export function StatusPill({ status }: { status: DesignStatus }) {
   return (
@@ -208,19 +209,7 @@ function DecisionActions() {
           aria-expanded={open === 'approve'}
           data-testid="approve"
         >
-          <svg
-            width="16"
-            height="16"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2.4"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            aria-hidden
-          >
-            <path d="M5 12.5l4.5 4.5L19 7.5" />
-          </svg>
+          <Icon name="check" size={16} strokeWidth={2.4} />
           Approve
         </button>
         {open === 'approve' && (
@@ -309,19 +298,7 @@ function PanelToggles() {
         aria-pressed={w.panel === 'comments'}
         data-testid="comments-toggle"
       >
-        <svg
-          width="18"
-          height="18"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden
-        >
-          <path d="M12 20.5c4.7 0 8.5-3.6 8.5-8s-3.8-8-8.5-8-8.5 3.6-8.5 8c0 1.7.6 3.3 1.5 4.6L4 20.5l4.2-.9c1.1.6 2.4.9 3.8.9z" />
-        </svg>
+        <Icon name="comment" size={18} strokeWidth={1.8} />
         {openThreads > 0 && <span className="wf-count">{openThreads}</span>}
       </button>
       <button
@@ -332,20 +309,7 @@ function PanelToggles() {
         aria-pressed={w.panel === 'history'}
         data-testid="history-toggle"
       >
-        <svg
-          width="18"
-          height="18"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden
-        >
-          <path d="M3.5 12a8.5 8.5 0 1 0 2.5-6" />
-          <path d="M3 4v4.5h4.5M12 7.5V12l3 2" />
-        </svg>
+        <Icon name="history" size={18} strokeWidth={1.8} />
       </button>
     </div>
   );
