@@ -12,7 +12,7 @@ import { DEMO_BRAND_KIT, instantiateTemplate, type Design, type TextObject } fro
 import { fitText, fontBook, pageGrowth } from '../../../../shared/render/index.js';
 import { loadFontFiles } from '../../../../shared/render/font-files.js';
 import { TEMPLATES } from '../../../../templates/index.js';
-import { seedDesign, TestEngine } from './test/test-engine.js';
+import { seedDesign, TestEngine } from './test-support/test-engine.js';
 
 const require = createRequire(import.meta.url);
 const loadFonts = () => loadFontFiles(async (path) => new Uint8Array(await readFile(require.resolve(path))));
