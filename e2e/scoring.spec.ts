@@ -37,6 +37,7 @@ test('a Fair Housing phrase drops the compliance score for both agents, highligh
   expect(await firstScore(B)).toBe(before);
   await expect(A.getByTestId('blocks-approval')).toHaveCount(0);
   let typedAt = 0;
+  let recovered = 0;
 
   await test.step('agent A types the phrase into the description', async () => {
     const desc = (await model(A, 'desc'))!;
@@ -85,11 +86,15 @@ test('a Fair Housing phrase drops the compliance score for both agents, highligh
       await fixes.first().click();
       await expect.poll(() => fixes.count()).toBeLessThan(n);
     }
+    // Back to at least the first score: typing over the sample description also cleared its
+    // "sample content left in" warning, so the score may end above where it started.
     for (const p of [A, B]) {
-      await expect.poll(() => score(p, 'compliance')).toBe(before);
+      await expect.poll(() => score(p, 'compliance')).toBeGreaterThanOrEqual(before);
       await expect(p.getByTestId('blocks-approval')).toHaveCount(0);
       await expect(p.locator('[data-testid="finding-marker"][data-object-id="desc"][data-severity="error"]')).toHaveCount(0);
     }
+    recovered = await score(A, 'compliance');
+    await expect.poll(() => score(B, 'compliance')).toBe(recovered);
     const text = (await model(A, 'desc'))!.text as string;
     expect(text).toMatch(/^Charming home, /);
     expect(text).not.toContain('no kids');
@@ -100,6 +105,6 @@ test('a Fair Housing phrase drops the compliance score for both agents, highligh
     await expect(A.getByTestId('undo')).toBeEnabled(); // A's own typing
     await B.getByTestId('undo').click();
     await expect.poll(async () => /no kids|for a couple/.test((await model(A, 'desc'))!.text)).toBe(true);
-    await expect.poll(() => score(A, 'compliance')).toBeLessThan(before);
+    await expect.poll(() => score(A, 'compliance')).toBeLessThan(recovered);
   });
 });
