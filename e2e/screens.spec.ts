@@ -83,6 +83,13 @@ function overflow(page: Page): Promise<{ scroll: number; client: number; culprit
 }
 
 /** An action is on screen, or one click away in the toolbar's overflow menu. */
+/** Whole inside the viewport: a button cut off at the window's edge ("Subm") is not one a person can use. */
+async function onScreen(page: Page, testId: string): Promise<boolean> {
+  const box = await page.getByTestId(testId).first().boundingBox();
+  const view = page.viewportSize();
+  return !!box && !!view && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width + 0.5 && box.y + box.height <= view.height + 0.5;
+}
+
 async function reachable(page: Page, testId: string): Promise<boolean> {
   const el = page.getByTestId(testId).first();
   // Review actions appear once the design's status has loaded: give the page a moment, not an instant.
@@ -92,7 +99,7 @@ async function reachable(page: Page, testId: string): Promise<boolean> {
       () => false,
     )
   )
-    return true;
+    return onScreen(page, testId);
   const more = page.getByTestId('toolbar-more');
   if (!(await more.isVisible())) return false;
   await more.click();

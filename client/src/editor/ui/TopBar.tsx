@@ -14,7 +14,7 @@ import { ScoreBadges } from '../../features/scoring/ui/ScoreBadges.js';
 // By file, not through workflow/editor/index.ts: that index also carries the panels the editor loads after its first frame.
 import { checkExport, copyEmailSignatureHtml, downloadEmailSignatureHtml } from '../../features/review/editor/export-gate.js';
 import { WorkflowPanelToggles, WorkflowStatus, WorkflowSubmit } from '../../features/review/editor/ReviewControls.js';
-import { overflowLevel } from './toolbar-overflow.js';
+import { OVERFLOW_BREAKPOINTS, overflowLevel } from './toolbar-overflow.js';
 
 function ZoomControls() {
   const { editor } = useEditor();
@@ -276,15 +276,28 @@ export function TopBar() {
   const readOnly = !editor.canEdit;
   const bar = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(() => (typeof window === 'undefined' ? 1920 : window.innerWidth));
+  // Breakpoints give the usual level; when what this person's bar holds (a brand manager's Publish, a long
+  // status) still does not fit, one more group moves to the menu per layout until it does.
+  const [extra, setExtra] = useState(0);
   useLayoutEffect(() => {
     const el = bar.current;
     if (!el) return;
     setWidth(el.clientWidth);
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    const ro = new ResizeObserver(() => {
+      setWidth(el.clientWidth);
+      setExtra(0);
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const level = overflowLevel(width);
+  const level = Math.min(OVERFLOW_BREAKPOINTS.length, overflowLevel(width) + extra);
+  // After every render on purpose (what the bar holds changes as the design, role and status load); it stops
+  // once the bar fits or every group is in the menu, so it can add at most three renders.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (el && el.scrollWidth > el.clientWidth + 1 && level < OVERFLOW_BREAKPOINTS.length) setExtra((n) => n + 1);
+  });
   // Lowest priority first: each level moves one more group into the overflow menu.
   const groups: Array<{ level: number; node: ReactNode; key: string }> = [
     { key: 'zoom', level: 1, node: <ZoomControls /> },
