@@ -22,3 +22,62 @@ export async function loadFontFiles(
     book.add(ref, parseFont(sfnt), sfnt);
   }
 }
+
+export interface FontFileInfo {
+  /** The font's own family name (the typographic family when it names one). */
+  family: string;
+  weight: number;
+  style: 'normal' | 'italic';
+  format: 'ttf' | 'otf' | 'woff2';
+  /** What to store and embed: WOFF (1.0) arrives decoded to its TTF/OTF; other formats as given. */
+  bytes: Uint8Array;
+}
+
+function formatOf(bytes: Uint8Array): FontFileInfo['format'] | null {
+  if (bytes.length < 12) return null;
+  const tag = String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!);
+  if (tag === 'wOF2') return 'woff2';
+  if (tag === 'OTTO') return 'otf';
+  if (tag === 'true' || (bytes[0] === 0 && bytes[1] === 1 && bytes[2] === 0 && bytes[3] === 0)) return 'ttf';
+  return null;
+}
+
+/**
+ * What an uploaded font file is, read by parsing it (null when it is no single TTF/OTF/WOFF/WOFF2
+ * font that draws Latin text): family from its name table, weight from OS/2, italic from OS/2 or
+ * its italic angle.
+ */
+export function describeFontFile(input: Uint8Array): FontFileInfo | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = woffToSfnt(input);
+  } catch {
+    return null;
+  }
+  const format = formatOf(bytes);
+  if (!format) return null;
+  try {
+    const font = fontkit.create(bytes) as unknown as {
+      numGlyphs: number;
+      unitsPerEm: number;
+      italicAngle: number;
+      familyName?: string;
+      name?: { records?: { preferredFamily?: Record<string, string>; fontFamily?: Record<string, string> } };
+      'OS/2'?: { usWeightClass?: number; fsSelection?: { italic?: boolean } };
+      hasGlyphForCodePoint(cp: number): boolean;
+      layout(text: string): { advanceWidth: number };
+    };
+    if (!font || typeof font.hasGlyphForCodePoint !== 'function' || !(font.numGlyphs > 1) || !(font.unitsPerEm > 0)) return null;
+    if (!font.hasGlyphForCodePoint(0x41) || !(font.layout('Ag').advanceWidth > 0)) return null;
+    const records = font.name?.records ?? {};
+    const pick = (r?: Record<string, string>) => (r ? (r.en ?? Object.values(r)[0]) : undefined);
+    const family = (pick(records.preferredFamily) ?? pick(records.fontFamily) ?? font.familyName ?? '').trim();
+    if (!family) return null;
+    const os2 = font['OS/2'];
+    const weight = Math.min(900, Math.max(100, Math.round((os2?.usWeightClass ?? 400) / 100) * 100));
+    const style = os2?.fsSelection?.italic || (font.italicAngle ?? 0) !== 0 ? 'italic' : 'normal';
+    return { family, weight, style, format, bytes };
+  } catch {
+    return null;
+  }
+}
