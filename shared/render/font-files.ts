@@ -4,7 +4,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { woffToSfnt } from './woff.js';
-import { BUNDLED_FONT_FILES, fontBook, type FontBook, type FontFileRef, type ParsedFont } from './fonts.js';
+import { BUNDLED_FONT_FILES, FontBook, fontBook, type FontFileRef, type FontStyle, type ParsedFont } from './fonts.js';
 
 export function parseFont(bytes: Uint8Array): ParsedFont {
   return fontkit.create(bytes) as unknown as ParsedFont;
@@ -80,4 +80,30 @@ export function describeFontFile(input: Uint8Array): FontFileInfo | null {
   } catch {
     return null;
   }
+}
+
+/** An uploaded face (a brokerage's brand font) with its file's bytes. */
+export interface UploadedFace {
+  family: string;
+  weight: number;
+  style: FontStyle;
+  bytes: Uint8Array;
+}
+
+/**
+ * A brokerage's font book: its uploaded faces over `base` (the built-in families). A family it
+ * uploaded is drawn from its files only; every other family, from the base. Files that no longer
+ * parse are skipped (the upload checked them; the layout then falls back as for a missing family).
+ */
+export function layeredFontBook(faces: readonly UploadedFace[], base: FontBook = fontBook): FontBook {
+  if (faces.length === 0) return base;
+  const book = new FontBook(base);
+  for (const f of faces) {
+    try {
+      book.add({ family: f.family, weight: f.weight, style: f.style, subset: 'uploaded' }, parseFont(f.bytes), f.bytes);
+    } catch {
+      // A corrupt row draws in the fallback rather than failing every render of the brokerage.
+    }
+  }
+  return book;
 }
