@@ -100,7 +100,7 @@ export function layeredFontBook(faces: readonly UploadedFace[], base: FontBook =
   const book = new FontBook(base);
   for (const f of faces) {
     try {
-      book.add({ family: f.family, weight: f.weight, style: f.style, subset: 'uploaded' }, parseFont(f.bytes), f.bytes);
+      book.addUploaded(f, parseFont(f.bytes), f.bytes);
     } catch {
       // A corrupt row draws in the fallback rather than failing every render of the brokerage.
     }

@@ -133,6 +133,7 @@ export function firstFamily(fontFamily: string): string {
 
 export class FontBook {
   private readonly faces = new Map<string, Face>();
+  private readonly uploads = new Map<string, Face>();
   /** Answers of face(), per request (every word the editor measures asks). */
   private readonly matches = new Map<string, Face | null>();
   private version = 0;
@@ -157,23 +158,37 @@ export class FontBook {
     this.version++;
   }
 
+  /**
+   * Adds an uploaded face (a brokerage's brand font, one file): a family with uploaded faces is
+   * drawn from those only, even where built-in files share its name (as in a layered book).
+   */
+  addUploaded(ref: Pick<FontFileRef, 'family' | 'weight' | 'style'>, font: ParsedFont, bytes: Uint8Array): void {
+    this.uploads.set(
+      faceKey(ref.family, ref.weight, ref.style),
+      new Face(ref.family, ref.weight, ref.style, [{ font, bytes, subset: 'uploaded' }]),
+    );
+    this.matches.clear();
+    this.version++;
+  }
+
   /** Changes whenever a file is added (callers cache layouts per version). */
   get revision(): number {
     return this.version + (this.base?.revision ?? 0);
   }
 
   get size(): number {
-    return this.faces.size + (this.base?.size ?? 0);
+    return this.faces.size + this.uploads.size + (this.base?.size ?? 0);
   }
 
   families(): string[] {
-    return [...new Set([...this.faces.values()].map((f) => f.family).concat(this.base?.families() ?? []))];
+    const own = [...this.uploads.values(), ...this.faces.values()].map((f) => f.family);
+    return [...new Set(own.concat(this.base?.families() ?? []))];
   }
 
   /** Whether this book itself (not its base) has files for `family`. */
   hasOwnFamily(family: string): boolean {
     const fam = firstFamily(family).toLowerCase();
-    return [...this.faces.values()].some((f) => f.family.toLowerCase() === fam);
+    return [...this.uploads.values(), ...this.faces.values()].some((f) => f.family.toLowerCase() === fam);
   }
 
   /**
@@ -196,7 +211,8 @@ export class FontBook {
 
   private match(family: string, weight: number | string | undefined, style: FontStyle): Face | null {
     const fam = firstFamily(family).toLowerCase();
-    let candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === fam);
+    let candidates = [...this.uploads.values()].filter((f) => f.family.toLowerCase() === fam);
+    if (candidates.length === 0) candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === fam);
     if (candidates.length === 0 && this.base) return this.base.face(family, weight, style);
     if (candidates.length === 0)
       candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === FALLBACK_FAMILY.toLowerCase());
