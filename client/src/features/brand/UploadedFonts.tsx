@@ -107,14 +107,22 @@ export function UploadedFonts({ canEdit, onFamilies }: { canEdit: boolean; onFam
           {fonts.map((f) => (
             <li key={f.id} className="kit-font" data-testid="kit-uploaded-font">
               <div className="kit-font-preview" style={{ fontFamily: fontStack(f.family), fontWeight: f.weight, fontStyle: f.style }}>
-                {PREVIEW}
+                Aa
               </div>
-              <div className="kit-font-fields">
-                <strong>{f.family}</strong>{' '}
-                <span className="muted">
-                  {f.weight}
-                  {f.style === 'italic' ? ' italic' : ''} · {f.format.toUpperCase()}
-                </span>
+              <div className="kit-uploaded-font">
+                <div>
+                  <strong>{f.family}</strong>{' '}
+                  <span className="muted">
+                    {f.weight}
+                    {f.style === 'italic' ? ' italic' : ''} · {f.format.toUpperCase()}
+                  </span>
+                </div>
+                <p
+                  className="kit-uploaded-font-sample"
+                  style={{ fontFamily: fontStack(f.family), fontWeight: f.weight, fontStyle: f.style }}
+                >
+                  {PREVIEW}
+                </p>
               </div>
               {canEdit && (
                 <button
