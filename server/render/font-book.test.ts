@@ -1,7 +1,9 @@
 /** Font books: an uploaded family shadows a built-in one of the same name; a brokerage's layered book leaves the shared one alone. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layeredFontBook, parseFont } from '../../shared/render/font-files.js';
-import { FontBook, fontBook, layoutText } from '../../shared/render/index.js';
+import { DEMO_BRAND_KIT, type TextObject } from '../../shared/index.js';
+import { textOverflow } from '../../shared/compliance/rules/text-overflow.js';
+import { FontBook, fontBook, layoutText, textBlockHeight } from '../../shared/render/index.js';
 import { namedTtf, testTtf } from '../test-support/fonts.js';
 import { loadBundledFonts } from './index.js';
 
@@ -30,5 +32,33 @@ describe('uploaded faces in a font book', () => {
     book.addUploaded({ family: 'Montserrat', weight: 700, style: 'normal' }, parseFont(upload), upload);
     expect(book.revision).toBeGreaterThan(rev);
     expect(book.face('Montserrat', 400)?.files[0]?.bytes).toBe(upload);
+  });
+});
+
+describe('the overflow rule with a brokerage’s book', () => {
+  it('measures the uploaded family from its file: a line that fits in the fallback overflows in the wider upload', () => {
+    const book = layeredFontBook([{ family: 'Harbor Wide', weight: 700, style: 'normal', bytes: namedTtf('Harbor Wide') }]);
+    const base = { text: 'Harbor Point Estates', fontSize: 40, fontFamily: 'Harbor Wide', fontWeight: 700, width: 5000 };
+    const wide = layoutText(base, { book }).lines[0]!.width;
+    const narrow = layoutText(base).lines[0]!.width;
+    expect(wide).toBeGreaterThan(narrow);
+    const o: TextObject = {
+      ...base,
+      id: 'headline',
+      type: 'text',
+      x: 20,
+      y: 20,
+      width: (wide + narrow) / 2,
+      height: Math.ceil(textBlockHeight(1, 40)),
+      fit: 'fixed',
+    } as TextObject;
+    const design = {
+      meta: { title: 't', kind: 'flyer', width: 816, height: 1056, background: '#ffffff' },
+      objects: { headline: o },
+      order: ['headline'],
+    };
+    const ctx = { brandKit: DEMO_BRAND_KIT, rulePacks: DEMO_BRAND_KIT.rulePacks };
+    expect(textOverflow.check(design as never, ctx)).toEqual([]);
+    expect(textOverflow.check(design as never, { ...ctx, fonts: book }).map((f) => f.objectIds)).toEqual([['headline']]);
   });
 });
