@@ -79,6 +79,9 @@ describe('brand font routes (shared/api/brand-fonts.ts)', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('not_a_font');
 
+    const truncated = await upload(t.brand, testTtf(400).slice(0, 20_000), 'cut.ttf');
+    expect(truncated.status).toBe(400);
+
     const big = new Uint8Array(MAX_FONT_BYTES + 1);
     big.set(testTtf(400));
     const tooBig = await upload(t.brand, big, 'big.ttf');

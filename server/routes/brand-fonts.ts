@@ -4,6 +4,7 @@ import { brandFontsApi, MAX_FONT_BYTES, type UploadedFont } from '../../shared/a
 import { describeFontFile } from '../../shared/render/font-files.js';
 import type { AuditLog } from '../auth/index.js';
 import { AppError, notFound } from '../errors.js';
+import { embedsInPdf } from '../render/pdf-embed.js';
 import { BrandFontRepository, type BrandFontRow, type Db } from '../repos/index.js';
 import { requireUser } from './context.js';
 import { route } from './endpoint.js';
@@ -45,7 +46,8 @@ export function registerBrandFontRoutes(
       throw err;
     });
     const info = describeFontFile(new Uint8Array(raw));
-    if (!info) throw new AppError(400, 'not_a_font', 'That file is not a font we can use: upload a TTF, OTF or WOFF2 file');
+    if (!info || !(await embedsInPdf(info.bytes)))
+      throw new AppError(400, 'not_a_font', 'That file is not a font we can use: upload a TTF, OTF or WOFF2 file');
     const family = req.query.family ?? info.family;
     const id = randomUUID();
     const created = await fonts.create({
