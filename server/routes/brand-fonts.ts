@@ -40,11 +40,14 @@ export function registerBrandFontRoutes(
       throw new AppError(415, 'unsupported_media_type', 'Upload the font as multipart/form-data in a field named "file"');
     const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
     if (!file) throw new AppError(400, 'validation_failed', 'file: no file in the upload');
+    const tooLarge = () => new AppError(413, 'file_too_large', `Font files can be at most ${Math.round(maxBytes / 1024 / 1024)} MB`);
     const raw = await file.toBuffer().catch((err: { code?: string }) => {
-      if (err.code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new AppError(413, 'file_too_large', `Font files can be at most ${Math.round(maxBytes / 1024 / 1024)} MB`);
+      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
       throw err;
     });
+    // toBuffer() does not always throw when the limit cut the file short (seen under load): the cut
+    // prefix of a font can still parse, so check the stream's own flag too.
+    if (file.file.truncated || raw.length > maxBytes) throw tooLarge();
     const info = describeFontFile(new Uint8Array(raw));
     if (!info || !(await embedsInPdf(info.bytes)))
       throw new AppError(400, 'not_a_font', 'That file is not a font we can use: upload a TTF, OTF or WOFF2 file');
