@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { assetsApi } from '../../shared/api/assets.js';
+import { brandFontsApi, type UploadedFont } from '../../shared/api/brand-fonts.js';
 import { brandKitApi } from '../../shared/api/brand-kit.js';
 import { fillPath, queryString, urlOf, type Endpoint, type ResponseOf } from '../../shared/api/contract.js';
 import { designsApi } from '../../shared/api/designs.js';
@@ -135,6 +136,15 @@ export const api = {
     // Multipart, not JSON (so not `call`): typed from the contract all the same.
     return request<Asset>(assetsApi.upload.path, { method: 'POST', body: form });
   },
+  /** The brokerage's uploaded brand fonts. */
+  brandFonts: () => call(brandFontsApi.list),
+  /** Uploads a TTF/OTF/WOFF2 (brand managers and admins); the family is the font's own unless given. */
+  uploadBrandFont: (file: Blob, name: string, family?: string) => {
+    const form = new FormData();
+    form.append('file', file, name);
+    return request<UploadedFont>(brandFontsApi.upload.path + queryString(family ? { family } : {}), { method: 'POST', body: form });
+  },
+  deleteBrandFont: (id: string) => call(brandFontsApi.remove, { params: { id } }),
 };
 
 /** A design's thumbnail (its first page, PNG); `updatedAt` makes a changed design a new address. */

@@ -135,6 +135,16 @@ const ROWS: Array<[Who, string, string, unknown, number]> = [
   ['brand', 'PUT', '/api/people/:agentId/office', { officeId: null }, 403],
   ['admin', 'PUT', '/api/people/:rivalId/office', { officeId: null }, 404],
   ['admin', 'PUT', '/api/people/:agentId/office', { officeId: null }, 200],
+  // Uploaded brand fonts: everyone in the brokerage reads them; brand managers and admins change them; other brokerages see none.
+  ['agent', 'GET', '/api/brand-kit/fonts', undefined, 200],
+  ['rival', 'GET', '/api/brand-kit/fonts', undefined, 200],
+  ['agent', 'POST', '/api/brand-kit/fonts', {}, 403],
+  ['rival', 'POST', '/api/brand-kit/fonts', {}, 403],
+  ['brand', 'POST', '/api/brand-kit/fonts', {}, 415],
+  ['agent', 'DELETE', '/api/brand-kit/fonts/00000000-0000-4000-8000-000000000000', undefined, 403],
+  ['brand', 'DELETE', '/api/brand-kit/fonts/00000000-0000-4000-8000-000000000000', undefined, 404],
+  ['agent', 'GET', '/api/brand-kit/fonts/00000000-0000-4000-8000-000000000000/file', undefined, 404],
+  ['rival', 'GET', '/api/brand-kit/fonts/not-a-uuid/file', undefined, 400],
   // First-run setup is closed once a brokerage exists, for everyone.
   ['admin', 'POST', '/api/setup/check', { token: `setup1.${'a'.repeat(43)}` }, 404],
 ];

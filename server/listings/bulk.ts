@@ -17,7 +17,7 @@ import { currentDesign } from '../collab/index.js';
 import { mergeListingForNewDesign } from './merge-service.js';
 import { renderPdf } from '../../shared/render/pdf.js';
 import { defaultExportFormat, rasterSize, type Placeholder } from '../../shared/render/index.js';
-import { designPng, imageLoader, loadBundledFonts, rgbaToJpeg, type ImageSourceDeps } from '../render/index.js';
+import { brokerageFonts, designPng, imageLoader, rgbaToJpeg, type ImageSourceDeps } from '../render/index.js';
 import type { ListingPhotoService } from './photos.js';
 import { ListingRepository, parseListingPhotoPath } from './repo.js';
 import { zip } from './zip.js';
@@ -206,8 +206,9 @@ export class BulkDesignService {
     const brokerages = new BrokerageRepository(this.deps.db);
     const brokerage = await brokerages.get(brokerageId);
     const kit = opts.cmyk ? await brokerages.brandKit(brokerageId) : null;
-    await loadBundledFonts();
+    const { book } = await brokerageFonts(this.deps.db, brokerageId);
     const { bytes, scene } = await renderPdf(design, {
+      book,
       loadImage: imageLoader(this.imageSource(brokerageId)),
       cropMarks: opts.cropMarks,
       cmyk: kit ? cmykSwatches(kit) : undefined,
@@ -224,7 +225,9 @@ export class BulkDesignService {
     page = 0,
   ): Promise<{ title: string; bytes: Uint8Array; placeholders: Placeholder[] }> {
     const design = await currentDesign(this.deps.rooms, this.deps.store, designId);
+    const { book } = await brokerageFonts(this.deps.db, brokerageId);
     const img = await designPng(design, this.imageSource(brokerageId), {
+      book,
       page: Math.min(page, (design.meta.pages ?? 1) - 1),
       width: rasterSize(design.meta).width,
     });

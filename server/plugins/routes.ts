@@ -14,6 +14,7 @@ import { registerAssetRoutes } from '../routes/assets.js';
 import { registerAuditRoutes } from '../routes/audit.js';
 import { registerAuthRoutes } from '../routes/auth.js';
 import { registerBrandKitRoutes } from '../routes/brand-kit.js';
+import { registerBrandFontRoutes } from '../routes/brand-fonts.js';
 import { registerDesignRoutes } from '../routes/designs.js';
 import { registerFontRoutes } from '../routes/fonts.js';
 import { registerHealthRoutes } from '../routes/health.js';
@@ -104,6 +105,7 @@ export const designRoutes = fp(
     registerDesignRoutes(app, { db, store, rooms, templates, maxDesignsPerMinute: config.MAX_DESIGNS_PER_MINUTE });
     registerTemplateRoutes(app, { db, templates, rooms, store, audit, dataDir: config.DATA_DIR });
     registerBrandKitRoutes(app, { db, audit });
+    registerBrandFontRoutes(app, { db, audit });
     registerScoreRoutes(app, { db, scoring: app.scoring });
     registerAiRoutes(app, { db, ai: app.ai, rooms, store });
     registerReviewRoutes(app, {

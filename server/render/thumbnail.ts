@@ -3,7 +3,7 @@
  * outlines) and PNGs rasterised from it with resvg — thumbnails and the social-post exports.
  */
 import type { Design } from '../../shared/design/index.js';
-import { renderSvg, type Placeholder } from '../../shared/render/index.js';
+import { renderSvg, type FontBook, type Placeholder } from '../../shared/render/index.js';
 import { loadBundledFonts } from './fonts.js';
 import { imageLoader, rasterizeSvg, type ImageSourceDeps } from './images.js';
 
@@ -18,7 +18,7 @@ export interface DesignPicture {
 export async function designSvg(
   design: Design,
   images: ImageSourceDeps,
-  opts: { page?: number; width?: number; photoStandIns?: boolean } = {},
+  opts: { page?: number; width?: number; photoStandIns?: boolean; book?: FontBook } = {},
 ): Promise<DesignPicture> {
   await loadBundledFonts();
   const srcs = [
@@ -43,9 +43,9 @@ export async function designSvg(
 export async function designPng(
   design: Design,
   images: ImageSourceDeps,
-  opts: { page?: number; width?: number; photoStandIns?: boolean } = {},
+  opts: { page?: number; width?: number; photoStandIns?: boolean; book?: FontBook } = {},
 ): Promise<{ png: Uint8Array; pixels: Uint8Array; width: number; height: number; placeholders: Placeholder[] }> {
-  const pic = await designSvg(design, images, { page: opts.page, photoStandIns: opts.photoStandIns });
+  const pic = await designSvg(design, images, { page: opts.page, photoStandIns: opts.photoStandIns, book: opts.book });
   const img = await rasterizeSvg(pic.svg, opts.width ?? design.meta.width, { systemFonts: false });
   return { png: img.bytes, pixels: img.pixels, width: img.width, height: img.height, placeholders: pic.placeholders };
 }

@@ -9,6 +9,7 @@ export { withTenant, TENANT_ROLE } from './tenant.js';
 export { tokenSecret } from './settings.js';
 export { AssetRepository, type AssetRecord } from './assets.js';
 export { OfficeRepository } from './offices.js';
+export { BrandFontRepository, type BrandFontRow, type NewBrandFont } from './brand-fonts.js';
 export { databaseAnswers } from './health.js';
 /** The database handle, for code that passes it on to a repository or opens a transaction (routes never query it). */
 export type { Db, Queryable } from '../db/index.js';

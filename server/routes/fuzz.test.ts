@@ -96,7 +96,7 @@ const BODIES: Array<[string, string]> = [
 ];
 
 async function counts(): Promise<Record<string, number>> {
-  const tables = ['designs', 'users', 'invites', 'design_shares', 'design_updates', 'assets', 'brokerages', 'offices'];
+  const tables = ['designs', 'users', 'invites', 'design_shares', 'design_updates', 'assets', 'brokerages', 'offices', 'brand_fonts'];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = Number((await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n);
   return out;

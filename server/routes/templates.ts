@@ -6,7 +6,7 @@ import { currentDesign, type DocumentStore, type RoomManager } from '../collab/i
 import type { Db } from '../repos/index.js';
 import { notFound } from '../errors.js';
 import { AssetRepository, BrokerageRepository } from '../repos/index.js';
-import { designSvg, type ImageSourceDeps } from '../render/index.js';
+import { brokerageFonts, designSvg, type ImageSourceDeps } from '../render/index.js';
 import type { BrokerageTemplates } from '../templates/index.js';
 import { templatesApi } from '../../shared/api/templates.js';
 import { route } from './endpoint.js';
@@ -67,12 +67,14 @@ export function registerTemplateRoutes(
   // Library templates drawn in each brokerage's kit, kept while the kit is unchanged.
   const libraryThumbs = new Map<string, string>();
   const libraryThumbnail = async (brokerageId: string, template: Template, kit: BrandKit): Promise<string> => {
-    const key = `${brokerageId}|${template.id}|${template.version}|${JSON.stringify(kit)}`;
+    const fonts = await brokerageFonts(deps.db, brokerageId);
+    const key = `${brokerageId}|${template.id}|${template.version}|${fonts.revision}|${JSON.stringify(kit)}`;
     const hit = libraryThumbs.get(key);
     if (hit) return hit;
     const { svg } = await designSvg(instantiateTemplate(template, kit), imageSource(brokerageId), {
       photoStandIns: true,
       width: THUMB_WIDTH,
+      book: fonts.book,
     });
     if (libraryThumbs.size > 500) libraryThumbs.clear();
     libraryThumbs.set(key, svg);
@@ -109,7 +111,14 @@ export function registerTemplateRoutes(
       designId: body.designId,
       title: body.title ?? design.meta.title,
       design,
-      thumbnail: async (d) => (await designSvg(d, imageSource(user.brokerageId), { photoStandIns: true, width: THUMB_WIDTH })).svg,
+      thumbnail: async (d) =>
+        (
+          await designSvg(d, imageSource(user.brokerageId), {
+            photoStandIns: true,
+            width: THUMB_WIDTH,
+            book: (await brokerageFonts(deps.db, user.brokerageId)).book,
+          })
+        ).svg,
     });
     await deps.audit.write({
       brokerageId: user.brokerageId,

@@ -43,8 +43,9 @@ describe('ScoringContextProvider', () => {
       expect(ctx?.agents).toEqual([{ name: 'CTX', licenseNumbers: { CA: '01234567' } }]);
     }
     expect(contexts.brokerageOf('ctx-d3')).toBe('ctx-b');
-    // The designs asked for at once in one statement, and the kit once: 2, not one per design and kit (40).
-    expect(statements).toBe(2);
+    // The designs asked for at once in one statement, the kit once and the brokerage's uploaded
+    // fonts' revision once: 3, not one per design, kit and font book (60).
+    expect(statements).toBe(3);
 
     statements = 0;
     const again = await Promise.all(ids.map((id) => contexts.forDesign(id)));

@@ -2,6 +2,8 @@ import { DesignSchema, instantiateTemplate, type BrandKit, type Design, type Rul
 import { getTemplate } from '../../templates/index.js';
 import type { Db } from '../db/index.js';
 import { BrokerageRepository } from '../repos/index.js';
+import { brokerageFonts } from '../render/fonts.js';
+import type { FontBook } from '../../shared/render/fonts.js';
 
 interface DesignRow {
   brokerageId: string;
@@ -55,7 +57,7 @@ export class ScoringContextProvider {
     if (cached.base?.kit !== kit) {
       cached.base = { kit, value: { brandKit: kit, rulePacks: kit.rulePacks, agents: [cached.row.agent] } };
     }
-    const base = cached.base.value;
+    const base = { ...cached.base.value, fonts: await this.fonts(cached.row.brokerageId) };
     if (templateId && !getTemplate(templateId)) {
       // A template the brokerage authored: compare against the version the design came from.
       return { ...base, template: await this.authoredTemplate(designId, templateId, templateVersion) };
@@ -127,6 +129,19 @@ export class ScoringContextProvider {
     // A failed read is not kept: the next score asks again.
     kit.catch(() => this.kits.get(brokerageId)?.kit === kit && this.kits.delete(brokerageId));
     return kit;
+  }
+
+  private readonly fontBooks = new Map<string, { at: number; book: Promise<FontBook> }>();
+
+  /** A brokerage's font book (its uploaded fonts over the built-in ones), read at most once per TTL_MS. */
+  private fonts(brokerageId: string): Promise<FontBook> {
+    const now = Date.now();
+    const cached = this.fontBooks.get(brokerageId);
+    if (cached && now - cached.at < TTL_MS) return cached.book;
+    const book = brokerageFonts(this.db, brokerageId).then((f) => f.book);
+    this.fontBooks.set(brokerageId, { at: now, book });
+    book.catch(() => this.fontBooks.get(brokerageId)?.book === book && this.fontBooks.delete(brokerageId));
+    return book;
   }
 
   private readonly authored = new Map<string, Design | undefined>();

@@ -8,7 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { readDesign, type Design } from '../../shared/index.js';
 import { currentDesign, type DocumentStore, type RoomExtension, type RoomManager } from '../collab/index.js';
 import type { Db } from '../db/index.js';
-import { designPng, type ImageSourceDeps } from '../render/index.js';
+import { brokerageFonts, designPng, type ImageSourceDeps } from '../render/index.js';
 
 /** Thumbnail width, px (the designs grid shows ~240 px; 2× for sharp screens). */
 export const THUMBNAIL_WIDTH = 480;
@@ -73,7 +73,8 @@ export class ThumbnailService {
     );
     const brokerageId = rows[0]?.brokerage_id;
     if (!brokerageId) return null;
-    const { png } = await designPng(design, this.opts.images(brokerageId), { page: 0, width: THUMBNAIL_WIDTH });
+    const { book } = await brokerageFonts(this.opts.db, brokerageId);
+    const { png } = await designPng(design, this.opts.images(brokerageId), { page: 0, width: THUMBNAIL_WIDTH, book });
     const etag = `"${createHash('sha1').update(png).digest('base64url')}"`;
     await this.opts.db.query(
       `INSERT INTO design_thumbnails (design_id, brokerage_id, png, etag, seq, updated_at) VALUES ($1, $2, $3, $4, $5, now())

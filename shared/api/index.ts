@@ -11,6 +11,7 @@ import { assetsApi } from './assets.js';
 import { auditApi } from './audit.js';
 import { authApi } from './auth.js';
 import { brandKitApi } from './brand-kit.js';
+import { brandFontsApi } from './brand-fonts.js';
 import type { Endpoint } from './contract.js';
 import { designsApi } from './designs.js';
 import { listingsApi } from './listings.js';
@@ -41,6 +42,7 @@ export {
   auditApi,
   authApi,
   brandKitApi,
+  brandFontsApi,
   designsApi,
   invitesApi,
   listingsApi,
@@ -66,6 +68,7 @@ export const API = {
   designs: designsApi,
   templates: templatesApi,
   brandKit: brandKitApi,
+  brandFonts: brandFontsApi,
   shares: sharesApi,
   access: accessApi,
   people: peopleApi,

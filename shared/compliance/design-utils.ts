@@ -5,7 +5,7 @@
  */
 import type { BrandKit, FontRole } from '../brand/index.js';
 import { keyBetween, objectsInOrder, type Design, type DesignObject, type TextObject } from '../design/index.js';
-import { measureTextHeight, type TextLike } from '../render/index.js';
+import { measureTextHeight, type FontBook, type TextLike } from '../render/index.js';
 
 /** Print safe area inset inside the trim: 0.125in at 96 dpi. */
 export const SAFE_MARGIN_PX = 12;
@@ -174,8 +174,8 @@ export function containsNormalized(haystack: string, needle: string): boolean {
  * Height a text object's text needs, px: the one text layout (shared/render), measured from the
  * brand font files, the same the editor's canvas and every export use.
  */
-export function textHeightNeeded(o: TextLike, fontSize?: number): number {
-  return measureTextHeight(o, fontSize);
+export function textHeightNeeded(o: TextLike, fontSize?: number, book?: FontBook): number {
+  return measureTextHeight(o, fontSize, book);
 }
 
 /** A stacking key above every object in the design. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BrandKitSchema, RulePackSchema, type BrandKit, type RulePack } from '../brand/index.js';
 import { DesignObjectSchema, DesignSchema, type Design } from '../design/index.js';
+import type { FontBook } from '../render/fonts.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
@@ -124,6 +125,8 @@ export interface RuleContext {
   listingRemarks?: string;
   now?: number;
   template?: Design;
+  /** The fonts text is laid out with (the brokerage's uploaded faces over the built-in ones); default the shared book. */
+  fonts?: FontBook;
 }
 
 /** What a rule returns: a finding without ruleId/category (the engine fills them in), or a full one. */

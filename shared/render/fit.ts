@@ -6,6 +6,7 @@
  */
 import type { Design, DesignObject, TextObject } from '../design/index.js';
 import { placeholderOf } from './placeholders.js';
+import type { FontBook } from './fonts.js';
 import { layoutText, type TextLayout } from './text-layout.js';
 
 export type FitMode = 'fixed' | 'grow' | 'shrink';
@@ -32,10 +33,10 @@ export interface FittedText {
 }
 
 /** The largest font size from `o.fontSize` down to `min` (whole pixels) at which the text fits the box, or null. */
-export function shrinkToFit(o: TextObject, min: number): number | null {
-  if (layoutText(o).height <= o.height + FIT_TOLERANCE_PX) return o.fontSize;
+export function shrinkToFit(o: TextObject, min: number, book?: FontBook): number | null {
+  if (layoutText(o, { book }).height <= o.height + FIT_TOLERANCE_PX) return o.fontSize;
   for (let size = Math.ceil(o.fontSize) - 1; size >= min; size--) {
-    if (layoutText(o, { fontSize: size }).height <= o.height + FIT_TOLERANCE_PX) return size;
+    if (layoutText(o, { fontSize: size, book }).height <= o.height + FIT_TOLERANCE_PX) return size;
   }
   return null;
 }
@@ -44,13 +45,14 @@ export function shrinkToFit(o: TextObject, min: number): number | null {
  * How a text object is drawn under its fit mode (exports, thumbnails, the overflow rule). A 'grow'
  * box that cannot grow (see pageGrowth) is passed with `growBlocked` and shrinks instead.
  */
-export function fitText(o: TextObject, minFloor?: number, opts: { growBlocked?: boolean } = {}): FittedText {
+export function fitText(o: TextObject, minFloor?: number, opts: { growBlocked?: boolean; book?: FontBook } = {}): FittedText {
+  const { book } = opts;
   const mode = opts.growBlocked && fitModeOf(o) === 'grow' ? 'shrink' : fitModeOf(o);
-  let layout = layoutText(o);
+  let layout = layoutText(o, { book });
   if (mode === 'shrink' && layout.height > o.height + FIT_TOLERANCE_PX) {
     const min = minFontSizeOf(o, minFloor);
-    const size = shrinkToFit(o, min);
-    layout = layoutText(o, { fontSize: size ?? min });
+    const size = shrinkToFit(o, min, book);
+    layout = layoutText(o, { fontSize: size ?? min, book });
   }
   const height = mode === 'grow' ? Math.max(o.height, layout.height) : o.height;
   return { layout, height, overflows: layout.height > height + FIT_TOLERANCE_PX };
@@ -80,8 +82,8 @@ function sitsBelow(o: TextObject, bottom: number, x: DesignObject, y: number): b
  * Grows a text box to its text and moves what is below it down by the same amount. Null when
  * that would push something off the page or move a locked object (the caller then shrinks).
  */
-export function planGrow(design: Design, o: TextObject): GrowPlan | null {
-  return growTo(design, o, Math.ceil(layoutText(o).height));
+export function planGrow(design: Design, o: TextObject, book?: FontBook): GrowPlan | null {
+  return growTo(design, o, Math.ceil(layoutText(o, { book }).height));
 }
 
 /** `o`'s box made `height` tall, and what is below it moved down by the growth (null as for planGrow). */
@@ -111,7 +113,7 @@ export interface PageGrowth {
  * nothing locked moves and everything stays on the page; else the box is blocked. The scene walk
  * applies this, so the PDF, SVG, thumbnails and the overflow rule agree on where things are.
  */
-export function pageGrowth(design: Design, page: number): PageGrowth {
+export function pageGrowth(design: Design, page: number, book?: FontBook): PageGrowth {
   const offsets = new Map<string, number>();
   const blocked = new Set<string>();
   const on = Object.values(design.objects).filter((x) => (x.page ?? 0) === page && x.visible !== false);
@@ -120,7 +122,7 @@ export function pageGrowth(design: Design, page: number): PageGrowth {
     .sort((a, b) => a.y - b.y);
   const off = (x: DesignObject) => offsets.get(x.id) ?? 0;
   for (const g of grows) {
-    const delta = layoutText(g).height - g.height;
+    const delta = layoutText(g, { book }).height - g.height;
     if (delta <= FIT_TOLERANCE_PX) continue;
     const top = g.y + off(g);
     const below = on.filter((x) => sitsBelow(g, top + g.height, x, x.y + off(x)));

@@ -133,9 +133,20 @@ export function firstFamily(fontFamily: string): string {
 
 export class FontBook {
   private readonly faces = new Map<string, Face>();
+  private readonly uploads = new Map<string, Face>();
   /** Answers of face(), per request (every word the editor measures asks). */
   private readonly matches = new Map<string, Face | null>();
   private version = 0;
+  private baseRevision: number;
+
+  /**
+   * `base`: a book whose faces show through this one's (a brokerage's uploaded fonts layered over
+   * the built-in ones): a family this book has is drawn from this book only; any other family,
+   * and the fallback, come from the base.
+   */
+  constructor(private readonly base?: FontBook) {
+    this.baseRevision = base?.revision ?? 0;
+  }
 
   /** Adds one file of a face (files of one face arrive in subset order: latin before latin-ext). */
   add(ref: Pick<FontFileRef, 'family' | 'weight' | 'style' | 'subset'>, font: ParsedFont, bytes: Uint8Array): void {
@@ -147,17 +158,37 @@ export class FontBook {
     this.version++;
   }
 
+  /**
+   * Adds an uploaded face (a brokerage's brand font, one file): a family with uploaded faces is
+   * drawn from those only, even where built-in files share its name (as in a layered book).
+   */
+  addUploaded(ref: Pick<FontFileRef, 'family' | 'weight' | 'style'>, font: ParsedFont, bytes: Uint8Array): void {
+    this.uploads.set(
+      faceKey(ref.family, ref.weight, ref.style),
+      new Face(ref.family, ref.weight, ref.style, [{ font, bytes, subset: 'uploaded' }]),
+    );
+    this.matches.clear();
+    this.version++;
+  }
+
   /** Changes whenever a file is added (callers cache layouts per version). */
   get revision(): number {
-    return this.version;
+    return this.version + (this.base?.revision ?? 0);
   }
 
   get size(): number {
-    return this.faces.size;
+    return this.faces.size + this.uploads.size + (this.base?.size ?? 0);
   }
 
   families(): string[] {
-    return [...new Set([...this.faces.values()].map((f) => f.family))];
+    const own = [...this.uploads.values(), ...this.faces.values()].map((f) => f.family);
+    return [...new Set(own.concat(this.base?.families() ?? []))];
+  }
+
+  /** Whether this book itself (not its base) has files for `family`. */
+  hasOwnFamily(family: string): boolean {
+    const fam = firstFamily(family).toLowerCase();
+    return [...this.uploads.values(), ...this.faces.values()].some((f) => f.family.toLowerCase() === fam);
   }
 
   /**
@@ -166,6 +197,10 @@ export class FontBook {
    */
   face(family: string, weight: number | string | undefined, style: FontStyle = 'normal'): Face | null {
     const key = `${family}|${weight}|${style}`;
+    if (this.base && this.base.revision !== this.baseRevision) {
+      this.baseRevision = this.base.revision;
+      this.matches.clear();
+    }
     let match = this.matches.get(key);
     if (match === undefined) {
       match = this.match(family, weight, style);
@@ -176,7 +211,9 @@ export class FontBook {
 
   private match(family: string, weight: number | string | undefined, style: FontStyle): Face | null {
     const fam = firstFamily(family).toLowerCase();
-    let candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === fam);
+    let candidates = [...this.uploads.values()].filter((f) => f.family.toLowerCase() === fam);
+    if (candidates.length === 0) candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === fam);
+    if (candidates.length === 0 && this.base) return this.base.face(family, weight, style);
     if (candidates.length === 0)
       candidates = [...this.faces.values()].filter((f) => f.family.toLowerCase() === FALLBACK_FAMILY.toLowerCase());
     if (candidates.length === 0) return null;

@@ -44,7 +44,7 @@ import {
 import type { Design } from '../design/index.js';
 import type { Rgba } from './color.js';
 import { PX_TO_PT } from './constants.js';
-import type { FontFile } from './fonts.js';
+import type { FontBook, FontFile } from './fonts.js';
 import { buildScene, imagePlacement, itemTransform, type Scene, type SceneItem, type ScenePage } from './scene.js';
 
 import type { ImageLoader } from './pdf-types.js';
@@ -66,6 +66,8 @@ export interface PdfOptions {
    * are drawn in registration (all four inks). No ICC output intent is written: see docs/PRINT.md.
    */
   cmyk?: ReadonlyArray<CmykSwatch>;
+  /** The fonts to draw with (a brokerage's uploaded faces over the built-in ones); default the shared book. */
+  book?: FontBook;
 }
 
 /** A brand colour and the CMYK values the brand kit gives for it (percent per ink). */
@@ -384,7 +386,7 @@ function cropMarks(x: number, y: number, w: number, h: number, bleed: number, re
 
 /** The design as a PDF: one page per design page. */
 export async function renderPdf(design: Design, opts: PdfOptions): Promise<PdfResult> {
-  const scene = buildScene(design, { bleed: opts.bleed !== false });
+  const scene = buildScene(design, { bleed: opts.bleed !== false, book: opts.book });
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const meta = opts.metadata ?? {};

@@ -6,6 +6,7 @@
 import { objectsInOrder, type Design, type DesignObject, type ImageObject, type TextObject } from '../design/index.js';
 import { parseColor, type Rgba } from './color.js';
 import { fitText, pageGrowth, type PageGrowth } from './fit.js';
+import type { FontBook } from './fonts.js';
 import { placeholderOf, type Placeholder } from './placeholders.js';
 import type { TextLayout } from './text-layout.js';
 
@@ -64,6 +65,8 @@ export interface SceneOptions {
   bleed?: boolean;
   /** Previews only (template picker): empty photo frames drawn as a neutral tile. Never for exports. */
   photoStandIns?: boolean;
+  /** The fonts to lay text out with (a brokerage's uploaded faces over the built-in ones); default the shared book. */
+  book?: FontBook;
 }
 
 const STAND_IN: Rgba = { r: 0xdf, g: 0xe5, b: 0xec, a: 1 };
@@ -72,7 +75,7 @@ function boxOf(o: DesignObject): ItemBox {
   return { x: o.x, y: o.y, width: o.width, height: o.height, angle: o.angle ?? 0 };
 }
 
-function itemOf(o: DesignObject, growth: PageGrowth): SceneItem | null {
+function itemOf(o: DesignObject, growth: PageGrowth, book: FontBook | undefined): SceneItem | null {
   const box = boxOf(o);
   box.y += growth.offsets.get(o.id) ?? 0;
   const base = { id: o.id, box, opacity: o.opacity ?? 1 };
@@ -94,14 +97,14 @@ function itemOf(o: DesignObject, growth: PageGrowth): SceneItem | null {
     case 'image':
       return { ...base, kind: 'image', src: o.src, fit: o.fit, naturalWidth: o.naturalWidth, naturalHeight: o.naturalHeight, role: o.role };
     case 'text':
-      return textItem(o, base, growth.blocked.has(o.id));
+      return textItem(o, base, growth.blocked.has(o.id), book);
   }
 }
 
-function textItem(o: TextObject, base: ItemBase, growBlocked: boolean): SceneItem | null {
+function textItem(o: TextObject, base: ItemBase, growBlocked: boolean, book: FontBook | undefined): SceneItem | null {
   if (!o.text.trim()) return null;
   const fill = parseColor(o.fill) ?? { r: 0, g: 0, b: 0, a: 1 };
-  const fitted = fitText(o, undefined, { growBlocked });
+  const fitted = fitText(o, undefined, { growBlocked, book });
   return {
     ...base,
     // The editor places text by its laid-out height (fabric's Textbox height): so do we.
@@ -122,7 +125,7 @@ export function buildScene(design: Design, opts: SceneOptions = {}): Scene {
   const placeholders: Placeholder[] = [];
   const byPage = new Map<number, SceneItem[]>(wanted.map((p) => [p, []]));
   // 'grow' boxes push what is below them down (the same offsets for every back-end).
-  const growth = new Map(wanted.map((p) => [p, pageGrowth(design, p)]));
+  const growth = new Map(wanted.map((p) => [p, pageGrowth(design, p, opts.book)]));
   for (const o of objectsInOrder(design)) {
     if (o.visible === false || (o.opacity ?? 1) <= 0) continue;
     const list = byPage.get(o.page ?? 0);
@@ -137,7 +140,7 @@ export function buildScene(design: Design, opts: SceneOptions = {}): Scene {
       }
       continue;
     }
-    const item = itemOf(o, growth.get(o.page ?? 0)!);
+    const item = itemOf(o, growth.get(o.page ?? 0)!, opts.book);
     if (item) list.push(item);
   }
   const bleed = opts.bleed ? (design.meta.bleed ?? 0) : 0;

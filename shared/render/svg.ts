@@ -7,7 +7,7 @@
 import type { Design } from '../design/index.js';
 import type { Rgba } from './color.js';
 import { escapeXml as esc, num } from './escape.js';
-import type { Face } from './fonts.js';
+import type { Face, FontBook } from './fonts.js';
 import { buildScene, imagePlacement, itemTransform, type Scene, type SceneItem, type ScenePage } from './scene.js';
 
 export interface SvgOptions {
@@ -19,6 +19,8 @@ export interface SvgOptions {
   width?: number;
   /** Previews only: empty photo frames as a neutral tile. */
   photoStandIns?: boolean;
+  /** The fonts to draw with (a brokerage's uploaded faces over the built-in ones); default the shared book. */
+  book?: FontBook;
 }
 
 export interface SvgResult {
@@ -148,6 +150,6 @@ export function pageSvg(page: ScenePage, opts: SvgOptions = {}): { svg: string; 
 
 /** One page of a design as SVG (placeholders left out, listed in `scene.placeholders`). */
 export function renderSvg(design: Design, opts: SvgOptions = {}): SvgResult {
-  const scene = buildScene(design, { pages: [opts.page ?? 0], photoStandIns: opts.photoStandIns });
+  const scene = buildScene(design, { pages: [opts.page ?? 0], photoStandIns: opts.photoStandIns, book: opts.book });
   return { ...pageSvg(scene.pages[0]!, opts), scene };
 }

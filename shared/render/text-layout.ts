@@ -128,6 +128,6 @@ export function layoutText(o: TextLike, opts: { fontSize?: number; book?: FontBo
 }
 
 /** Height the text needs in its box, px (what the overflow rule compares with the box). */
-export function measureTextHeight(o: TextLike, fontSize?: number): number {
-  return layoutText(o, { fontSize }).height;
+export function measureTextHeight(o: TextLike, fontSize?: number, book?: FontBook): number {
+  return layoutText(o, { fontSize, book }).height;
 }

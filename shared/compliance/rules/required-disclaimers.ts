@@ -48,7 +48,7 @@ export const requiredDisclaimers: Rule = {
       }
       const best = holders.reduce<TextObject>((a, b) => (b.fontSize > a.fontSize ? b : a), holders[0]!);
       if (best.fontSize + 1e-9 < minSize) {
-        const needed = Math.ceil(textHeightNeeded({ ...best, fontSize: minSize }));
+        const needed = Math.ceil(textHeightNeeded({ ...best, fontSize: minSize }, undefined, ctx.fonts));
         out.push({
           severity: 'error',
           objectIds: [best.id],

@@ -1,5 +1,5 @@
 import type { TextObject } from '../../design/index.js';
-import { fitModeOf, fitText, pageGrowth, planGrow, shrinkToFit, type PageGrowth } from '../../render/index.js';
+import { fitModeOf, fitText, pageGrowth, planGrow, shrinkToFit, type FontBook, type PageGrowth } from '../../render/index.js';
 import { describeObject, kitFontFor, visibleTexts } from '../design-utils.js';
 import type { Rule, RuleFinding } from '../types.js';
 
@@ -21,32 +21,32 @@ export const textOverflow: Rule = {
     const growth = new Map<number, PageGrowth>();
     const blocked = (o: TextObject) => {
       const page = o.page ?? 0;
-      if (!growth.has(page)) growth.set(page, pageGrowth(design, page));
+      if (!growth.has(page)) growth.set(page, pageGrowth(design, page, ctx.fonts));
       return growth.get(page)!.blocked.has(o.id);
     };
     for (const o of visibleTexts(design)) {
       const min = Math.min(o.fontSize, o.minFontSize ?? kitFontFor(ctx.brandKit, o).minSize);
-      const fitted = fitText(o, min, { growBlocked: fitModeOf(o) === 'grow' && blocked(o) });
+      const fitted = fitText(o, min, { growBlocked: fitModeOf(o) === 'grow' && blocked(o), book: ctx.fonts });
       if (!fitted.overflows) continue;
       const needed = Math.ceil(fitted.layout.height);
       out.push({
         severity: 'warning',
         objectIds: [o.id],
         message: `Text ${describeObject(o)} overflows its box (needs ${needed}px, box is ${Math.round(o.height)}px).`,
-        ...fixFor(design, o, min),
+        ...fixFor(design, o, min, ctx.fonts),
       });
     }
     return out;
   },
 };
 
-function fixFor(design: Parameters<Rule['check']>[0], o: TextObject, min: number): Pick<RuleFinding, 'fix'> {
+function fixFor(design: Parameters<Rule['check']>[0], o: TextObject, min: number, book?: FontBook): Pick<RuleFinding, 'fix'> {
   if (fitModeOf(o) !== 'shrink') {
-    const grow = planGrow(design, o);
+    const grow = planGrow(design, o, book);
     if (grow && Object.keys(grow.moves).length === 0)
       return { fix: { kind: 'set-props', objectId: o.id, props: { height: grow.height }, label: 'Make the text box taller' } };
   }
-  const size = shrinkToFit(o, min);
+  const size = shrinkToFit(o, min, book);
   if (size !== null && size < o.fontSize)
     return { fix: { kind: 'set-props', objectId: o.id, props: { fontSize: size }, label: `Reduce to ${size}px` } };
   return {};

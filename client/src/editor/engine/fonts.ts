@@ -17,13 +17,15 @@ export const WEB_SAFE_FONTS = ['Inter', 'Arial', 'Helvetica', 'Georgia', 'Times 
 export interface FontOption {
   family: string;
   brand: boolean;
+  /** Uploaded to the brand kit (not yet given a role). */
+  uploaded?: boolean;
   /** Brand roles this family serves (heading, body, …). */
   roles: string[];
   weights: number[];
 }
 
-/** Brand fonts first (in kit order, merged by family), then the rest. */
-export function fontOptions(kit: BrandKit | null): FontOption[] {
+/** Brand fonts first (in kit order, merged by family), then the brokerage's uploaded families, then the rest. */
+export function fontOptions(kit: BrandKit | null, uploaded: readonly string[] = []): FontOption[] {
   const out: FontOption[] = [];
   for (const f of kit?.fonts ?? []) {
     const existing = out.find((o) => o.family === f.family);
@@ -31,6 +33,10 @@ export function fontOptions(kit: BrandKit | null): FontOption[] {
       existing.roles.push(f.role);
       existing.weights = [...new Set([...existing.weights, ...f.weights])].sort((a, b) => a - b);
     } else out.push({ family: f.family, brand: true, roles: [f.role], weights: [...f.weights].sort((a, b) => a - b) });
+  }
+  for (const family of uploaded) {
+    if (!out.some((o) => o.family.toLowerCase() === family.toLowerCase()))
+      out.push({ family, brand: false, uploaded: true, roles: [], weights: [400, 700] });
   }
   for (const family of WEB_SAFE_FONTS) {
     if (!out.some((o) => o.family.toLowerCase() === family.toLowerCase()))

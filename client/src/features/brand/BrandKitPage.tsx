@@ -18,6 +18,7 @@ import { kitChanged, moveItem, serverFieldErrors, uniqueId, validateKit, type Fi
 import { PACK_LABEL, PACK_SUMMARY } from './guide.js';
 import { fieldErrors, insightsApi } from '../scoring/api.js';
 import { useToasts } from '../../toasts.js';
+import { UploadedFonts } from './UploadedFonts.js';
 import './brand.css';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
@@ -118,6 +119,7 @@ export function BrandKitPage() {
   const user = useUser();
   const toasts = useToasts();
   const canEdit = user.role === 'brand_manager' || user.role === 'admin';
+  const [uploadedFamilies, setUploadedFamilies] = useState<string[]>([]);
   const [saved, setSaved] = useState<BrandKit | null>(null);
   const [draft, setDraft] = useState<BrandKit | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -248,7 +250,7 @@ export function BrandKitPage() {
     }
   };
 
-  const fonts = fontOptions(null);
+  const fonts = fontOptions(null, uploadedFamilies);
   const packs = new Set(draft.rulePacks);
   const banned = draft.bannedPhrases ?? [];
   const setBanned = (i: number, patch: Partial<BannedPhrase>) =>
@@ -489,6 +491,14 @@ export function BrandKitPage() {
                 </li>
               ))}
             </ul>
+          </KitSection>
+
+          <KitSection
+            id="kit-uploaded-fonts"
+            title="Fonts"
+            hint="Upload your own brand fonts (TTF, OTF or WOFF2, up to 5 MB each, one file per weight and style). They can then be chosen in Typography and in the editor, and are embedded in every PDF."
+          >
+            <UploadedFonts canEdit={canEdit} onFamilies={setUploadedFamilies} />
           </KitSection>
 
           <KitSection
