@@ -6,6 +6,7 @@ import {
   canManagePerson,
   canShareDesign,
   designAccess,
+  seesEveryDesign,
   type Capability,
   type Role,
 } from './permissions.js';
@@ -25,6 +26,9 @@ const CAPS: Array<[Capability, agent: boolean, brandManager: boolean, admin: boo
 ];
 
 describe('capabilities by role', () => {
+  it('brand managers and admins see every design of the brokerage; agents and unknown roles do not', () => {
+    expect(['agent', 'brand_manager', 'admin', 'superuser'].map((role) => seesEveryDesign({ role }))).toEqual([false, true, true, false]);
+  });
   for (const [cap, agent, bm, admin] of CAPS) {
     it(`${cap}: agent ${agent}, brand_manager ${bm}, admin ${admin}`, () => {
       expect(can({ role: 'agent' }, cap)).toBe(agent);

@@ -76,6 +76,11 @@ export function designAccess(actor: Actor, design: DesignFacts): DesignAccess {
   return 'none';
 }
 
+/** Whether `actor` sees every design of their brokerage (admins, and whoever may review), not only their own and shared ones. */
+export function seesEveryDesign(actor: Pick<Actor, 'role'>): boolean {
+  return isRole(actor.role) && (actor.role === 'admin' || can(actor, 'design.review'));
+}
+
 /** Who may share a design with others: whoever can edit it (owner, admin, an edit share). */
 export function canShareDesign(actor: Actor, design: DesignFacts): boolean {
   return designAccess(actor, design) === 'edit';

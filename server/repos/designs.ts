@@ -35,6 +35,13 @@ const SELECT = `SELECT d.id, d.brokerage_id, d.owner_id, u.name AS owner_name, d
   d.template_version, d.status, d.created_at, d.updated_at
   FROM designs d JOIN users u ON u.id = d.owner_id`;
 
+/**
+ * Which designs a user sees ($1 brokerage, $2 user, $3 all of the brokerage's): their own, those shared with
+ * them, or every one when `all`. The designs list and the listings' designs use this one rule.
+ */
+const VISIBLE_JOIN = 'LEFT JOIN design_shares s ON s.design_id = d.id AND s.user_id = $2 AND s.brokerage_id = d.brokerage_id';
+const VISIBLE_WHERE = 'd.brokerage_id = $1 AND d.deleted_at IS NULL AND ($3::boolean OR d.owner_id = $2 OR s.user_id IS NOT NULL)';
+
 /** Every read is scoped by brokerage: a design of another brokerage does not exist for the caller. */
 export class DesignRepository {
   constructor(private readonly db: Queryable) {}
@@ -126,12 +133,44 @@ export class DesignRepository {
     all = false,
   ): Promise<Array<DesignRecord & { sharedAccess: 'view' | 'edit' | null }>> {
     const { rows } = await this.db.query<DesignRow & { shared_access: 'view' | 'edit' | null }>(
-      `${SELECT} LEFT JOIN design_shares s ON s.design_id = d.id AND s.user_id = $2 AND s.brokerage_id = d.brokerage_id
-       WHERE d.brokerage_id = $1 AND d.deleted_at IS NULL AND ($3::boolean OR d.owner_id = $2 OR s.user_id IS NOT NULL)
-       ORDER BY d.updated_at DESC LIMIT 500`.replace('SELECT d.id,', 'SELECT s.access AS shared_access, d.id,'),
+      `${SELECT} ${VISIBLE_JOIN} WHERE ${VISIBLE_WHERE} ORDER BY d.updated_at DESC LIMIT 500`.replace(
+        'SELECT d.id,',
+        'SELECT s.access AS shared_access, d.id,',
+      ),
       [brokerageId, userId, all],
     );
     return rows.map((r) => ({ ...toRecord(r), sharedAccess: r.shared_access ?? null }));
+  }
+
+  /**
+   * Per listing, the newest `perListing` designs made from it that the user sees (same rule as `listVisible`)
+   * and how many they see in all. Listings without any are left out.
+   */
+  async visibleByListing(
+    brokerageId: string,
+    userId: string,
+    all: boolean,
+    listingIds: string[],
+    perListing: number,
+  ): Promise<Map<string, { designs: Array<{ id: string; title: string; updatedAt: string }>; total: number }>> {
+    const out = new Map<string, { designs: Array<{ id: string; title: string; updatedAt: string }>; total: number }>();
+    if (listingIds.length === 0) return out;
+    const { rows } = await this.db.query<{ listing_id: string; id: string; title: string; updated_at: Date | string; n: number }>(
+      `SELECT listing_id, id, title, updated_at, n FROM (
+         SELECT d.listing_id, d.id, d.title, d.updated_at,
+           row_number() OVER (PARTITION BY d.listing_id ORDER BY d.updated_at DESC, d.id) AS rank,
+           count(*) OVER (PARTITION BY d.listing_id)::int AS n
+         FROM designs d ${VISIBLE_JOIN}
+         WHERE ${VISIBLE_WHERE} AND d.listing_id = ANY($4::text[])
+       ) v WHERE rank <= $5 ORDER BY listing_id, rank`,
+      [brokerageId, userId, all, listingIds, perListing],
+    );
+    for (const r of rows) {
+      const entry = out.get(r.listing_id) ?? { designs: [], total: Number(r.n) };
+      entry.designs.push({ id: r.id, title: r.title, updatedAt: iso(r.updated_at) });
+      out.set(r.listing_id, entry);
+    }
+    return out;
   }
 
   async rename(brokerageId: string, id: string, title: string): Promise<boolean> {

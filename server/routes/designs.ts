@@ -16,7 +16,7 @@ import type { Db } from '../repos/index.js';
 import { AppError, notFound } from '../errors.js';
 import { emit } from '../events/index.js';
 import { agentProfile, mergeListingForNewDesign } from '../listings/index.js';
-import { can, canChangeLocked, canDeleteDesign, designAccess, requireDesign } from '../auth/index.js';
+import { canChangeLocked, canDeleteDesign, designAccess, requireDesign, seesEveryDesign } from '../auth/index.js';
 import { BrokerageRepository, DesignRepository, withTenant } from '../repos/index.js';
 import { designsApi } from '../../shared/api/designs.js';
 import { route } from './endpoint.js';
@@ -32,7 +32,7 @@ export function registerDesignRoutes(
   /** My designs and those shared with me (`?scope=brokerage`: every design I may review), each with my access. */
   route(app, designsApi.list, { auth: requireUser }, async (req, _reply, user) => {
     const { scope } = req.query;
-    const all = scope === 'brokerage' && (can(user, 'design.review') || user.role === 'admin');
+    const all = scope === 'brokerage' && seesEveryDesign(user);
     const rows = await withTenant(deps.db, user.brokerageId, (tx) => new DesignRepository(tx).listVisible(user.brokerageId, user.id, all));
     return {
       designs: rows.map(({ sharedAccess, ...d }) => ({ ...d, access: designAccess(user, { ...d, share: sharedAccess }) })),

@@ -19,13 +19,13 @@ import {
   PHOTO_RETRY_DELAYS_MS,
 } from '../listings/index.js';
 import { currentDesign } from '../collab/index.js';
-import { BrokerageRepository, DesignRepository } from '../repos/index.js';
+import { BrokerageRepository, DesignRepository, withTenant } from '../repos/index.js';
 import { PublicImages } from '../render/index.js';
 import { parse } from '../validation.js';
-import { listingsApi } from '../../shared/api/listings.js';
+import { LISTING_DESIGNS_SHOWN, listingsApi } from '../../shared/api/listings.js';
 import { route } from './endpoint.js';
 import { requireUser } from './context.js';
-import { designAccess, requireDesign, type AuthUser } from '../auth/index.js';
+import { designAccess, requireDesign, seesEveryDesign, type AuthUser } from '../auth/index.js';
 import { emit } from '../events/index.js';
 
 const IdParamsSchema = z.object({ id: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'not an id') });
@@ -113,7 +113,17 @@ export function registerListingRoutes(
   });
 
   route(app, listingsApi.list, { auth: requireUser }, async (req, _reply, user) => {
-    return listings.list(user.brokerageId, req.query);
+    const page = await listings.list(user.brokerageId, req.query);
+    const designs = await withTenant(deps.db, user.brokerageId, (tx) =>
+      new DesignRepository(tx).visibleByListing(
+        user.brokerageId,
+        user.id,
+        seesEveryDesign(user),
+        page.listings.map((l) => l.id),
+        LISTING_DESIGNS_SHOWN,
+      ),
+    );
+    return { ...page, listings: page.listings.map((l) => ({ ...l, designs: designs.get(l.id) ?? { designs: [], total: 0 } })) };
   });
 
   route(app, listingsApi.get, { auth: requireUser }, async (req, _reply, user) => {

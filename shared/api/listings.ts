@@ -30,6 +30,20 @@ export const ListingSummarySchema = z.object({
 });
 export type ListingSummary = z.infer<typeof ListingSummarySchema>;
 
+/** At most this many of a listing's designs come with it in the list (newest first). */
+export const LISTING_DESIGNS_SHOWN = 4;
+/** The designs made from a listing that the caller sees (the designs list's rule), newest first. */
+export const ListingDesignsSchema = z.object({
+  /** At most LISTING_DESIGNS_SHOWN; `updatedAt` is the design thumbnail's cache key. */
+  designs: z.array(z.object({ id: z.string(), title: z.string(), updatedAt: z.string() })),
+  /** How many the caller sees in all. */
+  total: z.number(),
+});
+export type ListingDesigns = z.infer<typeof ListingDesignsSchema>;
+/** A listing in the list, with its designs. */
+export const ListingListItemSchema = ListingSummarySchema.extend({ designs: ListingDesignsSchema });
+export type ListingListItem = z.infer<typeof ListingListItemSchema>;
+
 export const FieldChangeSchema = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
 export const ListingDetailSchema = ListingSummarySchema.extend({
   /** The listing as normalised (shared/listing/model.ts; validated when it is imported). */
@@ -138,7 +152,7 @@ export const listingsApi = {
       limit: z.coerce.number().int().min(1).max(200).default(50),
       offset: z.coerce.number().int().min(0).max(100_000).default(0),
     }),
-    response: z.object({ listings: z.array(ListingSummarySchema), total: z.number() }),
+    response: z.object({ listings: z.array(ListingListItemSchema), total: z.number() }),
   }),
   get: endpoint({ method: 'GET', path: '/api/listings/:id', params: IdParams, response: ListingDetailSchema }),
   /** A listing photo (bytes); `retry=1` tries a failed download again now. */
