@@ -98,6 +98,20 @@ test('import a listing, make a flyer, accept a price change, export the PDF', as
     await expect(page.getByTestId('listing-update-banner')).toHaveCount(0);
   });
 
+  await test.step("back on Listings, the row shows the flyer's thumbnail linking to it", async () => {
+    await page.goto('/listings');
+    const link = page.locator(`[data-listing-key="${key}"]`).getByTestId('listing-design');
+    await expect(link).toHaveCount(1);
+    await expect(link).toHaveAttribute('href', `/designs/${designId}`);
+    const thumb = link.locator('img');
+    await expect(thumb).toHaveAttribute('alt', /^1847 Bluebonnet Lane – /);
+    await expect(thumb).toHaveAttribute('src', new RegExp(`^/api/designs/${designId}/thumbnail\\.png\\?v=`));
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+    await expect(page.locator(`[data-listing-key="${key}"]`).getByTestId('listing-designs-more')).toHaveCount(0);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/designs/${designId}$`));
+  });
+
   await test.step('re-import with a lower price; the editor offers the update', async () => {
     const second = testInfo.outputPath('listing-price-drop.json');
     await writeFile(

@@ -3,8 +3,9 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import { useNavigate } from 'react-router-dom';
 import { api, errorMessage, type TemplateSummary } from '../../api.js';
 import { useToasts } from '../../toasts.js';
-import { listingApi, type ImportResult, type ListingSummary } from './api.js';
+import { listingApi, type ImportResult, type ListingListItem } from './api.js';
 import './listing.css';
+import { ListingDesigns } from './ListingDesigns.js';
 import { ListingThumb } from './ListingThumb.js';
 
 const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
@@ -12,7 +13,7 @@ const price = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD
 export function ListingsPage() {
   const toasts = useToasts();
   const navigate = useNavigate();
-  const [listings, setListings] = useState<ListingSummary[] | null>(null);
+  const [listings, setListings] = useState<ListingListItem[] | null>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [templateId, setTemplateId] = useState('listing-flyer');
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -56,7 +57,7 @@ export function ListingsPage() {
     }
   }
 
-  async function createFrom(l: ListingSummary) {
+  async function createFrom(l: ListingListItem) {
     const template = templates.find((t) => t.id === templateId);
     try {
       const { id } = await listingApi.createDesign(
@@ -167,7 +168,10 @@ export function ListingsPage() {
               {listings.map((l) => (
                 <tr key={l.id} data-testid="listing-row" data-listing-key={l.listingKey}>
                   <td>{l.photo ? <ListingThumb src={l.photo} /> : null}</td>
-                  <td>{l.address || l.listingKey}</td>
+                  <td>
+                    {l.address || l.listingKey}
+                    <ListingDesigns designs={l.designs} />
+                  </td>
                   <td>{l.listPrice === null ? '—' : price.format(l.listPrice)}</td>
                   <td>{l.status ?? '—'}</td>
                   <td>

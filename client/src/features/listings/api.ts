@@ -7,6 +7,8 @@ export type {
   AppliedListingUpdate,
   ImportResult,
   ListingChange,
+  ListingDesigns,
+  ListingListItem,
   ListingSummary,
   PendingListingUpdate,
 } from '../../../../shared/api/listings.js';
